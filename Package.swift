@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every Swift target. The package is in Swift 6 language mode, which checks
+/// concurrency strictly; `any` is spelled out on every existential.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Dixian",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "LuaHost", targets: ["LuaHost"]),
+    ],
+    targets: [
+        // Lua 5.4 from the system (Debian: liblua5.4-dev).
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // The parts of the Lua bridge that must be C: the macro API, and everything that
+        // raises a Lua error (budget hook, callback trampoline, pattern guard).
+        .target(
+            name: "CLuaShim",
+            dependencies: ["CLua"]
+        ),
+        // The sandboxed Lua host.
+        .target(
+            name: "LuaHost",
+            dependencies: ["CLua", "CLuaShim"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LuaHostTests",
+            dependencies: ["LuaHost"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

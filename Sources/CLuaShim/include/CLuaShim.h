@@ -1,0 +1,90 @@
+#ifndef DIXIAN_CLUASHIM_H
+#define DIXIAN_CLUASHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+// ---------------------------------------------------------------------------
+// The macro API, which Swift cannot import. Each wrapper is exactly the macro.
+// ---------------------------------------------------------------------------
+
+static inline int clua_registryindex(void) { return LUA_REGISTRYINDEX; }
+static inline void clua_pop(lua_State *L, int n) { lua_pop(L, n); }
+static inline int clua_isinteger(lua_State *L, int idx) { return lua_isinteger(L, idx); }
+static inline lua_Integer clua_tointeger(lua_State *L, int idx) { return lua_tointeger(L, idx); }
+static inline lua_Number clua_tonumber(lua_State *L, int idx) { return lua_tonumber(L, idx); }
+
+// ---------------------------------------------------------------------------
+// The sandbox's C side. Everything here that can raise a Lua error is C, so that
+// no Lua error ever unwinds through a Swift frame.
+// ---------------------------------------------------------------------------
+
+/// Called by the callback trampoline: runs Swift callback `index` on `L`.
+/// Returns the number of results pushed, or -1 when an error message is on top of the stack
+/// (the trampoline raises it prefixed with the caller's position), or -2 when the error value
+/// on top is to be raised as it is (an error coming back from a nested call).
+typedef int (*clua_dispatch_fn)(lua_State *L, void *host, lua_Integer index);
+
+/// Per-state control block: memory accounting, the instruction budget, error
+/// details gathered by the message handler, and the Swift dispatcher.
+typedef struct clua_control {
+    // Memory cap (custom allocator).
+    size_t used;
+    size_t limit;
+    int enforce;              // 1 while Lua code runs under the cap
+    int memory_refused;       // an allocation was refused during the current call
+    char refused_source[256]; // where Lua was when the cap was hit
+    int refused_line;
+    lua_State *main;
+
+    // Instruction budget (count hook).
+    int64_t budget;           // per top-level call
+    int64_t budget_remaining;
+    int budget_exceeded;
+
+    // Pattern guard: upper bound on the steps of one string.find/match/gmatch/gsub.
+    double pattern_cost_limit;
+
+    // Filled by the message handler.
+    char error_source[256];
+    int error_line;
+    char *traceback;          // malloc'ed, or NULL
+
+    // Swift callbacks.
+    clua_dispatch_fn dispatch;
+    void *host;
+} clua_control;
+
+/// Creates a state with a capped allocator and a panic handler.
+/// Returns NULL (and frees nothing but what it made) when the state cannot be created.
+lua_State *clua_newstate(size_t memory_limit, int64_t instruction_budget, double pattern_cost_limit);
+
+/// The control block of a state (or of any of its threads).
+clua_control *clua_control_of(lua_State *L);
+
+/// Closes the state and frees its control block.
+void clua_close(lua_State *L);
+
+/// Opens the libraries the sandbox builds on (base, string, table, math, utf8, os, coroutine)
+/// into the state's private global table, and wraps the pattern functions of `string` with the guard.
+/// Runs protected; returns a Lua status code.
+int clua_openlibs(lua_State *L);
+
+/// Starts a top-level call: a fresh instruction budget and a clean error record.
+void clua_begin_call(lua_State *L);
+
+/// Calls the function below `nargs` arguments on top of the stack in protected mode, with the
+/// message handler and the memory cap enforced. Returns a Lua status code; on error the message is
+/// on top of the stack and the control block holds its location and traceback.
+int clua_pcall(lua_State *L, int nargs, int nresults);
+
+/// Pushes a Lua C closure that calls Swift callback `index` through the trampoline.
+void clua_pushcallback(lua_State *L, lua_Integer index);
+
+/// Loads a text chunk (never binary) without running it. Returns a Lua status code.
+int clua_loadtext(lua_State *L, const char *text, size_t length, const char *chunkname);
+
+#endif

@@ -1,0 +1,249 @@
+// The C side of Dixian's Lua sandbox: the capped allocator, the instruction-budget hook, the
+// message handler and the trampoline for Swift callbacks. Everything
+// that raises a Lua error lives here, so that Lua's longjmp never crosses a Swift frame.
+
+#include "CLuaShim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// The chunk name of the Swift-side sandbox prelude; its frames are skipped when locating errors.
+#define CLUA_PRELUDE_SOURCE "dixian.sandbox"
+/// Instructions between two firings of the count hook while the budget lasts.
+#define CLUA_HOOK_INTERVAL 100000
+
+void clua_guard_patterns(lua_State *L); // patterns.c
+
+clua_control *clua_control_of(lua_State *L) {
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return (clua_control *)ud;
+}
+
+static void copy_text(char *dst, size_t capacity, const char *src) {
+    size_t n = strlen(src);
+    if (n >= capacity) n = capacity - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/// Finds the innermost frame of plugin code (a Lua function outside the prelude) at or above `level`.
+static int locate(lua_State *L, int level, char *source, size_t capacity, int *line) {
+    lua_Debug ar;
+    for (; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
+        if (strcmp(ar.short_src, CLUA_PRELUDE_SOURCE) == 0) continue;
+        copy_text(source, capacity, ar.short_src);
+        *line = ar.currentline;
+        return 1;
+    }
+    return 0;
+}
+
+// MARK: - Memory cap
+
+static void record_refusal(clua_control *ctl) {
+    ctl->memory_refused = 1;
+    if (ctl->refused_line > 0 || ctl->main == NULL) return;
+    // Reading the stack allocates nothing; it tells the user where the script was.
+    locate(ctl->main, 0, ctl->refused_source, sizeof ctl->refused_source, &ctl->refused_line);
+}
+
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    clua_control *ctl = (clua_control *)ud;
+    if (ptr == NULL) osize = 0; // osize then encodes the object's type
+    if (nsize == 0) {
+        free(ptr);
+        ctl->used -= osize;
+        return NULL;
+    }
+    if (nsize > osize && ctl->enforce && ctl->used - osize + nsize > ctl->limit) {
+        record_refusal(ctl);
+        return NULL;
+    }
+    void *block = realloc(ptr, nsize);
+    if (block == NULL) {
+        if (!ctl->enforce) {
+            // Only the host allocates with the cap lifted; a Lua memory error there would
+            // unwind through Swift, so the process stops instead.
+            fputs("dixian: the system is out of memory while the host fills a Lua state\n", stderr);
+            abort();
+        }
+        record_refusal(ctl);
+        return NULL;
+    }
+    ctl->used = ctl->used - osize + nsize;
+    return block;
+}
+
+static int panic(lua_State *L) {
+    const char *message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(not a string)";
+    fprintf(stderr, "dixian: unprotected Lua error: %s\n", message);
+    abort();
+    return 0;
+}
+
+// MARK: - Instruction budget
+
+static void budget_hook(lua_State *L, lua_Debug *ar) {
+    clua_control *ctl = clua_control_of(L);
+    if (!ctl->budget_exceeded) {
+        ctl->budget_remaining -= lua_gethookcount(L);
+        if (ctl->budget_remaining > 0) {
+            int next = ctl->budget_remaining < CLUA_HOOK_INTERVAL ? (int)ctl->budget_remaining : CLUA_HOOK_INTERVAL;
+            if (next != lua_gethookcount(L)) lua_sethook(L, budget_hook, LUA_MASKCOUNT, next);
+            return;
+        }
+        ctl->budget_exceeded = 1;
+    }
+    // Re-armed to fire on every instruction: a script's own pcall cannot swallow the stop.
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+        lua_pushfstring(L, "%s:%d: instruction budget of %I instructions exceeded",
+                        ar->short_src, ar->currentline, (lua_Integer)ctl->budget);
+    else
+        lua_pushfstring(L, "instruction budget of %I instructions exceeded", (lua_Integer)ctl->budget);
+    lua_error(L);
+}
+
+static void arm_budget(lua_State *L, clua_control *ctl) {
+    int first = ctl->budget < CLUA_HOOK_INTERVAL ? (int)ctl->budget : CLUA_HOOK_INTERVAL;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, first > 0 ? first : 1);
+}
+
+// MARK: - Message handler
+
+/// Turns any error object into a message, and records where it was raised and the traceback.
+static int message_handler(lua_State *L) {
+    clua_control *ctl = clua_control_of(L);
+    const char *message = NULL;
+    int type = lua_type(L, 1);
+    if (type == LUA_TSTRING || type == LUA_TNUMBER) {
+        lua_pushvalue(L, 1);
+        message = lua_tostring(L, -1);
+    } else if (luaL_getmetafield(L, 1, "__tostring") != LUA_TNIL) {
+        lua_pushvalue(L, 1);
+        if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING)
+            message = lua_tostring(L, -1);
+        else
+            lua_pop(L, 1);
+    }
+    if (message == NULL)
+        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+
+    locate(L, 1, ctl->error_source, sizeof ctl->error_source, &ctl->error_line);
+    luaL_traceback(L, L, NULL, 1);
+    free(ctl->traceback);
+    ctl->traceback = strdup(lua_tostring(L, -1));
+    lua_pop(L, 1);
+    return 1;
+}
+
+// MARK: - Swift callbacks
+
+static int trampoline(lua_State *L) {
+    clua_control *ctl = clua_control_of(L);
+    lua_Integer index = lua_tointeger(L, lua_upvalueindex(1));
+    int enforced = ctl->enforce;
+    ctl->enforce = 0; // Swift pushes with the cap lifted: a memory error must not unwind through it
+    int results = ctl->dispatch(L, ctl->host, index);
+    ctl->enforce = enforced;
+    if (results < 0) {
+        if (results == -1 && lua_type(L, -1) == LUA_TSTRING) {
+            luaL_where(L, 1);
+            lua_insert(L, -2);
+            lua_concat(L, 2);
+        }
+        return lua_error(L);
+    }
+    if (enforced && ctl->used > ctl->limit) {
+        ctl->memory_refused = 1;
+        return luaL_error(L, "memory cap of %I bytes exceeded", (lua_Integer)ctl->limit);
+    }
+    return results;
+}
+
+void clua_pushcallback(lua_State *L, lua_Integer index) {
+    lua_pushinteger(L, index);
+    lua_pushcclosure(L, trampoline, 1);
+}
+
+// MARK: - State lifecycle and calls
+
+lua_State *clua_newstate(size_t memory_limit, int64_t instruction_budget, double pattern_cost_limit) {
+    clua_control *ctl = calloc(1, sizeof *ctl);
+    if (ctl == NULL) return NULL;
+    ctl->limit = memory_limit;
+    ctl->budget = instruction_budget;
+    ctl->pattern_cost_limit = pattern_cost_limit;
+    ctl->error_line = -1;
+    ctl->refused_line = -1;
+    lua_State *L = lua_newstate(capped_alloc, ctl);
+    if (L == NULL) {
+        free(ctl);
+        return NULL;
+    }
+    ctl->main = L;
+    lua_atpanic(L, panic);
+    return L;
+}
+
+void clua_close(lua_State *L) {
+    clua_control *ctl = clua_control_of(L);
+    ctl->enforce = 0;
+    lua_close(L);
+    free(ctl->traceback);
+    free(ctl);
+}
+
+static int open_libraries(lua_State *L) {
+    static const luaL_Reg libraries[] = {
+        {LUA_GNAME, luaopen_base},        {LUA_STRLIBNAME, luaopen_string},
+        {LUA_TABLIBNAME, luaopen_table},  {LUA_MATHLIBNAME, luaopen_math},
+        {LUA_UTF8LIBNAME, luaopen_utf8},  {LUA_OSLIBNAME, luaopen_os},
+        {LUA_COLIBNAME, luaopen_coroutine},
+    };
+    for (size_t i = 0; i < sizeof libraries / sizeof libraries[0]; i++) {
+        luaL_requiref(L, libraries[i].name, libraries[i].func, 1);
+        lua_pop(L, 1);
+    }
+    clua_guard_patterns(L);
+    return 0;
+}
+
+int clua_openlibs(lua_State *L) {
+    lua_pushcfunction(L, open_libraries);
+    return lua_pcall(L, 0, 0, 0);
+}
+
+void clua_begin_call(lua_State *L) {
+    clua_control *ctl = clua_control_of(L);
+    ctl->budget_remaining = ctl->budget;
+    ctl->budget_exceeded = 0;
+    ctl->memory_refused = 0;
+    ctl->refused_source[0] = '\0';
+    ctl->refused_line = -1;
+    ctl->error_source[0] = '\0';
+    ctl->error_line = -1;
+    free(ctl->traceback);
+    ctl->traceback = NULL;
+    arm_budget(ctl->main, ctl);
+}
+
+int clua_pcall(lua_State *L, int nargs, int nresults) {
+    clua_control *ctl = clua_control_of(L);
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    int enforced = ctl->enforce;
+    ctl->enforce = 1;
+    int status = lua_pcall(L, nargs, nresults, base);
+    ctl->enforce = enforced;
+    lua_remove(L, base);
+    return status;
+}
+
+int clua_loadtext(lua_State *L, const char *text, size_t length, const char *chunkname) {
+    return luaL_loadbufferx(L, text, length, chunkname, "t");
+}

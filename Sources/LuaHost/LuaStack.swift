@@ -1,0 +1,155 @@
+import CLua
+import CLuaShim
+
+/// The stack of a Lua thread, for pushing Swift values and reading Lua values back.
+///
+/// A `LuaStack` is only valid inside the call that handed it out (a `LuaPushable.push(onto:)`,
+/// a host function); it must not be stored. Every operation on it is one that cannot raise a
+/// Lua error: values are pushed while the host has lifted the state's memory cap, tables are
+/// written raw, and reads never convert in place.
+public struct LuaStack {
+    @usableFromInline let L: OpaquePointer
+
+    @usableFromInline init(_ L: OpaquePointer) {
+        self.L = L
+    }
+
+    /// The index of the top slot (the number of values on the stack).
+    public var top: Int32 { lua_gettop(L) }
+
+    /// Makes room for `count` more values; running out of stack is a host bug.
+    @inlinable func reserve(_ count: Int32) {
+        guard lua_checkstack(L, count) != 0 else {
+            preconditionFailure("the Lua stack cannot grow by \(count) slots")
+        }
+    }
+
+    /// Removes the top `count` values.
+    @inlinable public func pop(_ count: Int32 = 1) {
+        clua_pop(L, count)
+    }
+
+    // MARK: Pushing
+
+    /// Pushes `nil`.
+    @inlinable public func pushNil() { reserve(1); lua_pushnil(L) }
+    /// Pushes a boolean.
+    @inlinable public func push(_ value: Bool) { reserve(1); lua_pushboolean(L, value ? 1 : 0) }
+    /// Pushes an integer.
+    @inlinable public func push(_ value: Int) { reserve(1); lua_pushinteger(L, lua_Integer(value)) }
+    /// Pushes an integer.
+    @inlinable public func push(_ value: Int64) { reserve(1); lua_pushinteger(L, lua_Integer(value)) }
+    /// Pushes a float.
+    @inlinable public func push(_ value: Double) { reserve(1); lua_pushnumber(L, value) }
+
+    /// Pushes a string as its UTF-8 bytes.
+    @inlinable public func push(_ value: String) {
+        reserve(1)
+        var text = value
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
+        }
+    }
+
+    /// Pushes any value that knows how to push itself.
+    @inlinable public func push(_ value: some LuaPushable) {
+        value.push(onto: self)
+    }
+
+    /// Pushes a new empty table, sized for `arrayCount` sequence elements and `fieldCount` other fields.
+    @inlinable public func pushTable(arrayCount: Int = 0, fieldCount: Int = 0) {
+        reserve(3)
+        lua_createtable(L, Int32(clamping: arrayCount), Int32(clamping: fieldCount))
+    }
+
+    /// Sets field `key` of the table on top of the stack (one created by `pushTable`) to `value`.
+    /// A literal key is passed to Lua without copying.
+    @inlinable public func setField(_ key: StaticString, _ value: some LuaPushable) {
+        precondition(key.hasPointerRepresentation, "field names are literals")
+        value.push(onto: self)
+        key.utf8Start.withMemoryRebound(to: CChar.self, capacity: key.utf8CodeUnitCount + 1) {
+            lua_setfield(L, -2, $0)
+        }
+    }
+
+    /// Sets field `key` of the table on top of the stack to `value`.
+    @inlinable public func setField(_ key: String, _ value: some LuaPushable) {
+        push(key)
+        value.push(onto: self)
+        lua_rawset(L, -3)
+    }
+
+    /// Sets element `index` of the table on top of the stack to `value`.
+    @inlinable public func setIndex(_ index: Int, _ value: some LuaPushable) {
+        value.push(onto: self)
+        lua_rawseti(L, -2, lua_Integer(index))
+    }
+
+    // MARK: Reading
+
+    /// Copies the value at `index` into Swift (tables deeply, cycles marked, never calling metamethods).
+    public func value(at index: Int32) -> LuaValue {
+        var visiting: Set<UnsafeRawPointer> = []
+        return value(at: lua_absindex(L, index), depth: 0, visiting: &visiting)
+    }
+
+    /// The string at `index` if it is a string (numbers are not converted).
+    public func string(at index: Int32) -> String? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let bytes = lua_tolstring(L, index, &length) else { return nil }
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+
+    /// The Lua type name of the value at `index`.
+    public func typeName(at index: Int32) -> String {
+        String(cString: lua_typename(L, lua_type(L, index)))
+    }
+
+    private static let maximumDepth = 200
+
+    private func value(at index: Int32, depth: Int, visiting: inout Set<UnsafeRawPointer>) -> LuaValue {
+        switch lua_type(L, index) {
+        case LUA_TNIL, LUA_TNONE: return .nil
+        case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
+        case LUA_TNUMBER:
+            if clua_isinteger(L, index) != 0 { return .integer(Int64(clua_tointeger(L, index))) }
+            return .number(clua_tonumber(L, index))
+        case LUA_TSTRING: return .string(string(at: index) ?? "")
+        case LUA_TTABLE: return table(at: index, depth: depth, visiting: &visiting)
+        default: return .opaque(typeName(at: index))
+        }
+    }
+
+    private func table(at index: Int32, depth: Int, visiting: inout Set<UnsafeRawPointer>) -> LuaValue {
+        guard let identity = lua_topointer(L, index) else { return .opaque("table") }
+        if visiting.contains(identity) || depth >= LuaStack.maximumDepth { return .opaque("table (cycle)") }
+        visiting.insert(identity)
+        defer { visiting.remove(identity) }
+        reserve(3)
+
+        let length = Int(lua_rawlen(L, index))
+        var array: [LuaValue] = []
+        array.reserveCapacity(length)
+        for position in 0..<length {
+            lua_rawgeti(L, index, lua_Integer(position + 1))
+            array.append(value(at: lua_gettop(L), depth: depth + 1, visiting: &visiting))
+            pop()
+        }
+        var fields: [LuaValue: LuaValue] = [:]
+        lua_pushnil(L)
+        while lua_next(L, index) != 0 {
+            let keyIndex = lua_gettop(L) - 1
+            let isSequenceKey = length > 0 && clua_isinteger(L, keyIndex) != 0
+                && (1...length).contains(Int(clua_tointeger(L, keyIndex)))
+            if !isSequenceKey {
+                let key = value(at: keyIndex, depth: depth + 1, visiting: &visiting)
+                fields[key] = value(at: lua_gettop(L), depth: depth + 1, visiting: &visiting)
+            }
+            pop()
+        }
+        return .table(LuaTable(array: array, fields: fields))
+    }
+}
