@@ -11,7 +11,11 @@ let package = Package(
     name: "Dixian",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "dixian", targets: ["DixianCLI"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev).
@@ -32,9 +36,23 @@ let package = Package(
             dependencies: ["CLua", "CLuaShim"],
             swiftSettings: swiftSettings
         ),
+        // The `dixian` command: parses arguments and calls the libraries.
+        .executableTarget(
+            name: "DixianCLI",
+            dependencies: [
+                "LuaHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LuaHostTests",
             dependencies: ["LuaHost"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianCLITests",
+            dependencies: ["DixianCLI"],
             swiftSettings: swiftSettings
         ),
     ],

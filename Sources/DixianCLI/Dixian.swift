@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `dixian` command: monitoring and assistance to prevent return to poverty.
+@main
+struct Dixian: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dixian",
+        abstract: "Dixian (底线): monitor rural households at risk of returning to poverty and manage their assistance.",
+        version: DixianVersion.current,
+        subcommands: [Version.self, Eval.self]
+    )
+}
+
+/// The release of Dixian.
+enum DixianVersion {
+    static let current = "0.1.0"
+}

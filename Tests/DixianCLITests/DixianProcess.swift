@@ -1,0 +1,38 @@
+import Foundation
+
+/// Runs the built `dixian` executable, as a user or a script would.
+struct DixianProcess {
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var errorOutput: String
+        var seconds: Double
+    }
+
+    /// The `dixian` binary next to the test bundle in the build folder.
+    static var executable: URL {
+        let products = Bundle.main.bundleURL.deletingLastPathComponent()
+        let sibling = products.appendingPathComponent("dixian")
+        if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
+        return Bundle.main.bundleURL.appendingPathComponent("dixian")
+    }
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe(), errorOutput = Pipe()
+        process.standardOutput = output
+        process.standardError = errorOutput
+        let start = Date()
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errorOutput.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            output: String(decoding: outputData, as: UTF8.self),
+            errorOutput: String(decoding: errorData, as: UTF8.self),
+            seconds: Date().timeIntervalSince(start))
+    }
+}
