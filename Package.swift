@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dixian", targets: ["DixianCLI"]),
+        .executable(name: "dixian-bench", targets: ["DixianBench"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
     ],
     dependencies: [
@@ -43,6 +44,12 @@ let package = Package(
                 "LuaHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // `dixian-bench`: the benchmarks run by scripts/bench.
+        .executableTarget(
+            name: "DixianBench",
+            dependencies: ["LuaHost"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
