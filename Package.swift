@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "dixian", targets: ["DixianCLI"]),
         .executable(name: "dixian-bench", targets: ["DixianBench"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
+        .library(name: "DixianCore", targets: ["DixianCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,11 @@ let package = Package(
             dependencies: ["CLua", "CLuaShim"],
             swiftSettings: swiftSettings
         ),
+        // The domain: households, members, identity numbers, dates. No I/O.
+        .target(
+            name: "DixianCore",
+            swiftSettings: swiftSettings
+        ),
         // The `dixian` command: parses arguments and calls the libraries.
         .executableTarget(
             name: "DixianCLI",
@@ -55,6 +61,11 @@ let package = Package(
         .testTarget(
             name: "LuaHostTests",
             dependencies: ["LuaHost"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianCoreTests",
+            dependencies: ["DixianCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
