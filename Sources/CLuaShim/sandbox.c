@@ -186,6 +186,7 @@ lua_State *clua_newstate(size_t memory_limit, int64_t instruction_budget, double
     }
     ctl->main = L;
     lua_atpanic(L, panic);
+    lua_gc(L, LUA_GCGEN, 0, 0);
     return L;
 }
 
