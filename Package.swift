@@ -55,7 +55,7 @@ let package = Package(
         // `dixian-bench`: the benchmarks run by scripts/bench.
         .executableTarget(
             name: "DixianBench",
-            dependencies: ["LuaHost"],
+            dependencies: ["DixianCore", "LuaHost"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

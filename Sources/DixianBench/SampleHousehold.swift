@@ -1,3 +1,4 @@
+import DixianCore
 import LuaHost
 
 /// A household-sized record for the benchmarks: about 40 fields and a members array, the
@@ -148,18 +149,5 @@ extension SampleHousehold {
                 bankAccount: "6228\(String(format: "%012d", index))", address: "民勤县某镇某村\(index % 40)号",
                 members: members)
         }
-    }
-}
-
-/// A small, fast, seeded generator (SplitMix64) so benchmark data is identical on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -42,7 +42,7 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
         guard (1...999).contains(sequence), (1900...9999).contains(birthDate.year) else {
             throw ResidentIDError(.birthDate(birthDate.description))
         }
-        let body = areaCode + birthDate.description.filter(\.isASCIIDigit) + ResidentID.pad(sequence, 3)
+        let body = areaCode + birthDate.description.filter(\.isASCIIDigit) + sequence.zeroPadded(3)
         let digits = body.compactMap(\.wholeNumberValue)
         guard digits.count == 17, body.count == 17 else { throw ResidentIDError(.length(body.count + 1)) }
         try self.init(body + String(ResidentID.checkCharacter(for: digits)))
@@ -97,11 +97,6 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
         let year = number(6..<10)
         guard year >= 1900 else { return nil }
         return LocalDate(year: year, month: number(10..<12), day: number(12..<14))
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

@@ -5,11 +5,11 @@ import Testing
 struct ResidentIDTests {
     /// Random valid numbers from a fixed seed: real provinces, real days from 1900 to 2025.
     static func generated(count: Int, seed: UInt64) -> [ResidentID] {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let provinces = [11, 13, 34, 45, 62, 64, 65, 71, 81, 82, 23, 51]
         return (0..<count).map { _ in
             let province = provinces[Int(random.next() % UInt64(provinces.count))]
-            let area = String(province) + String(format4: Int(random.next() % 10_000))
+            let area = String(province) + Int(random.next() % 10_000).zeroPadded(4)
             let birth = LocalDate(dayNumber: -25_567 + Int(random.next() % 46_000))  // 1900-01-01 on
             return try! ResidentID(areaCode: area, birthDate: birth, sequence: 1 + Int(random.next() % 999))
         }
@@ -81,25 +81,4 @@ struct ResidentIDTests {
         #expect(id.masked == "110105********002X")
         #expect("\(id)" == "110105********002X")
     }
-}
-
-/// SplitMix64, seeded, so property tests are reproducible.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-extension String {
-    init(format4 value: Int) {
-        let digits = String(value)
-        self = String(repeating: "0", count: 4 - digits.count) + digits
-    }
-
 }
