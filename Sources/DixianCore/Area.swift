@@ -1,0 +1,28 @@
+/// Where a household lives, from province to village group. Codes are the statistical
+/// division codes: 2 digits for a province, 4 for a city, 6 for a county (GB/T 2260),
+/// 9 for a township and 12 for a village.
+public struct Area: Hashable, Sendable {
+    /// The 12-digit village code; the codes of the levels above are its prefixes.
+    public var villageCode: String
+    /// The village group (村民小组), as the village names it (`三组`), if recorded.
+    public var group: String?
+
+    /// An area from its village code, which must be 12 digits.
+    public init?(villageCode: String, group: String? = nil) {
+        guard villageCode.count == 12, villageCode.allSatisfy(\.isASCIIDigit) else { return nil }
+        self.villageCode = villageCode
+        self.group = group
+    }
+
+    /// The 2-digit province code.
+    public var provinceCode: String { String(villageCode.prefix(2)) }
+    /// The 4-digit city (prefecture) code.
+    public var cityCode: String { String(villageCode.prefix(4)) }
+    /// The 6-digit county code (GB/T 2260).
+    public var countyCode: String { String(villageCode.prefix(6)) }
+    /// The 9-digit township code.
+    public var townshipCode: String { String(villageCode.prefix(9)) }
+
+    /// Whether the area lies within the area with code `prefix` (any level).
+    public func isWithin(_ prefix: String) -> Bool { villageCode.hasPrefix(prefix) }
+}
