@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev).
@@ -43,6 +44,12 @@ let package = Package(
             name: "DixianCore",
             swiftSettings: swiftSettings
         ),
+        // The registry on SQLite (GRDB): schema, migrations, audit triggers.
+        .target(
+            name: "DixianSQLite",
+            dependencies: ["DixianCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // The `dixian` command: parses arguments and calls the libraries.
         .executableTarget(
             name: "DixianCLI",
@@ -66,6 +73,11 @@ let package = Package(
         .testTarget(
             name: "DixianCoreTests",
             dependencies: ["DixianCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianSQLiteTests",
+            dependencies: ["DixianSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

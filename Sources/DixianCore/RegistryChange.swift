@@ -1,0 +1,41 @@
+/// One record of the registry, of any kind.
+public enum RegistryRecord: Hashable, Sendable {
+    /// A household.
+    case household(Household)
+    /// A member.
+    case member(Member)
+    /// A year's income.
+    case income(IncomeRecord)
+    /// A month's income.
+    case monthlyIncome(MonthlyIncome)
+    /// A guarantee survey.
+    case guaranteeSurvey(GuaranteeSurvey)
+    /// A monitoring episode.
+    case monitoringEpisode(MonitoringEpisode)
+    /// A department warning.
+    case departmentWarning(DepartmentWarning)
+    /// An assistance plan.
+    case assistancePlan(AssistancePlan)
+    /// A measure of a plan.
+    case measure(Measure)
+    /// A visit.
+    case visit(Visit)
+    /// A problem in the ledger.
+    case problem(Problem)
+    /// An asset.
+    case asset(Asset)
+    /// A year's income of an asset.
+    case assetIncome(AssetIncome)
+    /// A use of an asset's income.
+    case assetDistribution(AssetDistribution)
+}
+
+/// A change to the registry. Stores apply changes in transactions and audit each one.
+public enum RegistryChange: Hashable, Sendable {
+    /// Adds a record; it must not exist yet.
+    case insert(RegistryRecord)
+    /// Replaces the record with the same key; it must exist.
+    case update(RegistryRecord)
+    /// Removes the record with the same key as this one; it must exist.
+    case delete(RegistryRecord)
+}

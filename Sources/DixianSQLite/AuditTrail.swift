@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// The audit trail, kept by triggers so that no change escapes it, whoever makes it: every
+/// insert, update and delete of a registry table writes who, when, which record, and its
+/// fields before and after as JSON. A change made while no actor is set is refused.
+enum AuditTrail {
+    /// A registry table, its key columns, and the SQL (over `R`, the row) for the household
+    /// a change concerns, so that a household's trail includes the records that hang from it.
+    struct AuditedTable {
+        let name: String
+        let key: [String]
+        let household: String
+    }
+
+    static let tables = [
+        AuditedTable(name: "household", key: ["number"], household: "R.number"),
+        AuditedTable(name: "member", key: ["resident_id"], household: "R.household_number"),
+        AuditedTable(name: "income", key: ["household_number", "year"], household: "R.household_number"),
+        AuditedTable(name: "monthly_income", key: ["household_number", "year", "month"], household: "R.household_number"),
+        AuditedTable(name: "guarantee_survey", key: ["household_number", "surveyed_on"], household: "R.household_number"),
+        AuditedTable(name: "monitoring_episode", key: ["id"], household: "R.household_number"),
+        AuditedTable(
+            name: "department_warning", key: ["id"],
+            household: "(SELECT household_number FROM member WHERE resident_id = R.resident_id)"),
+        AuditedTable(name: "assistance_plan", key: ["id"], household: "R.household_number"),
+        AuditedTable(
+            name: "measure", key: ["id"], household: "(SELECT household_number FROM assistance_plan WHERE id = R.plan_id)"),
+        AuditedTable(name: "visit", key: ["id"], household: "R.household_number"),
+        AuditedTable(name: "problem", key: ["id"], household: "R.household_number"),
+        AuditedTable(name: "asset", key: ["id"], household: "NULL"),
+        AuditedTable(name: "asset_income", key: ["asset_id", "year"], household: "NULL"),
+        AuditedTable(name: "asset_distribution", key: ["asset_id", "year", "purpose"], household: "NULL"),
+    ]
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE audit (
+              id INTEGER PRIMARY KEY,
+              at TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              table_name TEXT NOT NULL,
+              row_key TEXT NOT NULL,
+              household_number TEXT,
+              action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+              before TEXT,
+              after TEXT
+            );
+            CREATE INDEX audit_by_household ON audit (household_number, id);
+            CREATE TABLE audit_actor (actor TEXT);
+            INSERT INTO audit_actor VALUES (NULL);
+            """)
+        for table in tables {
+            let columns = try db.columns(in: table.name).map(\.name)
+            try db.execute(sql: triggers(for: table, columns: columns))
+        }
+    }
+
+    /// Sets who the changes of the current transaction are made by (nil: nobody, so changes fail).
+    static func setActor(_ actor: String?, in db: Database) throws {
+        try db.execute(sql: "UPDATE audit_actor SET actor = ?", arguments: [actor])
+    }
+
+    private static func triggers(for table: AuditedTable, columns: [String]) -> String {
+        func json(_ row: String) -> String {
+            "json_object(" + columns.map { "'\($0)', \(row).\($0)" }.joined(separator: ", ") + ")"
+        }
+        func key(_ row: String) -> String {
+            table.key.map { "\(row).\($0)" }.joined(separator: " || '/' || ")
+        }
+        func household(_ row: String) -> String {
+            table.household.replacingOccurrences(of: "R.", with: "\(row).")
+        }
+        func trigger(_ action: String, event: String, row: String, before: String, after: String) -> String {
+            """
+            CREATE TRIGGER audit_\(table.name)_\(action) AFTER \(event) ON \(table.name) BEGIN
+              SELECT RAISE(ABORT, 'registry changes need an actor') WHERE (SELECT actor FROM audit_actor) IS NULL;
+              INSERT INTO audit (at, actor, table_name, row_key, household_number, action, before, after)
+              VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT actor FROM audit_actor), '\(table.name)',
+                      \(key(row)), \(household(row)), '\(action)', \(before), \(after));
+            END;
+
+            """
+        }
+        return trigger("insert", event: "INSERT", row: "NEW", before: "NULL", after: json("NEW"))
+            + trigger("update", event: "UPDATE", row: "NEW", before: json("OLD"), after: json("NEW"))
+            + trigger("delete", event: "DELETE", row: "OLD", before: json("OLD"), after: "NULL")
+    }
+}

@@ -1,0 +1,211 @@
+import DixianCore
+import GRDB
+
+/// The registry's schema on SQLite: named, ordered, append-only migrations.
+enum RegistrySchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: registry tables") { db in
+            try createHouseholdTables(db)
+            try createMonitoringTables(db)
+            try createAssistanceTables(db)
+            try createAssetTables(db)
+        }
+        migrator.registerMigration("v1: audit trail") { db in
+            try AuditTrail.create(db)
+        }
+        return migrator
+    }
+
+    /// `CHECK (column IN (...))` for a closed list of official terms.
+    static func oneOf<T: OfficialTerm>(_ column: String, _: T.Type) -> String {
+        "\(column) IN (" + T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+    }
+
+    private static func createHouseholdTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE household (
+              number TEXT PRIMARY KEY NOT NULL CHECK (length(number) > 0),
+              village_code TEXT NOT NULL CHECK (length(village_code) = 12),
+              group_name TEXT,
+              head_name TEXT NOT NULL,
+              category TEXT NOT NULL CHECK (\(oneOf("category", HouseholdCategory.self))),
+              monitored_kind TEXT CHECK (\(oneOf("monitored_kind", MonitoredKind.self))),
+              relocated INTEGER NOT NULL CHECK (relocated IN (0, 1)),
+              minimum_living_allowance INTEGER NOT NULL CHECK (minimum_living_allowance IN (0, 1)),
+              extreme_poverty_support INTEGER NOT NULL CHECK (extreme_poverty_support IN (0, 1)),
+              no_member_able_to_work INTEGER NOT NULL CHECK (no_member_able_to_work IN (0, 1)),
+              left_behind INTEGER NOT NULL CHECK (left_behind IN (0, 1)),
+              helper TEXT,
+              CHECK ((category = 'monitored') = (monitored_kind IS NOT NULL))
+            ) WITHOUT ROWID;
+            CREATE INDEX household_by_village ON household (village_code);
+            CREATE INDEX household_by_category ON household (category, monitored_kind);
+
+            CREATE TABLE member (
+              resident_id TEXT PRIMARY KEY NOT NULL CHECK (length(resident_id) = 18),
+              household_number TEXT NOT NULL REFERENCES household (number),
+              name TEXT NOT NULL,
+              relation TEXT NOT NULL,
+              labor_capacity TEXT NOT NULL CHECK (\(oneOf("labor_capacity", LaborCapacity.self))),
+              health TEXT NOT NULL CHECK (\(oneOf("health", HealthCondition.self))),
+              disability_grade INTEGER CHECK (disability_grade BETWEEN 1 AND 4),
+              school_stage TEXT CHECK (\(oneOf("school_stage", SchoolStage.self))),
+              school_status TEXT CHECK (\(oneOf("school_status", SchoolStatus.self))),
+              medical_insurance INTEGER NOT NULL CHECK (medical_insurance IN (0, 1)),
+              migrant_work_months INTEGER NOT NULL CHECK (migrant_work_months BETWEEN 0 AND 12),
+              local_work INTEGER NOT NULL CHECK (local_work IN (0, 1)),
+              public_welfare_post INTEGER NOT NULL CHECK (public_welfare_post IN (0, 1))
+            ) WITHOUT ROWID;
+            CREATE INDEX member_by_household ON member (household_number);
+
+            CREATE TABLE income (
+              household_number TEXT NOT NULL REFERENCES household (number),
+              year INTEGER NOT NULL,
+              wage_fen INTEGER NOT NULL CHECK (wage_fen >= 0),
+              operating_fen INTEGER NOT NULL CHECK (operating_fen >= 0),
+              property_fen INTEGER NOT NULL CHECK (property_fen >= 0),
+              transfer_fen INTEGER NOT NULL CHECK (transfer_fen >= 0),
+              production_costs_fen INTEGER NOT NULL CHECK (production_costs_fen >= 0),
+              medical_spending_fen INTEGER NOT NULL CHECK (medical_spending_fen >= 0),
+              education_spending_fen INTEGER NOT NULL CHECK (education_spending_fen >= 0),
+              PRIMARY KEY (household_number, year)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE monthly_income (
+              household_number TEXT NOT NULL REFERENCES household (number),
+              year INTEGER NOT NULL,
+              month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+              net_income_fen INTEGER NOT NULL,
+              PRIMARY KEY (household_number, year, month)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE guarantee_survey (
+              household_number TEXT NOT NULL REFERENCES household (number),
+              surveyed_on TEXT NOT NULL,
+              food_and_clothing INTEGER NOT NULL CHECK (food_and_clothing IN (0, 1)),
+              compulsory_education INTEGER NOT NULL CHECK (compulsory_education IN (0, 1)),
+              basic_medical INTEGER NOT NULL CHECK (basic_medical IN (0, 1)),
+              safe_housing INTEGER NOT NULL CHECK (safe_housing IN (0, 1)),
+              housing_assessed INTEGER NOT NULL CHECK (housing_assessed IN (0, 1)),
+              water_quantity INTEGER NOT NULL CHECK (water_quantity IN (0, 1)),
+              water_quality INTEGER NOT NULL CHECK (water_quality IN (0, 1)),
+              notes TEXT NOT NULL,
+              PRIMARY KEY (household_number, surveyed_on)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    private static func createMonitoringTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE monitoring_episode (
+              id INTEGER PRIMARY KEY NOT NULL,
+              household_number TEXT NOT NULL REFERENCES household (number),
+              channel TEXT NOT NULL CHECK (\(oneOf("channel", DiscoveryChannel.self))),
+              reported_on TEXT NOT NULL,
+              status TEXT NOT NULL CHECK (\(oneOf("status", MonitoringStatus.self))),
+              risk_types TEXT NOT NULL,
+              identified_on TEXT,
+              eliminated_on TEXT
+            );
+            CREATE INDEX monitoring_episode_by_household ON monitoring_episode (household_number);
+            CREATE INDEX monitoring_episode_by_status ON monitoring_episode (status);
+
+            CREATE TABLE department_warning (
+              id INTEGER PRIMARY KEY NOT NULL,
+              department TEXT NOT NULL CHECK (\(oneOf("department", Department.self))),
+              resident_id TEXT NOT NULL CHECK (length(resident_id) = 18),
+              received_on TEXT NOT NULL,
+              reason TEXT NOT NULL,
+              result TEXT,
+              closed_on TEXT
+            );
+            CREATE INDEX department_warning_by_resident ON department_warning (resident_id);
+            """)
+    }
+
+    private static func createAssistanceTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE assistance_plan (
+              id INTEGER PRIMARY KEY NOT NULL,
+              household_number TEXT NOT NULL REFERENCES household (number),
+              episode_id INTEGER REFERENCES monitoring_episode (id),
+              made_on TEXT NOT NULL,
+              adjusted_on TEXT
+            );
+            CREATE INDEX assistance_plan_by_household ON assistance_plan (household_number);
+
+            CREATE TABLE measure (
+              id INTEGER PRIMARY KEY NOT NULL,
+              plan_id INTEGER NOT NULL REFERENCES assistance_plan (id),
+              type TEXT NOT NULL CHECK (\(oneOf("type", MeasureType.self))),
+              description TEXT NOT NULL,
+              responsible_unit TEXT NOT NULL,
+              responsible_person TEXT NOT NULL,
+              starts_on TEXT NOT NULL,
+              due_on TEXT NOT NULL,
+              done_on TEXT
+            );
+            CREATE INDEX measure_by_plan ON measure (plan_id);
+
+            CREATE TABLE visit (
+              id INTEGER PRIMARY KEY NOT NULL,
+              household_number TEXT NOT NULL REFERENCES household (number),
+              visited_on TEXT NOT NULL,
+              visitor TEXT NOT NULL,
+              role TEXT NOT NULL CHECK (\(oneOf("role", VisitorRole.self))),
+              notes TEXT NOT NULL
+            );
+            CREATE INDEX visit_by_household ON visit (household_number, visited_on);
+
+            CREATE TABLE problem (
+              id INTEGER PRIMARY KEY NOT NULL,
+              household_number TEXT REFERENCES household (number),
+              found_by TEXT NOT NULL,
+              found_on TEXT NOT NULL,
+              description TEXT NOT NULL,
+              responsible_unit TEXT NOT NULL,
+              responsible_person TEXT NOT NULL,
+              measure TEXT NOT NULL,
+              deadline TEXT NOT NULL,
+              closed_on TEXT,
+              fix TEXT,
+              CHECK ((closed_on IS NULL) = (fix IS NULL))
+            );
+            CREATE INDEX problem_by_household ON problem (household_number);
+            CREATE INDEX problem_open_by_deadline ON problem (deadline) WHERE closed_on IS NULL;
+            """)
+    }
+
+    private static func createAssetTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE asset (
+              id INTEGER PRIMARY KEY NOT NULL,
+              project TEXT NOT NULL,
+              asset_class TEXT NOT NULL CHECK (\(oneOf("asset_class", AssetClass.self))),
+              value_fen INTEGER NOT NULL CHECK (value_fen >= 0),
+              village_code TEXT NOT NULL CHECK (length(village_code) = 12),
+              custodian TEXT,
+              ownership_registered INTEGER NOT NULL CHECK (ownership_registered IN (0, 1)),
+              status TEXT NOT NULL CHECK (\(oneOf("status", AssetStatus.self))),
+              formed_on TEXT NOT NULL
+            );
+            CREATE INDEX asset_by_village ON asset (village_code);
+
+            CREATE TABLE asset_income (
+              asset_id INTEGER NOT NULL REFERENCES asset (id),
+              year INTEGER NOT NULL,
+              income_fen INTEGER NOT NULL CHECK (income_fen >= 0),
+              PRIMARY KEY (asset_id, year)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE asset_distribution (
+              asset_id INTEGER NOT NULL REFERENCES asset (id),
+              year INTEGER NOT NULL,
+              purpose TEXT NOT NULL,
+              amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+              PRIMARY KEY (asset_id, year, purpose)
+            ) WITHOUT ROWID;
+            """)
+    }
+}

@@ -1,0 +1,52 @@
+import DixianCore
+import GRDB
+
+extension MonitoringEpisode: RegistryRow {
+    static let table = "monitoring_episode"
+    static let columns = [
+        "id", "household_number", "channel", "reported_on", "status", "risk_types", "identified_on", "eliminated_on",
+    ]
+    static let keyCount = 1
+
+    var values: [(any DatabaseValueConvertible)?] {
+        [id, householdNumber, channel.rawValue, reportedOn.description, status.rawValue,
+         riskTypes.map(\.rawValue).sorted().joined(separator: ","), identifiedOn?.description, eliminatedOn?.description]
+    }
+
+    init(row: Row) throws {
+        let stored: String = row["risk_types"]
+        var risks: Set<RiskType> = []
+        for name in stored.split(separator: ",") {
+            guard let risk = RiskType(rawValue: String(name)) else {
+                throw CorruptRow(table: Self.table, column: "risk_types", value: stored)
+            }
+            risks.insert(risk)
+        }
+        self.init(
+            id: row["id"], householdNumber: row["household_number"], channel: try row.term("channel", in: Self.table),
+            reportedOn: try row.date("reported_on", in: Self.table), status: try row.term("status", in: Self.table),
+            riskTypes: risks, identifiedOn: try row.optionalDate("identified_on", in: Self.table),
+            eliminatedOn: try row.optionalDate("eliminated_on", in: Self.table))
+    }
+}
+
+extension DepartmentWarning: RegistryRow {
+    static let table = "department_warning"
+    static let columns = ["id", "department", "resident_id", "received_on", "reason", "result", "closed_on"]
+    static let keyCount = 1
+
+    var values: [(any DatabaseValueConvertible)?] {
+        [id, department.rawValue, residentID.rawValue, receivedOn.description, reason, result, closedOn?.description]
+    }
+
+    init(row: Row) throws {
+        let text: String = row["resident_id"]
+        guard let residentID = try? ResidentID(text) else {
+            throw CorruptRow(table: Self.table, column: "resident_id", value: text)
+        }
+        self.init(
+            id: row["id"], department: try row.term("department", in: Self.table), residentID: residentID,
+            receivedOn: try row.date("received_on", in: Self.table), reason: row["reason"], result: row["result"],
+            closedOn: try row.optionalDate("closed_on", in: Self.table))
+    }
+}

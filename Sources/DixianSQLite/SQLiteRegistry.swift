@@ -1,0 +1,146 @@
+import DixianCore
+import GRDB
+
+/// The registry in a SQLite database (WAL mode, foreign keys on), through GRDB.
+public final class SQLiteRegistry: RegistryStore {
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the registry database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        writer = try DatabasePool(path: path, configuration: configuration)
+        try RegistrySchema.migrator.migrate(writer)
+    }
+
+    /// A registry held in memory, for tests and trials.
+    public init() throws {
+        writer = try DatabaseQueue()
+        try RegistrySchema.migrator.migrate(writer)
+    }
+
+    public func apply(_ changes: some Sequence<RegistryChange> & Sendable, as actor: String) async throws {
+        try await writer.write { db in
+            try AuditTrail.setActor(actor, in: db)
+            for (index, change) in changes.enumerated() {
+                do {
+                    try Self.apply(change, in: db)
+                } catch let error as DatabaseError {
+                    throw RegistryStoreError(changeIndex: index, message: error.message ?? "\(error)")
+                } catch let error as MissingRecord {
+                    throw RegistryStoreError(changeIndex: index, message: error.description)
+                }
+            }
+            try AuditTrail.setActor(nil, in: db)
+        }
+    }
+
+    public func household(number: String) async throws -> Household? {
+        try await writer.read { db in
+            try Self.fetch(Household.self, db, where: "number = ?", [number]).first
+        }
+    }
+
+    public func members(ofHousehold number: String) async throws -> [Member] {
+        try await writer.read { db in
+            try Self.fetch(Member.self, db, where: "household_number = ? ORDER BY relation = ? DESC, resident_id",
+                           [number, Member.headRelation])
+        }
+    }
+
+    public func auditTrail(ofHousehold number: String) async throws -> [AuditEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT at, actor, table_name, row_key, action, before, after FROM audit WHERE household_number = ? ORDER BY id",
+                arguments: [number]
+            ).map { row in
+                AuditEntry(
+                    at: row["at"], actor: row["actor"], table: row["table_name"], key: row["row_key"],
+                    action: AuditEntry.Action(rawValue: row["action"]) ?? .update, before: row["before"], after: row["after"])
+            }
+        }
+    }
+
+    /// Every row of every table, the audit trail included, as text in a fixed order: two
+    /// registries hold the same data exactly when their dumps are equal.
+    public func dump() async throws -> String {
+        try await writer.read { db in
+            var text = ""
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+            for table in tables {
+                text += "# \(table)\n"
+                let order = (1...(try db.columns(in: table).count)).map(String.init).joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
+                    text += row.description + "\n"
+                }
+            }
+            return text
+        }
+    }
+
+    // MARK: Applying one change
+
+    private struct MissingRecord: Error, CustomStringConvertible {
+        let table: String
+        let key: String
+        var description: String { "no \(table) with key \(key)" }
+    }
+
+    private static func apply(_ change: RegistryChange, in db: Database) throws {
+        switch change {
+        case .insert(let record): try insert(record.row, in: db)
+        case .update(let record): try update(record.row, in: db)
+        case .delete(let record): try delete(record.row, in: db)
+        }
+    }
+
+    private static func insert<R: RegistryRow>(_ row: R, in db: Database) throws {
+        try db.cachedStatement(sql: R.insertSQL).execute(arguments: StatementArguments(row.values))
+    }
+
+    private static func update<R: RegistryRow>(_ row: R, in db: Database) throws {
+        try db.cachedStatement(sql: R.updateSQL).execute(arguments: StatementArguments(row.updateValues))
+        guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: keyText(row)) }
+    }
+
+    private static func delete<R: RegistryRow>(_ row: R, in db: Database) throws {
+        try db.cachedStatement(sql: R.deleteSQL).execute(arguments: StatementArguments(row.keyValues))
+        guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: keyText(row)) }
+    }
+
+    private static func keyText(_ row: some RegistryRow) -> String {
+        row.keyValues.map { $0.map { "\($0)" } ?? "NULL" }.joined(separator: "/")
+    }
+
+    private static func fetch<R: RegistryRow>(
+        _: R.Type, _ db: Database, where condition: String, _ arguments: StatementArguments
+    ) throws -> [R] {
+        try Row.fetchAll(db, sql: "\(R.selectSQL) WHERE \(condition)", arguments: arguments).map(R.init(row:))
+    }
+}
+
+extension RegistryRecord {
+    /// The record as a row of its table.
+    var row: any RegistryRow {
+        switch self {
+        case .household(let record): record
+        case .member(let record): record
+        case .income(let record): record
+        case .monthlyIncome(let record): record
+        case .guaranteeSurvey(let record): record
+        case .monitoringEpisode(let record): record
+        case .departmentWarning(let record): record
+        case .assistancePlan(let record): record
+        case .measure(let record): record
+        case .visit(let record): record
+        case .problem(let record): record
+        case .asset(let record): record
+        case .assetIncome(let record): record
+        case .assetDistribution(let record): record
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import DixianCore
+
+/// A small registry: one monitored household with three members and a record of every kind.
+enum Fixtures {
+    static let village = Area(villageCode: "620621100201", group: "三组")!
+    static let reportDay = LocalDate(iso: "2024-09-27")!
+
+    static func id(_ text: String) -> ResidentID { try! ResidentID(text) }
+
+    static let household = Household(
+        number: "6206211002010001", area: village, headName: "张三", category: .monitored, monitoredKind: .suddenHardship,
+        flags: [.minimumLivingAllowance], helper: "李帮扶")
+    static let head = Member(
+        residentID: try! ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1968-03-01")!, sequence: 31),
+        householdNumber: household.number, name: "张三", relation: Member.headRelation, laborCapacity: .partial,
+        health: .seriousIllness)
+    static let spouse = Member(
+        residentID: try! ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1970-07-15")!, sequence: 42),
+        householdNumber: household.number, name: "王芳", relation: "配偶", laborCapacity: .full, disabilityGrade: 3)
+    static let child = Member(
+        residentID: try! ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "2011-05-20")!, sequence: 13),
+        householdNumber: household.number, name: "张小明", relation: "之子", laborCapacity: .none,
+        schoolStage: .juniorSecondary, schoolStatus: .enrolled)
+
+    static var everyKind: [RegistryRecord] {
+        [
+            .household(household), .member(head), .member(spouse), .member(child),
+            .income(IncomeRecord(householdNumber: household.number, year: 2023, wage: Money(yuan: 18000),
+                                 operating: Money(yuan: 9000), property: Money(yuan: 600), transfer: Money(yuan: 4200),
+                                 productionCosts: Money(yuan: 3000), medicalSpending: Money(yuan: 23000))),
+            .monthlyIncome(MonthlyIncome(householdNumber: household.number, year: 2024, month: 8, netIncome: Money(yuan: 1500))),
+            .guaranteeSurvey(GuaranteeSurvey(householdNumber: household.number, surveyedOn: reportDay, basicMedical: false,
+                                             notes: "大病自付费用高")),
+            .monitoringEpisode(MonitoringEpisode(id: 1, householdNumber: household.number, channel: .selfReport,
+                                                 reportedOn: reportDay, status: .identified, riskTypes: [.illness, .disability],
+                                                 identifiedOn: LocalDate(iso: "2024-10-11")!)),
+            .departmentWarning(DepartmentWarning(id: 1, department: .medicalInsurance, residentID: head.residentID,
+                                                 receivedOn: LocalDate(iso: "2024-09-28")!, reason: "个人自付医疗费用超过2万元")),
+            .assistancePlan(AssistancePlan(id: 1, householdNumber: household.number, episodeID: 1,
+                                           madeOn: LocalDate(iso: "2024-10-18")!)),
+            .measure(Measure(id: 1, planID: 1, type: .medical, description: "落实医疗救助", responsibleUnit: "县医保局",
+                             responsiblePerson: "赵医保", startsOn: LocalDate(iso: "2024-10-18")!,
+                             dueOn: LocalDate(iso: "2024-12-31")!)),
+            .visit(Visit(id: 1, householdNumber: household.number, visitedOn: LocalDate(iso: "2024-10-20")!,
+                         visitor: "李帮扶", role: .helper, notes: "了解治疗进展")),
+            .problem(Problem(id: 1, householdNumber: household.number, foundBy: "县级大排查", foundOn: reportDay,
+                             description: "医疗保障未落实", responsibleUnit: "镇政府", responsiblePerson: "孙镇长",
+                             measure: "协调医保报销", deadline: LocalDate(iso: "2024-10-31")!)),
+            .asset(Asset(id: 1, project: "光伏扶贫电站", assetClass: .operating, value: Money(yuan: 1_200_000),
+                         villageCode: village.villageCode, custodian: "村集体经济合作社", ownershipRegistered: true,
+                         status: .inUse, formedOn: LocalDate(iso: "2019-06-30")!)),
+            .assetIncome(AssetIncome(assetID: 1, year: 2023, income: Money(yuan: 96000))),
+            .assetDistribution(AssetDistribution(assetID: 1, year: 2023, purpose: "公益岗位工资", amount: Money(yuan: 60000))),
+        ]
+    }
+}
