@@ -50,11 +50,23 @@ let package = Package(
             dependencies: ["DixianCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The interchange format: CSV files per table, import validation, export.
+        .target(
+            name: "DixianInterchange",
+            dependencies: ["DixianCore"],
+            swiftSettings: swiftSettings
+        ),
+        // Shared fixtures for the test suites.
+        .target(
+            name: "DixianTestSupport",
+            dependencies: ["DixianCore"],
+            swiftSettings: swiftSettings
+        ),
         // The `dixian` command: parses arguments and calls the libraries.
         .executableTarget(
             name: "DixianCLI",
             dependencies: [
-                "LuaHost",
+                "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -77,7 +89,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianSQLiteTests",
-            dependencies: ["DixianSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DixianSQLite", "DixianTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianInterchangeTests",
+            dependencies: ["DixianInterchange", "DixianSQLite", "DixianTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

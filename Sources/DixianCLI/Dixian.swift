@@ -2,12 +2,12 @@ import ArgumentParser
 
 /// The `dixian` command: monitoring and assistance to prevent return to poverty.
 @main
-struct Dixian: ParsableCommand {
+struct Dixian: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dixian",
         abstract: "Dixian (底线): monitor rural households at risk of returning to poverty and manage their assistance.",
         version: DixianVersion.current,
-        subcommands: [Version.self, Eval.self]
+        subcommands: [Version.self, Eval.self, Import.self, Export.self]
     )
 }
 

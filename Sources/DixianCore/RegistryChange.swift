@@ -39,3 +39,35 @@ public enum RegistryChange: Hashable, Sendable {
     /// Removes the record with the same key as this one; it must exist.
     case delete(RegistryRecord)
 }
+
+/// The kinds of record the registry holds, one table each.
+public enum RegistryTable: String, CaseIterable, Sendable {
+    /// Households.
+    case household
+    /// Members.
+    case member
+    /// Yearly income.
+    case income
+    /// Monthly income.
+    case monthlyIncome = "monthly_income"
+    /// Guarantee surveys.
+    case guaranteeSurvey = "guarantee_survey"
+    /// Monitoring episodes.
+    case monitoringEpisode = "monitoring_episode"
+    /// Department warnings.
+    case departmentWarning = "department_warning"
+    /// Assistance plans.
+    case assistancePlan = "assistance_plan"
+    /// Measures of plans.
+    case measure
+    /// Visits.
+    case visit
+    /// The problem ledger.
+    case problem
+    /// Assets.
+    case asset
+    /// Asset income by year.
+    case assetIncome = "asset_income"
+    /// Uses of asset income.
+    case assetDistribution = "asset_distribution"
+}

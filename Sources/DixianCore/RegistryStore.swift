@@ -1,11 +1,14 @@
 /// Where the registry is kept. The rest of Dixian talks to this protocol, so that SQLite
 /// (embedded) and PostgreSQL (server) are interchangeable.
 public protocol RegistryStore: Sendable {
-    /// Applies `changes` in one transaction, all or nothing, recording each change in the audit
-    /// trail as made by `actor` now.
-    /// - Throws: `RegistryStoreError` naming the first change that cannot be applied; nothing
-    ///   is then changed.
-    func apply(_ changes: some Sequence<RegistryChange> & Sendable, as actor: String) async throws
+    /// Applies the changes `produce` hands to its argument, in one transaction, all or nothing,
+    /// recording each change in the audit trail as made by `actor` now. Streaming the changes
+    /// keeps a large import's memory bounded; if `produce` throws, nothing is changed.
+    /// - Throws: `RegistryStoreError` naming the first change that cannot be applied, or what
+    ///   `produce` threw; nothing is then changed.
+    func apply(
+        as actor: String, _ produce: @Sendable (_ apply: (RegistryChange) throws -> Void) throws -> Void
+    ) async throws
 
     /// The household with `number`, if there is one.
     func household(number: String) async throws -> Household?
@@ -13,8 +16,23 @@ public protocol RegistryStore: Sendable {
     /// The members of household `number`, head first, then in ID-number order.
     func members(ofHousehold number: String) async throws -> [Member]
 
+    /// Which of `numbers` are households in the registry.
+    func existingHouseholdNumbers(among numbers: Set<String>) async throws -> Set<String>
+
+    /// Calls `body` with every record of `table`, in key order, reading with bounded memory.
+    func forEachRecord(in table: RegistryTable, _ body: (RegistryRecord) throws -> Void) throws
+
     /// Every recorded change to household `number` and the records that hang from it, oldest first.
     func auditTrail(ofHousehold number: String) async throws -> [AuditEntry]
+}
+
+extension RegistryStore {
+    /// Applies `changes` in one transaction, all or nothing, audited as made by `actor`.
+    public func apply(_ changes: [RegistryChange], as actor: String) async throws {
+        try await apply(as: actor) { apply in
+            for change in changes { try apply(change) }
+        }
+    }
 }
 
 /// One audited change: who changed what when, with the values before and after.

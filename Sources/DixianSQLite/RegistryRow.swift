@@ -3,7 +3,7 @@ import GRDB
 
 /// How a domain record maps to a row of its table: the columns in order, the key columns,
 /// and the values. The SQL to insert, update and delete is derived from the columns.
-protocol RegistryRow {
+protocol RegistryRow: RegistryRecordValue {
     /// The table.
     static var table: String { get }
     /// All columns, key columns first.

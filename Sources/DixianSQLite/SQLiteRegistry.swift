@@ -22,10 +22,13 @@ public final class SQLiteRegistry: RegistryStore {
         try RegistrySchema.migrator.migrate(writer)
     }
 
-    public func apply(_ changes: some Sequence<RegistryChange> & Sendable, as actor: String) async throws {
+    public func apply(
+        as actor: String, _ produce: @Sendable (_ apply: (RegistryChange) throws -> Void) throws -> Void
+    ) async throws {
         try await writer.write { db in
             try AuditTrail.setActor(actor, in: db)
-            for (index, change) in changes.enumerated() {
+            var index = 0
+            try produce { change in
                 do {
                     try Self.apply(change, in: db)
                 } catch let error as DatabaseError {
@@ -33,6 +36,7 @@ public final class SQLiteRegistry: RegistryStore {
                 } catch let error as MissingRecord {
                     throw RegistryStoreError(changeIndex: index, message: error.description)
                 }
+                index += 1
             }
             try AuditTrail.setActor(nil, in: db)
         }
@@ -48,6 +52,32 @@ public final class SQLiteRegistry: RegistryStore {
         try await writer.read { db in
             try Self.fetch(Member.self, db, where: "household_number = ? ORDER BY relation = ? DESC, resident_id",
                            [number, Member.headRelation])
+        }
+    }
+
+    public func existingHouseholdNumbers(among numbers: Set<String>) async throws -> Set<String> {
+        guard !numbers.isEmpty else { return [] }
+        return try await writer.read { db in
+            var found: Set<String> = []
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM household WHERE number = ?")
+            for number in numbers where try Bool.fetchOne(statement, arguments: [number]) != nil {
+                found.insert(number)
+            }
+            return found
+        }
+    }
+
+    public func forEachRecord(in table: RegistryTable, _ body: (RegistryRecord) throws -> Void) throws {
+        try readRecords(table.rowType, body)
+    }
+
+    private func readRecords<R: RegistryRow>(_: R.Type, _ body: (RegistryRecord) throws -> Void) throws {
+        try writer.unsafeReentrantRead { db in
+            let keys = R.columns.prefix(R.keyCount).joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: "\(R.selectSQL) ORDER BY \(keys)")
+            while let row = try rows.next() {
+                try body(try R(row: row).registryRecord)
+            }
         }
     }
 
@@ -123,24 +153,12 @@ public final class SQLiteRegistry: RegistryStore {
     }
 }
 
+extension RegistryTable {
+    /// The row type stored in the table.
+    var rowType: any RegistryRow.Type { valueType as! any RegistryRow.Type }
+}
+
 extension RegistryRecord {
     /// The record as a row of its table.
-    var row: any RegistryRow {
-        switch self {
-        case .household(let record): record
-        case .member(let record): record
-        case .income(let record): record
-        case .monthlyIncome(let record): record
-        case .guaranteeSurvey(let record): record
-        case .monitoringEpisode(let record): record
-        case .departmentWarning(let record): record
-        case .assistancePlan(let record): record
-        case .measure(let record): record
-        case .visit(let record): record
-        case .problem(let record): record
-        case .asset(let record): record
-        case .assetIncome(let record): record
-        case .assetDistribution(let record): record
-        }
-    }
+    var row: any RegistryRow { value as! any RegistryRow }
 }

@@ -1,5 +1,6 @@
 import DixianCore
 import DixianSQLite
+import DixianTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -1,28 +1,34 @@
 import DixianCore
 
-/// A small registry: one monitored household with three members and a record of every kind.
-enum Fixtures {
-    static let village = Area(villageCode: "620621100201", group: "三组")!
-    static let reportDay = LocalDate(iso: "2024-09-27")!
+/// A small registry for tests: one monitored household with three members, and a record of
+/// every kind.
+public enum Fixtures {
+    /// The village.
+    public static let village = Area(villageCode: "620621100201", group: "三组")!
+    /// The day the household reported hardship.
+    public static let reportDay = LocalDate(iso: "2024-09-27")!
 
-    static func id(_ text: String) -> ResidentID { try! ResidentID(text) }
-
-    static let household = Household(
+    /// The household.
+    public static let household = Household(
         number: "6206211002010001", area: village, headName: "张三", category: .monitored, monitoredKind: .suddenHardship,
         flags: [.minimumLivingAllowance], helper: "李帮扶")
-    static let head = Member(
+    /// Its head, seriously ill.
+    public static let head = Member(
         residentID: try! ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1968-03-01")!, sequence: 31),
         householdNumber: household.number, name: "张三", relation: Member.headRelation, laborCapacity: .partial,
         health: .seriousIllness)
-    static let spouse = Member(
+    /// The spouse, disabled (grade 3).
+    public static let spouse = Member(
         residentID: try! ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1970-07-15")!, sequence: 42),
         householdNumber: household.number, name: "王芳", relation: "配偶", laborCapacity: .full, disabilityGrade: 3)
-    static let child = Member(
+    /// A child in junior secondary school.
+    public static let child = Member(
         residentID: try! ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "2011-05-20")!, sequence: 13),
         householdNumber: household.number, name: "张小明", relation: "之子", laborCapacity: .none,
         schoolStage: .juniorSecondary, schoolStatus: .enrolled)
 
-    static var everyKind: [RegistryRecord] {
+    /// One record of every kind, referenced ones first.
+    public static var everyKind: [RegistryRecord] {
         [
             .household(household), .member(head), .member(spouse), .member(child),
             .income(IncomeRecord(householdNumber: household.number, year: 2023, wage: Money(yuan: 18000),

@@ -1,0 +1,43 @@
+import ArgumentParser
+import DixianInterchange
+import Foundation
+
+extension Dixian {
+    /// `dixian import`: interchange files into the registry, all or nothing.
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import interchange CSV files into the registry, all or nothing.",
+            discussion: """
+                PATH is a folder of interchange files (households.csv, members.csv, ...) or one of \
+                them; docs/data-format.md describes them. Either every row is imported, or nothing \
+                is changed and every bad row is listed with its file, line, column and reason \
+                (exit status 1).
+                """
+        )
+
+        @Argument(help: "A folder of interchange files, or one file.")
+        var path: String
+
+        @OptionGroup var registry: RegistryOptions
+
+        @Flag(help: "Check the files and list every problem, without changing the registry.")
+        var dryRun = false
+
+        func run() async throws {
+            let store = try registry.open()
+            let source = try RegistryImport(path: URL(fileURLWithPath: path))
+            do {
+                let report = dryRun
+                    ? try await source.validate(against: store)
+                    : try await source.apply(to: store, as: registry.actor)
+                guard report.problems.isEmpty else { throw ImportRejected(report: report) }
+                let counts = report.rowCounts.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
+                print("\(dryRun ? "checked" : "imported") \(report.totalRows) rows: \(counts)")
+            } catch let rejection as ImportRejected {
+                for problem in rejection.report.problems { printError(problem.description) }
+                printError("\(rejection.report.problems.count) problems; nothing was imported")
+                throw ExitCode.failure
+            }
+        }
+    }
+}

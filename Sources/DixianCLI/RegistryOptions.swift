@@ -1,0 +1,21 @@
+import ArgumentParser
+import DixianSQLite
+import Foundation
+
+/// Which registry a command works on.
+struct RegistryOptions: ParsableArguments {
+    @Option(help: "The registry's SQLite database file (created if it does not exist).")
+    var db: String
+
+    @Option(help: "Who the changes are made by, for the audit trail (default: the system user).")
+    var actor: String = ProcessInfo.processInfo.userName
+
+    func open() throws -> SQLiteRegistry {
+        try SQLiteRegistry(path: db)
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Writes CSV the way Dixian's interchange format spells it: UTF-8 without a byte-order
+/// mark, LF line ends, a field quoted only when it holds a comma, a quote or a line break.
+struct CSVWriter: ~Copyable {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    /// Creates (or truncates) `file`.
+    init(creating file: URL) throws {
+        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+        }
+        handle = try FileHandle(forWritingTo: file)
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Appends one record.
+    mutating func write(_ fields: [String]) throws {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(0x2C) }
+            if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                buffer.append(0x22)
+                for byte in field.utf8 {
+                    if byte == 0x22 { buffer.append(0x22) }
+                    buffer.append(byte)
+                }
+                buffer.append(0x22)
+            } else {
+                buffer.append(contentsOf: field.utf8)
+            }
+        }
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Writes out what is buffered and closes the file.
+    consuming func close() throws {
+        try flush()
+        try handle.close()
+    }
+
+    private mutating func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

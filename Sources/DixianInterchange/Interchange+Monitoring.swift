@@ -1,0 +1,76 @@
+import Foundation
+import DixianCore
+
+extension MonitoringEpisode: InterchangeRecord {
+    static let file = "monitoring_episodes.csv"
+    static let columns = [
+        Column("id", "编号"), Column("household_number", "户编号"), Column("channel", "发现方式"),
+        Column("reported_on", "上报日期"), Column("status", "状态"), Column("risk_types", "风险类别", required: false),
+        Column("identified_on", "识别日期", required: false), Column("eliminated_on", "风险消除日期", required: false),
+    ]
+
+    /// Risk types are separated by `;` (or `、` as officials write them).
+    init(reading row: FieldReader) throws(FieldError) {
+        var risks: Set<RiskType> = []
+        for name in row.raw("risk_types").split(whereSeparator: { $0 == ";" || $0 == "、" }) {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let risk = RiskType(term: trimmed) else {
+                throw FieldError(column: "risk_types", reason: "'\(trimmed)' is not a risk type")
+            }
+            risks.insert(risk)
+        }
+        let status: MonitoringStatus = try row.term("status")
+        let identified = try row.optionalDate("identified_on")
+        if (status == .identified || status == .eliminated) && identified == nil {
+            throw FieldError(column: "identified_on", reason: "is empty, but the episode is \(status.rawValue)")
+        }
+        if (status == .identified || status == .eliminated) && risks.isEmpty {
+            throw FieldError(column: "risk_types", reason: "is empty, but an identified household has risk types")
+        }
+        let eliminated = try row.optionalDate("eliminated_on")
+        if (status == .eliminated) != (eliminated != nil) {
+            throw FieldError(column: "eliminated_on", reason: "must be set exactly when the status is eliminated")
+        }
+        self.init(id: try row.identifier("id"), householdNumber: try row.text("household_number"),
+                  channel: try row.term("channel"), reportedOn: try row.date("reported_on"), status: status,
+                  riskTypes: risks, identifiedOn: identified, eliminatedOn: eliminated)
+    }
+
+    var fields: [String] {
+        [String(id), householdNumber, channel.rawValue, reportedOn.description, status.rawValue,
+         riskTypes.map(\.rawValue).sorted().joined(separator: ";"), LocalDate.field(identifiedOn),
+         LocalDate.field(eliminatedOn)]
+    }
+
+    var key: String { String(id) }
+    var references: [Reference] { [Reference(file: Household.file, key: householdNumber, column: "household_number")] }
+}
+
+extension DepartmentWarning: InterchangeRecord {
+    static let file = "department_warnings.csv"
+    static let columns = [
+        Column("id", "编号"), Column("department", "预警部门"), Column("resident_id", "身份证号"),
+        Column("received_on", "预警日期"), Column("reason", "预警原因"), Column("result", "核实结果", required: false),
+        Column("closed_on", "办结日期", required: false),
+    ]
+
+    init(reading row: FieldReader) throws(FieldError) {
+        let result = row.optionalText("result")
+        let closed = try row.optionalDate("closed_on")
+        if closed != nil && result == nil {
+            throw FieldError(column: "result", reason: "is empty, but a closed warning needs its recorded result")
+        }
+        self.init(id: try row.identifier("id"), department: try row.term("department"),
+                  residentID: try row.residentID("resident_id"), receivedOn: try row.date("received_on"),
+                  reason: try row.text("reason"), result: result, closedOn: closed)
+    }
+
+    var fields: [String] {
+        [String(id), department.rawValue, residentID.rawValue, receivedOn.description, reason, result ?? "",
+         LocalDate.field(closedOn)]
+    }
+
+    var key: String { String(id) }
+    /// Warnings may name residents the registry does not hold: those stay listed as unmatched.
+    var references: [Reference] { [] }
+}

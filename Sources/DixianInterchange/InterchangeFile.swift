@@ -1,0 +1,43 @@
+import Foundation
+
+/// One CSV file of an import, opened with its header understood.
+struct InterchangeFile {
+    let kind: any InterchangeRecord.Type
+    let url: URL
+    let reader: CSVReader
+
+    var name: String { kind.file }
+
+    init(kind: any InterchangeRecord.Type, url: URL) throws {
+        self.kind = kind
+        self.url = url
+        self.reader = try CSVReader(contentsOf: url)
+    }
+
+    /// The header: column name → position, and the header's own text for each column. Problems
+    /// with the header (unknown, repeated or missing columns) are added to `problems`.
+    func header(_ headerFields: [String], problems: inout [ImportProblem]) -> (positions: [String: Int], labels: [String: String]) {
+        var positions: [String: Int] = [:]
+        var labels: [String: String] = [:]
+        for (position, raw) in headerFields.enumerated() {
+            let label = raw.trimmingCharacters(in: .whitespaces)
+            guard let column = kind.columns.first(where: { $0.name == label || $0.aliases.contains(label) }) else {
+                let known = kind.columns.map(\.name).joined(separator: ", ")
+                problems.append(ImportProblem(file: name, line: 1, column: label,
+                                              reason: "is not a column of \(name) (columns: \(known))"))
+                continue
+            }
+            if positions[column.name] != nil {
+                problems.append(ImportProblem(file: name, line: 1, column: label, reason: "repeats column \(column.name)"))
+                continue
+            }
+            positions[column.name] = position
+            labels[column.name] = label
+        }
+        for column in kind.columns where column.required && positions[column.name] == nil {
+            let names = ([column.name] + column.aliases).joined(separator: " or ")
+            problems.append(ImportProblem(file: name, line: 1, column: nil, reason: "has no column \(names)"))
+        }
+        return (positions, labels)
+    }
+}

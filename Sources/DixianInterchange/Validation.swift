@@ -1,0 +1,122 @@
+import DixianCore
+import Foundation
+
+/// The first pass of an import: everything that can be checked without the store, and what
+/// must then be asked of it.
+struct Validation {
+    /// Keys of the files other files refer to, with the line each is on.
+    private var keys: [String: [String: Int]] = [:]
+    /// References to households found in no imported file: number → where they were made.
+    private var householdReferences: [String: [(file: String, line: Int, column: String)]] = [:]
+    /// Household sizes the households file declares: number → (size, line).
+    private var declaredSizes: [String: (size: Int, line: Int)] = [:]
+    /// Members listed per household.
+    private var memberCounts: [String: Int] = [:]
+    private var membersImported = false
+
+    private static let referencedFiles: Set<String> = [
+        Household.file, MonitoringEpisode.file, AssistancePlan.file, Asset.file,
+    ]
+
+    /// Checks one file, adding its problems; returns how many rows it has.
+    mutating func check(_ file: InterchangeFile, problems: inout [ImportProblem]) -> Int {
+        var iterator = file.reader.makeIterator()
+        guard let header = iterator.next() else {
+            problems.append(ImportProblem(file: file.name, line: nil, column: nil, reason: "is empty (no header)"))
+            return 0
+        }
+        let (positions, labels) = file.header(header.fields, problems: &problems)
+        let headerCount = header.fields.count
+        var seen: [String: Int] = [:]
+        var rows = 0
+        while let row = iterator.next() {
+            if row.fields == [""] { continue }
+            rows += 1
+            guard row.fields.count == headerCount else {
+                problems.append(ImportProblem(file: file.name, line: row.line, column: nil,
+                                              reason: "has \(row.fields.count) fields, but the header has \(headerCount)"))
+                continue
+            }
+            let record: any InterchangeRecord
+            do {
+                record = try file.kind.init(reading: FieldReader(fields: row.fields, positions: positions))
+            } catch {
+                problems.append(ImportProblem(file: file.name, line: row.line, column: labels[error.column] ?? error.column,
+                                              reason: error.reason))
+                continue
+            }
+            if let first = seen[record.key] {
+                problems.append(ImportProblem(file: file.name, line: row.line, column: nil,
+                                              reason: "repeats \(record.key), already on line \(first)"))
+                continue
+            }
+            seen[record.key] = row.line
+            for reference in record.references {
+                check(reference, from: file, line: row.line, label: labels[reference.column], problems: &problems)
+            }
+            count(record, line: row.line, file: file.name, fields: row.fields, sizeColumn: positions["size"],
+                  label: labels["size"], problems: &problems)
+        }
+        if let failure = iterator.failure {
+            problems.append(ImportProblem(file: file.name, line: failure.line, column: nil, reason: failure.reason))
+        }
+        if Validation.referencedFiles.contains(file.name) { keys[file.name] = seen }
+        if file.name == Member.file { membersImported = true }
+        return rows
+    }
+
+    private mutating func check(
+        _ reference: Reference, from file: InterchangeFile, line: Int, label: String?,
+        problems: inout [ImportProblem]
+    ) {
+        if keys[reference.file]?[reference.key] != nil { return }
+        if reference.file == Household.file {
+            householdReferences[reference.key, default: []].append((file.name, line, label ?? reference.column))
+        } else {
+            problems.append(ImportProblem(file: file.name, line: line, column: label ?? reference.column,
+                                          reason: "refers to \(reference.key), which is not in \(reference.file)"))
+        }
+    }
+
+    /// Counts members per household, and notes the sizes households declare.
+    private mutating func count(
+        _ record: any InterchangeRecord, line: Int, file: String, fields: [String], sizeColumn: Int?, label: String?,
+        problems: inout [ImportProblem]
+    ) {
+        if let member = record as? Member {
+            memberCounts[member.householdNumber, default: 0] += 1
+        } else if let household = record as? Household, let sizeColumn {
+            let text = fields[sizeColumn].trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return }
+            guard let size = Int(text), size > 0 else {
+                problems.append(ImportProblem(file: file, line: line, column: label ?? "size",
+                                              reason: "'\(text)' is not a household size"))
+                return
+            }
+            declaredSizes[household.number] = (size, line)
+        }
+    }
+
+    /// Households referred to but found neither in the import nor in the store.
+    func unresolvedHouseholds(against store: any RegistryStore) async throws -> [ImportProblem] {
+        let existing = try await store.existingHouseholdNumbers(among: Set(householdReferences.keys))
+        return householdReferences.filter { !existing.contains($0.key) }
+            .flatMap { number, places in
+                places.map { ImportProblem(file: $0.file, line: $0.line, column: $0.column,
+                                           reason: "refers to household \(number), which is in neither \(Household.file) nor the registry") }
+            }
+            .sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+    }
+
+    /// Households whose declared size differs from the members the import lists.
+    func sizeMismatches() -> [ImportProblem] {
+        guard membersImported else { return [] }
+        return declaredSizes.compactMap { number, declared in
+            let listed = memberCounts[number] ?? 0
+            guard listed != declared.size else { return nil }
+            return ImportProblem(file: Household.file, line: declared.line, column: "size",
+                                 reason: "household \(number) declares \(declared.size) people but \(Member.file) lists \(listed)")
+        }
+        .sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+    }
+}

@@ -1,0 +1,160 @@
+import DixianCore
+import DixianInterchange
+import DixianSQLite
+import DixianTestSupport
+import Foundation
+import Testing
+
+/// Imports are all or nothing and name every bad row; exports write the same format back.
+struct ImportExportTests {
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func files(in directory: URL) throws -> [String: String] {
+        var contents: [String: String] = [:]
+        for url in try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) {
+            contents[url.lastPathComponent] = try String(contentsOf: url, encoding: .utf8)
+        }
+        return contents
+    }
+
+    @Test func exportThenImportReproducesTheFilesByteForByte() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "test")
+        let first = try Self.temporaryDirectory(), second = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
+
+        let written = try RegistryExport.write(from: registry, to: first, unmasked: true)
+        #expect(written.count == 14)
+        #expect(written.first { $0.file == "members.csv" }?.rows == 3)
+
+        let copy = try SQLiteRegistry()
+        let report = try await RegistryImport(path: first).apply(to: copy, as: "import")
+        #expect(report.totalRows == Fixtures.everyKind.count)
+        try RegistryExport.write(from: copy, to: second, unmasked: true)
+        #expect(try Self.files(in: first) == Self.files(in: second))
+        #expect(try await copy.household(number: Fixtures.household.number) == Fixtures.household)
+        let households = try Self.files(in: first)["households.csv"]!
+        #expect(households.hasPrefix("number,village_code,group,head_name,category,monitored_kind,size,"))
+        #expect(households.contains(",monitored,sudden-hardship,3,false,true,"))
+    }
+
+    @Test func exportMasksIDNumbersByDefault() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "test")
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try RegistryExport.write(from: registry, to: directory, unmasked: false)
+        let files = try Self.files(in: directory)
+        #expect(!files["members.csv"]!.contains(Fixtures.head.residentID.rawValue))
+        #expect(files["members.csv"]!.contains(Fixtures.head.residentID.masked))
+        #expect(!files["department_warnings.csv"]!.contains(Fixtures.head.residentID.rawValue))
+    }
+
+    @Test func chineseHeadersAndAByteOrderMarkAreAccepted() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let id = Fixtures.head.residentID.rawValue
+        try ("\u{FEFF}户编号,村级区划代码,户主姓名,户属性,家庭人口数\r\n" + "H1,620621100201,张三,一般户,1\r\n")
+            .write(to: directory.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
+        try ("身份证号,户编号,姓名,与户主关系,劳动能力,是否参加基本医疗保险\n" + "\(id),H1,张三,户主,有劳动能力,是\n")
+            .write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        let registry = try SQLiteRegistry()
+        try await RegistryImport(path: directory).apply(to: registry, as: "import")
+        #expect(try await registry.household(number: "H1")?.category == .general)
+        #expect(try await registry.members(ofHousehold: "H1").first?.medicalInsurance == true)
+    }
+
+    @Test func badRowsAreAllNamedAndNothingChanges() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.apply([.insert(.household(Fixtures.household))], as: "setup")
+        let before = try await registry.dump()
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = Fixtures.spouse.residentID.rawValue
+        var badChecksum = Array(good)
+        badChecksum[16] = badChecksum[16] == "1" ? "2" : "1"
+        try """
+            number,village_code,head_name,category,monitored_kind,size
+            H1,620621100201,甲,general,,1
+            H2,620621100201,乙,unknown-category,,1
+            H3,62062110020,丙,general,,1
+            H1,620621100201,丁,general,,1
+            H4,620621100201,戊,monitored,,1
+            H5,620621100201,己,general,,2
+
+            """.write(to: directory.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
+        try """
+            resident_id,household_number,name,relation,labor_capacity
+            \(good),H1,甲,户主,full
+            \(String(badChecksum)),H5,己,户主,full
+            \(good),H5,庚,配偶,full
+            \(Fixtures.child.residentID.rawValue),H9,辛,户主,full
+            \(Fixtures.head.residentID.rawValue),H5,壬,户主,full,extra
+
+            """.write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        try """
+            household_number,year,wage,medical_spending
+            H1,2024,-100,0
+            H1,2023,1000,12.345
+
+            """.write(to: directory.appendingPathComponent("incomes.csv"), atomically: true, encoding: .utf8)
+        try """
+            household_number,surveyed_on,food_and_clothing,compulsory_education,basic_medical,safe_housing,housing_assessed,water_quantity,water_quality
+            H1,2023-02-29,是,是,是,是,是,是,是
+
+            """.write(to: directory.appendingPathComponent("guarantee_surveys.csv"), atomically: true, encoding: .utf8)
+        try "x\n".write(to: directory.appendingPathComponent("notes.csv"), atomically: true, encoding: .utf8)
+
+        do {
+            try await RegistryImport(path: directory).apply(to: registry, as: "import")
+            Issue.record("a bad import was applied")
+        } catch let rejection as ImportRejected {
+            let found = rejection.report.problems.map(\.description)
+            let expected = [
+                "notes.csv: is not an interchange file",
+                "households.csv:3: category: 'unknown-category' is not one of",
+                "households.csv:4: village_code: '62062110020' is not a 12-digit village code",
+                "households.csv:5: repeats H1, already on line 2",
+                "households.csv:6: monitored_kind: is empty, but a monitored household needs its kind",
+                "members.csv:3: resident_id: ID number check character",
+                "members.csv:4: repeats \(good), already on line 2",
+                "members.csv:6: has 6 fields, but the header has 5",
+                "incomes.csv:2: wage: is negative (-100)",
+                "incomes.csv:3: medical_spending: '12.345' is not an amount in yuan",
+                "guarantee_surveys.csv:2: surveyed_on: '2023-02-29' is not a date (YYYY-MM-DD) that exists",
+                "members.csv:5: household_number: refers to household H9, which is in neither",
+                "households.csv:7: size: household H5 declares 2 people but members.csv lists 0",
+            ]
+            for text in expected {
+                #expect(found.contains { $0.hasPrefix(text) }, "missing: \(text)\nfound: \(found)")
+            }
+            #expect(found.count == expected.count, "\(found)")
+        }
+        #expect(try await registry.dump() == before)
+    }
+
+    @Test func aConflictWithTheRegistryIsLocatedAtItsRow() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.apply([.insert(.household(Fixtures.household)), .insert(.member(Fixtures.head))], as: "setup")
+        let before = try await registry.dump()
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try """
+            resident_id,household_number,name,relation,labor_capacity
+            \(Fixtures.spouse.residentID.rawValue),\(Fixtures.household.number),王芳,配偶,full
+            \(Fixtures.head.residentID.rawValue),\(Fixtures.household.number),张三,户主,full
+
+            """.write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        do {
+            try await RegistryImport(path: directory).apply(to: registry, as: "import")
+            Issue.record("a conflicting import was applied")
+        } catch let rejection as ImportRejected {
+            #expect(rejection.report.problems.map(\.description) == ["members.csv:3: UNIQUE constraint failed: member.resident_id"])
+        }
+        #expect(try await registry.dump() == before)
+    }
+}
