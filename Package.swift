@@ -56,6 +56,12 @@ let package = Package(
             dependencies: ["DixianCore"],
             swiftSettings: swiftSettings
         ),
+        // Synthetic counties for demos, tests and benchmarks.
+        .target(
+            name: "DixianSynthetic",
+            dependencies: ["DixianCore", "DixianInterchange", "LuaHost"],
+            swiftSettings: swiftSettings
+        ),
         // Shared fixtures for the test suites.
         .target(
             name: "DixianTestSupport",
@@ -66,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "DixianCLI",
             dependencies: [
-                "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange",
+                "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange", "DixianSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -95,6 +101,11 @@ let package = Package(
         .testTarget(
             name: "DixianInterchangeTests",
             dependencies: ["DixianInterchange", "DixianSQLite", "DixianTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianSyntheticTests",
+            dependencies: ["DixianSynthetic", "DixianInterchange", "DixianSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

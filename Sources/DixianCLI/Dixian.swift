@@ -7,7 +7,7 @@ struct Dixian: AsyncParsableCommand {
         commandName: "dixian",
         abstract: "Dixian (底线): monitor rural households at risk of returning to poverty and manage their assistance.",
         version: DixianVersion.current,
-        subcommands: [Version.self, Eval.self, Import.self, Export.self]
+        subcommands: [Demo.self, Generate.self, Import.self, Export.self, Eval.self, Version.self]
     )
 }
 

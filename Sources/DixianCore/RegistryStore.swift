@@ -19,8 +19,12 @@ public protocol RegistryStore: Sendable {
     /// Which of `numbers` are households in the registry.
     func existingHouseholdNumbers(among numbers: Set<String>) async throws -> Set<String>
 
-    /// Calls `body` with every record of `table`, in key order, reading with bounded memory.
+    /// Calls `body` with every record of `table` in canonical order (by key; members by household,
+    /// then ID number), reading with bounded memory.
     func forEachRecord(in table: RegistryTable, _ body: (RegistryRecord) throws -> Void) throws
+
+    /// Households counted by category, and monitored households by risk type and by township.
+    func householdSummary() async throws -> HouseholdSummary
 
     /// Every recorded change to household `number` and the records that hang from it, oldest first.
     func auditTrail(ofHousehold number: String) async throws -> [AuditEntry]
@@ -32,6 +36,24 @@ extension RegistryStore {
         try await apply(as: actor) { apply in
             for change in changes { try apply(change) }
         }
+    }
+}
+
+/// How many households of each kind a registry holds.
+public struct HouseholdSummary: Hashable, Sendable {
+    /// Households per category.
+    public var byCategory: [HouseholdCategory: Int]
+    /// Monitored households per risk type of their open (identified) episode; a household with
+    /// several risk types counts under each.
+    public var monitoredByRiskType: [RiskType: Int]
+    /// Monitored households per 9-digit township code.
+    public var monitoredByTownship: [String: Int]
+
+    /// A summary.
+    public init(byCategory: [HouseholdCategory: Int], monitoredByRiskType: [RiskType: Int], monitoredByTownship: [String: Int]) {
+        self.byCategory = byCategory
+        self.monitoredByRiskType = monitoredByRiskType
+        self.monitoredByTownship = monitoredByTownship
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes CSV the way Dixian's interchange format spells it: UTF-8 without a byte-order
 /// mark, LF line ends, a field quoted only when it holds a comma, a quote or a line break.
-struct CSVWriter: ~Copyable {
+final class CSVWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
 
@@ -16,7 +16,7 @@ struct CSVWriter: ~Copyable {
     }
 
     /// Appends one record.
-    mutating func write(_ fields: [String]) throws {
+    func write(_ fields: [String]) throws {
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(0x2C) }
             if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
@@ -35,12 +35,12 @@ struct CSVWriter: ~Copyable {
     }
 
     /// Writes out what is buffered and closes the file.
-    consuming func close() throws {
+    func close() throws {
         try flush()
         try handle.close()
     }
 
-    private mutating func flush() throws {
+    private func flush() throws {
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }

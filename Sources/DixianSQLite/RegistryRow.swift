@@ -10,6 +10,8 @@ protocol RegistryRow: RegistryRecordValue {
     static var columns: [String] { get }
     /// How many of the leading columns form the key.
     static var keyCount: Int { get }
+    /// The columns that give the canonical order of the rows (by default the key).
+    static var order: [String] { get }
     /// The values of `columns`, in order.
     var values: [(any DatabaseValueConvertible)?] { get }
     /// Reads a record back from a row of the table.
@@ -17,6 +19,8 @@ protocol RegistryRow: RegistryRecordValue {
 }
 
 extension RegistryRow {
+    static var order: [String] { Array(columns.prefix(keyCount)) }
+
     static var insertSQL: String {
         "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders(columns.count)))"
     }

@@ -40,6 +40,8 @@ extension Member: RegistryRow {
         "school_stage", "school_status", "medical_insurance", "migrant_work_months", "local_work", "public_welfare_post",
     ]
     static let keyCount = 1
+    /// Members are listed household by household (the index on household_number holds this order).
+    static let order = ["household_number", "resident_id"]
 
     var values: [(any DatabaseValueConvertible)?] {
         [residentID.rawValue, householdNumber, name, relation, laborCapacity.rawValue, health.rawValue, disabilityGrade,

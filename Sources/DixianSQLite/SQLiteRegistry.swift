@@ -12,8 +12,12 @@ public final class SQLiteRegistry: RegistryStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        writer = try DatabasePool(path: path, configuration: configuration)
-        try RegistrySchema.migrator.migrate(writer)
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try RegistrySchema.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw RegistryOpenError(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
     }
 
     /// A registry held in memory, for tests and trials.
@@ -73,11 +77,37 @@ public final class SQLiteRegistry: RegistryStore {
 
     private func readRecords<R: RegistryRow>(_: R.Type, _ body: (RegistryRecord) throws -> Void) throws {
         try writer.unsafeReentrantRead { db in
-            let keys = R.columns.prefix(R.keyCount).joined(separator: ", ")
-            let rows = try Row.fetchCursor(db, sql: "\(R.selectSQL) ORDER BY \(keys)")
+            let rows = try Row.fetchCursor(db, sql: "\(R.selectSQL) ORDER BY \(R.order.joined(separator: ", "))")
             while let row = try rows.next() {
                 try body(try R(row: row).registryRecord)
             }
+        }
+    }
+
+    public func householdSummary() async throws -> HouseholdSummary {
+        try await writer.read { db in
+            var byCategory: [HouseholdCategory: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT category, count(*) AS n FROM household GROUP BY category") {
+                byCategory[try row.term("category", in: "household")] = row["n"]
+            }
+            var byRisk: [RiskType: Int] = [:]
+            let risks = try String.fetchAll(db, sql: """
+                SELECT e.risk_types FROM monitoring_episode e JOIN household h ON h.number = e.household_number
+                WHERE e.status = 'identified' AND h.category = 'monitored'
+                """)
+            for list in risks {
+                for name in list.split(separator: ",") {
+                    if let risk = RiskType(rawValue: String(name)) { byRisk[risk, default: 0] += 1 }
+                }
+            }
+            var byTownship: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT substr(village_code, 1, 9) AS township, count(*) AS n FROM household
+                WHERE category = 'monitored' GROUP BY township
+                """) {
+                byTownship[row["township"]] = row["n"]
+            }
+            return HouseholdSummary(byCategory: byCategory, monitoredByRiskType: byRisk, monitoredByTownship: byTownship)
         }
     }
 
@@ -151,6 +181,16 @@ public final class SQLiteRegistry: RegistryStore {
     ) throws -> [R] {
         try Row.fetchAll(db, sql: "\(R.selectSQL) WHERE \(condition)", arguments: arguments).map(R.init(row:))
     }
+}
+
+/// A registry database that cannot be opened or brought up to date.
+public struct RegistryOpenError: Error, CustomStringConvertible {
+    /// The database file.
+    public let path: String
+    /// What SQLite said.
+    public let reason: String
+
+    public var description: String { "cannot open the registry \(path): \(reason)" }
 }
 
 extension RegistryTable {

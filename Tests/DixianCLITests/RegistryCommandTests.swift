@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `generate`, `import`, `export` and `demo` work together from the command line.
+@Suite(.serialized)
+struct RegistryCommandTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-cli-\(UUID().uuidString)")
+    static let plugins = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Plugins").path
+
+    @Test func generateImportExport() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
+        let generated = try DixianProcess.run([
+            "generate", "--county", "binxian", "--households", "300", "--seed", "3", "--out", county, "--plugins", Self.plugins,
+        ])
+        #expect(generated.status == 0, "\(generated.errorOutput)")
+        #expect(generated.output.hasPrefix("宾县 (230125): households.csv 300, members.csv "))
+
+        let checked = try DixianProcess.run(["import", county, "--db", db, "--dry-run"])
+        #expect(checked.status == 0)
+        #expect(checked.output.hasPrefix("checked "))
+        let imported = try DixianProcess.run(["import", county, "--db", db, "--actor", "县乡村振兴局"])
+        #expect(imported.status == 0, "\(imported.errorOutput)")
+        #expect(imported.output.hasPrefix("imported "))
+
+        let again = try DixianProcess.run(["import", county, "--db", db])
+        #expect(again.status == 1)
+        #expect(again.errorOutput.contains("households.csv:2: UNIQUE constraint failed: household.number"))
+        #expect(again.errorOutput.contains("nothing was imported"))
+
+        let out = folder.appendingPathComponent("out").path
+        let exported = try DixianProcess.run(["export", "--db", db, "--out", out])
+        #expect(exported.status == 0)
+        #expect(exported.output.contains("(ID numbers masked)"))
+        let members = try String(contentsOfFile: out + "/members.csv", encoding: .utf8)
+        #expect(members.split(separator: "\n")[1].contains("********"))
+    }
+
+    @Test func badFilesAreListedAndNothingIsImported() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "户编号,村级区划代码,户主姓名,户属性\nH1,620621100201,张三,一般户\nH2,620621100201,李四,贫困户\n"
+            .write(to: folder.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("r.sqlite").path
+        let outcome = try DixianProcess.run(["import", folder.path, "--db", db])
+        #expect(outcome.status == 1)
+        #expect(outcome.errorOutput.hasPrefix("households.csv:3: 户属性: '贫困户' is not one of lifted (脱贫户)"))
+        #expect(outcome.output.isEmpty)
+    }
+
+    @Test func demoSummarisesASyntheticCountyInChinese() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let outcome = try DixianProcess.run([
+            "demo", "--households", "400", "--db", folder.appendingPathComponent("demo.sqlite").path, "--plugins", Self.plugins,
+        ])
+        #expect(outcome.status == 0, "\(outcome.errorOutput)")
+        #expect(outcome.output.hasPrefix("民勤县（620621）合成数据已导入"))
+        #expect(outcome.output.contains("按户属性：脱贫户 "))
+        #expect(outcome.output.contains("  薛百镇 "))
+    }
+}
