@@ -10,30 +10,31 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// Validates `text` as a resident ID number.
     /// - Throws: `ResidentIDError` saying which part is wrong.
     public init(_ text: some StringProtocol) throws(ResidentIDError) {
-        let characters = Array(text)
-        guard characters.count == 18 else { throw ResidentIDError(.length(characters.count)) }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 18 else { throw ResidentIDError(.length(text.count)) }
         var digits: [Int] = []
         digits.reserveCapacity(17)
-        for (offset, character) in characters.prefix(17).enumerated() {
-            guard character.isASCIIDigit, let value = character.wholeNumberValue else {
-                throw ResidentIDError(.character(position: offset + 1, found: character))
+        for (offset, byte) in bytes.prefix(17).enumerated() {
+            guard (0x30...0x39).contains(byte) else {
+                throw ResidentIDError(.character(position: offset + 1, found: Character(Unicode.Scalar(byte))))
             }
-            digits.append(value)
+            digits.append(Int(byte - 0x30))
         }
-        let check = characters[17] == "x" ? "X" : characters[17]
-        guard check.isASCIIDigit || check == "X" else {
-            throw ResidentIDError(.character(position: 18, found: characters[17]))
+        let check: Character = switch bytes[17] {
+        case 0x30...0x39: Character(Unicode.Scalar(bytes[17]))
+        case UInt8(ascii: "X"), UInt8(ascii: "x"): "X"
+        default: throw ResidentIDError(.character(position: 18, found: Character(Unicode.Scalar(bytes[17]))))
         }
         let province = digits[0] * 10 + digits[1]
         guard ResidentID.provinceCodes.contains(province) else {
-            throw ResidentIDError(.province(String(characters[0..<2])))
+            throw ResidentIDError(.province(String(decoding: bytes[0..<2], as: UTF8.self)))
         }
         guard ResidentID.birthDate(of: digits) != nil else {
-            throw ResidentIDError(.birthDate(String(characters[6..<14])))
+            throw ResidentIDError(.birthDate(String(decoding: bytes[6..<14], as: UTF8.self)))
         }
         let expected = ResidentID.checkCharacter(for: digits)
         guard check == expected else { throw ResidentIDError(.checkCharacter(expected: expected, found: check)) }
-        rawValue = String(characters.prefix(17)) + String(check)
+        rawValue = String(decoding: bytes.prefix(17), as: UTF8.self) + String(check)
     }
 
     /// Builds the valid number for an address code, birth date and sequence code (1 to 999;

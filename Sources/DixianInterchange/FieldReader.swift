@@ -26,10 +26,10 @@ struct FieldReader {
     /// Column name → position in the row, from the file's header.
     let positions: [String: Int]
 
-    /// The raw text of `column`, trimmed; empty if the column is absent.
+    /// The raw text of `column`, trimmed of spaces and tabs; empty if the column is absent.
     func raw(_ column: String) -> String {
         guard let position = positions[column], position < fields.count else { return "" }
-        return fields[position].trimmingCharacters(in: .whitespaces)
+        return fields[position].trimmingBlanks
     }
 
     func text(_ column: String) throws(FieldError) -> String {
@@ -130,6 +130,18 @@ struct FieldReader {
     private func unknown<T: OfficialTerm>(_ column: String, _ value: String, _: T.Type) -> FieldError {
         let allowed = T.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
         return FieldError(column: column, reason: "'\(value)' is not one of \(allowed)")
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and ideographic spaces.
+    var trimmingBlanks: String {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\u{3000}" }
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return self }
+        guard let start = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !isBlank($0) })!
+        return String(scalars[start...end])
     }
 }
 

@@ -13,7 +13,7 @@ extension MonitoringEpisode: InterchangeRecord {
     init(reading row: FieldReader) throws(FieldError) {
         var risks: Set<RiskType> = []
         for name in row.raw("risk_types").split(whereSeparator: { $0 == ";" || $0 == "、" }) {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(name).trimmingBlanks
             guard let risk = RiskType(term: trimmed) else {
                 throw FieldError(column: "risk_types", reason: "'\(trimmed)' is not a risk type")
             }

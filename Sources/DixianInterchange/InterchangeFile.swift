@@ -20,7 +20,7 @@ struct InterchangeFile {
         var positions: [String: Int] = [:]
         var labels: [String: String] = [:]
         for (position, raw) in headerFields.enumerated() {
-            let label = raw.trimmingCharacters(in: .whitespaces)
+            let label = raw.trimmingBlanks
             guard let column = kind.columns.first(where: { $0.name == label || $0.aliases.contains(label) }) else {
                 let known = kind.columns.map(\.name).joined(separator: ", ")
                 problems.append(ImportProblem(file: name, line: 1, column: label,

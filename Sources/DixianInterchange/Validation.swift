@@ -86,7 +86,7 @@ struct Validation {
         if let member = record as? Member {
             memberCounts[member.householdNumber, default: 0] += 1
         } else if let household = record as? Household, let sizeColumn {
-            let text = fields[sizeColumn].trimmingCharacters(in: .whitespaces)
+            let text = fields[sizeColumn].trimmingBlanks
             guard !text.isEmpty else { return }
             guard let size = Int(text), size > 0 else {
                 problems.append(ImportProblem(file: file, line: line, column: label ?? "size",
