@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianCLITests",
-            dependencies: ["DixianCLI"],
+            dependencies: ["DixianCLI", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import Testing
+
+/// An import killed with SIGKILL in the middle of its transaction leaves the registry as it
+/// was: consistent, and without a single row of the import.
+@Suite(.serialized)
+struct ImportInterruptionTests {
+    @Test func killedImportLeavesNoPartialRows() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-kill-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
+        let generated = try DixianProcess.run([
+            "generate", "--county", "minqin", "--households", "20000", "--out", county, "--plugins", RegistryCommandTests.plugins,
+        ])
+        #expect(generated.status == 0)
+
+        let process = Process()
+        process.executableURL = DixianProcess.executable
+        process.arguments = ["import", county, "--db", db]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the transaction has started writing (the WAL grows), then kill it.
+        let wal = db + "-wal"
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, process.isRunning,
+            ((try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0) < 1 << 20 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(process.isRunning, "the import finished before it could be killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let database = try DatabaseQueue(path: db)
+        let (integrity, counts) = try await database.read { db in
+            let integrity = try String.fetchOne(db, sql: "PRAGMA integrity_check")
+            let counts = try ["household", "member", "income", "audit"].map { table in
+                (table, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1)
+            }
+            return (integrity, counts)
+        }
+        #expect(integrity == "ok")
+        for (table, count) in counts {
+            #expect(count == 0, "\(table) has partial rows")
+        }
+    }
+}
