@@ -13,6 +13,8 @@ struct Validation {
     /// Members listed per household.
     private var memberCounts: [String: Int] = [:]
     private var membersImported = false
+    /// Files whose header is wrong: their rows were not read, so nothing is checked against them.
+    private var unreadable: Set<String> = []
 
     private static let referencedFiles: Set<String> = [
         Household.file, MonitoringEpisode.file, AssistancePlan.file, Asset.file,
@@ -25,7 +27,13 @@ struct Validation {
             problems.append(ImportProblem(file: file.name, line: nil, column: nil, reason: "is empty (no header)"))
             return 0
         }
+        let problemsBefore = problems.count
         let (positions, labels) = file.header(header.fields, problems: &problems)
+        guard problems.count == problemsBefore else {
+            // Rows cannot be read against a header that is wrong; its problems say why.
+            unreadable.insert(file.name)
+            return 0
+        }
         let headerCount = header.fields.count
         var seen: [String: Int] = [:]
         var rows = 0
@@ -69,7 +77,7 @@ struct Validation {
         _ reference: Reference, from file: InterchangeFile, line: Int, label: String?,
         problems: inout [ImportProblem]
     ) {
-        if keys[reference.file]?[reference.key] != nil { return }
+        if keys[reference.file]?[reference.key] != nil || unreadable.contains(reference.file) { return }
         if reference.file == Household.file {
             householdReferences[reference.key, default: []].append((file.name, line, label ?? reference.column))
         } else {

@@ -137,6 +137,20 @@ struct ImportExportTests {
         #expect(try await registry.dump() == before)
     }
 
+    @Test func aWrongHeaderIsReportedOnceNotOnEveryRow() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "number,village,head_name,category\nH1,620621100201,甲,general\nH2,620621100201,乙,general\n"
+            .write(to: directory.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
+        try "resident_id,household_number,name,relation,labor_capacity\n\(Fixtures.head.residentID.rawValue),H1,甲,户主,full\n"
+            .write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        let report = try await RegistryImport(path: directory).validate(against: SQLiteRegistry())
+        #expect(report.problems.map(\.description) == [
+            "households.csv:1: village: is not a column of households.csv (columns: number, village_code, group, head_name, category, monitored_kind, size, relocated, minimum_living_allowance, extreme_poverty_support, no_member_able_to_work, left_behind, helper)",
+            "households.csv:1: has no column village_code or 村级区划代码 or 行政区划代码",
+        ])
+    }
+
     @Test func aConflictWithTheRegistryIsLocatedAtItsRow() async throws {
         let registry = try SQLiteRegistry()
         try await registry.apply([.insert(.household(Fixtures.household)), .insert(.member(Fixtures.head))], as: "setup")
