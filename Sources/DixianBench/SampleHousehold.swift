@@ -146,7 +146,7 @@ extension SampleHousehold {
                 identifiedOn: index % 3 == 1 ? "2023-0\(1 + index % 9)-15" : nil,
                 riskTypes: index % 3 == 1 ? ["因病", "因学"] : [], lastVisit: "2024-09-\(10 + index % 18)",
                 visitsThisYear: Int(random.next() % 12), phone: "1390000\(String(format: "%04d", index % 10_000))",
-                bankAccount: "6228\(String(format: "%012d", index))", address: "民勤县某镇某村\(index % 40)号",
+                bankAccount: "6228\(String(format: "%012d", index))", address: "某县某镇某村\(index % 40)号",
                 members: members)
         }
     }

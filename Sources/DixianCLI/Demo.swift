@@ -13,8 +13,8 @@ extension Dixian {
             discussion: "The README's main job: everything runs on the embedded default, SQLite."
         )
 
-        @Option(help: "The county plugin.")
-        var county = "minqin"
+        @Option(help: "The county plugin (its geography.lua names the county and its townships).")
+        var county: String
 
         @Option(help: "How many households.")
         var households = 10_000

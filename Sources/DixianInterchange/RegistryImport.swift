@@ -56,7 +56,7 @@ public struct RegistryImport: Sendable {
         let report = try await validate(against: store)
         guard report.problems.isEmpty else { throw ImportRejected(report: report) }
         let files = self.files
-        let kinds = try files.map(kind(of:))
+        let kinds = files.map(kind(of:))
         do {
             try await store.apply(as: actor) { apply in
                 for (url, kind) in zip(files, kinds) {
@@ -72,7 +72,8 @@ public struct RegistryImport: Sendable {
         return report
     }
 
-    private func kind(of url: URL) throws -> any InterchangeRecord.Type {
+    /// The kind of a file `init` found (its name is an interchange file's).
+    private func kind(of url: URL) -> any InterchangeRecord.Type {
         interchangeKinds.first { $0.file == url.lastPathComponent }!
     }
 

@@ -53,7 +53,7 @@ struct RegistryCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let outcome = try DixianProcess.run([
-            "demo", "--households", "400", "--db", folder.appendingPathComponent("demo.sqlite").path, "--plugins", Self.plugins,
+            "demo", "--county", "minqin", "--households", "400", "--db", folder.appendingPathComponent("demo.sqlite").path, "--plugins", Self.plugins,
         ])
         #expect(outcome.status == 0, "\(outcome.errorOutput)")
         #expect(outcome.output.hasPrefix("民勤县（620621）合成数据已导入"))
