@@ -14,10 +14,6 @@ public struct Area: Hashable, Sendable {
         self.group = group
     }
 
-    /// The 2-digit province code.
-    public var provinceCode: String { String(villageCode.prefix(2)) }
-    /// The 4-digit city (prefecture) code.
-    public var cityCode: String { String(villageCode.prefix(4)) }
     /// The 6-digit county code (GB/T 2260).
     public var countyCode: String { String(villageCode.prefix(6)) }
     /// The 9-digit township code.

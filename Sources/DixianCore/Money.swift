@@ -31,9 +31,6 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
     /// Zero yuan.
     public static let zero = Money(fen: 0)
 
-    /// The amount in yuan, as a floating-point number (for ratios and plugins, not for sums).
-    public var yuan: Double { Double(fen) / 100 }
-
     /// Yuan with the fen only when there are some: `7800`, `7800.50`, `-12.05`.
     public var description: String {
         let sign = fen < 0 ? "-" : ""

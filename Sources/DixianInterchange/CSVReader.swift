@@ -22,10 +22,6 @@ struct CSVReader: Sequence {
         bytes = try Data(contentsOf: file, options: .alwaysMapped)
     }
 
-    init(text: String) {
-        bytes = Data(text.utf8)
-    }
-
     func makeIterator() -> Iterator { Iterator(bytes: bytes) }
 
     struct Iterator: IteratorProtocol {

@@ -3,14 +3,12 @@ import Foundation
 /// One CSV file of an import, opened with its header understood.
 struct InterchangeFile {
     let kind: any InterchangeRecord.Type
-    let url: URL
     let reader: CSVReader
 
     var name: String { kind.file }
 
     init(kind: any InterchangeRecord.Type, url: URL) throws {
         self.kind = kind
-        self.url = url
         self.reader = try CSVReader(contentsOf: url)
     }
 

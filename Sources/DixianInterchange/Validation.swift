@@ -45,9 +45,10 @@ struct Validation {
                                               reason: "has \(row.fields.count) fields, but the header has \(headerCount)"))
                 continue
             }
+            let reader = FieldReader(fields: row.fields, positions: positions)
             let record: any InterchangeRecord
             do {
-                record = try file.kind.init(reading: FieldReader(fields: row.fields, positions: positions))
+                record = try file.kind.init(reading: reader)
             } catch {
                 problems.append(ImportProblem(file: file.name, line: row.line, column: labels[error.column] ?? error.column,
                                               reason: error.reason))
@@ -62,8 +63,7 @@ struct Validation {
             for reference in record.references {
                 check(reference, from: file, line: row.line, label: labels[reference.column], problems: &problems)
             }
-            count(record, line: row.line, file: file.name, fields: row.fields, sizeColumn: positions["size"],
-                  label: labels["size"], problems: &problems)
+            count(record, reader, line: row.line, label: labels["size"], problems: &problems)
         }
         if let failure = iterator.failure {
             problems.append(ImportProblem(file: file.name, line: failure.line, column: nil, reason: failure.reason))
@@ -88,20 +88,17 @@ struct Validation {
 
     /// Counts members per household, and notes the sizes households declare.
     private mutating func count(
-        _ record: any InterchangeRecord, line: Int, file: String, fields: [String], sizeColumn: Int?, label: String?,
+        _ record: any InterchangeRecord, _ reader: FieldReader, line: Int, label: String?,
         problems: inout [ImportProblem]
     ) {
         if let member = record as? Member {
             memberCounts[member.householdNumber, default: 0] += 1
-        } else if let household = record as? Household, let sizeColumn {
-            let text = fields[sizeColumn].trimmingBlanks
-            guard !text.isEmpty else { return }
-            guard let size = Int(text), size > 0 else {
-                problems.append(ImportProblem(file: file, line: line, column: label ?? "size",
-                                              reason: "'\(text)' is not a household size"))
-                return
+        } else if let household = record as? Household {
+            do {
+                if let size = try reader.optionalInteger("size", in: 1...99) { declaredSizes[household.number] = (size, line) }
+            } catch {
+                problems.append(ImportProblem(file: Household.file, line: line, column: label ?? "size", reason: error.reason))
             }
-            declaredSizes[household.number] = (size, line)
         }
     }
 

@@ -17,18 +17,6 @@ public enum LuaValue: Sendable, Hashable {
     /// `thread`), or `table (cycle)` for a table met again while it is being copied.
     case opaque(String)
 
-    /// The Lua type name, as `type()` returns it.
-    public var typeName: String {
-        switch self {
-        case .nil: "nil"
-        case .boolean: "boolean"
-        case .integer, .number: "number"
-        case .string: "string"
-        case .table: "table"
-        case .opaque(let name): name.hasPrefix("table") ? "table" : name
-        }
-    }
-
     /// The string, if this is one.
     public var stringValue: String? {
         if case .string(let text) = self { text } else { nil }
