@@ -47,13 +47,29 @@ let package = Package(
         // The registry on SQLite (GRDB): schema, migrations, audit triggers.
         .target(
             name: "DixianSQLite",
-            dependencies: ["DixianCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DixianCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The interchange format: CSV files per table, import validation, export.
         .target(
             name: "DixianInterchange",
             dependencies: ["DixianCore"],
+            swiftSettings: swiftSettings
+        ),
+        // County plugins: discovery, plugin API v1, the household view, specs.
+        .target(
+            name: "DixianPlugins",
+            dependencies: ["DixianCore", "LuaHost"],
+            swiftSettings: swiftSettings
+        ),
+        // Screening: a plugin's checks over a whole county, in parallel, recorded as a run.
+        .target(
+            name: "DixianScreening",
+            dependencies: ["DixianCore", "DixianPlugins", "LuaHost"],
             swiftSettings: swiftSettings
         ),
         // Synthetic counties for demos, tests and benchmarks.
@@ -72,7 +88,8 @@ let package = Package(
         .executableTarget(
             name: "DixianCLI",
             dependencies: [
-                "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange", "DixianSynthetic",
+                "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange", "DixianSynthetic", "DixianPlugins",
+                "DixianScreening",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

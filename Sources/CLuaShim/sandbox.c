@@ -248,3 +248,22 @@ int clua_pcall(lua_State *L, int nargs, int nresults) {
 int clua_loadtext(lua_State *L, const char *text, size_t length, const char *chunkname) {
     return luaL_loadbufferx(L, text, length, chunkname, "t");
 }
+
+// MARK: - Locating callers (for trusted host chunks)
+
+/// where(level): "chunk:line" of the function `level` frames up from where() is called
+/// (1: the caller of where), or nil when the stack is not that deep.
+static int caller_location(lua_State *L) {
+    lua_Integer level = luaL_optinteger(L, 1, 1);
+    lua_Debug ar;
+    if (level < 0 || !lua_getstack(L, (int)level, &ar) || !lua_getinfo(L, "Sl", &ar)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushfstring(L, "%s:%d", ar.short_src, ar.currentline);
+    return 1;
+}
+
+void clua_pushcallerlocation(lua_State *L) {
+    lua_pushcfunction(L, caller_location);
+}

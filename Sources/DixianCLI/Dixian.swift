@@ -7,7 +7,9 @@ struct Dixian: AsyncParsableCommand {
         commandName: "dixian",
         abstract: "Dixian (底线): monitor rural households at risk of returning to poverty and manage their assistance.",
         version: DixianVersion.current,
-        subcommands: [Demo.self, Generate.self, Import.self, Export.self, Eval.self, Version.self]
+        subcommands: [
+            Demo.self, Generate.self, Import.self, Export.self, Screen.self, PluginCommand.self, Eval.self, Version.self,
+        ]
     )
 }
 

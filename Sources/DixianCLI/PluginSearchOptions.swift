@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 
-/// Where plugins are looked up: `--plugins` folders, then `DIXIAN_PLUGIN_PATH` (colon-separated),
-/// then `Plugins/` in the current folder.
+/// Where plugins are looked up: `--plugin-dir` folders, then `DIXIAN_PLUGIN_PATH` (colon-separated),
+/// then `Plugins/` in the current folder. The first plugin found with an id wins.
 struct PluginSearchOptions: ParsableArguments {
-    @Option(name: .customLong("plugins"), help: "A folder of plugins to search first (repeatable).")
+    @Option(name: [.customLong("plugin-dir"), .customLong("plugins")],
+            help: "A folder of plugins to search before DIXIAN_PLUGIN_PATH and Plugins/ (repeatable).")
     var folders: [String] = []
 
     var searchPath: [URL] {

@@ -117,3 +117,40 @@ public enum Department: String, OfficialTerm {
         }
     }
 }
+
+/// A step in a household's monitoring lifecycle; plugins guard transitions (Minqin's 七不消
+/// guards `eliminate`).
+public enum MonitoringTransition: String, OfficialTerm {
+    /// 报告: a risk is reported (self-report, cadre visit, warning, township check).
+    case report
+    /// 核实: the township verifies the household's situation.
+    case verify
+    /// 反馈: the result is fed back (accepted, or rejected with written reasons).
+    case answer
+    /// 审批认定: the county approves identification, with risk types.
+    case approve
+    /// 制定帮扶计划: the 一户一策 plan is made.
+    case plan
+    /// 风险消除: risk is marked eliminated.
+    case eliminate
+    /// 回头看: an eliminated household is followed up.
+    case followUp = "follow-up"
+    /// 回退: an unstable household goes back to monitoring.
+    case sendBack = "send-back"
+    /// 再标注: a new risk is labelled.
+    case relabel
+
+    public var chineseName: String {
+        switch self {
+        case .report: "报告"
+        case .verify: "核实"
+        case .answer: "反馈"
+        case .approve: "审批认定"
+        case .plan: "制定帮扶计划"
+        case .eliminate: "风险消除"
+        case .followUp: "回头看"
+        case .sendBack: "回退"
+        case .relabel: "再标注"
+        }
+    }
+}

@@ -51,9 +51,17 @@ enum AuditTrail {
             INSERT INTO audit_actor VALUES (NULL);
             """)
         for table in tables {
-            let columns = try db.columns(in: table.name).map(\.name)
-            try db.execute(sql: triggers(for: table, columns: columns))
+            try createTriggers(forTable: table.name, in: db)
         }
+    }
+
+    /// Creates the audit triggers of registry table `name` (again, after a migration rebuilt it).
+    static func createTriggers(forTable name: String, in db: Database) throws {
+        guard let table = tables.first(where: { $0.name == name }) else {
+            preconditionFailure("\(name) is not an audited registry table")
+        }
+        let columns = try db.columns(in: table.name).map(\.name)
+        try db.execute(sql: triggers(for: table, columns: columns))
     }
 
     /// Sets who the changes of the current transaction are made by (nil: nobody, so changes fail).

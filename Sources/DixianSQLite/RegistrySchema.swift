@@ -14,12 +14,82 @@ enum RegistrySchema {
         migrator.registerMigration("v1: audit trail") { db in
             try AuditTrail.create(db)
         }
+        migrator.registerMigration("v2: members and visits stored in household order") { db in
+            try storeInHouseholdOrder(db)
+        }
+        migrator.registerMigration("v2: screening runs") { db in
+            try createScreeningTables(db)
+        }
         return migrator
     }
 
     /// `CHECK (column IN (...))` for a closed list of official terms.
     static func oneOf<T: OfficialTerm>(_ column: String, _: T.Type) -> String {
         "\(column) IN (" + T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+    }
+
+    /// Screening reads a household's members and visits together; clustering the member table
+    /// by household (and covering visits by an index) turns those reads into sequential scans.
+    private static func storeInHouseholdOrder(_ db: Database) throws {
+        let columns = try db.columns(in: "member").map(\.name).joined(separator: ", ")
+        try db.execute(sql: "PRAGMA legacy_alter_table = ON")
+        try db.execute(sql: """
+            CREATE TABLE member_clustered (
+              resident_id TEXT NOT NULL CHECK (length(resident_id) = 18),
+              household_number TEXT NOT NULL REFERENCES household (number),
+              name TEXT NOT NULL,
+              relation TEXT NOT NULL,
+              labor_capacity TEXT NOT NULL CHECK (\(oneOf("labor_capacity", LaborCapacity.self))),
+              health TEXT NOT NULL CHECK (\(oneOf("health", HealthCondition.self))),
+              disability_grade INTEGER CHECK (disability_grade BETWEEN 1 AND 4),
+              school_stage TEXT CHECK (\(oneOf("school_stage", SchoolStage.self))),
+              school_status TEXT CHECK (\(oneOf("school_status", SchoolStatus.self))),
+              medical_insurance INTEGER NOT NULL CHECK (medical_insurance IN (0, 1)),
+              migrant_work_months INTEGER NOT NULL CHECK (migrant_work_months BETWEEN 0 AND 12),
+              local_work INTEGER NOT NULL CHECK (local_work IN (0, 1)),
+              public_welfare_post INTEGER NOT NULL CHECK (public_welfare_post IN (0, 1)),
+              PRIMARY KEY (household_number, resident_id)
+            ) WITHOUT ROWID;
+            INSERT INTO member_clustered (\(columns)) SELECT \(columns) FROM member;
+            DROP TABLE member;
+            ALTER TABLE member_clustered RENAME TO member;
+            CREATE UNIQUE INDEX member_by_resident_id ON member (resident_id);
+            DROP INDEX visit_by_household;
+            CREATE INDEX visit_by_household ON visit (household_number, visited_on, role);
+            """)
+        try db.execute(sql: "PRAGMA legacy_alter_table = OFF")
+        try AuditTrail.createTriggers(forTable: "member", in: db)
+    }
+
+    private static func createScreeningTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE screening_run (
+              id INTEGER PRIMARY KEY NOT NULL,
+              actor TEXT NOT NULL,
+              plugin_id TEXT NOT NULL,
+              plugin_version TEXT NOT NULL,
+              as_of TEXT NOT NULL,
+              area TEXT,
+              started_at TEXT NOT NULL,
+              finished_at TEXT NOT NULL,
+              household_count INTEGER NOT NULL CHECK (household_count >= 0),
+              findings_by_check TEXT NOT NULL,
+              failures TEXT NOT NULL
+            );
+            CREATE TABLE screening_finding (
+              run_id INTEGER NOT NULL REFERENCES screening_run (id),
+              position INTEGER NOT NULL,
+              household_number TEXT,
+              asset_id INTEGER,
+              township_code TEXT NOT NULL,
+              check_id TEXT NOT NULL,
+              severity TEXT NOT NULL CHECK (\(oneOf("severity", Severity.self))),
+              risk_types TEXT NOT NULL,
+              message TEXT NOT NULL,
+              PRIMARY KEY (run_id, position),
+              CHECK ((household_number IS NULL) <> (asset_id IS NULL))
+            ) WITHOUT ROWID;
+            """)
     }
 
     private static func createHouseholdTables(_ db: Database) throws {

@@ -1,12 +1,19 @@
 import DixianCore
+import Foundation
 import GRDB
 
 /// The registry in a SQLite database (WAL mode, foreign keys on), through GRDB.
 public final class SQLiteRegistry: RegistryStore {
-    private let writer: any DatabaseWriter
+    let writer: DatabasePool
+    /// The folder of a temporary registry, removed with it.
+    private let temporaryDirectory: URL?
 
     /// Opens (creating if needed) the registry database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, temporaryDirectory: nil)
+    }
+
+    private init(path: String, temporaryDirectory: URL?) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
@@ -18,12 +25,19 @@ public final class SQLiteRegistry: RegistryStore {
         } catch let error as DatabaseError {
             throw RegistryOpenError(path: path, reason: error.message ?? "\(error.resultCode)")
         }
+        self.temporaryDirectory = temporaryDirectory
     }
 
-    /// A registry held in memory, for tests and trials.
-    public init() throws {
-        writer = try DatabaseQueue()
-        try RegistrySchema.migrator.migrate(writer)
+    /// A registry in a temporary file, removed when the registry is released: for tests and trials.
+    /// (A file rather than memory, so that screening can read on several connections at once.)
+    public convenience init() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try self.init(path: directory.appendingPathComponent("registry.sqlite").path, temporaryDirectory: directory)
+    }
+
+    deinit {
+        if let temporaryDirectory { try? FileManager.default.removeItem(at: temporaryDirectory) }
     }
 
     public func apply(

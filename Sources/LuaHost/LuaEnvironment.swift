@@ -3,7 +3,7 @@ import Foundation
 /// A plugin's sandboxed global environment inside a state: the safe base functions, frozen
 /// shared libraries, `load` for text only and `require` resolved inside `pluginDirectory`.
 /// Chunks loaded into an environment see its globals and nothing of other environments.
-public final class LuaEnvironment {
+public final class LuaEnvironment: LuaPushable {
     /// The folder `require` resolves modules in, if any.
     public let pluginDirectory: URL?
     private let reference: RegistryReference
@@ -16,7 +16,8 @@ public final class LuaEnvironment {
         self.reference = RegistryReference(takingTopOf: stack, in: state)
     }
 
-    func push(onto stack: LuaStack) {
+    /// Pushes the environment table (to hand it to trusted host code).
+    public func push(onto stack: LuaStack) {
         reference.push(onto: stack)
     }
 

@@ -1,6 +1,6 @@
 /// A Lua function held by the host (a loaded chunk, a function a script handed over),
 /// callable with `LuaState.call`. It keeps its state alive and is released with it.
-public final class LuaFunction {
+public final class LuaFunction: LuaPushable {
     private let reference: RegistryReference
 
     /// The state the function lives in.
@@ -11,7 +11,8 @@ public final class LuaFunction {
         reference = RegistryReference(takingTopOf: stack, in: state)
     }
 
-    func push(onto stack: LuaStack) {
+    /// Pushes the function (to pass it to another Lua function).
+    public func push(onto stack: LuaStack) {
         reference.push(onto: stack)
     }
 }

@@ -85,7 +85,29 @@ public struct LuaStack {
         lua_rawseti(L, -2, lua_Integer(index))
     }
 
+    /// Pushes `where(level)`, a function returning "chunk:line" of the function `level` frames up
+    /// the Lua call stack (1: the function that calls `where`). Trusted host chunks use it to
+    /// locate a plugin's declarations; it reveals nothing a plugin should not see, but it is
+    /// not part of the sandbox's library either.
+    public func pushCallerLocationFunction() {
+        reserve(1)
+        clua_pushcallerlocation(L)
+    }
+
+    /// Pops the value on top of the stack into element `index` of the table just below it
+    /// (for building a list of tables without a Swift type per element).
+    @inlinable public func popIntoIndex(_ index: Int) {
+        lua_rawseti(L, -2, lua_Integer(index))
+    }
+
     // MARK: Reading
+
+    /// Pushes field `name` of the table at `index` (raw access, no metamethods).
+    public func pushField(_ name: String, ofTableAt index: Int32) {
+        let table = lua_absindex(L, index)
+        push(name)
+        lua_rawget(L, table)
+    }
 
     /// Copies the value at `index` into Swift (tables deeply, cycles marked, never calling metamethods).
     public func value(at index: Int32) -> LuaValue {

@@ -103,6 +103,13 @@ public final class LuaState {
         return try loadChunk(source, chunkName: "@" + name, environment: environment)
     }
 
+    /// Compiles trusted host code (never a plugin's text): it runs with the state's private
+    /// globals, the whole standard library included, and builds what plugins are then given
+    /// (an API table, runners). Nothing it exposes may hand plugins a path out of the sandbox.
+    public func loadHostChunk(_ source: String, name: String) throws(LuaError) -> LuaFunction {
+        try loadChunk(source, chunkName: name, environment: nil)
+    }
+
     /// Loads `source` as a chunk named `name` in `environment`, runs it and returns its results.
     @discardableResult
     public func run(_ source: String, name: String, in environment: LuaEnvironment) throws(LuaError) -> [LuaValue] {

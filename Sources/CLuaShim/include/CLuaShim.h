@@ -87,4 +87,8 @@ void clua_pushcallback(lua_State *L, lua_Integer index);
 /// Loads a text chunk (never binary) without running it. Returns a Lua status code.
 int clua_loadtext(lua_State *L, const char *text, size_t length, const char *chunkname);
 
+/// Pushes `where(level)`, which returns "chunk:line" of the function `level` frames up the call
+/// stack. For trusted host chunks only (it reads what the debug library would).
+void clua_pushcallerlocation(lua_State *L);
+
 #endif

@@ -1,0 +1,29 @@
+-- Assistance project assets. seed 003 (正文) 三(二)9：开展2024年实施项目资产确权登记工作……做到台账完善，
+-- 权属明确，颁证到位；及时开展经营性项目资产绩效评价，坚决防止资产闲置或流失。
+dixian.asset_check {
+  id = 'minqin.asset-ownership-unregistered',
+  title = '帮扶项目资产未确权登记',
+  group = '项目资产',
+  severity = 'medium',
+  source = 'seed 003 三(二)9：尽快完成确权登记，做到台账完善，权属明确，颁证到位',
+  run = function(asset, ctx)
+    if not asset.ownership_registered then
+      return string.format('%s（%s形成）未完成确权登记', asset.project, asset.formed_on)
+    end
+  end,
+}
+
+dixian.asset_check {
+  id = 'minqin.asset-idle-or-lost',
+  title = '帮扶项目资产闲置或流失',
+  group = '项目资产',
+  severity = 'high',
+  source = 'seed 003 三(二)9：坚决防止资产闲置或流失',
+  run = function(asset, ctx)
+    if asset.status == 'idle' then
+      return string.format('%s闲置，应盘活利用', asset.project)
+    elseif asset.status == 'lost' then
+      return string.format('%s流失或损毁，应追责并补救', asset.project)
+    end
+  end,
+}

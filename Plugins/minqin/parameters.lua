@@ -1,0 +1,74 @@
+-- Minqin's parameters. "seed 003" is 民农领发〔2024〕9号; sections are those of its 附件2
+-- (民勤县2024年防止返贫动态监测和帮扶工作要点) unless 附件1 is named.
+
+dixian.parameter('monitoring_line', {
+  title = '防止返贫监测范围（家庭年人均纯收入）',
+  unit = '元',
+  source = 'seed 003 附件2 二.3',
+  values = {
+    -- 全县2024年度防止返贫监测范围调整为7800元。Earlier years' lines are not in the seed.
+    { from = '2024-01-01', value = 7800, source = 'seed 003 附件2 二.3' },
+  },
+})
+
+dixian.parameter('identification_review_years', {
+  title = '识别超过N年未消除风险需逐户剖析',
+  unit = '年',
+  source = 'seed 003 附件2 二.15（对识别超过两年未消除风险的监测对象）',
+  value = 2,
+})
+
+dixian.parameter('self_report_clock', {
+  title = '一键报贫时限',
+  source = 'seed 003 附件2 二.4',
+  value = {
+    verify_days = 5,            -- 自农户申报日起5天内，必须完成家庭状况核查
+    answer_working_days = 5,    -- 核查完成后5个工作日内，反馈核查结果
+    approve_working_days = 5,   -- 对符合认定标准的5个工作日内完成审批
+    total_days = 15,            -- 从农户自主申报到完成监测对象认定不超过15天
+  },
+})
+
+dixian.parameter('plan_deadline_days', {
+  title = '新识别或新标注风险后制定一户一策帮扶计划时限',
+  unit = '日',
+  source = 'seed 003 附件2 二.12（识别认定或风险标注10日内）；二.4（10天内）',
+  value = 10,
+})
+
+dixian.parameter('plan_adjustment_deadline', {
+  title = '风险未消除的监测对象年度动态调整截止日（月-日）',
+  source = 'seed 003 附件2 二.12（3月底前完成年度动态调整）',
+  value = '03-31',
+})
+
+dixian.parameter('visit_frequency', {
+  title = '走访频次',
+  source = 'seed 003 附件1 二.5（驻村工作队）、二.8（帮扶责任人）、三.11',
+  value = {
+    -- 驻村工作队每月对"三类户"和低保户、残疾人、留守老人妇女儿童等困难群众开展1次走访；
+    -- 每季度对脱贫户、一般户开展1次走访。
+    resident_team_monthly = 'monitored, minimum_living_allowance, disability, left_behind',
+    resident_team_quarterly = 'lifted, general',
+    -- 监测户的帮扶责任人每季度至少开展1次入户走访。
+    helper_quarterly = 'monitored',
+  },
+})
+
+dixian.parameter('six_must_visit', {
+  title = '六必访',
+  source = 'seed 003 附件2 二.9',
+  value = {
+    -- 重度残疾人: the seed does not define "severe"; grades 1 and 2 are severe under the
+    -- national disability classification (GB/T 26341). A county parameter.
+    severe_disability_grades = { 1, 2 },
+    -- 负担较重的慢性病患者: the seed gives no figure for a heavy burden. A county parameter:
+    -- yearly medical spending above this share of the household's net income.
+    chronic_burden_share = 0.3,
+    -- 失能老年人: age from which an elderly member who cannot work and is ill or disabled counts.
+    -- Not in the seed; 60 is the statutory age of the elderly (老年人权益保障法 第二条).
+    elderly_age = 60,
+    -- 遭遇重大变故和自然灾害的家庭: risks labelled within this many days. Not in the seed.
+    recent_event_days = 365,
+  },
+})

@@ -1,0 +1,93 @@
+import ArgumentParser
+import DixianPlugins
+import Foundation
+import LuaHost
+
+extension Dixian {
+    /// `dixian plugin`: list, check and test county plugins.
+    struct PluginCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "plugin",
+            abstract: "List, check and test county plugins.",
+            subcommands: [List.self, Check.self, Test.self]
+        )
+
+        /// `dixian plugin list`.
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Show the installed plugins and where each comes from.")
+
+            @OptionGroup var plugins: PluginSearchOptions
+
+            func run() throws {
+                let catalog = PluginCatalog(searchPath: plugins.searchPath)
+                for manifest in catalog.plugins {
+                    let base = manifest.extends.map { " extends \($0)" } ?? ""
+                    print("\(manifest.id)\t\(manifest.version)\t\(manifest.name)\(base)\t\(manifest.directory.path)")
+                }
+                for manifest in catalog.shadowed {
+                    print("\(manifest.id)\t\(manifest.version)\t(hidden by the one above)\t\(manifest.directory.path)")
+                }
+                for problem in catalog.broken { printError("broken: \(problem.message)") }
+                if catalog.plugins.isEmpty {
+                    printError("no plugins in \(catalog.searchPath.map(\.path).joined(separator: ", "))")
+                }
+            }
+        }
+
+        /// `dixian plugin check ID|DIR`.
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Load a plugin and validate it: API version, fields, duplicate ids, what its files declare.")
+
+            @Argument(help: "An installed plugin's id, or a folder holding a plugin.lua.")
+            var plugin: String
+
+            @OptionGroup var sandbox: SandboxOptions
+            @OptionGroup var plugins: PluginSearchOptions
+
+            func run() throws {
+                let catalog = PluginCatalog(searchPath: plugins.searchPath)
+                let manifest = try catalog.plugin(plugin)
+                let chain = try catalog.chain(for: manifest)
+                let runtime = try PluginRuntime(chain: chain, state: LuaState(limits: sandbox.limits), loadingSpecs: true)
+                let declared = runtime.declarations
+                let own = { (plugin: String) in plugin == manifest.id }
+                print("\(manifest.id) \(manifest.version) (\(manifest.name)), plugin API \(manifest.apiVersion): valid")
+                if chain.count > 1 { print("  extends: \(chain.dropLast().map(\.id).reversed().joined(separator: " → "))") }
+                print("  checks: \(declared.checks.count) (\(declared.checks.filter { own($0.declaration.plugin) }.count) its own)")
+                print("  asset checks: \(declared.assetChecks.count), guards: \(declared.guards.count), parameters: \(declared.parameters.count)")
+                print("  calendars: \(declared.calendars.count), checklists: \(declared.checklists.count), reports: \(declared.reports.count)")
+                print("  specs: \(declared.specs.filter { own($0.plugin) }.count)")
+            }
+        }
+
+        /// `dixian plugin test ID|DIR`.
+        struct Test: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Run a plugin's specs (spec/*.lua); exit status 1 when one fails.")
+
+            @Argument(help: "An installed plugin's id, or a folder holding a plugin.lua.")
+            var plugin: String
+
+            @OptionGroup var sandbox: SandboxOptions
+            @OptionGroup var plugins: PluginSearchOptions
+
+            func run() throws {
+                let catalog = PluginCatalog(searchPath: plugins.searchPath)
+                let manifest = try catalog.plugin(plugin)
+                let results = try PluginSpecRunner.run(chain: catalog.chain(for: manifest), limits: sandbox.limits)
+                for result in results {
+                    print("\(result.passed ? "ok  " : "FAIL") \(result.name)  [\(result.location)]")
+                    for problem in result.problems { print("       \(problem)") }
+                }
+                let failed = results.filter { !$0.passed }.count
+                print("\(manifest.id): \(results.count) specs, \(failed) failed")
+                if results.isEmpty {
+                    printError("\(manifest.id) has no specs (add spec/*.lua)")
+                    throw ExitCode(1)
+                }
+                if failed > 0 { throw ExitCode(1) }
+            }
+        }
+    }
+}

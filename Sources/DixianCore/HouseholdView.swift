@@ -1,0 +1,58 @@
+/// Everything the registry holds about one household as of a date, assembled for screening:
+/// what a county's checks read. It is a snapshot; nothing done to it changes the registry.
+///
+/// Records dated after `asOf` are left out (incomes of later years, later visits, episodes
+/// reported later), so a screening for a past date sees the registry as it could have been
+/// known then, apart from corrections made since.
+public struct HouseholdView: Sendable {
+    /// The household record.
+    public var household: Household
+    /// Its members, the head first.
+    public var members: [Member]
+    /// Yearly incomes, oldest first.
+    public var incomes: [IncomeRecord]
+    /// Monthly net incomes, oldest first (kept where a county counts a rolling window).
+    public var monthlyIncomes: [MonthlyIncome]
+    /// The latest guarantee survey on or before the assessment date, if any.
+    public var latestSurvey: GuaranteeSurvey?
+    /// Monitoring episodes, oldest first.
+    public var episodes: [MonitoringEpisode]
+    /// 一户一策 plans, oldest first.
+    public var plans: [AssistancePlan]
+    /// Visits, oldest first: when and in which role (visitor names and notes are not needed to judge
+    /// frequency and are not read).
+    public var visits: [VisitEntry]
+
+    /// One visit as a check sees it.
+    public struct VisitEntry: Hashable, Sendable {
+        /// When.
+        public var visitedOn: LocalDate
+        /// In which role.
+        public var role: VisitorRole
+
+        /// A visit entry.
+        public init(visitedOn: LocalDate, role: VisitorRole) {
+            self.visitedOn = visitedOn
+            self.role = role
+        }
+    }
+
+    /// A view of `household` with nothing but the household record; the rest is filled in by the reader.
+    public init(
+        household: Household, members: [Member] = [], incomes: [IncomeRecord] = [],
+        monthlyIncomes: [MonthlyIncome] = [], latestSurvey: GuaranteeSurvey? = nil,
+        episodes: [MonitoringEpisode] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = []
+    ) {
+        self.household = household
+        self.members = members
+        self.incomes = incomes
+        self.monthlyIncomes = monthlyIncomes
+        self.latestSurvey = latestSurvey
+        self.episodes = episodes
+        self.plans = plans
+        self.visits = visits
+    }
+
+    /// The household size as the registry counts it: its members.
+    public var size: Int { members.count }
+}

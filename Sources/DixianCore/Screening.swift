@@ -1,0 +1,172 @@
+/// How serious a finding is; a check declares it and a finding may raise or lower it.
+public enum Severity: String, OfficialTerm, Comparable {
+    /// Needs action now (a guarantee broken, income under the line).
+    case high
+    /// Needs a look at the next visit.
+    case medium
+    /// Worth noting.
+    case low
+
+    public var chineseName: String {
+        switch self {
+        case .high: "高"
+        case .medium: "中"
+        case .low: "低"
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .high: 2
+        case .medium: 1
+        case .low: 0
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// What a check found about one household (or, for an asset check, one asset) in a screening run.
+public struct Finding: Hashable, Sendable {
+    /// The household, for a household check.
+    public var householdNumber: String?
+    /// The asset, for an asset check.
+    public var assetID: Int64?
+    /// The township code (the first nine digits of the village code), for grouping.
+    public var townshipCode: String
+    /// The check that found it.
+    public var checkID: String
+    /// How serious it is.
+    public var severity: Severity
+    /// The risk types it points to.
+    public var riskTypes: [RiskType]
+    /// What the official reads, in the plugin's language.
+    public var message: String
+
+    /// A finding.
+    public init(householdNumber: String? = nil, assetID: Int64? = nil, townshipCode: String, checkID: String,
+                severity: Severity, riskTypes: [RiskType], message: String) {
+        self.householdNumber = householdNumber
+        self.assetID = assetID
+        self.townshipCode = townshipCode
+        self.checkID = checkID
+        self.severity = severity
+        self.riskTypes = riskTypes
+        self.message = message
+    }
+}
+
+/// One screening run as stored: which plugin judged which households as of which date, and
+/// whether every check ran on every household.
+public struct ScreeningRun: Hashable, Sendable {
+    /// The run's identifier in the store, once recorded.
+    public var id: Int64?
+    /// Who started it.
+    public var actor: String
+    /// The plugin's id and version.
+    public var pluginID: String
+    /// The plugin's version string.
+    public var pluginVersion: String
+    /// The assessment date.
+    public var asOf: LocalDate
+    /// The area code prefix screened, nil for the whole registry.
+    public var area: String?
+    /// When it started and ended (UTC, ISO 8601).
+    public var startedAt: String
+    /// When it ended.
+    public var finishedAt: String
+    /// Households screened.
+    public var householdCount: Int
+    /// Findings per check id (checks that found nothing have 0).
+    public var findingsByCheck: [String: Int]
+    /// Failures that make the run incomplete: a check that raised, returned nonsense or ran out
+    /// of budget, each with the plugin file and line and how many households it failed on.
+    public var failures: [String]
+
+    /// A run record.
+    public init(id: Int64? = nil, actor: String, pluginID: String, pluginVersion: String, asOf: LocalDate,
+                area: String?, startedAt: String, finishedAt: String, householdCount: Int,
+                findingsByCheck: [String: Int], failures: [String]) {
+        self.id = id
+        self.actor = actor
+        self.pluginID = pluginID
+        self.pluginVersion = pluginVersion
+        self.asOf = asOf
+        self.area = area
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.householdCount = householdCount
+        self.findingsByCheck = findingsByCheck
+        self.failures = failures
+    }
+
+    /// True when every check ran on every household in scope.
+    public var isComplete: Bool { failures.isEmpty }
+
+    /// All findings of the run.
+    public var findingCount: Int { findingsByCheck.values.reduce(0, +) }
+}
+
+/// An asset with its income and distribution records, as asset checks see it.
+public struct AssetView: Hashable, Sendable {
+    /// The asset.
+    public var asset: Asset
+    /// Its income by year, oldest first.
+    public var incomes: [AssetIncome]
+    /// Uses of its income, oldest first.
+    public var distributions: [AssetDistribution]
+
+    /// An asset view.
+    public init(asset: Asset, incomes: [AssetIncome] = [], distributions: [AssetDistribution] = []) {
+        self.asset = asset
+        self.incomes = incomes
+        self.distributions = distributions
+    }
+}
+
+/// A contiguous slice of the registry's households in household-number order, the unit of
+/// parallel screening.
+public struct HouseholdPartition: Hashable, Sendable {
+    /// The first household number in the slice (inclusive); nil from the start.
+    public var from: String?
+    /// The first household number after the slice (exclusive); nil to the end.
+    public var upTo: String?
+    /// Only households whose village code starts with this prefix.
+    public var area: String?
+
+    /// A partition.
+    public init(from: String?, upTo: String?, area: String?) {
+        self.from = from
+        self.upTo = upTo
+        self.area = area
+    }
+}
+
+/// A store that hands out household views for screening, streaming, with bounded memory.
+public protocol HouseholdViewSource: Sendable {
+    /// Splits the households within `area` (a village-code prefix, nil for all) into contiguous
+    /// partitions of about `size` households each, in household-number order.
+    func partitions(area: String?, size: Int) throws -> [HouseholdPartition]
+
+    /// Reads the views of the households in `partition` as of `asOf`, in household-number order,
+    /// handing them to `body` in batches of at most `batchSize`. Safe to call from several
+    /// threads at once (each call reads on its own connection).
+    func readViews(in partition: HouseholdPartition, asOf: LocalDate, batchSize: Int,
+                   _ body: ([HouseholdView]) throws -> Void) throws
+}
+
+/// A store that keeps screening runs and their findings.
+public protocol ScreeningRunStore: Sendable {
+    /// Records a run in one transaction: `produce` gets a function that stores findings as they
+    /// come and returns the finished run record; if it throws, nothing of the run is kept.
+    /// Returns the run with its id.
+    func recordScreening(
+        _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
+    ) throws -> ScreeningRun
+
+    /// The run with `id`, if stored.
+    func screeningRun(id: Int64) throws -> ScreeningRun?
+
+    /// Every finding of run `id`, in household-number then check order.
+    func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws
+}

@@ -1,0 +1,602 @@
+/// The Lua side of plugin API v1: the `dixian` table plugins call to declare parameters,
+/// checks, asset checks, guards, calendars, checklists, reports and specs, and the runners the
+/// host calls to screen households. It runs once per state as trusted host code (it reads
+/// `debug.getinfo` to locate definitions); plugins only ever see the `dixian` table it builds.
+///
+/// docs/plugin-api.md documents what plugins see; keep the two in step.
+enum PluginAPISource {
+    /// The chunk name of the API's own code.
+    static let chunkName = "=dixian.api"
+
+    static let source = #"""
+    local RISK_TYPES, SEVERITIES, TRANSITIONS, ASSET_CLASSES, where_is = ...
+    local error, type, pairs, ipairs, next, tostring, pcall, select, setmetatable, rawget =
+      error, type, pairs, ipairs, next, tostring, pcall, select, setmetatable, rawget
+    local format, concat, sort, floor = string.format, table.concat, table.sort, math.floor
+
+    local API_VERSION = 1
+
+    -- Everything declared so far, in declaration order.
+    local declared = {
+      parameters = {}, checks = {}, asset_checks = {}, guards = {}, calendars = {},
+      checklists = {}, reports = {}, specs = {},
+    }
+    local current_plugin = '?'
+
+    -- Where the plugin code that called an API function stands: "plugin/file.lua:12".
+    local function caller(level)
+      return where_is(level + 1) or '?'
+    end
+
+    local function fail(where, message, ...)
+      error(where .. ': ' .. format(message, ...), 0)
+    end
+
+    local function set_of(list)
+      local set = {}
+      for _, name in ipairs(list) do set[name] = true end
+      return set
+    end
+    local RISK, SEVERITY, TRANSITION, ASSET_CLASS =
+      set_of(RISK_TYPES), set_of(SEVERITIES), set_of(TRANSITIONS), set_of(ASSET_CLASSES)
+
+    -- Dates ----------------------------------------------------------------------------------
+
+    local function is_leap(y) return y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0) end
+    local MONTH_DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+
+    local function parse_date(text)
+      if type(text) ~= 'string' then return nil end
+      local y, m, d = text:match('^(%d%d%d%d)%-(%d%d)%-(%d%d)$')
+      if not y then return nil end
+      y, m, d = tonumber(y), tonumber(m), tonumber(d)
+      if m < 1 or m > 12 or d < 1 then return nil end
+      local last = MONTH_DAYS[m] + ((m == 2 and is_leap(y)) and 1 or 0)
+      if d > last then return nil end
+      return y, m, d
+    end
+
+    -- Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    local function day_number(y, m, d)
+      if m <= 2 then y = y - 1 end
+      local era = floor(y / 400)
+      local yoe = y - era * 400
+      local mp = (m + 9) % 12
+      local doy = floor((153 * mp + 2) / 5) + d - 1
+      local doe = yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy
+      return era * 146097 + doe - 719468
+    end
+
+    local function from_day_number(z)
+      z = z + 719468
+      local era = floor(z / 146097)
+      local doe = z - era * 146097
+      local yoe = floor((doe - floor(doe / 1460) + floor(doe / 36524) - floor(doe / 146096)) / 365)
+      local y = yoe + era * 400
+      local doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100))
+      local mp = floor((5 * doy + 2) / 153)
+      local d = doy - floor((153 * mp + 2) / 5) + 1
+      local m = mp < 10 and mp + 3 or mp - 9
+      if m <= 2 then y = y + 1 end
+      return format('%04d-%02d-%02d', y, m, d)
+    end
+
+    local function checked_date(text, what, level)
+      local y, m, d = parse_date(text)
+      if not y then
+        error(format('%s must be a date written YYYY-MM-DD, got %s', what,
+          type(text) == 'string' and ("'" .. text .. "'") or type(text)), level + 1)
+      end
+      return y, m, d
+    end
+
+    local date = {}
+    --- dixian.date.valid(text): true when text is a real date written YYYY-MM-DD.
+    function date.valid(text) return parse_date(text) ~= nil end
+    --- dixian.date.days_between(a, b): days from date a to date b (negative when b is earlier).
+    function date.days_between(a, b)
+      return day_number(checked_date(b, 'the second date', 2)) - day_number(checked_date(a, 'the first date', 2))
+    end
+    --- dixian.date.add_days(d, n): the date n days after d.
+    function date.add_days(d, n)
+      return from_day_number(day_number(checked_date(d, 'the date', 2)) + n)
+    end
+    --- dixian.date.add_months(d, n): the same day n months later (clamped to the month's end).
+    function date.add_months(d, n)
+      local y, m, day = checked_date(d, 'the date', 2)
+      local index = y * 12 + (m - 1) + n
+      y, m = floor(index / 12), index % 12 + 1
+      local last = MONTH_DAYS[m] + ((m == 2 and is_leap(y)) and 1 or 0)
+      return format('%04d-%02d-%02d', y, m, day < last and day or last)
+    end
+    --- dixian.date.parts(d): year, month, day as numbers.
+    function date.parts(d) return checked_date(d, 'the date', 2) end
+    --- dixian.date.weekday(d): 1 for Monday to 7 for Sunday.
+    function date.weekday(d)
+      return (day_number(checked_date(d, 'the date', 2)) + 3) % 7 + 1
+    end
+
+    -- Declarations ---------------------------------------------------------------------------
+
+    local function check_fields(where, what, spec, allowed)
+      if type(spec) ~= 'table' then fail(where, '%s needs a table, got %s', what, type(spec)) end
+      for key in pairs(spec) do
+        if not allowed[key] then
+          local names = {}
+          for name in pairs(allowed) do names[#names + 1] = name end
+          sort(names)
+          fail(where, "unknown field '%s' in %s (known fields: %s)", tostring(key), what, concat(names, ', '))
+        end
+      end
+    end
+
+    local function need(where, what, spec, field, kind)
+      local value = spec[field]
+      if type(value) ~= kind then
+        fail(where, "%s needs '%s' (a %s), got %s", what, field, kind, type(value))
+      end
+      return value
+    end
+
+    local function optional(where, what, spec, field, kind)
+      local value = spec[field]
+      if value ~= nil and type(value) ~= kind then
+        fail(where, "%s: '%s' must be a %s, got %s", what, field, kind, type(value))
+      end
+      return value
+    end
+
+    local ID_PATTERN = '^[%w][%w%._%-]*$'
+
+    -- Adds or replaces an entry of a declared list, keyed by `id`.
+    local function declare(list, kind, id, entry, override, where)
+      if type(id) ~= 'string' or not id:match(ID_PATTERN) then
+        fail(where, "%s id must be letters, digits, '.', '_' or '-', got %s", kind, tostring(id))
+      end
+      entry.id, entry.where, entry.plugin = id, where, current_plugin
+      for index, existing in ipairs(list) do
+        if existing.id == id then
+          if not override then
+            fail(where, "%s '%s' is already declared at %s; set override = true to replace it",
+              kind, id, existing.where)
+          end
+          list[index] = entry
+          return entry
+        end
+      end
+      if override then fail(where, "%s '%s' overrides nothing: no plugin declared it before", kind, id) end
+      list[#list + 1] = entry
+      return entry
+    end
+
+    local function risk_list(where, what, list)
+      if list == nil then return {} end
+      if type(list) ~= 'table' then fail(where, '%s: risk_types must be a list, got %s', what, type(list)) end
+      local copy = {}
+      for i, name in ipairs(list) do
+        if not RISK[name] then
+          fail(where, "%s: unknown risk type '%s' (known: %s)", what, tostring(name), concat(RISK_TYPES, ', '))
+        end
+        copy[i] = name
+      end
+      return copy
+    end
+
+    local function severity_of(where, what, value)
+      if value == nil then return 'medium' end
+      if not SEVERITY[value] then
+        fail(where, "%s: severity must be one of %s, got %s", what, concat(SEVERITIES, ', '), tostring(value))
+      end
+      return value
+    end
+
+    local api = { api = API_VERSION, date = date }
+
+    local PARAMETER_FIELDS = set_of { 'title', 'unit', 'values', 'value', 'source', 'note', 'override' }
+
+    --- dixian.parameter(name, { title, unit, values = { { from = date, value = v }, ... } | value, source, note, override })
+    function api.parameter(name, spec)
+      local where = caller(2)
+      local what = format("parameter '%s'", tostring(name))
+      check_fields(where, what, spec, PARAMETER_FIELDS)
+      local values = {}
+      if spec.values ~= nil and spec.value ~= nil then fail(where, "%s: give 'values' or 'value', not both", what) end
+      if spec.value ~= nil then
+        values[1] = { from = '0001-01-01', value = spec.value }
+      else
+        if type(spec.values) ~= 'table' or #spec.values == 0 then
+          fail(where, "%s needs 'values', a list of { from = 'YYYY-MM-DD', value = ... }", what)
+        end
+        for i, entry in ipairs(spec.values) do
+          if type(entry) ~= 'table' then fail(where, '%s: values[%d] must be a table', what, i) end
+          for key in pairs(entry) do
+            if key ~= 'from' and key ~= 'value' and key ~= 'source' and key ~= 'unset' then
+              fail(where, "%s: unknown field '%s' in values[%d] (known fields: from, source, unset, value)", what, tostring(key), i)
+            end
+          end
+          if not parse_date(entry.from) then
+            fail(where, "%s: values[%d].from must be a date written YYYY-MM-DD, got %s", what, i, tostring(entry.from))
+          end
+          if (entry.value == nil) == (entry.unset == nil) then
+            fail(where, "%s: values[%d] needs a value, or unset = 'why there is none'", what, i)
+          end
+          if entry.unset ~= nil and type(entry.unset) ~= 'string' then
+            fail(where, "%s: values[%d].unset must say why there is no value (a string)", what, i)
+          end
+          if i > 1 and entry.from <= values[i - 1].from then
+            fail(where, '%s: values must be in date order (values[%d] starts %s, not after %s)', what, i, entry.from, values[i - 1].from)
+          end
+          values[i] = { from = entry.from, value = entry.value, source = entry.source, unset = entry.unset }
+        end
+      end
+      declare(declared.parameters, 'parameter', name, {
+        title = optional(where, what, spec, 'title', 'string') or name,
+        unit = optional(where, what, spec, 'unit', 'string'),
+        source = optional(where, what, spec, 'source', 'string'),
+        note = optional(where, what, spec, 'note', 'string'),
+        values = values,
+      }, spec.override, where)
+    end
+
+    local function parameter_value(name, on, level)
+      for _, parameter in ipairs(declared.parameters) do
+        if parameter.id == name then
+          local chosen
+          for _, entry in ipairs(parameter.values) do
+            if entry.from <= on then chosen = entry else break end
+          end
+          if chosen == nil then
+            error(format("parameter '%s' has no value in force on %s (its first value starts %s)",
+              name, on, parameter.values[1].from), level + 1)
+          end
+          if chosen.unset then
+            error(format("parameter '%s' is not set for %s: %s", name, on, chosen.unset), level + 1)
+          end
+          return chosen.value
+        end
+      end
+      error(format("unknown parameter '%s'", tostring(name)), level + 1)
+    end
+
+    local CHECK_FIELDS = set_of { 'id', 'title', 'risk_types', 'severity', 'group', 'source', 'description', 'run', 'override' }
+
+    local function declare_check(list, kind, spec, level)
+      local where = caller(level + 1)
+      local what = format("%s '%s'", kind, type(spec) == 'table' and tostring(spec.id) or '?')
+      check_fields(where, what, spec, CHECK_FIELDS)
+      declare(list, kind, spec.id, {
+        title = need(where, what, spec, 'title', 'string'),
+        run = need(where, what, spec, 'run', 'function'),
+        risk_types = risk_list(where, what, spec.risk_types),
+        severity = severity_of(where, what, spec.severity),
+        group = optional(where, what, spec, 'group', 'string'),
+        source = optional(where, what, spec, 'source', 'string'),
+        description = optional(where, what, spec, 'description', 'string'),
+      }, spec.override, where)
+    end
+
+    --- dixian.check { id, title, run = function(h, ctx), risk_types, severity, group, source, description, override }
+    function api.check(spec) declare_check(declared.checks, 'check', spec, 1) end
+
+    --- dixian.asset_check { id, title, run = function(asset, ctx), severity, group, source, description, override }
+    function api.asset_check(spec) declare_check(declared.asset_checks, 'asset check', spec, 1) end
+
+    local function remove(list, kind, id, where)
+      for index, existing in ipairs(list) do
+        if existing.id == id then table.remove(list, index) return end
+      end
+      fail(where, "cannot remove %s '%s': no plugin declared it", kind, tostring(id))
+    end
+
+    --- dixian.remove_check(id): drops a check an extended plugin declared.
+    function api.remove_check(id) remove(declared.checks, 'check', id, caller(2)) end
+
+    --- dixian.remove_asset_check(id)
+    function api.remove_asset_check(id) remove(declared.asset_checks, 'asset check', id, caller(2)) end
+
+    local GUARD_FIELDS = set_of { 'id', 'title', 'transition', 'run', 'source', 'description', 'override' }
+
+    --- dixian.guard { id, title, transition, run = function(h, ctx) -> nil | reason | { reasons }, source, override }
+    function api.guard(spec)
+      local where = caller(2)
+      local what = format("guard '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
+      check_fields(where, what, spec, GUARD_FIELDS)
+      local transition = need(where, what, spec, 'transition', 'string')
+      if not TRANSITION[transition] then
+        fail(where, "%s: unknown transition '%s' (known: %s)", what, transition, concat(TRANSITIONS, ', '))
+      end
+      declare(declared.guards, 'guard', spec.id, {
+        title = need(where, what, spec, 'title', 'string'),
+        transition = transition,
+        run = need(where, what, spec, 'run', 'function'),
+        source = optional(where, what, spec, 'source', 'string'),
+        description = optional(where, what, spec, 'description', 'string'),
+      }, spec.override, where)
+    end
+
+    local CALENDAR_FIELDS = set_of { 'id', 'title', 'holidays', 'workdays', 'source', 'override' }
+
+    local function date_list(where, what, field, list)
+      if list == nil then return {} end
+      if type(list) ~= 'table' then fail(where, '%s: %s must be a list of dates', what, field) end
+      local copy = {}
+      for i, day in ipairs(list) do
+        if not parse_date(day) then
+          fail(where, "%s: %s[%d] must be a date written YYYY-MM-DD, got %s", what, field, i, tostring(day))
+        end
+        copy[i] = day
+      end
+      return copy
+    end
+
+    --- dixian.calendar { id, title, holidays = { dates off }, workdays = { weekend dates worked }, source, override }
+    function api.calendar(spec)
+      local where = caller(2)
+      local what = format("calendar '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
+      check_fields(where, what, spec, CALENDAR_FIELDS)
+      declare(declared.calendars, 'calendar', spec.id, {
+        title = need(where, what, spec, 'title', 'string'),
+        holidays = date_list(where, what, 'holidays', spec.holidays),
+        workdays = date_list(where, what, 'workdays', spec.workdays),
+        source = optional(where, what, spec, 'source', 'string'),
+      }, spec.override, where)
+    end
+
+    local CHECKLIST_FIELDS = set_of { 'id', 'title', 'columns', 'row', 'source', 'override' }
+    local COLUMN_FIELDS = set_of { 'key', 'title', 'group' }
+
+    --- dixian.checklist { id, title, columns = { { key, title, group } }, row = function(h, ctx) -> { key = value }, source, override }
+    function api.checklist(spec)
+      local where = caller(2)
+      local what = format("checklist '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
+      check_fields(where, what, spec, CHECKLIST_FIELDS)
+      local columns = need(where, what, spec, 'columns', 'table')
+      if #columns == 0 then fail(where, '%s needs at least one column', what) end
+      local copy, keys = {}, {}
+      for i, column in ipairs(columns) do
+        check_fields(where, format('%s column %d', what, i), column, COLUMN_FIELDS)
+        local key = need(where, format('%s column %d', what, i), column, 'key', 'string')
+        if keys[key] then fail(where, "%s: column key '%s' appears twice", what, key) end
+        keys[key] = true
+        copy[i] = { key = key, title = need(where, format('%s column %d', what, i), column, 'title', 'string'),
+                    group = optional(where, format('%s column %d', what, i), column, 'group', 'string') }
+      end
+      declare(declared.checklists, 'checklist', spec.id, {
+        title = need(where, what, spec, 'title', 'string'),
+        columns = copy,
+        row = need(where, what, spec, 'row', 'function'),
+        source = optional(where, what, spec, 'source', 'string'),
+      }, spec.override, where)
+    end
+
+    local REPORT_FIELDS = set_of { 'id', 'title', 'render', 'source', 'description', 'override' }
+
+    --- dixian.report { id, title, render = function(data, ctx), source, description, override }
+    function api.report(spec)
+      local where = caller(2)
+      local what = format("report '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
+      check_fields(where, what, spec, REPORT_FIELDS)
+      declare(declared.reports, 'report', spec.id, {
+        title = need(where, what, spec, 'title', 'string'),
+        render = need(where, what, spec, 'render', 'function'),
+        source = optional(where, what, spec, 'source', 'string'),
+        description = optional(where, what, spec, 'description', 'string'),
+      }, spec.override, where)
+    end
+
+    local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar' }
+
+    --- dixian.spec(name, { as_of, household, findings | includes | excludes, guard, refused, reasons })
+    function api.spec(name, spec)
+      local where = caller(2)
+      local what = format("spec '%s'", tostring(name))
+      if type(name) ~= 'string' then fail(where, 'a spec needs a name (a string)') end
+      check_fields(where, what, spec, SPEC_FIELDS)
+      checked_date(spec.as_of, what .. ': as_of', 2)
+      if spec.calendar == nil then need(where, what, spec, 'household', 'table') end
+      if spec.guard ~= nil and not TRANSITION[spec.guard] then
+        fail(where, "%s: unknown transition '%s'", what, tostring(spec.guard))
+      end
+      local spec_entry = { name = name, where = where, plugin = current_plugin }
+      for key, value in pairs(spec) do spec_entry[key] = value end
+      declared.specs[#declared.specs + 1] = spec_entry
+    end
+
+    -- The context a check reads: the assessment date and the parameters in force on it.
+    local context
+    local function make_context(as_of)
+      local y, m, d = parse_date(as_of)
+      local params = {}
+      for _, parameter in ipairs(declared.parameters) do
+        local chosen
+        for _, entry in ipairs(parameter.values) do
+          if entry.from <= as_of then chosen = entry else break end
+        end
+        if chosen ~= nil and chosen.unset == nil then params[parameter.id] = chosen.value end
+      end
+      -- A parameter without a value on the date raises, naming why (never a silent nil).
+      local missing = {
+        __index = function(_, name) return parameter_value(name, as_of, 2) end,
+        __newindex = function() error('the screening context is read-only', 2) end,
+      }
+      return setmetatable({
+        as_of = as_of, year = y, month = m, day = d,
+        params = setmetatable(params, missing),
+        param = function(name, on)
+          if on == nil then on = as_of end
+          checked_date(on, 'the date', 2)
+          return parameter_value(name, on, 2)
+        end,
+      }, { __newindex = function() error('the screening context is read-only', 2) end })
+    end
+
+    -- Runners the host calls --------------------------------------------------------------------
+
+    local host = {}
+
+    --- Gives a plugin environment the `dixian` table; `plugin` names the plugin being loaded.
+    function host.install(env, plugin)
+      current_plugin = plugin
+      env.dixian = api
+    end
+
+    --- What the loaded plugins declared, without their functions.
+    function host.describe()
+      local out = {}
+      for kind, list in pairs(declared) do
+        local copy = {}
+        for i, entry in ipairs(list) do
+          local fields = {}
+          for key, value in pairs(entry) do
+            if type(value) ~= 'function' and kind ~= 'specs' then fields[key] = value end
+          end
+          if kind == 'specs' then fields = { name = entry.name, where = entry.where, plugin = entry.plugin } end
+          copy[i] = fields
+        end
+        out[kind] = copy
+      end
+      return out
+    end
+
+    --- Sets the assessment date for the runs that follow.
+    function host.prepare(as_of)
+      checked_date(as_of, 'the assessment date', 2)
+      context = make_context(as_of)
+    end
+
+    local FINDING_FIELDS = set_of { 'message', 'severity', 'risk_types' }
+
+    -- Appends one finding (or a problem) for household i and check k to out.
+    local function collect(out, i, k, check, result)
+      local kind = type(result)
+      if kind == 'string' then
+        local n = out.n + 1
+        out.n, out.h[n], out.k[n], out.m[n], out.s[n], out.r[n] = n, i, k, result, false, false
+        return true
+      end
+      if kind ~= 'table' then
+        return false, format('%s: check %s returned a %s; return nil, a message, a finding { message = ... } or a list of findings',
+          check.where, check.id, kind)
+      end
+      if result.message == nil then
+        if next(result) ~= nil and #result == 0 then
+          return false, format('%s: check %s returned a table with neither a message nor a list of findings', check.where, check.id)
+        end
+        for _, item in ipairs(result) do
+          local ok, problem = collect(out, i, k, check, item)
+          if not ok then return false, problem end
+        end
+        return true
+      end
+      for key in pairs(result) do
+        if not FINDING_FIELDS[key] then
+          return false, format("%s: check %s returned a finding with unknown field '%s' (known: message, risk_types, severity)",
+            check.where, check.id, tostring(key))
+        end
+      end
+      if type(result.message) ~= 'string' then
+        return false, format('%s: check %s returned a finding whose message is a %s, not a string', check.where, check.id, type(result.message))
+      end
+      if result.severity ~= nil and not SEVERITY[result.severity] then
+        return false, format("%s: check %s returned severity '%s' (known: %s)", check.where, check.id, tostring(result.severity), concat(SEVERITIES, ', '))
+      end
+      local risks = false
+      if result.risk_types ~= nil then
+        if type(result.risk_types) ~= 'table' then
+          return false, format('%s: check %s returned risk_types that are not a list', check.where, check.id)
+        end
+        for _, name in ipairs(result.risk_types) do
+          if not RISK[name] then
+            return false, format("%s: check %s returned unknown risk type '%s'", check.where, check.id, tostring(name))
+          end
+        end
+        risks = result.risk_types
+      end
+      local n = out.n + 1
+      out.n, out.h[n], out.k[n], out.m[n], out.s[n], out.r[n] = n, i, k, result.message, result.severity or false, risks
+      return true
+    end
+
+    local function run_checks(list, batch, n, only, disabled)
+      local ctx = context
+      local out = { n = 0, h = {}, k = {}, m = {}, s = {}, r = {} }
+      local failed = { n = 0, h = {}, k = {}, m = {} }
+      local first, last = 1, #list
+      if only then first, last = only, only end
+      for i = 1, n do
+        local subject = batch[i]
+        for k = first, last do
+          if not disabled[k] then
+            local check = list[k]
+            local ok, result = pcall(check.run, subject, ctx)
+            local problem
+            if ok then
+              if result ~= nil and result ~= false then ok, problem = collect(out, i, k, check, result) end
+            else
+              problem = type(result) == 'string' and result or format('%s: check %s raised a %s value', check.where, check.id, type(result))
+            end
+            if not ok then
+              local f = failed.n + 1
+              failed.n, failed.h[f], failed.k[f], failed.m[f] = f, i, k, problem
+            end
+          end
+        end
+      end
+      return out, failed
+    end
+
+    --- Runs every enabled check (or only check `only`) on households batch[1..n].
+    function host.screen(batch, n, only, disabled)
+      return run_checks(declared.checks, batch, n, only, disabled or {})
+    end
+
+    --- The same over assets.
+    function host.screen_assets(batch, n, only, disabled)
+      return run_checks(declared.asset_checks, batch, n, only, disabled or {})
+    end
+
+    --- Asks every guard of `transition` about household h: a list of { guard, title, reason }
+    --- and a list of guard failures (a guard that raised or returned nonsense refuses too).
+    function host.guard(transition, h)
+      local reasons, failures = {}, {}
+      for _, guard in ipairs(declared.guards) do
+        if guard.transition == transition then
+          local ok, result = pcall(guard.run, h, context)
+          if not ok then
+            failures[#failures + 1] = { guard = guard.id, message = tostring(result) }
+          elseif type(result) == 'string' then
+            reasons[#reasons + 1] = { guard = guard.id, title = guard.title, reason = result }
+          elseif type(result) == 'table' then
+            for _, reason in ipairs(result) do
+              if type(reason) ~= 'string' then
+                failures[#failures + 1] = { guard = guard.id,
+                  message = format('%s: guard %s returned a reason that is a %s, not a string', guard.where, guard.id, type(reason)) }
+              else
+                reasons[#reasons + 1] = { guard = guard.id, title = guard.title, reason = reason }
+              end
+            end
+          elseif result ~= nil and result ~= false then
+            failures[#failures + 1] = { guard = guard.id,
+              message = format('%s: guard %s returned a %s; return nil, a reason or a list of reasons', guard.where, guard.id, type(result)) }
+          end
+        end
+      end
+      return reasons, failures
+    end
+
+    --- The spec at `index` (its household fixture, expectations and location).
+    function host.spec(index)
+      return declared.specs[index]
+    end
+
+    --- A checklist row for household h: checklist `id`'s row function, called under the context.
+    function host.checklist_row(id, h)
+      for _, checklist in ipairs(declared.checklists) do
+        if checklist.id == id then return checklist.row(h, context) end
+      end
+      error(format("no checklist '%s'", tostring(id)), 2)
+    end
+
+    return host
+    """#
+}

@@ -1,0 +1,172 @@
+import DixianCore
+import LuaHost
+
+/// What a loaded plugin chain declared, read back from Lua (functions stay in the state).
+public struct PluginDeclarations: Sendable {
+    /// Household checks, in the order they run.
+    public var checks: [CheckDeclaration]
+    /// Asset checks, in the order they run.
+    public var assetChecks: [CheckDeclaration]
+    /// Dated parameters.
+    public var parameters: [ParameterDeclaration]
+    /// Guards on monitoring transitions.
+    public var guards: [GuardDeclaration]
+    /// Working-day calendars.
+    public var calendars: [CalendarDeclaration]
+    /// Checklist definitions (column headers; rows come from the plugin's function).
+    public var checklists: [ChecklistDeclaration]
+    /// Report definitions.
+    public var reports: [Declaration]
+    /// Specs (only when spec files were loaded).
+    public var specs: [Declaration]
+}
+
+/// Where something was declared and by which plugin of the chain.
+public struct Declaration: Hashable, Sendable {
+    /// Its id (or, for specs, its name).
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// `plugin/file.lua:line` of the declaration.
+    public var location: String
+    /// The plugin that declared it.
+    public var plugin: String
+    /// The document and section it encodes, if the plugin said.
+    public var source: String?
+}
+
+/// A household or asset check.
+public struct CheckDeclaration: Hashable, Sendable {
+    /// Id, title, location.
+    public var declaration: Declaration
+    /// The risk types its findings point to unless a finding says otherwise.
+    public var riskTypes: [RiskType]
+    /// The severity of its findings unless a finding says otherwise.
+    public var severity: Severity
+    /// Its group (Ningxia's 四查四补 families, say).
+    public var group: String?
+    /// The check's id.
+    public var id: String { declaration.id }
+}
+
+/// A parameter with its dated values.
+public struct ParameterDeclaration: Hashable, Sendable {
+    /// Id (its name), title, location.
+    public var declaration: Declaration
+    /// Its unit, if given.
+    public var unit: String?
+    /// Its values, oldest first.
+    public var values: [DatedValue]
+
+    /// A value and the date it takes effect.
+    public struct DatedValue: Hashable, Sendable {
+        /// `YYYY-MM-DD`; `0001-01-01` for a value without a date.
+        public var from: String
+        /// The value as Lua shows it.
+        public var value: String
+    }
+}
+
+/// A guard on a monitoring transition.
+public struct GuardDeclaration: Hashable, Sendable {
+    /// Id, title, location.
+    public var declaration: Declaration
+    /// The transition it guards.
+    public var transition: MonitoringTransition
+}
+
+/// A working-day calendar: weekdays are working days except `holidays`; weekend days in
+/// `workdays` (China's 调休) are working days too.
+public struct CalendarDeclaration: Hashable, Sendable {
+    /// Id, title, location.
+    public var declaration: Declaration
+    /// Days off that fall on weekdays.
+    public var holidays: Set<LocalDate>
+    /// Weekend days that are worked.
+    public var workdays: Set<LocalDate>
+
+    /// Whether `date` is a working day.
+    public func isWorkingDay(_ date: LocalDate) -> Bool {
+        if workdays.contains(date) { return true }
+        return date.weekday <= 5 && !holidays.contains(date)
+    }
+
+    /// The date `count` working days after `date` (a deadline "within N working days").
+    public func adding(workingDays count: Int, to date: LocalDate) -> LocalDate {
+        var day = date
+        var left = count
+        while left > 0 {
+            day = day.adding(days: 1)
+            if isWorkingDay(day) { left -= 1 }
+        }
+        return day
+    }
+}
+
+/// A checklist: its columns, in order, possibly grouped under multi-level headers.
+public struct ChecklistDeclaration: Hashable, Sendable {
+    /// One column.
+    public struct Column: Hashable, Sendable {
+        /// The key its row function fills.
+        public var key: String
+        /// The header officials read.
+        public var title: String
+        /// The upper header it sits under, if any.
+        public var group: String?
+    }
+
+    /// Id, title, location.
+    public var declaration: Declaration
+    /// The columns.
+    public var columns: [Column]
+}
+
+extension PluginDeclarations {
+    /// Reads what `host.describe()` returned.
+    init(described value: LuaValue) {
+        func list(_ kind: String) -> [LuaValue] { value[kind].tableValue?.array ?? [] }
+        func declaration(_ entry: LuaValue, idField: String = "id") -> Declaration {
+            Declaration(
+                id: entry[idField].stringValue ?? "?", title: entry["title"].stringValue ?? entry[idField].stringValue ?? "?",
+                location: entry["where"].stringValue ?? "?", plugin: entry["plugin"].stringValue ?? "?",
+                source: entry["source"].stringValue)
+        }
+        func check(_ entry: LuaValue) -> CheckDeclaration {
+            CheckDeclaration(
+                declaration: declaration(entry),
+                riskTypes: (entry["risk_types"].tableValue?.array ?? []).compactMap { $0.stringValue.flatMap(RiskType.init(rawValue:)) },
+                severity: entry["severity"].stringValue.flatMap(Severity.init(rawValue:)) ?? .medium,
+                group: entry["group"].stringValue)
+        }
+        func dates(_ entry: LuaValue, _ field: String) -> Set<LocalDate> {
+            Set((entry[field].tableValue?.array ?? []).compactMap { $0.stringValue.flatMap { LocalDate(iso: $0) } })
+        }
+        checks = list("checks").map(check)
+        assetChecks = list("asset_checks").map(check)
+        parameters = list("parameters").map { entry in
+            ParameterDeclaration(
+                declaration: declaration(entry), unit: entry["unit"].stringValue,
+                values: (entry["values"].tableValue?.array ?? []).map {
+                    ParameterDeclaration.DatedValue(from: $0["from"].stringValue ?? "?", value: $0["value"].displayText)
+                })
+        }
+        guards = list("guards").compactMap { entry in
+            MonitoringTransition(rawValue: entry["transition"].stringValue ?? "").map {
+                GuardDeclaration(declaration: declaration(entry), transition: $0)
+            }
+        }
+        calendars = list("calendars").map { entry in
+            CalendarDeclaration(declaration: declaration(entry), holidays: dates(entry, "holidays"), workdays: dates(entry, "workdays"))
+        }
+        checklists = list("checklists").map { entry in
+            ChecklistDeclaration(
+                declaration: declaration(entry),
+                columns: (entry["columns"].tableValue?.array ?? []).map {
+                    ChecklistDeclaration.Column(key: $0["key"].stringValue ?? "?", title: $0["title"].stringValue ?? "?",
+                                                group: $0["group"].stringValue)
+                })
+        }
+        reports = list("reports").map { declaration($0) }
+        specs = list("specs").map { declaration($0, idField: "name") }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import LuaHost
+
+/// What a plugin's `plugin.lua` declares about it.
+public struct PluginManifest: Hashable, Sendable {
+    /// The API version this build of Dixian speaks.
+    public static let supportedAPIVersion = 1
+
+    /// The plugin's id (`minqin`), unique among installed plugins.
+    public var id: String
+    /// Its display name, in its own language (`民勤县`).
+    public var name: String
+    /// The plugin API version it is written for.
+    public var apiVersion: Int
+    /// Its own version (`2024.1`), recorded with every screening run.
+    public var version: String
+    /// The area codes (county or province prefixes) it serves.
+    public var areas: [String]
+    /// The plugin it extends, if any.
+    public var extends: String?
+    /// The language of what it shows officials (`zh`).
+    public var language: String
+    /// A line about what it encodes.
+    public var summary: String?
+    /// The folder it was loaded from.
+    public var directory: URL
+
+    static let fields: Set<String> = ["id", "name", "api", "version", "areas", "extends", "language", "summary"]
+
+    /// Reads `plugin.lua` in `directory`, in a sandbox of its own.
+    public static func load(from directory: URL) throws -> PluginManifest {
+        let file = directory.appendingPathComponent("plugin.lua")
+        let name = directory.lastPathComponent + "/plugin.lua"
+        guard let data = FileManager.default.contents(atPath: file.path),
+            let source = String(data: data, encoding: .utf8)
+        else { throw PluginError("\(name): cannot read the file") }
+        let value: LuaValue
+        do {
+            let state = try LuaState(limits: LuaLimits(instructionBudget: 1_000_000, memoryCap: 8 << 20))
+            let environment = try state.makeEnvironment(pluginDirectory: directory)
+            value = try state.call(state.load(source, name: name, in: environment)).first ?? .nil
+        } catch {
+            throw PluginError(error, while: "loading \(name)")
+        }
+        guard let table = value.tableValue else {
+            throw PluginError("\(name) must return a table describing the plugin (id, name, api, version, areas)")
+        }
+        for key in table.fields.keys {
+            guard let field = key.stringValue, fields.contains(field) else {
+                throw PluginError("\(name): unknown field '\(key.displayText)' (known fields: \(fields.sorted().joined(separator: ", ")))")
+            }
+        }
+        func text(_ field: String, required: Bool = true) throws -> String? {
+            switch value[field] {
+            case .string(let text) where !text.isEmpty: return text
+            case .nil where !required: return nil
+            default: throw PluginError("\(name): '\(field)' must be a non-empty string")
+            }
+        }
+        guard let api = value["api"].integerValue else {
+            throw PluginError("\(name): 'api' must be the plugin API version, an integer (this Dixian speaks \(supportedAPIVersion))")
+        }
+        guard api == supportedAPIVersion else {
+            throw PluginError("\(name): written for plugin API \(api), but this Dixian speaks API \(supportedAPIVersion)")
+        }
+        let id = try text("id")!
+        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw PluginError("\(name): id '\(id)' may hold only ASCII letters, digits, '-' and '_'")
+        }
+        guard case .table(let areaList) = value["areas"], !areaList.array.isEmpty, areaList.fields.isEmpty else {
+            throw PluginError("\(name): 'areas' must be a list of area codes the plugin serves")
+        }
+        let areas = try areaList.array.map { entry in
+            guard let code = entry.stringValue, (2...12).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw PluginError("\(name): every area is a code of 2 to 12 digits, got \(entry.displayText)")
+            }
+            return code
+        }
+        return PluginManifest(
+            id: id, name: try text("name")!, apiVersion: Int(api), version: try text("version")!, areas: areas,
+            extends: try text("extends", required: false), language: try text("language", required: false) ?? "zh",
+            summary: try text("summary", required: false), directory: directory.standardizedFileURL)
+    }
+}

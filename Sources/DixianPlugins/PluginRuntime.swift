@@ -1,0 +1,241 @@
+import DixianCore
+import Foundation
+import LuaHost
+
+/// A plugin chain (a plugin and the plugins it extends) loaded into one Lua state: its
+/// declarations, and the calls that run its checks, guards and checklists. One per state;
+/// use a `LuaStatePool` of runtimes to work on several cores.
+public final class PluginRuntime {
+    /// The plugins loaded, the base first; the last is the plugin asked for.
+    public let chain: [PluginManifest]
+    /// The state they are loaded in.
+    public let state: LuaState
+    /// What they declared.
+    public private(set) var declarations: PluginDeclarations
+
+    private let host: HostFunctions
+    private var environments: [LuaEnvironment] = []
+
+    /// The plugin asked for (the last of the chain).
+    public var plugin: PluginManifest { chain[chain.count - 1] }
+
+    /// The folders of a plugin whose `.lua` files are loaded, in this order, after `parameters.lua`.
+    public static let declarationFolders = ["calendars", "checks", "guards", "checklists", "reports"]
+
+    /// Loads `chain` into `state`: for each plugin, base first, `parameters.lua` and then every
+    /// `.lua` file of `declarationFolders` in name order, each in the plugin's own environment.
+    /// With `loadingSpecs`, the last plugin's `spec/` files are loaded too.
+    public init(chain: [PluginManifest], state: LuaState, loadingSpecs: Bool = false) throws {
+        precondition(!chain.isEmpty, "a runtime loads at least one plugin")
+        self.chain = chain
+        self.state = state
+        declarations = PluginDeclarations(described: .nil)
+        do {
+            host = try HostFunctions(state: state)
+        } catch {
+            throw PluginError(error, while: "starting the plugin API")
+        }
+        for (position, manifest) in chain.enumerated() {
+            var files = Self.files(of: manifest)
+            if loadingSpecs && position == chain.count - 1 {
+                files += Self.luaFiles(in: manifest.directory.appendingPathComponent("spec"), relativeTo: manifest.directory)
+            }
+            try load(manifest, files: files)
+        }
+        declarations = try Self.describe(host, state)
+    }
+
+    /// The declaration files of `manifest`, as paths relative to its folder, in load order.
+    public static func files(of manifest: PluginManifest) -> [String] {
+        var files: [String] = []
+        if FileManager.default.fileExists(atPath: manifest.directory.appendingPathComponent("parameters.lua").path) {
+            files.append("parameters.lua")
+        }
+        for folder in declarationFolders {
+            files += luaFiles(in: manifest.directory.appendingPathComponent(folder), relativeTo: manifest.directory)
+        }
+        return files
+    }
+
+    private static func luaFiles(in folder: URL, relativeTo base: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".lua") }.sorted().map { folder.lastPathComponent + "/" + $0 }
+    }
+
+    private func load(_ manifest: PluginManifest, files: [String]) throws {
+        let environment: LuaEnvironment
+        do {
+            environment = try state.makeEnvironment(pluginDirectory: manifest.directory)
+            try state.call(host.install, pushingArguments: { stack in
+                environment.push(onto: stack)
+                stack.push(manifest.id)
+                return 2
+            })
+        } catch {
+            throw PluginError(error, while: "loading plugin \(manifest.id)")
+        }
+        environments.append(environment)
+        for file in files {
+            let url = manifest.directory.appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let source = String(data: data, encoding: .utf8), !data.contains(0)
+            else { throw PluginError("\(manifest.id)/\(file): cannot read it as UTF-8 Lua source text") }
+            do {
+                try state.call(state.load(source, name: "\(manifest.id)/\(file)", in: environment))
+            } catch {
+                throw PluginError(error, while: "loading plugin \(manifest.id)")
+            }
+        }
+    }
+
+    private static func describe(_ host: HostFunctions, _ state: LuaState) throws -> PluginDeclarations {
+        do {
+            return PluginDeclarations(described: try state.call(host.describe).first ?? .nil)
+        } catch {
+            throw PluginError(error, while: "reading the plugin's declarations")
+        }
+    }
+
+    /// Sets the assessment date: parameters are read as in force on it, ages are counted on it.
+    public func prepare(asOf: LocalDate) throws {
+        do {
+            try state.call(host.prepare, [.string(asOf.description)])
+        } catch {
+            throw PluginError(error, while: "preparing \(plugin.id) for \(asOf)")
+        }
+        preparedDate = asOf
+    }
+
+    /// The date set by `prepare(asOf:)`.
+    public private(set) var preparedDate: LocalDate?
+
+    private func requirePrepared() -> LocalDate {
+        guard let preparedDate else { preconditionFailure("call prepare(asOf:) before running checks") }
+        return preparedDate
+    }
+
+    /// Runs the checks on `views` (every enabled check, or only check number `only`).
+    /// A check that raises or returns nonsense is reported in the outcome's failures and the
+    /// other checks' findings stand; a `LuaError` means the whole batch stopped (the
+    /// instruction budget or memory cap), and nothing of it stands.
+    public func screen(_ views: [HouseholdView], only: Int? = nil, disabled: Set<Int> = []) throws(LuaError)
+        -> BatchOutcome
+    {
+        let asOf = requirePrepared()
+        return try run(host.screen, count: views.count, only: only, disabled: disabled) { stack in
+            for (index, view) in views.enumerated() {
+                stack.setIndex(index + 1, LuaHouseholdView(view: view, asOf: asOf))
+            }
+        }
+    }
+
+    /// Runs the asset checks on `views`, as `screen` does for households.
+    public func screenAssets(_ views: [AssetView], only: Int? = nil, disabled: Set<Int> = []) throws(LuaError)
+        -> BatchOutcome
+    {
+        _ = requirePrepared()
+        return try run(host.screenAssets, count: views.count, only: only, disabled: disabled) { stack in
+            for (index, view) in views.enumerated() {
+                stack.setIndex(index + 1, LuaAssetView(view: view))
+            }
+        }
+    }
+
+    private func run(
+        _ function: LuaFunction, count: Int, only: Int?, disabled: Set<Int>, pushSubjects: @escaping (LuaStack) -> Void
+    ) throws(LuaError) -> BatchOutcome {
+        try state.call(function, pushingArguments: { stack in
+            stack.pushTable(arrayCount: count)
+            pushSubjects(stack)
+            stack.push(count)
+            stack.push(only.map { $0 + 1 })
+            stack.pushTable(fieldCount: disabled.count)
+            for check in disabled { stack.setIndex(check + 1, true) }
+            return 4
+        }, readingResults: { stack, first, _ in
+            BatchOutcome(findings: stack.value(at: first), failures: stack.value(at: first + 1))
+        })
+    }
+
+    /// Asks the guards of `transition` about `view`: the reasons they refuse it, if any.
+    public func guardVerdict(_ transition: MonitoringTransition, for view: HouseholdView) throws -> GuardVerdict {
+        let asOf = requirePrepared()
+        do {
+            return try state.call(host.guardTransition, pushingArguments: { stack in
+                stack.push(transition.rawValue)
+                stack.push(LuaHouseholdView(view: view, asOf: asOf))
+                return 2
+            }, readingResults: { stack, first, _ in
+                GuardVerdict(reasons: stack.value(at: first), failures: stack.value(at: first + 1))
+            })
+        } catch {
+            throw PluginError(error, while: "asking the \(transition.rawValue) guards of \(plugin.id)")
+        }
+    }
+
+    /// The data of spec number `index` (0-based) as the spec file declared it.
+    public func spec(at index: Int) throws -> LuaValue {
+        do {
+            return try state.call(host.spec, [.integer(Int64(index + 1))]).first ?? .nil
+        } catch {
+            throw PluginError(error, while: "reading spec \(index + 1) of \(plugin.id)")
+        }
+    }
+
+    /// The row checklist `id` gives for `view`: its values by column key, as text.
+    public func checklistRow(_ id: String, for view: HouseholdView) throws -> [String: String] {
+        let asOf = requirePrepared()
+        let value: LuaValue
+        do {
+            value = try state.call(host.checklistRow, pushingArguments: { stack in
+                stack.push(id)
+                stack.push(LuaHouseholdView(view: view, asOf: asOf))
+                return 2
+            }).first ?? .nil
+        } catch {
+            throw PluginError(error, while: "filling checklist \(id) of \(plugin.id)")
+        }
+        guard let table = value.tableValue else {
+            throw PluginError("checklist \(id) of \(plugin.id): the row function returned \(value.displayText), not a table")
+        }
+        var row: [String: String] = [:]
+        for (key, cell) in table.fields {
+            guard let column = key.stringValue else { continue }
+            row[column] = switch cell {
+            case .boolean(let flag): flag ? "是" : "否"
+            case .nil: ""
+            default: cell.displayText
+            }
+        }
+        return row
+    }
+}
+
+/// The Lua functions of the plugin API's host side, taken from the API chunk once.
+private struct HostFunctions {
+    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow: LuaFunction
+
+    init(state: LuaState) throws(LuaError) {
+        let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
+        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_row"]
+        let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
+            stack.push(RiskType.allCases.map(\.rawValue))
+            stack.push(Severity.allCases.map(\.rawValue))
+            stack.push(MonitoringTransition.allCases.map(\.rawValue))
+            stack.push(AssetClass.allCases.map(\.rawValue))
+            stack.pushCallerLocationFunction()
+            return 5
+        }, readingResults: { stack, first, _ in
+            names.map { name in
+                stack.pushField(name, ofTableAt: first)
+                defer { stack.pop() }
+                return state.function(at: -1, in: stack)
+            }
+        })
+        guard let found = functions as? [LuaFunction] else {
+            throw LuaError(kind: .hostMisuse, message: "the plugin API chunk did not return its host functions")
+        }
+        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow) =
+            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7])
+    }
+}

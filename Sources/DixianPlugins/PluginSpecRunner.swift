@@ -1,0 +1,137 @@
+import DixianCore
+import LuaHost
+
+/// Runs a plugin's specs: each spec file under `spec/` declares households (as fixtures) with
+/// the findings its checks must give, or the verdict its guards must reach, on a date.
+public enum PluginSpecRunner {
+    /// The outcome of one spec.
+    public struct Result: Hashable, Sendable {
+        /// The spec's name.
+        public var name: String
+        /// `plugin/spec/file.lua:line` where it is declared.
+        public var location: String
+        /// What did not hold; empty when the spec passed.
+        public var problems: [String]
+        /// True when every expectation held.
+        public var passed: Bool { problems.isEmpty }
+    }
+
+    /// Loads `chain` with the last plugin's specs into a fresh state and runs every spec.
+    public static func run(chain: [PluginManifest], limits: LuaLimits = LuaLimits()) throws -> [Result] {
+        let runtime = try PluginRuntime(chain: chain, state: LuaState(limits: limits), loadingSpecs: true)
+        let specs = runtime.declarations.specs.filter { $0.plugin == runtime.plugin.id }
+        let village = defaultVillage(for: runtime.plugin)
+        return try specs.indices.map { index in
+            let declaration = runtime.declarations.specs[index]
+            var result = Result(name: declaration.id, location: declaration.location, problems: [])
+            do {
+                result.problems = try check(try runtime.spec(at: index), runtime: runtime, name: declaration.id, village: village)
+            } catch let error as PluginError {
+                result.problems = [error.message]
+            }
+            return result
+        }
+    }
+
+    /// The village code fixtures live in unless they say: the plugin's first area, padded.
+    static func defaultVillage(for plugin: PluginManifest) -> String {
+        String((plugin.areas[0] + "101001000000").prefix(12))
+    }
+
+    /// A calendar spec: `calendar = { id, working = { dates }, not_working = { dates },
+    /// from = date, working_days = n, expect = date }`.
+    private static func calendarProblems(_ spec: LuaValue, declarations: PluginDeclarations) -> [String] {
+        let id = spec["id"].stringValue ?? "?"
+        guard let calendar = declarations.calendars.first(where: { $0.declaration.id == id }) else {
+            return ["no calendar '\(id)' (declared: \(declarations.calendars.map(\.declaration.id).joined(separator: ", ")))"]
+        }
+        func dates(_ field: String) -> [String] { spec[field].tableValue?.array.compactMap(\.stringValue) ?? [] }
+        var problems: [String] = []
+        for text in dates("working") {
+            guard let day = LocalDate(iso: text) else { problems.append("'\(text)' is not a date"); continue }
+            if !calendar.isWorkingDay(day) { problems.append("expected \(text) to be a working day in \(id); it is not") }
+        }
+        for text in dates("not_working") {
+            guard let day = LocalDate(iso: text) else { problems.append("'\(text)' is not a date"); continue }
+            if calendar.isWorkingDay(day) { problems.append("expected \(text) to be a day off in \(id); it is a working day") }
+        }
+        if let from = spec["from"].stringValue.flatMap({ LocalDate(iso: $0) }), let count = spec["working_days"].integerValue,
+            let expected = spec["expect"].stringValue
+        {
+            let reached = calendar.adding(workingDays: Int(count), to: from)
+            if reached.description != expected {
+                problems.append("\(count) working days after \(from) is \(reached) in \(id), not \(expected)")
+            }
+        } else if dates("working").isEmpty && dates("not_working").isEmpty {
+            problems.append("a calendar spec needs working, not_working, or from, working_days and expect")
+        }
+        return problems
+    }
+
+    private static func check(_ spec: LuaValue, runtime: PluginRuntime, name: String, village: String) throws -> [String] {
+        guard let asOf = spec["as_of"].stringValue.flatMap({ LocalDate(iso: $0) }) else {
+            return ["as_of must be a date written YYYY-MM-DD"]
+        }
+        try runtime.prepare(asOf: asOf)
+        if spec["calendar"] != .nil {
+            return calendarProblems(spec["calendar"], declarations: runtime.declarations)
+        }
+        let view = try SpecFixture(spec: name, asOf: asOf, defaultVillage: village).view(from: spec["household"])
+        func ids(_ field: String) -> [String]? {
+            spec[field].tableValue.map { $0.array.compactMap(\.stringValue) }
+        }
+        let exact = ids("findings"), includes = ids("includes"), excludes = ids("excludes")
+        let transition = spec["guard"].stringValue.flatMap(MonitoringTransition.init(rawValue:))
+        guard exact != nil || includes != nil || excludes != nil || transition != nil else {
+            return ["the spec expects nothing: give findings, includes, excludes or guard"]
+        }
+        let known = Set(runtime.declarations.checks.map(\.id))
+        var problems: [String] = []
+        for id in (exact ?? []) + (includes ?? []) + (excludes ?? []) where !known.contains(id) {
+            problems.append("names check '\(id)', which the plugin does not declare")
+        }
+        if exact != nil || includes != nil || excludes != nil {
+            let outcome: BatchOutcome
+            do {
+                outcome = try runtime.screen([view])
+            } catch {
+                return problems + ["the checks were stopped: \(error.description)"]
+            }
+            problems += outcome.failures.map { "a check failed: \($0.message)" }
+            let checks = runtime.declarations.checks
+            var fired: [String: [String]] = [:]
+            for finding in outcome.findings { fired[checks[finding.check].id, default: []].append(finding.message) }
+            func describe(_ id: String) -> String {
+                fired[id].map { "\(id) (\($0.joined(separator: "; ")))" } ?? id
+            }
+            if let exact {
+                let missing = exact.filter { fired[$0] == nil }
+                let extra = fired.keys.filter { !exact.contains($0) }.sorted()
+                if !missing.isEmpty { problems.append("expected findings that did not come: \(missing.joined(separator: ", "))") }
+                if !extra.isEmpty { problems.append("unexpected findings: \(extra.map(describe).joined(separator: ", "))") }
+            }
+            for id in includes ?? [] where fired[id] == nil { problems.append("expected a finding of \(id); none came") }
+            for id in excludes ?? [] where fired[id] != nil { problems.append("expected no finding of \(id), got \(describe(id))") }
+        }
+        if let transition {
+            let verdict = try runtime.guardVerdict(transition, for: view)
+            problems += verdict.failures.map { "a guard failed: \($0)" }
+            let refused = !verdict.reasons.isEmpty
+            let expected: Bool
+            switch spec["refused"] {
+            case .boolean(let flag): expected = flag
+            case .nil: expected = true
+            default: return problems + ["refused must be true or false"]
+            }
+            let reasons = verdict.reasons.map { "\($0.title)：\($0.reason)" }
+            if refused != expected {
+                problems.append(expected ? "expected the \(transition.rawValue) guards to refuse; they allowed it"
+                    : "expected the \(transition.rawValue) guards to allow it; they refused: \(reasons.joined(separator: "; "))")
+            }
+            for wanted in ids("reasons") ?? [] where !reasons.contains(where: { $0.contains(wanted) }) {
+                problems.append("expected a reason containing '\(wanted)'; the reasons were: \(reasons.isEmpty ? "none" : reasons.joined(separator: "; "))")
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,112 @@
+import DixianCore
+import Foundation
+import GRDB
+import GRDBSQLite
+
+extension SQLiteRegistry: ScreeningRunStore {
+    public func recordScreening(
+        _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
+    ) throws -> ScreeningRun {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
+                  household_count, findings_by_check, failures)
+                VALUES ('', '', '', '', '', '', 0, '{}', '[]')
+                """)
+            let id = db.lastInsertedRowID
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO screening_finding (run_id, position, household_number, asset_id, township_code, check_id,
+                  severity, risk_types, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let statement = insert.sqliteStatement
+            var position: Int64 = 0
+            var run = try produce { findings in
+                for finding in findings {
+                    position += 1
+                    sqlite3_reset(statement)
+                    sqlite3_bind_int64(statement, 1, id)
+                    sqlite3_bind_int64(statement, 2, position)
+                    if let number = finding.householdNumber {
+                        Self.bind(number, to: 3, of: statement)
+                    } else {
+                        sqlite3_bind_null(statement, 3)
+                    }
+                    if let asset = finding.assetID {
+                        sqlite3_bind_int64(statement, 4, asset)
+                    } else {
+                        sqlite3_bind_null(statement, 4)
+                    }
+                    Self.bind(finding.townshipCode, to: 5, of: statement)
+                    Self.bind(finding.checkID, to: 6, of: statement)
+                    Self.bind(finding.severity.rawValue, to: 7, of: statement)
+                    Self.bind(finding.riskTypes.map(\.rawValue).joined(separator: ","), to: 8, of: statement)
+                    Self.bind(finding.message, to: 9, of: statement)
+                    let status = sqlite3_step(statement)
+                    guard status == SQLITE_DONE else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: status),
+                                            message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    }
+                }
+            }
+            run.id = id
+            try db.execute(sql: """
+                UPDATE screening_run SET actor = ?, plugin_id = ?, plugin_version = ?, as_of = ?, area = ?,
+                  started_at = ?, finished_at = ?, household_count = ?, findings_by_check = ?, failures = ?
+                WHERE id = ?
+                """, arguments: [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area,
+                                 run.startedAt, run.finishedAt, run.householdCount,
+                                 try Self.json(run.findingsByCheck), try Self.json(run.failures), id])
+            return run
+        }
+    }
+
+    public func screeningRun(id: Int64) throws -> ScreeningRun? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM screening_run WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let counts: String = row["findings_by_check"]
+            let failures: String = row["failures"]
+            return ScreeningRun(
+                id: row["id"], actor: row["actor"], pluginID: row["plugin_id"], pluginVersion: row["plugin_version"],
+                asOf: try row.date("as_of", in: "screening_run"), area: row["area"], startedAt: row["started_at"],
+                finishedAt: row["finished_at"], householdCount: row["household_count"],
+                findingsByCheck: try JSONDecoder().decode([String: Int].self, from: Data(counts.utf8)),
+                failures: try JSONDecoder().decode([String].self, from: Data(failures.utf8)))
+        }
+    }
+
+    public func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT household_number, asset_id, township_code, check_id, severity, risk_types, message
+                FROM screening_finding WHERE run_id = ? ORDER BY position
+                """, arguments: [id])
+            while let row = try rows.next() {
+                let risks: String = row["risk_types"]
+                try body(Finding(
+                    householdNumber: row["household_number"], assetID: row["asset_id"], townshipCode: row["township_code"],
+                    checkID: row["check_id"], severity: try row.term("severity", in: "screening_finding"),
+                    riskTypes: risks.split(separator: ",").compactMap { RiskType(rawValue: String($0)) },
+                    message: row["message"]))
+            }
+        }
+    }
+
+    /// SQLite's SQLITE_TRANSIENT (a macro Swift cannot import): copy the bound text.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bind(_ text: String, to index: Int32, of statement: OpaquePointer) {
+        var text = text
+        text.withUTF8 { bytes in
+            _ = sqlite3_bind_text(statement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                  Int32(bytes.count), transient)
+        }
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,165 @@
+import DixianCore
+import DixianPlugins
+import Foundation
+import LuaHost
+import Synchronization
+
+/// Runs a plugin's checks over every household (and asset) in scope: in parallel over a pool
+/// of Lua states, streaming views from the store partition by partition, and recording the run
+/// and its findings in one transaction.
+public struct ScreeningEngine: Sendable {
+    /// How a run is set up.
+    public struct Options: Sendable {
+        /// The assessment date.
+        public var asOf: LocalDate
+        /// A village-code prefix to screen; nil for the whole registry.
+        public var area: String?
+        /// Who runs it (recorded with the run).
+        public var actor: String
+        /// Lua states (and reading connections) working at once.
+        public var workers: Int
+        /// Households handed to Lua in one call.
+        public var batchSize: Int
+        /// Households per partition (the unit a worker takes at a time).
+        public var partitionSize: Int
+        /// The limits of each Lua state; the instruction budget applies to each batch.
+        public var limits: LuaLimits
+
+        /// Options with defaults for everything but the date and the actor.
+        public init(asOf: LocalDate, area: String? = nil, actor: String,
+                    workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 256,
+                    partitionSize: Int = 8192, limits: LuaLimits = LuaLimits()) {
+            self.asOf = asOf
+            self.area = area
+            self.actor = actor
+            self.workers = max(1, workers)
+            self.batchSize = max(1, batchSize)
+            self.partitionSize = max(1, partitionSize)
+            self.limits = limits
+        }
+    }
+
+    /// The plugin chain that judges (the plugin asked for last).
+    public let chain: [PluginManifest]
+    /// The options.
+    public let options: Options
+
+    /// An engine for `chain` with `options`.
+    public init(chain: [PluginManifest], options: Options) {
+        self.chain = chain
+        self.options = options
+    }
+
+    /// Screens `store` and records the run there. Plugin problems (a check that raises, returns
+    /// nonsense or runs out of budget) do not stop the run: they are listed in the run's
+    /// failures, which marks it incomplete. A plugin that does not load, or a store error,
+    /// throws and records nothing.
+    public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore) throws -> ScreeningRun {
+        let chain = self.chain, options = self.options
+        let pool = try LuaStatePool<PluginRuntime>(size: options.workers, limits: options.limits) { state in
+            let runtime = try PluginRuntime(chain: chain, state: state)
+            try runtime.prepare(asOf: options.asOf)
+            return runtime
+        }
+        let declarations = pool.withState { _, runtime in runtime.declarations }
+        let partitions = try store.partitions(area: options.area, size: options.partitionSize)
+        let assets = declarations.assetChecks.isEmpty ? [] : try AssetViews.read(from: store, area: options.area)
+        let startedAt = Self.timestamp()
+        return try store.recordScreening { record in try withoutActuallyEscaping(record) { record in
+            let tally = ScreeningTally(checks: declarations.checks, assetChecks: declarations.assetChecks,
+                                       partitionCount: partitions.count, record: record)
+            // The workers run off this thread: it is the store's writer, and reading on it would
+            // re-enter the store.
+            try Self.offThisThread {
+            _ = try pool.onEveryWorker { _, _, runtime in
+                while let index = tally.takePartition() {
+                    var result = PartitionResult()
+                    do {
+                        try store.readViews(in: partitions[index], asOf: options.asOf, batchSize: options.batchSize) { views in
+                            result.add(try Self.screen(views, with: runtime, tally: tally), views: views)
+                        }
+                        try tally.finish(index, result)
+                    } catch {
+                        tally.abort()
+                        throw error
+                    }
+                }
+            }
+            }
+            if !assets.isEmpty {
+                try pool.withState { _, runtime in
+                    for start in stride(from: 0, to: assets.count, by: options.batchSize) {
+                        let batch = Array(assets[start..<min(start + options.batchSize, assets.count)])
+                        try tally.recordAssets(try Self.screenAssets(batch, with: runtime, tally: tally), views: batch)
+                    }
+                }
+            }
+            return tally.run(
+                actor: options.actor, plugin: chain[chain.count - 1], asOf: options.asOf, area: options.area,
+                startedAt: startedAt, finishedAt: Self.timestamp())
+        } }
+    }
+
+    /// Runs the household checks on one batch. When the batch as a whole runs out of budget or
+    /// memory, each check is run alone on it, and the checks that still fail are disabled for
+    /// the rest of the run.
+    private static func screen(_ views: [HouseholdView], with runtime: PluginRuntime, tally: ScreeningTally) throws
+        -> BatchOutcome
+    {
+        let disabled = tally.disabledChecks(assets: false, subjects: views.count)
+        do {
+            return try runtime.screen(views, disabled: disabled)
+        } catch {
+            return try replay(count: runtime.declarations.checks.count, disabled: disabled, assets: false, tally: tally) { check throws(LuaError) in
+                try runtime.screen(views, only: check)
+            }
+        }
+    }
+
+    private static func screenAssets(_ views: [AssetView], with runtime: PluginRuntime, tally: ScreeningTally) throws
+        -> BatchOutcome
+    {
+        let disabled = tally.disabledChecks(assets: true, subjects: views.count)
+        do {
+            return try runtime.screenAssets(views, disabled: disabled)
+        } catch {
+            return try replay(count: runtime.declarations.assetChecks.count, disabled: disabled, assets: true, tally: tally) { check throws(LuaError) in
+                try runtime.screenAssets(views, only: check)
+            }
+        }
+    }
+
+    private static func replay(
+        count: Int, disabled: Set<Int>, assets: Bool, tally: ScreeningTally,
+        _ runOne: (Int) throws(LuaError) -> BatchOutcome
+    ) throws -> BatchOutcome {
+        var merged = BatchOutcome()
+        for check in 0..<count where !disabled.contains(check) {
+            do {
+                let outcome = try runOne(check)
+                merged.findings += outcome.findings
+                merged.failures += outcome.failures
+            } catch {
+                tally.disable(check, assets: assets, because: error)
+            }
+        }
+        merged.findings.sort { ($0.subject, $0.check) < ($1.subject, $1.check) }
+        return merged
+    }
+
+    /// Runs `body` on another thread and waits for it.
+    private static func offThisThread(_ body: @escaping @Sendable () throws -> Void) throws {
+        let outcome = Mutex<Result<Void, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            outcome.withLock { $0 = Result { try body() } }
+            done.signal()
+        }
+        done.wait()
+        try outcome.withLock { $0! }.get()
+    }
+
+    private static func timestamp() -> String {
+        Date().formatted(.iso8601)
+    }
+}
