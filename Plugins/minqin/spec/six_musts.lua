@@ -1,0 +1,41 @@
+-- 六必访 and 六必查 of seed 003 附件2 二.9, and the no-labor rule of 二.15.
+local well_off = { { year = 2023, wage = 40000 } }
+
+dixian.spec('六必访: a member with a serious illness', {
+  as_of = '2024-06-30',
+  household = { members = { { age = 50, health = 'serious-illness' }, { age = 48 } }, incomes = well_off },
+  findings = { 'minqin.six-must-visit' },
+})
+
+dixian.spec('六必访: a severely disabled member (grade 2) but not a grade 4 one', {
+  as_of = '2024-06-30',
+  household = { members = { { age = 50, disability_grade = 2 } }, incomes = well_off },
+  includes = { 'minqin.six-must-visit' },
+})
+
+dixian.spec('六必访: a grade 4 disability alone is not severe', {
+  as_of = '2024-06-30',
+  household = { members = { { age = 50, disability_grade = 4 } }, incomes = well_off },
+  excludes = { 'minqin.six-must-visit' },
+})
+
+dixian.spec('六必查: a 低保 household with a senior-secondary student, not monitored', {
+  as_of = '2024-06-30',
+  household = {
+    minimum_living_allowance = true,
+    members = { { age = 45 }, { age = 17, school_stage = 'senior-secondary', school_status = 'enrolled' } },
+    incomes = well_off,
+  },
+  findings = { 'minqin.six-must-check' },
+})
+
+dixian.spec('整户无劳动能力: marked eliminated is a finding (二.15)', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'lifted',
+    members = { { age = 82, labor_capacity = 'none' } },
+    incomes = well_off,
+    episodes = { { reported_on = '2022-01-05', identified_on = '2022-01-12', status = 'eliminated', eliminated_on = '2023-12-01' } },
+  },
+  findings = { 'minqin.no-labor-eliminated' },
+})
