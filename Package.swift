@@ -97,7 +97,7 @@ let package = Package(
         // `dixian-bench`: the benchmarks run by scripts/bench.
         .executableTarget(
             name: "DixianBench",
-            dependencies: ["DixianCore", "LuaHost"],
+            dependencies: ["DixianCore", "LuaHost", "DixianPlugins", "DixianScreening", "DixianSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,9 +1,11 @@
+import DixianCore
 import Foundation
 import LuaHost
 
 // dixian-bench: the benchmarks behind BENCHMARKS.md. Run through scripts/bench (release build).
 //
 //   dixian-bench lua-call [--households N] [--calls N]
+//   dixian-bench screen --db FILE [--plugin ID] [--as-of DATE] [--workers N]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -14,8 +16,39 @@ func option(_ name: String, default value: Int) -> Int {
     return parsed
 }
 
+func text(_ name: String) -> String? {
+    guard let position = arguments.firstIndex(of: name), position + 1 < arguments.count else { return nil }
+    return arguments[position + 1]
+}
+
+if arguments.first == "screen", let database = text("--db") {
+    let asOf = LocalDate(iso: text("--as-of") ?? "2024-06-30")!
+    let workers = option("--workers", default: ProcessInfo.processInfo.activeProcessorCount)
+    let (households, phases) = try ScreenBenchmark.run(
+        database: database, pluginPath: [URL(fileURLWithPath: "Plugins")], plugin: text("--plugin") ?? "minqin",
+        asOf: asOf, workers: workers)
+    print("Screening benchmark: \(households) households, plugin \(text("--plugin") ?? "minqin"), as of \(asOf), \(workers) workers")
+    print("")
+    print("| phase | wall time | households/s | µs per household (all workers) |")
+    print("|---|---:|---:|---:|")
+    for phase in phases {
+        print(String(format: "| %@ | %.2f s | %.0f | %.2f |", phase.name, phase.seconds, Double(households) / phase.seconds,
+                     phase.seconds * 1e6 * Double(workers) / Double(households)))
+    }
+    let read = phases[0].seconds, swift = phases[1].seconds, lua = phases[3].seconds
+    print("")
+    print(String(format: "Lua rules against compiled Swift, read included: %.2f×", lua / swift))
+    print(String(format: "Lua rules against compiled Swift, beyond reading: %.2f× (%.2f s against %.2f s)", (lua - read) / max(swift - read, 0.001), lua - read, swift - read))
+    let same = phases[1].findings == phases[3].findings && phases[3].findings == phases[4].findings
+    print("Findings per check (Swift, Lua, end to end) \(same ? "agree" : "DIFFER"):")
+    for id in Set(phases[1].findings.keys).union(phases[3].findings.keys).sorted() {
+        print("  \(id): \(phases[1].findings[id] ?? 0), \(phases[3].findings[id] ?? 0), \(phases[4].findings[id] ?? 0)")
+    }
+    exit(same ? 0 : 1)
+}
+
 guard arguments.first == "lua-call" else {
-    FileHandle.standardError.write(Data("usage: dixian-bench lua-call [--households N] [--calls N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: dixian-bench lua-call [--households N] [--calls N] | screen --db FILE\n".utf8))
     exit(64)
 }
 

@@ -10,31 +10,42 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// Validates `text` as a resident ID number.
     /// - Throws: `ResidentIDError` saying which part is wrong.
     public init(_ text: some StringProtocol) throws(ResidentIDError) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 18 else { throw ResidentIDError(.length(text.count)) }
-        var digits: [Int] = []
-        digits.reserveCapacity(17)
-        for (offset, byte) in bytes.prefix(17).enumerated() {
-            guard (0x30...0x39).contains(byte) else {
-                throw ResidentIDError(.character(position: offset + 1, found: Character(Unicode.Scalar(byte))))
+        var string = String(text)
+        let checked = string.withUTF8 { ResidentID.validate($0) }
+        switch checked {
+        case .success(let upperCaseX): rawValue = upperCaseX ? String(string.dropLast()) + "X" : string
+        case .failure(let error): throw error
+        }
+    }
+
+    /// Checks the 18 bytes of a number; success says whether the check character is a lowercase
+    /// `x` to normalise.
+    private static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Bool, ResidentIDError> {
+        guard bytes.count == 18 else {
+            return .failure(ResidentIDError(.length(String(decoding: bytes, as: UTF8.self).count)))
+        }
+        var sum = 0
+        for offset in 0..<17 {
+            let byte = bytes[offset]
+            guard byte >= 0x30, byte <= 0x39 else {
+                return .failure(ResidentIDError(.character(position: offset + 1, found: Character(Unicode.Scalar(byte)))))
             }
-            digits.append(Int(byte - 0x30))
+            sum += Int(byte - 0x30) * weights[offset]
         }
-        let check: Character = switch bytes[17] {
-        case 0x30...0x39: Character(Unicode.Scalar(bytes[17]))
-        case UInt8(ascii: "X"), UInt8(ascii: "x"): "X"
-        default: throw ResidentIDError(.character(position: 18, found: Character(Unicode.Scalar(bytes[17]))))
+        let last = bytes[17]
+        guard (0x30...0x39).contains(last) || last == UInt8(ascii: "X") || last == UInt8(ascii: "x") else {
+            return .failure(ResidentIDError(.character(position: 18, found: Character(Unicode.Scalar(last)))))
         }
-        let province = digits[0] * 10 + digits[1]
-        guard ResidentID.provinceCodes.contains(province) else {
-            throw ResidentIDError(.province(String(decoding: bytes[0..<2], as: UTF8.self)))
+        let check: Character = last == UInt8(ascii: "x") ? "X" : Character(Unicode.Scalar(last))
+        guard provinceCodes.contains(number(bytes, 0..<2)) else {
+            return .failure(ResidentIDError(.province(String(decoding: bytes[0..<2], as: UTF8.self))))
         }
-        guard ResidentID.birthDate(of: digits) != nil else {
-            throw ResidentIDError(.birthDate(String(decoding: bytes[6..<14], as: UTF8.self)))
+        guard birthDate(bytes) != nil else {
+            return .failure(ResidentIDError(.birthDate(String(decoding: bytes[6..<14], as: UTF8.self))))
         }
-        let expected = ResidentID.checkCharacter(for: digits)
-        guard check == expected else { throw ResidentIDError(.checkCharacter(expected: expected, found: check)) }
-        rawValue = String(decoding: bytes.prefix(17), as: UTF8.self) + String(check)
+        let expected = checkCharacters[sum % 11]
+        guard check == expected else { return .failure(ResidentIDError(.checkCharacter(expected: expected, found: check))) }
+        return .success(last == UInt8(ascii: "x"))
     }
 
     /// Builds the valid number for an address code, birth date and sequence code (1 to 999;
@@ -54,11 +65,15 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// The date of birth.
     public var birthDate: LocalDate {
-        ResidentID.birthDate(of: rawValue.prefix(14).compactMap(\.wholeNumberValue))!
+        var text = rawValue
+        return text.withUTF8 { ResidentID.birthDate($0)! }
     }
 
     /// The 3-digit sequence code.
-    public var sequence: Int { Int(rawValue.dropFirst(14).prefix(3))! }
+    public var sequence: Int {
+        var text = rawValue
+        return text.withUTF8 { ResidentID.number($0, 14..<17) }
+    }
 
     /// The sex the sequence code records: odd for men, even for women.
     public var sex: Sex { sequence % 2 == 1 ? .male : .female }
@@ -86,18 +101,24 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// ISO 7064 MOD 11-2 weights, 2^(17-i) mod 11 for positions 1 to 17.
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
+    /// The check characters by the weighted sum modulo 11.
+    static let checkCharacters = Array("10X98765432")
+
     /// The check character for the first 17 digits.
     static func checkCharacter(for digits: [Int]) -> Character {
-        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        return Array("10X98765432")[sum % 11]
+        checkCharacters[zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
+    }
+
+    /// The decimal number in `range` of `bytes` (known to be ASCII digits).
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        range.reduce(0) { $0 * 10 + Int(bytes[$1] &- 0x30) }
     }
 
     /// The birth date in digits 7 to 14, if it is a real day from 1900 on.
-    private static func birthDate(of digits: [Int]) -> LocalDate? {
-        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
-        let year = number(6..<10)
+    private static func birthDate(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        let year = number(bytes, 6..<10)
         guard year >= 1900 else { return nil }
-        return LocalDate(year: year, month: number(10..<12), day: number(12..<14))
+        return LocalDate(year: year, month: number(bytes, 10..<12), day: number(bytes, 12..<14))
     }
 }
 

@@ -39,23 +39,60 @@ public struct BatchOutcome: Sendable {
         failures = []
     }
 
-    init(findings: LuaValue, failures: LuaValue) {
-        func column(_ table: LuaValue, _ name: String) -> [LuaValue] { table[name].tableValue?.array ?? [] }
-        let count = Int(findings["n"].integerValue ?? 0)
-        let subjects = column(findings, "h"), checks = column(findings, "k"), messages = column(findings, "m")
-        let severities = column(findings, "s"), risks = column(findings, "r")
-        self.findings = (0..<count).map { index in
-            RawFinding(
-                subject: Int(subjects[index].integerValue ?? 1) - 1, check: Int(checks[index].integerValue ?? 1) - 1,
-                message: messages[index].stringValue ?? "",
-                severity: severities[index].stringValue.flatMap(Severity.init(rawValue:)),
-                riskTypes: risks[index].tableValue.map { $0.array.compactMap { $0.stringValue.flatMap(RiskType.init(rawValue:)) } })
+    /// Reads the runner's result columns (tables `h`, `k`, `m`, `s`, `r` and count `n`) for
+    /// findings at stack index `findings` and failures at `failures`, element by element.
+    init(stack: LuaStack, findings: Int32, failures: Int32) {
+        func column(_ table: Int32, _ name: String, _ body: (Int32) -> Void) {
+            stack.pushField(name, ofTableAt: table)
+            body(-1)
+            stack.pop()
         }
-        let failed = Int(failures["n"].integerValue ?? 0)
-        let failedSubjects = column(failures, "h"), failedChecks = column(failures, "k"), failedMessages = column(failures, "m")
+        func count(_ table: Int32) -> Int {
+            var n = 0
+            column(table, "n") { n = Int(stack.integer(at: $0) ?? 0) }
+            return n
+        }
+        func integers(_ table: Int32, _ name: String, _ n: Int) -> [Int] {
+            var values: [Int] = []
+            values.reserveCapacity(n)
+            column(table, name) { list in
+                for i in 1...max(n, 1) where i <= n {
+                    values.append(stack.element(i, ofTableAt: list) { Int($0.integer(at: -1) ?? 1) - 1 })
+                }
+            }
+            return values
+        }
+        func strings(_ table: Int32, _ name: String, _ n: Int) -> [String?] {
+            var values: [String?] = []
+            values.reserveCapacity(n)
+            column(table, name) { list in
+                for i in 1...max(n, 1) where i <= n {
+                    values.append(stack.element(i, ofTableAt: list) { $0.string(at: -1) })
+                }
+            }
+            return values
+        }
+        let found = count(findings)
+        let subjects = integers(findings, "h", found), checks = integers(findings, "k", found)
+        let messages = strings(findings, "m", found), severities = strings(findings, "s", found)
+        var risks: [[RiskType]?] = []
+        column(findings, "r") { list in
+            for i in 1...max(found, 1) where i <= found {
+                risks.append(stack.element(i, ofTableAt: list) { element in
+                    guard case .table(let table) = element.value(at: -1) else { return nil }
+                    return table.array.compactMap { $0.stringValue.flatMap(RiskType.init(rawValue:)) }
+                })
+            }
+        }
+        self.findings = (0..<found).map { index in
+            RawFinding(subject: subjects[index], check: checks[index], message: messages[index] ?? "",
+                       severity: severities[index].flatMap(Severity.init(rawValue:)), riskTypes: risks[index])
+        }
+        let failed = count(failures)
+        let failedSubjects = integers(failures, "h", failed), failedChecks = integers(failures, "k", failed)
+        let failedMessages = strings(failures, "m", failed)
         self.failures = (0..<failed).map { index in
-            Failure(subject: Int(failedSubjects[index].integerValue ?? 1) - 1, check: Int(failedChecks[index].integerValue ?? 1) - 1,
-                    message: failedMessages[index].stringValue ?? "(no message)")
+            Failure(subject: failedSubjects[index], check: failedChecks[index], message: failedMessages[index] ?? "(no message)")
         }
     }
 }

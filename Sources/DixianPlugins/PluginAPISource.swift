@@ -517,7 +517,9 @@ enum PluginAPISource {
       return true
     end
 
-    local function run_checks(list, batch, n, only, disabled)
+    -- Runs the checks with each call protected: a check that raises or returns nonsense is
+    -- recorded in `failed` and the others go on.
+    local function run_checks_protected(list, batch, n, only, disabled)
       local ctx = context
       local out = { n = 0, h = {}, k = {}, m = {}, s = {}, r = {} }
       local failed = { n = 0, h = {}, k = {}, m = {} }
@@ -543,6 +545,36 @@ enum PluginAPISource {
         end
       end
       return out, failed
+    end
+
+    local NO_FAILURES = { n = 0, h = {}, k = {}, m = {} }
+    local fall_back = {}  -- raised to leave the fast path
+
+    -- The fast path: no protection per call. Any error or nonsense abandons the batch's work
+    -- and the batch is run again protected, so findings and failures come out the same.
+    local function run_checks(list, batch, n, only, disabled)
+      if only or next(disabled) ~= nil then return run_checks_protected(list, batch, n, only, disabled) end
+      local ctx = context
+      local out = { n = 0, h = {}, k = {}, m = {}, s = {}, r = {} }
+      local count = #list
+      local ok = pcall(function()
+        for i = 1, n do
+          local subject = batch[i]
+          for k = 1, count do
+            local result = list[k].run(subject, ctx)
+            if result ~= nil and result ~= false then
+              if type(result) == 'string' then
+                local f = out.n + 1
+                out.n, out.h[f], out.k[f], out.m[f], out.s[f], out.r[f] = f, i, k, result, false, false
+              elseif not collect(out, i, k, list[k], result) then
+                error(fall_back)
+              end
+            end
+          end
+        end
+      end)
+      if ok then return out, NO_FAILURES end
+      return run_checks_protected(list, batch, n, only, disabled)
     end
 
     --- Runs every enabled check (or only check `only`) on households batch[1..n].

@@ -153,7 +153,7 @@ public final class PluginRuntime {
             for check in disabled { stack.setIndex(check + 1, true) }
             return 4
         }, readingResults: { stack, first, _ in
-            BatchOutcome(findings: stack.value(at: first), failures: stack.value(at: first + 1))
+            BatchOutcome(stack: stack, findings: first, failures: first + 1)
         })
     }
 

@@ -102,6 +102,23 @@ public struct LuaStack {
 
     // MARK: Reading
 
+    /// Reads element `position` of the table at `index` without metamethods, as `read` sees it
+    /// on top of the stack (then popped): for reading long result lists without copying them whole.
+    public func element<Result>(_ position: Int, ofTableAt index: Int32, _ read: (LuaStack) -> Result) -> Result {
+        let table = lua_absindex(L, index)
+        reserve(1)
+        lua_rawgeti(L, table, lua_Integer(position))
+        defer { pop() }
+        return read(self)
+    }
+
+    /// The integer at `index`, nil if the value is not an integer (or a float with an integral value).
+    public func integer(at index: Int32) -> Int64? {
+        var isInteger: Int32 = 0
+        let value = lua_tointegerx(L, index, &isInteger)
+        return isInteger != 0 ? value : nil
+    }
+
     /// Pushes field `name` of the table at `index` (raw access, no metamethods).
     public func pushField(_ name: String, ofTableAt index: Int32) {
         let table = lua_absindex(L, index)
