@@ -384,6 +384,30 @@ enum PluginAPISource {
       }, spec.override, where)
     end
 
+    local exports = {}
+
+    --- dixian.export(name, value): shares helpers with the plugins loaded after this one (those
+    --- that extend it), which get them with dixian.import(name).
+    function api.export(name, value)
+      local where = caller(2)
+      if type(name) ~= 'string' or not name:match(ID_PATTERN) then fail(where, 'export needs a name, got %s', tostring(name)) end
+      if value == nil then fail(where, "export '%s' needs a value", name) end
+      if exports[name] ~= nil then fail(where, "export '%s' is already declared at %s", name, exports[name].where) end
+      exports[name] = { value = value, where = where }
+    end
+
+    --- dixian.import(name): what a plugin loaded earlier exported under name.
+    function api.import(name)
+      local export = exports[name]
+      if export == nil then
+        local names = {}
+        for known in pairs(exports) do names[#names + 1] = known end
+        sort(names)
+        error(format("nothing is exported as '%s' (exports: %s)", tostring(name), #names > 0 and concat(names, ', ') or 'none'), 2)
+      end
+      return export.value
+    end
+
     local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar' }
 
     --- dixian.spec(name, { as_of, household, findings | includes | excludes, guard, refused, reasons })

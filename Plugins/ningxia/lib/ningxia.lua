@@ -1,0 +1,139 @@
+-- How Ningxia counts: the rolling income window of seed 001 (名词解释2、3) and the risk factors of
+-- its definitions. Exported as 'ningxia' for the plugins that extend this one.
+local N = {}
+local date = dixian.date
+
+--- The rolling window: from the assessment month of last year to last month (界定月份的上年月份至
+--- 当年上一月). Returns per-capita net income over the window, the months found, and the window's
+--- first and last month as 'YYYY-MM'.
+function N.window(h, ctx)
+  local months = ctx.params.income_window_months
+  local last = ctx.year * 12 + ctx.month - 2          -- last month, as year * 12 + month - 1
+  local first = last - months + 1
+  local total, found = 0, 0
+  for _, record in ipairs(h.monthly_incomes) do
+    local index = record.year * 12 + record.month - 1
+    if index >= first and index <= last then
+      total, found = total + record.net, found + 1
+    end
+  end
+  local function label(index) return string.format('%04d-%02d', index // 12, index % 12 + 1) end
+  if h.size == 0 then return nil, found, label(first), label(last) end
+  return total / h.size, found, label(first), label(last)
+end
+
+--- The household's income for the definitions: the rolling window when its months are all
+--- recorded; otherwise the last complete year's per-capita net income, said so in the basis.
+function N.income(h, ctx)
+  local per_capita, found, first, last = N.window(h, ctx)
+  if found == ctx.params.income_window_months and per_capita then
+    return per_capita, string.format('%s至%s滚动12个月', first, last)
+  end
+  local best
+  for year, income in pairs(h.incomes) do
+    if year < ctx.year and (best == nil or year > best.year) then best = income end
+  end
+  if best and best.per_capita then
+    return best.per_capita, string.format('%d年度（无完整月度收入记录）', best.year)
+  end
+  return nil
+end
+
+local function names(h, test)
+  local list = {}
+  for _, member in ipairs(h.members) do
+    if test(member) then list[#list + 1] = member.name end
+  end
+  return table.concat(list, '、')
+end
+N.names = names
+
+local function recent(h, ctx, risk)
+  for _, episode in ipairs(h.episodes) do
+    if date.days_between(episode.reported_on, ctx.as_of) <= ctx.params.recent_event_days then
+      for _, kind in ipairs(episode.risk_types) do
+        if kind == risk then return episode end
+      end
+    end
+  end
+end
+N.recent = recent
+
+--- Rigid spending that clearly exceeds last year's income, or a sharp fall in income: the
+--- shared clause of 名词解释2⑤ and 3③. Returns a description or nil.
+function N.spending_or_drop(h, ctx)
+  local now = h.incomes[ctx.year - 1]
+  if now then
+    local rigid = now.medical_spending + now.education_spending
+    if rigid > 0 and rigid > now.net * ctx.params.rigid_spending_factor then
+      return string.format('%d年刚性支出%.0f元明显超过家庭纯收入%.0f元', now.year, rigid, now.net)
+    end
+    local before = h.incomes[ctx.year - 2]
+    if before and before.net > 0 and now.net < before.net * (1 - ctx.params.income_drop_share) then
+      return string.format('%d年家庭纯收入%.0f元，比上年%.0f元大幅缩减', now.year, now.net, before.net)
+    end
+  end
+  return nil
+end
+
+--- A main labourer (16 to 60) who lost all or part of their capacity to a disability.
+function N.disabled_labourers(h)
+  return names(h, function(p)
+    return p.disability_grade ~= nil and p.age >= 16 and p.age <= 60 and p.labor_capacity ~= 'full'
+  end)
+end
+
+--- 名词解释2: the factors that make a lifted-out household unstable.
+function N.unstable_factors(h, ctx)
+  local factors = {}
+  local idle = names(h, function(p)
+    return p.labor_capacity == 'full' and p.age >= 16 and p.age <= 60 and not p.local_work
+      and not p.public_welfare_post and p.migrant_work_months < ctx.params.stable_work_months
+  end)
+  if idle ~= '' then factors[#factors + 1] = '①就业不稳、增收乏力（' .. idle .. '）' end
+  local ill = names(h, function(p) return p.health == 'serious-illness' end)
+  if ill ~= '' then factors[#factors + 1] = '②因大病重病（' .. ill .. '）' end
+  local event = recent(h, ctx, 'accident')
+  if event then factors[#factors + 1] = '③因突发事件（' .. event.reported_on .. '）' end
+  local disaster = recent(h, ctx, 'natural-disaster')
+  if disaster then factors[#factors + 1] = '④因重大灾害（' .. disaster.reported_on .. '）' end
+  local failed = recent(h, ctx, 'failed-business')
+  local strain = N.spending_or_drop(h, ctx)
+  if failed or strain then
+    factors[#factors + 1] = '⑤' .. (failed and '因经营亏损（产业失败）' or '') .. (strain or '')
+  end
+  local disabled = N.disabled_labourers(h)
+  if disabled ~= '' then factors[#factors + 1] = '⑥主要劳动力因残丧失劳动能力（' .. disabled .. '）' end
+  return factors
+end
+
+--- 名词解释3: the factors that make a household marginal (likely to fall into poverty). Item ⑤
+--- (负面清单) needs a judgement the registry cannot make and is not checked.
+function N.marginal_factors(h, ctx)
+  local factors = {}
+  local last = h.incomes[ctx.year - 1]
+  if last and last.net > 0 and last.medical_spending > last.net * ctx.params.medical_burden_share then
+    local ill = names(h, function(p) return p.health ~= 'healthy' end)
+    if ill ~= '' then factors[#factors + 1] = string.format('①患大病重病或长期慢性病，个人自费%.0f元（%s）', last.medical_spending, ill) end
+  end
+  local students = 0
+  for _, p in ipairs(h.members) do
+    if p.school_status == 'enrolled' and (p.school_stage == 'tertiary' or p.school_stage == 'vocational') then
+      students = students + 1
+    end
+  end
+  if students >= ctx.params.college_students then
+    factors[#factors + 1] = string.format('②供养%d名全日制普通高校在校生', students)
+  end
+  local event = recent(h, ctx, 'natural-disaster') or recent(h, ctx, 'accident')
+  local strain = N.spending_or_drop(h, ctx)
+  if event and strain then
+    factors[#factors + 1] = '③遭遇重大灾害或突发事件（' .. event.reported_on .. '），' .. strain
+  end
+  local disabled = N.disabled_labourers(h)
+  if disabled ~= '' then factors[#factors + 1] = '④主要劳动力因残丧失劳动能力（' .. disabled .. '）' end
+  return factors
+end
+
+dixian.export('ningxia', N)
+return N

@@ -1,0 +1,89 @@
+-- The definitions of seed 001 (名词解释2, 3), judged on the rolling window: for an assessment in
+-- June 2020 the window runs from June 2019 to May 2020, against the 2019–2020 reference line of
+-- 5000 yuan.
+
+-- Monthly net incomes of `count` months from year-month, each `amount` yuan.
+local function months(year, month, count, amount)
+  local list = {}
+  for i = 0, count - 1 do
+    local index = year * 12 + month - 1 + i
+    list[#list + 1] = { year = index // 12, month = index % 12 + 1, net = amount }
+  end
+  return list
+end
+
+local workers = { { age = 45, local_work = true }, { age = 43, sex = 'female', local_work = true } }
+local ill = { { age = 45, local_work = true, health = 'serious-illness' }, { age = 43, sex = 'female', local_work = true } }
+
+dixian.spec('脱贫不稳定: 4500 per capita over June 2019 to May 2020, with a serious illness', {
+  as_of = '2020-06-15',
+  household = {
+    category = 'lifted', members = ill,
+    monthly_incomes = months(2019, 6, 12, 750),              -- 9000 over 2 people
+    incomes = { { year = 2019, wage = 12000 } },             -- the calendar year would say 6000
+  },
+  findings = { 'ningxia.unstable' },
+})
+
+dixian.spec('the rolling window decides: 5200 per capita over the window is above 5000', {
+  as_of = '2020-06-15',
+  household = {
+    category = 'lifted', members = ill,
+    monthly_incomes = months(2019, 6, 12, 866.67),          -- 10400 over 2 people
+    incomes = { { year = 2019, wage = 8000 } },              -- the calendar year would say 4000
+  },
+  findings = {},
+})
+
+dixian.spec('months outside the window do not count: June 2020 is the assessment month itself', {
+  as_of = '2020-06-15',
+  household = {
+    category = 'lifted', members = ill,
+    -- July 2019 to June 2020: June 2019 is missing from the window, June 2020 is outside it.
+    monthly_incomes = months(2019, 7, 12, 750),
+    incomes = { { year = 2019, wage = 12000 } },
+  },
+  findings = { 'ningxia.income-window-incomplete' },
+})
+
+dixian.spec('below the line but with none of the factors is not unstable', {
+  as_of = '2020-06-15',
+  household = { category = 'lifted', members = workers, monthly_incomes = months(2019, 6, 12, 750) },
+  findings = {},
+})
+
+dixian.spec('a 25% fall in income is not a sharp fall at the 30% the region uses', {
+  as_of = '2020-06-15',
+  household = {
+    category = 'lifted', members = workers,
+    monthly_incomes = months(2019, 6, 12, 750),
+    incomes = { { year = 2018, wage = 12000 }, { year = 2019, wage = 9000 } },
+  },
+  findings = {},
+})
+
+dixian.spec('边缘易致贫: two full-time college students and 4500 per capita', {
+  as_of = '2020-06-15',
+  household = {
+    members = {
+      { age = 50, local_work = true }, { age = 48, sex = 'female', local_work = true },
+      { age = 20, school_stage = 'tertiary', school_status = 'enrolled' },
+      { age = 19, sex = 'female', school_stage = 'vocational', school_status = 'enrolled' },
+    },
+    monthly_incomes = months(2019, 6, 12, 1500),            -- 18000 over 4 people
+  },
+  findings = { 'ningxia.marginal' },
+})
+
+dixian.spec('one college student is not two', {
+  as_of = '2020-06-15',
+  household = {
+    members = {
+      { age = 50, local_work = true }, { age = 48, sex = 'female', local_work = true },
+      { age = 20, school_stage = 'tertiary', school_status = 'enrolled' },
+      { age = 12, school_stage = 'primary', school_status = 'enrolled' },
+    },
+    monthly_incomes = months(2019, 6, 12, 1500),
+  },
+  findings = {},
+})
