@@ -408,7 +408,7 @@ enum PluginAPISource {
       return export.value
     end
 
-    local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar' }
+    local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar', 'checklist' }
 
     --- dixian.spec(name, { as_of, household, findings | includes | excludes, guard, refused, reasons })
     function api.spec(name, spec)

@@ -68,6 +68,33 @@ public enum PluginSpecRunner {
         return problems
     }
 
+    /// A checklist spec: `checklist = { id, row = { key = expected text, ... } }`; booleans are
+    /// written as the checklist shows them (是/否), absent cells as "".
+    private static func checklistProblems(_ spec: LuaValue, view: HouseholdView, runtime: PluginRuntime) throws -> [String] {
+        guard let id = spec["id"].stringValue, let expected = spec["row"].tableValue else {
+            return ["a checklist spec needs id and row"]
+        }
+        guard let declaration = runtime.declarations.checklists.first(where: { $0.declaration.id == id }) else {
+            return ["no checklist '\(id)'"]
+        }
+        let row = try runtime.checklistRow(id, for: view)
+        let columns = Set(declaration.columns.map(\.key))
+        var problems: [String] = []
+        for key in row.keys where !columns.contains(key) {
+            problems.append("the row fills '\(key)', which is not a column of \(id)")
+        }
+        for (key, value) in expected.fields {
+            guard let column = key.stringValue else { continue }
+            let wanted: String = switch value {
+            case .boolean(let flag): flag ? "是" : "否"
+            default: value.displayText
+            }
+            let actual = row[column] ?? ""
+            if actual != wanted { problems.append("column \(column): expected '\(wanted)', got '\(actual)'") }
+        }
+        return problems
+    }
+
     private static func check(_ spec: LuaValue, runtime: PluginRuntime, name: String, village: String) throws -> [String] {
         guard let asOf = spec["as_of"].stringValue.flatMap({ LocalDate(iso: $0) }) else {
             return ["as_of must be a date written YYYY-MM-DD"]
@@ -82,8 +109,9 @@ public enum PluginSpecRunner {
         }
         let exact = ids("findings"), includes = ids("includes"), excludes = ids("excludes")
         let transition = spec["guard"].stringValue.flatMap(MonitoringTransition.init(rawValue:))
-        guard exact != nil || includes != nil || excludes != nil || transition != nil else {
-            return ["the spec expects nothing: give findings, includes, excludes or guard"]
+        let checklist = spec["checklist"]
+        guard exact != nil || includes != nil || excludes != nil || transition != nil || checklist != .nil else {
+            return ["the spec expects nothing: give findings, includes, excludes, guard or checklist"]
         }
         let known = Set(runtime.declarations.checks.map(\.id))
         var problems: [String] = []
@@ -112,6 +140,9 @@ public enum PluginSpecRunner {
             }
             for id in includes ?? [] where fired[id] == nil { problems.append("expected a finding of \(id); none came") }
             for id in excludes ?? [] where fired[id] != nil { problems.append("expected no finding of \(id), got \(describe(id))") }
+        }
+        if checklist != .nil {
+            problems += try checklistProblems(checklist, view: view, runtime: runtime)
         }
         if let transition {
             let verdict = try runtime.guardVerdict(transition, for: view)

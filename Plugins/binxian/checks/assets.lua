@@ -1,0 +1,55 @@
+-- 加强资金项目监管 (seed 004 四.2, 四.3) and the 光伏收益分配 risk point of 二.1.
+dixian.asset_check {
+  id = 'binxian.asset-no-custodian',
+  title = '项目资产未明确管护责任主体',
+  group = '项目资产',
+  severity = 'medium',
+  source = 'seed 004 四.2：对脱贫攻坚期间各级财政专项扶贫资金形成的资产，明确管护责任主体',
+  run = function(asset, ctx)
+    if asset.custodian == nil then return asset.project .. '未明确管护责任主体' end
+  end,
+}
+
+dixian.asset_check {
+  id = 'binxian.asset-income-use',
+  title = '资产收益简单分红或用途不合规',
+  group = '项目资产',
+  severity = 'medium',
+  source = 'seed 004 四.3：资产收益分配主要用于项目运营管护、巩固脱贫成果和村内公益事业等方面……避免简单分红，一分了之',
+  run = function(asset, ctx)
+    local findings = {}
+    for _, d in ipairs(asset.distributions) do
+      local payout = false
+      for _, word in ipairs(ctx.params.payout_words) do
+        if d.purpose:find(word, 1, true) then payout = true break end
+      end
+      local allowed = false
+      for _, word in ipairs(ctx.params.asset_allowed_uses) do
+        if d.purpose:find(word, 1, true) then allowed = true break end
+      end
+      if payout then
+        findings[#findings + 1] = string.format('%s %d年收益%.0f元用于"%s"，属简单分红、一分了之', asset.project, d.year, d.amount, d.purpose)
+      elseif not allowed then
+        findings[#findings + 1] = string.format('%s %d年收益%.0f元用于"%s"，不在规定用途之内', asset.project, d.year, d.amount, d.purpose)
+      end
+    end
+    return findings
+  end,
+}
+
+dixian.asset_check {
+  id = 'binxian.solar-income-undistributed',
+  title = '减收风险点：光伏等产业项目收益未分配',
+  group = '十项减收风险点',
+  severity = 'medium',
+  source = 'seed 004 二.1：扶贫产业项目和光伏收益分配',
+  run = function(asset, ctx)
+    if asset.class ~= 'operating' then return nil end
+    local income = asset.incomes[ctx.year - 1]
+    if income == nil or income == 0 then return nil end
+    for _, d in ipairs(asset.distributions) do
+      if d.year == ctx.year - 1 then return nil end
+    end
+    return string.format('%s %d年收益%.0f元未分配', asset.project, ctx.year - 1, income)
+  end,
+}

@@ -1,0 +1,25 @@
+-- Helpers shared by Bin County's checks.
+local B = {}
+
+--- Last year's and the year before's income records.
+function B.two_years(h, ctx)
+  return h.incomes[ctx.year - 1], h.incomes[ctx.year - 2]
+end
+
+--- Whether `now` fell below `before` by the county's share.
+function B.fell(now, before, share)
+  return before > 0 and now < before * (1 - share)
+end
+
+--- Whether an episode labelled `risk` was reported in the assessment year or the year before.
+function B.recent_risk(h, ctx, risk)
+  for _, episode in ipairs(h.episodes) do
+    if episode.reported_on >= string.format('%04d-01-01', ctx.year - 1) then
+      for _, kind in ipairs(episode.risk_types) do
+        if kind == risk then return episode end
+      end
+    end
+  end
+end
+
+return B

@@ -1,0 +1,74 @@
+-- 大排查入户排查台账: the household checklist of seed 002 (附件), with its columns and their
+-- upper headers exactly as the form has them. The row is filled from the registry where it
+-- holds the answer; the cells it cannot know (是否稳定, 支付能力, 失学原因, 其他安全住房,
+-- 其他困难) are left for the visitor to fill in.
+local names = require('lib.xiaoxian').names
+
+local CATEGORY = { lifted = '脱贫户', monitored = '监测户', general = '一般户' }
+
+dixian.checklist {
+  id = 'xiaoxian.household-inspection',
+  title = '大排查入户排查台账',
+  source = 'seed 002 附件：大排查入户排查台账',
+  columns = {
+    { key = 'head_name', title = '户主姓名' },
+    { key = 'category', title = '户属性' },
+    { key = 'size', title = '家庭人口数' },
+    { key = 'annual_income', title = '家庭年收入', group = '收入状况' },
+    { key = 'main_source', title = '收入主要来源', group = '收入状况' },
+    { key = 'income_stable', title = '收入是否稳定', group = '收入状况' },
+    { key = 'all_insured', title = '家庭成员是否全部参加新农合', group = '基本医疗保障' },
+    { key = 'seriously_ill', title = '家中是否有大病或长期慢性病患者', group = '基本医疗保障' },
+    { key = 'can_pay', title = '是否具备自行支付能力', group = '基本医疗保障' },
+    { key = 'school_age_children', title = '家中是否有义务教育阶段适龄儿童或少年', group = '义务教育保障' },
+    { key = 'dropped_out', title = '如有，是否失学辍学', group = '义务教育保障' },
+    { key = 'dropout_reason', title = '如果失学辍学，原因是什么', group = '义务教育保障' },
+    { key = 'housing_safe', title = '现有住房是否安全', group = '住房安全保障' },
+    { key = 'housing_assessed', title = '如果现有住房不安全，是否进行过鉴定', group = '住房安全保障' },
+    { key = 'other_safe_housing', title = '如果现有住房不安全，是否有其他安全住房', group = '住房安全保障' },
+    { key = 'water_problem', title = '是否存在饮水安全问题', group = '饮水安全保障' },
+    { key = 'other_problems', title = '户内发现其他问题（进行描述）' },
+    { key = 'problem_count', title = '户内共发现问题数（个）' },
+    { key = 'other_difficulties', title = '是否存在其他困难' },
+  },
+  row = function(h, ctx)
+    local ages = ctx.params.compulsory_school_ages
+    local last = h.incomes[ctx.year - 1]
+    local survey = h.survey
+    local row = {
+      head_name = h.head_name,
+      category = CATEGORY[h.category],
+      size = h.size,
+    }
+    local problems = 0
+    if last then
+      row.annual_income = string.format('%.0f', last.net)
+      local sources = { { '工资性收入', last.wage }, { '经营性收入', last.operating }, { '财产性收入', last.property }, { '转移性收入', last.transfer } }
+      table.sort(sources, function(a, b) return a[2] > b[2] end)
+      row.main_source = sources[1][1]
+    end
+    local uninsured = names(h, function(p) return not p.medical_insurance end)
+    row.all_insured = uninsured == ''
+    if uninsured ~= '' then problems = problems + 1 end
+    row.seriously_ill = names(h, function(p) return p.health ~= 'healthy' end) ~= ''
+    local children = names(h, function(p) return p.age >= ages.from and p.age <= ages.to end)
+    row.school_age_children = children ~= ''
+    if children ~= '' then
+      local out = names(h, function(p) return p.age >= ages.from and p.age <= ages.to and p.school_status == 'dropped-out' end)
+      row.dropped_out = out ~= ''
+      if out ~= '' then problems = problems + 1 end
+    end
+    if survey then
+      row.housing_safe = survey.safe_housing
+      if not survey.safe_housing then
+        row.housing_assessed = survey.housing_assessed
+        problems = problems + 1
+      end
+      row.water_problem = not (survey.water_quantity and survey.water_quality)
+      if row.water_problem then problems = problems + 1 end
+      if survey.notes ~= '' then row.other_problems = survey.notes end
+    end
+    row.problem_count = problems
+    return row
+  end,
+}
