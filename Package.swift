@@ -126,6 +126,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DixianPluginsTests",
+            dependencies: ["DixianPlugins", "DixianCore", "LuaHost"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianScreeningTests",
+            dependencies: ["DixianScreening", "DixianPlugins", "DixianSQLite", "DixianCore", "DixianTestSupport", "LuaHost"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DixianCLITests",
             dependencies: ["DixianCLI", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings

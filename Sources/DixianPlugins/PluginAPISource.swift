@@ -260,8 +260,9 @@ enum PluginAPISource {
 
     local CHECK_FIELDS = set_of { 'id', 'title', 'risk_types', 'severity', 'group', 'source', 'description', 'run', 'override' }
 
-    local function declare_check(list, kind, spec, level)
-      local where = caller(level + 1)
+    -- Called by api.check and api.asset_check: the plugin's line is two frames up.
+    local function declare_check(list, kind, spec)
+      local where = caller(3)
       local what = format("%s '%s'", kind, type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, CHECK_FIELDS)
       declare(list, kind, spec.id, {
@@ -276,10 +277,10 @@ enum PluginAPISource {
     end
 
     --- dixian.check { id, title, run = function(h, ctx), risk_types, severity, group, source, description, override }
-    function api.check(spec) declare_check(declared.checks, 'check', spec, 1) end
+    function api.check(spec) declare_check(declared.checks, 'check', spec) end
 
     --- dixian.asset_check { id, title, run = function(asset, ctx), severity, group, source, description, override }
-    function api.asset_check(spec) declare_check(declared.asset_checks, 'asset check', spec, 1) end
+    function api.asset_check(spec) declare_check(declared.asset_checks, 'asset check', spec) end
 
     local function remove(list, kind, id, where)
       for index, existing in ipairs(list) do
@@ -440,7 +441,10 @@ enum PluginAPISource {
       end
       -- A parameter without a value on the date raises, naming why (never a silent nil).
       local missing = {
-        __index = function(_, name) return parameter_value(name, as_of, 2) end,
+        __index = function(_, name)
+          local value = parameter_value(name, as_of, 2)  -- not a tail call: level 2 must be this frame
+          return value
+        end,
         __newindex = function() error('the screening context is read-only', 2) end,
       }
       return setmetatable({
@@ -449,7 +453,8 @@ enum PluginAPISource {
         param = function(name, on)
           if on == nil then on = as_of end
           checked_date(on, 'the date', 2)
-          return parameter_value(name, on, 2)
+          local value = parameter_value(name, on, 2)  -- not a tail call: level 2 must be this frame
+          return value
         end,
       }, { __newindex = function() error('the screening context is read-only', 2) end })
     end
