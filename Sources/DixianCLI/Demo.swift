@@ -1,15 +1,18 @@
 import ArgumentParser
 import DixianCore
 import DixianInterchange
+import DixianPlugins
+import DixianScreening
 import DixianSQLite
 import DixianSynthetic
 import Foundation
+import LuaHost
 
 extension Dixian {
     /// `dixian demo`: a synthetic county, imported into SQLite, summarised.
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate a synthetic county, import it into SQLite and summarise the registry.",
+            abstract: "Generate a synthetic county, import it into SQLite, screen it with a county plugin and summarise.",
             discussion: "The README's main job: everything runs on the embedded default, SQLite."
         )
 
@@ -18,6 +21,9 @@ extension Dixian {
 
         @Option(help: "How many households.")
         var households = 10_000
+
+        @Option(help: "The plugin that screens the county (default: the county's own).")
+        var plugin: String?
 
         @Option(help: "The random seed.")
         var seed: UInt64 = 1
@@ -40,6 +46,15 @@ extension Dixian {
                 .apply(to: store, as: "dixian demo")
             let summary = try await store.householdSummary()
             print(DemoSummary(geography: geography, summary: summary, rows: report.totalRows, path: path).text)
+
+            let catalog = PluginCatalog(searchPath: plugins.searchPath)
+            let manifest = try catalog.plugin(plugin ?? county)
+            let chain = try catalog.chain(for: manifest)
+            let run = try ScreeningEngine(chain: chain, options: .init(asOf: SyntheticCounty.asOf, actor: "dixian demo"))
+                .run(on: store)
+            let checks = try PluginRuntime(chain: chain, state: LuaState()).declarations
+            print("")
+            print(ScreeningOutput(run: run, checks: checks.checks + checks.assetChecks, plugin: manifest).summary(), terminator: "")
         }
     }
 }

@@ -65,39 +65,42 @@ public struct ScreeningEngine: Sendable {
         let partitions = try store.partitions(area: options.area, size: options.partitionSize)
         let assets = declarations.assetChecks.isEmpty ? [] : try AssetViews.read(from: store, area: options.area)
         let startedAt = Self.timestamp()
-        return try store.recordScreening { record in try withoutActuallyEscaping(record) { record in
+        return try store.recordScreening { record in
             let tally = ScreeningTally(checks: declarations.checks, assetChecks: declarations.assetChecks,
-                                       partitionCount: partitions.count, record: record)
-            // The workers run off this thread: it is the store's writer, and reading on it would
-            // re-enter the store.
-            try Self.offThisThread {
-            _ = try pool.onEveryWorker { _, _, runtime in
-                while let index = tally.takePartition() {
-                    var result = PartitionResult()
-                    do {
-                        try store.readViews(in: partitions[index], asOf: options.asOf, batchSize: options.batchSize) { views in
-                            result.add(try Self.screen(views, with: runtime, tally: tally), views: views)
+                                       partitionCount: partitions.count, maxPending: 2 * options.workers)
+            // Workers screen on threads of their own; this thread (the store's writer, where
+            // reading would re-enter the store) stores their findings in order as they come.
+            let workers = Self.onAnotherThread {
+                _ = try pool.onEveryWorker { _, _, runtime in
+                    while let index = tally.takePartition() {
+                        var result = PartitionResult()
+                        do {
+                            try store.readViews(in: partitions[index], asOf: options.asOf, batchSize: options.batchSize) { views in
+                                result.add(try Self.screen(views, with: runtime, tally: tally), views: views)
+                            }
+                        } catch {
+                            tally.abort()
+                            throw error
                         }
-                        try tally.finish(index, result)
-                    } catch {
-                        tally.abort()
-                        throw error
+                        tally.finish(index, result)
                     }
                 }
             }
-            }
+            let stored = Result { try tally.storeInOrder(record) }
+            try workers.wait()
+            try stored.get()
             if !assets.isEmpty {
                 try pool.withState { _, runtime in
                     for start in stride(from: 0, to: assets.count, by: options.batchSize) {
                         let batch = Array(assets[start..<min(start + options.batchSize, assets.count)])
-                        try tally.recordAssets(try Self.screenAssets(batch, with: runtime, tally: tally), views: batch)
+                        try tally.recordAssets(try Self.screenAssets(batch, with: runtime, tally: tally), views: batch, with: record)
                     }
                 }
             }
             return tally.run(
                 actor: options.actor, plugin: chain[chain.count - 1], asOf: options.asOf, area: options.area,
                 startedAt: startedAt, finishedAt: Self.timestamp())
-        } }
+        }
     }
 
     /// Runs the household checks on one batch. When the batch as a whole runs out of budget or
@@ -147,19 +150,33 @@ public struct ScreeningEngine: Sendable {
         return merged
     }
 
-    /// Runs `body` on another thread and waits for it.
-    private static func offThisThread(_ body: @escaping @Sendable () throws -> Void) throws {
-        let outcome = Mutex<Result<Void, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
+    /// Starts `body` on a thread of its own; `wait()` on the result waits for it and rethrows.
+    private static func onAnotherThread(_ body: @escaping @Sendable () throws -> Void) -> BackgroundWork {
+        let work = BackgroundWork()
         Thread.detachNewThread {
-            outcome.withLock { $0 = Result { try body() } }
-            done.signal()
+            work.finish(Result { try body() })
         }
-        done.wait()
-        try outcome.withLock { $0! }.get()
+        return work
     }
 
     private static func timestamp() -> String {
         Date().formatted(.iso8601)
+    }
+}
+
+/// The outcome of work running on another thread, once it is done.
+private final class BackgroundWork: Sendable {
+    private let outcome = Mutex<Result<Void, any Error>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    func finish(_ result: Result<Void, any Error>) {
+        outcome.withLock { $0 = result }
+        done.signal()
+    }
+
+    /// Waits for the work to end and rethrows its error.
+    func wait() throws {
+        done.wait()
+        try outcome.withLock { $0! }.get()
     }
 }

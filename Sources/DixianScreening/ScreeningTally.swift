@@ -1,6 +1,7 @@
 import DixianCore
 import DixianPlugins
 import LuaHost
+import Dispatch
 import Synchronization
 
 /// The findings of one partition, in household then check order, and its failures.
@@ -17,8 +18,10 @@ struct PartitionResult: Sendable {
     fileprivate var pending: [(BatchOutcome, [HouseholdView])] = []
 }
 
-/// What the workers of one run share: which partition comes next, the findings waiting to be
-/// stored in order, counts per check, failures, and the checks disabled for overrunning.
+/// What the workers of one run share with the thread that stores their findings: which
+/// partition comes next, the partitions screened and waiting to be stored in order, counts per
+/// check, failures, and the checks disabled for overrunning. Workers wait for a free slot before
+/// taking a partition, so no more than `maxPending` partitions' findings are held at once.
 final class ScreeningTally: Sendable {
     private struct State {
         var nextPartition = 0
@@ -37,33 +40,41 @@ final class ScreeningTally: Sendable {
     private let checks: [CheckDeclaration]
     private let assetChecks: [CheckDeclaration]
     private let partitionCount: Int
+    private let maxPending: Int
     private let state: Mutex<State>
-    /// Stores findings; called only under the lock, in partition order.
-    private nonisolated(unsafe) let record: ([Finding]) throws -> Void
+    /// Free places for screened partitions waiting to be stored.
+    private let slots: DispatchSemaphore
+    /// Signalled when a partition is screened (or the run aborted).
+    private let ready = DispatchSemaphore(value: 0)
 
-    init(checks: [CheckDeclaration], assetChecks: [CheckDeclaration], partitionCount: Int,
-         record: @escaping ([Finding]) throws -> Void) {
+    init(checks: [CheckDeclaration], assetChecks: [CheckDeclaration], partitionCount: Int, maxPending: Int) {
         self.checks = checks
         self.assetChecks = assetChecks
         self.partitionCount = partitionCount
-        self.record = record
+        self.maxPending = maxPending
+        slots = DispatchSemaphore(value: maxPending)
         var initial = State()
         for check in checks + assetChecks { initial.counts[check.id] = 0 }
         state = Mutex(initial)
     }
 
-    /// The next partition to screen, nil when none is left (or the run was aborted).
+    /// The next partition to screen, once a slot is free; nil when none is left (or the run was aborted).
     func takePartition() -> Int? {
-        state.withLock { state in
+        slots.wait()
+        let taken: Int? = state.withLock { state in
             guard !state.aborted, state.nextPartition < partitionCount else { return nil }
             defer { state.nextPartition += 1 }
             return state.nextPartition
         }
+        if taken == nil { slots.signal() }
+        return taken
     }
 
-    /// Stops handing out partitions (a worker hit an error that ends the run).
+    /// Stops the run: no more partitions are handed out, and whoever waits is woken.
     func abort() {
         state.withLock { $0.aborted = true }
+        ready.signal()
+        for _ in 0..<maxPending { slots.signal() }
     }
 
     /// The checks disabled so far; counts the `subjects` they will skip.
@@ -90,8 +101,8 @@ final class ScreeningTally: Sendable {
         }
     }
 
-    /// Hands in a screened partition; stores every finished partition that is next in order.
-    func finish(_ index: Int, _ result: PartitionResult) throws {
+    /// Hands in a screened partition, to be stored by `storeInOrder`.
+    func finish(_ index: Int, _ result: PartitionResult) {
         var result = result
         for (outcome, views) in result.pending {
             for raw in outcome.findings {
@@ -106,20 +117,41 @@ final class ScreeningTally: Sendable {
             }
         }
         result.pending = []
-        try state.withLock { state in
-            state.finished[index] = result
-            while let next = state.finished.removeValue(forKey: state.nextToStore) {
+        state.withLock { $0.finished[index] = result }
+        ready.signal()
+    }
+
+    /// Stores the screened partitions' findings with `record`, in partition order, as they come;
+    /// returns when every partition is stored, or when the run was aborted.
+    func storeInOrder(_ record: ([Finding]) throws -> Void) throws {
+        while true {
+            let (next, over): (PartitionResult?, Bool) = state.withLock { state in
+                if state.aborted || state.nextToStore == partitionCount { return (nil, true) }
+                return (state.finished.removeValue(forKey: state.nextToStore), false)
+            }
+            if over { return }
+            guard let next else {
+                ready.wait()
+                continue
+            }
+            do {
                 try record(next.findings)
+            } catch {
+                abort()
+                throw error
+            }
+            state.withLock { state in
                 state.households += next.households
                 for finding in next.findings { state.counts[finding.checkID, default: 0] += 1 }
                 for failure in next.failures { Self.noteFailure(checks[failure.check].id, failure.message, in: &state) }
                 state.nextToStore += 1
             }
+            slots.signal()
         }
     }
 
-    /// Stores the findings of a batch of assets.
-    func recordAssets(_ outcome: BatchOutcome, views: [AssetView]) throws {
+    /// Stores the findings of a batch of assets with `record`.
+    func recordAssets(_ outcome: BatchOutcome, views: [AssetView], with record: ([Finding]) throws -> Void) throws {
         let findings = outcome.findings.map { raw in
             let check = assetChecks[raw.check]
             let asset = views[raw.subject].asset

@@ -121,28 +121,29 @@ struct HouseholdGenerator {
 
     private mutating func makeIncomes(_ household: Household, _ members: [Member]) -> [IncomeRecord] {
         let poorer = household.category == .monitored ? 0.45 : (household.category == .lifted ? 0.8 : 1)
-        var records: [IncomeRecord] = []
-        for year in [2023, 2024] {
-            let migrant = members.reduce(0) { $0 + $1.migrantWorkMonths } * random.int(2800...4200)
-            let local = members.filter(\.localWork).count * random.int(6000...14000)
-            let operating = Int(Double(random.int(2000...24000)) * poorer)
-            let allowance = household.flags.contains(.minimumLivingAllowance) ? members.count * random.int(3600...4800) : 0
-            let pensions = members.filter { $0.age(on: asOf) >= 60 }.count * random.int(1300...2200)
-            let ill = members.filter { $0.health == .seriousIllness }.count
-            let chronic = members.filter { $0.health == .chronicIllness }.count
-            let schooling = members.filter { $0.schoolStage == .tertiary || $0.schoolStage == .seniorSecondary }.count
-            var drop = 1.0
-            if year == 2024 && household.monitoredKind == .suddenHardship { drop = 0.55 }
-            records.append(IncomeRecord(
+        let migrant = members.reduce(0) { $0 + $1.migrantWorkMonths } * random.int(3200...5200)
+        let local = members.filter(\.localWork).count * random.int(9000...22000)
+        let operating = Double(random.int(3000...28000)) * poorer
+        let allowance = household.flags.contains(.minimumLivingAllowance) ? members.count * random.int(3600...4800) : 0
+        let pensions = members.filter { $0.age(on: asOf) >= 60 }.count * random.int(1300...2200)
+        let ill = members.filter { $0.health == .seriousIllness }.count
+        let chronic = members.filter { $0.health == .chronicIllness }.count
+        let schooling = members.filter { $0.schoolStage == .tertiary || $0.schoolStage == .seniorSecondary }.count
+        // The last two complete years before the assessment date; most households gain a little
+        // from one year to the next, some lose, and sudden hardship cuts the latest year.
+        let growth = Double(random.int(90...116)) / 100
+        return [2022, 2023].map { year in
+            var scale = year == 2023 ? growth : 1
+            if year == 2023 && household.monitoredKind == .suddenHardship { scale *= 0.55 }
+            return IncomeRecord(
                 householdNumber: household.number, year: year,
-                wage: Money(yuan: Int64(Double(migrant + local) * poorer * drop)),
-                operating: Money(yuan: Int64(Double(operating) * drop)), property: random.yuan(0...1200),
+                wage: Money(yuan: Int64(Double(migrant + local) * poorer * scale)),
+                operating: Money(yuan: Int64(operating * scale)), property: random.yuan(0...1200),
                 transfer: Money(yuan: Int64(allowance + pensions + random.int(0...1500))),
-                productionCosts: Money(yuan: Int64(Double(operating) * Double(random.int(20...40)) / 100)),
+                productionCosts: Money(yuan: Int64(operating * scale * Double(random.int(20...40)) / 100)),
                 medicalSpending: Money(yuan: Int64(ill * random.int(12000...60000) + chronic * random.int(1500...8000))),
-                educationSpending: Money(yuan: Int64(schooling * random.int(2500...9000)))))
+                educationSpending: Money(yuan: Int64(schooling * random.int(2500...9000))))
         }
-        return records
     }
 
     private mutating func makeMonthlyIncomes(_ number: String, _ income: IncomeRecord) -> [MonthlyIncome] {
