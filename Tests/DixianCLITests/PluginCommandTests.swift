@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// `dixian plugin` and `dixian screen` from the command line.
+@Suite(.serialized)
+struct PluginCommandTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-cli-\(UUID().uuidString)")
+
+    @Test func pluginListShowsEachPluginAndWhereItComesFrom() throws {
+        let listed = try DixianProcess.run(["plugin", "list", "--plugin-dir", RegistryCommandTests.plugins])
+        #expect(listed.status == 0, "\(listed.errorOutput)")
+        #expect(listed.output.contains("yanchi\t2021.1\t盐池县 extends ningxia\t"))
+        #expect(listed.output.contains("minqin-extra\t0.1.0\t"))
+    }
+
+    @Test func pluginTestRunsTheSpecsAndFailsWhenOneFails() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passing = try DixianProcess.run(["plugin", "test", "minqin", "--plugin-dir", RegistryCommandTests.plugins])
+        #expect(passing.status == 0, "\(passing.output)\(passing.errorOutput)")
+        #expect(passing.output.contains("ok   2024: a household at 7799 yuan per capita is under the line of 7800"))
+
+        let plugin = folder.appendingPathComponent("wrong")
+        try FileManager.default.createDirectory(at: plugin.appendingPathComponent("spec"), withIntermediateDirectories: true)
+        try "return { id = 'wrong', name = 'w', api = 1, version = '1', areas = { '620621' }, extends = 'minqin' }"
+            .write(to: plugin.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        try """
+            dixian.spec('expects the wrong thing', { as_of = '2024-06-30',
+              household = { members = { { age = 40 } }, incomes = { { year = 2023, wage = 50000 } } },
+              findings = { 'minqin.income-below-line' } })
+            """.write(to: plugin.appendingPathComponent("spec/a.lua"), atomically: true, encoding: .utf8)
+        let failing = try DixianProcess.run(["plugin", "test", plugin.path, "--plugin-dir", RegistryCommandTests.plugins])
+        #expect(failing.status == 1)
+        #expect(failing.output.contains("FAIL expects the wrong thing  [wrong/spec/a.lua:1]"))
+        #expect(failing.output.contains("expected findings that did not come: minqin.income-below-line"))
+    }
+
+    @Test func pluginCheckNamesTheFileAndLineOfAMistake() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plugin = folder.appendingPathComponent("typo")
+        try FileManager.default.createDirectory(at: plugin.appendingPathComponent("checks"), withIntermediateDirectories: true)
+        try "return { id = 'typo', name = 't', api = 1, version = '1', areas = { '620621' } }"
+            .write(to: plugin.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        try "\ndixian.check { id = 'x', title = 'x', risk_types = { 'flood' }, run = function() end }"
+            .write(to: plugin.appendingPathComponent("checks/a.lua"), atomically: true, encoding: .utf8)
+        let checked = try DixianProcess.run(["plugin", "check", plugin.path])
+        #expect(checked.status == 1)
+        #expect(checked.errorOutput.contains("typo/checks/a.lua:2: check 'x': unknown risk type 'flood'"), "\(checked.errorOutput)")
+    }
+
+    @Test func screenWritesJSONAndCSVAndRecordsTheRun() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
+        #expect(try DixianProcess.run([
+            "generate", "--county", "minqin", "--households", "500", "--seed", "2", "--out", county, "--plugin-dir", RegistryCommandTests.plugins,
+        ]).status == 0)
+        #expect(try DixianProcess.run(["import", county, "--db", db]).status == 0)
+
+        let json = folder.appendingPathComponent("findings.json").path
+        let screened = try DixianProcess.run([
+            "screen", "--db", db, "--plugin", "minqin", "--as-of", "2024-06-30", "--format", "json", "--out", json,
+            "--plugin-dir", RegistryCommandTests.plugins,
+        ])
+        #expect(screened.status == 0, "\(screened.errorOutput)")
+        #expect(screened.errorOutput.contains("共筛查 500 户"))
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+        let findings = object["findings"] as! [[String: Any]]
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0["check"] is String && $0["message"] is String && $0["severity"] is String })
+
+        let csv = try DixianProcess.run([
+            "screen", "--db", db, "--plugin", "minqin", "--as-of", "2024-06-30", "--format", "csv", "--area", "620621101",
+            "--plugin-dir", RegistryCommandTests.plugins,
+        ])
+        #expect(csv.status == 0, "\(csv.errorOutput)")
+        #expect(csv.output.hasPrefix("户编号,资产编号,乡镇代码,检查项,检查项名称,严重程度,风险类别,发现问题\n"))
+        #expect(csv.output.split(separator: "\n").dropFirst().allSatisfy { $0.contains(",620621101,") })
+
+        let badDate = try DixianProcess.run(["screen", "--db", db, "--plugin", "minqin", "--as-of", "2024-02-30"])
+        #expect(badDate.status != 0)
+        #expect(badDate.errorOutput.contains("--as-of 2024-02-30 is not a date written YYYY-MM-DD"))
+    }
+}
