@@ -17,7 +17,9 @@ enum ScreenBenchmark {
         var findings: [String: Int]
     }
 
-    static func run(database: String, pluginPath: [URL], plugin: String, asOf: LocalDate, workers: Int) throws -> (households: Int, phases: [Phase]) {
+    static func run(database: String, pluginPath: [URL], plugin: String, asOf: LocalDate, workers: Int, only: String? = nil)
+        throws -> (households: Int, phases: [Phase])
+    {
         let store = try SQLiteRegistry(path: database)
         let catalog = PluginCatalog(searchPath: pluginPath)
         let chain = try catalog.chain(for: catalog.plugin(plugin))
@@ -32,6 +34,7 @@ enum ScreenBenchmark {
         var households = 0
 
         func phase(_ name: String, _ work: @escaping @Sendable (PluginRuntime, [HouseholdView]) throws -> [String]) throws -> Phase {
+            if let only, !name.contains(only) { return Phase(name: name, seconds: .nan, findings: [:]) }
             let next = Atomic(0)
             let counts = Mutex<[String: Int]>([:])
             let seen = Atomic(0)
@@ -63,6 +66,7 @@ enum ScreenBenchmark {
         phases.append(try phase("read + Minqin plugin's checks in Lua") { runtime, views in
             try runtime.screen(views).findings.map { checks[$0.check] }
         })
+        if only != nil { return (households, phases) }
         let start = DispatchTime.now().uptimeNanoseconds
         let run = try ScreeningEngine(chain: chain, options: .init(asOf: asOf, actor: "dixian-bench", workers: workers)).run(on: store)
         phases.append(Phase(

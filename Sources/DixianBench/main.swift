@@ -26,7 +26,7 @@ if arguments.first == "screen", let database = text("--db") {
     let workers = option("--workers", default: ProcessInfo.processInfo.activeProcessorCount)
     let (households, phases) = try ScreenBenchmark.run(
         database: database, pluginPath: [URL(fileURLWithPath: "Plugins")], plugin: text("--plugin") ?? "minqin",
-        asOf: asOf, workers: workers)
+        asOf: asOf, workers: workers, only: text("--only"))
     print("Screening benchmark: \(households) households, plugin \(text("--plugin") ?? "minqin"), as of \(asOf), \(workers) workers")
     print("")
     print("| phase | wall time | households/s | µs per household (all workers) |")
@@ -35,6 +35,7 @@ if arguments.first == "screen", let database = text("--db") {
         print(String(format: "| %@ | %.2f s | %.0f | %.2f |", phase.name, phase.seconds, Double(households) / phase.seconds,
                      phase.seconds * 1e6 * Double(workers) / Double(households)))
     }
+    guard phases.count == 5 else { exit(0) }
     let read = phases[0].seconds, swift = phases[1].seconds, lua = phases[3].seconds
     print("")
     print(String(format: "Lua rules against compiled Swift, read included: %.2f×", lua / swift))

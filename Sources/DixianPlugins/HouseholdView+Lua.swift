@@ -5,17 +5,28 @@ import LuaHost
 /// incomes by year, latest guarantee survey, monitoring episodes, plans and visits (the
 /// shape is documented in docs/plugin-api.md, "The household view"). Ages are counted on the
 /// assessment date; amounts are in yuan. ID numbers are not in the view.
+///
+/// The household table and each member table carry `readOnly`, a metatable that refuses new
+/// fields: a check cannot leave a field behind for the next check or household to find.
 struct LuaHouseholdView: LuaPushable {
     let view: HouseholdView
     let asOf: LocalDate
+    let readOnly: LuaTableReference
 
     func push(onto stack: LuaStack) {
-        let household = view.household
         stack.pushTable(fieldCount: 24)
+        readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+        fill(stack, reusingMembers: false)
+    }
+
+    /// Fills the household table on top of the stack with this view, for every field; with
+    /// `reusingMembers`, the table's `members` list and its member tables are refilled in place.
+    func fill(_ stack: LuaStack, reusingMembers: Bool) {
+        let household = view.household
         stack.setField("number", household.number)
         stack.setField("village", household.area.villageCode)
-        stack.setField("township", household.area.townshipCode)
-        stack.setField("county", household.area.countyCode)
+        stack.setField("township", CodePrefix(code: household.area.villageCode, length: 9))
+        stack.setField("county", CodePrefix(code: household.area.villageCode, length: 6))
         stack.setField("group", household.area.group)
         stack.setField("head_name", household.headName)
         stack.setField("category", household.category.rawValue)
@@ -27,7 +38,20 @@ struct LuaHouseholdView: LuaPushable {
         stack.setField("left_behind", household.flags.contains(.leftBehind))
         stack.setField("helper", household.helper)
         stack.setField("size", view.size)
-        stack.setField("members", Members(members: view.members, asOf: asOf))
+        if reusingMembers {
+            stack.pushReusedTable(field: "members", ofTableAt: -1, arrayCount: view.members.count)
+            for (index, member) in view.members.enumerated() {
+                if stack.pushReusedTable(at: index + 1, ofTableAt: -1, fieldCount: 14) {
+                    readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+                }
+                LuaMember(member: member, asOf: asOf).fill(stack)
+                stack.pop()
+            }
+            stack.truncateSequence(at: -1, to: view.members.count)
+            stack.pop()
+        } else {
+            stack.setField("members", Members(members: view.members, asOf: asOf, readOnly: readOnly))
+        }
         stack.setField("incomes", Incomes(incomes: view.incomes, size: view.size))
         stack.setField("monthly_incomes", MonthlyIncomes(incomes: view.monthlyIncomes))
         stack.setField("survey", view.latestSurvey.map(Survey.init))
@@ -39,21 +63,24 @@ struct LuaHouseholdView: LuaPushable {
     private struct Members: LuaPushable {
         let members: [Member]
         let asOf: LocalDate
+        let readOnly: LuaTableReference
 
         func push(onto stack: LuaStack) {
             stack.pushTable(arrayCount: members.count)
             for (index, member) in members.enumerated() {
-                stack.setIndex(index + 1, LuaMember(member: member, asOf: asOf))
+                stack.pushTable(fieldCount: 14)
+                readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+                LuaMember(member: member, asOf: asOf).fill(stack)
+                stack.popIntoIndex(index + 1)
             }
         }
     }
 
-    private struct LuaMember: LuaPushable {
+    private struct LuaMember {
         let member: Member
         let asOf: LocalDate
 
-        func push(onto stack: LuaStack) {
-            stack.pushTable(fieldCount: 14)
+        func fill(_ stack: LuaStack) {
             stack.setField("name", member.name)
             stack.setField("relation", member.relation)
             stack.setField("is_head", member.isHead)
@@ -125,7 +152,7 @@ struct LuaHouseholdView: LuaPushable {
 
         func push(onto stack: LuaStack) {
             stack.pushTable(fieldCount: 9)
-            stack.setField("surveyed_on", survey.surveyedOn.description)
+            stack.setField("surveyed_on", survey.surveyedOn)
             stack.setField("food_and_clothing", survey.foodAndClothing)
             stack.setField("compulsory_education", survey.compulsoryEducation)
             stack.setField("basic_medical", survey.basicMedical)
@@ -146,11 +173,11 @@ struct LuaHouseholdView: LuaPushable {
                 stack.pushTable(fieldCount: 8)
                 stack.setField("id", episode.id)
                 stack.setField("channel", episode.channel.rawValue)
-                stack.setField("reported_on", episode.reportedOn.description)
+                stack.setField("reported_on", episode.reportedOn)
                 stack.setField("status", episode.status.rawValue)
                 stack.setField("risk_types", episode.riskTypes.map(\.rawValue).sorted())
-                stack.setField("identified_on", episode.identifiedOn?.description)
-                stack.setField("eliminated_on", episode.eliminatedOn?.description)
+                stack.setField("identified_on", episode.identifiedOn)
+                stack.setField("eliminated_on", episode.eliminatedOn)
                 stack.popIntoIndex(index + 1)
             }
         }
@@ -165,8 +192,8 @@ struct LuaHouseholdView: LuaPushable {
                 stack.pushTable(fieldCount: 4)
                 stack.setField("id", plan.id)
                 stack.setField("episode_id", plan.episodeID)
-                stack.setField("made_on", plan.madeOn.description)
-                stack.setField("adjusted_on", plan.adjustedOn?.description)
+                stack.setField("made_on", plan.madeOn)
+                stack.setField("adjusted_on", plan.adjustedOn)
                 stack.popIntoIndex(index + 1)
             }
         }
@@ -179,10 +206,39 @@ struct LuaHouseholdView: LuaPushable {
             stack.pushTable(arrayCount: visits.count)
             for (index, visit) in visits.enumerated() {
                 stack.pushTable(fieldCount: 2)
-                stack.setField("visited_on", visit.visitedOn.description)
+                stack.setField("visited_on", visit.visitedOn)
                 stack.setField("role", visit.role.rawValue)
                 stack.popIntoIndex(index + 1)
             }
+        }
+    }
+}
+
+/// The first digits of an area code, pushed without making a new string in Swift.
+struct CodePrefix: LuaPushable {
+    let code: String
+    let length: Int
+
+    func push(onto stack: LuaStack) { stack.push(prefix: length, of: code) }
+}
+
+extension LocalDate: LuaPushable {
+    /// Pushes the date as `YYYY-MM-DD`, formatted in place.
+    public func push(onto stack: LuaStack) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            func put(_ value: Int, at offset: Int, digits: Int) {
+                var rest = value
+                for position in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 0, digits: 4)
+            buffer[4] = 0x2D
+            put(month, at: 5, digits: 2)
+            buffer[7] = 0x2D
+            put(day, at: 8, digits: 2)
+            stack.push(utf8: UnsafeRawBufferPointer(buffer))
         }
     }
 }

@@ -45,11 +45,19 @@ enum PluginAPISource {
     local function is_leap(y) return y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0) end
     local MONTH_DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
 
+    -- Parses YYYY-MM-DD with byte arithmetic (no pattern: this runs for every date a check compares).
+    local byte = string.byte
+    local function is_digit(b) return b >= 48 and b <= 57 end
     local function parse_date(text)
-      if type(text) ~= 'string' then return nil end
-      local y, m, d = text:match('^(%d%d%d%d)%-(%d%d)%-(%d%d)$')
-      if not y then return nil end
-      y, m, d = tonumber(y), tonumber(m), tonumber(d)
+      if type(text) ~= 'string' or #text ~= 10 then return nil end
+      local y1, y2, y3, y4, dash1, m1, m2, dash2, d1, d2 = byte(text, 1, 10)
+      if dash1 ~= 45 or dash2 ~= 45 then return nil end
+      if not (is_digit(y1) and is_digit(y2) and is_digit(y3) and is_digit(y4) and is_digit(m1) and is_digit(m2)
+          and is_digit(d1) and is_digit(d2)) then
+        return nil
+      end
+      local y = (y1 - 48) * 1000 + (y2 - 48) * 100 + (y3 - 48) * 10 + (y4 - 48)
+      local m, d = (m1 - 48) * 10 + (m2 - 48), (d1 - 48) * 10 + (d2 - 48)
       if m < 1 or m > 12 or d < 1 then return nil end
       local last = MONTH_DAYS[m] + ((m == 2 and is_leap(y)) and 1 or 0)
       if d > last then return nil end
@@ -462,6 +470,15 @@ enum PluginAPISource {
     -- Runners the host calls --------------------------------------------------------------------
 
     local host = {}
+
+    --- The metatable of household and member views: a check may not add fields to them (a
+    --- field left behind would be seen by the next check or household).
+    host.view_metatable = {
+      __newindex = function(_, key)
+        error(format("the household view is read-only: cannot add field '%s'", tostring(key)), 2)
+      end,
+      __metatable = false,
+    }
 
     --- Gives a plugin environment the `dixian` table; `plugin` names the plugin being loaded.
     function host.install(env, plugin)

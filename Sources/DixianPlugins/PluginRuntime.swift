@@ -15,6 +15,8 @@ public final class PluginRuntime {
 
     private let host: HostFunctions
     private var environments: [LuaEnvironment] = []
+    /// The batch table screening refills call after call, with its household and member tables.
+    private lazy var batch = LuaTableReference(in: state)
 
     /// The plugin asked for (the last of the chain).
     public var plugin: PluginManifest { chain[chain.count - 1] }
@@ -122,9 +124,13 @@ public final class PluginRuntime {
         -> BatchOutcome
     {
         let asOf = requirePrepared()
-        return try run(host.screen, count: views.count, only: only, disabled: disabled) { stack in
+        return try run(host.screen, batch: batch, count: views.count, only: only, disabled: disabled) { stack in
             for (index, view) in views.enumerated() {
-                stack.setIndex(index + 1, LuaHouseholdView(view: view, asOf: asOf))
+                if stack.pushReusedTable(at: index + 1, ofTableAt: -1, fieldCount: 24) {
+                    self.host.viewMetatable.setAsMetatable(ofTableAt: -1, in: stack)
+                }
+                LuaHouseholdView(view: view, asOf: asOf, readOnly: self.host.viewMetatable).fill(stack, reusingMembers: true)
+                stack.pop()
             }
         }
     }
@@ -134,18 +140,21 @@ public final class PluginRuntime {
         -> BatchOutcome
     {
         _ = requirePrepared()
-        return try run(host.screenAssets, count: views.count, only: only, disabled: disabled) { stack in
+        return try run(host.screenAssets, batch: nil, count: views.count, only: only, disabled: disabled) { stack in
             for (index, view) in views.enumerated() {
                 stack.setIndex(index + 1, LuaAssetView(view: view))
             }
         }
     }
 
+    /// Calls runner `function` on `count` subjects that `pushSubjects` fills into the table on top
+    /// of the stack: `batch`, refilled in place, or a new table.
     private func run(
-        _ function: LuaFunction, count: Int, only: Int?, disabled: Set<Int>, pushSubjects: @escaping (LuaStack) -> Void
+        _ function: LuaFunction, batch: LuaTableReference?, count: Int, only: Int?, disabled: Set<Int>,
+        pushSubjects: @escaping (LuaStack) -> Void
     ) throws(LuaError) -> BatchOutcome {
         try state.call(function, pushingArguments: { stack in
-            stack.pushTable(arrayCount: count)
+            if let batch { batch.push(onto: stack) } else { stack.pushTable(arrayCount: count) }
             pushSubjects(stack)
             stack.push(count)
             stack.push(only.map { $0 + 1 })
@@ -163,7 +172,7 @@ public final class PluginRuntime {
         do {
             return try state.call(host.guardTransition, pushingArguments: { stack in
                 stack.push(transition.rawValue)
-                stack.push(LuaHouseholdView(view: view, asOf: asOf))
+                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable))
                 return 2
             }, readingResults: { stack, first, _ in
                 GuardVerdict(reasons: stack.value(at: first), failures: stack.value(at: first + 1))
@@ -189,7 +198,7 @@ public final class PluginRuntime {
         do {
             value = try state.call(host.checklistRow, pushingArguments: { stack in
                 stack.push(id)
-                stack.push(LuaHouseholdView(view: view, asOf: asOf))
+                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable))
                 return 2
             }).first ?? .nil
         } catch {
@@ -214,10 +223,13 @@ public final class PluginRuntime {
 /// The Lua functions of the plugin API's host side, taken from the API chunk once.
 private struct HostFunctions {
     let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow: LuaFunction
+    /// The metatable of household and member views: new fields are refused.
+    let viewMetatable: LuaTableReference
 
     init(state: LuaState) throws(LuaError) {
         let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
         let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_row"]
+        var metatable: LuaTableReference?
         let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
             stack.push(RiskType.allCases.map(\.rawValue))
             stack.push(Severity.allCases.map(\.rawValue))
@@ -226,16 +238,20 @@ private struct HostFunctions {
             stack.pushCallerLocationFunction()
             return 5
         }, readingResults: { stack, first, _ in
-            names.map { name in
+            stack.pushField("view_metatable", ofTableAt: first)
+            metatable = LuaTableReference(at: -1, in: stack, of: state)
+            stack.pop()
+            return names.map { name in
                 stack.pushField(name, ofTableAt: first)
                 defer { stack.pop() }
                 return state.function(at: -1, in: stack)
             }
         })
-        guard let found = functions as? [LuaFunction] else {
+        guard let found = functions as? [LuaFunction], let metatable else {
             throw LuaError(kind: .hostMisuse, message: "the plugin API chunk did not return its host functions")
         }
         (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow) =
             (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7])
+        viewMetatable = metatable
     }
 }

@@ -51,6 +51,21 @@ public struct LuaStack {
         }
     }
 
+    /// Pushes a string given as UTF-8 bytes (for text formatted without making a `String`).
+    @inlinable public func push(utf8 bytes: UnsafeRawBufferPointer) {
+        reserve(1)
+        _ = lua_pushlstring(L, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
+    }
+
+    /// Pushes the first `count` bytes of `value`'s UTF-8 (a prefix of a code, say) without copying it first.
+    @inlinable public func push(prefix count: Int, of value: String) {
+        reserve(1)
+        var text = value
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, min(count, $0.count)) }
+        }
+    }
+
     /// Pushes any value that knows how to push itself.
     @inlinable public func push(_ value: some LuaPushable) {
         value.push(onto: self)
@@ -63,13 +78,16 @@ public struct LuaStack {
     }
 
     /// Sets field `key` of the table on top of the stack (one created by `pushTable`) to `value`.
-    /// A literal key is passed to Lua without copying.
+    /// A literal key is passed to Lua without copying. The set is raw: no metamethod runs, so
+    /// filling a table never raises (a view's read-only metatable does not see the host).
     @inlinable public func setField(_ key: StaticString, _ value: some LuaPushable) {
         precondition(key.hasPointerRepresentation, "field names are literals")
-        value.push(onto: self)
+        reserve(2)
         key.utf8Start.withMemoryRebound(to: CChar.self, capacity: key.utf8CodeUnitCount + 1) {
-            lua_setfield(L, -2, $0)
+            _ = lua_pushstring(L, $0)
         }
+        value.push(onto: self)
+        lua_rawset(L, -3)
     }
 
     /// Sets field `key` of the table on top of the stack to `value`.
@@ -92,6 +110,61 @@ public struct LuaStack {
     public func pushCallerLocationFunction() {
         reserve(1)
         clua_pushcallerlocation(L)
+    }
+
+    /// Pushes element `position` of the table at `parent` if it is a table; otherwise creates a
+    /// table (sized for `fieldCount` fields), stores it there and pushes it. For refilling the
+    /// same tables call after call instead of allocating new ones.
+    /// Returns true when the table was made now.
+    @discardableResult
+    @inlinable public func pushReusedTable(at position: Int, ofTableAt parent: Int32, fieldCount: Int) -> Bool {
+        let table = lua_absindex(L, parent)
+        reserve(2)
+        guard lua_rawgeti(L, table, lua_Integer(position)) != LUA_TTABLE else { return false }
+        lua_settop(L, -2)
+        lua_createtable(L, 0, Int32(clamping: fieldCount))
+        lua_pushvalue(L, -1)
+        lua_rawseti(L, table, lua_Integer(position))
+        return true
+    }
+
+    /// Pushes field `key` of the table at `parent` if it is a table; otherwise creates one (sized
+    /// for `arrayCount` elements), stores it there and pushes it.
+    /// Returns true when the table was made now.
+    @discardableResult
+    @inlinable public func pushReusedTable(field key: StaticString, ofTableAt parent: Int32, arrayCount: Int) -> Bool {
+        precondition(key.hasPointerRepresentation, "field names are literals")
+        let table = lua_absindex(L, parent)
+        reserve(3)
+        key.utf8Start.withMemoryRebound(to: CChar.self, capacity: key.utf8CodeUnitCount + 1) {
+            _ = lua_pushstring(L, $0)
+        }
+        guard lua_rawget(L, table) != LUA_TTABLE else { return false }
+        lua_settop(L, -2)
+        key.utf8Start.withMemoryRebound(to: CChar.self, capacity: key.utf8CodeUnitCount + 1) {
+            _ = lua_pushstring(L, $0)
+        }
+        lua_createtable(L, Int32(clamping: arrayCount), 0)
+        lua_rawset(L, table)
+        key.utf8Start.withMemoryRebound(to: CChar.self, capacity: key.utf8CodeUnitCount + 1) {
+            _ = lua_pushstring(L, $0)
+        }
+        lua_rawget(L, table)
+        return true
+    }
+
+    /// Removes the elements after `length` from the sequence in the table at `index`.
+    @inlinable public func truncateSequence(at index: Int32, to length: Int) {
+        let table = lua_absindex(L, index)
+        var position = lua_Integer(length + 1)
+        reserve(1)
+        while lua_rawgeti(L, table, position) != LUA_TNIL {
+            lua_settop(L, -2)
+            lua_pushnil(L)
+            lua_rawseti(L, table, position)
+            position += 1
+        }
+        lua_settop(L, -2)
     }
 
     /// Pops the value on top of the stack into element `index` of the table just below it

@@ -113,9 +113,12 @@ struct ScreeningEngineTests {
               h.members[1].name = 'changed'
               os.execute('touch /tmp/dixian-was-here')
             end }
+            dixian.check { id = 'stashes', title = 'stashes', run = function(h) h.cache = true end }
             """)
         let run = try engine(chain).run(on: store)
         #expect(run.failures.contains { $0.contains("'os.execute' is not available in the Dixian sandbox") }, "\(run.failures)")
+        #expect(run.failures.contains { $0.contains("test/checks/a.lua:6: the household view is read-only: cannot add field 'cache'") },
+                "\(run.failures)")
         let after = try await store.dump()
         let registryPart = { (dump: String) in dump.components(separatedBy: "# screening_run")[0] }
         #expect(registryPart(before) == registryPart(after))
