@@ -25,7 +25,7 @@ if arguments.first == "screen", let database = text("--db") {
     let asOf = LocalDate(iso: text("--as-of") ?? "2024-06-30")!
     let workers = option("--workers", default: ProcessInfo.processInfo.activeProcessorCount)
     let (households, phases) = try ScreenBenchmark.run(
-        database: database, pluginPath: [URL(fileURLWithPath: "Plugins")], plugin: text("--plugin") ?? "minqin",
+        database: database, pluginPath: [URL(fileURLWithPath: "Plugins")] + (text("--plugin-dir").map { [URL(fileURLWithPath: $0)] } ?? []), plugin: text("--plugin") ?? "minqin",
         asOf: asOf, workers: workers, only: text("--only"))
     print("Screening benchmark: \(households) households, plugin \(text("--plugin") ?? "minqin"), as of \(asOf), \(workers) workers")
     print("")

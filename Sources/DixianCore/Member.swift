@@ -53,7 +53,9 @@ public struct Member: Hashable, Sendable {
     }
 
     /// Whether this member is the head of household.
-    public var isHead: Bool { relation == Member.headRelation }
+    /// (Compared as stored bytes: `==` on Chinese text checks canonical equivalence, which costs
+    /// a normalization lookup per call, and the registry stores the relation exactly as written.)
+    public var isHead: Bool { relation.utf8.elementsEqual(Member.headRelation.utf8) }
 
     /// The member's age on `date`, from the birth date in the ID number.
     public func age(on date: LocalDate) -> Int { residentID.age(on: date) }

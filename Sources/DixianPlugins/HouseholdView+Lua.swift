@@ -8,20 +8,24 @@ import LuaHost
 ///
 /// The household table and each member table carry `readOnly`, a metatable that refuses new
 /// fields: a check cannot leave a field behind for the next check or household to find.
+///
+/// Empty lists are all one shared read-only table, `emptyList`.
 struct LuaHouseholdView: LuaPushable {
     let view: HouseholdView
     let asOf: LocalDate
     let readOnly: LuaTableReference
+    let emptyList: LuaTableReference
 
     func push(onto stack: LuaStack) {
         stack.pushTable(fieldCount: 24)
         readOnly.setAsMetatable(ofTableAt: -1, in: stack)
-        fill(stack, reusingMembers: false)
+        fill(stack, reusing: false)
     }
 
-    /// Fills the household table on top of the stack with this view, for every field; with
-    /// `reusingMembers`, the table's `members` list and its member tables are refilled in place.
-    func fill(_ stack: LuaStack, reusingMembers: Bool) {
+    /// Fills the household table on top of the stack with this view, for every field. With
+    /// `reusing`, the tables it already holds (members, incomes, survey) are refilled in place,
+    /// for screening, which fills the same tables batch after batch.
+    func fill(_ stack: LuaStack, reusing: Bool) {
         let household = view.household
         stack.setField("number", household.number)
         stack.setField("village", household.area.villageCode)
@@ -38,7 +42,7 @@ struct LuaHouseholdView: LuaPushable {
         stack.setField("left_behind", household.flags.contains(.leftBehind))
         stack.setField("helper", household.helper)
         stack.setField("size", view.size)
-        if reusingMembers {
+        if reusing {
             stack.pushReusedTable(field: "members", ofTableAt: -1, arrayCount: view.members.count)
             for (index, member) in view.members.enumerated() {
                 if stack.pushReusedTable(at: index + 1, ofTableAt: -1, fieldCount: 14) {
@@ -49,15 +53,45 @@ struct LuaHouseholdView: LuaPushable {
             }
             stack.truncateSequence(at: -1, to: view.members.count)
             stack.pop()
+
+            stack.pushReusedTable(field: "incomes", ofTableAt: -1, arrayCount: 0)
+            for income in view.incomes {
+                if stack.pushReusedTable(at: income.year, ofTableAt: -1, fieldCount: 11) {
+                    readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+                }
+                Income(income: income, size: view.size).fill(stack)
+                stack.pop()
+            }
+            stack.removeIntegerKeys(ofTableAt: -1, except: view.incomes.map(\.year))
+            stack.pop()
+
+            if let survey = view.latestSurvey {
+                if stack.pushReusedTable(field: "survey", ofTableAt: -1, arrayCount: 0) {
+                    readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+                }
+                Survey(survey).fill(stack)
+                stack.pop()
+            } else {
+                stack.setField("survey", LuaValue.nil)
+            }
         } else {
             stack.setField("members", Members(members: view.members, asOf: asOf, readOnly: readOnly))
+            stack.setField("incomes", Incomes(incomes: view.incomes, size: view.size))
+            stack.setField("survey", view.latestSurvey.map(Survey.init))
         }
-        stack.setField("incomes", Incomes(incomes: view.incomes, size: view.size))
-        stack.setField("monthly_incomes", MonthlyIncomes(incomes: view.monthlyIncomes))
-        stack.setField("survey", view.latestSurvey.map(Survey.init))
-        stack.setField("episodes", Episodes(episodes: view.episodes))
-        stack.setField("plans", Plans(plans: view.plans))
-        stack.setField("visits", Visits(visits: view.visits))
+        list("monthly_incomes", MonthlyIncomes(incomes: view.monthlyIncomes), empty: view.monthlyIncomes.isEmpty, stack)
+        list("episodes", Episodes(episodes: view.episodes), empty: view.episodes.isEmpty, stack)
+        list("plans", Plans(plans: view.plans), empty: view.plans.isEmpty, stack)
+        list("visits", Visits(visits: view.visits), empty: view.visits.isEmpty, stack)
+    }
+
+    /// Sets list field `key` to `value`, or to the shared empty list.
+    private func list(_ key: StaticString, _ value: some LuaPushable, empty: Bool, _ stack: LuaStack) {
+        if empty {
+            stack.setField(key, emptyList)
+        } else {
+            stack.setField(key, value)
+        }
     }
 
     private struct Members: LuaPushable {
@@ -117,6 +151,10 @@ struct LuaHouseholdView: LuaPushable {
 
         func push(onto stack: LuaStack) {
             stack.pushTable(fieldCount: 11)
+            fill(stack)
+        }
+
+        func fill(_ stack: LuaStack) {
             stack.setField("year", income.year)
             stack.setField("wage", income.wage.yuan)
             stack.setField("operating", income.operating.yuan)
@@ -152,6 +190,10 @@ struct LuaHouseholdView: LuaPushable {
 
         func push(onto stack: LuaStack) {
             stack.pushTable(fieldCount: 9)
+            fill(stack)
+        }
+
+        func fill(_ stack: LuaStack) {
             stack.setField("surveyed_on", survey.surveyedOn)
             stack.setField("food_and_clothing", survey.foodAndClothing)
             stack.setField("compulsory_education", survey.compulsoryEducation)

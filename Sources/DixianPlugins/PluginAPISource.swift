@@ -480,6 +480,12 @@ enum PluginAPISource {
       __metatable = false,
     }
 
+    --- The empty list every view shares for episodes, plans, visits and monthly incomes it lacks.
+    host.empty_list = setmetatable({}, {
+      __newindex = function() error('the household view is read-only: cannot add to an empty list', 2) end,
+      __metatable = false,
+    })
+
     --- Gives a plugin environment the `dixian` table; `plugin` names the plugin being loaded.
     function host.install(env, plugin)
       current_plugin = plugin

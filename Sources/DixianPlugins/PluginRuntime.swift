@@ -129,7 +129,8 @@ public final class PluginRuntime {
                 if stack.pushReusedTable(at: index + 1, ofTableAt: -1, fieldCount: 24) {
                     self.host.viewMetatable.setAsMetatable(ofTableAt: -1, in: stack)
                 }
-                LuaHouseholdView(view: view, asOf: asOf, readOnly: self.host.viewMetatable).fill(stack, reusingMembers: true)
+                LuaHouseholdView(view: view, asOf: asOf, readOnly: self.host.viewMetatable, emptyList: self.host.emptyList)
+                    .fill(stack, reusing: true)
                 stack.pop()
             }
         }
@@ -172,7 +173,7 @@ public final class PluginRuntime {
         do {
             return try state.call(host.guardTransition, pushingArguments: { stack in
                 stack.push(transition.rawValue)
-                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable))
+                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable, emptyList: host.emptyList))
                 return 2
             }, readingResults: { stack, first, _ in
                 GuardVerdict(reasons: stack.value(at: first), failures: stack.value(at: first + 1))
@@ -198,7 +199,7 @@ public final class PluginRuntime {
         do {
             value = try state.call(host.checklistRow, pushingArguments: { stack in
                 stack.push(id)
-                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable))
+                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable, emptyList: host.emptyList))
                 return 2
             }).first ?? .nil
         } catch {
@@ -225,11 +226,13 @@ private struct HostFunctions {
     let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow: LuaFunction
     /// The metatable of household and member views: new fields are refused.
     let viewMetatable: LuaTableReference
+    /// The one empty list every view shares (read-only).
+    let emptyList: LuaTableReference
 
     init(state: LuaState) throws(LuaError) {
         let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
         let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_row"]
-        var metatable: LuaTableReference?
+        var metatable: LuaTableReference?, empty: LuaTableReference?
         let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
             stack.push(RiskType.allCases.map(\.rawValue))
             stack.push(Severity.allCases.map(\.rawValue))
@@ -241,17 +244,21 @@ private struct HostFunctions {
             stack.pushField("view_metatable", ofTableAt: first)
             metatable = LuaTableReference(at: -1, in: stack, of: state)
             stack.pop()
+            stack.pushField("empty_list", ofTableAt: first)
+            empty = LuaTableReference(at: -1, in: stack, of: state)
+            stack.pop()
             return names.map { name in
                 stack.pushField(name, ofTableAt: first)
                 defer { stack.pop() }
                 return state.function(at: -1, in: stack)
             }
         })
-        guard let found = functions as? [LuaFunction], let metatable else {
+        guard let found = functions as? [LuaFunction], let metatable, let empty else {
             throw LuaError(kind: .hostMisuse, message: "the plugin API chunk did not return its host functions")
         }
         (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow) =
             (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7])
         viewMetatable = metatable
+        emptyList = empty
     }
 }

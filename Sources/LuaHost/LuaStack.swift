@@ -153,6 +153,25 @@ public struct LuaStack {
         return true
     }
 
+    /// Removes the integer keys of the table at `index` that are not in `kept` (years of a
+    /// refilled table keyed by year, say).
+    public func removeIntegerKeys(ofTableAt index: Int32, except kept: [Int]) {
+        let table = lua_absindex(L, index)
+        var stale: [lua_Integer] = []
+        reserve(3)
+        lua_pushnil(L)
+        while lua_next(L, table) != 0 {
+            lua_settop(L, -2)
+            var isInteger: Int32 = 0
+            let key = lua_tointegerx(L, -1, &isInteger)
+            if isInteger != 0 && !kept.contains(Int(key)) { stale.append(key) }
+        }
+        for key in stale {
+            lua_pushnil(L)
+            lua_rawseti(L, table, key)
+        }
+    }
+
     /// Removes the elements after `length` from the sequence in the table at `index`.
     @inlinable public func truncateSequence(at index: Int32, to length: Int) {
         let table = lua_absindex(L, index)
