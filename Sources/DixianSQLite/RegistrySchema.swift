@@ -77,8 +77,8 @@ enum RegistrySchema {
               failures TEXT NOT NULL
             );
             CREATE TABLE screening_finding (
+              position INTEGER PRIMARY KEY NOT NULL,
               run_id INTEGER NOT NULL REFERENCES screening_run (id),
-              position INTEGER NOT NULL,
               household_number TEXT,
               asset_id INTEGER,
               township_code TEXT NOT NULL,
@@ -86,9 +86,9 @@ enum RegistrySchema {
               severity TEXT NOT NULL CHECK (\(oneOf("severity", Severity.self))),
               risk_types TEXT NOT NULL,
               message TEXT NOT NULL,
-              PRIMARY KEY (run_id, position),
               CHECK ((household_number IS NULL) <> (asset_id IS NULL))
-            ) WITHOUT ROWID;
+            );
+            CREATE INDEX screening_finding_by_run ON screening_finding (run_id, position);
             """)
     }
 

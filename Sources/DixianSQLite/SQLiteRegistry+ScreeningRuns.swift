@@ -15,32 +15,29 @@ extension SQLiteRegistry: ScreeningRunStore {
                 """)
             let id = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: """
-                INSERT INTO screening_finding (run_id, position, household_number, asset_id, township_code, check_id,
-                  severity, risk_types, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO screening_finding (run_id, household_number, asset_id, township_code, check_id,
+                  severity, risk_types, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let statement = insert.sqliteStatement
-            var position: Int64 = 0
             var run = try produce { findings in
                 for finding in findings {
-                    position += 1
                     sqlite3_reset(statement)
                     sqlite3_bind_int64(statement, 1, id)
-                    sqlite3_bind_int64(statement, 2, position)
                     if let number = finding.householdNumber {
-                        Self.bind(number, to: 3, of: statement)
+                        Self.bind(number, to: 2, of: statement)
+                    } else {
+                        sqlite3_bind_null(statement, 2)
+                    }
+                    if let asset = finding.assetID {
+                        sqlite3_bind_int64(statement, 3, asset)
                     } else {
                         sqlite3_bind_null(statement, 3)
                     }
-                    if let asset = finding.assetID {
-                        sqlite3_bind_int64(statement, 4, asset)
-                    } else {
-                        sqlite3_bind_null(statement, 4)
-                    }
-                    Self.bind(finding.townshipCode, to: 5, of: statement)
-                    Self.bind(finding.checkID, to: 6, of: statement)
-                    Self.bind(finding.severity.rawValue, to: 7, of: statement)
-                    Self.bind(finding.riskTypes.map(\.rawValue).joined(separator: ","), to: 8, of: statement)
-                    Self.bind(finding.message, to: 9, of: statement)
+                    Self.bind(finding.townshipCode, to: 4, of: statement)
+                    Self.bind(finding.checkID, to: 5, of: statement)
+                    Self.bind(finding.severity.rawValue, to: 6, of: statement)
+                    Self.bind(finding.riskTypes.map(\.rawValue).joined(separator: ","), to: 7, of: statement)
+                    Self.bind(finding.message, to: 8, of: statement)
                     let status = sqlite3_step(statement)
                     guard status == SQLITE_DONE else {
                         throw DatabaseError(resultCode: ResultCode(rawValue: status),
