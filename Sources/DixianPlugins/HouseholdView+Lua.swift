@@ -79,18 +79,50 @@ struct LuaHouseholdView: LuaPushable {
             stack.setField("incomes", Incomes(incomes: view.incomes, size: view.size))
             stack.setField("survey", view.latestSurvey.map(Survey.init))
         }
-        list("monthly_incomes", MonthlyIncomes(incomes: view.monthlyIncomes), empty: view.monthlyIncomes.isEmpty, stack)
-        list("episodes", Episodes(episodes: view.episodes), empty: view.episodes.isEmpty, stack)
-        list("plans", Plans(plans: view.plans), empty: view.plans.isEmpty, stack)
-        list("visits", Visits(visits: view.visits), empty: view.visits.isEmpty, stack)
+        list("monthly_incomes", view.monthlyIncomes, fields: 3, stack) { income, stack in
+            stack.setField("year", income.year)
+            stack.setField("month", income.month)
+            stack.setField("net", income.netIncome.yuan)
+        }
+        list("episodes", view.episodes, fields: 8, stack) { episode, stack in
+            stack.setField("id", episode.id)
+            stack.setField("channel", episode.channel.rawValue)
+            stack.setField("reported_on", episode.reportedOn)
+            stack.setField("status", episode.status.rawValue)
+            stack.setField("risk_types", episode.riskTypes.map(\.rawValue).sorted())
+            stack.setField("identified_on", episode.identifiedOn)
+            stack.setField("eliminated_on", episode.eliminatedOn)
+        }
+        list("plans", view.plans, fields: 4, stack) { plan, stack in
+            stack.setField("id", plan.id)
+            stack.setField("episode_id", plan.episodeID)
+            stack.setField("made_on", plan.madeOn)
+            stack.setField("adjusted_on", plan.adjustedOn)
+        }
+        list("visits", view.visits, fields: 2, stack) { visit, stack in
+            stack.setField("visited_on", visit.visitedOn)
+            stack.setField("role", visit.role.rawValue)
+        }
     }
 
-    /// Sets list field `key` to `value`, or to the shared empty list.
-    private func list(_ key: StaticString, _ value: some LuaPushable, empty: Bool, _ stack: LuaStack) {
-        if empty {
+    /// Sets field `key` to a list of tables of `fields` fields each, filled by `fill`, or to the
+    /// shared empty list.
+    private func list<Element>(
+        _ key: StaticString, _ elements: [Element], fields: Int, _ stack: LuaStack, fill: (Element, LuaStack) -> Void
+    ) {
+        guard !elements.isEmpty else {
             stack.setField(key, emptyList)
-        } else {
-            stack.setField(key, value)
+            return
+        }
+        withoutActuallyEscaping(fill) { fill in
+            stack.setField(key, Pushed { stack in
+                stack.pushTable(arrayCount: elements.count)
+                for (index, element) in elements.enumerated() {
+                    stack.pushTable(fieldCount: fields)
+                    fill(element, stack)
+                    stack.popIntoIndex(index + 1)
+                }
+            })
         }
     }
 
@@ -168,21 +200,6 @@ struct LuaHouseholdView: LuaPushable {
         }
     }
 
-    private struct MonthlyIncomes: LuaPushable {
-        let incomes: [MonthlyIncome]
-
-        func push(onto stack: LuaStack) {
-            stack.pushTable(arrayCount: incomes.count)
-            for (index, income) in incomes.enumerated() {
-                stack.pushTable(fieldCount: 3)
-                stack.setField("year", income.year)
-                stack.setField("month", income.month)
-                stack.setField("net", income.netIncome.yuan)
-                stack.popIntoIndex(index + 1)
-            }
-        }
-    }
-
     private struct Survey: LuaPushable {
         let survey: GuaranteeSurvey
 
@@ -203,55 +220,6 @@ struct LuaHouseholdView: LuaPushable {
             stack.setField("water_quantity", survey.waterQuantity)
             stack.setField("water_quality", survey.waterQuality)
             stack.setField("notes", survey.notes)
-        }
-    }
-
-    private struct Episodes: LuaPushable {
-        let episodes: [MonitoringEpisode]
-
-        func push(onto stack: LuaStack) {
-            stack.pushTable(arrayCount: episodes.count)
-            for (index, episode) in episodes.enumerated() {
-                stack.pushTable(fieldCount: 8)
-                stack.setField("id", episode.id)
-                stack.setField("channel", episode.channel.rawValue)
-                stack.setField("reported_on", episode.reportedOn)
-                stack.setField("status", episode.status.rawValue)
-                stack.setField("risk_types", episode.riskTypes.map(\.rawValue).sorted())
-                stack.setField("identified_on", episode.identifiedOn)
-                stack.setField("eliminated_on", episode.eliminatedOn)
-                stack.popIntoIndex(index + 1)
-            }
-        }
-    }
-
-    private struct Plans: LuaPushable {
-        let plans: [AssistancePlan]
-
-        func push(onto stack: LuaStack) {
-            stack.pushTable(arrayCount: plans.count)
-            for (index, plan) in plans.enumerated() {
-                stack.pushTable(fieldCount: 4)
-                stack.setField("id", plan.id)
-                stack.setField("episode_id", plan.episodeID)
-                stack.setField("made_on", plan.madeOn)
-                stack.setField("adjusted_on", plan.adjustedOn)
-                stack.popIntoIndex(index + 1)
-            }
-        }
-    }
-
-    private struct Visits: LuaPushable {
-        let visits: [HouseholdView.VisitEntry]
-
-        func push(onto stack: LuaStack) {
-            stack.pushTable(arrayCount: visits.count)
-            for (index, visit) in visits.enumerated() {
-                stack.pushTable(fieldCount: 2)
-                stack.setField("visited_on", visit.visitedOn)
-                stack.setField("role", visit.role.rawValue)
-                stack.popIntoIndex(index + 1)
-            }
         }
     }
 }
