@@ -417,7 +417,7 @@ enum PluginAPISource {
       return export.value
     end
 
-    local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar', 'checklist' }
+    local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar', 'checklist', 'asset' }
 
     --- dixian.spec(name, { as_of, household, findings | includes | excludes, guard, refused, reasons })
     function api.spec(name, spec)
@@ -426,7 +426,8 @@ enum PluginAPISource {
       if type(name) ~= 'string' then fail(where, 'a spec needs a name (a string)') end
       check_fields(where, what, spec, SPEC_FIELDS)
       checked_date(spec.as_of, what .. ': as_of', 2)
-      if spec.calendar == nil then need(where, what, spec, 'household', 'table') end
+      if spec.calendar == nil and spec.asset == nil then need(where, what, spec, 'household', 'table') end
+      if spec.asset ~= nil and spec.household ~= nil then fail(where, '%s: give a household or an asset, not both', what) end
       if spec.guard ~= nil and not TRANSITION[spec.guard] then
         fail(where, "%s: unknown transition '%s'", what, tostring(spec.guard))
       end

@@ -38,6 +38,39 @@ public enum PluginSpecRunner {
         String((plugin.areas[0] + "101001000000").prefix(12))
     }
 
+    /// Runs `screen` and compares the checks that fired with the expectations.
+    private static func findingProblems(
+        exact: [String]?, includes: [String]?, excludes: [String]?, checks: [CheckDeclaration],
+        _ screen: () throws(LuaError) -> BatchOutcome
+    ) -> [String] {
+        let known = Set(checks.map(\.id))
+        var problems: [String] = []
+        for id in (exact ?? []) + (includes ?? []) + (excludes ?? []) where !known.contains(id) {
+            problems.append("names check '\(id)', which the plugin does not declare")
+        }
+        let outcome: BatchOutcome
+        do {
+            outcome = try screen()
+        } catch {
+            return problems + ["the checks were stopped: \(error.description)"]
+        }
+        problems += outcome.failures.map { "a check failed: \($0.message)" }
+        var fired: [String: [String]] = [:]
+        for finding in outcome.findings { fired[checks[finding.check].id, default: []].append(finding.message) }
+        func describe(_ id: String) -> String {
+            fired[id].map { "\(id) (\($0.joined(separator: "; ")))" } ?? id
+        }
+        if let exact {
+            let missing = exact.filter { fired[$0] == nil }
+            let extra = fired.keys.filter { !exact.contains($0) }.sorted()
+            if !missing.isEmpty { problems.append("expected findings that did not come: \(missing.joined(separator: ", "))") }
+            if !extra.isEmpty { problems.append("unexpected findings: \(extra.map(describe).joined(separator: ", "))") }
+        }
+        for id in includes ?? [] where fired[id] == nil { problems.append("expected a finding of \(id); none came") }
+        for id in excludes ?? [] where fired[id] != nil { problems.append("expected no finding of \(id), got \(describe(id))") }
+        return problems
+    }
+
     /// A calendar spec: `calendar = { id, working = { dates }, not_working = { dates },
     /// from = date, working_days = n, expect = date }`.
     private static func calendarProblems(_ spec: LuaValue, declarations: PluginDeclarations) -> [String] {
@@ -103,43 +136,31 @@ public enum PluginSpecRunner {
         if spec["calendar"] != .nil {
             return calendarProblems(spec["calendar"], declarations: runtime.declarations)
         }
-        let view = try SpecFixture(spec: name, asOf: asOf, defaultVillage: village).view(from: spec["household"])
         func ids(_ field: String) -> [String]? {
             spec[field].tableValue.map { $0.array.compactMap(\.stringValue) }
         }
         let exact = ids("findings"), includes = ids("includes"), excludes = ids("excludes")
+        let fixture = SpecFixture(spec: name, asOf: asOf, defaultVillage: village)
+        if spec["asset"] != .nil {
+            let asset = try fixture.asset(from: spec["asset"])
+            guard exact != nil || includes != nil || excludes != nil else {
+                return ["the spec expects nothing: give findings, includes or excludes"]
+            }
+            return findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.assetChecks) { () throws(LuaError) in
+                try runtime.screenAssets([asset])
+            }
+        }
+        let view = try fixture.view(from: spec["household"])
         let transition = spec["guard"].stringValue.flatMap(MonitoringTransition.init(rawValue:))
         let checklist = spec["checklist"]
         guard exact != nil || includes != nil || excludes != nil || transition != nil || checklist != .nil else {
             return ["the spec expects nothing: give findings, includes, excludes, guard or checklist"]
         }
-        let known = Set(runtime.declarations.checks.map(\.id))
         var problems: [String] = []
-        for id in (exact ?? []) + (includes ?? []) + (excludes ?? []) where !known.contains(id) {
-            problems.append("names check '\(id)', which the plugin does not declare")
-        }
         if exact != nil || includes != nil || excludes != nil {
-            let outcome: BatchOutcome
-            do {
-                outcome = try runtime.screen([view])
-            } catch {
-                return problems + ["the checks were stopped: \(error.description)"]
+            problems += findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.checks) { () throws(LuaError) in
+                try runtime.screen([view])
             }
-            problems += outcome.failures.map { "a check failed: \($0.message)" }
-            let checks = runtime.declarations.checks
-            var fired: [String: [String]] = [:]
-            for finding in outcome.findings { fired[checks[finding.check].id, default: []].append(finding.message) }
-            func describe(_ id: String) -> String {
-                fired[id].map { "\(id) (\($0.joined(separator: "; ")))" } ?? id
-            }
-            if let exact {
-                let missing = exact.filter { fired[$0] == nil }
-                let extra = fired.keys.filter { !exact.contains($0) }.sorted()
-                if !missing.isEmpty { problems.append("expected findings that did not come: \(missing.joined(separator: ", "))") }
-                if !extra.isEmpty { problems.append("unexpected findings: \(extra.map(describe).joined(separator: ", "))") }
-            }
-            for id in includes ?? [] where fired[id] == nil { problems.append("expected a finding of \(id); none came") }
-            for id in excludes ?? [] where fired[id] != nil { problems.append("expected no finding of \(id), got \(describe(id))") }
         }
         if checklist != .nil {
             problems += try checklistProblems(checklist, view: view, runtime: runtime)

@@ -51,6 +51,42 @@ struct SpecFixture {
             visits: try list(fields["visits"], "household.visits").enumerated().map { try visit($1, index: $0) })
     }
 
+    /// An asset written in a spec: `project`, `class`, `value`, `village`, `custodian`,
+    /// `ownership_registered`, `status`, `formed_on`, `incomes` (`{ { year =, income = } }`) and
+    /// `distributions` (`{ { year =, purpose =, amount = } }`), amounts in yuan.
+    func asset(from value: LuaValue) throws -> AssetView {
+        let fields = try table(value, "asset", allowed: [
+            "project", "class", "value", "village", "custodian", "ownership_registered", "status", "formed_on", "incomes",
+            "distributions",
+        ])
+        let village = try text(fields["village"], "asset.village") ?? defaultVillage
+        guard village.count == 12, village.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw problem("asset.village must be a 12-digit village code, got \(village)")
+        }
+        let asset = Asset(
+            id: 1, project: try text(fields["project"], "asset.project") ?? "帮扶项目",
+            assetClass: try term(fields["class"], "asset.class") ?? .operating, value: try money(fields["value"], "asset.value"),
+            villageCode: village, custodian: try text(fields["custodian"], "asset.custodian"),
+            ownershipRegistered: try bool(fields["ownership_registered"], "asset.ownership_registered") ?? true,
+            status: try term(fields["status"], "asset.status") ?? .inUse,
+            formedOn: try date(fields["formed_on"], "asset.formed_on") ?? LocalDate(year: 2020, month: 1, day: 1)!)
+        let incomes = try list(fields["incomes"], "asset.incomes").enumerated().map { index, entry in
+            let path = "asset.incomes[\(index + 1)]"
+            let income = try table(entry, path, allowed: ["year", "income"])
+            guard let year = try integer(income["year"], "\(path).year") else { throw problem("\(path) needs a year") }
+            return AssetIncome(assetID: 1, year: year, income: try money(income["income"], "\(path).income"))
+        }
+        let distributions = try list(fields["distributions"], "asset.distributions").enumerated().map { index, entry in
+            let path = "asset.distributions[\(index + 1)]"
+            let use = try table(entry, path, allowed: ["year", "purpose", "amount"])
+            guard let year = try integer(use["year"], "\(path).year"), let purpose = try text(use["purpose"], "\(path).purpose") else {
+                throw problem("\(path) needs a year and a purpose")
+            }
+            return AssetDistribution(assetID: 1, year: year, purpose: purpose, amount: try money(use["amount"], "\(path).amount"))
+        }
+        return AssetView(asset: asset, incomes: incomes, distributions: distributions)
+    }
+
     private func member(_ value: LuaValue, index: Int, household: String, county: String) throws -> Member {
         let path = "household.members[\(index + 1)]"
         let fields = try table(value, path, allowed: [

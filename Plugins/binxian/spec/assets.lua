@@ -1,0 +1,33 @@
+-- Asset supervision of seed 004 四.2 and 四.3, and the 光伏收益分配 risk point of 二.1.
+
+dixian.spec('a dividend paid out to households: 简单分红、一分了之', {
+  as_of = '2021-09-19',
+  asset = {
+    project = '村级光伏电站', class = 'operating', custodian = '村集体',
+    incomes = { { year = 2020, income = 60000 } },
+    distributions = { { year = 2020, purpose = '分红发放到户', amount = 60000 } },
+  },
+  findings = { 'binxian.asset-income-use' },
+})
+
+dixian.spec('2020 solar income not distributed at all', {
+  as_of = '2021-09-19',
+  asset = { project = '村级光伏电站', class = 'operating', custodian = '村集体', incomes = { { year = 2020, income = 60000 } } },
+  findings = { 'binxian.solar-income-undistributed' },
+})
+
+dixian.spec('income used for upkeep and public-welfare posts, custodian named: no finding', {
+  as_of = '2021-09-19',
+  asset = {
+    project = '村级光伏电站', class = 'operating', custodian = '村集体',
+    incomes = { { year = 2020, income = 60000 } },
+    distributions = { { year = 2020, purpose = '管护维修', amount = 10000 }, { year = 2020, purpose = '公益岗位工资', amount = 50000 } },
+  },
+  findings = {},
+})
+
+dixian.spec('an asset without a custodian', {
+  as_of = '2021-09-19',
+  asset = { project = '到户养殖圈舍', class = 'household' },
+  findings = { 'binxian.asset-no-custodian' },
+})

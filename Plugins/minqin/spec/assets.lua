@@ -1,0 +1,19 @@
+-- Assistance project assets, seed 003 三(二)9: 确权登记 and no idle or lost assets.
+
+dixian.spec('an asset formed in 2024 and not yet registered', {
+  as_of = '2024-06-30',
+  asset = { project = '日光温室', class = 'operating', value = 800000, formed_on = '2024-03-01', ownership_registered = false },
+  findings = { 'minqin.asset-ownership-unregistered' },
+})
+
+dixian.spec('an idle asset must be put back to use', {
+  as_of = '2024-06-30',
+  asset = { project = '养殖暖棚', class = 'operating', status = 'idle' },
+  findings = { 'minqin.asset-idle-or-lost' },
+})
+
+dixian.spec('a registered asset in use is fine', {
+  as_of = '2024-06-30',
+  asset = { project = '村组道路硬化', class = 'public-welfare', custodian = '村股份经济合作社' },
+  findings = {},
+})

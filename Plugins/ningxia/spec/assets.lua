@@ -1,0 +1,26 @@
+-- Assets of seed 001 (七) and seed 000 二(二)3.
+
+dixian.spec('a public-welfare asset without a custodian', {
+  as_of = '2020-06-15',
+  asset = { project = '村级饮水工程', class = 'public-welfare' },
+  findings = { 'ningxia.asset-no-custodian' },
+})
+
+dixian.spec('operating income of 2019 left undistributed', {
+  as_of = '2020-06-15',
+  asset = {
+    project = '村级光伏电站', class = 'operating', custodian = '村集体经济合作社',
+    incomes = { { year = 2019, income = 96000 } },
+  },
+  findings = { 'ningxia.asset-income-undistributed' },
+})
+
+dixian.spec('income paid out as an even dividend is not one of the uses the region names', {
+  as_of = '2020-06-15',
+  asset = {
+    project = '村级光伏电站', class = 'operating', custodian = '村集体经济合作社',
+    incomes = { { year = 2019, income = 96000 } },
+    distributions = { { year = 2019, purpose = '管护维修', amount = 16000 }, { year = 2019, purpose = '按户平均分红', amount = 80000 } },
+  },
+  findings = { 'ningxia.asset-income-use' },
+})
