@@ -67,7 +67,7 @@ public final class PluginRuntime {
     private func load(_ manifest: PluginManifest, files: [String]) throws {
         let environment: LuaEnvironment
         do {
-            environment = try state.makeEnvironment(pluginDirectory: manifest.directory)
+            environment = try state.makeEnvironment(pluginDirectory: manifest.directory, chunkPrefix: manifest.id + "/")
             try state.call(host.install, pushingArguments: { stack in
                 environment.push(onto: stack)
                 stack.push(manifest.id)

@@ -60,8 +60,9 @@ public final class LuaState {
     }
 
     /// Makes a fresh plugin environment whose `require` resolves modules in `pluginDirectory`.
-    public func makeEnvironment(pluginDirectory: URL? = nil) throws(LuaError) -> LuaEnvironment {
-        let resolver = ModuleResolver(directory: pluginDirectory)
+    /// - Parameter chunkPrefix: put before the path of each module in messages (`minqin/`).
+    public func makeEnvironment(pluginDirectory: URL? = nil, chunkPrefix: String = "") throws(LuaError) -> LuaEnvironment {
+        let resolver = ModuleResolver(directory: pluginDirectory, chunkPrefix: chunkPrefix)
         let resolve = register(name: "require") { frame in
             switch resolver.resolve(try frame.string(1)) {
             case .success(let module):

@@ -8,6 +8,8 @@ import Foundation
 struct ModuleResolver {
     /// The plugin directory, if the environment has one.
     let directory: URL?
+    /// What module chunk names start with (`minqin/`), so that two plugins' `lib/x.lua` differ in messages.
+    var chunkPrefix = ""
 
     /// A module's source and chunk name (`@checks/income.lua`), or why there is none.
     func resolve(_ name: String) -> Result<(source: String, chunkName: String), ModuleError> {
@@ -33,7 +35,7 @@ struct ModuleResolver {
             guard let source = String(data: data, encoding: .utf8), !data.contains(0), data.first != 0x1B else {
                 return .failure(ModuleError("module '\(name)' is not UTF-8 Lua source text (\(candidate))"))
             }
-            return .success((source, "@" + candidate))
+            return .success((source, "@" + chunkPrefix + candidate))
         }
         return .failure(ModuleError(
             "module '\(name)' not found in the plugin directory (looked for \(stem).lua and \(stem)/init.lua)"))
