@@ -9,7 +9,7 @@ dixian.parameter('monitoring_line', {
     { from = '2019-01-01', value = 5000, source = 'seed 001 名词解释2、3（2019—2020年参考值）' },
     -- The seeds give no line after 2020. A county sets its year's line by overriding this
     -- parameter; until then screening for 2021 on stops with this message instead of guessing.
-    { from = '2021-01-01', unset = 'seed 001 gives only the 2019–2020 reference value (5000 yuan); set the line in force (about 1.5 times the national poverty standard) in the county plugin' },
+    { from = '2021-01-01', unset = '宁党发〔2021〕15号只给出2019—2020年参考值5000元，请在县级插件中设定当年监测标准（国家扶贫标准的1.5倍左右）' },
   },
 })
 
