@@ -68,7 +68,7 @@ enum ScreenBenchmark {
         })
         if only != nil { return (households, phases) }
         let start = DispatchTime.now().uptimeNanoseconds
-        let run = try ScreeningEngine(chain: chain, options: .init(asOf: asOf, actor: "dixian-bench", workers: workers)).run(on: store)
+        let run = try ScreeningEngine(chain: chain, options: .init(asOf: asOf, actor: "dixian-bench", workers: workers)).run(on: store).run
         phases.append(Phase(
             name: "dixian screen end to end (ScreeningEngine: read, Lua checks, asset checks, store the run)",
             seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,

@@ -50,11 +50,11 @@ extension Dixian {
             let catalog = PluginCatalog(searchPath: plugins.searchPath)
             let manifest = try catalog.plugin(plugin ?? county)
             let chain = try catalog.chain(for: manifest)
-            let run = try ScreeningEngine(chain: chain, options: .init(asOf: SyntheticCounty.asOf, actor: "dixian demo"))
+            let outcome = try ScreeningEngine(chain: chain, options: .init(asOf: SyntheticCounty.asOf, actor: "dixian demo"))
                 .run(on: store)
-            let checks = try PluginRuntime(chain: chain, state: LuaState()).declarations
+            let checks = outcome.declarations.checks + outcome.declarations.assetChecks
             print("")
-            print(ScreeningOutput(run: run, checks: checks.checks + checks.assetChecks, plugin: manifest).summary(), terminator: "")
+            print(ScreeningOutput(run: outcome.run, checks: checks, plugin: manifest).summary(), terminator: "")
         }
     }
 }

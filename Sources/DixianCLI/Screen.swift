@@ -64,9 +64,10 @@ extension Dixian {
             let store = try SQLiteRegistry(path: db)
             let engine = ScreeningEngine(chain: chain, options: .init(
                 asOf: LocalDate(iso: asOf)!, area: area, actor: actor, workers: workers, limits: sandbox.limits))
-            let run = try engine.run(on: store)
-            let checks = try PluginRuntime(chain: chain, state: .init(limits: sandbox.limits)).declarations
-            let output = ScreeningOutput(run: run, checks: checks.checks + checks.assetChecks, plugin: manifest)
+            let outcome = try engine.run(on: store)
+            let run = outcome.run
+            let output = ScreeningOutput(
+                run: run, checks: outcome.declarations.checks + outcome.declarations.assetChecks, plugin: manifest)
             try OutputFile.write(to: out) { write in
                 try output.write(format, from: store, limit: limit, to: write)
             }

@@ -50,11 +50,19 @@ public struct ScreeningEngine: Sendable {
         self.options = options
     }
 
+    /// A recorded run with what the plugin declared (the checks' titles and severities, for output).
+    public struct Outcome: Sendable {
+        /// The run as stored, with its id.
+        public var run: ScreeningRun
+        /// What the plugin chain declared.
+        public var declarations: PluginDeclarations
+    }
+
     /// Screens `store` and records the run there. Plugin problems (a check that raises, returns
     /// nonsense or runs out of budget) do not stop the run: they are listed in the run's
     /// failures, which marks it incomplete. A plugin that does not load, or a store error,
     /// throws and records nothing.
-    public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore) throws -> ScreeningRun {
+    public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore) throws -> Outcome {
         let chain = self.chain, options = self.options
         let pool = try LuaStatePool<PluginRuntime>(size: options.workers, limits: options.limits) { state in
             let runtime = try PluginRuntime(chain: chain, state: state)
@@ -65,7 +73,7 @@ public struct ScreeningEngine: Sendable {
         let partitions = try store.partitions(area: options.area, size: options.partitionSize)
         let assets = declarations.assetChecks.isEmpty ? [] : try AssetViews.read(from: store, area: options.area)
         let startedAt = Self.timestamp()
-        return try store.recordScreening { record in
+        let run = try store.recordScreening { record in
             let tally = ScreeningTally(checks: declarations.checks, assetChecks: declarations.assetChecks,
                                        partitionCount: partitions.count, maxPending: 2 * options.workers)
             // Workers screen on threads of their own; this thread (the store's writer, where
@@ -76,7 +84,8 @@ public struct ScreeningEngine: Sendable {
                         var result = PartitionResult()
                         do {
                             try store.readViews(in: partitions[index], asOf: options.asOf, batchSize: options.batchSize) { views in
-                                result.add(try Self.screen(views, with: runtime, tally: tally), views: views)
+                                result.add(try Self.screen(views, with: runtime, tally: tally), views: views,
+                                           checks: declarations.checks)
                             }
                         } catch {
                             tally.abort()
@@ -101,6 +110,7 @@ public struct ScreeningEngine: Sendable {
                 actor: options.actor, plugin: chain[chain.count - 1], asOf: options.asOf, area: options.area,
                 startedAt: startedAt, finishedAt: Self.timestamp())
         }
+        return Outcome(run: run, declarations: declarations)
     }
 
     /// Runs the household checks on one batch. When the batch as a whole runs out of budget or

@@ -1,7 +1,7 @@
 import DixianCore
 import DixianPlugins
-import LuaHost
 import Dispatch
+import LuaHost
 import Synchronization
 
 /// The findings of one partition, in household then check order, and its failures.
@@ -9,13 +9,21 @@ struct PartitionResult: Sendable {
     var findings: [Finding] = []
     var failures: [(check: Int, message: String)] = []
     var households = 0
-    /// Raw findings of the current batch, kept until the batch's views are at hand.
-    mutating func add(_ outcome: BatchOutcome, views: [HouseholdView]) {
-        households += views.count
-        pending.append((outcome, views))
-    }
 
-    fileprivate var pending: [(BatchOutcome, [HouseholdView])] = []
+    /// Adds what a batch of `views` gave, by `checks`.
+    mutating func add(_ outcome: BatchOutcome, views: [HouseholdView], checks: [CheckDeclaration]) {
+        households += views.count
+        for raw in outcome.findings {
+            let check = checks[raw.check]
+            let household = views[raw.subject].household
+            findings.append(Finding(
+                householdNumber: household.number, townshipCode: household.area.townshipCode, checkID: check.id,
+                severity: raw.severity ?? check.severity, riskTypes: raw.riskTypes ?? check.riskTypes, message: raw.message))
+        }
+        for failure in outcome.failures {
+            failures.append((failure.check, "\(failure.message) (household \(views[failure.subject].household.number))"))
+        }
+    }
 }
 
 /// What the workers of one run share with the thread that stores their findings: which
@@ -103,20 +111,6 @@ final class ScreeningTally: Sendable {
 
     /// Hands in a screened partition, to be stored by `storeInOrder`.
     func finish(_ index: Int, _ result: PartitionResult) {
-        var result = result
-        for (outcome, views) in result.pending {
-            for raw in outcome.findings {
-                let check = checks[raw.check]
-                let household = views[raw.subject].household
-                result.findings.append(Finding(
-                    householdNumber: household.number, townshipCode: household.area.townshipCode, checkID: check.id,
-                    severity: raw.severity ?? check.severity, riskTypes: raw.riskTypes ?? check.riskTypes, message: raw.message))
-            }
-            for failure in outcome.failures {
-                result.failures.append((failure.check, "\(failure.message) (household \(views[failure.subject].household.number))"))
-            }
-        }
-        result.pending = []
         state.withLock { $0.finished[index] = result }
         ready.signal()
     }

@@ -58,7 +58,7 @@ struct ScreeningEngineTests {
             dixian.check { id = 'every', title = '每户', risk_types = { 'illness' }, severity = 'low',
               run = function(h) return '户号 ' .. h.number end }
             """)
-        let run = try engine(chain).run(on: store)
+        let run = try engine(chain).run(on: store).run
         #expect(run.isComplete)
         #expect(run.householdCount == 40)
         #expect(run.findingsByCheck == ["every": 40])
@@ -80,7 +80,7 @@ struct ScreeningEngineTests {
               if h.number:sub(-1) == '5' then return 42 end
             end }
             """)
-        let run = try engine(chain).run(on: store)
+        let run = try engine(chain).run(on: store).run
         #expect(!run.isComplete)
         #expect(run.findingsByCheck["fine"] == 40)
         #expect(run.failures.contains { $0.hasPrefix("check raises failed 4 times; the first: test/checks/a.lua:3: no data for") },
@@ -97,7 +97,7 @@ struct ScreeningEngineTests {
               if h.number:sub(-2) == '17' then while true do end end
             end }
             """)
-        let run = try engine(chain, limits: LuaLimits(instructionBudget: 200_000)).run(on: store)
+        let run = try engine(chain, limits: LuaLimits(instructionBudget: 200_000)).run(on: store).run
         #expect(!run.isComplete)
         #expect(run.findingsByCheck["fine"] == 40)
         #expect(run.failures.contains { $0.contains("check loops was stopped") && $0.contains("instruction budget") }, "\(run.failures)")
@@ -115,7 +115,7 @@ struct ScreeningEngineTests {
             end }
             dixian.check { id = 'stashes', title = 'stashes', run = function(h) h.cache = true end }
             """)
-        let run = try engine(chain).run(on: store)
+        let run = try engine(chain).run(on: store).run
         #expect(run.failures.contains { $0.contains("'os.execute' is not available in the Dixian sandbox") }, "\(run.failures)")
         #expect(run.failures.contains { $0.contains("test/checks/a.lua:6: the household view is read-only: cannot add field 'cache'") },
                 "\(run.failures)")
@@ -129,7 +129,7 @@ struct ScreeningEngineTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let store = try await registry()
         let chain = try plugin("dixian.check { id = 'every', title = 'every', run = function(h) return h.township end }")
-        let run = try engine(chain, area: "620621101").run(on: store)
+        let run = try engine(chain, area: "620621101").run(on: store).run
         #expect(run.householdCount == 20)
         #expect(try findings(run, in: store).allSatisfy { $0.message == "620621101" && $0.townshipCode == "620621101" })
     }
@@ -142,7 +142,7 @@ struct ScreeningEngineTests {
               return { message = '发现', severity = 'high', risk_types = { 'housing', 'drinking-water' } }
             end }
             """)
-        let run = try engine(chain).run(on: store)
+        let run = try engine(chain).run(on: store).run
         var text = ""
         let output = ScreeningOutput(run: run, checks: try PluginRuntime(chain: chain, state: LuaState()).declarations.checks,
                                      plugin: chain[0])
