@@ -41,8 +41,8 @@ struct StatementCursor {
     /// Compares the current row's household number (column 0) with `number`'s UTF-8 bytes:
     /// negative when the row's household comes before, 0 when it is that household.
     func compareHousehold(with number: UnsafeRawBufferPointer) -> Int32 {
-        let length = Int(sqlite3_column_bytes(statement, 0))
         guard let text = sqlite3_column_text(statement, 0) else { return -1 }
+        let length = Int(sqlite3_column_bytes(statement, 0))  // after _text, as SQLite asks
         let common = min(length, number.count)
         let order = common == 0 ? 0 : memcmp(text, number.baseAddress!, common)
         if order != 0 { return order }

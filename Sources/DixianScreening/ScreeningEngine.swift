@@ -160,10 +160,15 @@ public struct ScreeningEngine: Sendable {
         return merged
     }
 
-    /// Starts `body` on a thread of its own; `wait()` on the result waits for it and rethrows.
+    /// Starts `body` on another thread; `wait()` on the result waits for it and rethrows.
+    ///
+    /// A dispatch queue, not a `Thread` of its own: what `body` holds may be released after the
+    /// caller has moved on, and the last reference to the store can be among it. A detached
+    /// thread releases it while it is being torn down, where GRDB cannot close its queues (a
+    /// crash in one test run out of six); a dispatch worker releases it in an ordinary context.
     private static func onAnotherThread(_ body: @escaping @Sendable () throws -> Void) -> BackgroundWork {
         let work = BackgroundWork()
-        Thread.detachNewThread {
+        DispatchQueue.global(qos: .userInitiated).async {
             work.finish(Result { try body() })
         }
         return work
