@@ -19,6 +19,7 @@ extension SQLiteRegistry: ScreeningRunStore {
                   severity, risk_types, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let statement = insert.sqliteStatement
+            var riskTexts: [[RiskType]: String] = [:]  // findings mostly repeat their check's risk types
             var run = try produce { findings in
                 for finding in findings {
                     sqlite3_reset(statement)
@@ -36,7 +37,12 @@ extension SQLiteRegistry: ScreeningRunStore {
                     Self.bind(finding.townshipCode, to: 4, of: statement)
                     Self.bind(finding.checkID, to: 5, of: statement)
                     Self.bind(finding.severity.rawValue, to: 6, of: statement)
-                    Self.bind(finding.riskTypes.map(\.rawValue).joined(separator: ","), to: 7, of: statement)
+                    let risks = riskTexts[finding.riskTypes] ?? {
+                        let text = finding.riskTypes.map(\.rawValue).joined(separator: ",")
+                        riskTexts[finding.riskTypes] = text
+                        return text
+                    }()
+                    Self.bind(risks, to: 7, of: statement)
                     Self.bind(finding.message, to: 8, of: statement)
                     let status = sqlite3_step(statement)
                     guard status == SQLITE_DONE else {
