@@ -10,6 +10,9 @@ import LuaHost
 /// fields: a check cannot leave a field behind for the next check or household to find.
 ///
 /// Empty lists are all one shared read-only table, `emptyList`.
+///
+/// The field names are pushed once (`ViewKeys`) and every field is set with them: a view is
+/// about a hundred table writes, and looking each name up again was a fifth of their cost.
 struct LuaHouseholdView: LuaPushable {
     let view: HouseholdView
     let asOf: LocalDate
@@ -17,38 +20,40 @@ struct LuaHouseholdView: LuaPushable {
     let emptyList: LuaTableReference
 
     func push(onto stack: LuaStack) {
+        let keys = ViewKeys(stack)
         stack.pushTable(fieldCount: 24)
         readOnly.setAsMetatable(ofTableAt: -1, in: stack)
-        fill(stack, reusing: false)
+        fill(stack, keys: keys, reusing: false)
+        stack.keepTop(at: keys.base)
     }
 
     /// Fills the household table on top of the stack with this view, for every field. With
     /// `reusing`, the tables it already holds (members, incomes, survey) are refilled in place,
     /// for screening, which fills the same tables batch after batch.
-    func fill(_ stack: LuaStack, reusing: Bool) {
+    func fill(_ stack: LuaStack, keys: ViewKeys, reusing: Bool) {
         let household = view.household
-        stack.setField("number", household.number)
-        stack.setField("village", household.area.villageCode)
-        stack.setField("township", CodePrefix(code: household.area.villageCode, length: 9))
-        stack.setField("county", CodePrefix(code: household.area.villageCode, length: 6))
-        stack.setField("group", household.area.group)
-        stack.setField("head_name", household.headName)
-        stack.setField("category", household.category.rawValue)
-        stack.setField("monitored_kind", household.monitoredKind?.rawValue)
-        stack.setField("relocated", household.flags.contains(.relocated))
-        stack.setField("minimum_living_allowance", household.flags.contains(.minimumLivingAllowance))
-        stack.setField("extreme_poverty_support", household.flags.contains(.extremePovertySupport))
-        stack.setField("no_member_able_to_work", household.flags.contains(.noMemberAbleToWork))
-        stack.setField("left_behind", household.flags.contains(.leftBehind))
-        stack.setField("helper", household.helper)
-        stack.setField("size", view.size)
+        stack.setField(keyAt: keys[.number], household.number)
+        stack.setField(keyAt: keys[.village], household.area.villageCode)
+        stack.setField(keyAt: keys[.township], CodePrefix(code: household.area.villageCode, length: 9))
+        stack.setField(keyAt: keys[.county], CodePrefix(code: household.area.villageCode, length: 6))
+        stack.setField(keyAt: keys[.group], household.area.group)
+        stack.setField(keyAt: keys[.headName], household.headName)
+        stack.setField(keyAt: keys[.category], household.category.rawValue)
+        stack.setField(keyAt: keys[.monitoredKind], household.monitoredKind?.rawValue)
+        stack.setField(keyAt: keys[.relocated], household.flags.contains(.relocated))
+        stack.setField(keyAt: keys[.minimumLivingAllowance], household.flags.contains(.minimumLivingAllowance))
+        stack.setField(keyAt: keys[.extremePovertySupport], household.flags.contains(.extremePovertySupport))
+        stack.setField(keyAt: keys[.noMemberAbleToWork], household.flags.contains(.noMemberAbleToWork))
+        stack.setField(keyAt: keys[.leftBehind], household.flags.contains(.leftBehind))
+        stack.setField(keyAt: keys[.helper], household.helper)
+        stack.setField(keyAt: keys[.size], view.size)
         if reusing {
             stack.pushReusedTable(field: "members", ofTableAt: -1, arrayCount: view.members.count)
             for (index, member) in view.members.enumerated() {
                 if stack.pushReusedTable(at: index + 1, ofTableAt: -1, fieldCount: 14) {
                     readOnly.setAsMetatable(ofTableAt: -1, in: stack)
                 }
-                LuaMember(member: member, asOf: asOf).fill(stack)
+                fill(member, stack, keys)
                 stack.pop()
             }
             stack.truncateSequence(at: -1, to: view.members.count)
@@ -59,7 +64,7 @@ struct LuaHouseholdView: LuaPushable {
                 if stack.pushReusedTable(at: income.year, ofTableAt: -1, fieldCount: 11) {
                     readOnly.setAsMetatable(ofTableAt: -1, in: stack)
                 }
-                Income(income: income, size: view.size).fill(stack)
+                fill(income, stack, keys)
                 stack.pop()
             }
             stack.removeIntegerKeys(ofTableAt: -1, except: view.incomes.map(\.year))
@@ -69,15 +74,35 @@ struct LuaHouseholdView: LuaPushable {
                 if stack.pushReusedTable(field: "survey", ofTableAt: -1, arrayCount: 0) {
                     readOnly.setAsMetatable(ofTableAt: -1, in: stack)
                 }
-                Survey(survey).fill(stack)
+                fill(survey, stack, keys)
                 stack.pop()
             } else {
-                stack.setField("survey", LuaValue.nil)
+                stack.setField(keyAt: keys[.survey], LuaValue.nil)
             }
         } else {
-            stack.setField("members", Members(members: view.members, asOf: asOf, readOnly: readOnly))
-            stack.setField("incomes", Incomes(incomes: view.incomes, size: view.size))
-            stack.setField("survey", view.latestSurvey.map(Survey.init))
+            stack.setField(keyAt: keys[.members], Pushed { stack in
+                stack.pushTable(arrayCount: view.members.count)
+                for (index, member) in view.members.enumerated() {
+                    stack.pushTable(fieldCount: 14)
+                    readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+                    fill(member, stack, keys)
+                    stack.popIntoIndex(index + 1)
+                }
+            })
+            stack.setField(keyAt: keys[.incomes], Pushed { stack in
+                stack.pushTable(fieldCount: view.incomes.count)
+                for income in view.incomes {
+                    stack.pushTable(fieldCount: 11)
+                    fill(income, stack, keys)
+                    stack.popIntoIndex(income.year)
+                }
+            })
+            if let survey = view.latestSurvey {
+                stack.setField(keyAt: keys[.survey], Pushed { stack in
+                    stack.pushTable(fieldCount: 9)
+                    fill(survey, stack, keys)
+                })
+            }
         }
         list("monthly_incomes", view.monthlyIncomes, fields: 3, stack) { income, stack in
             stack.setField("year", income.year)
@@ -126,101 +151,136 @@ struct LuaHouseholdView: LuaPushable {
         }
     }
 
-    private struct Members: LuaPushable {
-        let members: [Member]
-        let asOf: LocalDate
-        let readOnly: LuaTableReference
+    private func fill(_ member: Member, _ stack: LuaStack, _ keys: ViewKeys) {
+        stack.setField(keyAt: keys[.name], member.name)
+        stack.setField(keyAt: keys[.relation], member.relation)
+        stack.setField(keyAt: keys[.isHead], member.isHead)
+        stack.setField(keyAt: keys[.age], member.age(on: asOf))
+        stack.setField(keyAt: keys[.sex], member.residentID.sex.rawValue)
+        stack.setField(keyAt: keys[.laborCapacity], member.laborCapacity.rawValue)
+        stack.setField(keyAt: keys[.health], member.health.rawValue)
+        stack.setField(keyAt: keys[.disabilityGrade], member.disabilityGrade)
+        stack.setField(keyAt: keys[.schoolStage], member.schoolStage?.rawValue)
+        stack.setField(keyAt: keys[.schoolStatus], member.schoolStatus?.rawValue)
+        stack.setField(keyAt: keys[.medicalInsurance], member.medicalInsurance)
+        stack.setField(keyAt: keys[.migrantWorkMonths], member.migrantWorkMonths)
+        stack.setField(keyAt: keys[.localWork], member.localWork)
+        stack.setField(keyAt: keys[.publicWelfarePost], member.publicWelfarePost)
+    }
 
-        func push(onto stack: LuaStack) {
-            stack.pushTable(arrayCount: members.count)
-            for (index, member) in members.enumerated() {
-                stack.pushTable(fieldCount: 14)
-                readOnly.setAsMetatable(ofTableAt: -1, in: stack)
-                LuaMember(member: member, asOf: asOf).fill(stack)
-                stack.popIntoIndex(index + 1)
+    private func fill(_ income: IncomeRecord, _ stack: LuaStack, _ keys: ViewKeys) {
+        stack.setField(keyAt: keys[.year], income.year)
+        stack.setField(keyAt: keys[.wage], income.wage.yuan)
+        stack.setField(keyAt: keys[.operating], income.operating.yuan)
+        stack.setField(keyAt: keys[.property], income.property.yuan)
+        stack.setField(keyAt: keys[.transfer], income.transfer.yuan)
+        stack.setField(keyAt: keys[.productionCosts], income.productionCosts.yuan)
+        stack.setField(keyAt: keys[.medicalSpending], income.medicalSpending.yuan)
+        stack.setField(keyAt: keys[.educationSpending], income.educationSpending.yuan)
+        stack.setField(keyAt: keys[.net], income.netIncome.yuan)
+        stack.setField(keyAt: keys[.perCapita], view.size > 0 ? income.perCapitaNetIncome(size: view.size).yuan : nil)
+    }
+
+    private func fill(_ survey: GuaranteeSurvey, _ stack: LuaStack, _ keys: ViewKeys) {
+        stack.setField(keyAt: keys[.surveyedOn], survey.surveyedOn)
+        stack.setField(keyAt: keys[.foodAndClothing], survey.foodAndClothing)
+        stack.setField(keyAt: keys[.compulsoryEducation], survey.compulsoryEducation)
+        stack.setField(keyAt: keys[.basicMedical], survey.basicMedical)
+        stack.setField(keyAt: keys[.safeHousing], survey.safeHousing)
+        stack.setField(keyAt: keys[.housingAssessed], survey.housingAssessed)
+        stack.setField(keyAt: keys[.waterQuantity], survey.waterQuantity)
+        stack.setField(keyAt: keys[.waterQuality], survey.waterQuality)
+        stack.setField(keyAt: keys[.notes], survey.notes)
+    }
+}
+
+/// The names of a household view's fields, pushed once on the stack and used by index.
+struct ViewKeys {
+    /// One field name.
+    enum Key: Int32, CaseIterable {
+        case number, village, township, county, group, headName, category, monitoredKind, relocated
+        case minimumLivingAllowance, extremePovertySupport, noMemberAbleToWork, leftBehind, helper, size
+        case members, incomes, survey
+        case name, relation, isHead, age, sex, laborCapacity, health, disabilityGrade, schoolStage, schoolStatus
+        case medicalInsurance, migrantWorkMonths, localWork, publicWelfarePost
+        case year, wage, operating, property, transfer, productionCosts, medicalSpending, educationSpending, net, perCapita
+        case surveyedOn, foodAndClothing, compulsoryEducation, basicMedical, safeHousing, housingAssessed
+        case waterQuantity, waterQuality, notes
+
+        /// The name checks read.
+        var name: StaticString {
+            switch self {
+            case .number: "number"
+            case .village: "village"
+            case .township: "township"
+            case .county: "county"
+            case .group: "group"
+            case .headName: "head_name"
+            case .category: "category"
+            case .monitoredKind: "monitored_kind"
+            case .relocated: "relocated"
+            case .minimumLivingAllowance: "minimum_living_allowance"
+            case .extremePovertySupport: "extreme_poverty_support"
+            case .noMemberAbleToWork: "no_member_able_to_work"
+            case .leftBehind: "left_behind"
+            case .helper: "helper"
+            case .size: "size"
+            case .members: "members"
+            case .incomes: "incomes"
+            case .survey: "survey"
+            case .name: "name"
+            case .relation: "relation"
+            case .isHead: "is_head"
+            case .age: "age"
+            case .sex: "sex"
+            case .laborCapacity: "labor_capacity"
+            case .health: "health"
+            case .disabilityGrade: "disability_grade"
+            case .schoolStage: "school_stage"
+            case .schoolStatus: "school_status"
+            case .medicalInsurance: "medical_insurance"
+            case .migrantWorkMonths: "migrant_work_months"
+            case .localWork: "local_work"
+            case .publicWelfarePost: "public_welfare_post"
+            case .year: "year"
+            case .wage: "wage"
+            case .operating: "operating"
+            case .property: "property"
+            case .transfer: "transfer"
+            case .productionCosts: "production_costs"
+            case .medicalSpending: "medical_spending"
+            case .educationSpending: "education_spending"
+            case .net: "net"
+            case .perCapita: "per_capita"
+            case .surveyedOn: "surveyed_on"
+            case .foodAndClothing: "food_and_clothing"
+            case .compulsoryEducation: "compulsory_education"
+            case .basicMedical: "basic_medical"
+            case .safeHousing: "safe_housing"
+            case .housingAssessed: "housing_assessed"
+            case .waterQuantity: "water_quantity"
+            case .waterQuality: "water_quality"
+            case .notes: "notes"
             }
         }
+
+        static let names = allCases.map(\.name)
     }
 
-    private struct LuaMember {
-        let member: Member
-        let asOf: LocalDate
+    /// The stack index of the first name.
+    let base: Int32
 
-        func fill(_ stack: LuaStack) {
-            stack.setField("name", member.name)
-            stack.setField("relation", member.relation)
-            stack.setField("is_head", member.isHead)
-            stack.setField("age", member.age(on: asOf))
-            stack.setField("sex", member.residentID.sex.rawValue)
-            stack.setField("labor_capacity", member.laborCapacity.rawValue)
-            stack.setField("health", member.health.rawValue)
-            stack.setField("disability_grade", member.disabilityGrade)
-            stack.setField("school_stage", member.schoolStage?.rawValue)
-            stack.setField("school_status", member.schoolStatus?.rawValue)
-            stack.setField("medical_insurance", member.medicalInsurance)
-            stack.setField("migrant_work_months", member.migrantWorkMonths)
-            stack.setField("local_work", member.localWork)
-            stack.setField("public_welfare_post", member.publicWelfarePost)
-        }
+    /// Pushes every name on `stack`; pop them with `pop(stack)` (or `keepTop`) when done.
+    init(_ stack: LuaStack) {
+        base = stack.pushKeys(Key.names)
     }
 
-    /// Incomes keyed by year.
-    private struct Incomes: LuaPushable {
-        let incomes: [IncomeRecord]
-        let size: Int
+    /// The stack index of `key`'s name.
+    subscript(key: Key) -> Int32 { base + key.rawValue }
 
-        func push(onto stack: LuaStack) {
-            stack.pushTable(fieldCount: incomes.count)
-            for income in incomes {
-                stack.setIndex(income.year, Income(income: income, size: size))
-            }
-        }
-    }
-
-    private struct Income: LuaPushable {
-        let income: IncomeRecord
-        let size: Int
-
-        func push(onto stack: LuaStack) {
-            stack.pushTable(fieldCount: 11)
-            fill(stack)
-        }
-
-        func fill(_ stack: LuaStack) {
-            stack.setField("year", income.year)
-            stack.setField("wage", income.wage.yuan)
-            stack.setField("operating", income.operating.yuan)
-            stack.setField("property", income.property.yuan)
-            stack.setField("transfer", income.transfer.yuan)
-            stack.setField("production_costs", income.productionCosts.yuan)
-            stack.setField("medical_spending", income.medicalSpending.yuan)
-            stack.setField("education_spending", income.educationSpending.yuan)
-            stack.setField("net", income.netIncome.yuan)
-            stack.setField("per_capita", size > 0 ? income.perCapitaNetIncome(size: size).yuan : nil)
-        }
-    }
-
-    private struct Survey: LuaPushable {
-        let survey: GuaranteeSurvey
-
-        init(_ survey: GuaranteeSurvey) { self.survey = survey }
-
-        func push(onto stack: LuaStack) {
-            stack.pushTable(fieldCount: 9)
-            fill(stack)
-        }
-
-        func fill(_ stack: LuaStack) {
-            stack.setField("surveyed_on", survey.surveyedOn)
-            stack.setField("food_and_clothing", survey.foodAndClothing)
-            stack.setField("compulsory_education", survey.compulsoryEducation)
-            stack.setField("basic_medical", survey.basicMedical)
-            stack.setField("safe_housing", survey.safeHousing)
-            stack.setField("housing_assessed", survey.housingAssessed)
-            stack.setField("water_quantity", survey.waterQuantity)
-            stack.setField("water_quality", survey.waterQuality)
-            stack.setField("notes", survey.notes)
-        }
+    /// Pops the names (they must be on top).
+    func pop(_ stack: LuaStack) {
+        stack.pop(Int32(Key.allCases.count))
     }
 }
 

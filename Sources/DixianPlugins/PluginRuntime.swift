@@ -125,14 +125,17 @@ public final class PluginRuntime {
     {
         let asOf = requirePrepared()
         return try run(host.screen, batch: batch, count: views.count, only: only, disabled: disabled) { stack in
+            let batchIndex = stack.top
+            let keys = ViewKeys(stack)
             for (index, view) in views.enumerated() {
-                if stack.pushReusedTable(at: index + 1, ofTableAt: -1, fieldCount: 24) {
+                if stack.pushReusedTable(at: index + 1, ofTableAt: batchIndex, fieldCount: 24) {
                     self.host.viewMetatable.setAsMetatable(ofTableAt: -1, in: stack)
                 }
                 LuaHouseholdView(view: view, asOf: asOf, readOnly: self.host.viewMetatable, emptyList: self.host.emptyList)
-                    .fill(stack, reusing: true)
+                    .fill(stack, keys: keys, reusing: true)
                 stack.pop()
             }
+            keys.pop(stack)
         }
     }
 

@@ -90,6 +90,37 @@ public struct LuaStack {
         lua_rawset(L, -3)
     }
 
+    /// Pushes `keys` (field names used again and again) and returns the stack index of the
+    /// first; `setField(keyAt:_:)` then sets fields with them without looking the names up.
+    /// Pop them (`pop(Int32(keys.count))`) when done.
+    public func pushKeys(_ keys: [StaticString]) -> Int32 {
+        reserve(Int32(keys.count) + 1)
+        let base = lua_gettop(L) + 1
+        for key in keys {
+            precondition(key.hasPointerRepresentation, "field names are literals")
+            key.utf8Start.withMemoryRebound(to: CChar.self, capacity: key.utf8CodeUnitCount + 1) {
+                _ = lua_pushstring(L, $0)
+            }
+        }
+        return base
+    }
+
+    /// Sets field (the string at stack index `keyIndex`, from `pushKeys`) of the table on top of
+    /// the stack to `value`, raw.
+    @inlinable public func setField(keyAt keyIndex: Int32, _ value: some LuaPushable) {
+        reserve(2)
+        lua_pushvalue(L, keyIndex)
+        value.push(onto: self)
+        lua_rawset(L, -3)
+    }
+
+    /// Moves the value on top of the stack down to index `position`, dropping everything that
+    /// was between (the keys pushed for filling it, say).
+    public func keepTop(at position: Int32) {
+        lua_rotate(L, position, 1)
+        lua_settop(L, position)
+    }
+
     /// Sets field `key` of the table on top of the stack to `value`.
     @inlinable public func setField(_ key: String, _ value: some LuaPushable) {
         push(key)
