@@ -28,7 +28,7 @@ extension Dixian {
         @Option(help: "The assessment date (YYYY-MM-DD): parameters in force on it, ages on it, records up to it.")
         var asOf: String
 
-        @Option(help: "Only households whose village code starts with this area code.")
+        @Option(help: "Only households whose village code starts with this area code (default: the area the plugin serves).")
         var area: String?
 
         @Option(help: "table, json or csv.")

@@ -12,7 +12,7 @@ public struct ScreeningEngine: Sendable {
     public struct Options: Sendable {
         /// The assessment date.
         public var asOf: LocalDate
-        /// A village-code prefix to screen; nil for the whole registry.
+        /// A village-code prefix to screen; nil for everything the plugin serves (see `scope`).
         public var area: String?
         /// Who runs it (recorded with the run).
         public var actor: String
@@ -63,7 +63,10 @@ public struct ScreeningEngine: Sendable {
     /// failures, which marks it incomplete. A plugin that does not load, or a store error,
     /// throws and records nothing.
     public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore) throws -> Outcome {
-        let chain = self.chain, options = self.options
+        let chain = self.chain
+        var scoped = self.options
+        scoped.area = try Self.scope(of: chain[chain.count - 1], requested: scoped.area)
+        let options = scoped
         let pool = try LuaStatePool<PluginRuntime>(size: options.workers, limits: options.limits) { state in
             let runtime = try PluginRuntime(chain: chain, state: state)
             try runtime.prepare(asOf: options.asOf)
@@ -111,6 +114,17 @@ public struct ScreeningEngine: Sendable {
                 startedAt: startedAt, finishedAt: Self.timestamp())
         }
         return Outcome(run: run, declarations: declarations)
+    }
+
+    /// The area a run covers: the one asked for, which must lie within an area the plugin
+    /// serves; otherwise the plugin's area when it serves one (a county's rules are not run on
+    /// another county's households), or everything when it serves several.
+    public static func scope(of plugin: PluginManifest, requested: String?) throws -> String? {
+        guard let requested else { return plugin.areas.count == 1 ? plugin.areas[0] : nil }
+        guard plugin.areas.contains(where: { requested.hasPrefix($0) || $0.hasPrefix(requested) }) else {
+            throw PluginError("plugin \(plugin.id) serves \(plugin.areas.joined(separator: ", ")); area \(requested) is outside it")
+        }
+        return plugin.areas.first(where: { $0.hasPrefix(requested) && $0.count > requested.count }) ?? requested
     }
 
     /// Runs the household checks on one batch. When the batch as a whole runs out of budget or

@@ -29,11 +29,11 @@ struct ScreeningEngineTests {
         return store
     }
 
-    /// Writes plugin `test` with `checks` as checks/a.lua and returns its chain.
-    func plugin(_ checks: String) throws -> [PluginManifest] {
+    /// Writes plugin `test` serving `areas` with `checks` as checks/a.lua and returns its chain.
+    func plugin(_ checks: String, areas: String = "'620621'") throws -> [PluginManifest] {
         let directory = root.appendingPathComponent("test")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("checks"), withIntermediateDirectories: true)
-        try "return { id = 'test', name = '测试', api = 1, version = '1.0', areas = { '620621' } }"
+        try "return { id = 'test', name = '测试', api = 1, version = '1.0', areas = { \(areas) } }"
             .write(to: directory.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
         try checks.write(to: directory.appendingPathComponent("checks/a.lua"), atomically: true, encoding: .utf8)
         let catalog = PluginCatalog(searchPath: [root])
@@ -132,6 +132,20 @@ struct ScreeningEngineTests {
         let run = try engine(chain, area: "620621101").run(on: store).run
         #expect(run.householdCount == 20)
         #expect(try findings(run, in: store).allSatisfy { $0.message == "620621101" && $0.townshipCode == "620621101" })
+    }
+
+    @Test func aRunCoversThePluginsAreaAndRefusesAnAreaOutsideIt() async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try await registry()
+        let chain = try plugin("dixian.check { id = 'every', title = 'every', run = function(h) return h.township end }",
+                               areas: "'620621102'")
+        let run = try engine(chain).run(on: store).run
+        #expect(run.area == "620621102")
+        #expect(run.householdCount == 20)
+        #expect(throws: PluginError("plugin test serves 620621102; area 341322 is outside it")) {
+            try engine(chain, area: "341322").run(on: store)
+        }
+        #expect(try engine(chain, area: "620621").run(on: store).run.area == "620621102")
     }
 
     @Test func theJSONOutputListsEachFindingWithItsHouseholdCheckRiskTypesSeverityAndMessage() async throws {
