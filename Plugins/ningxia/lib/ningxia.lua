@@ -135,5 +135,16 @@ function N.marginal_factors(h, ctx)
   return factors
 end
 
+--- Monthly net incomes of `count` months from year-month, each `amount` yuan: for writing
+--- households judged on the rolling window (specs, here and in the plugins that extend this one).
+function N.months(year, month, count, amount)
+  local list = {}
+  for i = 0, count - 1 do
+    local index = year * 12 + month - 1 + i
+    list[#list + 1] = { year = index // 12, month = index % 12 + 1, net = amount }
+  end
+  return list
+end
+
 dixian.export('ningxia', N)
 return N

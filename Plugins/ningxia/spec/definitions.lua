@@ -2,15 +2,7 @@
 -- June 2020 the window runs from June 2019 to May 2020, against the 2019–2020 reference line of
 -- 5000 yuan.
 
--- Monthly net incomes of `count` months from year-month, each `amount` yuan.
-local function months(year, month, count, amount)
-  local list = {}
-  for i = 0, count - 1 do
-    local index = year * 12 + month - 1 + i
-    list[#list + 1] = { year = index // 12, month = index % 12 + 1, net = amount }
-  end
-  return list
-end
+local months = dixian.import('ningxia').months
 
 local workers = { { age = 45, local_work = true }, { age = 43, sex = 'female', local_work = true } }
 local ill = { { age = 45, local_work = true, health = 'serious-illness' }, { age = 43, sex = 'female', local_work = true } }
