@@ -1,5 +1,5 @@
 /// How serious a finding is; a check declares it and a finding may raise or lower it.
-public enum Severity: String, OfficialTerm, Comparable {
+public enum Severity: String, OfficialTerm {
     /// Needs action now (a guarantee broken, income under the line).
     case high
     /// Needs a look at the next visit.
@@ -14,16 +14,6 @@ public enum Severity: String, OfficialTerm, Comparable {
         case .low: "低"
         }
     }
-
-    private var rank: Int {
-        switch self {
-        case .high: 2
-        case .medium: 1
-        case .low: 0
-        }
-    }
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// What a check found about one household (or, for an asset check, one asset) in a screening run.
