@@ -65,8 +65,10 @@ public enum DiscoveryChannel: String, OfficialTerm {
 public enum MonitoringStatus: String, OfficialTerm {
     /// 已上报: reported, not yet verified.
     case reported
-    /// 已核实: verified by the township, not yet decided.
+    /// 已核实: verified by the township, not yet answered.
     case verified
+    /// 待审批: answered as meeting the standard, awaiting the county's approval.
+    case accepted
     /// 不予认定: not accepted, with written reasons.
     case rejected
     /// 已认定: identified as a monitored household, with risk types.
@@ -78,6 +80,7 @@ public enum MonitoringStatus: String, OfficialTerm {
         switch self {
         case .reported: "已上报"
         case .verified: "已核实"
+        case .accepted: "待审批"
         case .rejected: "不予认定"
         case .identified: "已认定"
         case .eliminated: "风险已消除"

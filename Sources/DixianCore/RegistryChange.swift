@@ -12,6 +12,8 @@ public enum RegistryRecord: Hashable, Sendable {
     case guaranteeSurvey(GuaranteeSurvey)
     /// A monitoring episode.
     case monitoringEpisode(MonitoringEpisode)
+    /// A step of a monitoring episode.
+    case monitoringStep(MonitoringStep)
     /// A department warning.
     case departmentWarning(DepartmentWarning)
     /// An assistance plan.
@@ -54,6 +56,8 @@ public enum RegistryTable: String, CaseIterable, Sendable {
     case guaranteeSurvey = "guarantee_survey"
     /// Monitoring episodes.
     case monitoringEpisode = "monitoring_episode"
+    /// Steps of monitoring episodes.
+    case monitoringStep = "monitoring_step"
     /// Department warnings.
     case departmentWarning = "department_warning"
     /// Assistance plans.

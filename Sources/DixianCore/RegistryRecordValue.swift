@@ -16,6 +16,7 @@ extension RegistryRecord {
         case .monthlyIncome(let record): record
         case .guaranteeSurvey(let record): record
         case .monitoringEpisode(let record): record
+        case .monitoringStep(let record): record
         case .departmentWarning(let record): record
         case .assistancePlan(let record): record
         case .measure(let record): record
@@ -38,6 +39,7 @@ extension RegistryTable {
         case .monthlyIncome: MonthlyIncome.self
         case .guaranteeSurvey: GuaranteeSurvey.self
         case .monitoringEpisode: MonitoringEpisode.self
+        case .monitoringStep: MonitoringStep.self
         case .departmentWarning: DepartmentWarning.self
         case .assistancePlan: AssistancePlan.self
         case .measure: Measure.self
@@ -78,6 +80,11 @@ extension GuaranteeSurvey: RegistryRecordValue {
 extension MonitoringEpisode: RegistryRecordValue {
     public static let registryTable = RegistryTable.monitoringEpisode
     public var registryRecord: RegistryRecord { .monitoringEpisode(self) }
+}
+
+extension MonitoringStep: RegistryRecordValue {
+    public static let registryTable = RegistryTable.monitoringStep
+    public var registryRecord: RegistryRecord { .monitoringStep(self) }
 }
 
 extension DepartmentWarning: RegistryRecordValue {

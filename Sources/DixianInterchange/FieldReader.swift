@@ -118,6 +118,24 @@ struct FieldReader {
         }
     }
 
+    /// An optional yes/no field: empty is unknown.
+    func optionalFlag(_ column: String) throws(FieldError) -> Bool? {
+        optionalText(column) == nil ? nil : try flag(column)
+    }
+
+    /// Risk types separated by `;` (or `、` as officials write them), as identifiers or Chinese names.
+    func riskTypes(_ column: String) throws(FieldError) -> Set<RiskType> {
+        var risks: Set<RiskType> = []
+        for name in raw(column).split(whereSeparator: { $0 == ";" || $0 == "、" }) {
+            let trimmed = String(name).trimmingBlanks
+            guard let risk = RiskType(term: trimmed) else {
+                throw FieldError(column: column, reason: "'\(trimmed)' is not a risk type")
+            }
+            risks.insert(risk)
+        }
+        return risks
+    }
+
     func residentID(_ column: String) throws(FieldError) -> ResidentID {
         let value = try text(column)
         do {

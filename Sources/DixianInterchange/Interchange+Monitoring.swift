@@ -9,16 +9,8 @@ extension MonitoringEpisode: InterchangeRecord {
         Column("identified_on", "识别日期", required: false), Column("eliminated_on", "风险消除日期", required: false),
     ]
 
-    /// Risk types are separated by `;` (or `、` as officials write them).
     init(reading row: FieldReader) throws(FieldError) {
-        var risks: Set<RiskType> = []
-        for name in row.raw("risk_types").split(whereSeparator: { $0 == ";" || $0 == "、" }) {
-            let trimmed = String(name).trimmingBlanks
-            guard let risk = RiskType(term: trimmed) else {
-                throw FieldError(column: "risk_types", reason: "'\(trimmed)' is not a risk type")
-            }
-            risks.insert(risk)
-        }
+        let risks = try row.riskTypes("risk_types")
         let status: MonitoringStatus = try row.term("status")
         let identified = try row.optionalDate("identified_on")
         if (status == .identified || status == .eliminated) && identified == nil {
@@ -44,6 +36,44 @@ extension MonitoringEpisode: InterchangeRecord {
 
     var key: String { String(id) }
     var references: [Reference] { [Reference(file: Household.file, key: householdNumber, column: "household_number")] }
+}
+
+extension MonitoringStep: InterchangeRecord {
+    static let file = "monitoring_steps.csv"
+    static let columns = [
+        Column("id", "编号"), Column("episode_id", "监测记录编号"), Column("household_number", "户编号"),
+        Column("transition", "环节"), Column("taken_on", "日期"), Column("actor", "经办人"),
+        Column("stage", "消除程序", required: false), Column("accepted", "是否符合认定标准", required: false),
+        Column("risk_types", "风险类别", required: false), Column("notes", "情况说明", required: false),
+    ]
+
+    init(reading row: FieldReader) throws(FieldError) {
+        let transition: MonitoringTransition = try row.term("transition")
+        let stage: EliminationStage? = try row.optionalTerm("stage")
+        if (transition == .eliminate) != (stage != nil) {
+            throw FieldError(column: "stage", reason: "must be set exactly when the transition is eliminate")
+        }
+        let accepted = try row.optionalFlag("accepted")
+        if (transition == .answer) != (accepted != nil) {
+            throw FieldError(column: "accepted", reason: "must be set exactly when the transition is answer")
+        }
+        self.init(id: try row.identifier("id"), episodeID: try row.identifier("episode_id"),
+                  householdNumber: try row.text("household_number"), transition: transition,
+                  takenOn: try row.date("taken_on"), actor: try row.text("actor"), stage: stage, accepted: accepted,
+                  riskTypes: try row.riskTypes("risk_types"), notes: row.raw("notes"))
+    }
+
+    var fields: [String] {
+        [String(id), String(episodeID), householdNumber, transition.rawValue, takenOn.description, actor,
+         stage?.rawValue ?? "", accepted.map { $0 ? "true" : "false" } ?? "",
+         riskTypes.map(\.rawValue).sorted().joined(separator: ";"), notes]
+    }
+
+    var key: String { String(id) }
+    var references: [Reference] {
+        [Reference(file: MonitoringEpisode.file, key: String(episodeID), column: "episode_id"),
+         Reference(file: Household.file, key: householdNumber, column: "household_number")]
+    }
 }
 
 extension DepartmentWarning: InterchangeRecord {

@@ -20,6 +20,7 @@ enum AuditTrail {
         AuditedTable(name: "monthly_income", key: ["household_number", "year", "month"], household: "R.household_number"),
         AuditedTable(name: "guarantee_survey", key: ["household_number", "surveyed_on"], household: "R.household_number"),
         AuditedTable(name: "monitoring_episode", key: ["id"], household: "R.household_number"),
+        AuditedTable(name: "monitoring_step", key: ["id"], household: "R.household_number"),
         AuditedTable(
             name: "department_warning", key: ["id"],
             household: "(SELECT household_number FROM member WHERE resident_id = R.resident_id)"),
@@ -50,7 +51,8 @@ enum AuditTrail {
             CREATE TABLE audit_actor (actor TEXT);
             INSERT INTO audit_actor VALUES (NULL);
             """)
-        for table in tables {
+        // Tables a later migration adds get their triggers there.
+        for table in tables where try db.tableExists(table.name) {
             try createTriggers(forTable: table.name, in: db)
         }
     }

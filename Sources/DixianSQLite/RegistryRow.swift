@@ -85,6 +85,19 @@ extension Row {
         return date
     }
 
+    /// Risk types stored comma-separated.
+    func riskTypes(_ column: String, in table: String) throws -> Set<RiskType> {
+        let stored: String = self[column]
+        var risks: Set<RiskType> = []
+        for name in stored.split(separator: ",") {
+            guard let risk = RiskType(rawValue: String(name)) else {
+                throw CorruptRow(table: table, column: column, value: stored)
+            }
+            risks.insert(risk)
+        }
+        return risks
+    }
+
     /// An amount stored in fen.
     func money(_ column: String) -> Money { Money(fen: self[column]) }
 }

@@ -20,6 +20,9 @@ enum RegistrySchema {
         migrator.registerMigration("v2: screening runs") { db in
             try createScreeningTables(db)
         }
+        migrator.registerMigration("v3: monitoring steps") { db in
+            try createMonitoringSteps(db)
+        }
         return migrator
     }
 
@@ -59,6 +62,48 @@ enum RegistrySchema {
             """)
         try db.execute(sql: "PRAGMA legacy_alter_table = OFF")
         try AuditTrail.createTriggers(forTable: "member", in: db)
+    }
+
+    /// Each transition of an episode becomes a dated, attributed step; an episode can now wait
+    /// for approval after a positive answer (status `accepted`), which its CHECK must allow.
+    private static func createMonitoringSteps(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA legacy_alter_table = ON")
+        try db.execute(sql: """
+            CREATE TABLE monitoring_episode_v3 (
+              id INTEGER PRIMARY KEY NOT NULL,
+              household_number TEXT NOT NULL REFERENCES household (number),
+              channel TEXT NOT NULL CHECK (\(oneOf("channel", DiscoveryChannel.self))),
+              reported_on TEXT NOT NULL,
+              status TEXT NOT NULL CHECK (\(oneOf("status", MonitoringStatus.self))),
+              risk_types TEXT NOT NULL,
+              identified_on TEXT,
+              eliminated_on TEXT
+            );
+            INSERT INTO monitoring_episode_v3 SELECT * FROM monitoring_episode;
+            DROP TABLE monitoring_episode;
+            ALTER TABLE monitoring_episode_v3 RENAME TO monitoring_episode;
+            CREATE INDEX monitoring_episode_by_household ON monitoring_episode (household_number);
+            CREATE INDEX monitoring_episode_by_status ON monitoring_episode (status);
+
+            CREATE TABLE monitoring_step (
+              id INTEGER PRIMARY KEY NOT NULL,
+              episode_id INTEGER NOT NULL REFERENCES monitoring_episode (id),
+              household_number TEXT NOT NULL REFERENCES household (number),
+              transition TEXT NOT NULL CHECK (\(oneOf("transition", MonitoringTransition.self))),
+              taken_on TEXT NOT NULL,
+              actor TEXT NOT NULL CHECK (length(actor) > 0),
+              stage TEXT CHECK (\(oneOf("stage", EliminationStage.self))),
+              accepted INTEGER CHECK (accepted IN (0, 1)),
+              risk_types TEXT NOT NULL,
+              notes TEXT NOT NULL,
+              CHECK ((transition = 'eliminate') = (stage IS NOT NULL)),
+              CHECK ((transition = 'answer') = (accepted IS NOT NULL))
+            );
+            CREATE INDEX monitoring_step_by_household ON monitoring_step (household_number, episode_id, taken_on);
+            """)
+        try db.execute(sql: "PRAGMA legacy_alter_table = OFF")
+        try AuditTrail.createTriggers(forTable: "monitoring_episode", in: db)
+        try AuditTrail.createTriggers(forTable: "monitoring_step", in: db)
     }
 
     private static func createScreeningTables(_ db: Database) throws {

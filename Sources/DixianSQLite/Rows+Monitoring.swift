@@ -14,18 +14,10 @@ extension MonitoringEpisode: RegistryRow {
     }
 
     init(row: Row) throws {
-        let stored: String = row["risk_types"]
-        var risks: Set<RiskType> = []
-        for name in stored.split(separator: ",") {
-            guard let risk = RiskType(rawValue: String(name)) else {
-                throw CorruptRow(table: Self.table, column: "risk_types", value: stored)
-            }
-            risks.insert(risk)
-        }
         self.init(
             id: row["id"], householdNumber: row["household_number"], channel: try row.term("channel", in: Self.table),
             reportedOn: try row.date("reported_on", in: Self.table), status: try row.term("status", in: Self.table),
-            riskTypes: risks, identifiedOn: try row.optionalDate("identified_on", in: Self.table),
+            riskTypes: try row.riskTypes("risk_types", in: Self.table), identifiedOn: try row.optionalDate("identified_on", in: Self.table),
             eliminatedOn: try row.optionalDate("eliminated_on", in: Self.table))
     }
 }
@@ -48,5 +40,27 @@ extension DepartmentWarning: RegistryRow {
             id: row["id"], department: try row.term("department", in: Self.table), residentID: residentID,
             receivedOn: try row.date("received_on", in: Self.table), reason: row["reason"], result: row["result"],
             closedOn: try row.optionalDate("closed_on", in: Self.table))
+    }
+}
+
+extension MonitoringStep: RegistryRow {
+    static let table = "monitoring_step"
+    static let columns = [
+        "id", "episode_id", "household_number", "transition", "taken_on", "actor", "stage", "accepted", "risk_types",
+        "notes",
+    ]
+    static let keyCount = 1
+
+    var values: [(any DatabaseValueConvertible)?] {
+        [id, episodeID, householdNumber, transition.rawValue, takenOn.description, actor, stage?.rawValue, accepted,
+         riskTypes.map(\.rawValue).sorted().joined(separator: ","), notes]
+    }
+
+    init(row: Row) throws {
+        self.init(
+            id: row["id"], episodeID: row["episode_id"], householdNumber: row["household_number"],
+            transition: try row.term("transition", in: Self.table), takenOn: try row.date("taken_on", in: Self.table),
+            actor: row["actor"], stage: try row.optionalTerm("stage", in: Self.table), accepted: row["accepted"],
+            riskTypes: try row.riskTypes("risk_types", in: Self.table), notes: row["notes"])
     }
 }

@@ -1,17 +1,19 @@
 import DixianCore
 
 extension HouseholdGenerator {
-    /// Monitoring episodes with their plans and measures: an identified episode for every
-    /// monitored household, eliminated ones for a few others, and some still being decided.
+    /// Monitoring episodes with the steps of their lifecycle, their plans and measures: an
+    /// identified episode for every monitored household, eliminated ones for a few others, and
+    /// some still being decided.
     mutating func makeMonitoring(_ household: Household, _ members: [Member], _ income: IncomeRecord) -> [RegistryRecord] {
         let status: MonitoringStatus
         switch household.category {
         case .monitored: status = .identified
         case .lifted where random.chance(0.04), .general where random.chance(0.01): status = .eliminated
-        case .general where random.chance(0.002): status = [.reported, .verified, .rejected][random.int(0...2)]
+        case .general where random.chance(0.002): status = [.reported, .verified, .accepted, .rejected][random.int(0...3)]
         default: return []
         }
-        let reported = status == .identified || status == .eliminated
+        let decided = status == .identified || status == .eliminated
+        let reported = decided
             ? LocalDate(year: 2022, month: 1, day: 1)!.adding(days: random.int(0...(status == .eliminated ? 500 : 880)))
             : SyntheticCounty.asOf.adding(days: -random.int(1...20))
         var risks: Set<RiskType> = []
@@ -20,21 +22,37 @@ extension HouseholdGenerator {
         if income.educationSpending.fen > 500_000 { risks.insert(.schooling) }
         if household.flags.contains(.noMemberAbleToWork) { risks.insert(.lackOfLabor) }
         if risks.isEmpty { risks.insert(random.pick([.unstableEmployment, .naturalDisaster, .accident, .failedBusiness, .other])) }
-        let identified = reported.adding(days: random.int(5...15))
+        // Verification and answer within days of the report, never after the as-of date.
+        let verified = min(reported.adding(days: random.int(1...4)), SyntheticCounty.asOf)
+        let answered = min(verified.adding(days: random.int(1...4)), SyntheticCounty.asOf)
+        let identified = max(answered.adding(days: 1), reported.adding(days: random.int(5...15)))
         let eliminated = status == .eliminated ? identified.adding(days: random.int(180...540)) : nil
         let episode = MonitoringEpisode(
             id: nextID(&nextEpisode), householdNumber: household.number,
             channel: [.selfReport, .cadreVisit, .departmentWarning, .townshipCheck][random.weighted([20, 45, 20, 15])],
-            reportedOn: reported, status: status, riskTypes: status == .identified || status == .eliminated ? risks : [],
-            identifiedOn: status == .identified || status == .eliminated ? identified : nil, eliminatedOn: eliminated)
+            reportedOn: reported, status: status, riskTypes: decided ? risks : [],
+            identifiedOn: decided ? identified : nil, eliminatedOn: eliminated)
         var records: [RegistryRecord] = [episode.registryRecord]
-        guard let identifiedOn = episode.identifiedOn else { return records }
+        let cadre = Names.person(surname: random.pick(Names.surnames), male: random.chance(0.6), using: &random)
+        func step(_ transition: MonitoringTransition, _ on: LocalDate, stage: EliminationStage? = nil, accepted: Bool? = nil,
+                  risks: Set<RiskType> = [], notes: String = "") {
+            records.append(MonitoringStep(
+                id: nextID(&nextStep), episodeID: episode.id, householdNumber: household.number, transition: transition,
+                takenOn: on, actor: cadre, stage: stage, accepted: accepted, riskTypes: risks, notes: notes).registryRecord)
+        }
+        step(.report, reported)
+        if status != .reported { step(.verify, verified, notes: "已入户核查家庭收支和两不愁三保障情况") }
+        if status == .rejected { step(.answer, answered, accepted: false, notes: "家庭人均纯收入高于监测范围，不符合认定标准") }
+        if status == .accepted || decided { step(.answer, answered, accepted: true) }
+        guard decided else { return records }
+        step(.approve, identified, risks: risks)
 
         let plan = AssistancePlan(id: nextID(&nextPlan), householdNumber: household.number, episodeID: episode.id,
-                                  madeOn: identifiedOn.adding(days: random.int(1...10)),
-                                  adjustedOn: status == .identified && identifiedOn.year < 2024
+                                  madeOn: identified.adding(days: random.int(1...10)),
+                                  adjustedOn: status == .identified && identified.year < 2024
                                       ? LocalDate(year: 2024, month: 3, day: random.int(1...31)) : nil)
         records.append(plan.registryRecord)
+        step(.plan, plan.madeOn, notes: "plan \(plan.id)")
         for risk in risks.sorted(by: { $0.rawValue < $1.rawValue }).prefix(3) {
             let (type, text, unit) = measure(for: risk)
             let due = plan.madeOn.adding(days: random.int(60...300))
@@ -44,6 +62,11 @@ extension HouseholdGenerator {
                 startsOn: plan.madeOn, dueOn: due,
                 doneOn: eliminated != nil || due < SyntheticCounty.asOf ? min(due, eliminated ?? due) : nil)
             records.append(measure.registryRecord)
+        }
+        if let eliminated {
+            for (offset, stage) in zip([-21, -14, -7, 0], EliminationStage.allCases) {
+                step(.eliminate, eliminated.adding(days: offset), stage: stage)
+            }
         }
         return records
     }

@@ -7,7 +7,7 @@ struct HouseholdGenerator {
     let geography: CountyGeography
     var random: SplitMix64
     private var usedIDs: Set<Int> = []
-    var nextEpisode: Int64 = 1, nextWarning: Int64 = 1, nextPlan: Int64 = 1, nextMeasure: Int64 = 1
+    var nextEpisode: Int64 = 1, nextStep: Int64 = 1, nextWarning: Int64 = 1, nextPlan: Int64 = 1, nextMeasure: Int64 = 1
     var nextVisit: Int64 = 1, nextProblem: Int64 = 1, nextAsset: Int64 = 1
     private let asOf = SyntheticCounty.asOf
 

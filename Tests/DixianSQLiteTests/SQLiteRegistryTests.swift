@@ -31,9 +31,9 @@ struct SQLiteRegistryTests {
             as: "township:孙镇长")
 
         let trail = try await registry.auditTrail(ofHousehold: moved.number)
-        // The household and the 12 records that hang from it (assets hang from none), then
+        // The household and the 13 records that hang from it (assets hang from none), then
         // the update and the delete.
-        #expect(trail.count == 13 + 2)
+        #expect(trail.count == 14 + 2)
         let update = try #require(trail.first { $0.action == .update })
         #expect(update.actor == "township:孙镇长")
         #expect(update.table == "household")
