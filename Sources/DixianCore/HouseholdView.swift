@@ -17,6 +17,8 @@ public struct HouseholdView: Sendable {
     public var latestSurvey: GuaranteeSurvey?
     /// Monitoring episodes, oldest first.
     public var episodes: [MonitoringEpisode]
+    /// The steps of those episodes, by episode, then in date order (their notes are not read).
+    public var steps: [MonitoringStep]
     /// 一户一策 plans, oldest first.
     public var plans: [AssistancePlan]
     /// Visits, oldest first: when and in which role (visitor names and notes are not needed to judge
@@ -41,7 +43,7 @@ public struct HouseholdView: Sendable {
     public init(
         household: Household, members: [Member] = [], incomes: [IncomeRecord] = [],
         monthlyIncomes: [MonthlyIncome] = [], latestSurvey: GuaranteeSurvey? = nil,
-        episodes: [MonitoringEpisode] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = []
+        episodes: [MonitoringEpisode] = [], steps: [MonitoringStep] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = []
     ) {
         self.household = household
         self.members = members
@@ -49,6 +51,7 @@ public struct HouseholdView: Sendable {
         self.monthlyIncomes = monthlyIncomes
         self.latestSurvey = latestSurvey
         self.episodes = episodes
+        self.steps = steps
         self.plans = plans
         self.visits = visits
     }

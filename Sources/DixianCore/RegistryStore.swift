@@ -16,6 +16,16 @@ public protocol RegistryStore: Sendable {
     /// The members of household `number`, head first, then in ID-number order.
     func members(ofHousehold number: String) async throws -> [Member]
 
+    /// The records of `table` whose `column` equals `value` (a household number, a plan id...),
+    /// in key order. `column` is one of the table's interchange columns.
+    func records(in table: RegistryTable, where column: String, equals value: String) async throws -> [RegistryRecord]
+
+    /// An identifier not yet used in `table` (one keyed by an integer id).
+    func nextIdentifier(in table: RegistryTable) async throws -> Int64
+
+    /// For each of `residentIDs` that is a member of a household, that household's number.
+    func households(ofResidents residentIDs: [String]) async throws -> [String: String]
+
     /// Which of `numbers` are households in the registry.
     func existingHouseholdNumbers(among numbers: Set<String>) async throws -> Set<String>
 

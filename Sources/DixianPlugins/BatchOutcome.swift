@@ -126,3 +126,45 @@ public struct GuardVerdict: Hashable, Sendable {
         self.failures = (failures.tableValue?.array ?? []).map { $0["message"].stringValue ?? "?" }
     }
 }
+
+/// What the deadlines said about one batch of households. Indices are 0-based positions in
+/// the batch and in the declared deadline list.
+public struct DeadlineOutcome: Sendable {
+    /// Work a household still owes.
+    public struct Item: Hashable, Sendable {
+        /// The household in the batch.
+        public var subject: Int
+        /// The deadline.
+        public var deadline: Int
+        /// When it is due.
+        public var dueOn: LocalDate
+        /// What is due, in the plugin's language.
+        public var message: String
+        /// The person responsible, if the deadline named one.
+        public var person: String?
+        /// The responsible unit, if the item names one other than its deadline's.
+        public var responsible: String?
+    }
+
+    /// The items, in household then deadline order.
+    public var items: [Item]
+    /// Deadlines that raised or returned nonsense on a household.
+    public var failures: [BatchOutcome.Failure]
+
+    init(items: LuaValue, failures: LuaValue) {
+        func column(_ table: LuaValue, _ name: String) -> [LuaValue] { table[name].tableValue?.array ?? [] }
+        func index(_ value: LuaValue) -> Int { Int(value.integerValue ?? 1) - 1 }
+        func text(_ value: LuaValue) -> String? { value.stringValue }
+        let h = column(items, "h"), k = column(items, "k"), d = column(items, "d"), m = column(items, "m")
+        let p = column(items, "p"), r = column(items, "r")
+        self.items = h.indices.compactMap { i in
+            guard let due = d[i].stringValue.flatMap({ LocalDate(iso: $0) }) else { return nil }
+            return Item(subject: index(h[i]), deadline: index(k[i]), dueOn: due, message: text(m[i]) ?? "",
+                        person: text(p[i]), responsible: text(r[i]))
+        }
+        let fh = column(failures, "h"), fk = column(failures, "k"), fm = column(failures, "m")
+        self.failures = fh.indices.map { i in
+            BatchOutcome.Failure(subject: index(fh[i]), check: index(fk[i]), message: text(fm[i]) ?? "(no message)")
+        }
+    }
+}

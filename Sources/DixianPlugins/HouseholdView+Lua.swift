@@ -2,7 +2,7 @@ import DixianCore
 import LuaHost
 
 /// A household view as checks see it: a Lua table of the household's fields, its members,
-/// incomes by year, latest guarantee survey, monitoring episodes, plans and visits (the
+/// incomes by year, latest guarantee survey, monitoring episodes with their steps, plans and visits (the
 /// shape is documented in docs/plugin-api.md, "The household view"). Ages are counted on the
 /// assessment date; amounts are in yuan. ID numbers are not in the view.
 ///
@@ -109,7 +109,7 @@ struct LuaHouseholdView: LuaPushable {
             stack.setField("month", income.month)
             stack.setField("net", income.netIncome.yuan)
         }
-        list("episodes", view.episodes, fields: 8, stack) { episode, stack in
+        list("episodes", view.episodes, fields: 9, stack) { episode, stack in
             stack.setField("id", episode.id)
             stack.setField("channel", episode.channel.rawValue)
             stack.setField("reported_on", episode.reportedOn)
@@ -117,6 +117,14 @@ struct LuaHouseholdView: LuaPushable {
             stack.setField("risk_types", episode.riskTypes.map(\.rawValue).sorted())
             stack.setField("identified_on", episode.identifiedOn)
             stack.setField("eliminated_on", episode.eliminatedOn)
+            list("steps", view.steps.filter { $0.episodeID == episode.id }, fields: 6, stack) { step, stack in
+                stack.setField("transition", step.transition.rawValue)
+                stack.setField("taken_on", step.takenOn)
+                stack.setField("actor", step.actor)
+                stack.setField("stage", step.stage?.rawValue)
+                stack.setField("accepted", step.accepted)
+                stack.setField("risk_types", step.riskTypes.map(\.rawValue).sorted())
+            }
         }
         list("plans", view.plans, fields: 4, stack) { plan, stack in
             stack.setField("id", plan.id)

@@ -19,7 +19,7 @@ enum PluginAPISource {
     -- Everything declared so far, in declaration order.
     local declared = {
       parameters = {}, checks = {}, asset_checks = {}, guards = {}, calendars = {},
-      checklists = {}, reports = {}, specs = {},
+      deadlines = {}, duties = {}, checklists = {}, reports = {}, specs = {},
     }
     local current_plugin = '?'
 
@@ -351,6 +351,42 @@ enum PluginAPISource {
       }, spec.override, where)
     end
 
+    local DEADLINE_FIELDS = set_of { 'id', 'title', 'responsible', 'run', 'source', 'description', 'override' }
+
+    --- dixian.deadline { id, title, responsible, run = function(h, ctx) -> nil | item | { items }, source, override }
+    --- An item is { due_on = date, message = text, person = name?, responsible = unit? }: work
+    --- still to be done for household h, due on due_on.
+    function api.deadline(spec)
+      local where = caller(2)
+      local what = format("deadline '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
+      check_fields(where, what, spec, DEADLINE_FIELDS)
+      declare(declared.deadlines, 'deadline', spec.id, {
+        title = need(where, what, spec, 'title', 'string'),
+        responsible = need(where, what, spec, 'responsible', 'string'),
+        run = need(where, what, spec, 'run', 'function'),
+        source = optional(where, what, spec, 'source', 'string'),
+        description = optional(where, what, spec, 'description', 'string'),
+      }, spec.override, where)
+    end
+
+    local DUTY_FIELDS = set_of { 'id', 'title', 'responsible', 'day', 'source', 'override' }
+
+    --- dixian.duty { id, title, responsible, day = 1..31, source, override }: a monthly duty
+    --- of a unit, due on `day` of every month (the month's last day when it is shorter).
+    function api.duty(spec)
+      local where = caller(2)
+      local what = format("duty '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
+      check_fields(where, what, spec, DUTY_FIELDS)
+      local day = need(where, what, spec, 'day', 'number')
+      if day ~= floor(day) or day < 1 or day > 31 then fail(where, '%s: day must be a day of the month, 1 to 31, got %s', what, tostring(day)) end
+      declare(declared.duties, 'duty', spec.id, {
+        title = need(where, what, spec, 'title', 'string'),
+        responsible = need(where, what, spec, 'responsible', 'string'),
+        day = day,
+        source = optional(where, what, spec, 'source', 'string'),
+      }, spec.override, where)
+    end
+
     local CHECKLIST_FIELDS = set_of { 'id', 'title', 'columns', 'row', 'source', 'override' }
     local COLUMN_FIELDS = set_of { 'key', 'title', 'group' }
 
@@ -417,9 +453,9 @@ enum PluginAPISource {
       return export.value
     end
 
-    local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar', 'checklist', 'asset' }
+    local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar', 'checklist', 'asset', 'due' }
 
-    --- dixian.spec(name, { as_of, household, findings | includes | excludes, guard, refused, reasons })
+    --- dixian.spec(name, { as_of, household, findings | includes | excludes | due, guard, refused, reasons })
     function api.spec(name, spec)
       local where = caller(2)
       local what = format("spec '%s'", tostring(name))
@@ -434,6 +470,57 @@ enum PluginAPISource {
       local spec_entry = { name = name, where = where, plugin = current_plugin }
       for key, value in pairs(spec) do spec_entry[key] = value end
       declared.specs[#declared.specs + 1] = spec_entry
+    end
+
+    -- Working days: weekdays, less a calendar's holidays, plus its adjusted working days. A date
+    -- beyond the years the calendar lists raises: its holidays are not known.
+    local working_calendars = {}
+    local function working_calendar(id, level)
+      local cached = working_calendars[id]
+      if cached then return cached end
+      for _, calendar in ipairs(declared.calendars) do
+        if calendar.id == id then
+          local off, on, first, last = {}, {}, nil, nil
+          local function cover(day)
+            local y = parse_date(day)
+            if first == nil or y < first then first = y end
+            if last == nil or y > last then last = y end
+          end
+          for _, day in ipairs(calendar.holidays) do off[day] = true cover(day) end
+          for _, day in ipairs(calendar.workdays) do on[day] = true cover(day) end
+          cached = { off = off, on = on, first = first, last = last, id = id }
+          working_calendars[id] = cached
+          return cached
+        end
+      end
+      error(format("no calendar '%s' is declared", tostring(id)), level + 1)
+    end
+
+    local function add_working_days(d, n, calendar_id, level)
+      local calendar = working_calendar(calendar_id, level + 1)
+      if type(n) ~= 'number' or n < 0 or n ~= floor(n) then
+        error(format('the number of working days must be a whole number, at least 0, got %s', tostring(n)), level + 1)
+      end
+      local day = day_number(checked_date(d, 'the date', level + 1))
+      local left = n
+      while left > 0 do
+        day = day + 1
+        local text = from_day_number(day)
+        local y = parse_date(text)
+        if calendar.first == nil or y < calendar.first or y > calendar.last then
+          error(format("calendar '%s' lists holidays for %s only; working days in %d are not known",
+            calendar.id, calendar.first and format('%d-%d', calendar.first, calendar.last) or 'no year', y), level + 1)
+        end
+        local weekday = (day + 3) % 7 + 1
+        if calendar.on[text] or (weekday <= 5 and not calendar.off[text]) then left = left - 1 end
+      end
+      return from_day_number(day)
+    end
+
+    --- dixian.date.add_working_days(d, n, calendar): the date n working days after d in
+    --- calendar `calendar` (its id; 'cn' when not given).
+    function date.add_working_days(d, n, calendar)
+      return add_working_days(d, n, calendar or 'cn', 2)
     end
 
     -- The context a check reads: the assessment date and the parameters in force on it.
@@ -458,6 +545,12 @@ enum PluginAPISource {
       }
       return setmetatable({
         as_of = as_of, year = y, month = m, day = d,
+        -- The date n working days after d, in the calendar of parameter working_calendar ('cn' without it).
+        add_working_days = function(day, n)
+          local calendar = rawget(params, 'working_calendar') or 'cn'
+          local result = add_working_days(day, n, calendar, 2)
+          return result
+        end,
         params = setmetatable(params, missing),
         param = function(name, on)
           if on == nil then on = as_of end
@@ -667,6 +760,75 @@ enum PluginAPISource {
         end
       end
       return reasons, failures
+    end
+
+    local ITEM_FIELDS = set_of { 'due_on', 'message', 'person', 'responsible' }
+
+    -- Checks one item a deadline returned; nil and the problem when it is nonsense.
+    local function due_item(deadline, item)
+      if type(item) ~= 'table' then
+        return nil, format('%s: deadline %s returned a %s; return nil, an item { due_on, message } or a list of items',
+          deadline.where, deadline.id, type(item))
+      end
+      for key in pairs(item) do
+        if not ITEM_FIELDS[key] then
+          return nil, format("%s: deadline %s returned an item with unknown field '%s' (known: due_on, message, person, responsible)",
+            deadline.where, deadline.id, tostring(key))
+        end
+      end
+      if not parse_date(item.due_on) then
+        return nil, format('%s: deadline %s returned due_on %s, not a date written YYYY-MM-DD', deadline.where, deadline.id, tostring(item.due_on))
+      end
+      if type(item.message) ~= 'string' then
+        return nil, format('%s: deadline %s returned an item whose message is a %s, not a string', deadline.where, deadline.id, type(item.message))
+      end
+      for _, field in ipairs { 'person', 'responsible' } do
+        if item[field] ~= nil and type(item[field]) ~= 'string' then
+          return nil, format('%s: deadline %s returned an item whose %s is a %s, not a string', deadline.where, deadline.id, field, type(item[field]))
+        end
+      end
+      return item
+    end
+
+    --- Runs every deadline on households batch[1..n], each call protected: items as parallel
+    --- lists (household index, deadline index, due date, message, person, responsible; false
+    --- where not given) and failures (household index, deadline index, message).
+    function host.deadlines(batch, n)
+      local out = { n = 0, h = {}, k = {}, d = {}, m = {}, p = {}, r = {} }
+      local failed = { n = 0, h = {}, k = {}, m = {} }
+      local ctx = context
+      local list = declared.deadlines
+      local function add(i, k, item)
+        local f = out.n + 1
+        out.n, out.h[f], out.k[f], out.d[f], out.m[f] = f, i, k, item.due_on, item.message
+        out.p[f], out.r[f] = item.person or false, item.responsible or false
+      end
+      for i = 1, n do
+        for k = 1, #list do
+          local deadline = list[k]
+          local ok, result = pcall(deadline.run, batch[i], ctx)
+          local problem
+          if not ok then
+            problem = type(result) == 'string' and result or format('%s: deadline %s raised a %s value', deadline.where, deadline.id, type(result))
+          elseif result ~= nil and result ~= false then
+            local items = (type(result) == 'table' and result.due_on == nil and result.message == nil) and result or { result }
+            if next(items) ~= nil and #items == 0 then
+              problem = format('%s: deadline %s returned a table that is neither an item { due_on, message } nor a list of items',
+                deadline.where, deadline.id)
+              items = {}
+            end
+            for _, item in ipairs(items) do
+              local checked, why = due_item(deadline, item)
+              if checked then add(i, k, checked) else problem = why break end
+            end
+          end
+          if problem then
+            local f = failed.n + 1
+            failed.n, failed.h[f], failed.k[f], failed.m[f] = f, i, k, problem
+          end
+        end
+      end
+      return out, failed
     end
 
     --- The spec at `index` (its household fixture, expectations and location).

@@ -13,6 +13,10 @@ public struct PluginDeclarations: Sendable {
     public var guards: [GuardDeclaration]
     /// Working-day calendars.
     public var calendars: [CalendarDeclaration]
+    /// Deadlines: the work each household owes, with due dates.
+    public var deadlines: [DeadlineDeclaration]
+    /// Monthly duties of units, with no record in the registry.
+    public var duties: [DutyDeclaration]
     /// Checklist definitions (column headers; rows come from the plugin's function).
     public var checklists: [ChecklistDeclaration]
     /// Report definitions.
@@ -73,6 +77,38 @@ public struct GuardDeclaration: Hashable, Sendable {
     public var declaration: Declaration
     /// The transition it guards.
     public var transition: MonitoringTransition
+}
+
+/// A deadline: a function over a household that says what it still owes and by when.
+public struct DeadlineDeclaration: Hashable, Sendable {
+    /// Id, title, location.
+    public var declaration: Declaration
+    /// The unit responsible for its items unless an item names another.
+    public var responsible: String
+}
+
+/// A monthly duty of a unit (Minqin's reports due on the 25th and the 30th).
+public struct DutyDeclaration: Hashable, Sendable {
+    /// Id, title, location.
+    public var declaration: Declaration
+    /// The unit responsible.
+    public var responsible: String
+    /// The day of the month it is due (the month's last day when the month is shorter).
+    public var day: Int
+
+    /// The dates it falls due from `start` to `end`, both included.
+    public func dueDates(from start: LocalDate, through end: LocalDate) -> [LocalDate] {
+        var dates: [LocalDate] = []
+        var year = start.year, month = start.month
+        while (year, month) <= (end.year, end.month) {
+            let last = LocalDate.daysIn(month: month, year: year)
+            if let date = LocalDate(year: year, month: month, day: min(day, last)), date >= start, date <= end {
+                dates.append(date)
+            }
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        return dates
+    }
 }
 
 /// A working-day calendar: weekdays are working days except `holidays`; weekend days in
@@ -165,6 +201,13 @@ extension PluginDeclarations {
                     ChecklistDeclaration.Column(key: $0["key"].stringValue ?? "?", title: $0["title"].stringValue ?? "?",
                                                 group: $0["group"].stringValue)
                 })
+        }
+        deadlines = list("deadlines").map { entry in
+            DeadlineDeclaration(declaration: declaration(entry), responsible: entry["responsible"].stringValue ?? "?")
+        }
+        duties = list("duties").map { entry in
+            DutyDeclaration(declaration: declaration(entry), responsible: entry["responsible"].stringValue ?? "?",
+                            day: Int(entry["day"].integerValue ?? 1))
         }
         reports = list("reports").map { declaration($0) }
         specs = list("specs").map { declaration($0, idField: "name") }

@@ -22,7 +22,7 @@ public final class PluginRuntime {
     public var plugin: PluginManifest { chain[chain.count - 1] }
 
     /// The folders of a plugin whose `.lua` files are loaded, in this order, after `parameters.lua`.
-    public static let declarationFolders = ["calendars", "checks", "guards", "checklists", "reports"]
+    public static let declarationFolders = ["calendars", "checks", "guards", "deadlines", "checklists", "reports"]
 
     /// Loads `chain` into `state`: for each plugin, base first, `parameters.lua` and then every
     /// `.lua` file of `declarationFolders` in name order, each in the plugin's own environment.
@@ -186,6 +186,24 @@ public final class PluginRuntime {
         }
     }
 
+    /// Runs the deadlines on `views`: the work each household still owes, with its due date.
+    /// A deadline that raises or returns nonsense on a household is reported in the outcome's
+    /// failures and the others' items stand; a `LuaError` (budget, memory) means nothing of the
+    /// batch stands.
+    public func deadlines(_ views: [HouseholdView]) throws(LuaError) -> DeadlineOutcome {
+        let asOf = requirePrepared()
+        let results = try state.call(host.deadlines, pushingArguments: { stack in
+            stack.pushTable(arrayCount: views.count)
+            for (index, view) in views.enumerated() {
+                stack.setIndex(index + 1, LuaHouseholdView(
+                    view: view, asOf: asOf, readOnly: self.host.viewMetatable, emptyList: self.host.emptyList))
+            }
+            stack.push(views.count)
+            return 2
+        })
+        return DeadlineOutcome(items: results.first ?? .nil, failures: results.dropFirst().first ?? .nil)
+    }
+
     /// The data of spec number `index` (0-based) as the spec file declared it.
     public func spec(at index: Int) throws -> LuaValue {
         do {
@@ -226,7 +244,7 @@ public final class PluginRuntime {
 
 /// The Lua functions of the plugin API's host side, taken from the API chunk once.
 private struct HostFunctions {
-    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow: LuaFunction
+    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow, deadlines: LuaFunction
     /// The metatable of household and member views: new fields are refused.
     let viewMetatable: LuaTableReference
     /// The one empty list every view shares (read-only).
@@ -234,7 +252,7 @@ private struct HostFunctions {
 
     init(state: LuaState) throws(LuaError) {
         let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
-        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_row"]
+        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_row", "deadlines"]
         var metatable: LuaTableReference?, empty: LuaTableReference?
         let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
             stack.push(RiskType.allCases.map(\.rawValue))
@@ -259,8 +277,8 @@ private struct HostFunctions {
         guard let found = functions as? [LuaFunction], let metatable, let empty else {
             throw LuaError(kind: .hostMisuse, message: "the plugin API chunk did not return its host functions")
         }
-        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow) =
-            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7])
+        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow, deadlines) =
+            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8])
         viewMetatable = metatable
         emptyList = empty
     }

@@ -128,6 +128,24 @@ public enum PluginSpecRunner {
         return problems
     }
 
+    /// A deadline spec: `due = { { id = deadline id, due_on = date }, ... }`, exactly the items
+    /// the deadlines give the household (in any order); `due = {}` expects none.
+    private static func dueProblems(_ spec: LuaValue, view: HouseholdView, runtime: PluginRuntime) throws -> [String] {
+        guard let list = spec.tableValue else { return ["due must be a list of { id, due_on }"] }
+        let outcome = try runtime.deadlines([view])
+        var problems = outcome.failures.map { "a deadline failed: \($0.message)" }
+        let deadlines = runtime.declarations.deadlines
+        let actual = outcome.items.map { "\(deadlines[$0.deadline].declaration.id) \($0.dueOn)" }
+        let expected = list.array.map { "\($0["id"].stringValue ?? "?") \($0["due_on"].stringValue ?? "?")" }
+        for item in expected where !actual.contains(item) {
+            problems.append("expected \(item) to be due; due: \(actual.isEmpty ? "nothing" : actual.joined(separator: ", "))")
+        }
+        for (index, item) in actual.enumerated() where !expected.contains(item) {
+            problems.append("did not expect \(item) (\(outcome.items[index].message))")
+        }
+        return problems
+    }
+
     private static func check(_ spec: LuaValue, runtime: PluginRuntime, name: String, village: String) throws -> [String] {
         guard let asOf = spec["as_of"].stringValue.flatMap({ LocalDate(iso: $0) }) else {
             return ["as_of must be a date written YYYY-MM-DD"]
@@ -152,9 +170,9 @@ public enum PluginSpecRunner {
         }
         let view = try fixture.view(from: spec["household"])
         let transition = spec["guard"].stringValue.flatMap(MonitoringTransition.init(rawValue:))
-        let checklist = spec["checklist"]
-        guard exact != nil || includes != nil || excludes != nil || transition != nil || checklist != .nil else {
-            return ["the spec expects nothing: give findings, includes, excludes, guard or checklist"]
+        let checklist = spec["checklist"], due = spec["due"]
+        guard exact != nil || includes != nil || excludes != nil || transition != nil || checklist != .nil || due != .nil else {
+            return ["the spec expects nothing: give findings, includes, excludes, guard, checklist or due"]
         }
         var problems: [String] = []
         if exact != nil || includes != nil || excludes != nil {
@@ -164,6 +182,9 @@ public enum PluginSpecRunner {
         }
         if checklist != .nil {
             problems += try checklistProblems(checklist, view: view, runtime: runtime)
+        }
+        if due != .nil {
+            problems += try dueProblems(due, view: view, runtime: runtime)
         }
         if let transition {
             let verdict = try runtime.guardVerdict(transition, for: view)

@@ -35,6 +35,9 @@ struct SpecFixture {
         let noLabor = try bool(fields["no_member_able_to_work"], "household.no_member_able_to_work")
             ?? (!members.isEmpty && members.allSatisfy { $0.laborCapacity == .none })
         if noLabor { flags.insert(.noMemberAbleToWork) }
+        let episodes = try list(fields["episodes"], "household.episodes").enumerated().map {
+            try episode($1, index: $0, household: number)
+        }
         let household = Household(
             number: number, area: area, headName: try text(fields["head_name"], "household.head_name") ?? members.first?.name ?? "户主",
             category: category, monitoredKind: kind, flags: flags, helper: try text(fields["helper"], "household.helper"))
@@ -46,7 +49,7 @@ struct SpecFixture {
                 try monthly($1, index: $0, household: number)
             },
             latestSurvey: try fields["survey"].map { try survey($0, household: number) },
-            episodes: try list(fields["episodes"], "household.episodes").enumerated().map { try episode($1, index: $0, household: number) },
+            episodes: episodes.map(\.0), steps: episodes.flatMap(\.1),
             plans: try list(fields["plans"], "household.plans").enumerated().map { try plan($1, index: $0, household: number) },
             visits: try list(fields["visits"], "household.visits").enumerated().map { try visit($1, index: $0) })
     }
@@ -165,22 +168,44 @@ struct SpecFixture {
             notes: try text(fields["notes"], "household.survey.notes") ?? "")
     }
 
-    private func episode(_ value: LuaValue, index: Int, household: String) throws -> MonitoringEpisode {
+    /// An episode with its `steps` (`{ { transition, taken_on, actor, stage, accepted, risk_types } }`).
+    private func episode(_ value: LuaValue, index: Int, household: String) throws -> (MonitoringEpisode, [MonitoringStep]) {
         let path = "household.episodes[\(index + 1)]"
         let fields = try table(value, path, allowed: [
-            "id", "channel", "reported_on", "status", "risk_types", "identified_on", "eliminated_on",
+            "id", "channel", "reported_on", "status", "risk_types", "identified_on", "eliminated_on", "steps",
         ])
         guard let reported = try date(fields["reported_on"], "\(path).reported_on") else { throw problem("\(path) needs reported_on") }
-        let risks: [RiskType] = try list(fields["risk_types"], "\(path).risk_types").map { entry in
-            guard let risk: RiskType = try term(entry, "\(path).risk_types") else { throw problem("\(path).risk_types holds a nil") }
-            return risk
-        }
-        return MonitoringEpisode(
+        let risks = try riskTypes(fields["risk_types"], "\(path).risk_types")
+        let episode = MonitoringEpisode(
             id: Int64(try integer(fields["id"], "\(path).id") ?? index + 1), householdNumber: household,
             channel: try term(fields["channel"], "\(path).channel") ?? .cadreVisit, reportedOn: reported,
-            status: try term(fields["status"], "\(path).status") ?? .identified, riskTypes: Set(risks),
+            status: try term(fields["status"], "\(path).status") ?? .identified, riskTypes: risks,
             identifiedOn: try date(fields["identified_on"], "\(path).identified_on"),
             eliminatedOn: try date(fields["eliminated_on"], "\(path).eliminated_on"))
+        let steps = try list(fields["steps"], "\(path).steps").enumerated().map { position, value in
+            try step(value, path: "\(path).steps[\(position + 1)]", id: Int64(position + 1), episode: episode)
+        }
+        return (episode, steps)
+    }
+
+    private func riskTypes(_ value: LuaValue?, _ path: String) throws -> Set<RiskType> {
+        Set(try list(value, path).map { entry in
+            guard let risk: RiskType = try term(entry, path) else { throw problem("\(path) holds a nil") }
+            return risk
+        })
+    }
+
+    private func step(_ value: LuaValue, path: String, id: Int64, episode: MonitoringEpisode) throws -> MonitoringStep {
+        let fields = try table(value, path, allowed: ["transition", "taken_on", "actor", "stage", "accepted", "risk_types"])
+        guard let transition: MonitoringTransition = try term(fields["transition"], "\(path).transition") else {
+            throw problem("\(path) needs transition")
+        }
+        guard let taken = try date(fields["taken_on"], "\(path).taken_on") else { throw problem("\(path) needs taken_on") }
+        let risks = try riskTypes(fields["risk_types"], "\(path).risk_types")
+        return MonitoringStep(
+            id: id, episodeID: episode.id, householdNumber: episode.householdNumber, transition: transition, takenOn: taken,
+            actor: try text(fields["actor"], "\(path).actor") ?? "", stage: try term(fields["stage"], "\(path).stage"),
+            accepted: try bool(fields["accepted"], "\(path).accepted"), riskTypes: risks)
     }
 
     private func plan(_ value: LuaValue, index: Int, household: String) throws -> AssistancePlan {

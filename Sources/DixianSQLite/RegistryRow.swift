@@ -87,17 +87,23 @@ extension Row {
 
     /// Risk types stored comma-separated.
     func riskTypes(_ column: String, in table: String) throws -> Set<RiskType> {
-        let stored: String = self[column]
+        try RiskType.stored(self[column], table: table)
+    }
+
+    /// An amount stored in fen.
+    func money(_ column: String) -> Money { Money(fen: self[column]) }
+}
+
+extension RiskType {
+    /// Risk types as a table stores them, comma-separated.
+    static func stored(_ text: String, table: String) throws -> Set<RiskType> {
         var risks: Set<RiskType> = []
-        for name in stored.split(separator: ",") {
+        for name in text.split(separator: ",") {
             guard let risk = RiskType(rawValue: String(name)) else {
-                throw CorruptRow(table: table, column: column, value: stored)
+                throw CorruptRow(table: table, column: "risk_types", value: text)
             }
             risks.insert(risk)
         }
         return risks
     }
-
-    /// An amount stored in fen.
-    func money(_ column: String) -> Money { Money(fen: self[column]) }
 }

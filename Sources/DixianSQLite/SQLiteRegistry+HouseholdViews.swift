@@ -65,6 +65,7 @@ private struct HouseholdViewReader {
     private var monthly: StatementCursor
     private var surveys: StatementCursor
     private var episodes: StatementCursor
+    private var steps: StatementCursor
     private var plans: StatementCursor
     private var visits: StatementCursor
 
@@ -77,6 +78,8 @@ private struct HouseholdViewReader {
     private let channels = TermMatcher<DiscoveryChannel>()
     private let statuses = TermMatcher<MonitoringStatus>()
     private let roles = TermMatcher<VisitorRole>()
+    private let transitions = TermMatcher<MonitoringTransition>()
+    private let eliminationStages = TermMatcher<EliminationStage>()
 
     init(_ db: Database, partition: HouseholdPartition, asOf: LocalDate, range: [String]) throws {
         let within = "household_number >= ? AND household_number < ?"
@@ -109,6 +112,10 @@ private struct HouseholdViewReader {
         episodes = try StatementCursor(db, table: "monitoring_episode", sql: """
             SELECT household_number, id, channel, reported_on, status, risk_types, identified_on, eliminated_on
             FROM monitoring_episode WHERE \(within) AND reported_on <= ? ORDER BY household_number, id
+            """, arguments: range + [date])
+        steps = try StatementCursor(db, table: "monitoring_step", sql: """
+            SELECT household_number, id, episode_id, transition, taken_on, actor, stage, accepted, risk_types
+            FROM monitoring_step WHERE \(within) AND taken_on <= ? ORDER BY household_number, episode_id, taken_on, id
             """, arguments: range + [date])
         plans = try StatementCursor(db, table: "assistance_plan", sql: """
             SELECT household_number, id, episode_id, made_on, adjusted_on FROM assistance_plan
@@ -200,18 +207,21 @@ private struct HouseholdViewReader {
         }
         while try Self.reach(&episodes, key) {
             let c = episodes
-            let risks = try c.string(5).split(separator: ",").map { name in
-                guard let risk = RiskType(rawValue: String(name)) else {
-                    throw CorruptRow(table: "monitoring_episode", column: "risk_types", value: c.string(5))
-                }
-                return risk
-            }
             view.episodes.append(MonitoringEpisode(
                 id: Int64(c.int(1)), householdNumber: number, channel: try c.term(2, column: "channel", channels),
                 reportedOn: try c.date(3, column: "reported_on"), status: try c.term(4, column: "status", statuses),
-                riskTypes: Set(risks), identifiedOn: try c.optionalDate(6, column: "identified_on"),
+                riskTypes: try c.riskTypes(5), identifiedOn: try c.optionalDate(6, column: "identified_on"),
                 eliminatedOn: try c.optionalDate(7, column: "eliminated_on")))
             try episodes.advance()
+        }
+        while try Self.reach(&steps, key) {
+            let c = steps
+            view.steps.append(MonitoringStep(
+                id: Int64(c.int(1)), episodeID: Int64(c.int(2)), householdNumber: number,
+                transition: try c.term(3, column: "transition", transitions), takenOn: try c.date(4, column: "taken_on"),
+                actor: c.string(5), stage: try c.optionalTerm(6, column: "stage", eliminationStages),
+                accepted: c.optionalInt(7).map { $0 != 0 }, riskTypes: try c.riskTypes(8)))
+            try steps.advance()
         }
         while try Self.reach(&plans, key) {
             let c = plans

@@ -73,6 +73,33 @@ public final class SQLiteRegistry: RegistryStore {
         }
     }
 
+    public func records(in table: RegistryTable, where column: String, equals value: String) async throws -> [RegistryRecord] {
+        let type = table.rowType
+        guard type.columns.contains(column) else {
+            throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) has no column \(column)")
+        }
+        return try await writer.read { db in
+            try Self.fetchRecords(type, db, where: "\(column) = ? ORDER BY \(type.order.joined(separator: ", "))", [value])
+        }
+    }
+
+    public func nextIdentifier(in table: RegistryTable) async throws -> Int64 {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM \(table.rowType.table)") ?? 1
+        }
+    }
+
+    public func households(ofResidents residentIDs: [String]) async throws -> [String: String] {
+        try await writer.read { db in
+            var found: [String: String] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT household_number FROM member WHERE resident_id = ?")
+            for id in residentIDs {
+                if let number = try String.fetchOne(statement, arguments: [id]) { found[id] = number }
+            }
+            return found
+        }
+    }
+
     public func existingHouseholdNumbers(among numbers: Set<String>) async throws -> Set<String> {
         guard !numbers.isEmpty else { return [] }
         return try await writer.read { db in
@@ -188,6 +215,12 @@ public final class SQLiteRegistry: RegistryStore {
 
     private static func keyText(_ row: some RegistryRow) -> String {
         row.keyValues.map { $0.map { "\($0)" } ?? "NULL" }.joined(separator: "/")
+    }
+
+    private static func fetchRecords<R: RegistryRow>(
+        _: R.Type, _ db: Database, where condition: String, _ arguments: StatementArguments
+    ) throws -> [RegistryRecord] {
+        try fetch(R.self, db, where: condition, arguments).map(\.registryRecord)
     }
 
     private static func fetch<R: RegistryRow>(

@@ -88,6 +88,12 @@ struct StatementCursor {
         isNull(index) ? nil : try term(index, column: column, matcher)
     }
 
+    /// Risk types stored comma-separated.
+    func riskTypes(_ index: Int32) throws -> Set<RiskType> {
+        guard !isNull(index), sqlite3_column_bytes(statement, index) > 0 else { return [] }
+        return try RiskType.stored(string(index), table: table)
+    }
+
     /// A date stored as `YYYY-MM-DD`, parsed from the bytes.
     func date(_ index: Int32, column: String) throws -> LocalDate {
         guard let text = sqlite3_column_text(statement, index), sqlite3_column_bytes(statement, index) == 10,

@@ -3,30 +3,27 @@
 local m = require('lib.minqin')
 local days = dixian.date.days_between
 
+-- The clocks are counted in lib/minqin.lua (M.clocks), the same ones `dixian due` lists
+-- (deadlines/clocks.lua): a check flags exactly the items that are overdue.
+local function overdue(h, ctx, which)
+  local findings = {}
+  for _, item in ipairs(m.clocks(h, ctx, which)) do
+    if item.due_on < ctx.as_of then
+      findings[#findings + 1] = string.format('已逾期%d天（应于%s前）：%s', days(item.due_on, ctx.as_of), item.due_on, item.message)
+    end
+  end
+  return findings
+end
+
 dixian.check {
   id = 'minqin.self-report-overdue',
-  title = '一键报贫超期未核查或未认定',
+  title = '一键报贫超期未核查、未反馈或未认定',
   group = '识别认定',
   risk_types = { 'other' },
   severity = 'high',
-  source = 'seed 003 附件2 二.4：5天内完成家庭状况核查；从农户自主申报到完成监测对象认定不超过15天',
+  source = 'seed 003 附件2 二.4：5天内完成家庭状况核查；5个工作日内反馈；5个工作日内完成审批；从申报到认定不超过15天',
   run = function(h, ctx)
-    local clock = ctx.params.self_report_clock
-    local findings = {}
-    for _, episode in ipairs(h.episodes) do
-      if episode.channel == 'self-report' then
-        local elapsed = days(episode.reported_on, ctx.as_of)
-        if episode.status == 'reported' and elapsed > clock.verify_days then
-          findings[#findings + 1] = string.format('%s一键报贫，已%d天未完成家庭状况核查（应在%d天内）',
-            episode.reported_on, elapsed, clock.verify_days)
-        end
-        if (episode.status == 'reported' or episode.status == 'verified') and elapsed > clock.total_days then
-          findings[#findings + 1] = string.format('%s一键报贫，已%d天未完成认定（从申报到认定不超过%d天）',
-            episode.reported_on, elapsed, clock.total_days)
-        end
-      end
-    end
-    return findings
+    return overdue(h, ctx, 'self-report')
   end,
 }
 
@@ -37,27 +34,7 @@ dixian.check {
   severity = 'high',
   source = 'seed 003 附件2 二.12：识别认定或风险标注10日内完成"一户一策"帮扶计划制定；风险未消除的监测对象，3月底前完成年度动态调整',
   run = function(h, ctx)
-    local episode = m.open_episode(h)
-    if episode == nil or episode.identified_on == nil then return nil end
-    local deadline_days = ctx.params.plan_deadline_days
-    local latest
-    for _, plan in ipairs(h.plans) do
-      local touched = plan.adjusted_on or plan.made_on
-      if latest == nil or touched > latest then latest = touched end
-    end
-    local waited = days(episode.identified_on, ctx.as_of)
-    if latest == nil or latest < episode.identified_on then
-      if waited > deadline_days then
-        return string.format('%s认定为监测对象，已%d天未制定一户一策帮扶计划（应在%d日内）',
-          episode.identified_on, waited, deadline_days)
-      end
-      return nil
-    end
-    local adjust_by = string.format('%04d-%s', ctx.year, ctx.params.plan_adjustment_deadline)
-    if ctx.as_of > adjust_by and episode.identified_on < string.format('%04d-01-01', ctx.year)
-        and latest < string.format('%04d-01-01', ctx.year) then
-      return string.format('风险未消除，帮扶计划最近一次制定或调整于%s，未在%s前完成年度动态调整', latest, adjust_by)
-    end
+    return overdue(h, ctx, 'plan')
   end,
 }
 
@@ -91,13 +68,6 @@ local function previous_quarter(ctx)
   return dixian.date.add_months(first, -3), dixian.date.add_days(first, -1)
 end
 
-local function visited(h, role, from, to)
-  for _, visit in ipairs(h.visits) do
-    if visit.visited_on >= from and visit.visited_on <= to and (role == nil or visit.role == role) then return true end
-  end
-  return false
-end
-
 dixian.check {
   id = 'minqin.visit-frequency',
   title = '监测户走访频次不足',
@@ -109,11 +79,11 @@ dixian.check {
     if m.open_episode(h) == nil then return nil end
     local findings = {}
     local month_from, month_to = previous_month(ctx)
-    if not visited(h, 'resident-team', month_from, month_to) then
+    if not m.visited(h, 'resident-team', month_from, month_to) then
       findings[#findings + 1] = string.format('驻村工作队%s至%s未走访（"三类户"每月至少走访1次）', month_from, month_to)
     end
     local quarter_from, quarter_to = previous_quarter(ctx)
-    if not visited(h, 'helper', quarter_from, quarter_to) then
+    if not m.visited(h, 'helper', quarter_from, quarter_to) then
       findings[#findings + 1] = string.format('帮扶责任人%s至%s未入户走访（每季度至少1次）', quarter_from, quarter_to)
     end
     return findings

@@ -25,6 +25,87 @@ function M.latest_episode(h)
   return h.episodes[#h.episodes]
 end
 
+--- The steps of `episode` with transition `transition`, the latest last.
+local function latest_step(episode, transition)
+  local found
+  for _, step in ipairs(episode.steps) do
+    if step.transition == transition then found = step end
+  end
+  return found
+end
+M.latest_step = latest_step
+
+--- The clocks of an open self-report (which = 'self-report': 一键报贫, seed 003 附件2 二.4) or
+--- of the 一户一策 plan (which = 'plan': 二.12): what the household's episodes still owe, as
+--- deadline items { due_on, message, responsible, person }. The step clocks run from the
+--- recorded step before; the total clock runs from the report whatever steps are recorded.
+function M.clocks(h, ctx, which)
+  local items = {}
+  local clock = ctx.params.self_report_clock
+  local add_days = dixian.date.add_days
+  for _, episode in ipairs(h.episodes) do
+    local status = episode.status
+    if which == 'self-report' and episode.channel == 'self-report'
+        and (status == 'reported' or status == 'verified' or status == 'accepted') then
+      local reported = episode.reported_on
+      if status == 'reported' then
+        items[#items + 1] = { due_on = add_days(reported, clock.verify_days), responsible = '乡镇人民政府',
+          message = string.format('%s一键报贫，自申报日起%d天内完成家庭状况核查', reported, clock.verify_days) }
+      end
+      local verify = latest_step(episode, 'verify')
+      if status == 'verified' and verify then
+        items[#items + 1] = { due_on = ctx.add_working_days(verify.taken_on, clock.answer_working_days),
+          responsible = '乡镇人民政府', person = verify.actor ~= '' and verify.actor or nil,
+          message = string.format('%s核查完成，%d个工作日内反馈核查结果', verify.taken_on, clock.answer_working_days) }
+      end
+      local answer = latest_step(episode, 'answer')
+      if status == 'accepted' and answer then
+        items[#items + 1] = { due_on = ctx.add_working_days(answer.taken_on, clock.approve_working_days),
+          responsible = '县农业农村局',
+          message = string.format('%s反馈符合认定标准，%d个工作日内完成审批', answer.taken_on, clock.approve_working_days) }
+      end
+      items[#items + 1] = { due_on = add_days(reported, clock.total_days), responsible = '县农业农村局',
+        message = string.format('%s一键报贫，从申报到完成认定不超过%d天', reported, clock.total_days) }
+    elseif which == 'plan' and status == 'identified' then
+      -- 一户一策: within 10 days of identification or of a new risk label.
+      local start = episode.identified_on
+      for _, step in ipairs(episode.steps) do
+        if (step.transition == 'approve' or step.transition == 'relabel') and (start == nil or step.taken_on > start) then
+          start = step.taken_on
+        end
+      end
+      local latest
+      for _, plan in ipairs(h.plans) do
+        if plan.episode_id == nil or plan.episode_id == episode.id then
+          local touched = plan.adjusted_on or plan.made_on
+          if latest == nil or touched > latest then latest = touched end
+        end
+      end
+      if start and (latest == nil or latest < start) then
+        items[#items + 1] = { due_on = add_days(start, ctx.params.plan_deadline_days), responsible = '乡镇人民政府',
+          message = string.format('%s识别认定或标注风险，%d日内制定"一户一策"帮扶计划', start, ctx.params.plan_deadline_days) }
+      elseif start then
+        -- 风险未消除的监测对象，3月底前完成年度动态调整: plans made before this year.
+        local year_start = string.format('%04d-01-01', ctx.year)
+        if start < year_start and latest < year_start then
+          local by = string.format('%04d-%s', ctx.year, ctx.params.plan_adjustment_deadline)
+          items[#items + 1] = { due_on = by, responsible = '乡镇人民政府',
+            message = string.format('帮扶计划最近一次制定或调整于%s，风险未消除，%s前完成年度动态调整', latest, by) }
+        end
+      end
+    end
+  end
+  return items
+end
+
+--- Whether the household was visited between from and to (dates, inclusive) in `role` (any role when nil).
+function M.visited(h, role, from, to)
+  for _, visit in ipairs(h.visits) do
+    if visit.visited_on >= from and visit.visited_on <= to and (role == nil or visit.role == role) then return true end
+  end
+  return false
+end
+
 --- Formats a yuan amount as officials write it (no decimals when whole).
 function M.yuan(amount)
   if amount == math.floor(amount) then return string.format('%d元', math.floor(amount)) end

@@ -1,0 +1,58 @@
+-- The 一键报贫 clock of seed 003 附件2 二.4 across the 2024 National Day holiday (10月1日至7日
+-- 放假，9月29日和10月12日上班), the 一户一策 clock of 二.12, and the visit duties.
+
+local function self_report(status, steps)
+  return {
+    members = { { age = 40 } }, incomes = { { year = 2023, wage = 40000 } },
+    episodes = { { channel = 'self-report', reported_on = '2024-09-27', status = status, steps = steps } },
+  }
+end
+
+local reported = { transition = 'report', taken_on = '2024-09-27' }
+local verified = { transition = 'verify', taken_on = '2024-09-30', actor = '王核查' }
+
+dixian.spec('一键报贫 on Friday 27 September: verification due 5 days later, identification within 15 days', {
+  as_of = '2024-09-28',
+  household = self_report('reported', { reported }),
+  due = { { id = 'minqin.self-report', due_on = '2024-10-02' }, { id = 'minqin.self-report', due_on = '2024-10-12' } },
+})
+
+dixian.spec('verified on 30 September: the answer is due 5 working days later, on Saturday 12 October (worked)', {
+  as_of = '2024-10-08',
+  household = self_report('verified', { reported, verified }),
+  due = { { id = 'minqin.self-report', due_on = '2024-10-12' }, { id = 'minqin.self-report', due_on = '2024-10-12' } },
+})
+
+dixian.spec('no answer by 14 October: the answer and the 15-day limit are overdue, nothing else', {
+  as_of = '2024-10-14',
+  household = self_report('verified', { reported, verified }),
+  findings = { 'minqin.self-report-overdue', 'minqin.self-report-overdue' },
+})
+
+dixian.spec('answered on 11 October: approval is due 5 working days later (12 Oct worked, then 14-17 Oct)', {
+  as_of = '2024-10-11',
+  household = self_report('accepted', { reported, verified, { transition = 'answer', taken_on = '2024-10-11', accepted = true } }),
+  due = { { id = 'minqin.self-report', due_on = '2024-10-17' }, { id = 'minqin.self-report', due_on = '2024-10-12' } },
+})
+
+dixian.spec('identified on 11 October with no plan: the plan is due on 21 October', {
+  as_of = '2024-10-11',
+  household = {
+    category = 'monitored', monitored_kind = 'marginal', helper = '李帮扶', members = { { age = 40 } },
+    episodes = { { channel = 'self-report', reported_on = '2024-09-27', identified_on = '2024-10-11', risk_types = { 'illness' },
+      steps = { reported, verified, { transition = 'approve', taken_on = '2024-10-11', risk_types = { 'illness' } } } } },
+    visits = { { visited_on = '2024-10-09', role = 'resident-team' }, { visited_on = '2024-10-10', role = 'helper' } },
+  },
+  due = { { id = 'minqin.plan', due_on = '2024-10-21' } },
+})
+
+dixian.spec('a monitored household not yet visited this month or quarter: both visits are due', {
+  as_of = '2024-11-05',
+  household = {
+    category = 'monitored', monitored_kind = 'unstable', helper = '李帮扶', members = { { age = 40 } },
+    episodes = { { reported_on = '2024-01-02', identified_on = '2024-01-10', risk_types = { 'illness' } } },
+    plans = { { made_on = '2024-01-15' } },
+    visits = { { visited_on = '2024-09-20', role = 'helper' } },
+  },
+  due = { { id = 'minqin.visits', due_on = '2024-11-30' }, { id = 'minqin.visits', due_on = '2024-12-31' } },
+})
