@@ -72,6 +72,13 @@ let package = Package(
             dependencies: ["DixianCore", "DixianPlugins", "LuaHost"],
             swiftSettings: swiftSettings
         ),
+        // Workflows: the monitoring lifecycle, plans, visits, problems and warnings as audited
+        // actions, and the deadlines that are due.
+        .target(
+            name: "DixianWorkflow",
+            dependencies: ["DixianCore", "DixianPlugins", "LuaHost"],
+            swiftSettings: swiftSettings
+        ),
         // Synthetic counties for demos, tests and benchmarks.
         .target(
             name: "DixianSynthetic",
@@ -89,7 +96,7 @@ let package = Package(
             name: "DixianCLI",
             dependencies: [
                 "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange", "DixianSynthetic", "DixianPlugins",
-                "DixianScreening",
+                "DixianScreening", "DixianWorkflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -133,6 +140,11 @@ let package = Package(
         .testTarget(
             name: "DixianScreeningTests",
             dependencies: ["DixianScreening", "DixianPlugins", "DixianSQLite", "DixianCore", "DixianTestSupport", "LuaHost"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianWorkflowTests",
+            dependencies: ["DixianWorkflow", "DixianPlugins", "DixianSQLite", "DixianCore", "DixianTestSupport", "LuaHost"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -8,7 +8,9 @@ struct Dixian: AsyncParsableCommand {
         abstract: "Dixian (底线): monitor rural households at risk of returning to poverty and manage their assistance.",
         version: DixianVersion.current,
         subcommands: [
-            Demo.self, Generate.self, Import.self, Export.self, Screen.self, PluginCommand.self, Eval.self, Version.self,
+            Demo.self, Generate.self, Import.self, Export.self, Screen.self, Due.self, HouseholdCommand.self, Monitor.self,
+            PlanCommand.self, VisitCommand.self, ProblemCommand.self, WarningCommand.self, PluginCommand.self, Eval.self,
+            Version.self,
         ]
     )
 }

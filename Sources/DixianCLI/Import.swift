@@ -3,10 +3,21 @@ import DixianInterchange
 import Foundation
 
 extension Dixian {
-    /// `dixian import`: interchange files into the registry, all or nothing.
+    /// `dixian import`: interchange files, or a department's pushed warnings, into the registry.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import interchange CSV files into the registry, all or nothing.",
+            abstract: "Import interchange CSV files, or a department's warnings, into the registry.",
+            subcommands: [Files.self, Warnings.self],
+            defaultSubcommand: Files.self
+        )
+    }
+}
+
+extension Dixian.Import {
+    /// `dixian import [files] PATH`: interchange files into the registry, all or nothing.
+    struct Files: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import interchange CSV files into the registry, all or nothing (the default).",
             discussion: """
                 PATH is a folder of interchange files (households.csv, members.csv, ...) or one of \
                 them; docs/data-format.md describes them. Either every row is imported, or nothing \

@@ -33,6 +33,10 @@ public protocol RegistryStore: Sendable {
     /// then ID number), reading with bounded memory.
     func forEachRecord(in table: RegistryTable, _ body: (RegistryRecord) throws -> Void) throws
 
+    /// Work with a recorded deadline still open within `area` (a village-code prefix; nil for
+    /// all): problems and measures not done, and department warnings not yet verified.
+    func openWork(area: String?) async throws -> OpenWork
+
     /// Households counted by category, and monitored households by risk type and by township.
     func householdSummary() async throws -> HouseholdSummary
 
@@ -64,6 +68,41 @@ public struct HouseholdSummary: Hashable, Sendable {
         self.byCategory = byCategory
         self.monitoredByRiskType = monitoredByRiskType
         self.monitoredByTownship = monitoredByTownship
+    }
+}
+
+/// Open work the registry records, each with the village of the household it concerns.
+public struct OpenWork: Sendable {
+    /// Something open, and the household and village it concerns (nil for a warning that
+    /// matches no member, or a problem that concerns no household).
+    public struct Entry<Record: Sendable>: Sendable {
+        /// The record.
+        public var record: Record
+        /// The household, if known.
+        public var householdNumber: String?
+        /// Its 12-digit village code, if known.
+        public var villageCode: String?
+
+        /// An entry.
+        public init(record: Record, householdNumber: String?, villageCode: String?) {
+            self.record = record
+            self.householdNumber = householdNumber
+            self.villageCode = villageCode
+        }
+    }
+
+    /// Problems not closed.
+    public var problems: [Entry<Problem>]
+    /// Measures not done.
+    public var measures: [Entry<Measure>]
+    /// Department warnings without a verification result.
+    public var warnings: [Entry<DepartmentWarning>]
+
+    /// Open work.
+    public init(problems: [Entry<Problem>], measures: [Entry<Measure>], warnings: [Entry<DepartmentWarning>]) {
+        self.problems = problems
+        self.measures = measures
+        self.warnings = warnings
     }
 }
 

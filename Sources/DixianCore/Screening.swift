@@ -145,6 +145,18 @@ public protocol HouseholdViewSource: Sendable {
                    _ body: ([HouseholdView]) throws -> Void) throws
 }
 
+extension HouseholdViewSource {
+    /// The view of household `number` as of `asOf`, nil if there is no such household.
+    public func view(ofHousehold number: String, asOf: LocalDate) throws -> HouseholdView? {
+        // The partition from the number to the number followed by U+0001 holds that household alone.
+        var found: HouseholdView?
+        try readViews(in: HouseholdPartition(from: number, upTo: number + "\u{1}", area: nil), asOf: asOf, batchSize: 1) { views in
+            if let view = views.first(where: { $0.household.number == number }) { found = view }
+        }
+        return found
+    }
+}
+
 /// A store that keeps screening runs and their findings.
 public protocol ScreeningRunStore: Sendable {
     /// Records a run in one transaction: `produce` gets a function that stores findings as they

@@ -15,12 +15,19 @@ struct InterchangeFile {
     /// The header: column name → position, and the header's own text for each column. Problems
     /// with the header (unknown, repeated or missing columns) are added to `problems`.
     func header(_ headerFields: [String], problems: inout [ImportProblem]) -> (positions: [String: Int], labels: [String: String]) {
+        Self.header(headerFields, columns: kind.columns, file: name, problems: &problems)
+    }
+
+    /// The header of file `name` whose columns are `columns`, as `header(_:problems:)` reads it.
+    static func header(_ headerFields: [String], columns: [Column], file name: String, problems: inout [ImportProblem])
+        -> (positions: [String: Int], labels: [String: String])
+    {
         var positions: [String: Int] = [:]
         var labels: [String: String] = [:]
         for (position, raw) in headerFields.enumerated() {
             let label = raw.trimmingBlanks
-            guard let column = kind.columns.first(where: { $0.name == label || $0.aliases.contains(label) }) else {
-                let known = kind.columns.map(\.name).joined(separator: ", ")
+            guard let column = columns.first(where: { $0.name == label || $0.aliases.contains(label) }) else {
+                let known = columns.map(\.name).joined(separator: ", ")
                 problems.append(ImportProblem(file: name, line: 1, column: label,
                                               reason: "is not a column of \(name) (columns: \(known))"))
                 continue
@@ -32,7 +39,7 @@ struct InterchangeFile {
             positions[column.name] = position
             labels[column.name] = label
         }
-        for column in kind.columns where column.required && positions[column.name] == nil {
+        for column in columns where column.required && positions[column.name] == nil {
             let names = ([column.name] + column.aliases).joined(separator: " or ")
             problems.append(ImportProblem(file: name, line: 1, column: nil, reason: "has no column \(names)"))
         }

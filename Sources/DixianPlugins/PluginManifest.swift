@@ -82,3 +82,17 @@ public struct PluginManifest: Hashable, Sendable {
             summary: try text("summary", required: false), directory: directory.standardizedFileURL)
     }
 }
+
+extension PluginManifest {
+    /// The area a run of this plugin covers (screening, the due list): the one asked for,
+    /// which must lie within an area the plugin serves; otherwise the plugin's area when it
+    /// serves one (a county's rules are not run on another county's households), or everything
+    /// when it serves several.
+    public func area(requested: String?) throws -> String? {
+        guard let requested else { return areas.count == 1 ? areas[0] : nil }
+        guard areas.contains(where: { requested.hasPrefix($0) || $0.hasPrefix(requested) }) else {
+            throw PluginError("plugin \(id) serves \(areas.joined(separator: ", ")); area \(requested) is outside it")
+        }
+        return areas.first(where: { $0.hasPrefix(requested) && $0.count > requested.count }) ?? requested
+    }
+}

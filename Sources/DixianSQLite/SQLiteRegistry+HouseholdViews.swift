@@ -46,9 +46,10 @@ extension SQLiteRegistry: HouseholdViewSource {
         }
     }
 
-    /// The SQL condition restricting households to an area (a village-code prefix).
-    static func areaCondition(_ area: String?) -> String {
-        area == nil ? "1" : "substr(village_code, 1, ?) = ?"
+    /// The SQL condition restricting households to an area (a village-code prefix), on the
+    /// village code in `column`.
+    static func areaCondition(_ area: String?, column: String = "village_code") -> String {
+        area == nil ? "1" : "substr(\(column), 1, ?) = ?"
     }
 
     /// The arguments of `areaCondition`.

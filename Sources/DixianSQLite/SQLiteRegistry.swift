@@ -100,6 +100,37 @@ public final class SQLiteRegistry: RegistryStore {
         }
     }
 
+    public func openWork(area: String?) async throws -> OpenWork {
+        let inArea = Self.areaCondition(area, column: "h.village_code")
+        let arguments = StatementArguments(Self.areaArguments(area).map { Optional($0) })
+        return try await writer.read { db in
+            func entries<R: RegistryRow>(_: R.Type, _ sql: String, household: String, village: String) throws -> [OpenWork.Entry<R>] {
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    OpenWork.Entry(record: try R(row: row), householdNumber: row[household], villageCode: row[village])
+                }
+            }
+            let problems = try entries(Problem.self, """
+                SELECT p.*, h.number AS h_number, h.village_code AS h_village FROM problem p
+                LEFT JOIN household h ON h.number = p.household_number
+                WHERE p.closed_on IS NULL AND (h.number IS NULL OR \(inArea))
+                ORDER BY p.deadline, p.id
+                """, household: "h_number", village: "h_village")
+            let measures = try entries(Measure.self, """
+                SELECT m.*, h.number AS h_number, h.village_code AS h_village FROM measure m
+                JOIN assistance_plan a ON a.id = m.plan_id JOIN household h ON h.number = a.household_number
+                WHERE m.done_on IS NULL AND \(inArea)
+                ORDER BY m.due_on, m.id
+                """, household: "h_number", village: "h_village")
+            let warnings = try entries(DepartmentWarning.self, """
+                SELECT w.*, h.number AS h_number, h.village_code AS h_village FROM department_warning w
+                LEFT JOIN member m ON m.resident_id = w.resident_id LEFT JOIN household h ON h.number = m.household_number
+                WHERE w.closed_on IS NULL AND (h.number IS NULL OR \(inArea))
+                ORDER BY w.received_on, w.id
+                """, household: "h_number", village: "h_village")
+            return OpenWork(problems: problems, measures: measures, warnings: warnings)
+        }
+    }
+
     public func existingHouseholdNumbers(among numbers: Set<String>) async throws -> Set<String> {
         guard !numbers.isEmpty else { return [] }
         return try await writer.read { db in

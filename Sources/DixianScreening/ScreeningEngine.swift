@@ -65,7 +65,7 @@ public struct ScreeningEngine: Sendable {
     public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore) throws -> Outcome {
         let chain = self.chain
         var scoped = self.options
-        scoped.area = try Self.scope(of: chain[chain.count - 1], requested: scoped.area)
+        scoped.area = try chain[chain.count - 1].area(requested: scoped.area)
         let options = scoped
         let pool = try LuaStatePool<PluginRuntime>(size: options.workers, limits: options.limits) { state in
             let runtime = try PluginRuntime(chain: chain, state: state)
@@ -114,17 +114,6 @@ public struct ScreeningEngine: Sendable {
                 startedAt: startedAt, finishedAt: Self.timestamp())
         }
         return Outcome(run: run, declarations: declarations)
-    }
-
-    /// The area a run covers: the one asked for, which must lie within an area the plugin
-    /// serves; otherwise the plugin's area when it serves one (a county's rules are not run on
-    /// another county's households), or everything when it serves several.
-    public static func scope(of plugin: PluginManifest, requested: String?) throws -> String? {
-        guard let requested else { return plugin.areas.count == 1 ? plugin.areas[0] : nil }
-        guard plugin.areas.contains(where: { requested.hasPrefix($0) || $0.hasPrefix(requested) }) else {
-            throw PluginError("plugin \(plugin.id) serves \(plugin.areas.joined(separator: ", ")); area \(requested) is outside it")
-        }
-        return plugin.areas.first(where: { $0.hasPrefix(requested) && $0.count > requested.count }) ?? requested
     }
 
     /// Runs the household checks on one batch. When the batch as a whole runs out of budget or

@@ -57,7 +57,7 @@ public struct ScreeningOutput {
             }
             try write("\n]}\n")
         case .csv:
-            try write(words.csvHeader.map(Self.csvField).joined(separator: ",") + "\n")
+            try write(words.csvHeader.map(\.csvField).joined(separator: ",") + "\n")
             let titles = Dictionary(checks.map { ($0.id, $0.declaration.title) }, uniquingKeysWith: { first, _ in first })
             try store.forEachFinding(ofRun: id) { finding in
                 let fields = [
@@ -65,7 +65,7 @@ public struct ScreeningOutput {
                     titles[finding.checkID] ?? "", words.severity(finding.severity),
                     finding.riskTypes.map { words.riskType($0) }.joined(separator: "、"), finding.message,
                 ]
-                try write(fields.map(Self.csvField).joined(separator: ",") + "\n")
+                try write(fields.map(\.csvField).joined(separator: ",") + "\n")
             }
         }
     }
@@ -89,11 +89,6 @@ public struct ScreeningOutput {
             lines += run.failures.map { "  " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     private struct RunJSON: Encodable {

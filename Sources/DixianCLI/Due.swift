@@ -1,0 +1,74 @@
+import ArgumentParser
+import DixianCore
+import DixianPlugins
+import DixianSQLite
+import DixianSynthetic
+import DixianWorkflow
+import Foundation
+
+extension Dixian {
+    /// `dixian due`: what is due and overdue.
+    struct Due: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List what is due and overdue, grouped by township and responsible person.",
+            discussion: """
+                The plugin's deadlines (its clocks, visit duties) run over every household in scope; its monthly \
+                duties, problems and measures with a deadline, and department warnings awaiting verification are \
+                added. Everything overdue is listed, and what falls due within --within days. Exit status 3 when a \
+                deadline failed on a household (the list is then incomplete; the failures are named).
+                """
+        )
+
+        @Option(help: "The registry's SQLite database file.")
+        var db: String
+
+        @Option(help: "The county plugin whose deadlines apply.")
+        var plugin: String
+
+        @Option(help: "The date (YYYY-MM-DD; default: today).")
+        var asOf: DateOption = .today
+
+        @Option(help: "Only households whose village code starts with this area code (default: the area the plugin serves).")
+        var area: String?
+
+        @Option(help: "Also list what falls due within this many days.")
+        var within = 7
+
+        @Option(help: "table, json or csv.")
+        var format: DueOutput.Format = .table
+
+        @Option(help: "Write the output to this file instead of standard output.")
+        var out: String?
+
+        @Option(help: "Items listed in the table format.")
+        var limit = 200
+
+        @Option(help: "Workers (Lua states) at once.")
+        var workers = ProcessInfo.processInfo.activeProcessorCount
+
+        @OptionGroup var sandbox: SandboxOptions
+        @OptionGroup var plugins: PluginSearchOptions
+
+        func validate() throws {
+            guard within >= 0 else { throw ValidationError("--within must be 0 or more") }
+            guard workers > 0 else { throw ValidationError("--workers must be positive") }
+        }
+
+        func run() async throws {
+            let catalog = PluginCatalog(searchPath: plugins.searchPath)
+            let manifest = try catalog.plugin(plugin)
+            let chain = try catalog.chain(for: manifest)
+            guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db) does not exist") }
+            let store = try SQLiteRegistry(path: db)
+            let scan = DueScan(chain: chain, asOf: asOf.date, area: area,
+                               withinDays: within, workers: workers, limits: sandbox.limits)
+            let list = try await scan.run(on: store)
+            let names = (try? CountyGeography.load(plugin: manifest.id, from: plugins.searchPath)).map { geography in
+                Dictionary(uniqueKeysWithValues: geography.townships.indices.map { (geography.townshipCode($0), geography.townships[$0]) })
+            } ?? [:]
+            let output = DueOutput(list: list, plugin: manifest, townshipNames: names)
+            try OutputFile.write(to: out) { write in try write(try output.text(format, limit: limit)) }
+            if !list.failures.isEmpty { throw ExitCode(3) }
+        }
+    }
+}

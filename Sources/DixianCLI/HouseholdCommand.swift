@@ -1,0 +1,112 @@
+import ArgumentParser
+import DixianCore
+import DixianWorkflow
+
+extension Dixian {
+    /// `dixian household`: one household's file.
+    struct HouseholdCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "household", abstract: "Show a household's file.", subcommands: [Show.self])
+
+        struct Show: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Everything the registry holds about a household, ID numbers masked: members, incomes, "
+                    + "surveys, monitoring with every step, plans and measures, visits, problems, warnings.")
+            @Argument(help: "The household number.") var household: String
+            @OptionGroup var options: WorkflowOptions
+
+            func run() async throws {
+                try await options.perform { workflow, zh in
+                    HouseholdText(dossier: try await workflow.dossier(of: household), zh: zh).text
+                }
+            }
+        }
+    }
+}
+
+/// A household's dossier as text, in Chinese or English.
+struct HouseholdText {
+    let dossier: HouseholdDossier
+    let zh: Bool
+
+    private func term(_ value: some OfficialTerm) -> String { zh ? value.chineseName : value.rawValue }
+    private func label(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
+
+    var text: String {
+        let h = dossier.household
+        var lines = [
+            label("户编号", "Household") + " \(h.number)  " + label("户主", "head") + " \(h.headName)  "
+                + term(h.category) + (h.monitoredKind.map { "（\(term($0))）" } ?? ""),
+            label("村", "Village") + " \(h.area.villageCode)" + (h.area.group.map { " \($0)" } ?? "")
+                + "  " + label("帮扶责任人", "helper") + " \(h.helper ?? "—")",
+        ]
+        lines.append("")
+        lines.append(label("家庭成员", "Members") + "（\(dossier.members.count)）")
+        for member in dossier.members {
+            var facts = [member.relation, term(member.laborCapacity), term(member.health)]
+            if let grade = member.disabilityGrade { facts.append(label("残疾\(grade)级", "disability grade \(grade)")) }
+            if let stage = member.schoolStage { facts.append(term(stage)) }
+            if !member.medicalInsurance { facts.append(label("未参保", "uninsured")) }
+            lines.append("  \(member.name)  \(member.residentID.masked)  " + facts.joined(separator: "，"))
+        }
+        if !dossier.incomes.isEmpty {
+            lines.append(label("年度收入", "Incomes"))
+            for income in dossier.incomes {
+                let perCapita = dossier.members.isEmpty ? "" : "  " + label("人均", "per capita ") + "\(income.netIncome.fen / 100 / Int64(dossier.members.count))"
+                lines.append("  \(income.year)  " + label("纯收入", "net ") + "\(income.netIncome)" + perCapita)
+            }
+        }
+        if let survey = dossier.surveys.last {
+            lines.append(label("最近一次两不愁三保障核查", "Latest guarantee survey") + " \(survey.surveyedOn)："
+                + (survey.allGuaranteesMet ? label("均已保障", "all met") : label("有未保障项", "some unmet"))
+                + (survey.notes.isEmpty ? "" : "（\(survey.notes)）"))
+        }
+        for (episode, steps) in dossier.episodes {
+            lines.append("")
+            lines.append(label("监测记录", "Episode") + " \(episode.id)  \(term(episode.channel))  \(episode.reportedOn)  "
+                + term(episode.status) + (episode.riskTypes.isEmpty ? "" : "  " + episode.riskTypes.map(term).sorted().joined(separator: "、")))
+            for step in steps {
+                var what = term(step.transition)
+                if let stage = step.stage { what += "·" + term(stage) }
+                if let accepted = step.accepted { what += accepted ? label("（符合）", " (accepted)") : label("（不符合）", " (rejected)") }
+                lines.append("  \(step.takenOn)  \(what)  \(step.actor)" + (step.notes.isEmpty ? "" : "  \(step.notes)"))
+            }
+        }
+        for (plan, measures) in dossier.plans {
+            lines.append("")
+            lines.append(label("帮扶计划", "Plan") + " \(plan.id)  " + label("制定于", "made ") + "\(plan.madeOn)"
+                + (plan.adjustedOn.map { label("，调整于", ", adjusted ") + "\($0)" } ?? ""))
+            for measure in measures {
+                lines.append("  \(measure.id)  \(term(measure.type))  \(measure.description)  \(measure.responsibleUnit)/\(measure.responsiblePerson)  "
+                    + "\(measure.startsOn)—\(measure.dueOn)  " + (measure.doneOn.map { label("已完成", "done ") + "\($0)" } ?? label("未完成", "open")))
+            }
+        }
+        if !dossier.visits.isEmpty {
+            lines.append("")
+            lines.append(label("走访记录", "Visits") + "（\(dossier.visits.count)）")
+            for visit in dossier.visits.suffix(10) {
+                lines.append("  \(visit.visitedOn)  \(term(visit.role)) \(visit.visitor)  \(visit.notes)")
+            }
+        }
+        if !dossier.problems.isEmpty {
+            lines.append("")
+            lines.append(label("问题台账", "Problems"))
+            for problem in dossier.problems {
+                lines.append("  \(problem.id)  \(problem.description)  \(problem.responsibleUnit)/\(problem.responsiblePerson)  "
+                    + label("时限", "due ") + "\(problem.deadline)  "
+                    + (problem.closedOn.map { label("已办结", "closed ") + "\($0)" } ?? label("未办结", "open")))
+            }
+        }
+        if !dossier.warnings.isEmpty {
+            lines.append("")
+            lines.append(label("部门预警", "Department warnings"))
+            for warning in dossier.warnings {
+                lines.append("  \(warning.id)  \(warning.receivedOn)  \(term(warning.department))  \(warning.residentID.masked)  \(warning.reason)  "
+                    + (warning.result.map { label("核实结果：", "result: ") + $0 } ?? label("待核实", "awaiting verification")))
+            }
+        }
+        lines.append("")
+        lines.append(label("审计记录 \(dossier.auditedChanges) 条", "\(dossier.auditedChanges) audited changes"))
+        return lines.joined(separator: "\n")
+    }
+}

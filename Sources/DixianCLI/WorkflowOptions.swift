@@ -1,0 +1,77 @@
+import ArgumentParser
+import DixianCore
+import DixianPlugins
+import DixianSQLite
+import DixianWorkflow
+import Foundation
+import LuaHost
+
+/// What every workflow command takes: the registry, the plugin whose guards judge and whose
+/// language the messages follow, and who acts.
+struct WorkflowOptions: ParsableArguments {
+    @Option(help: "The registry's SQLite database file.")
+    var db: String
+
+    @Option(help: "The county plugin: its guards judge monitoring transitions; messages follow its language.")
+    var plugin: String
+
+    @Option(help: "Who makes the change, for the audit trail (default: the system user).")
+    var actor: String = ProcessInfo.processInfo.userName
+
+    @OptionGroup var sandbox: SandboxOptions
+    @OptionGroup var plugins: PluginSearchOptions
+
+    /// The registry and a workflow on it guarded by the plugin.
+    func open() throws -> (workflow: Workflow<SQLiteRegistry>, plugin: PluginManifest) {
+        let catalog = PluginCatalog(searchPath: plugins.searchPath)
+        let manifest = try catalog.plugin(plugin)
+        let runtime = try PluginRuntime(chain: try catalog.chain(for: manifest), state: try LuaState(limits: sandbox.limits))
+        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db) does not exist") }
+        return (Workflow(store: try SQLiteRegistry(path: db), guards: runtime, user: actor), manifest)
+    }
+
+    /// Runs `body` with the workflow; a refusal is printed in the plugin's language and exits with status 2.
+    func perform(_ body: (Workflow<SQLiteRegistry>, _ zh: Bool) async throws -> String) async throws {
+        let (workflow, manifest) = try open()
+        let zh = manifest.language.hasPrefix("zh")
+        do {
+            print(try await body(workflow, zh))
+        } catch let error as WorkflowError {
+            printError(error.message(language: manifest.language))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// A date option: `YYYY-MM-DD`, or today when not given.
+struct DateOption: ExpressibleByArgument {
+    let date: LocalDate
+
+    init?(argument: String) {
+        guard let date = LocalDate(iso: argument) else { return nil }
+        self.date = date
+    }
+
+    init(_ date: LocalDate) { self.date = date }
+
+    /// Today in the machine's time zone.
+    static var today: DateOption {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return DateOption(LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!)
+    }
+
+    var defaultValueDescription: String { date.description }
+}
+
+extension DiscoveryChannel: ExpressibleByArgument {}
+extension RiskType: ExpressibleByArgument {}
+extension MonitoredKind: ExpressibleByArgument {}
+extension EliminationStage: ExpressibleByArgument {}
+extension MeasureType: ExpressibleByArgument {}
+extension VisitorRole: ExpressibleByArgument {}
+extension DueOutput.Format: ExpressibleByArgument {}
+
+extension OfficialTerm {
+    /// The term from the command line: its identifier or its Chinese name.
+    public init?(argument: String) { self.init(term: argument) }
+}

@@ -1,0 +1,61 @@
+import DixianCore
+import Foundation
+
+/// A file of warnings a sector department pushes (部门预警信息推送): one CSV with the columns of
+/// department_warnings.csv but no id, result or closing date (docs/data-format.md). Every row
+/// is read or the whole file is refused, listing every bad row.
+public enum DepartmentPush {
+    static let columns = [
+        Column("department", "预警部门"), Column("resident_id", "身份证号"), Column("received_on", "预警日期", "推送日期"),
+        Column("reason", "预警原因", "预警内容"), Column("name", "姓名", required: false),
+    ]
+
+    /// The warnings of the file at `url`, each with its line (ids are left 0 for the registry to assign).
+    /// - Throws: `ImportRejected` listing every problem (file, line, column, reason).
+    public static func read(_ url: URL) throws -> [(line: Int, warning: DepartmentWarning)] {
+        let name = url.lastPathComponent
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(contentsOf: url)
+        } catch {
+            throw ImportRejected(report: ImportReport(rowCounts: [], problems: [
+                ImportProblem(file: name, line: nil, column: nil, reason: "cannot be read (\(error.localizedDescription))"),
+            ]))
+        }
+        var problems: [ImportProblem] = []
+        var warnings: [(line: Int, warning: DepartmentWarning)] = []
+        var iterator = reader.makeIterator()
+        guard let header = iterator.next() else {
+            throw ImportRejected(report: ImportReport(rowCounts: [], problems: [
+                ImportProblem(file: name, line: nil, column: nil, reason: "is empty (no header)"),
+            ]))
+        }
+        let (positions, labels) = InterchangeFile.header(header.fields, columns: columns, file: name, problems: &problems)
+        if problems.isEmpty {
+            while let row = iterator.next() {
+                if row.fields == [""] { continue }
+                guard row.fields.count == header.fields.count else {
+                    problems.append(ImportProblem(file: name, line: row.line, column: nil,
+                                                  reason: "has \(row.fields.count) fields, but the header has \(header.fields.count)"))
+                    continue
+                }
+                let fields = FieldReader(fields: row.fields, positions: positions)
+                do throws(FieldError) {
+                    warnings.append((row.line, DepartmentWarning(
+                        id: 0, department: try fields.term("department"), residentID: try fields.residentID("resident_id"),
+                        receivedOn: try fields.date("received_on"), reason: try fields.text("reason"))))
+                } catch {
+                    problems.append(ImportProblem(file: name, line: row.line, column: labels[error.column] ?? error.column,
+                                                  reason: error.reason))
+                }
+            }
+            if let failure = iterator.failure {
+                problems.append(ImportProblem(file: name, line: failure.line, column: nil, reason: failure.reason))
+            }
+        }
+        guard problems.isEmpty else {
+            throw ImportRejected(report: ImportReport(rowCounts: [(name, warnings.count)], problems: problems))
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,193 @@
+import DixianCore
+import DixianPlugins
+import Foundation
+import LuaHost
+import Synchronization
+
+/// What is due and overdue on a date: the items the plugin's deadlines give each household,
+/// the unit duties falling in the window, and the open work the registry records with its own
+/// deadline (problems, measures) or without one (department warnings awaiting verification).
+public struct DueList: Sendable {
+    /// Where an item comes from.
+    public enum Source: Hashable, Sendable {
+        /// A plugin deadline (its id).
+        case deadline(String)
+        /// A plugin's monthly duty (its id).
+        case duty(String)
+        /// A problem of the ledger (its id).
+        case problem(Int64)
+        /// A measure of a plan (its id).
+        case measure(Int64)
+        /// A department warning awaiting verification (its id).
+        case warning(Int64)
+
+        /// `deadline:minqin.plan`, `problem:12`, ...
+        public var text: String {
+            switch self {
+            case .deadline(let id): "deadline:\(id)"
+            case .duty(let id): "duty:\(id)"
+            case .problem(let id): "problem:\(id)"
+            case .measure(let id): "measure:\(id)"
+            case .warning(let id): "warning:\(id)"
+            }
+        }
+    }
+
+    /// One thing due.
+    public struct Item: Hashable, Sendable {
+        /// Where it comes from.
+        public var source: Source
+        /// What kind of work it is (the deadline's or duty's title; for records, their kind).
+        public var title: String
+        /// The household it concerns, if any.
+        public var householdNumber: String?
+        /// The 9-digit township code of that household, if known.
+        public var township: String?
+        /// The responsible unit.
+        public var responsible: String
+        /// The responsible person, if known.
+        public var person: String?
+        /// When it is due; nil for work with no deadline (a warning awaiting verification).
+        public var dueOn: LocalDate?
+        /// What is due.
+        public var message: String
+    }
+
+    /// The date the list is for.
+    public var asOf: LocalDate
+    /// The items, by township, responsible unit and person, then due date.
+    public var items: [Item]
+    /// Deadlines that raised or returned nonsense on a household, with plugin file and line:
+    /// while there are any, the list is incomplete.
+    public var failures: [String]
+
+    /// Whether `item` is overdue: its due date has passed.
+    public func isOverdue(_ item: Item) -> Bool {
+        item.dueOn.map { $0 < asOf } ?? false
+    }
+
+    /// Days `item` is overdue (0 when it is not).
+    public func daysOverdue(_ item: Item) -> Int {
+        item.dueOn.map { max(0, $0.days(until: asOf)) } ?? 0
+    }
+}
+
+/// Builds the due list of a registry with a plugin: the plugin's deadlines run over every
+/// household in scope, in parallel over a pool of Lua states, streaming the views.
+public struct DueScan: Sendable {
+    /// The plugin chain (the plugin asked for last).
+    public let chain: [PluginManifest]
+    /// The date.
+    public let asOf: LocalDate
+    /// A village-code prefix within the plugin's area; nil for the area the plugin serves.
+    public let area: String?
+    /// Items due up to this many days after `asOf` are listed, with everything overdue.
+    public let withinDays: Int
+    /// Lua states working at once.
+    public let workers: Int
+    /// The limits of each state; the instruction budget applies to each batch.
+    public let limits: LuaLimits
+
+    /// A scan.
+    public init(chain: [PluginManifest], asOf: LocalDate, area: String?, withinDays: Int = 7,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, limits: LuaLimits = LuaLimits()) {
+        self.chain = chain
+        self.asOf = asOf
+        self.area = area
+        self.withinDays = withinDays
+        self.workers = max(1, workers)
+        self.limits = limits
+    }
+
+    /// The due list of `store`.
+    /// - Throws: the plugin's load error, a store error, or a `LuaError` for a batch that ran
+    ///   out of budget or memory (then nothing is listed: a partial list would mislead).
+    public func run(on store: some RegistryStore & HouseholdViewSource) async throws -> DueList {
+        let asOf = self.asOf, chain = self.chain
+        let area = try chain[chain.count - 1].area(requested: self.area)
+        let pool = try LuaStatePool<PluginRuntime>(size: workers, limits: limits) { state in
+            let runtime = try PluginRuntime(chain: chain, state: state)
+            try runtime.prepare(asOf: asOf)
+            return runtime
+        }
+        let declarations = pool.withState { _, runtime in runtime.declarations }
+        let horizon = asOf.adding(days: withinDays)
+        let partitions = try store.partitions(area: area, size: 4096)
+        let next = Atomic<Int>(0)
+        let perWorker = try pool.onEveryWorker { _, _, runtime in
+            var items: [DueList.Item] = [], failures: [String] = []
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < partitions.count else { break }
+                try store.readViews(in: partitions[index], asOf: asOf, batchSize: 256) { views in
+                    let outcome = try runtime.deadlines(views)
+                    for item in outcome.items where item.dueOn <= horizon {
+                        let household = views[item.subject].household
+                        let deadline = declarations.deadlines[item.deadline]
+                        items.append(DueList.Item(
+                            source: .deadline(deadline.declaration.id), title: deadline.declaration.title,
+                            householdNumber: household.number, township: String(household.area.villageCode.prefix(9)),
+                            responsible: item.responsible ?? deadline.responsible, person: item.person, dueOn: item.dueOn,
+                            message: item.message))
+                    }
+                    failures += outcome.failures.map { "\(views[$0.subject].household.number): \($0.message)" }
+                }
+            }
+            return Pair(items: items, failures: failures)
+        }
+        var items = perWorker.flatMap(\.items)
+        items += declarations.duties.flatMap { duty in
+            duty.dueDates(from: asOf, through: horizon).map { date in
+                DueList.Item(source: .duty(duty.declaration.id), title: duty.declaration.title, householdNumber: nil,
+                             township: nil, responsible: duty.responsible, person: nil, dueOn: date,
+                             message: duty.declaration.source ?? duty.declaration.title)
+            }
+        }
+        items += try await Self.openWork(of: store, area: area, through: horizon, language: chain[chain.count - 1].language)
+        let undated = LocalDate(year: 9999, month: 12, day: 31)!
+        items.sort { ($0.township ?? "", $0.responsible, $0.person ?? "", $0.dueOn ?? undated, $0.source.text)
+            < ($1.township ?? "", $1.responsible, $1.person ?? "", $1.dueOn ?? undated, $1.source.text) }
+        return DueList(asOf: asOf, items: items, failures: perWorker.flatMap(\.failures))
+    }
+
+    /// A worker's share of the list.
+    private struct Pair: Sendable {
+        var items: [DueList.Item]
+        var failures: [String]
+    }
+
+    /// Problems and measures due by `horizon`, and every warning awaiting verification.
+    private static func openWork(
+        of store: some RegistryStore, area: String?, through horizon: LocalDate, language: String
+    ) async throws -> [DueList.Item] {
+        let zh = language.hasPrefix("zh")
+        let work = try await store.openWork(area: area)
+        func township(_ village: String?) -> String? { village.map { String($0.prefix(9)) } }
+        var items: [DueList.Item] = []
+        for entry in work.problems where entry.record.deadline <= horizon {
+            let problem = entry.record
+            items.append(DueList.Item(
+                source: .problem(problem.id), title: zh ? "问题整改" : "problem to fix", householdNumber: entry.householdNumber,
+                township: township(entry.villageCode), responsible: problem.responsibleUnit, person: problem.responsiblePerson,
+                dueOn: problem.deadline, message: "\(problem.description)（\(problem.measure)）"))
+        }
+        for entry in work.measures where entry.record.dueOn <= horizon {
+            let measure = entry.record
+            items.append(DueList.Item(
+                source: .measure(measure.id), title: zh ? "帮扶措施" : "assistance measure", householdNumber: entry.householdNumber,
+                township: township(entry.villageCode), responsible: measure.responsibleUnit, person: measure.responsiblePerson,
+                dueOn: measure.dueOn, message: "\(measure.type.chineseName)：\(measure.description)"))
+        }
+        for entry in work.warnings {
+            let warning = entry.record
+            let matched = entry.householdNumber != nil
+            items.append(DueList.Item(
+                source: .warning(warning.id), title: zh ? "部门预警核实" : "department warning to verify",
+                householdNumber: entry.householdNumber, township: township(entry.villageCode),
+                responsible: matched ? (zh ? "乡镇人民政府" : "township") : (zh ? "县农业农村局（未匹配到农户）" : "county (no matching member)"),
+                person: nil, dueOn: nil,
+                message: "\(warning.receivedOn) \(warning.department.chineseName)：\(warning.reason)（\(warning.residentID.masked)）"))
+        }
+        return items
+    }
+}

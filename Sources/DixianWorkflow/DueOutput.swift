@@ -1,0 +1,146 @@
+import DixianCore
+import DixianPlugins
+import Foundation
+
+/// Writes a due list: a table grouped by township and by responsible unit and person for
+/// people, or every item as JSON or CSV. What officials read follows the plugin's language.
+public struct DueOutput {
+    /// The output formats of `dixian due`.
+    public enum Format: String, CaseIterable, Sendable {
+        /// Grouped by township, then responsible unit and person.
+        case table
+        /// `{ "as_of", "plugin", "complete", "failures", "items": [...] }`.
+        case json
+        /// One item per row, with a header row.
+        case csv
+    }
+
+    let list: DueList
+    let plugin: PluginManifest
+    let townshipNames: [String: String]
+    let zh: Bool
+
+    /// An output of `list`, made with `plugin`; townships are shown with their names where
+    /// `townshipNames` (code → name) has them.
+    public init(list: DueList, plugin: PluginManifest, townshipNames: [String: String] = [:]) {
+        self.list = list
+        self.plugin = plugin
+        self.townshipNames = townshipNames
+        zh = plugin.language.hasPrefix("zh")
+    }
+
+    /// The whole output in `format`; the table lists at most `limit` items.
+    public func text(_ format: Format, limit: Int = 200) throws -> String {
+        switch format {
+        case .table: table(limit: limit)
+        case .json: try json()
+        case .csv: csv()
+        }
+    }
+
+    /// How many items are overdue.
+    public var overdueCount: Int { list.items.filter(list.isOverdue).count }
+
+    private func table(limit: Int) -> String {
+        var lines = [
+            zh ? "\(plugin.name) 待办和逾期事项（插件 \(plugin.id) \(plugin.version)，日期 \(list.asOf)）"
+                : "\(plugin.name): work due and overdue (plugin \(plugin.id) \(plugin.version), as of \(list.asOf))",
+            zh ? "共 \(list.items.count) 项，其中已逾期 \(overdueCount) 项" : "\(list.items.count) items, \(overdueCount) overdue",
+        ]
+        var shown = 0
+        var township: String?? = .none
+        var group: String?
+        for item in list.items {
+            guard shown < limit else { break }
+            if township != .some(item.township) {
+                township = .some(item.township)
+                group = nil
+                lines.append("")
+                lines.append(townshipLabel(item.township))
+            }
+            let responsible = item.responsible + (item.person.map { " / \($0)" } ?? "")
+            if group != responsible {
+                group = responsible
+                lines.append("  " + responsible)
+            }
+            lines.append("    " + [status(item), item.dueOn?.description ?? "          ", item.title,
+                                   item.householdNumber.map { (zh ? "户 " : "household ") + $0 } ?? "", item.message]
+                .filter { !$0.isEmpty }.joined(separator: "  "))
+            shown += 1
+        }
+        if shown < list.items.count {
+            lines.append("")
+            lines.append(zh ? "仅列出前 \(shown) 项（共 \(list.items.count) 项；全部请用 --format csv 或 json）"
+                : "The first \(shown) of \(list.items.count) items (all of them: --format csv or json)")
+        }
+        if !list.failures.isEmpty {
+            lines.append("")
+            lines.append(zh ? "清单不完整：以下时限规则出错。" : "The list is incomplete: these deadlines failed.")
+            lines += list.failures.map { "  " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func townshipLabel(_ code: String?) -> String {
+        guard let code else { return zh ? "县级及未匹配事项" : "County level and unmatched" }
+        return townshipNames[code].map { "\($0)（\(code)）" } ?? code
+    }
+
+    private func status(_ item: DueList.Item) -> String {
+        guard item.dueOn != nil else { return zh ? "待核实" : "open" }
+        let days = list.daysOverdue(item)
+        if list.isOverdue(item) { return zh ? "逾期\(days)天" : "\(days) days overdue" }
+        return zh ? "待办" : "due"
+    }
+
+    private var header: [String] {
+        zh ? ["来源", "事项", "户编号", "乡镇代码", "乡镇", "责任单位", "责任人", "时限", "逾期天数", "内容"]
+            : ["source", "title", "household", "township", "township_name", "responsible", "person", "due_on", "days_overdue", "message"]
+    }
+
+    private func csv() -> String {
+        var text = header.map(\.csvField).joined(separator: ",") + "\n"
+        for item in list.items {
+            let fields = [
+                item.source.text, item.title, item.householdNumber ?? "", item.township ?? "",
+                item.township.flatMap { townshipNames[$0] } ?? "", item.responsible, item.person ?? "",
+                item.dueOn?.description ?? "", list.isOverdue(item) ? String(list.daysOverdue(item)) : "", item.message,
+            ]
+            text += fields.map(\.csvField).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    private func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        let document = Document(
+            asOf: list.asOf.description, plugin: plugin.id, pluginVersion: plugin.version, complete: list.failures.isEmpty,
+            failures: list.failures, overdue: overdueCount,
+            items: list.items.map { item in
+                ItemJSON(source: item.source.text, title: item.title, household: item.householdNumber, township: item.township,
+                         responsible: item.responsible, person: item.person, dueOn: item.dueOn?.description,
+                         overdue: list.isOverdue(item), daysOverdue: list.daysOverdue(item), message: item.message)
+            })
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+
+    private struct Document: Encodable {
+        let asOf: String, plugin: String, pluginVersion: String, complete: Bool, failures: [String], overdue: Int
+        let items: [ItemJSON]
+
+        enum CodingKeys: String, CodingKey {
+            case asOf = "as_of", plugin, pluginVersion = "plugin_version", complete, failures, overdue, items
+        }
+    }
+
+    private struct ItemJSON: Encodable {
+        let source: String, title: String, household: String?, township: String?, responsible: String, person: String?
+        let dueOn: String?, overdue: Bool, daysOverdue: Int, message: String
+
+        enum CodingKeys: String, CodingKey {
+            case source, title, household, township, responsible, person, dueOn = "due_on", overdue
+            case daysOverdue = "days_overdue", message
+        }
+    }
+}

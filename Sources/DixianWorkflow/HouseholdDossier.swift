@@ -1,0 +1,58 @@
+import DixianCore
+
+/// Everything the registry holds about one household, for `dixian household show`: the
+/// household and its members, incomes, surveys, monitoring with every step, plans with their
+/// measures, visits, problems, the department warnings about its members, and how many
+/// audited changes it has.
+public struct HouseholdDossier: Sendable {
+    /// The household.
+    public var household: Household
+    /// Its members, head first.
+    public var members: [Member]
+    /// Yearly incomes, oldest first.
+    public var incomes: [IncomeRecord]
+    /// Guarantee surveys, oldest first.
+    public var surveys: [GuaranteeSurvey]
+    /// Monitoring episodes, each with its steps in date order.
+    public var episodes: [(episode: MonitoringEpisode, steps: [MonitoringStep])]
+    /// Plans, each with its measures.
+    public var plans: [(plan: AssistancePlan, measures: [Measure])]
+    /// Visits, oldest first.
+    public var visits: [Visit]
+    /// Problems in the ledger.
+    public var problems: [Problem]
+    /// Department warnings about its members.
+    public var warnings: [DepartmentWarning]
+    /// How many audited changes the household and its records have.
+    public var auditedChanges: Int
+}
+
+extension Workflow {
+    /// The dossier of household `number`.
+    public func dossier(of number: String) async throws -> HouseholdDossier {
+        let household = try await household(number)
+        let members = try await store.members(ofHousehold: number)
+        func hanging<R: RegistryRecordValue>(_ type: R.Type) async throws -> [R] {
+            try await records(type, where: "household_number", equals: number)
+        }
+        let steps = try await hanging(MonitoringStep.self)
+        var episodes: [(MonitoringEpisode, [MonitoringStep])] = []
+        for episode in try await hanging(MonitoringEpisode.self) {
+            episodes.append((episode, steps.filter { $0.episodeID == episode.id }.sorted { ($0.takenOn, $0.id) < ($1.takenOn, $1.id) }))
+        }
+        var plans: [(AssistancePlan, [Measure])] = []
+        for plan in try await hanging(AssistancePlan.self) {
+            plans.append((plan, try await records(Measure.self, where: "plan_id", equals: String(plan.id))))
+        }
+        var warnings: [DepartmentWarning] = []
+        for member in members {
+            warnings += try await records(DepartmentWarning.self, where: "resident_id", equals: member.residentID.rawValue)
+        }
+        return HouseholdDossier(
+            household: household, members: members, incomes: try await hanging(IncomeRecord.self),
+            surveys: try await hanging(GuaranteeSurvey.self), episodes: episodes, plans: plans,
+            visits: try await hanging(Visit.self).sorted { $0.visitedOn < $1.visitedOn },
+            problems: try await hanging(Problem.self), warnings: warnings.sorted { $0.receivedOn < $1.receivedOn },
+            auditedChanges: try await store.auditTrail(ofHousehold: number).count)
+    }
+}

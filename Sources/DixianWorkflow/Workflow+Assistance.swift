@@ -1,0 +1,51 @@
+import DixianCore
+
+extension Workflow {
+    /// Records the yearly adjustment (动态调整) of plan `planID` on `date`. A plan whose episode's
+    /// risk is eliminated is no longer adjusted.
+    public func adjustPlan(_ planID: Int64, on date: LocalDate) async throws {
+        var plan = try await record(AssistancePlan.self, id: planID)
+        if date < plan.madeOn { throw WorkflowError.dateBefore(date, plan.madeOn, "the plan's date") }
+        if let episodeID = plan.episodeID, try await record(MonitoringEpisode.self, id: episodeID).status == .eliminated {
+            throw WorkflowError.eliminatedPlan(planID)
+        }
+        plan.adjustedOn = date
+        try await apply([.update(.assistancePlan(plan))])
+    }
+
+    /// Adds a measure to a plan; its id is assigned. Returns the id.
+    @discardableResult
+    public func addMeasure(_ measure: Measure) async throws -> Int64 {
+        let plan = try await record(AssistancePlan.self, id: measure.planID)
+        if measure.startsOn < plan.madeOn { throw WorkflowError.dateBefore(measure.startsOn, plan.madeOn, "the plan's date") }
+        if measure.dueOn < measure.startsOn { throw WorkflowError.dateBefore(measure.dueOn, measure.startsOn, "the measure's start") }
+        for (text, what) in [(measure.description, "description"), (measure.responsibleUnit, "responsible unit"),
+                             (measure.responsiblePerson, "responsible person")] where text.allSatisfy(\.isWhitespace) {
+            throw WorkflowError.emptyText(what)
+        }
+        var added = measure
+        added.id = try await store.nextIdentifier(in: .measure)
+        try await apply([.insert(.measure(added))])
+        return added.id
+    }
+
+    /// Marks measure `measureID` done on `date`.
+    public func completeMeasure(_ measureID: Int64, on date: LocalDate) async throws {
+        var measure = try await record(Measure.self, id: measureID)
+        if measure.doneOn != nil { throw WorkflowError.alreadyClosed(.measure, String(measureID)) }
+        if date < measure.startsOn { throw WorkflowError.dateBefore(date, measure.startsOn, "the measure's start") }
+        measure.doneOn = date
+        try await apply([.update(.measure(measure))])
+    }
+
+    /// Records a visit; its id is assigned. Returns the id.
+    @discardableResult
+    public func recordVisit(_ visit: Visit) async throws -> Int64 {
+        _ = try await household(visit.householdNumber)
+        if visit.visitor.allSatisfy(\.isWhitespace) { throw WorkflowError.emptyText("visitor") }
+        var recorded = visit
+        recorded.id = try await store.nextIdentifier(in: .visit)
+        try await apply([.insert(.visit(recorded))])
+        return recorded.id
+    }
+}

@@ -1,0 +1,72 @@
+import DixianCore
+import DixianPlugins
+
+extension Workflow {
+    /// Opens a monitoring episode for household `number`: a risk reported through `channel`
+    /// on `date` by `person`. Returns the new episode's id.
+    @discardableResult
+    public func report(
+        household number: String, channel: DiscoveryChannel, on date: LocalDate, by person: String, notes: String = ""
+    ) async throws -> Int64 {
+        let household = try await household(number)
+        try await ask(.report, about: number, on: date)
+        let episodes = try await records(MonitoringEpisode.self, where: "household_number", equals: number)
+        let episodeID = try await store.nextIdentifier(in: .monitoringEpisode)
+        let stepID = try await store.nextIdentifier(in: .monitoringStep)
+        do {
+            try await apply(try MonitoringLifecycle.report(
+                household: household, channel: channel, on: date, by: person, notes: notes, episodes: episodes,
+                episodeID: episodeID, stepID: stepID))
+        } catch let refusal as MonitoringRefusal {
+            throw WorkflowError.monitoring(refusal)
+        }
+        return episodeID
+    }
+
+    /// Takes `action` on episode `episodeID` on `date`, recorded as done by `person`, once the
+    /// plugin's guards of the transition allow it. Returns the episode as it now stands.
+    @discardableResult
+    public func take(_ action: MonitoringAction, episode episodeID: Int64, on date: LocalDate, by person: String)
+        async throws -> MonitoringEpisode
+    {
+        let episode = try await record(MonitoringEpisode.self, id: episodeID)
+        let household = try await household(episode.householdNumber)
+        let steps = try await records(MonitoringStep.self, where: "episode_id", equals: String(episodeID))
+        let stepID = try await store.nextIdentifier(in: .monitoringStep)
+        let changes: [RegistryChange]
+        do {
+            changes = try MonitoringLifecycle.take(
+                action, on: date, by: person, episode: episode, steps: steps, household: household, stepID: stepID)
+        } catch let refusal as MonitoringRefusal {
+            throw WorkflowError.monitoring(refusal)
+        }
+        // The lifecycle allows it; the county's guards are asked before anything is written.
+        try await ask(action.transition, about: household.number, on: date)
+        try await apply(changes)
+        return try await record(MonitoringEpisode.self, id: episodeID)
+    }
+
+    /// Makes the 一户一策 plan of episode `episodeID` on `date`. Returns the plan's id.
+    @discardableResult
+    public func makePlan(episode episodeID: Int64, on date: LocalDate, by person: String) async throws -> Int64 {
+        let planID = try await store.nextIdentifier(in: .assistancePlan)
+        try await take(.plan(planID: planID), episode: episodeID, on: date, by: person)
+        return planID
+    }
+
+    /// The plugin's guards of `transition` on household `number` as of `date`; throws their
+    /// reasons when they refuse, or when one of them fails (a transition is never allowed
+    /// because a guard could not answer).
+    private func ask(_ transition: MonitoringTransition, about number: String, on date: LocalDate) async throws {
+        guard let guards, guards.declarations.guards.contains(where: { $0.transition == transition }) else { return }
+        guard let view = try store.view(ofHousehold: number, asOf: date) else {
+            throw WorkflowError.notFound(.household, number)
+        }
+        try guards.prepare(asOf: date)
+        let verdict = try guards.guardVerdict(transition, for: view)
+        guard verdict.allows else {
+            let reasons = verdict.reasons.map { "\($0.title)：\($0.reason)" } + verdict.failures
+            throw WorkflowError.monitoring(.guarded(transition, reasons))
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import DixianCore
+
+extension Workflow {
+    /// Opens a problem in the ledger (建立台账、拉条挂账); its id is assigned. Returns the id.
+    @discardableResult
+    public func openProblem(_ problem: Problem) async throws -> Int64 {
+        if let number = problem.householdNumber { _ = try await household(number) }
+        try Self.requireText(problem)
+        if problem.deadline < problem.foundOn { throw WorkflowError.dateBefore(problem.deadline, problem.foundOn, "the date it was found") }
+        var opened = problem
+        opened.id = try await store.nextIdentifier(in: .problem)
+        opened.closedOn = nil
+        opened.fix = nil
+        try await apply([.insert(.problem(opened))])
+        return opened.id
+    }
+
+    /// Closes problem `problemID` on `date` with the fix that was made (办结销号): a problem is
+    /// never closed without a recorded fix.
+    public func closeProblem(_ problemID: Int64, fix: String, on date: LocalDate) async throws {
+        var problem = try await record(Problem.self, id: problemID)
+        if problem.closedOn != nil { throw WorkflowError.alreadyClosed(.problem, String(problemID)) }
+        if fix.allSatisfy(\.isWhitespace) { throw WorkflowError.emptyText("fix") }
+        if date < problem.foundOn { throw WorkflowError.dateBefore(date, problem.foundOn, "the date it was found") }
+        problem.closedOn = date
+        problem.fix = fix
+        try await apply([.update(.problem(problem))])
+    }
+
+    /// Turns the household findings of screening run `runID` into problems, one per finding,
+    /// found on the run's date, due `days` later, assigned to `unit` and to the household's
+    /// helper (or `person` where the household has none), with `measure`. Only the checks in
+    /// `checks` when it is not empty. A finding already in the ledger as an open problem of the
+    /// same household and text is not entered again. Returns how many problems were opened.
+    @discardableResult
+    public func openProblems(
+        fromRun runID: Int64, checks: Set<String>, days: Int, unit: String, person: String, measure: String
+    ) async throws -> Int where Store: ScreeningRunStore {
+        guard let run = try store.screeningRun(id: runID) else { throw WorkflowError.noScreeningRun(runID) }
+        for (text, what) in [(unit, "responsible unit"), (person, "responsible person"), (measure, "measure")]
+        where text.allSatisfy(\.isWhitespace) {
+            throw WorkflowError.emptyText(what)
+        }
+        let foundBy = "screening run \(runID) (\(run.pluginID) \(run.pluginVersion))"
+        var findings: [Finding] = []
+        try store.forEachFinding(ofRun: runID) { finding in
+            if finding.householdNumber != nil && (checks.isEmpty || checks.contains(finding.checkID)) { findings.append(finding) }
+        }
+        var open: Set<String> = []
+        var helpers: [String: String] = [:]
+        for number in Set(findings.compactMap(\.householdNumber)) {
+            for problem in try await records(Problem.self, where: "household_number", equals: number) where problem.closedOn == nil {
+                open.insert(number + "\u{0}" + problem.description)
+            }
+            helpers[number] = try await household(number).helper
+        }
+        var next = try await store.nextIdentifier(in: .problem)
+        var changes: [RegistryChange] = []
+        for finding in findings {
+            let number = finding.householdNumber!
+            let description = "\(finding.checkID)：\(finding.message)"
+            guard open.insert(number + "\u{0}" + description).inserted else { continue }
+            changes.append(.insert(.problem(Problem(
+                id: next, householdNumber: number, foundBy: foundBy, foundOn: run.asOf, description: description,
+                responsibleUnit: unit, responsiblePerson: helpers[number].flatMap { $0 } ?? person, measure: measure,
+                deadline: run.asOf.adding(days: days)))))
+            next += 1
+        }
+        try await apply(changes)
+        return changes.count
+    }
+
+    private static func requireText(_ problem: Problem) throws {
+        for (text, what) in [(problem.foundBy, "found by"), (problem.description, "description"),
+                             (problem.responsibleUnit, "responsible unit"), (problem.responsiblePerson, "responsible person"),
+                             (problem.measure, "measure")] where text.allSatisfy(\.isWhitespace) {
+            throw WorkflowError.emptyText(what)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import DixianCore
+import DixianPlugins
+
+/// The actions officials take on the registry: monitoring transitions, plans, measures,
+/// visits, problems and department warnings. Each is validated, asked of the plugin's guards
+/// where the plugin declares any for it, and applied in one transaction, audited as `user`.
+public struct Workflow<Store: RegistryStore & HouseholdViewSource> {
+    /// The registry.
+    public let store: Store
+    /// The plugin runtime whose guards judge monitoring transitions (nil: no guards).
+    public let guards: PluginRuntime?
+    /// Who makes the changes, for the audit trail.
+    public let user: String
+
+    /// A workflow on `store`, guarded by `guards`' plugin, audited as `user`.
+    public init(store: Store, guards: PluginRuntime?, user: String) {
+        self.store = store
+        self.guards = guards
+        self.user = user
+    }
+
+    /// The record of `table` with integer key `id`.
+    func record<R: RegistryRecordValue>(_: R.Type, id: Int64) async throws -> R {
+        let found = try await store.records(in: R.registryTable, where: "id", equals: String(id))
+        guard let record = found.first?.value as? R else { throw WorkflowError.notFound(R.registryTable, String(id)) }
+        return record
+    }
+
+    /// The records of `R`'s table whose `column` is `value`.
+    func records<R: RegistryRecordValue>(_: R.Type, where column: String, equals value: String) async throws -> [R] {
+        try await store.records(in: R.registryTable, where: column, equals: value).compactMap { $0.value as? R }
+    }
+
+    /// Household `number`.
+    func household(_ number: String) async throws -> Household {
+        guard let household = try await store.household(number: number) else {
+            throw WorkflowError.notFound(.household, number)
+        }
+        return household
+    }
+
+    /// Applies `changes` in one audited transaction.
+    func apply(_ changes: [RegistryChange]) async throws {
+        try await store.apply(changes, as: user)
+    }
+}
+
+/// Why the workflow refused an action. Its text is in English or Chinese, the language of the
+/// plugin the official works with.
+public enum WorkflowError: Error, Hashable, Sendable {
+    /// No record of that kind with that key.
+    case notFound(RegistryTable, String)
+    /// No screening run with that id.
+    case noScreeningRun(Int64)
+    /// The monitoring lifecycle (or a guard) refused.
+    case monitoring(MonitoringRefusal)
+    /// The record is already closed (a problem fixed, a warning verified, a measure done).
+    case alreadyClosed(RegistryTable, String)
+    /// A text that must be given is empty (a fix, a verification result).
+    case emptyText(String)
+    /// A date is before the date it must follow.
+    case dateBefore(LocalDate, LocalDate, String)
+    /// A plan of an episode whose risk is eliminated is no longer adjusted (seed rule of the
+    /// national guidance: 风险已消除的监测对象不再进行动态调整).
+    case eliminatedPlan(Int64)
+
+    /// The reason in `language` ("zh" for Chinese; anything else gives English).
+    public func message(language: String) -> String {
+        let zh = language.hasPrefix("zh")
+        switch self {
+        case .notFound(let table, let key):
+            return zh ? "没有编号为\(key)的\(Self.chineseName(of: table))" : "there is no \(table.rawValue) \(key)"
+        case .noScreeningRun(let id):
+            return zh ? "没有编号为\(id)的筛查记录" : "there is no screening run \(id)"
+        case .monitoring(let refusal):
+            return refusal.message(language: language)
+        case .alreadyClosed(let table, let key):
+            return zh ? "\(Self.chineseName(of: table))\(key)已办结" : "\(table.rawValue) \(key) is already closed"
+        case .emptyText(let what):
+            return zh ? "须填写\(what)" : "\(what) must be given"
+        case .dateBefore(let date, let earliest, let what):
+            return zh ? "日期\(date)早于\(what)（\(earliest)）" : "the date \(date) is before \(what) (\(earliest))"
+        case .eliminatedPlan(let id):
+            return zh ? "帮扶计划\(id)对应的监测对象风险已消除，不再进行动态调整"
+                : "plan \(id) belongs to an episode whose risk is eliminated; it is no longer adjusted"
+        }
+    }
+
+    private static func chineseName(of table: RegistryTable) -> String {
+        switch table {
+        case .household: "农户"
+        case .member: "家庭成员"
+        case .monitoringEpisode: "监测记录"
+        case .monitoringStep: "监测环节记录"
+        case .departmentWarning: "部门预警信息"
+        case .assistancePlan: "帮扶计划"
+        case .measure: "帮扶措施"
+        case .visit: "走访记录"
+        case .problem: "问题"
+        case .asset: "资产"
+        default: table.rawValue
+        }
+    }
+}
