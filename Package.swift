@@ -144,12 +144,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianWorkflowTests",
-            dependencies: ["DixianWorkflow", "DixianPlugins", "DixianSQLite", "DixianCore", "DixianTestSupport", "LuaHost"],
+            dependencies: ["DixianWorkflow", "DixianScreening", "DixianPlugins", "DixianSQLite", "DixianCore", "DixianTestSupport", "LuaHost"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "DixianCLITests",
-            dependencies: ["DixianCLI", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DixianCLI", "DixianCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ],

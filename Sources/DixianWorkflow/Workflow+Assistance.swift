@@ -19,10 +19,8 @@ extension Workflow {
         let plan = try await record(AssistancePlan.self, id: measure.planID)
         if measure.startsOn < plan.madeOn { throw WorkflowError.dateBefore(measure.startsOn, plan.madeOn, "the plan's date") }
         if measure.dueOn < measure.startsOn { throw WorkflowError.dateBefore(measure.dueOn, measure.startsOn, "the measure's start") }
-        for (text, what) in [(measure.description, "description"), (measure.responsibleUnit, "responsible unit"),
-                             (measure.responsiblePerson, "responsible person")] where text.allSatisfy(\.isWhitespace) {
-            throw WorkflowError.emptyText(what)
-        }
+        try Self.require([.description: measure.description, .responsibleUnit: measure.responsibleUnit,
+                          .responsiblePerson: measure.responsiblePerson])
         var added = measure
         added.id = try await store.nextIdentifier(in: .measure)
         try await apply([.insert(.measure(added))])
@@ -42,7 +40,7 @@ extension Workflow {
     @discardableResult
     public func recordVisit(_ visit: Visit) async throws -> Int64 {
         _ = try await household(visit.householdNumber)
-        if visit.visitor.allSatisfy(\.isWhitespace) { throw WorkflowError.emptyText("visitor") }
+        try Self.require([.visitor: visit.visitor])
         var recorded = visit
         recorded.id = try await store.nextIdentifier(in: .visit)
         try await apply([.insert(.visit(recorded))])

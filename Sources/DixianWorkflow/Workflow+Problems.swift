@@ -5,7 +5,9 @@ extension Workflow {
     @discardableResult
     public func openProblem(_ problem: Problem) async throws -> Int64 {
         if let number = problem.householdNumber { _ = try await household(number) }
-        try Self.requireText(problem)
+        try Self.require([.foundBy: problem.foundBy, .description: problem.description,
+                          .responsibleUnit: problem.responsibleUnit, .responsiblePerson: problem.responsiblePerson,
+                          .measure: problem.measure])
         if problem.deadline < problem.foundOn { throw WorkflowError.dateBefore(problem.deadline, problem.foundOn, "the date it was found") }
         var opened = problem
         opened.id = try await store.nextIdentifier(in: .problem)
@@ -20,7 +22,7 @@ extension Workflow {
     public func closeProblem(_ problemID: Int64, fix: String, on date: LocalDate) async throws {
         var problem = try await record(Problem.self, id: problemID)
         if problem.closedOn != nil { throw WorkflowError.alreadyClosed(.problem, String(problemID)) }
-        if fix.allSatisfy(\.isWhitespace) { throw WorkflowError.emptyText("fix") }
+        try Self.require([.fix: fix])
         if date < problem.foundOn { throw WorkflowError.dateBefore(date, problem.foundOn, "the date it was found") }
         problem.closedOn = date
         problem.fix = fix
@@ -37,10 +39,7 @@ extension Workflow {
         fromRun runID: Int64, checks: Set<String>, days: Int, unit: String, person: String, measure: String
     ) async throws -> Int where Store: ScreeningRunStore {
         guard let run = try store.screeningRun(id: runID) else { throw WorkflowError.noScreeningRun(runID) }
-        for (text, what) in [(unit, "responsible unit"), (person, "responsible person"), (measure, "measure")]
-        where text.allSatisfy(\.isWhitespace) {
-            throw WorkflowError.emptyText(what)
-        }
+        try Self.require([.responsibleUnit: unit, .responsiblePerson: person, .measure: measure])
         let foundBy = "screening run \(runID) (\(run.pluginID) \(run.pluginVersion))"
         var findings: [Finding] = []
         try store.forEachFinding(ofRun: runID) { finding in
@@ -68,13 +67,5 @@ extension Workflow {
         }
         try await apply(changes)
         return changes.count
-    }
-
-    private static func requireText(_ problem: Problem) throws {
-        for (text, what) in [(problem.foundBy, "found by"), (problem.description, "description"),
-                             (problem.responsibleUnit, "responsible unit"), (problem.responsiblePerson, "responsible person"),
-                             (problem.measure, "measure")] where text.allSatisfy(\.isWhitespace) {
-            throw WorkflowError.emptyText(what)
-        }
     }
 }

@@ -55,7 +55,7 @@ extension Workflow {
     public func closeWarning(_ warningID: Int64, result: String, on date: LocalDate, reportBy: String? = nil) async throws -> Int64? {
         var warning = try await record(DepartmentWarning.self, id: warningID)
         if warning.closedOn != nil { throw WorkflowError.alreadyClosed(.departmentWarning, String(warningID)) }
-        if result.allSatisfy(\.isWhitespace) { throw WorkflowError.emptyText("result") }
+        try Self.require([.result: result])
         if date < warning.receivedOn { throw WorkflowError.dateBefore(date, warning.receivedOn, "the date it was received") }
         warning.result = result
         warning.closedOn = date

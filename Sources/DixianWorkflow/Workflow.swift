@@ -39,6 +39,11 @@ public struct Workflow<Store: RegistryStore & HouseholdViewSource> {
         return household
     }
 
+    /// Throws `emptyText` for the first of `texts` that is empty or blank.
+    static func require(_ texts: KeyValuePairs<RequiredText, String>) throws {
+        for (what, text) in texts where text.allSatisfy(\.isWhitespace) { throw WorkflowError.emptyText(what) }
+    }
+
     /// Applies `changes` in one audited transaction.
     func apply(_ changes: [RegistryChange]) async throws {
         try await store.apply(changes, as: user)
@@ -57,7 +62,7 @@ public enum WorkflowError: Error, Hashable, Sendable {
     /// The record is already closed (a problem fixed, a warning verified, a measure done).
     case alreadyClosed(RegistryTable, String)
     /// A text that must be given is empty (a fix, a verification result).
-    case emptyText(String)
+    case emptyText(RequiredText)
     /// A date is before the date it must follow.
     case dateBefore(LocalDate, LocalDate, String)
     /// A plan of an episode whose risk is eliminated is no longer adjusted (seed rule of the
@@ -77,7 +82,7 @@ public enum WorkflowError: Error, Hashable, Sendable {
         case .alreadyClosed(let table, let key):
             return zh ? "\(Self.chineseName(of: table))\(key)已办结" : "\(table.rawValue) \(key) is already closed"
         case .emptyText(let what):
-            return zh ? "须填写\(what)" : "\(what) must be given"
+            return zh ? "须填写\(what.chineseName)" : "the \(what.rawValue) must be given"
         case .dateBefore(let date, let earliest, let what):
             return zh ? "日期\(date)早于\(what)（\(earliest)）" : "the date \(date) is before \(what) (\(earliest))"
         case .eliminatedPlan(let id):
@@ -99,6 +104,39 @@ public enum WorkflowError: Error, Hashable, Sendable {
         case .problem: "问题"
         case .asset: "资产"
         default: table.rawValue
+        }
+    }
+}
+
+/// The texts an action cannot do without.
+public enum RequiredText: String, OfficialTerm {
+    /// What is to be done or what is wrong.
+    case description
+    /// 责任单位.
+    case responsibleUnit = "responsible unit"
+    /// 责任人.
+    case responsiblePerson = "responsible person"
+    /// 整改措施.
+    case measure
+    /// 发现途径.
+    case foundBy = "found by"
+    /// 走访人.
+    case visitor
+    /// 整改情况.
+    case fix
+    /// 核实结果.
+    case result
+
+    public var chineseName: String {
+        switch self {
+        case .description: "内容"
+        case .responsibleUnit: "责任单位"
+        case .responsiblePerson: "责任人"
+        case .measure: "整改措施"
+        case .foundBy: "发现途径"
+        case .visitor: "走访人"
+        case .fix: "整改情况"
+        case .result: "核实结果"
         }
     }
 }

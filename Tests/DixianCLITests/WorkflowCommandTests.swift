@@ -1,0 +1,102 @@
+import DixianCore
+import Foundation
+import Testing
+
+/// The workflow commands from the command line, on a generated Minqin county: monitoring
+/// transitions, department warnings, `due` and `household show`.
+@Suite(.serialized)
+struct WorkflowCommandTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-workflow-\(UUID().uuidString)")
+    static let plugins = RegistryCommandTests.plugins
+
+    /// A generated and imported Minqin county: the database path and the interchange folder.
+    func county() throws -> (db: String, files: URL) {
+        let files = folder.appendingPathComponent("county"), db = folder.appendingPathComponent("r.sqlite").path
+        let generated = try DixianProcess.run([
+            "generate", "--county", "minqin", "--households", "200", "--seed", "5", "--out", files.path, "--plugins", Self.plugins,
+        ])
+        #expect(generated.status == 0, "\(generated.errorOutput)")
+        let imported = try DixianProcess.run(["import", files.path, "--db", db])
+        #expect(imported.status == 0, "\(imported.errorOutput)")
+        return (db, files)
+    }
+
+    /// The first row of `file` whose `column` is `value`, as a dictionary by column.
+    func row(_ files: URL, _ file: String, where column: String, is value: String) throws -> [String: String] {
+        let lines = try String(contentsOf: files.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let row = Dictionary(uniqueKeysWithValues: zip(header, fields))
+            if row[column] == value { return row }
+        }
+        throw CocoaError(.fileReadCorruptFile)
+    }
+
+    func dixian(_ arguments: [String], db: String) throws -> DixianProcess.Outcome {
+        try DixianProcess.run(arguments + ["--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--actor", "乡镇:王核查"])
+    }
+
+    @Test func aSelfReportIsTakenThroughTheLifecycleAndARefusalIsExplainedInChinese() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (db, files) = try county()
+        let household = try row(files, "households.csv", where: "category", is: "general")["number"]!
+        let reported = try dixian(["monitor", "report", "--household", household, "--channel", "农户自主申报", "--on", "2024-09-27"], db: db)
+        #expect(reported.status == 0, "\(reported.errorOutput)")
+        let episode = try #require(reported.output.firstMatch(of: /监测记录(\d+)/).map { String($0.1) })
+        let again = try dixian(["monitor", "report", "--household", household, "--channel", "cadre-visit", "--on", "2024-09-28"], db: db)
+        #expect(again.status == 2)
+        #expect(again.errorOutput.contains("该户已有未结束的监测记录（编号\(episode)，已上报）"))
+
+        let verified = try dixian(["monitor", "verify", "--episode", episode, "--on", "2024-09-30", "--by", "王核查"], db: db)
+        #expect(verified.output.contains("核实，现为“已核实”"))
+        let unexplained = try dixian(["monitor", "answer", "--episode", episode, "--rejected", "--on", "2024-10-08"], db: db)
+        #expect(unexplained.status == 2)
+        #expect(unexplained.errorOutput.contains("“反馈”须书面说明原因"))
+
+        let due = try DixianProcess.run(["due", "--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--as-of", "2024-10-14", "--format", "json"])
+        #expect(due.status == 0, "\(due.errorOutput)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(due.output.utf8)) as? [String: Any])
+        let items = try #require(document["items"] as? [[String: Any]]).filter { $0["household"] as? String == household }
+        #expect(items.count == 2)
+        #expect(items.allSatisfy { $0["due_on"] as? String == "2024-10-12" && $0["overdue"] as? Bool == true })
+
+        let shown = try dixian(["household", "show", household], db: db)
+        #expect(shown.status == 0)
+        #expect(shown.output.contains("监测记录 \(episode)  农户自主申报  2024-09-27  已核实"))
+        #expect(shown.output.contains("2024-09-30  核实  王核查"))
+        #expect(shown.output.contains("********"))
+    }
+
+    @Test func departmentWarningsAreMatchedByIDNumberAndUnmatchedOnesAreKept() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (db, files) = try county()
+        let member = try row(files, "members.csv", where: "relation", is: "户主")
+        let stranger = try ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1980-02-02")!, sequence: 777).rawValue
+        var bad = Array(stranger)
+        bad[17] = bad[17] == "0" ? "1" : "0"
+        let file = folder.appendingPathComponent("push.csv")
+        try "预警部门,身份证号,预警日期,预警原因\n医保,\(member["resident_id"]!),2024-06-28,个人自付医疗费用较高\n民政,\(String(bad)),2024-06-28,新纳入低保\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let refused = try dixian(["import", "warnings", file.path], db: db)
+        #expect(refused.status == 1)
+        #expect(refused.errorOutput.contains("push.csv:3: 身份证号:"))
+
+        try "预警部门,身份证号,预警日期,预警原因\n医保,\(member["resident_id"]!),2024-06-28,个人自付医疗费用较高\n民政,\(stranger),2024-06-28,新纳入低保\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let imported = try dixian(["import", "warnings", file.path], db: db)
+        #expect(imported.status == 0, "\(imported.errorOutput)")
+        #expect(imported.output.contains("已导入预警2条：匹配到农户1条，未匹配1条"))
+        #expect(imported.output.contains("push.csv:3"))
+        let warning = try #require(imported.output.firstMatch(of: /预警 (\d+)/).map { String($0.1) })
+
+        let unverified = try dixian(["warning", "close", warning, "--result", " ", "--on", "2024-07-02"], db: db)
+        #expect(unverified.status == 2)
+        #expect(unverified.errorOutput.contains("须填写核实结果"))
+        let closed = try dixian(["warning", "close", warning, "--result", "非本县户籍人员，已反馈民政部门", "--on", "2024-07-02"], db: db)
+        #expect(closed.status == 0, "\(closed.errorOutput)")
+        let due = try DixianProcess.run(["due", "--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--as-of", "2024-07-03", "--format", "csv"])
+        #expect(due.status == 0, "\(due.errorOutput)")
+        #expect(!due.output.contains("warning:\(warning),"))
+    }
+}
