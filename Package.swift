@@ -104,7 +104,10 @@ let package = Package(
         // `dixian-bench`: the benchmarks run by scripts/bench.
         .executableTarget(
             name: "DixianBench",
-            dependencies: ["DixianCore", "LuaHost", "DixianPlugins", "DixianScreening", "DixianSQLite"],
+            dependencies: [
+                "DixianCore", "LuaHost", "DixianPlugins", "DixianScreening", "DixianSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

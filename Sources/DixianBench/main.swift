@@ -6,6 +6,7 @@ import LuaHost
 //
 //   dixian-bench lua-call [--households N] [--calls N]
 //   dixian-bench screen --db FILE [--plugin ID] [--as-of DATE] [--workers N]
+//   dixian-bench warnings-file --db FILE --out FILE [--matched N] [--unmatched N]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -46,6 +47,12 @@ if arguments.first == "screen", let database = text("--db") {
         print("  \(id): \(phases[1].findings[id] ?? 0), \(phases[3].findings[id] ?? 0), \(phases[4].findings[id] ?? 0)")
     }
     exit(same ? 0 : 1)
+}
+
+if arguments.first == "warnings-file", let database = text("--db"), let out = text("--out") {
+    try WarningPushFile.write(database: database, matched: option("--matched", default: 150_000),
+                              unmatched: option("--unmatched", default: 50_000), to: out)
+    exit(0)
 }
 
 guard arguments.first == "lua-call" else {
