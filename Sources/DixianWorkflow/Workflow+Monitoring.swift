@@ -8,19 +8,30 @@ extension Workflow {
     public func report(
         household number: String, channel: DiscoveryChannel, on date: LocalDate, by person: String, notes: String = ""
     ) async throws -> Int64 {
+        let (episodeID, changes) = try await reporting(household: number, channel: channel, on: date, by: person, notes: notes)
+        try await apply(changes)
+        return episodeID
+    }
+
+    /// The changes that open an episode for household `number`, once the lifecycle and the
+    /// plugin's guards of `report` allow it, and the new episode's id.
+    func reporting(household number: String, channel: DiscoveryChannel, on date: LocalDate, by person: String, notes: String)
+        async throws -> (Int64, [RegistryChange])
+    {
         let household = try await household(number)
-        try await ask(.report, about: number, on: date)
         let episodes = try await records(MonitoringEpisode.self, where: "household_number", equals: number)
         let episodeID = try await store.nextIdentifier(in: .monitoringEpisode)
         let stepID = try await store.nextIdentifier(in: .monitoringStep)
+        let changes: [RegistryChange]
         do {
-            try await apply(try MonitoringLifecycle.report(
+            changes = try MonitoringLifecycle.report(
                 household: household, channel: channel, on: date, by: person, notes: notes, episodes: episodes,
-                episodeID: episodeID, stepID: stepID))
+                episodeID: episodeID, stepID: stepID)
         } catch let refusal as MonitoringRefusal {
             throw WorkflowError.monitoring(refusal)
         }
-        return episodeID
+        try await ask(.report, about: number, on: date)
+        return (episodeID, changes)
     }
 
     /// Takes `action` on episode `episodeID` on `date`, recorded as done by `person`, once the

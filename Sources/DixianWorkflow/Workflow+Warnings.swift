@@ -66,17 +66,9 @@ extension Workflow {
         guard let number = try await store.households(ofResidents: [warning.residentID.rawValue])[warning.residentID.rawValue] else {
             throw WorkflowError.notFound(.member, warning.residentID.masked)
         }
-        let episodes = try await records(MonitoringEpisode.self, where: "household_number", equals: number)
-        let episodeID = try await store.nextIdentifier(in: .monitoringEpisode)
-        let opening: [RegistryChange]
-        do {
-            opening = try MonitoringLifecycle.report(
-                household: try await household(number), channel: .departmentWarning, on: date, by: reportBy,
-                notes: "\(warning.department.chineseName)预警：\(warning.reason)", episodes: episodes,
-                episodeID: episodeID, stepID: try await store.nextIdentifier(in: .monitoringStep))
-        } catch let refusal as MonitoringRefusal {
-            throw WorkflowError.monitoring(refusal)
-        }
+        let (episodeID, opening) = try await reporting(
+            household: number, channel: .departmentWarning, on: date, by: reportBy,
+            notes: "\(warning.department.chineseName)预警：\(warning.reason)")
         try await apply([.update(.departmentWarning(warning))] + opening)
         return episodeID
     }
