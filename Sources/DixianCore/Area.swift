@@ -9,7 +9,9 @@ public struct Area: Hashable, Sendable {
 
     /// An area from its village code, which must be 12 digits.
     public init?(villageCode: String, group: String? = nil) {
-        guard villageCode.count == 12, villageCode.allSatisfy(\.isASCIIDigit) else { return nil }
+        guard villageCode.utf8.count == 12,
+            villageCode.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return nil }
         self.villageCode = villageCode
         self.group = group
     }

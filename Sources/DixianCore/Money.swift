@@ -11,20 +11,30 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
 
     /// Parses a yuan amount with at most two decimals (`7800`, `7800.5`, `-12.05`); nil otherwise.
     public init?(yuan text: some StringProtocol) {
-        var body = Substring(text)
-        let negative = body.hasPrefix("-")
-        if negative { body = body.dropFirst() }
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.count <= 15, whole.allSatisfy(\.isASCIIDigit),
-            let yuan = Int64(whole)
-        else { return nil }
-        var fen: Int64 = 0
-        if parts.count == 2 {
-            let decimals = parts[1]
-            guard (1...2).contains(decimals.count), decimals.allSatisfy(\.isASCIIDigit), let value = Int64(decimals)
-            else { return nil }
-            fen = decimals.count == 1 ? value * 10 : value
+        // Read as bytes: this runs for every amount of an import.
+        var negative = false, inDecimals = false
+        var yuan: Int64 = 0, wholeDigits = 0, fen: Int64 = 0, decimals = 0, position = 0
+        for byte in text.utf8 {
+            defer { position += 1 }
+            if byte == UInt8(ascii: "-") && position == 0 {
+                negative = true
+            } else if byte == UInt8(ascii: ".") && !inDecimals {
+                inDecimals = true
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                if inDecimals {
+                    decimals += 1
+                    fen = fen * 10 + digit
+                } else {
+                    wholeDigits += 1
+                    yuan = yuan * 10 + digit
+                }
+            } else {
+                return nil
+            }
         }
+        guard (1...15).contains(wholeDigits), !inDecimals || (1...2).contains(decimals) else { return nil }
+        if decimals == 1 { fen *= 10 }
         self.fen = (yuan * 100 + fen) * (negative ? -1 : 1)
     }
 

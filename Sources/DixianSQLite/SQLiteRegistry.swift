@@ -18,6 +18,13 @@ public final class SQLiteRegistry: RegistryStore {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A large transaction on a county's registry (an import, a department's push) touches
+            // pages all over its indexes; with SQLite's default 2 MiB cache they spill to the WAL
+            // and are written again and again. The cache only grows as pages are used, and only
+            // the writer gets it: readers (screening's workers) stream and keep memory bounded.
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -262144")
+            }
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
@@ -46,9 +53,10 @@ public final class SQLiteRegistry: RegistryStore {
         try await writer.write { db in
             try AuditTrail.setActor(actor, in: db)
             var index = 0
+            var writer = ChangeWriter(db: db)
             try produce { change in
                 do {
-                    try Self.apply(change, in: db)
+                    try writer.apply(change)
                 } catch let error as DatabaseError {
                     throw RegistryStoreError(changeIndex: index, message: error.message ?? "\(error)")
                 } catch let error as MissingRecord {
@@ -93,7 +101,8 @@ public final class SQLiteRegistry: RegistryStore {
         try await writer.read { db in
             var found: [String: String] = [:]
             let statement = try db.cachedStatement(sql: "SELECT household_number FROM member WHERE resident_id = ?")
-            for id in residentIDs {
+            // In index order, so that consecutive lookups read neighbouring pages.
+            for id in residentIDs.sorted() {
                 if let number = try String.fetchOne(statement, arguments: [id]) { found[id] = number }
             }
             return found
@@ -214,40 +223,6 @@ public final class SQLiteRegistry: RegistryStore {
         }
     }
 
-    // MARK: Applying one change
-
-    private struct MissingRecord: Error, CustomStringConvertible {
-        let table: String
-        let key: String
-        var description: String { "no \(table) with key \(key)" }
-    }
-
-    private static func apply(_ change: RegistryChange, in db: Database) throws {
-        switch change {
-        case .insert(let record): try insert(record.row, in: db)
-        case .update(let record): try update(record.row, in: db)
-        case .delete(let record): try delete(record.row, in: db)
-        }
-    }
-
-    private static func insert<R: RegistryRow>(_ row: R, in db: Database) throws {
-        try db.cachedStatement(sql: R.insertSQL).execute(arguments: StatementArguments(row.values))
-    }
-
-    private static func update<R: RegistryRow>(_ row: R, in db: Database) throws {
-        try db.cachedStatement(sql: R.updateSQL).execute(arguments: StatementArguments(row.updateValues))
-        guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: keyText(row)) }
-    }
-
-    private static func delete<R: RegistryRow>(_ row: R, in db: Database) throws {
-        try db.cachedStatement(sql: R.deleteSQL).execute(arguments: StatementArguments(row.keyValues))
-        guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: keyText(row)) }
-    }
-
-    private static func keyText(_ row: some RegistryRow) -> String {
-        row.keyValues.map { $0.map { "\($0)" } ?? "NULL" }.joined(separator: "/")
-    }
-
     private static func fetchRecords<R: RegistryRow>(
         _: R.Type, _ db: Database, where condition: String, _ arguments: StatementArguments
     ) throws -> [RegistryRecord] {
@@ -258,6 +233,55 @@ public final class SQLiteRegistry: RegistryStore {
         _: R.Type, _ db: Database, where condition: String, _ arguments: StatementArguments
     ) throws -> [R] {
         try Row.fetchAll(db, sql: "\(R.selectSQL) WHERE \(condition)", arguments: arguments).map(R.init(row:))
+    }
+}
+
+/// An update or delete whose record is not there.
+private struct MissingRecord: Error, CustomStringConvertible {
+    let table: String
+    let key: String
+    var description: String { "no \(table) with key \(key)" }
+}
+
+/// Applies changes on one connection within a transaction, preparing each table's insert,
+/// update and delete statement once (an import applies millions of changes).
+private struct ChangeWriter {
+    let db: Database
+    private var statements: [String: Statement] = [:]
+
+    init(db: Database) { self.db = db }
+
+    mutating func apply(_ change: RegistryChange) throws {
+        switch change {
+        case .insert(let record): try insert(record.row)
+        case .update(let record): try update(record.row)
+        case .delete(let record): try delete(record.row)
+        }
+    }
+
+    private mutating func statement(_ sql: @autoclosure () -> String, key: String) throws -> Statement {
+        if let prepared = statements[key] { return prepared }
+        let prepared = try db.makeStatement(sql: sql())
+        statements[key] = prepared
+        return prepared
+    }
+
+    private mutating func insert<R: RegistryRow>(_ row: R) throws {
+        try statement(R.insertSQL, key: R.table + " insert").execute(arguments: StatementArguments(row.values))
+    }
+
+    private mutating func update<R: RegistryRow>(_ row: R) throws {
+        try statement(R.updateSQL, key: R.table + " update").execute(arguments: StatementArguments(row.updateValues))
+        guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: Self.keyText(row)) }
+    }
+
+    private mutating func delete<R: RegistryRow>(_ row: R) throws {
+        try statement(R.deleteSQL, key: R.table + " delete").execute(arguments: StatementArguments(row.keyValues))
+        guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: Self.keyText(row)) }
+    }
+
+    private static func keyText(_ row: some RegistryRow) -> String {
+        row.keyValues.map { $0.map { "\($0)" } ?? "NULL" }.joined(separator: "/")
     }
 }
 
