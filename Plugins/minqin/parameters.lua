@@ -55,6 +55,15 @@ dixian.parameter('visit_frequency', {
   },
 })
 
+dixian.parameter('resident_team_villages', {
+  title = '派驻驻村工作队的帮扶村（村代码）',
+  source = 'seed 003 附件1 二.5 (驻村工作队……每月对帮扶村"三类户"……开展1次走访)',
+  -- The seed does not list the villages with a resident team (帮扶村). Until the county lists
+  -- their 12-digit codes here, every village is treated as having one, so the team's visit
+  -- duties apply to every household: `all = true`. A county sets { '620621100201', ... }.
+  value = { all = true },
+})
+
 dixian.parameter('six_must_visit', {
   title = '六必访',
   source = 'seed 003 附件2 二.9',

@@ -1,10 +1,13 @@
 import DixianCore
+import DixianPlugins
 
 /// Minqin's household checks (Plugins/minqin/checks) written in Swift with the plugin's
 /// parameter values for 2024: the compiled reference the screening benchmark compares the Lua
 /// plugin with. It must find exactly what the plugin finds; the benchmark checks the counts.
 struct MinqinReference {
     let asOf: LocalDate
+    /// The working-day calendar (the plugin's `cn`).
+    let calendar: CalendarDeclaration
     let line = 780_000  // fen
     let severeGrades: Set<Int> = [1, 2]
     let chronicShare = 0.3
@@ -53,32 +56,47 @@ struct MinqinReference {
             found.append(Finding(check: "minqin.income-fell", message:
                 "\(now.year)年家庭人均纯收入\(yuan(a))，比\(before.year)年的\(yuan(b))下降\(yuan(b - a))，应健全管理台账、落实帮扶措施、核实收入变化"))
         }
-        // minqin.self-report-overdue
-        for episode in view.episodes where episode.channel == .selfReport {
-            let elapsed = episode.reportedOn.days(until: asOf)
-            if episode.status == .reported && elapsed > 5 {
-                found.append(Finding(check: "minqin.self-report-overdue", message:
-                    "\(episode.reportedOn)一键报贫，已\(elapsed)天未完成家庭状况核查（应在5天内）"))
+        // minqin.self-report-overdue and minqin.plan-missing: the clocks of lib/minqin.lua, overdue.
+        func overdue(_ check: String, _ due: LocalDate, _ message: String) {
+            if due < asOf {
+                found.append(Finding(check: check, message: "已逾期\(due.days(until: asOf))天（应于\(due)前）：\(message)"))
             }
-            if (episode.status == .reported || episode.status == .verified) && elapsed > 15 {
-                found.append(Finding(check: "minqin.self-report-overdue", message:
-                    "\(episode.reportedOn)一键报贫，已\(elapsed)天未完成认定（从申报到认定不超过15天）"))
+        }
+        func latestStep(_ episode: MonitoringEpisode, _ transition: MonitoringTransition) -> MonitoringStep? {
+            view.steps.last { $0.episodeID == episode.id && $0.transition == transition }
+        }
+        for episode in view.episodes where episode.channel == .selfReport
+            && [.reported, .verified, .accepted].contains(episode.status)
+        {
+            let check = "minqin.self-report-overdue", reported = episode.reportedOn
+            if episode.status == .reported {
+                overdue(check, reported.adding(days: 5), "\(reported)一键报贫，自申报日起5天内完成家庭状况核查")
+            }
+            if episode.status == .verified, let verify = latestStep(episode, .verify) {
+                overdue(check, calendar.adding(workingDays: 5, to: verify.takenOn), "\(verify.takenOn)核查完成，5个工作日内反馈核查结果")
+            }
+            if episode.status == .accepted, let answer = latestStep(episode, .answer) {
+                overdue(check, calendar.adding(workingDays: 5, to: answer.takenOn), "\(answer.takenOn)反馈符合认定标准，5个工作日内完成审批")
+            }
+            overdue(check, reported.adding(days: 15), "\(reported)一键报贫，从申报到完成认定不超过15天")
+        }
+        for episode in view.episodes where episode.status == .identified {
+            let check = "minqin.plan-missing"
+            var start = episode.identifiedOn
+            for step in view.steps where step.episodeID == episode.id && (step.transition == .approve || step.transition == .relabel) {
+                if start == nil || step.takenOn > start! { start = step.takenOn }
+            }
+            guard let start else { continue }
+            let latest = view.plans.filter { $0.episodeID == nil || $0.episodeID == episode.id }.map { $0.adjustedOn ?? $0.madeOn }.max()
+            let yearStart = LocalDate(year: asOf.year, month: 1, day: 1)!
+            if latest == nil || latest! < start {
+                overdue(check, start.adding(days: 10), "\(start)识别认定或标注风险，10日内制定\"一户一策\"帮扶计划")
+            } else if start < yearStart, latest! < yearStart {
+                let by = LocalDate(year: asOf.year, month: 3, day: 31)!
+                overdue(check, by, "帮扶计划最近一次制定或调整于\(latest!)，风险未消除，\(by)前完成年度动态调整")
             }
         }
         if let open, let identified = open.identifiedOn {
-            // minqin.plan-missing
-            let latest = view.plans.map { $0.adjustedOn ?? $0.madeOn }.max()
-            let yearStart = LocalDate(year: asOf.year, month: 1, day: 1)!
-            if latest == nil || latest! < identified {
-                let waited = identified.days(until: asOf)
-                if waited > 10 {
-                    found.append(Finding(check: "minqin.plan-missing", message:
-                        "\(identified)认定为监测对象，已\(waited)天未制定一户一策帮扶计划（应在10日内）"))
-                }
-            } else if asOf > LocalDate(year: asOf.year, month: 3, day: 31)!, identified < yearStart, latest! < yearStart {
-                found.append(Finding(check: "minqin.plan-missing", message:
-                    "风险未消除，帮扶计划最近一次制定或调整于\(latest!)，未在\(asOf.year)-03-31前完成年度动态调整"))
-            }
             // minqin.identified-over-two-years
             if asOf > identified.addingMonths(24) {
                 found.append(Finding(check: "minqin.identified-over-two-years", message:

@@ -30,7 +30,13 @@ enum ScreenBenchmark {
             return runtime
         }
         let checks = pool.withState { _, runtime in runtime.declarations.checks.map(\.id) }
-        let reference = MinqinReference(asOf: asOf)
+        let calendar = try pool.withState { _, runtime in
+            guard let calendar = runtime.declarations.calendars.first(where: { $0.declaration.id == "cn" }) else {
+                throw BenchError("plugin \(plugin) has no calendar 'cn'")
+            }
+            return calendar
+        }
+        let reference = MinqinReference(asOf: asOf, calendar: calendar)
         var households = 0
 
         func phase(_ name: String, _ work: @escaping @Sendable (PluginRuntime, [HouseholdView]) throws -> [String]) throws -> Phase {

@@ -129,19 +129,22 @@ public enum PluginSpecRunner {
     }
 
     /// A deadline spec: `due = { { id = deadline id, due_on = date }, ... }`, exactly the items
-    /// the deadlines give the household (in any order); `due = {}` expects none.
+    /// the deadlines it names give the household (in any order; other deadlines are not
+    /// looked at); `due = {}` expects no item from any deadline.
     private static func dueProblems(_ spec: LuaValue, view: HouseholdView, runtime: PluginRuntime) throws -> [String] {
         guard let list = spec.tableValue else { return ["due must be a list of { id, due_on }"] }
         let outcome = try runtime.deadlines([view])
         var problems = outcome.failures.map { "a deadline failed: \($0.message)" }
         let deadlines = runtime.declarations.deadlines
-        let actual = outcome.items.map { "\(deadlines[$0.deadline].declaration.id) \($0.dueOn)" }
+        let named = Set(list.array.compactMap { $0["id"].stringValue })
+        let items = outcome.items.filter { named.isEmpty || named.contains(deadlines[$0.deadline].declaration.id) }
+        let actual = items.map { "\(deadlines[$0.deadline].declaration.id) \($0.dueOn)" }
         let expected = list.array.map { "\($0["id"].stringValue ?? "?") \($0["due_on"].stringValue ?? "?")" }
         for item in expected where !actual.contains(item) {
             problems.append("expected \(item) to be due; due: \(actual.isEmpty ? "nothing" : actual.joined(separator: ", "))")
         }
         for (index, item) in actual.enumerated() where !expected.contains(item) {
-            problems.append("did not expect \(item) (\(outcome.items[index].message))")
+            problems.append("did not expect \(item) (\(items[index].message))")
         }
         return problems
     }

@@ -57,7 +57,8 @@ struct WorkflowCommandTests {
         let due = try DixianProcess.run(["due", "--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--as-of", "2024-10-14", "--format", "json"])
         #expect(due.status == 0, "\(due.errorOutput)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(due.output.utf8)) as? [String: Any])
-        let items = try #require(document["items"] as? [[String: Any]]).filter { $0["household"] as? String == household }
+        let items = try #require(document["items"] as? [[String: Any]])
+            .filter { $0["household"] as? String == household && $0["source"] as? String == "deadline:minqin.self-report" }
         #expect(items.count == 2)
         #expect(items.allSatisfy { $0["due_on"] as? String == "2024-10-12" && $0["overdue"] as? Bool == true })
 

@@ -10,9 +10,9 @@ struct MonitoringWorkflowTests {
 
     func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
-    /// The items due for the household, as (deadline or record, due date, overdue).
-    func items(_ list: DueList, of number: String = Self.number) -> [String] {
-        list.items.filter { $0.householdNumber == number }
+    /// The household's items of the deadlines `source` starts with, as (source, due date, overdue).
+    func items(_ list: DueList, of number: String = Self.number, source: String = "deadline:minqin.self-report") -> [String] {
+        list.items.filter { $0.householdNumber == number && $0.source.text.hasPrefix(source) }
             .map { "\($0.source.text) \($0.dueOn?.description ?? "-") \(list.isOverdue($0) ? "overdue" : "due")" }
             .sorted()
     }
@@ -42,10 +42,11 @@ struct MonitoringWorkflowTests {
         ])
         // Approved: the clock stops, the 一户一策 plan is due within 10 days.
         try await workflow.take(.approve(riskTypes: [.illness], kind: .marginal), episode: episode, on: date("2024-10-15"), by: "县农业农村局")
-        #expect(items(try await registry.due(on: "2024-10-15", within: 10)).filter { $0.hasPrefix("deadline:minqin.plan") }
+        #expect(items(try await registry.due(on: "2024-10-15", within: 10), source: "deadline:minqin.plan")
             == ["deadline:minqin.plan 2024-10-25 due"])
+        #expect(items(try await registry.due(on: "2024-10-15", within: 10)).isEmpty, "the 一键报贫 clock stops at approval")
         try await workflow.makePlan(episode: episode, on: date("2024-10-20"), by: "李帮扶")
-        #expect(items(try await registry.due(on: "2024-10-26", within: 0)).filter { $0.hasPrefix("deadline:minqin.plan") }.isEmpty)
+        #expect(items(try await registry.due(on: "2024-10-26", within: 0), source: "deadline:minqin.plan").isEmpty)
     }
 
     /// Takes episode `episode` of household `number` from report to a made plan.

@@ -6,9 +6,12 @@ local days = dixian.date.days_between
 -- The clocks are counted in lib/minqin.lua (M.clocks), the same ones `dixian due` lists
 -- (deadlines/clocks.lua): a check flags exactly the items that are overdue.
 local function overdue(h, ctx, which)
-  local findings = {}
-  for _, item in ipairs(m.clocks(h, ctx, which)) do
+  local items = m.clocks(h, ctx, which)
+  if items == nil then return nil end
+  local findings
+  for _, item in ipairs(items) do
     if item.due_on < ctx.as_of then
+      findings = findings or {}
       findings[#findings + 1] = string.format('已逾期%d天（应于%s前）：%s', days(item.due_on, ctx.as_of), item.due_on, item.message)
     end
   end

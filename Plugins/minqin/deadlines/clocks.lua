@@ -20,45 +20,63 @@ dixian.deadline {
   run = function(h, ctx) return m.clocks(h, ctx, 'plan') end,
 }
 
--- The last day of the assessment date's month and quarter.
-local function month_end(ctx)
-  return dixian.date.add_days(dixian.date.add_months(string.format('%04d-%02d-01', ctx.year, ctx.month), 1), -1)
+-- The first and last day of the period of `months` months (1 or 3) holding the assessment
+-- date, and of the period before it.
+local function periods(ctx, months)
+  local first_month = ctx.month - (ctx.month - 1) % months
+  local first = string.format('%04d-%02d-01', ctx.year, first_month)
+  local previous = dixian.date.add_months(first, -months)
+  return first, dixian.date.add_days(dixian.date.add_months(first, months), -1), previous, dixian.date.add_days(first, -1)
 end
 
-local function quarter_bounds(ctx)
-  local first_month = ctx.month - (ctx.month - 1) % 3
-  local first = string.format('%04d-%02d-01', ctx.year, first_month)
-  return first, dixian.date.add_days(dixian.date.add_months(first, 3), -1)
+-- The visits `role` owes the household every `months` months: the last period's if it was
+-- missed (overdue since its last day), and the current one's (due on its last day).
+local function visit_items(h, ctx, role, months, items, responsible, person)
+  local first, last, previous_first, previous_last = periods(ctx, months)
+  local who = role == 'helper' and '帮扶责任人' or '驻村工作队'
+  local every = months == 1 and '每月1次' or '每季度1次'
+  if not m.visited(h, role, previous_first, previous_last) then
+    items[#items + 1] = { due_on = previous_last, responsible = responsible, person = person,
+      message = string.format('%s%s至%s未走访（%s）', who, previous_first, previous_last, every) }
+  end
+  if not m.visited(h, role, first, last) then
+    items[#items + 1] = { due_on = last, responsible = responsible, person = person,
+      message = string.format('%s%s至%s走访（%s）', who, first, last, every) }
+  end
 end
 
 dixian.deadline {
   id = 'minqin.visits',
   title = '入户走访',
   responsible = '驻村工作队',
-  source = 'seed 003 附件1 二.5：每月对"三类户"和低保户、残疾人、留守老人妇女儿童等困难群众开展1次走访；二.8：监测户的帮扶责任人每季度至少开展1次入户走访',
-  description = 'The monthly visits of the resident team and the quarterly visits of monitored households\' helpers; '
-    .. 'the quarterly visits to lifted-out and general households are every household of the county and are not listed.',
+  source = 'seed 003 附件1 二.5：每月对帮扶村"三类户"和低保户、残疾人、留守老人妇女儿童等困难群众开展1次走访，'
+    .. '每季度对脱贫户、一般户开展1次走访；二.8：监测户的帮扶责任人每季度至少开展1次入户走访',
   run = function(h, ctx)
     local rule = ctx.params.visit_frequency
-    local monthly = m.set(rule.resident_team_monthly)
-    local disabled = false
-    for _, member in ipairs(h.members) do
-      if member.disability_grade then disabled = true end
-    end
+    local villages = ctx.params.resident_team_villages
     local items = {}
-    local month_first = string.format('%04d-%02d-01', ctx.year, ctx.month)
-    if (monthly.monitored and m.open_episode(h)) or (monthly.minimum_living_allowance and h.minimum_living_allowance)
-        or (monthly.disability and disabled) or (monthly.left_behind and h.left_behind) then
-      if not m.visited(h, 'resident-team', month_first, month_end(ctx)) then
-        items[#items + 1] = { due_on = month_end(ctx), message = '驻村工作队本月走访（每月1次）' }
+    local team = villages.all
+    if not team then
+      for _, code in ipairs(villages) do
+        if code == h.village then team = true break end
       end
     end
-    if m.set(rule.helper_quarterly).monitored and m.open_episode(h) then
-      local first, last = quarter_bounds(ctx)
-      if not m.visited(h, 'helper', first, last) then
-        items[#items + 1] = { due_on = last, responsible = '帮扶责任人', person = h.helper,
-          message = '帮扶责任人本季度入户走访（每季度至少1次）' }
+    local monitored = m.open_episode(h) ~= nil
+    if team then
+      local monthly, quarterly = m.set(rule.resident_team_monthly), m.set(rule.resident_team_quarterly)
+      local disabled = false
+      for _, member in ipairs(h.members) do
+        if member.disability_grade then disabled = true break end
       end
+      if (monthly.monitored and monitored) or (monthly.minimum_living_allowance and h.minimum_living_allowance)
+          or (monthly.disability and disabled) or (monthly.left_behind and h.left_behind) then
+        visit_items(h, ctx, 'resident-team', 1, items)
+      elseif quarterly[h.category] then
+        visit_items(h, ctx, 'resident-team', 3, items)
+      end
+    end
+    if m.set(rule.helper_quarterly).monitored and monitored then
+      visit_items(h, ctx, 'helper', 3, items, '帮扶责任人', h.helper)
     end
     return items
   end,

@@ -39,11 +39,14 @@ M.latest_step = latest_step
 --- of the 一户一策 plan (which = 'plan': 二.12): what the household's episodes still owe, as
 --- deadline items { due_on, message, responsible, person }. The step clocks run from the
 --- recorded step before; the total clock runs from the report whatever steps are recorded.
+--- Nil for a household without episodes.
 function M.clocks(h, ctx, which)
+  local episodes = h.episodes
+  if #episodes == 0 then return nil end  -- most households: no table made at all
   local items = {}
   local clock = ctx.params.self_report_clock
   local add_days = dixian.date.add_days
-  for _, episode in ipairs(h.episodes) do
+  for _, episode in ipairs(episodes) do
     local status = episode.status
     if which == 'self-report' and episode.channel == 'self-report'
         and (status == 'reported' or status == 'verified' or status == 'accepted') then

@@ -52,7 +52,25 @@ dixian.spec('a monitored household not yet visited this month or quarter: both v
     category = 'monitored', monitored_kind = 'unstable', helper = '李帮扶', members = { { age = 40 } },
     episodes = { { reported_on = '2024-01-02', identified_on = '2024-01-10', risk_types = { 'illness' } } },
     plans = { { made_on = '2024-01-15' } },
-    visits = { { visited_on = '2024-09-20', role = 'helper' } },
+    visits = { { visited_on = '2024-10-20', role = 'resident-team' }, { visited_on = '2024-09-20', role = 'helper' } },
   },
   due = { { id = 'minqin.visits', due_on = '2024-11-30' }, { id = 'minqin.visits', due_on = '2024-12-31' } },
+})
+
+dixian.spec('missed visits of the last month and quarter are overdue from their last day', {
+  as_of = '2024-11-05',
+  household = {
+    category = 'monitored', monitored_kind = 'unstable', helper = '李帮扶', members = { { age = 40 } },
+    episodes = { { reported_on = '2024-01-02', identified_on = '2024-01-10', risk_types = { 'illness' } } },
+    plans = { { made_on = '2024-01-15' } },
+    visits = { { visited_on = '2024-11-02', role = 'resident-team' }, { visited_on = '2024-10-03', role = 'helper' } },
+  },
+  -- October (the team) and the third quarter (the helper) were missed; November and the fourth quarter are done.
+  due = { { id = 'minqin.visits', due_on = '2024-10-31' }, { id = 'minqin.visits', due_on = '2024-09-30' } },
+})
+
+dixian.spec('a general household is visited by the team once a quarter', {
+  as_of = '2024-11-05',
+  household = { members = { { age = 40 } }, visits = { { visited_on = '2024-08-01', role = 'resident-team' } } },
+  due = { { id = 'minqin.visits', due_on = '2024-12-31' } },
 })
