@@ -18,13 +18,6 @@ public final class SQLiteRegistry: RegistryStore {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // A large transaction on a county's registry (an import, a department's push) touches
-            // pages all over its indexes; with SQLite's default 2 MiB cache they spill to the WAL
-            // and are written again and again. The cache only grows as pages are used, and only
-            // the writer gets it: readers (screening's workers) stream and keep memory bounded.
-            if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA cache_size = -262144")
-            }
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
@@ -51,6 +44,12 @@ public final class SQLiteRegistry: RegistryStore {
         as actor: String, _ produce: @Sendable (_ apply: (RegistryChange) throws -> Void) throws -> Void
     ) async throws {
         try await writer.write { db in
+            // Registry changes can touch pages all over a county's indexes (an import, a
+            // department's push); with SQLite's default 2 MiB cache those spill to the WAL and are
+            // written again and again. The cache grows only as pages are used, and it is given
+            // back after the transaction: screening stores its findings with the default.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try AuditTrail.setActor(actor, in: db)
             var index = 0
             var writer = ChangeWriter(db: db)
