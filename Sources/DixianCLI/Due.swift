@@ -67,7 +67,7 @@ extension Dixian {
                 Dictionary(uniqueKeysWithValues: geography.townships.indices.map { (geography.townshipCode($0), geography.townships[$0]) })
             } ?? [:]
             let output = DueOutput(list: list, plugin: manifest, townshipNames: names)
-            try OutputFile.write(to: out) { write in try write(try output.text(format, limit: limit)) }
+            try OutputFile.write(to: out) { write in try output.write(format, limit: limit, to: write) }
             if !list.failures.isEmpty { throw ExitCode(3) }
         }
     }

@@ -42,58 +42,66 @@ public struct BatchOutcome: Sendable {
     /// Reads the runner's result columns (tables `h`, `k`, `m`, `s`, `r` and count `n`) for
     /// findings at stack index `findings` and failures at `failures`, element by element.
     init(stack: LuaStack, findings: Int32, failures: Int32) {
-        func column(_ table: Int32, _ name: String, _ body: (Int32) -> Void) {
-            stack.pushField(name, ofTableAt: table)
-            body(-1)
-            stack.pop()
+        let found = ResultColumns(stack: stack, table: findings)
+        let n = found.count
+        let subjects = found.indices("h", n), checks = found.indices("k", n)
+        let messages = found.strings("m", n), severities = found.strings("s", n)
+        let risks: [[RiskType]?] = found.column("r", n) { element in
+            guard case .table(let table) = element.value(at: -1) else { return nil }
+            return table.array.compactMap { $0.stringValue.flatMap(RiskType.init(rawValue:)) }
         }
-        func count(_ table: Int32) -> Int {
-            var n = 0
-            column(table, "n") { n = Int(stack.integer(at: $0) ?? 0) }
-            return n
-        }
-        func integers(_ table: Int32, _ name: String, _ n: Int) -> [Int] {
-            var values: [Int] = []
-            values.reserveCapacity(n)
-            column(table, name) { list in
-                for i in 1...max(n, 1) where i <= n {
-                    values.append(stack.element(i, ofTableAt: list) { Int($0.integer(at: -1) ?? 1) - 1 })
-                }
-            }
-            return values
-        }
-        func strings(_ table: Int32, _ name: String, _ n: Int) -> [String?] {
-            var values: [String?] = []
-            values.reserveCapacity(n)
-            column(table, name) { list in
-                for i in 1...max(n, 1) where i <= n {
-                    values.append(stack.element(i, ofTableAt: list) { $0.string(at: -1) })
-                }
-            }
-            return values
-        }
-        let found = count(findings)
-        let subjects = integers(findings, "h", found), checks = integers(findings, "k", found)
-        let messages = strings(findings, "m", found), severities = strings(findings, "s", found)
-        var risks: [[RiskType]?] = []
-        column(findings, "r") { list in
-            for i in 1...max(found, 1) where i <= found {
-                risks.append(stack.element(i, ofTableAt: list) { element in
-                    guard case .table(let table) = element.value(at: -1) else { return nil }
-                    return table.array.compactMap { $0.stringValue.flatMap(RiskType.init(rawValue:)) }
-                })
-            }
-        }
-        self.findings = (0..<found).map { index in
+        self.findings = (0..<n).map { index in
             RawFinding(subject: subjects[index], check: checks[index], message: messages[index] ?? "",
                        severity: severities[index].flatMap(Severity.init(rawValue:)), riskTypes: risks[index])
         }
-        let failed = count(failures)
-        let failedSubjects = integers(failures, "h", failed), failedChecks = integers(failures, "k", failed)
-        let failedMessages = strings(failures, "m", failed)
-        self.failures = (0..<failed).map { index in
-            Failure(subject: failedSubjects[index], check: failedChecks[index], message: failedMessages[index] ?? "(no message)")
+        self.failures = Failure.read(ResultColumns(stack: stack, table: failures))
+    }
+}
+
+extension BatchOutcome.Failure {
+    /// The failures of a runner's failure columns (`h`, `k`, `m` and count `n`).
+    static func read(_ failed: ResultColumns) -> [BatchOutcome.Failure] {
+        let n = failed.count
+        let subjects = failed.indices("h", n), checks = failed.indices("k", n), messages = failed.strings("m", n)
+        return (0..<n).map { index in
+            BatchOutcome.Failure(subject: subjects[index], check: checks[index], message: messages[index] ?? "(no message)")
         }
+    }
+}
+
+/// A runner's results as parallel columns of one Lua table (lists under single-letter keys and a
+/// count `n`), read from the stack element by element without converting the table.
+struct ResultColumns {
+    let stack: LuaStack
+    let table: Int32
+
+    /// How many rows the columns hold.
+    var count: Int {
+        stack.pushField("n", ofTableAt: table)
+        defer { stack.pop() }
+        return Int(stack.integer(at: -1) ?? 0)
+    }
+
+    /// Column `name`'s first `n` elements, each read by `read` with the element on top of the stack.
+    func column<T>(_ name: String, _ n: Int, _ read: (LuaStack) -> T) -> [T] {
+        var values: [T] = []
+        values.reserveCapacity(n)
+        stack.pushField(name, ofTableAt: table)
+        for i in 1...max(n, 1) where i <= n {
+            values.append(stack.element(i, ofTableAt: -1, read))
+        }
+        stack.pop()
+        return values
+    }
+
+    /// A column of 1-based positions, as 0-based indices.
+    func indices(_ name: String, _ n: Int) -> [Int] {
+        column(name, n) { Int($0.integer(at: -1) ?? 1) - 1 }
+    }
+
+    /// A column of strings (nil where an element is not one).
+    func strings(_ name: String, _ n: Int) -> [String?] {
+        column(name, n) { $0.string(at: -1) }
     }
 }
 
@@ -151,20 +159,18 @@ public struct DeadlineOutcome: Sendable {
     /// Deadlines that raised or returned nonsense on a household.
     public var failures: [BatchOutcome.Failure]
 
-    init(items: LuaValue, failures: LuaValue) {
-        func column(_ table: LuaValue, _ name: String) -> [LuaValue] { table[name].tableValue?.array ?? [] }
-        func index(_ value: LuaValue) -> Int { Int(value.integerValue ?? 1) - 1 }
-        func text(_ value: LuaValue) -> String? { value.stringValue }
-        let h = column(items, "h"), k = column(items, "k"), d = column(items, "d"), m = column(items, "m")
-        let p = column(items, "p"), r = column(items, "r")
-        self.items = h.indices.compactMap { i in
-            guard let due = d[i].stringValue.flatMap({ LocalDate(iso: $0) }) else { return nil }
-            return Item(subject: index(h[i]), deadline: index(k[i]), dueOn: due, message: text(m[i]) ?? "",
-                        person: text(p[i]), responsible: text(r[i]))
+    /// Reads the deadline runner's item columns (`h`, `k`, `d`, `m`, `p`, `r` and count `n`) at
+    /// stack index `items` and its failure columns at `failures`.
+    init(stack: LuaStack, items: Int32, failures: Int32) {
+        let found = ResultColumns(stack: stack, table: items)
+        let n = found.count
+        let subjects = found.indices("h", n), deadlines = found.indices("k", n), dates = found.strings("d", n)
+        let messages = found.strings("m", n), persons = found.strings("p", n), units = found.strings("r", n)
+        self.items = (0..<n).compactMap { i in
+            guard let due = dates[i].flatMap({ LocalDate(iso: $0) }) else { return nil }
+            return Item(subject: subjects[i], deadline: deadlines[i], dueOn: due, message: messages[i] ?? "",
+                        person: persons[i], responsible: units[i])
         }
-        let fh = column(failures, "h"), fk = column(failures, "k"), fm = column(failures, "m")
-        self.failures = fh.indices.map { i in
-            BatchOutcome.Failure(subject: index(fh[i]), check: index(fk[i]), message: text(fm[i]) ?? "(no message)")
-        }
+        self.failures = BatchOutcome.Failure.read(ResultColumns(stack: stack, table: failures))
     }
 }

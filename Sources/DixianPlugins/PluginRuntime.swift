@@ -125,18 +125,23 @@ public final class PluginRuntime {
     {
         let asOf = requirePrepared()
         return try run(host.screen, batch: batch, count: views.count, only: only, disabled: disabled) { stack in
-            let batchIndex = stack.top
-            let keys = ViewKeys(stack)
-            for (index, view) in views.enumerated() {
-                if stack.pushReusedTable(at: index + 1, ofTableAt: batchIndex, fieldCount: 24) {
-                    self.host.viewMetatable.setAsMetatable(ofTableAt: -1, in: stack)
-                }
-                LuaHouseholdView(view: view, asOf: asOf, readOnly: self.host.viewMetatable, emptyList: self.host.emptyList)
-                    .fill(stack, keys: keys, reusing: true)
-                stack.pop()
-            }
-            keys.pop(stack)
+            self.fillBatch(stack, with: views, asOf: asOf)
         }
+    }
+
+    /// Refills the batch table on top of the stack with `views`, reusing its household tables.
+    private func fillBatch(_ stack: LuaStack, with views: [HouseholdView], asOf: LocalDate) {
+        let batchIndex = stack.top
+        let keys = ViewKeys(stack)
+        for (index, view) in views.enumerated() {
+            if stack.pushReusedTable(at: index + 1, ofTableAt: batchIndex, fieldCount: 24) {
+                host.viewMetatable.setAsMetatable(ofTableAt: -1, in: stack)
+            }
+            LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable, emptyList: host.emptyList)
+                .fill(stack, keys: keys, reusing: true)
+            stack.pop()
+        }
+        keys.pop(stack)
     }
 
     /// Runs the asset checks on `views`, as `screen` does for households.
@@ -192,16 +197,14 @@ public final class PluginRuntime {
     /// batch stands.
     public func deadlines(_ views: [HouseholdView]) throws(LuaError) -> DeadlineOutcome {
         let asOf = requirePrepared()
-        let results = try state.call(host.deadlines, pushingArguments: { stack in
-            stack.pushTable(arrayCount: views.count)
-            for (index, view) in views.enumerated() {
-                stack.setIndex(index + 1, LuaHouseholdView(
-                    view: view, asOf: asOf, readOnly: self.host.viewMetatable, emptyList: self.host.emptyList))
-            }
+        return try state.call(host.deadlines, pushingArguments: { stack in
+            self.batch.push(onto: stack)
+            self.fillBatch(stack, with: views, asOf: asOf)
             stack.push(views.count)
             return 2
+        }, readingResults: { stack, first, _ in
+            DeadlineOutcome(stack: stack, items: first, failures: first + 1)
         })
-        return DeadlineOutcome(items: results.first ?? .nil, failures: results.dropFirst().first ?? .nil)
     }
 
     /// The data of spec number `index` (0-based) as the spec file declared it.

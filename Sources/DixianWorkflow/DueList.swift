@@ -144,10 +144,33 @@ public struct DueScan: Sendable {
             }
         }
         items += try await Self.openWork(of: store, area: area, through: horizon, language: chain[chain.count - 1].language)
+        return DueList(asOf: asOf, items: Self.ordered(items), failures: perWorker.flatMap(\.failures))
+    }
+
+    /// The items grouped by township, responsible unit and person (groups in that order), each
+    /// group by due date. Grouping first keeps a county-wide list of millions of items quick:
+    /// the texts are compared once per group, not once per comparison of two items.
+    private static func ordered(_ items: [DueList.Item]) -> [DueList.Item] {
+        struct Group: Hashable { let township: String?, responsible: String, person: String? }
+        var groups: [Group: [Int]] = [:]
+        for (index, item) in items.enumerated() {
+            groups[Group(township: item.township, responsible: item.responsible, person: item.person), default: []].append(index)
+        }
         let undated = LocalDate(year: 9999, month: 12, day: 31)!
-        items.sort { ($0.township ?? "", $0.responsible, $0.person ?? "", $0.dueOn ?? undated, $0.source.text)
-            < ($1.township ?? "", $1.responsible, $1.person ?? "", $1.dueOn ?? undated, $1.source.text) }
-        return DueList(asOf: asOf, items: items, failures: perWorker.flatMap(\.failures))
+        var ordered: [DueList.Item] = []
+        ordered.reserveCapacity(items.count)
+        for group in groups.keys.sorted(by: {
+            ($0.township ?? "", $0.responsible, $0.person ?? "") < ($1.township ?? "", $1.responsible, $1.person ?? "")
+        }) {
+            let members = groups[group]!.sorted {
+                let (a, b) = (items[$0], items[$1])
+                if a.dueOn != b.dueOn { return (a.dueOn ?? undated) < (b.dueOn ?? undated) }
+                if a.householdNumber != b.householdNumber { return (a.householdNumber ?? "") < (b.householdNumber ?? "") }
+                return a.source.text < b.source.text
+            }
+            ordered += members.map { items[$0] }
+        }
+        return ordered
     }
 
     /// A worker's share of the list.

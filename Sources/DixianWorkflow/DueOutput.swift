@@ -29,12 +29,13 @@ public struct DueOutput {
         zh = plugin.language.hasPrefix("zh")
     }
 
-    /// The whole output in `format`; the table lists at most `limit` items.
-    public func text(_ format: Format, limit: Int = 200) throws -> String {
+    /// Writes the output in `format` to `write`, piece by piece (a county's list can hold
+    /// millions of items); the table lists at most `limit` items.
+    public func write(_ format: Format, limit: Int = 200, to write: (String) throws -> Void) throws {
         switch format {
-        case .table: table(limit: limit)
-        case .json: try json()
-        case .csv: csv()
+        case .table: try write(table(limit: limit))
+        case .json: try json(write)
+        case .csv: try csv(write)
         }
     }
 
@@ -98,40 +99,35 @@ public struct DueOutput {
             : ["source", "title", "household", "township", "township_name", "responsible", "person", "due_on", "days_overdue", "message"]
     }
 
-    private func csv() -> String {
-        var text = header.map(\.csvField).joined(separator: ",") + "\n"
+    private func csv(_ write: (String) throws -> Void) throws {
+        try write(header.map(\.csvField).joined(separator: ",") + "\n")
         for item in list.items {
             let fields = [
                 item.source.text, item.title, item.householdNumber ?? "", item.township ?? "",
                 item.township.flatMap { townshipNames[$0] } ?? "", item.responsible, item.person ?? "",
                 item.dueOn?.description ?? "", list.isOverdue(item) ? String(list.daysOverdue(item)) : "", item.message,
             ]
-            text += fields.map(\.csvField).joined(separator: ",") + "\n"
+            try write(fields.map(\.csvField).joined(separator: ",") + "\n")
         }
-        return text
     }
 
-    private func json() throws -> String {
+    private func json(_ write: (String) throws -> Void) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        let document = Document(
-            asOf: list.asOf.description, plugin: plugin.id, pluginVersion: plugin.version, complete: list.failures.isEmpty,
-            failures: list.failures, overdue: overdueCount,
-            items: list.items.map { item in
-                ItemJSON(source: item.source.text, title: item.title, household: item.householdNumber, township: item.township,
-                         responsible: item.responsible, person: item.person, dueOn: item.dueOn?.description,
-                         overdue: list.isOverdue(item), daysOverdue: list.daysOverdue(item), message: item.message)
-            })
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
-    }
-
-    private struct Document: Encodable {
-        let asOf: String, plugin: String, pluginVersion: String, complete: Bool, failures: [String], overdue: Int
-        let items: [ItemJSON]
-
-        enum CodingKeys: String, CodingKey {
-            case asOf = "as_of", plugin, pluginVersion = "plugin_version", complete, failures, overdue, items
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func encoded(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        try write("{\"as_of\":\(try encoded(list.asOf.description)),\"plugin\":\(try encoded(plugin.id)),"
+            + "\"plugin_version\":\(try encoded(plugin.version)),\"complete\":\(list.failures.isEmpty),"
+            + "\"failures\":\(try encoded(list.failures)),\"overdue\":\(overdueCount),\"items\":[")
+        var first = true
+        for item in list.items {
+            let json = ItemJSON(
+                source: item.source.text, title: item.title, household: item.householdNumber, township: item.township,
+                responsible: item.responsible, person: item.person, dueOn: item.dueOn?.description,
+                overdue: list.isOverdue(item), daysOverdue: list.daysOverdue(item), message: item.message)
+            try write((first ? "\n" : ",\n") + (try encoded(json)))
+            first = false
         }
+        try write("\n]}\n")
     }
 
     private struct ItemJSON: Encodable {

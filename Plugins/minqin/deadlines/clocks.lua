@@ -22,11 +22,18 @@ dixian.deadline {
 
 -- The first and last day of the period of `months` months (1 or 3) holding the assessment
 -- date, and of the period before it.
+local period_cache = {}  -- by assessment date and length: the same for every household of a run
+
 local function periods(ctx, months)
-  local first_month = ctx.month - (ctx.month - 1) % months
-  local first = string.format('%04d-%02d-01', ctx.year, first_month)
-  local previous = dixian.date.add_months(first, -months)
-  return first, dixian.date.add_days(dixian.date.add_months(first, months), -1), previous, dixian.date.add_days(first, -1)
+  local key = ctx.as_of .. months
+  local cached = period_cache[key]
+  if cached == nil then
+    local first = string.format('%04d-%02d-01', ctx.year, ctx.month - (ctx.month - 1) % months)
+    cached = { first, dixian.date.add_days(dixian.date.add_months(first, months), -1),
+               dixian.date.add_months(first, -months), dixian.date.add_days(first, -1) }
+    period_cache[key] = cached
+  end
+  return cached[1], cached[2], cached[3], cached[4]
 end
 
 -- The visits `role` owes the household every `months` months: the last period's if it was

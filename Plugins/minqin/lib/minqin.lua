@@ -124,10 +124,15 @@ function M.names(h, test)
   return table.concat(names, '、'), #names
 end
 
---- A set from a comma-separated list.
+local sets = {}
+
+--- A set from a comma-separated list (made once per list: parameters are read for every household).
 function M.set(text)
-  local set = {}
+  local set = sets[text]
+  if set then return set end
+  set = {}
   for word in text:gmatch('[^,%s]+') do set[word] = true end
+  sets[text] = set
   return set
 end
 
