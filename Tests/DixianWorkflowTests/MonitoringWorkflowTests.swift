@@ -114,4 +114,30 @@ struct MonitoringWorkflowTests {
         #expect(plan.action == .insert)
         #expect(plan.after?.contains("\"episode_id\":\(episode)") == true)
     }
+
+    @Test func eliminationFollowUpSendBackAndRelabelAreAuditedToo() async throws {
+        let registry = try MinqinWorkflow()
+        try await registry.addHousehold(Self.number, perCapita: 12000)
+        let episode = try await identify(registry, Self.number)
+        let workflow = registry.workflow
+        for (offset, stage) in EliminationStage.allCases.enumerated() {
+            try await workflow.take(.eliminate(stage, notes: ""), episode: episode, on: date("2024-11-01").adding(days: offset), by: "乡镇")
+        }
+        try await workflow.take(.followUp(notes: "回头看：收入稳定"), episode: episode, on: date("2025-03-01"), by: "乡镇")
+        try await workflow.take(.sendBack(reasons: "务工收入中断"), episode: episode, on: date("2025-03-02"), by: "乡镇")
+        try await workflow.take(.relabel(riskTypes: [.accident], notes: "意外受伤"), episode: episode, on: date("2025-03-03"), by: "乡镇")
+        let trail = try await registry.store.auditTrail(ofHousehold: Self.number).filter { $0.actor == "乡镇:王核查" }
+        let steps = trail.filter { $0.table == "monitoring_step" }.compactMap(\.after)
+        for transition in ["eliminate", "follow-up", "send-back", "relabel"] {
+            #expect(steps.contains { $0.contains("\"transition\":\"\(transition)\"") }, "\(transition) is audited")
+        }
+        let episodes = trail.filter { $0.table == "monitoring_episode" && $0.action == .update }
+        // approve, verify and answer (3), the last elimination step, the send-back and the relabelling.
+        #expect(episodes.count == 6)
+        let sentBack = try #require(episodes.first { $0.before?.contains("\"status\":\"eliminated\"") == true })
+        #expect(sentBack.before?.contains("\"eliminated_on\":\"2024-11-04\"") == true)
+        #expect(sentBack.after?.contains("\"status\":\"identified\"") == true)
+        #expect(sentBack.after?.contains("\"eliminated_on\":null") == true)
+        #expect(episodes.last?.after?.contains("\"risk_types\":\"accident,illness\"") == true)
+    }
 }
