@@ -45,10 +45,17 @@ extension Dixian.Import {
                 let counts = report.rowCounts.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
                 print("\(dryRun ? "checked" : "imported") \(report.totalRows) rows: \(counts)")
             } catch let rejection as ImportRejected {
-                for problem in rejection.report.problems { printError(problem.description) }
-                printError("\(rejection.report.problems.count) problems; nothing was imported")
-                throw ExitCode.failure
+                try rejection.exit()
             }
         }
+    }
+}
+
+extension ImportRejected {
+    /// Lists every problem on standard error and exits with status 1.
+    func exit() throws -> Never {
+        for problem in report.problems { printError(problem.description) }
+        printError("\(report.problems.count) problems; nothing was imported")
+        throw ExitCode.failure
     }
 }

@@ -31,9 +31,7 @@ extension Dixian.Import {
             do {
                 pushed = try DepartmentPush.read(URL(fileURLWithPath: file))
             } catch let rejection as ImportRejected {
-                for problem in rejection.report.problems { printError(problem.description) }
-                printError("\(rejection.report.problems.count) problems; nothing was imported")
-                throw ExitCode.failure
+                try rejection.exit()
             }
             try await options.perform { workflow, zh in
                 let result = try await workflow.importWarnings(pushed)

@@ -69,16 +69,7 @@ enum RegistrySchema {
     private static func createMonitoringSteps(_ db: Database) throws {
         try db.execute(sql: "PRAGMA legacy_alter_table = ON")
         try db.execute(sql: """
-            CREATE TABLE monitoring_episode_v3 (
-              id INTEGER PRIMARY KEY NOT NULL,
-              household_number TEXT NOT NULL REFERENCES household (number),
-              channel TEXT NOT NULL CHECK (\(oneOf("channel", DiscoveryChannel.self))),
-              reported_on TEXT NOT NULL,
-              status TEXT NOT NULL CHECK (\(oneOf("status", MonitoringStatus.self))),
-              risk_types TEXT NOT NULL,
-              identified_on TEXT,
-              eliminated_on TEXT
-            );
+            \(monitoringEpisodeTable(named: "monitoring_episode_v3"))
             INSERT INTO monitoring_episode_v3 SELECT * FROM monitoring_episode;
             DROP TABLE monitoring_episode;
             ALTER TABLE monitoring_episode_v3 RENAME TO monitoring_episode;
@@ -211,18 +202,25 @@ enum RegistrySchema {
             """)
     }
 
+    /// The episode table as v1 created it and v3 rebuilt it (for the status list of the day).
+    private static func monitoringEpisodeTable(named name: String) -> String {
+        """
+        CREATE TABLE \(name) (
+          id INTEGER PRIMARY KEY NOT NULL,
+          household_number TEXT NOT NULL REFERENCES household (number),
+          channel TEXT NOT NULL CHECK (\(oneOf("channel", DiscoveryChannel.self))),
+          reported_on TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (\(oneOf("status", MonitoringStatus.self))),
+          risk_types TEXT NOT NULL,
+          identified_on TEXT,
+          eliminated_on TEXT
+        );
+        """
+    }
+
     private static func createMonitoringTables(_ db: Database) throws {
         try db.execute(sql: """
-            CREATE TABLE monitoring_episode (
-              id INTEGER PRIMARY KEY NOT NULL,
-              household_number TEXT NOT NULL REFERENCES household (number),
-              channel TEXT NOT NULL CHECK (\(oneOf("channel", DiscoveryChannel.self))),
-              reported_on TEXT NOT NULL,
-              status TEXT NOT NULL CHECK (\(oneOf("status", MonitoringStatus.self))),
-              risk_types TEXT NOT NULL,
-              identified_on TEXT,
-              eliminated_on TEXT
-            );
+            \(monitoringEpisodeTable(named: "monitoring_episode"))
             CREATE INDEX monitoring_episode_by_household ON monitoring_episode (household_number);
             CREATE INDEX monitoring_episode_by_status ON monitoring_episode (status);
 
