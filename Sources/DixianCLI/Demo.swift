@@ -5,6 +5,7 @@ import DixianPlugins
 import DixianScreening
 import DixianSQLite
 import DixianSynthetic
+import DixianWorkflow
 import Foundation
 import LuaHost
 
@@ -12,7 +13,7 @@ extension Dixian {
     /// `dixian demo`: a synthetic county, imported into SQLite, summarised.
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate a synthetic county, import it into SQLite, screen it with a county plugin and summarise.",
+            abstract: "Generate a synthetic county, import it into SQLite, screen it with a county plugin, list what is due, and summarise.",
             discussion: "The README's main job: everything runs on the embedded default, SQLite."
         )
 
@@ -55,6 +56,9 @@ extension Dixian {
             let checks = outcome.declarations.checks + outcome.declarations.assetChecks
             print("")
             print(ScreeningOutput(run: outcome.run, checks: checks, plugin: manifest).summary(), terminator: "")
+            let due = try await DueScan(chain: chain, asOf: SyntheticCounty.asOf, area: nil).run(on: store)
+            print("")
+            print(DueOutput(list: due, plugin: manifest).summary(), terminator: "")
         }
     }
 }

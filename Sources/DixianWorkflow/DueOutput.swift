@@ -42,12 +42,29 @@ public struct DueOutput {
     /// How many items are overdue.
     public var overdueCount: Int { list.items.filter(list.isOverdue).count }
 
-    private func table(limit: Int) -> String {
+    /// The heading and the count of items and of overdue items of each kind of work.
+    public func summary() -> String {
         var lines = [
             zh ? "\(plugin.name) 待办和逾期事项（插件 \(plugin.id) \(plugin.version)，日期 \(list.asOf)）"
                 : "\(plugin.name): work due and overdue (plugin \(plugin.id) \(plugin.version), as of \(list.asOf))",
-            zh ? "共 \(list.items.count) 项，其中已逾期 \(overdueCount) 项" : "\(list.items.count) items, \(overdueCount) overdue",
+            zh ? "共 \(list.items.count) 项，其中已逾期 \(overdueCount) 项：" : "\(list.items.count) items, \(overdueCount) overdue:",
         ]
+        var counts: [String: (all: Int, overdue: Int)] = [:]
+        var titles: [String] = []
+        for item in list.items {
+            if counts[item.title] == nil { titles.append(item.title) }
+            counts[item.title, default: (0, 0)].all += 1
+            if list.isOverdue(item) { counts[item.title, default: (0, 0)].overdue += 1 }
+        }
+        for title in titles.sorted() {
+            let count = counts[title]!
+            lines.append("  \(title) \(count.all)" + (zh ? "（已逾期 \(count.overdue)）" : " (\(count.overdue) overdue)"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func table(limit: Int) -> String {
+        var lines = [String(summary().dropLast())]
         var shown = 0
         var township: String?? = .none
         var group: String?

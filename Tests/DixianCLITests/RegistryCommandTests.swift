@@ -59,5 +59,7 @@ struct RegistryCommandTests {
         #expect(outcome.output.hasPrefix("民勤县（620621）合成数据已导入"))
         #expect(outcome.output.contains("按户属性：脱贫户 "))
         #expect(outcome.output.contains("  薛百镇 "))
+        #expect(outcome.output.contains("民勤县 待办和逾期事项（插件 minqin 2024.1，日期 2024-06-30）"))
+        #expect(outcome.output.contains("  入户走访 "))
     }
 }
