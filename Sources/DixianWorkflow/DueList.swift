@@ -114,7 +114,7 @@ public struct DueScan: Sendable {
         let horizon = asOf.adding(days: withinDays)
         let partitions = try store.partitions(area: area, size: 4096)
         let next = Atomic<Int>(0)
-        let perWorker = try pool.onEveryWorker { _, _, runtime in
+        var (items, failures) = try Self.collect(pool.onEveryWorker { _, _, runtime in
             var items: [DueList.Item] = [], failures: [String] = []
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
@@ -134,8 +134,7 @@ public struct DueScan: Sendable {
                 }
             }
             return Pair(items: items, failures: failures)
-        }
-        var items = perWorker.flatMap(\.items)
+        })
         items += declarations.duties.flatMap { duty in
             duty.dueDates(from: asOf, through: horizon).map { date in
                 DueList.Item(source: .duty(duty.declaration.id), title: duty.declaration.title, householdNumber: nil,
@@ -144,33 +143,62 @@ public struct DueScan: Sendable {
             }
         }
         items += try await Self.openWork(of: store, area: area, through: horizon, language: chain[chain.count - 1].language)
-        return DueList(asOf: asOf, items: Self.ordered(items), failures: perWorker.flatMap(\.failures))
+        Self.order(&items)
+        failures.sort()
+        return DueList(asOf: asOf, items: items, failures: failures)
     }
 
-    /// The items grouped by township, responsible unit and person (groups in that order), each
-    /// group by due date. Grouping first keeps a county-wide list of millions of items quick:
-    /// the texts are compared once per group, not once per comparison of two items.
-    private static func ordered(_ items: [DueList.Item]) -> [DueList.Item] {
+    /// The workers' shares as one list (the shares are released as they are moved over).
+    private static func collect(_ shares: consuming [Pair]) -> ([DueList.Item], [String]) {
+        var items: [DueList.Item] = [], failures: [String] = []
+        items.reserveCapacity(shares.reduce(0) { $0 + $1.items.count })
+        while let share = shares.popLast() {
+            items += share.items
+            failures += share.failures
+        }
+        return (items, failures)
+    }
+
+    /// Puts the items in order, in place: grouped by township, responsible unit and person
+    /// (groups in that order), each group by due date, then household. Grouping first keeps a
+    /// county-wide list of millions of items quick: the texts are compared once per group, not
+    /// once per comparison of two items; moving items along the permutation's cycles keeps one
+    /// copy of the list in memory.
+    private static func order(_ items: inout [DueList.Item]) {
         struct Group: Hashable { let township: String?, responsible: String, person: String? }
         var groups: [Group: [Int]] = [:]
         for (index, item) in items.enumerated() {
             groups[Group(township: item.township, responsible: item.responsible, person: item.person), default: []].append(index)
         }
         let undated = LocalDate(year: 9999, month: 12, day: 31)!
-        var ordered: [DueList.Item] = []
-        ordered.reserveCapacity(items.count)
+        var order: [Int] = []
+        order.reserveCapacity(items.count)
         for group in groups.keys.sorted(by: {
             ($0.township ?? "", $0.responsible, $0.person ?? "") < ($1.township ?? "", $1.responsible, $1.person ?? "")
         }) {
-            let members = groups[group]!.sorted {
+            order += groups.removeValue(forKey: group)!.sorted {
                 let (a, b) = (items[$0], items[$1])
                 if a.dueOn != b.dueOn { return (a.dueOn ?? undated) < (b.dueOn ?? undated) }
                 if a.householdNumber != b.householdNumber { return (a.householdNumber ?? "") < (b.householdNumber ?? "") }
                 return a.source.text < b.source.text
             }
-            ordered += members.map { items[$0] }
         }
-        return ordered
+        // Position i takes the item at order[i].
+        var placed = [Bool](repeating: false, count: items.count)
+        for start in items.indices where !placed[start] {
+            let first = items[start]
+            var position = start
+            while true {
+                placed[position] = true
+                let source = order[position]
+                if source == start {
+                    items[position] = first
+                    break
+                }
+                items[position] = items[source]
+                position = source
+            }
+        }
     }
 
     /// A worker's share of the list.
