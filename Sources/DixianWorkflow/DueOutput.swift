@@ -93,8 +93,12 @@ public struct DueOutput {
         }
         if !list.failures.isEmpty {
             lines.append("")
-            lines.append(zh ? "清单不完整：以下时限规则出错。" : "The list is incomplete: these deadlines failed.")
-            lines += list.failures.map { "  " + $0 }
+            lines.append(zh ? "清单不完整：以下时限规则出错（共 \(list.failures.count) 处）。"
+                : "The list is incomplete: these deadlines failed (\(list.failures.count) times).")
+            lines += list.failures.prefix(20).map { "  " + $0 }
+            if list.failures.count > 20 {
+                lines.append(zh ? "  ……全部请用 --format json" : "  ... (all of them: --format json)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
