@@ -159,6 +159,12 @@ public struct DeadlineOutcome: Sendable {
     /// Deadlines that raised or returned nonsense on a household.
     public var failures: [BatchOutcome.Failure]
 
+    /// An empty outcome, to merge others into.
+    public init() {
+        items = []
+        failures = []
+    }
+
     /// Reads the deadline runner's item columns (`h`, `k`, `d`, `m`, `p`, `r` and count `n`) at
     /// stack index `items` and its failure columns at `failures`.
     init(stack: LuaStack, items: Int32, failures: Int32) {

@@ -790,10 +790,11 @@ enum PluginAPISource {
       return item
     end
 
-    --- Runs every deadline on households batch[1..n], each call protected: items as parallel
-    --- lists (household index, deadline index, due date, message, person, responsible; false
-    --- where not given) and failures (household index, deadline index, message).
-    function host.deadlines(batch, n)
+    --- Runs every deadline (or only deadline `only`; none in `disabled`) on households
+    --- batch[1..n], each call protected: items as parallel lists (household index, deadline
+    --- index, due date, message, person, responsible; false where not given) and failures
+    --- (household index, deadline index, message).
+    function host.deadlines(batch, n, only, disabled)
       local out = { n = 0, h = {}, k = {}, d = {}, m = {}, p = {}, r = {} }
       local failed = { n = 0, h = {}, k = {}, m = {} }
       local ctx = context
@@ -803,9 +804,12 @@ enum PluginAPISource {
         out.n, out.h[f], out.k[f], out.d[f], out.m[f] = f, i, k, item.due_on, item.message
         out.p[f], out.r[f] = item.person or false, item.responsible or false
       end
+      local first, last = 1, #list
+      if only then first, last = only, only end
       for i = 1, n do
-        for k = 1, #list do
+        for k = first, last do
           local deadline = list[k]
+          if disabled and disabled[k] then goto next_deadline end
           local ok, result = pcall(deadline.run, batch[i], ctx)
           local problem
           if not ok then
@@ -826,6 +830,7 @@ enum PluginAPISource {
             local f = failed.n + 1
             failed.n, failed.h[f], failed.k[f], failed.m[f] = f, i, k, problem
           end
+          ::next_deadline::
         end
       end
       return out, failed

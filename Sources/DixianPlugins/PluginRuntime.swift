@@ -191,17 +191,22 @@ public final class PluginRuntime {
         }
     }
 
-    /// Runs the deadlines on `views`: the work each household still owes, with its due date.
-    /// A deadline that raises or returns nonsense on a household is reported in the outcome's
-    /// failures and the others' items stand; a `LuaError` (budget, memory) means nothing of the
-    /// batch stands.
-    public func deadlines(_ views: [HouseholdView]) throws(LuaError) -> DeadlineOutcome {
+    /// Runs the deadlines on `views` (every one not in `disabled`, or only number `only`): the
+    /// work each household still owes, with its due date. A deadline that raises or returns
+    /// nonsense on a household is reported in the outcome's failures and the others' items
+    /// stand; a `LuaError` (budget, memory) means nothing of the batch stands.
+    public func deadlines(_ views: [HouseholdView], only: Int? = nil, disabled: Set<Int> = []) throws(LuaError)
+        -> DeadlineOutcome
+    {
         let asOf = requirePrepared()
         return try state.call(host.deadlines, pushingArguments: { stack in
             self.batch.push(onto: stack)
             self.fillBatch(stack, with: views, asOf: asOf)
             stack.push(views.count)
-            return 2
+            stack.push(only.map { $0 + 1 })
+            stack.pushTable(fieldCount: disabled.count)
+            for deadline in disabled { stack.setIndex(deadline + 1, true) }
+            return 4
         }, readingResults: { stack, first, _ in
             DeadlineOutcome(stack: stack, items: first, failures: first + 1)
         })

@@ -114,13 +114,14 @@ public struct DueScan: Sendable {
         let horizon = asOf.adding(days: withinDays)
         let partitions = try store.partitions(area: area, size: 4096)
         let next = Atomic<Int>(0)
+        let stopped = StoppedDeadlines(declarations.deadlines)
         var (items, failures) = try Self.collect(pool.onEveryWorker { _, _, runtime in
             var items: [DueList.Item] = [], failures: [String] = []
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < partitions.count else { break }
                 try store.readViews(in: partitions[index], asOf: asOf, batchSize: 256) { views in
-                    let outcome = try runtime.deadlines(views)
+                    let outcome = try stopped.run(views, with: runtime)
                     for item in outcome.items where item.dueOn <= horizon {
                         let household = views[item.subject].household
                         let deadline = declarations.deadlines[item.deadline]
@@ -145,6 +146,7 @@ public struct DueScan: Sendable {
         items += try await Self.openWork(of: store, area: area, through: horizon, language: chain[chain.count - 1].language)
         Self.order(&items)
         failures.sort()
+        failures = stopped.reasons + failures
         return DueList(asOf: asOf, items: items, failures: failures)
     }
 
@@ -240,5 +242,42 @@ public struct DueScan: Sendable {
                 message: "\(warning.receivedOn) \(warning.department.chineseName)：\(warning.reason)（\(warning.residentID.masked)）"))
         }
         return items
+    }
+}
+
+/// Deadlines stopped by the instruction budget or the memory cap: when a batch is stopped,
+/// each deadline is run alone on it, and one that is still stopped is named and left out for
+/// the rest of the scan (its items would be incomplete, so the list is marked incomplete).
+private final class StoppedDeadlines: Sendable {
+    private let declarations: [DeadlineDeclaration]
+    private let stopped = Mutex<[Int: String]>([:])
+
+    init(_ declarations: [DeadlineDeclaration]) { self.declarations = declarations }
+
+    /// Why the stopped deadlines were stopped, with their file and line.
+    var reasons: [String] { stopped.withLock { $0.sorted { $0.key < $1.key }.map(\.value) } }
+
+    /// The deadlines' outcome on `views`, leaving out the stopped ones.
+    func run(_ views: [HouseholdView], with runtime: PluginRuntime) throws -> DeadlineOutcome {
+        let disabled = stopped.withLock { Set($0.keys) }
+        do {
+            return try runtime.deadlines(views, disabled: disabled)
+        } catch {
+            var merged = DeadlineOutcome()
+            for deadline in declarations.indices where !disabled.contains(deadline) {
+                do {
+                    let outcome = try runtime.deadlines(views, only: deadline)
+                    merged.items += outcome.items
+                    merged.failures += outcome.failures
+                } catch {
+                    let declaration = declarations[deadline].declaration
+                    stopped.withLock {
+                        $0[deadline] = "\(declaration.location): deadline \(declaration.id) was stopped (\(error.description)) "
+                            + "and did not run on the rest of the households"
+                    }
+                }
+            }
+            return merged
+        }
     }
 }
