@@ -27,7 +27,7 @@ struct WorkflowOptions: ParsableArguments {
         let manifest = try catalog.plugin(plugin)
         let runtime = try PluginRuntime(chain: try catalog.chain(for: manifest), state: try LuaState(limits: sandbox.limits))
         guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db) does not exist") }
-        return (Workflow(store: try SQLiteRegistry(path: db), guards: runtime, user: actor), manifest)
+        return (Workflow(store: try SQLiteRegistry(path: db), guards: runtime, user: actor, today: DateOption.today.date), manifest)
     }
 
     /// Runs `body` with the workflow; a refusal is printed in the plugin's language and exits with status 2.

@@ -4,8 +4,9 @@ extension Workflow {
     /// Records the yearly adjustment (动态调整) of plan `planID` on `date`. A plan whose episode's
     /// risk is eliminated is no longer adjusted.
     public func adjustPlan(_ planID: Int64, on date: LocalDate) async throws {
+        try requirePast(date)
         var plan = try await record(AssistancePlan.self, id: planID)
-        if date < plan.madeOn { throw WorkflowError.dateBefore(date, plan.madeOn, "the plan's date") }
+        if date < plan.madeOn { throw WorkflowError.dateBefore(date, plan.madeOn, .planMade) }
         if let episodeID = plan.episodeID, try await record(MonitoringEpisode.self, id: episodeID).status == .eliminated {
             throw WorkflowError.eliminatedPlan(planID)
         }
@@ -17,8 +18,8 @@ extension Workflow {
     @discardableResult
     public func addMeasure(_ measure: Measure) async throws -> Int64 {
         let plan = try await record(AssistancePlan.self, id: measure.planID)
-        if measure.startsOn < plan.madeOn { throw WorkflowError.dateBefore(measure.startsOn, plan.madeOn, "the plan's date") }
-        if measure.dueOn < measure.startsOn { throw WorkflowError.dateBefore(measure.dueOn, measure.startsOn, "the measure's start") }
+        if measure.startsOn < plan.madeOn { throw WorkflowError.dateBefore(measure.startsOn, plan.madeOn, .planMade) }
+        if measure.dueOn < measure.startsOn { throw WorkflowError.dateBefore(measure.dueOn, measure.startsOn, .measureStart) }
         try Self.require([.description: measure.description, .responsibleUnit: measure.responsibleUnit,
                           .responsiblePerson: measure.responsiblePerson])
         var added = measure
@@ -29,9 +30,10 @@ extension Workflow {
 
     /// Marks measure `measureID` done on `date`.
     public func completeMeasure(_ measureID: Int64, on date: LocalDate) async throws {
+        try requirePast(date)
         var measure = try await record(Measure.self, id: measureID)
         if measure.doneOn != nil { throw WorkflowError.alreadyClosed(.measure, String(measureID)) }
-        if date < measure.startsOn { throw WorkflowError.dateBefore(date, measure.startsOn, "the measure's start") }
+        if date < measure.startsOn { throw WorkflowError.dateBefore(date, measure.startsOn, .measureStart) }
         measure.doneOn = date
         try await apply([.update(.measure(measure))])
     }
@@ -39,6 +41,7 @@ extension Workflow {
     /// Records a visit; its id is assigned. Returns the id.
     @discardableResult
     public func recordVisit(_ visit: Visit) async throws -> Int64 {
+        try requirePast(visit.visitedOn)
         _ = try await household(visit.householdNumber)
         try Self.require([.visitor: visit.visitor])
         var recorded = visit

@@ -18,6 +18,7 @@ extension Workflow {
     func reporting(household number: String, channel: DiscoveryChannel, on date: LocalDate, by person: String, notes: String)
         async throws -> (Int64, [RegistryChange])
     {
+        try requirePast(date)
         let household = try await household(number)
         let episodes = try await records(MonitoringEpisode.self, where: "household_number", equals: number)
         let episodeID = try await store.nextIdentifier(in: .monitoringEpisode)
@@ -40,6 +41,7 @@ extension Workflow {
     public func take(_ action: MonitoringAction, episode episodeID: Int64, on date: LocalDate, by person: String)
         async throws -> MonitoringEpisode
     {
+        try requirePast(date)
         let episode = try await record(MonitoringEpisode.self, id: episodeID)
         let household = try await household(episode.householdNumber)
         let steps = try await records(MonitoringStep.self, where: "episode_id", equals: String(episodeID))

@@ -4,11 +4,12 @@ extension Workflow {
     /// Opens a problem in the ledger (建立台账、拉条挂账); its id is assigned. Returns the id.
     @discardableResult
     public func openProblem(_ problem: Problem) async throws -> Int64 {
+        try requirePast(problem.foundOn)
         if let number = problem.householdNumber { _ = try await household(number) }
         try Self.require([.foundBy: problem.foundBy, .description: problem.description,
                           .responsibleUnit: problem.responsibleUnit, .responsiblePerson: problem.responsiblePerson,
                           .measure: problem.measure])
-        if problem.deadline < problem.foundOn { throw WorkflowError.dateBefore(problem.deadline, problem.foundOn, "the date it was found") }
+        if problem.deadline < problem.foundOn { throw WorkflowError.dateBefore(problem.deadline, problem.foundOn, .found) }
         var opened = problem
         opened.id = try await store.nextIdentifier(in: .problem)
         opened.closedOn = nil
@@ -20,10 +21,11 @@ extension Workflow {
     /// Closes problem `problemID` on `date` with the fix that was made (办结销号): a problem is
     /// never closed without a recorded fix.
     public func closeProblem(_ problemID: Int64, fix: String, on date: LocalDate) async throws {
+        try requirePast(date)
         var problem = try await record(Problem.self, id: problemID)
         if problem.closedOn != nil { throw WorkflowError.alreadyClosed(.problem, String(problemID)) }
         try Self.require([.fix: fix])
-        if date < problem.foundOn { throw WorkflowError.dateBefore(date, problem.foundOn, "the date it was found") }
+        if date < problem.foundOn { throw WorkflowError.dateBefore(date, problem.foundOn, .found) }
         problem.closedOn = date
         problem.fix = fix
         try await apply([.update(.problem(problem))])

@@ -53,10 +53,11 @@ extension Workflow {
     /// Returns the new episode's id when one was opened.
     @discardableResult
     public func closeWarning(_ warningID: Int64, result: String, on date: LocalDate, reportBy: String? = nil) async throws -> Int64? {
+        try requirePast(date)
         var warning = try await record(DepartmentWarning.self, id: warningID)
         if warning.closedOn != nil { throw WorkflowError.alreadyClosed(.departmentWarning, String(warningID)) }
         try Self.require([.result: result])
-        if date < warning.receivedOn { throw WorkflowError.dateBefore(date, warning.receivedOn, "the date it was received") }
+        if date < warning.receivedOn { throw WorkflowError.dateBefore(date, warning.receivedOn, .received) }
         warning.result = result
         warning.closedOn = date
         guard let reportBy else {

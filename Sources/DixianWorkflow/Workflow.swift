@@ -11,12 +11,20 @@ public struct Workflow<Store: RegistryStore & HouseholdViewSource> {
     public let guards: PluginRuntime?
     /// Who makes the changes, for the audit trail.
     public let user: String
+    /// Today: nothing is recorded as done later than this.
+    public let today: LocalDate
 
-    /// A workflow on `store`, guarded by `guards`' plugin, audited as `user`.
-    public init(store: Store, guards: PluginRuntime?, user: String) {
+    /// A workflow on `store`, guarded by `guards`' plugin, audited as `user`, on `today`.
+    public init(store: Store, guards: PluginRuntime?, user: String, today: LocalDate) {
         self.store = store
         self.guards = guards
         self.user = user
+        self.today = today
+    }
+
+    /// Refuses `date` when it is after today: work is recorded when it has been done.
+    func requirePast(_ date: LocalDate) throws {
+        if date > today { throw WorkflowError.futureDate(date, today) }
     }
 
     /// The record of `table` with integer key `id`.
@@ -64,7 +72,9 @@ public enum WorkflowError: Error, Hashable, Sendable {
     /// A text that must be given is empty (a fix, a verification result).
     case emptyText(RequiredText)
     /// A date is before the date it must follow.
-    case dateBefore(LocalDate, LocalDate, String)
+    case dateBefore(LocalDate, LocalDate, EarlierDate)
+    /// A date is after today.
+    case futureDate(LocalDate, LocalDate)
     /// A plan of an episode whose risk is eliminated is no longer adjusted (seed rule of the
     /// national guidance: 风险已消除的监测对象不再进行动态调整).
     case eliminatedPlan(Int64)
@@ -84,7 +94,9 @@ public enum WorkflowError: Error, Hashable, Sendable {
         case .emptyText(let what):
             return zh ? "须填写\(what.chineseName)" : "the \(what.rawValue) must be given"
         case .dateBefore(let date, let earliest, let what):
-            return zh ? "日期\(date)早于\(what)（\(earliest)）" : "the date \(date) is before \(what) (\(earliest))"
+            return zh ? "日期\(date)早于\(what.chineseName)（\(earliest)）" : "the date \(date) is before \(what.rawValue) (\(earliest))"
+        case .futureDate(let date, let today):
+            return zh ? "日期\(date)晚于今天（\(today)）：办理后再登记" : "the date \(date) is after today (\(today)): record work once it is done"
         case .eliminatedPlan(let id):
             return zh ? "帮扶计划\(id)对应的监测对象风险已消除，不再进行动态调整"
                 : "plan \(id) belongs to an episode whose risk is eliminated; it is no longer adjusted"
@@ -137,6 +149,27 @@ public enum RequiredText: String, OfficialTerm {
         case .visitor: "走访人"
         case .fix: "整改情况"
         case .result: "核实结果"
+        }
+    }
+}
+
+/// The dates a later date must not precede.
+public enum EarlierDate: String, OfficialTerm {
+    /// When the plan was made.
+    case planMade = "the plan's date"
+    /// When the measure starts.
+    case measureStart = "the measure's start"
+    /// When the problem was found.
+    case found = "the date the problem was found"
+    /// When the warning was received.
+    case received = "the date the warning was received"
+
+    public var chineseName: String {
+        switch self {
+        case .planMade: "帮扶计划制定日期"
+        case .measureStart: "措施开始日期"
+        case .found: "问题发现日期"
+        case .received: "预警日期"
         }
     }
 }

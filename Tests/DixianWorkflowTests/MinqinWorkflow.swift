@@ -18,7 +18,8 @@ struct MinqinWorkflow {
 
     init() throws {
         store = try SQLiteRegistry()
-        workflow = Workflow(store: store, guards: try PluginRuntime(chain: Self.chain, state: LuaState()), user: "乡镇:王核查")
+        workflow = Workflow(store: store, guards: try PluginRuntime(chain: Self.chain, state: LuaState()), user: "乡镇:王核查",
+                            today: LocalDate(iso: "2025-12-31")!)
     }
 
     /// Adds a general household `number` with one member of working age (or none able to

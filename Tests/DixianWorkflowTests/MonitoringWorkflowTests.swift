@@ -140,4 +140,15 @@ struct MonitoringWorkflowTests {
         #expect(sentBack.after?.contains("\"eliminated_on\":null") == true)
         #expect(episodes.last?.after?.contains("\"risk_types\":\"accident,illness\"") == true)
     }
+
+    @Test func workIsNotRecordedAheadOfToday() async throws {
+        let registry = try MinqinWorkflow()
+        try await registry.addHousehold(Self.number)
+        let tomorrow = registry.workflow.today.adding(days: 1)
+        await #expect(throws: WorkflowError.futureDate(tomorrow, registry.workflow.today)) {
+            try await registry.workflow.report(household: Self.number, channel: .selfReport, on: tomorrow, by: "村干部")
+        }
+        #expect(WorkflowError.futureDate(tomorrow, registry.workflow.today).message(language: "zh")
+            == "日期2026-01-01晚于今天（2025-12-31）：办理后再登记")
+    }
 }
