@@ -28,23 +28,25 @@ extension Workflow {
     /// verification task for the township until `closeWarning` records its result; unmatched
     /// ones are kept too, never dropped.
     public func importWarnings(_ pushed: [(line: Int, warning: DepartmentWarning)]) async throws -> WarningImport {
-        let households = try await store.households(ofResidents: pushed.map(\.warning.residentID.rawValue))
-        var next = try await store.nextIdentifier(in: .departmentWarning)
-        var entries: [WarningImport.Entry] = []
-        entries.reserveCapacity(pushed.count)
-        for (line, warning) in pushed {
-            var stored = warning
-            stored.id = next
+        let first = try await store.nextIdentifier(in: .departmentWarning)
+        let records = pushed.enumerated().map { index, entry in
+            var stored = entry.warning
+            stored.id = first + Int64(index)
             stored.result = nil
             stored.closedOn = nil
-            next += 1
-            entries.append(WarningImport.Entry(line: line, warning: stored, householdNumber: households[warning.residentID.rawValue]))
+            return stored
         }
-        let records = entries.map(\.warning)
+        // Matching reads members on a reading connection while the writer stores the warnings
+        // (the audit trigger finds each one's household itself): the two run on two cores.
+        let store = self.store, residents = pushed.map(\.warning.residentID.rawValue)
+        async let matching = store.households(ofResidents: residents)
         try await store.apply(as: user) { apply in
             for warning in records { try apply(.insert(.departmentWarning(warning))) }
         }
-        return WarningImport(entries: entries)
+        let households = try await matching
+        return WarningImport(entries: zip(pushed, records).map { entry, warning in
+            WarningImport.Entry(line: entry.line, warning: warning, householdNumber: households[warning.residentID.rawValue])
+        })
     }
 
     /// Closes the verification of warning `warningID` with its recorded `result` on `date`. With
