@@ -24,11 +24,7 @@ enum ScreenBenchmark {
         let catalog = PluginCatalog(searchPath: pluginPath)
         let chain = try catalog.chain(for: catalog.plugin(plugin))
         let partitions = try store.partitions(area: nil, size: 8192)
-        let pool = try LuaStatePool<PluginRuntime>(size: workers) { state in
-            let runtime = try PluginRuntime(chain: chain, state: state)
-            try runtime.prepare(asOf: asOf)
-            return runtime
-        }
+        let pool = try LuaStatePool(chain: chain, asOf: asOf, size: workers)
         let checks = pool.withState { _, runtime in runtime.declarations.checks.map(\.id) }
         let calendar = try pool.withState { _, runtime in
             guard let calendar = runtime.declarations.calendars.first(where: { $0.declaration.id == "cn" }) else {

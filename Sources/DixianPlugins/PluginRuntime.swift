@@ -250,6 +250,18 @@ public final class PluginRuntime {
     }
 }
 
+extension LuaStatePool where Context == PluginRuntime {
+    /// A pool of `size` states, each with `chain` loaded and prepared for `asOf`: what a
+    /// parallel run over a county (screening, the due list) works with.
+    public convenience init(chain: [PluginManifest], asOf: LocalDate, size: Int, limits: LuaLimits = LuaLimits()) throws {
+        try self.init(size: size, limits: limits) { state in
+            let runtime = try PluginRuntime(chain: chain, state: state)
+            try runtime.prepare(asOf: asOf)
+            return runtime
+        }
+    }
+}
+
 /// The Lua functions of the plugin API's host side, taken from the API chunk once.
 private struct HostFunctions {
     let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow, deadlines: LuaFunction

@@ -67,11 +67,7 @@ public struct ScreeningEngine: Sendable {
         var scoped = self.options
         scoped.area = try chain[chain.count - 1].area(requested: scoped.area)
         let options = scoped
-        let pool = try LuaStatePool<PluginRuntime>(size: options.workers, limits: options.limits) { state in
-            let runtime = try PluginRuntime(chain: chain, state: state)
-            try runtime.prepare(asOf: options.asOf)
-            return runtime
-        }
+        let pool = try LuaStatePool(chain: chain, asOf: options.asOf, size: options.workers, limits: options.limits)
         let declarations = pool.withState { _, runtime in runtime.declarations }
         let partitions = try store.partitions(area: options.area, size: options.partitionSize)
         let assets = declarations.assetChecks.isEmpty ? [] : try AssetViews.read(from: store, area: options.area)

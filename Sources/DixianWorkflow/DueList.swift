@@ -100,16 +100,12 @@ public struct DueScan: Sendable {
     }
 
     /// The due list of `store`.
-    /// - Throws: the plugin's load error, a store error, or a `LuaError` for a batch that ran
-    ///   out of budget or memory (then nothing is listed: a partial list would mislead).
+    /// - Throws: the plugin's load error or a store error. A deadline that fails, or runs out of
+    ///   budget or memory, does not stop the scan: it is named in the list's failures.
     public func run(on store: some RegistryStore & HouseholdViewSource) async throws -> DueList {
         let asOf = self.asOf, chain = self.chain
         let area = try chain[chain.count - 1].area(requested: self.area)
-        let pool = try LuaStatePool<PluginRuntime>(size: workers, limits: limits) { state in
-            let runtime = try PluginRuntime(chain: chain, state: state)
-            try runtime.prepare(asOf: asOf)
-            return runtime
-        }
+        let pool = try LuaStatePool(chain: chain, asOf: asOf, size: workers, limits: limits)
         let declarations = pool.withState { _, runtime in runtime.declarations }
         let horizon = asOf.adding(days: withinDays)
         let partitions = try store.partitions(area: area, size: 4096)
@@ -127,7 +123,7 @@ public struct DueScan: Sendable {
                         let deadline = declarations.deadlines[item.deadline]
                         items.append(DueList.Item(
                             source: .deadline(deadline.declaration.id), title: deadline.declaration.title,
-                            householdNumber: household.number, township: String(household.area.villageCode.prefix(9)),
+                            householdNumber: household.number, township: household.area.townshipCode,
                             responsible: item.responsible ?? deadline.responsible, person: item.person, dueOn: item.dueOn,
                             message: item.message))
                     }
