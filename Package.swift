@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev).
@@ -26,6 +27,12 @@ let package = Package(
             name: "CLua",
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // libxlsxwriter from the system (Debian: libxlsxwriter-dev): XLSX files.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // The parts of the Lua bridge that must be C: the macro API, and everything that
         // raises a Lua error (budget hook, callback trampoline, pattern guard).
@@ -58,6 +65,13 @@ let package = Package(
         .target(
             name: "DixianInterchange",
             dependencies: ["DixianCore"],
+            swiftSettings: swiftSettings
+        ),
+        // Spreadsheets and documents: tables with multi-level headers written as XLSX
+        // (libxlsxwriter, constant memory), CSV, HTML and Markdown; XLSX sheets read back as rows.
+        .target(
+            name: "DixianSheets",
+            dependencies: ["DixianCore", "CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         // County plugins: discovery, plugin API v1, the household view, specs.
@@ -113,6 +127,11 @@ let package = Package(
         .testTarget(
             name: "LuaHostTests",
             dependencies: ["LuaHost"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianSheetsTests",
+            dependencies: ["DixianSheets", "DixianTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Where the rows of one big table go as they are made: a checklist of a whole county is
+/// written row by row and never held in memory.
+public protocol TableSink: AnyObject {
+    /// Writes one row (one cell per column).
+    func append(_ row: [SheetCell]) throws
+    /// Finishes the file.
+    func finish() throws
+}
+
+extension SheetFormat {
+    /// Opens a table of `columns` titled `title` at `path`, to be filled row by row.
+    /// - Precondition: the format streams tables (`streamsTables`).
+    public func openTable(at path: URL, title: String, columns: [SheetColumn]) throws -> any TableSink {
+        switch self {
+        case .xlsx: try XLSXTableSink(path: path, title: title, columns: columns)
+        case .csv: try CSVTableSink(path: path, columns: columns)
+        case .html, .md: preconditionFailure("\(rawValue) does not stream tables")
+        }
+    }
+}
+
+/// A table on the first sheet of a constant-memory workbook: the title row, the header rows
+/// frozen under it, then the rows.
+final class XLSXTableSink: TableSink {
+    private let workbook: XLSXWorkbook
+    private let sheet: XLSXSheet
+
+    init(path: URL, title: String, columns: [SheetColumn]) throws {
+        workbook = try XLSXWorkbook(path: path.path, constantMemory: true)
+        sheet = try workbook.addSheet(named: title)
+        sheet.setColumns(columns)
+        try sheet.writeTitle(title, width: columns.count)
+        try sheet.writeHeader(columns, freeze: true)
+    }
+
+    func append(_ row: [SheetCell]) throws { try sheet.writeRow(row) }
+
+    func finish() throws { try workbook.close() }
+}
+
+/// A table as CSV: a byte-order mark, one header row of flattened titles, then the rows.
+final class CSVTableSink: TableSink {
+    private let output: BufferedOutput
+
+    init(path: URL, columns: [SheetColumn]) throws {
+        output = try BufferedOutput(path: path)
+        try output.write("\u{FEFF}")
+        try output.write(CSVLine(columns.map(\.flatTitle)))
+    }
+
+    func append(_ row: [SheetCell]) throws { try output.write(CSVLine(row.map(\.text))) }
+
+    func finish() throws { try output.close() }
+}
+
+/// A CSV line (RFC 4180 quoting, CRLF-free: `\n` ends it).
+func CSVLine(_ fields: [String]) -> String {
+    fields.map { field in
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }.joined(separator: ",") + "\n"
+}
+
+/// A file written through a 1 MiB buffer.
+final class BufferedOutput {
+    private let handle: FileHandle
+    private var buffer = Data()
+
+    init(path: URL) throws {
+        guard FileManager.default.createFile(atPath: path.path, contents: nil) else {
+            throw SheetError("cannot create \(path.path)")
+        }
+        handle = try FileHandle(forWritingTo: path)
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        try handle.close()
+    }
+}

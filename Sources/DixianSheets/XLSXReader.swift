@@ -1,0 +1,185 @@
+import DixianCore
+import Foundation
+import ZIPFoundation
+
+/// Reads the first sheet of an XLSX workbook as rows of text, as an official's spreadsheet
+/// holds them: shared and inline strings, numbers as written in the file (an 18-digit ID number
+/// typed as a number has already lost its last digits there, and reads as such), booleans as
+/// TRUE/FALSE, and cells formatted as dates as ISO dates (2024-10-08).
+public struct XLSXReader {
+    /// One row: its number in the sheet (1-based, as Excel shows it) and its cells from column A.
+    public struct Row: Sendable {
+        /// The row number.
+        public var number: Int
+        /// The cells, from column A to the last one with a value.
+        public var cells: [String]
+    }
+
+    private let archive: Archive
+    private let name: String
+
+    /// Opens the workbook at `url`.
+    public init(url: URL) throws {
+        name = url.lastPathComponent
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw SheetError("\(name): not an XLSX workbook (\(error))")
+        }
+    }
+
+    /// The rows of the first sheet that have a value, in order.
+    public func rows() throws -> [Row] {
+        let strings = try sharedStrings()
+        let dateStyles = try self.dateStyles()
+        let sheet = try entry(firstSheetPath(), required: true)!
+        var rows: [Row] = []
+        var scanner = XMLScanner(sheet)
+        var row: Row?
+        var column = 0, type = "", style = 0
+        var value: String?
+        while let tag = scanner.nextTag() {
+            switch tag.name {
+            case "row":
+                if tag.isClosing || tag.isEmpty {
+                    if let finished = row, finished.cells.contains(where: { !$0.isEmpty }) { rows.append(finished) }
+                    row = nil
+                    if tag.isEmpty { continue }
+                }
+                if !tag.isClosing {
+                    row = Row(number: tag.attribute("r").flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1, cells: [])
+                }
+            case "c" where !tag.isClosing:
+                column = tag.attribute("r").map(Self.columnIndex) ?? (row?.cells.count ?? 0)
+                type = tag.attribute("t") ?? "n"
+                style = tag.attribute("s").flatMap(Int.init) ?? 0
+                value = nil
+                if tag.isEmpty { continue }
+            case "v" where !tag.isClosing && !tag.isEmpty:
+                value = XMLScanner.unescaped(scanner.text(until: "v"))
+            case "is" where !tag.isClosing && !tag.isEmpty:
+                value = XMLScanner.unescaped(scanner.texts(until: "is"))
+            case "c" where tag.isClosing:
+                guard var current = row, let raw = value else { continue }
+                let text: String
+                switch type {
+                case "s": text = Int(raw).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
+                case "b": text = raw == "1" ? "TRUE" : "FALSE"
+                case "n" where dateStyles.contains(style): text = Double(raw).map(Self.isoDate) ?? raw
+                default: text = raw
+                }
+                if current.cells.count <= column { current.cells += Array(repeating: "", count: column + 1 - current.cells.count) }
+                current.cells[column] = text
+                row = current
+            default: break
+            }
+        }
+        return rows
+    }
+
+    private func entry(_ path: String, required: Bool) throws -> Data? {
+        guard let entry = archive[path] else {
+            if required { throw SheetError("\(name): the workbook has no \(path)") }
+            return nil
+        }
+        var data = Data()
+        _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+        return data
+    }
+
+    /// The path of the first sheet, from the workbook and its relationships.
+    private func firstSheetPath() throws -> String {
+        guard let workbook = try entry("xl/workbook.xml", required: true) else { return "xl/worksheets/sheet1.xml" }
+        var scanner = XMLScanner(workbook)
+        var relation: String?
+        while relation == nil, let tag = scanner.nextTag() {
+            if tag.name == "sheet" { relation = tag.attribute("r:id") }
+        }
+        guard let relation, let relations = try entry("xl/_rels/workbook.xml.rels", required: false) else {
+            return "xl/worksheets/sheet1.xml"
+        }
+        scanner = XMLScanner(relations)
+        while let tag = scanner.nextTag() {
+            if tag.name == "Relationship", tag.attribute("Id") == relation, let target = tag.attribute("Target") {
+                return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            }
+        }
+        throw SheetError("\(name): the workbook's first sheet (\(relation)) has no file")
+    }
+
+    private func sharedStrings() throws -> [String] {
+        guard let data = try entry("xl/sharedStrings.xml", required: false) else { return [] }
+        var scanner = XMLScanner(data)
+        var strings: [String] = []
+        while let tag = scanner.nextTag() {
+            if tag.name == "si" {
+                if tag.isEmpty {
+                    strings.append("")
+                } else if !tag.isClosing {
+                    strings.append(XMLScanner.unescaped(scanner.texts(until: "si")))
+                }
+            }
+        }
+        return strings
+    }
+
+    /// The cell styles that show a number as a date: the built-in date formats, and custom
+    /// formats with day or year codes outside quotes and brackets.
+    private func dateStyles() throws -> Set<Int> {
+        guard let data = try entry("xl/styles.xml", required: false) else { return [] }
+        var scanner = XMLScanner(data)
+        var custom: [Int: Bool] = [:]
+        var styles: Set<Int> = []
+        var inCellFormats = false, index = 0
+        while let tag = scanner.nextTag() {
+            switch tag.name {
+            case "numFmt":
+                if let id = tag.attribute("numFmtId").flatMap(Int.init), let code = tag.attribute("formatCode") {
+                    custom[id] = Self.isDateFormat(XMLScanner.unescaped(code))
+                }
+            case "cellXfs": inCellFormats = !tag.isClosing && !tag.isEmpty
+            case "xf" where inCellFormats && !tag.isClosing:
+                let id = tag.attribute("numFmtId").flatMap(Int.init) ?? 0
+                if (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
+                    || custom[id] == true
+                {
+                    styles.insert(index)
+                }
+                index += 1
+            default: break
+            }
+        }
+        return styles
+    }
+
+    private static func isDateFormat(_ code: String) -> Bool {
+        var plain = "", skipping: Character?
+        for character in code {
+            if let end = skipping {
+                if character == end { skipping = nil }
+            } else if character == "\"" {
+                skipping = "\""
+            } else if character == "[" {
+                skipping = "]"
+            } else {
+                plain.append(character)
+            }
+        }
+        return plain.lowercased().contains(where: { $0 == "y" || $0 == "d" })
+    }
+
+    /// Column `B` of a cell reference `B12` as 1.
+    static func columnIndex(_ reference: String) -> Int {
+        var index = 0
+        for byte in reference.utf8 {
+            guard byte >= 65 && byte <= 90 else { break }
+            index = index * 26 + Int(byte - 64)
+        }
+        return max(index - 1, 0)
+    }
+
+    /// An Excel serial date (days since 1899-12-30 in the 1900 system) as an ISO date.
+    static func isoDate(_ serial: Double) -> String {
+        LocalDate(dayNumber: Int(serial.rounded(.down)) - 25569).description
+    }
+}

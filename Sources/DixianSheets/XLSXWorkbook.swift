@@ -1,0 +1,206 @@
+import CXLSXWriter
+import Foundation
+
+/// An XLSX workbook written by libxlsxwriter. In constant-memory mode each row is written to
+/// disk once the next one starts, so a ledger of a million rows takes the memory of one row;
+/// rows must then be written top to bottom, which every writer here does.
+public final class XLSXWorkbook {
+    private let workbook: UnsafeMutablePointer<lxw_workbook>
+    private var sheetNames: Set<String> = []
+    private var closed = false
+    let formats: Formats
+
+    /// The cell formats every sheet uses.
+    struct Formats {
+        let title, heading, paragraph, header, text, number: UnsafeMutablePointer<lxw_format>
+    }
+
+    /// Starts a workbook at `path` (written when `close()` is called).
+    public init(path: String, constantMemory: Bool) throws {
+        var options = lxw_workbook_options()
+        options.constant_memory = constantMemory ? UInt8(LXW_TRUE.rawValue) : UInt8(LXW_FALSE.rawValue)
+        guard let workbook = workbook_new_opt(path, &options) else {
+            throw SheetError("cannot start an XLSX workbook at \(path)")
+        }
+        self.workbook = workbook
+        func format(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format> {
+            let format = workbook_add_format(workbook)!
+            format_set_font_name(format, "宋体")
+            configure(format)
+            return format
+        }
+        formats = Formats(
+            title: format {
+                format_set_bold($0)
+                format_set_font_size($0, 16)
+                format_set_align($0, UInt8(LXW_ALIGN_CENTER.rawValue))
+                format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+            },
+            heading: format {
+                format_set_bold($0)
+                format_set_font_size($0, 12)
+            },
+            paragraph: format {
+                format_set_text_wrap($0)
+                format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+            },
+            header: format {
+                format_set_bold($0)
+                format_set_text_wrap($0)
+                format_set_align($0, UInt8(LXW_ALIGN_CENTER.rawValue))
+                format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+                format_set_border($0, UInt8(LXW_BORDER_THIN.rawValue))
+                format_set_bg_color($0, 0xDDEBF7)
+            },
+            text: format { format_set_border($0, UInt8(LXW_BORDER_THIN.rawValue)) },
+            number: format { format_set_border($0, UInt8(LXW_BORDER_THIN.rawValue)) })
+    }
+
+    deinit {
+        // A workbook abandoned after an error is closed to free it; its file is the caller's to remove.
+        if !closed { _ = workbook_close(workbook) }
+    }
+
+    /// Adds a sheet named `name` (shortened to Excel's 31 characters, with the characters Excel
+    /// refuses replaced, and numbered if the name is taken).
+    public func addSheet(named name: String) throws -> XLSXSheet {
+        var base = String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
+        if base.isEmpty { base = "Sheet" }
+        var unique = base, number = 2
+        while sheetNames.contains(unique) {
+            let suffix = "(\(number))"
+            unique = String(base.prefix(31 - suffix.count)) + suffix
+            number += 1
+        }
+        sheetNames.insert(unique)
+        guard let sheet = workbook_add_worksheet(workbook, unique) else {
+            throw SheetError("cannot add a sheet named \(unique)")
+        }
+        return XLSXSheet(sheet: sheet, formats: formats)
+    }
+
+    /// Writes the file.
+    public func close() throws {
+        closed = true
+        try check(workbook_close(workbook), "writing the XLSX file")
+    }
+}
+
+/// One sheet of an `XLSXWorkbook`, written top to bottom.
+public final class XLSXSheet {
+    private let sheet: UnsafeMutablePointer<lxw_worksheet>
+    private let formats: XLSXWorkbook.Formats
+    /// The next row to write (0-based).
+    public private(set) var nextRow = 0
+
+    init(sheet: UnsafeMutablePointer<lxw_worksheet>, formats: XLSXWorkbook.Formats) {
+        self.sheet = sheet
+        self.formats = formats
+    }
+
+    /// A title row merged across `width` columns.
+    public func writeTitle(_ title: String, width: Int) throws {
+        worksheet_set_row(sheet, lxw_row_t(nextRow), 28, nil)
+        try writeMerged(title, width: width, format: formats.title)
+    }
+
+    /// A section heading in the first column.
+    public func writeHeading(_ heading: String) throws {
+        try check(worksheet_write_string(sheet, lxw_row_t(nextRow), 0, heading, formats.heading), "writing a heading")
+        nextRow += 1
+    }
+
+    /// A paragraph merged across `width` columns, its row tall enough for the text wrapped.
+    public func writeParagraph(_ text: String, width: Double) throws {
+        let lines = max(1, Int((Double(text.displayColumns) / max(width, 1)).rounded(.up)))
+        worksheet_set_row(sheet, lxw_row_t(nextRow), Double(lines) * 15 + 3, nil)
+        try writeMerged(text, width: max(1, columnsSpanned), format: formats.paragraph)
+    }
+
+    /// How many columns a paragraph spans: the widest table's, set by `setColumns`.
+    private var columnsSpanned = 1
+
+    private func writeMerged(_ text: String, width: Int, format: UnsafeMutablePointer<lxw_format>) throws {
+        let row = lxw_row_t(nextRow)
+        if width > 1 {
+            try check(worksheet_merge_range(sheet, row, 0, row, lxw_col_t(width - 1), text, format), "merging a row")
+        } else {
+            try check(worksheet_write_string(sheet, row, 0, text, format), "writing a row")
+        }
+        nextRow += 1
+    }
+
+    /// Sets the columns' widths (the widest seen so far wins, for a sheet of several tables).
+    public func setColumns(_ columns: [SheetColumn]) {
+        for (index, column) in columns.enumerated() {
+            worksheet_set_column(sheet, lxw_col_t(index), lxw_col_t(index), column.displayWidth, nil)
+        }
+        columnsSpanned = max(columnsSpanned, columns.count)
+    }
+
+    /// Writes the header rows of `columns`, merging each upper header over the columns under it
+    /// and each column's own header down to the last header row. With `freeze`, the rows above
+    /// the data stay in view while scrolling.
+    ///
+    /// In constant-memory mode a row is flushed when a later one is written, so the merges go in
+    /// an order that never writes behind: each row's cells, then that row's horizontal merges,
+    /// and the vertical merges last (they all end on the last header row).
+    public func writeHeader(_ columns: [SheetColumn], freeze: Bool) throws {
+        let layout = HeaderLayout(columns)
+        let top = nextRow
+        for row in 0..<layout.depth {
+            let cells = layout.cells.filter { $0.firstRow == row }
+            var written = Set<Int>()
+            for cell in cells {
+                for column in cell.firstColumn...cell.lastColumn {
+                    written.insert(column)
+                    let text = column == cell.firstColumn ? cell.title : ""
+                    try check(worksheet_write_string(sheet, lxw_row_t(top + row), lxw_col_t(column), text, formats.header),
+                              "writing the header")
+                }
+            }
+            // Cells under a vertical span get the header format too (borders).
+            for column in columns.indices where !written.contains(column) {
+                try check(worksheet_write_blank(sheet, lxw_row_t(top + row), lxw_col_t(column), formats.header), "writing the header")
+            }
+            for cell in cells where cell.isMerged && cell.firstRow == cell.lastRow {
+                try merge(cell, top: top)
+            }
+        }
+        for cell in layout.cells where cell.firstRow != cell.lastRow {
+            try merge(cell, top: top)
+        }
+        nextRow = top + layout.depth
+        if freeze { worksheet_freeze_panes(sheet, lxw_row_t(nextRow), 0) }
+    }
+
+    private func merge(_ cell: HeaderLayout.Cell, top: Int) throws {
+        try check(worksheet_merge_range(sheet, lxw_row_t(top + cell.firstRow), lxw_col_t(cell.firstColumn),
+                                        lxw_row_t(top + cell.lastRow), lxw_col_t(cell.lastColumn), cell.title, formats.header),
+                  "merging the header")
+    }
+
+    /// Writes one data row.
+    public func writeRow(_ cells: [SheetCell]) throws {
+        let row = lxw_row_t(nextRow)
+        for (index, cell) in cells.enumerated() {
+            let column = lxw_col_t(index)
+            let error: lxw_error
+            switch cell {
+            case .text(let text): error = worksheet_write_string(sheet, row, column, text, formats.text)
+            case .number(let number): error = worksheet_write_number(sheet, row, column, number, formats.number)
+            case .empty: error = worksheet_write_blank(sheet, row, column, formats.text)
+            }
+            try check(error, "writing row \(nextRow + 1)")
+        }
+        nextRow += 1
+    }
+
+    /// Leaves a blank row.
+    public func skipRow() { nextRow += 1 }
+}
+
+private func check(_ error: lxw_error, _ doing: String) throws {
+    guard error != LXW_NO_ERROR else { return }
+    throw SheetError("\(doing): \(String(cString: lxw_strerror(error)))")
+}

@@ -1,0 +1,120 @@
+@testable import DixianSheets
+import DixianTestSupport
+import Foundation
+import Testing
+
+/// Seed 002's ledger header, first columns: 户主姓名 alone, 收入状况 over three columns.
+private let ledgerColumns = [
+    SheetColumn(title: "户主姓名"),
+    SheetColumn(title: "家庭年收入", groups: ["收入状况"]),
+    SheetColumn(title: "收入主要来源", groups: ["收入状况"]),
+    SheetColumn(title: "收入是否稳定", groups: ["收入状况"]),
+    SheetColumn(title: "户内共发现问题数（个）"),
+]
+
+private func temporaryFile(_ name: String) -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-sheets-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent(name)
+}
+
+@Suite struct HeaderLayoutTests {
+    @Test func groupsMergeAcrossTheirColumnsAndLoneTitlesSpanEveryHeaderRow() {
+        let layout = HeaderLayout(ledgerColumns)
+        #expect(layout.depth == 2)
+        #expect(layout.cells.map { "\($0.title) r\($0.firstRow)-\($0.lastRow) c\($0.firstColumn)-\($0.lastColumn)" } == [
+            "户主姓名 r0-1 c0-0", "收入状况 r0-0 c1-3", "户内共发现问题数（个） r0-1 c4-4",
+            "家庭年收入 r1-1 c1-1", "收入主要来源 r1-1 c2-2", "收入是否稳定 r1-1 c3-3",
+        ])
+    }
+
+    @Test func threeLevelsNestGroupsInsideGroups() {
+        let layout = HeaderLayout([
+            SheetColumn(title: "乡镇"),
+            SheetColumn(title: "户数", groups: ["监测对象", "新识别"]),
+            SheetColumn(title: "人数", groups: ["监测对象", "新识别"]),
+            SheetColumn(title: "户数", groups: ["监测对象", "消除风险"]),
+        ])
+        #expect(layout.depth == 3)
+        #expect(layout.cells.filter(\.isMerged).map(\.title) == ["乡镇", "监测对象", "新识别"])
+    }
+}
+
+@Suite struct XLSXWorkbookTests {
+    @Test func streamedTableHasMergedHeadersFrozenRowsAndValues() throws {
+        let url = temporaryFile("ledger.xlsx")
+        let sink = try SheetFormat.xlsx.openTable(at: url, title: "大排查入户排查台账", columns: ledgerColumns)
+        try sink.append([.text("张三"), .number(31200), .text("工资性收入"), .empty, .number(2)])
+        try sink.append([.text("李四"), .number(8000.5), .text("转移性收入"), .text("否"), .number(0)])
+        try sink.finish()
+
+        let sheet = try #require(try OpenPyXL.sheets(of: url).first)
+        #expect(sheet.title == "大排查入户排查台账")
+        #expect(sheet.merged == ["A1:E1", "A2:A3", "B2:D2", "E2:E3"])
+        #expect(sheet.frozen == "A4")
+        #expect(sheet.rows[0][0] == "大排查入户排查台账")
+        #expect(sheet.rows[1] == ["户主姓名", "收入状况", "", "", "户内共发现问题数（个）"])
+        #expect(sheet.rows[2] == ["", "家庭年收入", "收入主要来源", "收入是否稳定", ""])
+        #expect(sheet.rows[3] == ["张三", "31200", "工资性收入", "", "2"])
+        #expect(sheet.rows[4] == ["李四", "8000.5", "转移性收入", "否", "0"])
+        #expect(sheet.widths["A"] != nil)
+    }
+
+    @Test func documentPutsHeadingsParagraphsAndTablesOnOneSheet() throws {
+        let url = temporaryFile("report.xlsx")
+        let document = SheetDocument(title: "自查报告", blocks: [
+            .heading("一、开展情况"),
+            .paragraph("共排查农户120户。"),
+            .table(SheetTable(title: "分乡镇情况", columns: ledgerColumns.prefix(3).map { $0 },
+                              rows: [[.text("龙城镇"), .number(12), .number(3)]])),
+        ])
+        try document.write(to: url, as: .xlsx)
+        let sheet = try #require(try OpenPyXL.sheets(of: url).first)
+        #expect(sheet.rows.map { $0.first ?? "" }.prefix(7) == ["自查报告", "一、开展情况", "共排查农户120户。", "分乡镇情况", "户主姓名", "", "龙城镇"])
+        #expect(sheet.merged.contains("B5:C5"))
+    }
+
+    @Test func readerReadsBackWhatTheWriterWrote() throws {
+        let url = temporaryFile("households.xlsx")
+        let sink = try SheetFormat.xlsx.openTable(at: url, title: "households", columns: [
+            SheetColumn(title: "number"), SheetColumn(title: "head_name"), SheetColumn(title: "note"),
+        ])
+        try sink.append([.text("6206211002010001"), .text("张三 & <李>"), .empty])
+        try sink.append([.text("6206211002010002"), .number(42), .text("第二行")])
+        try sink.finish()
+        let rows = try XLSXReader(url: url).rows()
+        #expect(rows.map(\.number) == [1, 2, 3, 4])
+        #expect(rows[1].cells == ["number", "head_name", "note"])
+        #expect(rows[2].cells == ["6206211002010001", "张三 & <李>"])
+        #expect(rows[3].cells == ["6206211002010002", "42", "第二行"])
+    }
+
+    @Test func excelSerialDatesReadAsISODates() {
+        #expect(XLSXReader.isoDate(45573) == "2024-10-08")
+        #expect(XLSXReader.isoDate(36526) == "2000-01-01")
+    }
+
+    @Test func aFileThatIsNotAWorkbookIsRefusedByName() throws {
+        let url = temporaryFile("warnings.xlsx")
+        try Data("户主,身份证号\n".utf8).write(to: url)
+        #expect(throws: SheetError.self) { try XLSXReader(url: url).rows() }
+    }
+}
+
+@Suite struct AtomicOutputTests {
+    @Test func aFailedWriteLeavesNothingAtThePathAndKeepsTheOldFile() throws {
+        let url = temporaryFile("report.html")
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            try AtomicOutput.write(to: url) { temporary in
+                try Data("half".utf8).write(to: temporary)
+                throw Refused()
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path).isEmpty)
+        try Data("old".utf8).write(to: url)
+        _ = try? AtomicOutput.write(to: url) { _ in throw Refused() }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "old")
+    }
+}
