@@ -77,7 +77,7 @@ let package = Package(
         // County plugins: discovery, plugin API v1, the household view, specs.
         .target(
             name: "DixianPlugins",
-            dependencies: ["DixianCore", "LuaHost"],
+            dependencies: ["DixianCore", "DixianSheets", "LuaHost"],
             swiftSettings: swiftSettings
         ),
         // Screening: a plugin's checks over a whole county, in parallel, recorded as a run.
@@ -91,6 +91,13 @@ let package = Package(
         .target(
             name: "DixianWorkflow",
             dependencies: ["DixianCore", "DixianPlugins", "LuaHost"],
+            swiftSettings: swiftSettings
+        ),
+        // Checklists and reports from plugins: a checklist filled for a whole county, streamed;
+        // a report rendered from the queries the host offers its Lua script.
+        .target(
+            name: "DixianReports",
+            dependencies: ["DixianCore", "DixianPlugins", "DixianSheets", "DixianScreening", "DixianWorkflow", "DixianSynthetic", "LuaHost"],
             swiftSettings: swiftSettings
         ),
         // Synthetic counties for demos, tests and benchmarks.
@@ -110,7 +117,7 @@ let package = Package(
             name: "DixianCLI",
             dependencies: [
                 "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange", "DixianSynthetic", "DixianPlugins",
-                "DixianScreening", "DixianWorkflow",
+                "DixianScreening", "DixianWorkflow", "DixianSheets", "DixianReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

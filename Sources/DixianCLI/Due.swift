@@ -55,11 +55,9 @@ extension Dixian {
         }
 
         func run() async throws {
-            let catalog = PluginCatalog(searchPath: plugins.searchPath)
-            let manifest = try catalog.plugin(plugin)
-            let chain = try catalog.chain(for: manifest)
-            guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db) does not exist") }
-            let store = try SQLiteRegistry(path: db)
+            let chain = try plugins.chain(of: plugin)
+            let manifest = chain[chain.count - 1]
+            let store = try existingRegistry(db)
             let scan = DueScan(chain: chain, asOf: asOf.date, area: area,
                                withinDays: within, workers: workers, limits: sandbox.limits)
             let list = try await scan.run(on: store)

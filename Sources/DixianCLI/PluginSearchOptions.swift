@@ -1,4 +1,5 @@
 import ArgumentParser
+import DixianPlugins
 import Foundation
 
 /// Where plugins are looked up: `--plugin-dir` folders, then `DIXIAN_PLUGIN_PATH` (colon-separated),
@@ -12,5 +13,11 @@ struct PluginSearchOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment["DIXIAN_PLUGIN_PATH"]?
             .split(separator: ":").map(String.init) ?? []
         return (folders + environment + ["Plugins"]).map { URL(fileURLWithPath: $0, isDirectory: true) }
+    }
+
+    /// Plugin `id` and the plugins it extends, base first (the plugin asked for is last).
+    func chain(of id: String) throws -> [PluginManifest] {
+        let catalog = PluginCatalog(searchPath: searchPath)
+        return try catalog.chain(for: try catalog.plugin(id))
     }
 }

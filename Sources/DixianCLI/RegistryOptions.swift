@@ -15,6 +15,13 @@ struct RegistryOptions: ParsableArguments {
     }
 }
 
+/// The registry at `db`, which must exist (commands that only read or add to a registry do
+/// not create an empty one by mistake).
+func existingRegistry(_ db: String) throws -> SQLiteRegistry {
+    guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db) does not exist") }
+    return try SQLiteRegistry(path: db)
+}
+
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

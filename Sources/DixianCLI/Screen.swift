@@ -58,10 +58,9 @@ extension Dixian {
         }
 
         func run() throws {
-            let catalog = PluginCatalog(searchPath: plugins.searchPath)
-            let manifest = try catalog.plugin(plugin)
-            let chain = try catalog.chain(for: manifest)
-            let store = try SQLiteRegistry(path: db)
+            let chain = try plugins.chain(of: plugin)
+            let manifest = chain[chain.count - 1]
+            let store = try existingRegistry(db)
             let engine = ScreeningEngine(chain: chain, options: .init(
                 asOf: LocalDate(iso: asOf)!, area: area, actor: actor, workers: workers, limits: sandbox.limits))
             let outcome = try engine.run(on: store)

@@ -23,11 +23,9 @@ struct WorkflowOptions: ParsableArguments {
 
     /// The registry and a workflow on it guarded by the plugin.
     func open() throws -> (workflow: Workflow<SQLiteRegistry>, plugin: PluginManifest) {
-        let catalog = PluginCatalog(searchPath: plugins.searchPath)
-        let manifest = try catalog.plugin(plugin)
-        let runtime = try PluginRuntime(chain: try catalog.chain(for: manifest), state: try LuaState(limits: sandbox.limits))
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db) does not exist") }
-        return (Workflow(store: try SQLiteRegistry(path: db), guards: runtime, user: actor, today: DateOption.today.date), manifest)
+        let chain = try plugins.chain(of: plugin)
+        let runtime = try PluginRuntime(chain: chain, state: try LuaState(limits: sandbox.limits))
+        return (Workflow(store: try existingRegistry(db), guards: runtime, user: actor, today: DateOption.today.date), chain[chain.count - 1])
     }
 
     /// Runs `body` with the workflow; a refusal is printed in the plugin's language and exits with status 2.

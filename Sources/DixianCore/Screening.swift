@@ -169,6 +169,9 @@ public protocol ScreeningRunStore: Sendable {
     /// The run with `id`, if stored.
     func screeningRun(id: Int64) throws -> ScreeningRun?
 
+    /// The latest run of plugin `plugin` assessed on or before `asOf`, if any.
+    func latestScreeningRun(plugin: String, asOf: LocalDate) throws -> ScreeningRun?
+
     /// Every finding of run `id`, in household-number then check order.
     func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws
 }

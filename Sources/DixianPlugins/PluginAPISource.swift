@@ -388,45 +388,144 @@ enum PluginAPISource {
     end
 
     local CHECKLIST_FIELDS = set_of { 'id', 'title', 'columns', 'row', 'source', 'override' }
-    local COLUMN_FIELDS = set_of { 'key', 'title', 'group' }
+    local COLUMN_FIELDS = set_of { 'key', 'title', 'group', 'width' }
 
-    --- dixian.checklist { id, title, columns = { { key, title, group } }, row = function(h, ctx) -> { key = value }, source, override }
+    -- A checked copy of a list of columns { key, title, group = 'upper' or { 'outer', 'inner' },
+    -- width }: each with its upper headers as the list `groups`. Raises at `level`.
+    local function read_columns(columns, what, level)
+      if type(columns) ~= 'table' or #columns == 0 then
+        error(format('%s needs columns, a list of { key, title }', what), level + 1)
+      end
+      local copy, keys = {}, {}
+      for i, column in ipairs(columns) do
+        local this = format('%s column %d', what, i)
+        if type(column) ~= 'table' then error(format('%s is a %s, not a table { key, title }', this, type(column)), level + 1) end
+        for field in pairs(column) do
+          if not COLUMN_FIELDS[field] then error(format("%s has unknown field '%s'", this, tostring(field)), level + 1) end
+        end
+        if type(column.key) ~= 'string' then error(format('%s needs key, a string', this), level + 1) end
+        if keys[column.key] then error(format("%s: column key '%s' appears twice", what, column.key), level + 1) end
+        keys[column.key] = true
+        if type(column.title) ~= 'string' then error(format('%s needs title, a string', this), level + 1) end
+        local groups = column.group
+        if type(groups) == 'string' then groups = { groups } end
+        if groups ~= nil and type(groups) ~= 'table' then
+          error(format('%s: group must be a string or a list of strings', this), level + 1)
+        end
+        local list = {}
+        for g, name in ipairs(groups or {}) do
+          if type(name) ~= 'string' then error(format('%s: group %d is not a string', this, g), level + 1) end
+          list[g] = name
+        end
+        if column.width ~= nil and (type(column.width) ~= 'number' or column.width <= 0) then
+          error(format('%s: width must be a positive number', this), level + 1)
+        end
+        copy[i] = { key = column.key, title = column.title, groups = list, width = column.width }
+      end
+      return copy
+    end
+
+    --- dixian.checklist { id, title, columns = { { key, title, group, width } }, row = function(h, ctx) -> { key = value }, source, override }
     function api.checklist(spec)
       local where = caller(2)
       local what = format("checklist '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, CHECKLIST_FIELDS)
-      local columns = need(where, what, spec, 'columns', 'table')
-      if #columns == 0 then fail(where, '%s needs at least one column', what) end
-      local copy, keys = {}, {}
-      for i, column in ipairs(columns) do
-        check_fields(where, format('%s column %d', what, i), column, COLUMN_FIELDS)
-        local key = need(where, format('%s column %d', what, i), column, 'key', 'string')
-        if keys[key] then fail(where, "%s: column key '%s' appears twice", what, key) end
-        keys[key] = true
-        copy[i] = { key = key, title = need(where, format('%s column %d', what, i), column, 'title', 'string'),
-                    group = optional(where, format('%s column %d', what, i), column, 'group', 'string') }
-      end
+      local ok, columns = pcall(read_columns, spec.columns, what, 1)
+      if not ok then fail(where, '%s', columns) end
       declare(declared.checklists, 'checklist', spec.id, {
         title = need(where, what, spec, 'title', 'string'),
-        columns = copy,
+        columns = columns,
         row = need(where, what, spec, 'row', 'function'),
         source = optional(where, what, spec, 'source', 'string'),
       }, spec.override, where)
     end
 
-    local REPORT_FIELDS = set_of { 'id', 'title', 'render', 'source', 'description', 'override' }
+    local REPORT_FIELDS = set_of { 'id', 'title', 'render', 'source', 'description', 'needs', 'override' }
+    local REPORT_NEEDS = set_of { 'due' }
 
-    --- dixian.report { id, title, render = function(data, ctx), source, description, override }
+    --- dixian.report { id, title, render = function(data, ctx) -> document, source, description, needs, override }
     function api.report(spec)
       local where = caller(2)
       local what = format("report '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, REPORT_FIELDS)
+      local needs = optional(where, what, spec, 'needs', 'table') or {}
+      for _, need_name in ipairs(needs) do
+        if not REPORT_NEEDS[need_name] then fail(where, "%s: needs '%s' is not something a report can ask for (due)", what, tostring(need_name)) end
+      end
       declare(declared.reports, 'report', spec.id, {
         title = need(where, what, spec, 'title', 'string'),
         render = need(where, what, spec, 'render', 'function'),
         source = optional(where, what, spec, 'source', 'string'),
         description = optional(where, what, spec, 'description', 'string'),
+        needs = needs,
       }, spec.override, where)
+    end
+
+    -- Reads a document a report's render function returned into plain tables the host reads:
+    -- { title, blocks = { { heading = } | { text = } | { table = { title, columns, rows } } } }.
+    -- A malformed document raises naming the render function's line and the part at fault.
+    local CELL_TYPES = set_of { 'string', 'number', 'boolean' }
+    local SECTION_FIELDS = set_of { 'heading', 'text', 'table', 'tables' }
+    local TABLE_FIELDS = set_of { 'title', 'columns', 'rows' }
+    local function read_document(report, document)
+      local function bad(message, ...)
+        error(format("%s: report '%s' returned a malformed document: ", report.where, report.id) .. format(message, ...), 0)
+      end
+      if type(document) ~= 'table' then bad('expected a table of sections, got %s', type(document)) end
+      local blocks = {}
+      local function add_table(t, path)
+        if type(t) ~= 'table' then bad('%s is a %s, not a table { columns, rows }', path, type(t)) end
+        for field in pairs(t) do
+          if not TABLE_FIELDS[field] then bad("%s has unknown field '%s' (title, columns, rows)", path, tostring(field)) end
+        end
+        if t.title ~= nil and type(t.title) ~= 'string' then bad('%s: title must be a string', path) end
+        local ok, columns = pcall(read_columns, t.columns, path, 1)
+        if not ok then bad('%s', columns) end
+        if type(t.rows) ~= 'table' then bad('%s needs rows, a list of rows', path) end
+        local rows = {}
+        for r, row in ipairs(t.rows) do
+          if type(row) ~= 'table' then bad('%s row %d is a %s, not a table', path, r, type(row)) end
+          local cells = {}
+          for c, column in ipairs(columns) do
+            local value = row[column.key]
+            if value == nil then value = row[c] end
+            if value ~= nil and not CELL_TYPES[type(value)] then
+              bad("%s row %d column '%s' is a %s; a cell is a string, number or boolean", path, r, column.key, type(value))
+            end
+            if value == nil then value = '' end
+            cells[c] = value
+          end
+          rows[r] = cells
+        end
+        blocks[#blocks + 1] = { table = { title = t.title, columns = columns, rows = rows } }
+      end
+      for s, section in ipairs(document) do
+        local path = format('section %d', s)
+        if type(section) ~= 'table' then bad('%s is a %s, not a table { heading, text, table }', path, type(section)) end
+        for field in pairs(section) do
+          if not SECTION_FIELDS[field] then bad("%s has unknown field '%s' (heading, text, table, tables)", path, tostring(field)) end
+        end
+        if section.heading ~= nil then
+          if type(section.heading) ~= 'string' then bad('%s: heading must be a string', path) end
+          blocks[#blocks + 1] = { heading = section.heading }
+        end
+        local text = section.text
+        if type(text) == 'string' then text = { text } end
+        if text ~= nil then
+          if type(text) ~= 'table' then bad('%s: text must be a string or a list of strings', path) end
+          for p, paragraph in ipairs(text) do
+            if type(paragraph) ~= 'string' then bad('%s: paragraph %d is a %s, not a string', path, p, type(paragraph)) end
+            blocks[#blocks + 1] = { text = paragraph }
+          end
+        end
+        if section.table ~= nil then add_table(section.table, path .. ' table') end
+        if section.tables ~= nil then
+          if type(section.tables) ~= 'table' then bad('%s: tables must be a list of tables', path) end
+          for t, each in ipairs(section.tables) do add_table(each, format('%s table %d', path, t)) end
+        end
+      end
+      if document.title ~= nil and type(document.title) ~= 'string' then bad('title must be a string') end
+      return { title = document.title or report.title, blocks = blocks }
     end
 
     local exports = {}
@@ -525,6 +624,8 @@ enum PluginAPISource {
 
     -- The context a check reads: the assessment date and the parameters in force on it.
     local context
+    local check_findings  -- defined with the runners below
+
     local function make_context(as_of)
       local y, m, d = parse_date(as_of)
       local params = {}
@@ -543,8 +644,12 @@ enum PluginAPISource {
         end,
         __newindex = function() error('the screening context is read-only', 2) end,
       }
-      return setmetatable({
+      local ctx
+      ctx = setmetatable({
         as_of = as_of, year = y, month = m, day = d,
+        -- What the plugin's household checks find on h: a list of { check, title, group,
+        -- message, severity, risk_types } (for checklists that show the checks' findings).
+        findings = function(h) return check_findings(h, ctx) end,
         -- The date n working days after d, in the calendar of parameter working_calendar ('cn' without it).
         add_working_days = function(day, n)
           local calendar = rawget(params, 'working_calendar') or 'cn'
@@ -559,6 +664,7 @@ enum PluginAPISource {
           return value
         end,
       }, { __newindex = function() error('the screening context is read-only', 2) end })
+      return ctx
     end
 
     -- Runners the host calls --------------------------------------------------------------------
@@ -723,6 +829,28 @@ enum PluginAPISource {
       return run_checks_protected(list, batch, n, only, disabled)
     end
 
+    -- Every household check run on h under ctx, its findings as a list of tables. A check that
+    -- raises raises here; one that returns nonsense raises naming its line.
+    check_findings = function(h, ctx)
+      local out = { n = 0, h = {}, k = {}, m = {}, s = {}, r = {} }
+      local list = declared.checks
+      for k = 1, #list do
+        local check = list[k]
+        local result = check.run(h, ctx)
+        if result ~= nil and result ~= false then
+          local ok, problem = collect(out, 1, k, check, result)
+          if not ok then error(problem, 0) end
+        end
+      end
+      local findings = {}
+      for i = 1, out.n do
+        local check = list[out.k[i]]
+        findings[i] = { check = check.id, title = check.title, group = check.group, message = out.m[i],
+                        severity = out.s[i] or check.severity, risk_types = out.r[i] or check.risk_types }
+      end
+      return findings
+    end
+
     --- Runs every enabled check (or only check `only`) on households batch[1..n].
     function host.screen(batch, n, only, disabled)
       return run_checks(declared.checks, batch, n, only, disabled or {})
@@ -841,12 +969,50 @@ enum PluginAPISource {
       return declared.specs[index]
     end
 
-    --- A checklist row for household h: checklist `id`'s row function, called under the context.
-    function host.checklist_row(id, h)
-      for _, checklist in ipairs(declared.checklists) do
-        if checklist.id == id then return checklist.row(h, context) end
+    --- The rows checklist `id` gives the first n households of batch: a list of row tables,
+    --- false for a household the row function left off the list (it returned nil).
+    --- A row function that raises or returns something else than a table stops the checklist:
+    --- nil, the household's index and the error (with the plugin file and line).
+    function host.checklist_rows(id, batch, n)
+      local checklist
+      for _, each in ipairs(declared.checklists) do
+        if each.id == id then checklist = each end
       end
-      error(format("no checklist '%s'", tostring(id)), 2)
+      if not checklist then error(format("no checklist '%s'", tostring(id)), 2) end
+      local keys = checklist.keys
+      if not keys then
+        keys = {}
+        for _, column in ipairs(checklist.columns) do keys[column.key] = true end
+        checklist.keys = keys
+      end
+      local rows, row_of, ctx = {}, checklist.row, context
+      for i = 1, n do
+        local ok, row = pcall(row_of, batch[i], ctx)
+        if not ok then return nil, i, tostring(row) end
+        if row == nil then
+          row = false  -- the household is not on this list
+        elseif type(row) ~= 'table' then
+          return nil, i, format('%s: checklist %s: the row function returned %s, not a table (or nil to leave the household off)',
+            checklist.where, id, type(row))
+        else
+          for key in pairs(row) do
+            if not keys[key] then
+              return nil, i, format("%s: checklist %s: the row fills '%s', which is not one of its columns",
+                checklist.where, id, tostring(key))
+            end
+          end
+        end
+        rows[i] = row
+      end
+      return rows
+    end
+
+    --- The document report `id` renders with the host's queries `data`, read and checked.
+    function host.render_report(id, data)
+      for _, report in ipairs(declared.reports) do
+        if report.id == id then return read_document(report, report.render(data, context)) end
+      end
+      error(format("no report '%s'", tostring(id)), 2)
     end
 
     return host

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianSheets
 import LuaHost
 
 /// What a loaded plugin chain declared, read back from Lua (functions stay in the state).
@@ -20,7 +21,7 @@ public struct PluginDeclarations: Sendable {
     /// Checklist definitions (column headers; rows come from the plugin's function).
     public var checklists: [ChecklistDeclaration]
     /// Report definitions.
-    public var reports: [Declaration]
+    public var reports: [ReportDeclaration]
     /// Specs (only when spec files were loaded).
     public var specs: [Declaration]
 }
@@ -141,20 +142,41 @@ public struct CalendarDeclaration: Hashable, Sendable {
 
 /// A checklist: its columns, in order, possibly grouped under multi-level headers.
 public struct ChecklistDeclaration: Hashable, Sendable {
-    /// One column.
+    /// One column: the key its row function fills, and its header.
     public struct Column: Hashable, Sendable {
         /// The key its row function fills.
         public var key: String
-        /// The header officials read.
-        public var title: String
-        /// The upper header it sits under, if any.
-        public var group: String?
+        /// The header officials read, under its upper headers.
+        public var header: SheetColumn
     }
 
     /// Id, title, location.
     public var declaration: Declaration
     /// The columns.
     public var columns: [Column]
+}
+
+/// A report: what it is, and the costly data it asks the host to prepare.
+public struct ReportDeclaration: Hashable, Sendable {
+    /// Id, title, location.
+    public var declaration: Declaration
+    /// What it said it does.
+    public var description: String?
+    /// Data prepared before it renders (`due`: the due list of the county).
+    public var needs: Set<String>
+    /// The report's id.
+    public var id: String { declaration.id }
+}
+
+extension ChecklistDeclaration.Column {
+    /// Reads a column `read_columns` checked: key, title, groups, width.
+    init(_ value: LuaValue) {
+        key = value["key"].stringValue ?? "?"
+        header = SheetColumn(
+            title: value["title"].stringValue ?? "?",
+            groups: (value["groups"].tableValue?.array ?? []).compactMap(\.stringValue),
+            width: value["width"].doubleValue)
+    }
 }
 
 extension PluginDeclarations {
@@ -197,10 +219,7 @@ extension PluginDeclarations {
         checklists = list("checklists").map { entry in
             ChecklistDeclaration(
                 declaration: declaration(entry),
-                columns: (entry["columns"].tableValue?.array ?? []).map {
-                    ChecklistDeclaration.Column(key: $0["key"].stringValue ?? "?", title: $0["title"].stringValue ?? "?",
-                                                group: $0["group"].stringValue)
-                })
+                columns: (entry["columns"].tableValue?.array ?? []).map(ChecklistDeclaration.Column.init))
         }
         deadlines = list("deadlines").map { entry in
             DeadlineDeclaration(declaration: declaration(entry), responsible: entry["responsible"].stringValue ?? "?")
@@ -209,7 +228,10 @@ extension PluginDeclarations {
             DutyDeclaration(declaration: declaration(entry), responsible: entry["responsible"].stringValue ?? "?",
                             day: Int(entry["day"].integerValue ?? 1))
         }
-        reports = list("reports").map { declaration($0) }
+        reports = list("reports").map { entry in
+            ReportDeclaration(declaration: declaration(entry), description: entry["description"].stringValue,
+                              needs: Set((entry["needs"].tableValue?.array ?? []).compactMap(\.stringValue)))
+        }
         specs = list("specs").map { declaration($0, idField: "name") }
     }
 }

@@ -10,7 +10,7 @@ public struct PluginError: Error, Hashable, Sendable, CustomStringConvertible {
     public init(_ message: String) { self.message = message }
 
     /// A Lua error raised while loading or running plugin code, with its location.
-    init(_ error: LuaError, while doing: String) {
+    public init(_ error: LuaError, while doing: String) {
         message = "\(doing): \(error.description)"
     }
 

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianSheets
 import Foundation
 import LuaHost
 
@@ -221,32 +222,103 @@ public final class PluginRuntime {
         }
     }
 
-    /// The row checklist `id` gives for `view`: its values by column key, as text.
-    public func checklistRow(_ id: String, for view: HouseholdView) throws -> [String: String] {
+    /// The rows checklist `id` gives for `views`, one cell per column: text, numbers, booleans
+    /// in the plugin's language (是/否), and empty cells for what the row left out. A household
+    /// the row function leaves off the list (it returned nil) has no row.
+    /// - Throws: `PluginError` naming the household and the plugin line when the row function
+    ///   raises or returns something else than a table, or a cell holds a table or function;
+    ///   `LuaError` when the batch ran out of budget or memory.
+    public func checklistRows(_ id: String, for views: [HouseholdView]) throws -> [[SheetCell]?] {
         let asOf = requirePrepared()
+        guard let checklist = declarations.checklists.first(where: { $0.declaration.id == id }) else {
+            throw PluginError("\(plugin.id) declares no checklist '\(id)'")
+        }
+        let (yes, no) = plugin.language == "zh" ? ("是", "否") : ("yes", "no")
+        let keys = checklist.columns.map(\.key)
+        var problem: String?
+        let rows: [[SheetCell]?] = try state.call(host.checklistRows, pushingArguments: { stack in
+            stack.push(id)
+            self.batch.push(onto: stack)
+            self.fillBatch(stack, with: views, asOf: asOf)
+            stack.push(views.count)
+            return 3
+        }, readingResults: { stack, first, _ in
+            guard stack.typeName(at: first) == "table" else {
+                let index = Int(stack.integer(at: first + 1) ?? 1) - 1
+                problem = "household \(views[index].household.number): \(stack.string(at: first + 2) ?? "?")"
+                return []
+            }
+            return (0..<views.count).map { index in
+                stack.element(index + 1, ofTableAt: first) { stack -> [SheetCell]? in
+                    guard stack.typeName(at: -1) == "table" else { return nil }
+                    return keys.map { key in
+                        stack.pushField(key, ofTableAt: -1)
+                        defer { stack.pop() }
+                        switch stack.value(at: -1) {
+                        case .nil: return .empty
+                        case .string(let text): return text.isEmpty ? .empty : .text(text)
+                        case .integer(let number): return .number(Double(number))
+                        case .number(let number): return .number(number)
+                        case .boolean(let flag): return .text(flag ? yes : no)
+                        case let other:
+                            problem = problem ?? "household \(views[index].household.number): \(checklist.declaration.location): "
+                                + "checklist \(id) column '\(key)' holds \(other.displayText); a cell is text, a number or a boolean"
+                            return .empty
+                        }
+                    }
+                }
+            }
+        })
+        if let problem { throw PluginError("checklist \(id) of \(plugin.id): \(problem)") }
+        return rows
+    }
+
+    /// The row checklist `id` gives for `view`: its cells' text by column key (empty cells left
+    /// out); nil when the household is not on the list.
+    public func checklistRow(_ id: String, for view: HouseholdView) throws -> [String: String]? {
+        guard let cells = try checklistRows(id, for: [view])[0] else { return nil }
+        let keys = declarations.checklists.first { $0.declaration.id == id }!.columns.map(\.key)
+        var row: [String: String] = [:]
+        for (key, cell) in zip(keys, cells) where cell != .empty { row[key] = cell.text }
+        return row
+    }
+
+    /// Renders report `id` with `data`, the table of query functions the host offers, and
+    /// reads the document it returns.
+    /// - Throws: `PluginError` with the plugin file and line when the render function raises or
+    ///   returns a malformed document.
+    public func renderReport(_ id: String, data: LuaTableReference) throws -> SheetDocument {
+        _ = requirePrepared()
         let value: LuaValue
         do {
-            value = try state.call(host.checklistRow, pushingArguments: { stack in
+            value = try state.call(host.renderReport, pushingArguments: { stack in
                 stack.push(id)
-                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable, emptyList: host.emptyList))
+                data.push(onto: stack)
                 return 2
             }).first ?? .nil
         } catch {
-            throw PluginError(error, while: "filling checklist \(id) of \(plugin.id)")
+            throw PluginError(error, while: "rendering report \(id) of \(plugin.id)")
         }
-        guard let table = value.tableValue else {
-            throw PluginError("checklist \(id) of \(plugin.id): the row function returned \(value.displayText), not a table")
-        }
-        var row: [String: String] = [:]
-        for (key, cell) in table.fields {
-            guard let column = key.stringValue else { continue }
-            row[column] = switch cell {
-            case .boolean(let flag): flag ? "是" : "否"
-            case .nil: ""
-            default: cell.displayText
+        let (yes, no) = plugin.language == "zh" ? ("是", "否") : ("yes", "no")
+        func cell(_ value: LuaValue) -> SheetCell {
+            switch value {
+            case .string(let text): text.isEmpty ? .empty : .text(text)
+            case .integer(let number): .number(Double(number))
+            case .number(let number): .number(number)
+            case .boolean(let flag): .text(flag ? yes : no)
+            default: .empty
             }
         }
-        return row
+        let blocks: [SheetDocument.Block] = (value["blocks"].tableValue?.array ?? []).map { block in
+            if let heading = block["heading"].stringValue { return .heading(heading) }
+            if let text = block["text"].stringValue { return .paragraph(text) }
+            let table = block["table"]
+            return .table(SheetTable(
+                title: table["title"].stringValue,
+                columns: (table["columns"].tableValue?.array ?? []).map { ChecklistDeclaration.Column($0).header },
+                rows: (table["rows"].tableValue?.array ?? []).map { ($0.tableValue?.array ?? []).map(cell) }))
+        }
+        return SheetDocument(title: value["title"].stringValue ?? id, blocks: blocks)
     }
 }
 
@@ -264,7 +336,7 @@ extension LuaStatePool where Context == PluginRuntime {
 
 /// The Lua functions of the plugin API's host side, taken from the API chunk once.
 private struct HostFunctions {
-    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow, deadlines: LuaFunction
+    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport: LuaFunction
     /// The metatable of household and member views: new fields are refused.
     let viewMetatable: LuaTableReference
     /// The one empty list every view shares (read-only).
@@ -272,7 +344,7 @@ private struct HostFunctions {
 
     init(state: LuaState) throws(LuaError) {
         let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
-        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_row", "deadlines"]
+        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report"]
         var metatable: LuaTableReference?, empty: LuaTableReference?
         let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
             stack.push(RiskType.allCases.map(\.rawValue))
@@ -297,8 +369,8 @@ private struct HostFunctions {
         guard let found = functions as? [LuaFunction], let metatable, let empty else {
             throw LuaError(kind: .hostMisuse, message: "the plugin API chunk did not return its host functions")
         }
-        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRow, deadlines) =
-            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8])
+        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport) =
+            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8], found[9])
         viewMetatable = metatable
         emptyList = empty
     }

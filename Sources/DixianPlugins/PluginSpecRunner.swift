@@ -102,21 +102,21 @@ public enum PluginSpecRunner {
     }
 
     /// A checklist spec: `checklist = { id, row = { key = expected text, ... } }`; booleans are
-    /// written as the checklist shows them (是/否), absent cells as "".
+    /// written as the checklist shows them (是/否), absent cells as "". `listed = false` instead
+    /// of `row` expects the household to be left off the list.
     private static func checklistProblems(_ spec: LuaValue, view: HouseholdView, runtime: PluginRuntime) throws -> [String] {
-        guard let id = spec["id"].stringValue, let expected = spec["row"].tableValue else {
-            return ["a checklist spec needs id and row"]
+        let unlisted = spec["listed"] == .boolean(false)
+        guard let id = spec["id"].stringValue, unlisted || spec["row"].tableValue != nil else {
+            return ["a checklist spec needs id and row (or listed = false)"]
         }
-        guard let declaration = runtime.declarations.checklists.first(where: { $0.declaration.id == id }) else {
+        guard runtime.declarations.checklists.contains(where: { $0.declaration.id == id }) else {
             return ["no checklist '\(id)'"]
         }
         let row = try runtime.checklistRow(id, for: view)
-        let columns = Set(declaration.columns.map(\.key))
+        guard let row else { return unlisted ? [] : ["the household is not on the list (the row function returned nil)"] }
+        if unlisted { return ["expected the household off the list, got a row"] }
         var problems: [String] = []
-        for key in row.keys where !columns.contains(key) {
-            problems.append("the row fills '\(key)', which is not a column of \(id)")
-        }
-        for (key, value) in expected.fields {
+        for (key, value) in spec["row"].tableValue?.fields ?? [:] {
             guard let column = key.stringValue else { continue }
             let wanted: String = switch value {
             case .boolean(let flag): flag ? "是" : "否"

@@ -64,10 +64,17 @@ extension SQLiteRegistry: ScreeningRunStore {
     }
 
     public func screeningRun(id: Int64) throws -> ScreeningRun? {
+        try fetchRun(sql: "SELECT * FROM screening_run WHERE id = ?", arguments: [id])
+    }
+
+    public func latestScreeningRun(plugin: String, asOf: LocalDate) throws -> ScreeningRun? {
+        try fetchRun(sql: "SELECT * FROM screening_run WHERE plugin_id = ? AND as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",
+                     arguments: [plugin, asOf.description])
+    }
+
+    private func fetchRun(sql: String, arguments: StatementArguments) throws -> ScreeningRun? {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM screening_run WHERE id = ?", arguments: [id]) else {
-                return nil
-            }
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
             let counts: String = row["findings_by_check"]
             let failures: String = row["failures"]
             return ScreeningRun(

@@ -2,8 +2,9 @@ import DixianCore
 
 /// Reads the assets in an area with their incomes and distributions (a county has thousands,
 /// not millions: they are read at once).
-enum AssetViews {
-    static func read(from store: some RegistryStore, area: String?) throws -> [AssetView] {
+public enum AssetViews {
+    /// The assets whose village is within `area` (nil: all), with their incomes and distributions.
+    public static func read(from store: some RegistryStore, area: String?) throws -> [AssetView] {
         var views: [AssetView] = []
         var position: [Int64: Int] = [:]
         try store.forEachRecord(in: .asset) { record in

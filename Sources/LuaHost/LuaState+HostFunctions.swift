@@ -13,14 +13,24 @@ struct HostCallback {
 extension LuaState {
     /// Makes `body` callable from Lua as global `name` of `environment`.
     public func define(_ name: String, in environment: LuaEnvironment, _ body: @escaping LuaHostFunction) {
-        let index = register(name: name, body)
+        let function = makeFunction(name, body)
         let stack = LuaStack(L)
         stack.reserve(3)
         environment.push(onto: stack)
         stack.push(name)
-        clua_pushcallback(L, lua_Integer(index))
+        function.push(onto: stack)
         lua_rawset(L, -3)
         stack.pop()
+    }
+
+    /// `body` as a Lua function the host can pass to Lua (as a field of a table it hands a
+    /// script, say), named `name` in error messages.
+    public func makeFunction(_ name: String, _ body: @escaping LuaHostFunction) -> LuaFunction {
+        let index = register(name: name, body)
+        let stack = LuaStack(L)
+        stack.reserve(1)
+        clua_pushcallback(L, lua_Integer(index))
+        return LuaFunction(takingTopOf: self, stack: stack)
     }
 
     func register(name: String, _ body: @escaping LuaHostFunction) -> Int {

@@ -31,6 +31,14 @@ public final class LuaTableReference: LuaPushable {
         lua_setmetatable(stack.L, table)
     }
 
+    /// Sets field `key` of the table to `value` (raw, no metamethods).
+    public func set(_ key: String, _ value: some LuaPushable) {
+        let stack = LuaStack(state.L)
+        push(onto: stack)
+        stack.setField(key, value)
+        stack.pop()
+    }
+
     /// Pushes the table.
     public func push(onto stack: LuaStack) {
         reference.push(onto: stack)

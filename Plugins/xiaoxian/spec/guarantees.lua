@@ -91,7 +91,7 @@ dixian.spec('the 入户排查台账 row of a lifted-out household with a dropout
     survey = { water_quantity = false },
   },
   checklist = {
-    id = 'xiaoxian.household-inspection',
+    id = 'household-ledger',
     row = {
       head_name = '张明', category = '脱贫户', size = '2', annual_income = '25200', main_source = '工资性收入',
       all_insured = true, seriously_ill = false, school_age_children = true, dropped_out = true,

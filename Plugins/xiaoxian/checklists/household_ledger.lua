@@ -7,7 +7,7 @@ local names = require('lib.xiaoxian').names
 local CATEGORY = { lifted = '脱贫户', monitored = '监测户', general = '一般户' }
 
 dixian.checklist {
-  id = 'xiaoxian.household-inspection',
+  id = 'household-ledger',
   title = '大排查入户排查台账',
   source = 'seed 002 附件：大排查入户排查台账',
   columns = {
@@ -42,7 +42,7 @@ dixian.checklist {
     }
     local problems = 0
     if last then
-      row.annual_income = string.format('%.0f', last.net)
+      row.annual_income = math.floor(last.net + 0.5)
       local sources = { { '工资性收入', last.wage }, { '经营性收入', last.operating }, { '财产性收入', last.property }, { '转移性收入', last.transfer } }
       table.sort(sources, function(a, b) return a[2] > b[2] end)
       row.main_source = sources[1][1]

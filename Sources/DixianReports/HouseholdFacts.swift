@@ -1,0 +1,80 @@
+import DixianCore
+
+/// What reports count about one household, read once from its view as of the report's date:
+/// far smaller than the view, so a million of them fit in memory.
+struct HouseholdFacts: Sendable {
+    /// One monitoring episode's dates and labels.
+    struct Episode: Sendable {
+        var channel: DiscoveryChannel
+        var status: MonitoringStatus
+        var riskTypes: [RiskType]
+        var reportedOn: LocalDate
+        var identifiedOn: LocalDate?
+        var eliminatedOn: LocalDate?
+    }
+
+    var number: String
+    var village: String
+    var category: HouseholdCategory
+    var kind: MonitoredKind?
+    var size: Int
+    var episodes: [Episode]
+    /// Net income by year.
+    var netIncome: [Int: Money]
+
+    var township: String { String(village.prefix(9)) }
+
+    init(_ view: HouseholdView) {
+        number = view.household.number
+        village = view.household.area.villageCode
+        category = view.household.category
+        kind = view.household.monitoredKind
+        size = view.size
+        episodes = view.episodes.map {
+            Episode(channel: $0.channel, status: $0.status, riskTypes: $0.riskTypes.sorted { $0.rawValue < $1.rawValue },
+                    reportedOn: $0.reportedOn, identifiedOn: $0.identifiedOn, eliminatedOn: $0.eliminatedOn)
+        }
+        netIncome = Dictionary(view.incomes.map { ($0.year, $0.netIncome) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The latest episode, if any.
+    var latest: Episode? { episodes.last }
+
+    /// The household's values of dimension `name` (several for risk types), nil for a
+    /// dimension households do not have.
+    func values(of name: String) -> [String]? {
+        switch name {
+        case "township": [township]
+        case "village": [village]
+        case "category": [category.rawValue]
+        case "kind": [kind?.rawValue ?? "none"]
+        case "status": [latest?.status.rawValue ?? "none"]
+        case "risk_type":
+            latest.map { $0.riskTypes.isEmpty ? ["none"] : $0.riskTypes.map(\.rawValue) } ?? ["none"]
+        default: nil
+        }
+    }
+}
+
+extension HouseholdFacts.Episode {
+    /// The episode's values of dimension `name`, nil for a dimension episodes do not have
+    /// (the caller then asks the household).
+    func values(of name: String) -> [String]? {
+        switch name {
+        case "channel": [channel.rawValue]
+        case "status": [status.rawValue]
+        case "risk_type": riskTypes.isEmpty ? ["none"] : riskTypes.map(\.rawValue)
+        default: nil
+        }
+    }
+
+    /// The date of `event` (`reported`, `identified`, `eliminated`).
+    func date(of event: String) -> LocalDate? {
+        switch event {
+        case "reported": reportedOn
+        case "identified": identifiedOn
+        case "eliminated": eliminatedOn
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import DixianCore
+import DixianPlugins
+import DixianSheets
+import DixianSynthetic
+import DixianWorkflow
+import Foundation
+import LuaHost
+
+/// Renders a plugin's report: its Lua script asks the host's queries (`data`) for the counts
+/// it needs and lays out sections, paragraphs and tables; the document it returns is written
+/// as XLSX, CSV, HTML or Markdown.
+public struct ReportRun: Sendable {
+    /// The plugin chain (the plugin asked for last).
+    public let chain: [PluginManifest]
+    /// The report's id.
+    public let reportID: String
+    /// The date the report is as of.
+    public let asOf: LocalDate
+    /// A village-code prefix within the plugin's area; nil for the area the plugin serves.
+    public let area: String?
+    /// The limits of the state the script runs in.
+    public let limits: LuaLimits
+
+    /// A run.
+    public init(chain: [PluginManifest], reportID: String, asOf: LocalDate, area: String?, limits: LuaLimits = LuaLimits()) {
+        self.chain = chain
+        self.reportID = reportID
+        self.asOf = asOf
+        self.area = area
+        self.limits = limits
+    }
+
+    /// The document the report renders from `store`.
+    /// - Throws: `PluginError` naming the plugin line when the script raises or returns a
+    ///   malformed document, or when the plugin has no such report; a store error.
+    public func render(from store: some RegistryStore & HouseholdViewSource & ScreeningRunStore) async throws -> SheetDocument {
+        let plugin = chain[chain.count - 1]
+        let area = try plugin.area(requested: self.area)
+        let runtime: PluginRuntime
+        do {
+            runtime = try PluginRuntime(chain: chain, state: try LuaState(limits: limits))
+        } catch let error as LuaError {
+            throw PluginError(error, while: "starting \(plugin.id)")
+        }
+        try runtime.prepare(asOf: asOf)
+        guard let report = runtime.declarations.reports.first(where: { $0.id == reportID }) else {
+            let known = runtime.declarations.reports.map(\.id)
+            throw PluginError("\(plugin.id) declares no report '\(reportID)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+        }
+        let due = report.needs.contains("due")
+            ? try await DueScan(chain: chain, asOf: asOf, area: self.area, limits: limits).run(on: store) : nil
+        let queries = ReportQueries(store: store, asOf: asOf, area: area, plugin: plugin, declarations: runtime.declarations,
+                                    places: try Self.places(of: chain), due: due)
+        return try runtime.renderReport(reportID, data: queries.table(in: runtime.state))
+    }
+
+    /// Township names by code, from the geography of the nearest plugin of the chain that has one.
+    static func places(of chain: [PluginManifest]) throws -> [String: String] {
+        for manifest in chain.reversed()
+        where FileManager.default.fileExists(atPath: manifest.directory.appendingPathComponent("geography.lua").path) {
+            let geography = try CountyGeography.load(plugin: manifest.id, from: [manifest.directory.deletingLastPathComponent()])
+            var places = [geography.code: geography.name]
+            for (index, name) in geography.townships.enumerated() { places[geography.townshipCode(index)] = name }
+            return places
+        }
+        return [:]
+    }
+}
