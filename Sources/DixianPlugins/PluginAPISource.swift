@@ -625,6 +625,7 @@ enum PluginAPISource {
     -- The context a check reads: the assessment date and the parameters in force on it.
     local context
     local check_findings  -- defined with the runners below
+    local places = {}     -- names of area codes, set by the host (host.set_places)
 
     local function make_context(as_of)
       local y, m, d = parse_date(as_of)
@@ -650,6 +651,8 @@ enum PluginAPISource {
         -- What the plugin's household checks find on h: a list of { check, title, group,
         -- message, severity, risk_types } (for checklists that show the checks' findings).
         findings = function(h) return check_findings(h, ctx) end,
+        -- The name of an area code (a township's, from the plugin's geography), or the code.
+        place = function(code) return places[code] or code end,
         -- The date n working days after d, in the calendar of parameter working_calendar ('cn' without it).
         add_working_days = function(day, n)
           local calendar = rawget(params, 'working_calendar') or 'cn'
@@ -708,6 +711,11 @@ enum PluginAPISource {
         out[kind] = copy
       end
       return out
+    end
+
+    --- Sets the names of area codes ctx.place gives.
+    function host.set_places(names)
+      places = names
     end
 
     --- Sets the assessment date for the runs that follow.

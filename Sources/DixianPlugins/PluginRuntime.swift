@@ -109,6 +109,17 @@ public final class PluginRuntime {
         preparedDate = asOf
     }
 
+    /// Sets the names of area codes scripts read with `ctx.place(code)` (townships' names from
+    /// the plugin's geography).
+    public func setPlaceNames(_ names: [String: String]) throws {
+        do {
+            try state.call(host.setPlaces, [.table(LuaTable(fields: Dictionary(
+                uniqueKeysWithValues: names.map { (LuaValue.string($0.key), LuaValue.string($0.value)) })))])
+        } catch {
+            throw PluginError(error, while: "setting the place names of \(plugin.id)")
+        }
+    }
+
     /// The date set by `prepare(asOf:)`.
     public private(set) var preparedDate: LocalDate?
 
@@ -336,7 +347,7 @@ extension LuaStatePool where Context == PluginRuntime {
 
 /// The Lua functions of the plugin API's host side, taken from the API chunk once.
 private struct HostFunctions {
-    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport: LuaFunction
+    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces: LuaFunction
     /// The metatable of household and member views: new fields are refused.
     let viewMetatable: LuaTableReference
     /// The one empty list every view shares (read-only).
@@ -344,7 +355,7 @@ private struct HostFunctions {
 
     init(state: LuaState) throws(LuaError) {
         let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
-        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report"]
+        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report", "set_places"]
         var metatable: LuaTableReference?, empty: LuaTableReference?
         let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
             stack.push(RiskType.allCases.map(\.rawValue))
@@ -369,8 +380,8 @@ private struct HostFunctions {
         guard let found = functions as? [LuaFunction], let metatable, let empty else {
             throw LuaError(kind: .hostMisuse, message: "the plugin API chunk did not return its host functions")
         }
-        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport) =
-            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8], found[9])
+        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces) =
+            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8], found[9], found[10])
         viewMetatable = metatable
         emptyList = empty
     }

@@ -51,7 +51,13 @@ public struct ChecklistRun: Sendable {
     public func write(from source: some HouseholdViewSource, to url: URL, format: SheetFormat) throws -> Summary {
         let chain = self.chain, asOf = self.asOf, id = checklistID
         let area = try chain[chain.count - 1].area(requested: self.area)
-        let pool = try LuaStatePool(chain: chain, asOf: asOf, size: workers, limits: limits)
+        let places = try PlaceNames.of(chain)
+        let pool = try LuaStatePool(size: workers, limits: limits) { state in
+            let runtime = try PluginRuntime(chain: chain, state: state)
+            try runtime.prepare(asOf: asOf)
+            try runtime.setPlaceNames(places)
+            return runtime
+        }
         let declarations = pool.withState { _, runtime in runtime.declarations }
         guard let checklist = declarations.checklists.first(where: { $0.declaration.id == id }) else {
             let known = declarations.checklists.map(\.declaration.id)

@@ -43,6 +43,7 @@ public struct ReportRun: Sendable {
             throw PluginError(error, while: "starting \(plugin.id)")
         }
         try runtime.prepare(asOf: asOf)
+        try runtime.setPlaceNames(try PlaceNames.of(chain))
         guard let report = runtime.declarations.reports.first(where: { $0.id == reportID }) else {
             let known = runtime.declarations.reports.map(\.id)
             throw PluginError("\(plugin.id) declares no report '\(reportID)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
@@ -50,19 +51,8 @@ public struct ReportRun: Sendable {
         let due = report.needs.contains("due")
             ? try await DueScan(chain: chain, asOf: asOf, area: self.area, limits: limits).run(on: store) : nil
         let queries = ReportQueries(store: store, asOf: asOf, area: area, plugin: plugin, declarations: runtime.declarations,
-                                    places: try Self.places(of: chain), due: due)
+                                    places: try PlaceNames.of(chain), due: due)
         return try runtime.renderReport(reportID, data: queries.table(in: runtime.state))
     }
 
-    /// Township names by code, from the geography of the nearest plugin of the chain that has one.
-    static func places(of chain: [PluginManifest]) throws -> [String: String] {
-        for manifest in chain.reversed()
-        where FileManager.default.fileExists(atPath: manifest.directory.appendingPathComponent("geography.lua").path) {
-            let geography = try CountyGeography.load(plugin: manifest.id, from: [manifest.directory.deletingLastPathComponent()])
-            var places = [geography.code: geography.name]
-            for (index, name) in geography.townships.enumerated() { places[geography.townshipCode(index)] = name }
-            return places
-        }
-        return [:]
-    }
 }

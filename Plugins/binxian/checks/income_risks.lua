@@ -6,9 +6,6 @@
 -- (促进脱贫人口和边缘易致贫人口稳定增收).
 local B = require('lib.binxian')
 
-local function in_scope(h)
-  return h.category == 'lifted' or h.monitored_kind == 'marginal'
-end
 
 dixian.check {
   id = 'binxian.farming-income-fell',
@@ -18,7 +15,7 @@ dixian.check {
   severity = 'medium',
   source = 'seed 004 二.1：种养业经营',
   run = function(h, ctx)
-    if not in_scope(h) then return nil end
+    if not B.in_scope(h) then return nil end
     local now, before = B.two_years(h, ctx)
     if now and before and B.fell(now.operating - now.production_costs, before.operating - before.production_costs, ctx.params.income_drop_share) then
       return string.format('%d年经营净收入%.0f元，比上年%.0f元明显下降', now.year, now.operating - now.production_costs,
@@ -35,7 +32,7 @@ dixian.check {
   severity = 'medium',
   source = 'seed 004 二.1：务工就业；二.3：重点关注脱贫不稳户和边缘易致户去年就业而今年未就业的人员',
   run = function(h, ctx)
-    if not in_scope(h) then return nil end
+    if not B.in_scope(h) then return nil end
     local now, before = B.two_years(h, ctx)
     if now and before and B.fell(now.wage, before.wage, ctx.params.income_drop_share) then
       return string.format('%d年工资性收入%.0f元，比上年%.0f元明显下降，应落实就业帮扶', now.year, now.wage, before.wage)
@@ -51,7 +48,7 @@ dixian.check {
   severity = 'high',
   source = 'seed 004 二.1：兜底政策落实',
   run = function(h, ctx)
-    if not in_scope(h) then return nil end
+    if not B.in_scope(h) then return nil end
     if h.no_member_able_to_work and not h.minimum_living_allowance and not h.extreme_poverty_support then
       return '整户无劳动能力，未落实低保或特困供养兜底政策'
     end
@@ -66,7 +63,7 @@ dixian.check {
   severity = 'high',
   source = 'seed 004 二.1：自然灾害；三.1：特别是近期遭受洪涝灾害的村屯，要进一步强化排查工作',
   run = function(h, ctx)
-    if not in_scope(h) then return nil end
+    if not B.in_scope(h) then return nil end
     local episode = B.recent_risk(h, ctx, 'natural-disaster')
     if episode then
       return string.format('%s报告遭受自然灾害，应逐户逐项摸排收入、受灾情况，确保基本生活不受影响', episode.reported_on)

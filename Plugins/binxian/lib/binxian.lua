@@ -1,6 +1,12 @@
 -- Helpers shared by Bin County's checks.
 local B = {}
 
+--- Whether the income-loss risk points apply to h: 脱贫户 and 边缘易致贫户 (seed 004 二.1:
+--- 促进脱贫人口和边缘易致贫人口稳定增收).
+function B.in_scope(h)
+  return h.category == 'lifted' or h.monitored_kind == 'marginal'
+end
+
 --- Last year's and the year before's income records.
 function B.two_years(h, ctx)
   return h.incomes[ctx.year - 1], h.incomes[ctx.year - 2]

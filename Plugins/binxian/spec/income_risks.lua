@@ -52,3 +52,24 @@ dixian.spec('farming income that fell by 30% after costs', {
   },
   findings = { 'binxian.farming-income-fell' },
 })
+
+dixian.spec('减收风险点清单: a lifted-out household whose wages fell by a quarter, the other judged points clear', {
+  as_of = '2021-09-19',
+  household = {
+    category = 'lifted', head_name = '刘长海', members = { { age = 40, name = '刘长海' }, { age = 38, sex = 'female' } },
+    incomes = { { year = 2019, wage = 20000 }, { year = 2020, wage = 15000 } },
+  },
+  checklist = {
+    id = 'income-risk-points',
+    row = {
+      head_name = '刘长海', category = '脱贫户', size = '2', net = '15000', per_capita = '7500', risk_count = '1',
+      farming = '无', safety_net = '无', disaster = '无', microcredit = '', projects = '', others = '',
+    },
+  },
+})
+
+dixian.spec('减收风险点清单: a general household is not in scope', {
+  as_of = '2021-09-19',
+  household = { members = { { age = 40 } }, incomes = { { year = 2020, wage = 15000 } } },
+  checklist = { id = 'income-risk-points', listed = false },
+})

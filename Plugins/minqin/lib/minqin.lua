@@ -136,4 +136,87 @@ function M.set(text)
   return set
 end
 
+-- 六必访 and 六必查 (seed 003 附件2 二.9), as the reasons a household is on each list: the
+-- checks (checks/six_musts.lua) word them as findings, the visit list
+-- (checklists/six_musts.lua) puts each under its own column.
+
+local function append(list, name)
+  if list == nil then return { name } end
+  list[#list + 1] = name
+  return list
+end
+
+local function recent_event(h, ctx, within_days)
+  for _, episode in ipairs(h.episodes) do
+    if dixian.date.days_between(episode.reported_on, ctx.as_of) <= within_days then
+      for _, risk in ipairs(episode.risk_types) do
+        if risk == 'natural-disaster' or risk == 'accident' then return episode end
+      end
+    end
+  end
+  return nil
+end
+
+-- The grades that count as severe, as a set, made once per parameter value.
+local severe_sets = setmetatable({}, { __mode = 'k' })
+local function severe_grades(rule)
+  local set = severe_sets[rule]
+  if set == nil then
+    set = {}
+    for _, grade in ipairs(rule.severe_disability_grades) do set[grade] = true end
+    severe_sets[rule] = set
+  end
+  return set
+end
+
+--- Why h is a 六必访 household, or nil: { serious, chronic, disabled, frail = lists of names,
+--- left_behind = true, event = the episode of a recent disaster or accident }. 单亲 (single
+--- parents) is not in the registry.
+function M.six_must_visit(h, ctx)
+  local rule = ctx.params.six_must_visit
+  local severe = severe_grades(rule)
+  local serious, chronic, disabled, frail
+  for _, p in ipairs(h.members) do
+    if p.health == 'serious-illness' then serious = append(serious, p.name)
+    elseif p.health == 'chronic-illness' then chronic = append(chronic, p.name) end
+    if p.disability_grade ~= nil and severe[p.disability_grade] then disabled = append(disabled, p.name) end
+    if p.age >= rule.elderly_age and p.labor_capacity == 'none' and (p.health ~= 'healthy' or p.disability_grade ~= nil) then
+      frail = append(frail, p.name)
+    end
+  end
+  if chronic then
+    local income = M.last_year_income(h, ctx)
+    if not (income and income.net > 0 and income.medical_spending > income.net * rule.chronic_burden_share) then
+      chronic = nil
+    end
+  end
+  local event = #h.episodes > 0 and recent_event(h, ctx, rule.recent_event_days) or nil
+  local left_behind = h.left_behind or nil
+  if not (serious or chronic or disabled or left_behind or frail or event) then return nil end
+  return { serious = serious, chronic = chronic, disabled = disabled, left_behind = left_behind, frail = frail, event = event }
+end
+
+--- Why h, not monitored, is a 六必查 household, or nil: { allowance, support = true, students,
+--- disabled = lists of names, accidents = list of dates }. Hospital stays and complaints are
+--- not in the registry.
+function M.six_must_check(h)
+  if h.category == 'monitored' then return nil end
+  local students, disabled, accidents
+  for _, p in ipairs(h.members) do
+    if p.school_status == 'enrolled'
+        and (p.school_stage == 'senior-secondary' or p.school_stage == 'vocational' or p.school_stage == 'tertiary') then
+      students = append(students, p.name)
+    end
+    if p.disability_grade ~= nil then disabled = append(disabled, p.name) end
+  end
+  for _, episode in ipairs(h.episodes) do
+    for _, risk in ipairs(episode.risk_types) do
+      if risk == 'accident' then accidents = append(accidents, episode.reported_on) break end
+    end
+  end
+  local allowance, support = h.minimum_living_allowance or nil, h.extreme_poverty_support or nil
+  if not (allowance or support or students or disabled or accidents) then return nil end
+  return { allowance = allowance, support = support, students = students, disabled = disabled, accidents = accidents }
+end
+
 return M

@@ -39,3 +39,28 @@ dixian.spec('整户无劳动能力: marked eliminated is a finding (二.15)', {
   },
   findings = { 'minqin.no-labor-eliminated' },
 })
+
+dixian.spec('走访清单: a seriously ill head and a 低保 household with a student, each reason in its column', {
+  as_of = '2024-06-30',
+  household = {
+    head_name = '魏国栋', minimum_living_allowance = true, helper = '李帮扶',
+    members = {
+      { age = 50, name = '魏国栋', health = 'serious-illness' },
+      { age = 17, name = '魏小玲', school_stage = 'senior-secondary', school_status = 'enrolled' },
+    },
+    incomes = well_off,
+  },
+  checklist = {
+    id = 'six-musts-visit-list',
+    row = {
+      head_name = '魏国栋', category = '一般户', size = '2', helper = '李帮扶', serious = '魏国栋', chronic = '',
+      allowance = '低保', students = '魏小玲', hospital = '', complaint = '', visited_on = '',
+    },
+  },
+})
+
+dixian.spec('走访清单: a household on neither list is left off', {
+  as_of = '2024-06-30',
+  household = { members = { { age = 45 } }, incomes = well_off },
+  checklist = { id = 'six-musts-visit-list', listed = false },
+})

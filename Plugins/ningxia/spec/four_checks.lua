@@ -40,3 +40,27 @@ dixian.spec('查弱补强: a relocated family with two labourers and no one work
   },
   findings = { 'ningxia.relocation-employment' },
 })
+
+dixian.spec('四查四补问题台账: the findings sit under their family, counted', {
+  as_of = '2020-06-15',
+  household = {
+    head_name = '马福', monitored_kind = 'marginal', helper = '王帮扶',
+    members = { { age = 45, name = '马福', local_work = true, medical_insurance = false } },
+    incomes = comfortable,
+    episodes = { { reported_on = '2020-03-01', identified_on = '2020-03-12', risk_types = { 'illness' } } },
+  },
+  checklist = {
+    id = 'four-checks-ledger',
+    row = {
+      head_name = '马福', category = '监测户', size = '1', problem_count = '2',
+      gaps = '漏项：未参加基本医疗保险（马福）；监测户未制定"一户一策"帮扶方案',
+      losses = '', shortfalls = '', weaknesses = '', measure = '',
+    },
+  },
+})
+
+dixian.spec('四查四补问题台账: a household the checks find nothing on is not on the ledger', {
+  as_of = '2020-06-15',
+  household = { members = { { age = 45, local_work = true } }, incomes = comfortable },
+  checklist = { id = 'four-checks-ledger', listed = false },
+})
