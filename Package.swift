@@ -178,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianCLITests",
-            dependencies: ["DixianCLI", "DixianCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DixianCLI", "DixianCore", "DixianTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,0 +1,118 @@
+-- 防止返贫监测对象识别和风险消除情况月报: seed 003 附件2 二.16 (规范动态管理) asks for a monthly
+-- round of 新识别、风险消除标注 and "每月30日前将识别、消除情况报市农业农村局备案". The report covers
+-- the month of its date up to that date: who reported hardship (一键报贫 and the other channels,
+-- 二.5), who was identified, whose risk was eliminated, the monitored households by kind and
+-- risk type at the date, and the work overdue under the county's clocks (the due list).
+local T = dixian.import('report_tables')
+
+local function township_rows(data, event, from, to)
+  return data.episodes { event = event, from = from, to = to, by = 'township' }
+end
+
+dixian.report {
+  id = 'monthly',
+  title = '防止返贫监测对象识别和风险消除情况月报',
+  source = 'seed 003 附件2 二.16：每月30日前将识别、消除情况报市农业农村局备案',
+  description = 'The month of the report date: episodes reported, identified and eliminated by township, monitored households by kind and risk type, and overdue work.',
+  needs = { 'due' },
+  render = function(data, ctx)
+    local from, to = T.month_start(ctx.as_of), ctx.as_of
+    local reported = data.episodes { event = 'reported', from = from, to = to, by = 'channel' }
+    local identified = township_rows(data, 'identified', from, to)
+    local eliminated = township_rows(data, 'eliminated', from, to)
+    local by_risk = data.episodes { event = 'identified', from = from, to = to, by = 'risk_type' }
+    local monitored = data.households { by = 'kind', where = { category = 'monitored' } }
+    local open = data.households { by = 'risk_type', where = { category = 'monitored', status = { 'identified' } } }
+    local overdue = data.due { by = { 'township', 'title' }, overdue = true }
+    local at_risk = data.households { where = { category = 'monitored', status = 'identified' } }
+
+    -- New identifications and eliminations side by side, by township.
+    local townships, order = {}, {}
+    local function row_of(r)
+      if not townships[r.township] then
+        townships[r.township] = { township = r.township_name, identified_households = 0, identified_people = 0,
+                                  eliminated_households = 0, eliminated_people = 0 }
+        order[#order + 1] = r.township
+      end
+      return townships[r.township]
+    end
+    for _, r in ipairs(identified) do
+      local row = row_of(r)
+      row.identified_households, row.identified_people = r.households, r.people
+    end
+    for _, r in ipairs(eliminated) do
+      local row = row_of(r)
+      row.eliminated_households, row.eliminated_people = r.households, r.people
+    end
+    table.sort(order)
+    local flow = {}
+    for i, code in ipairs(order) do flow[i] = townships[code] end
+    local FLOW = { 'identified_households', 'identified_people', 'eliminated_households', 'eliminated_people' }
+
+    local month = string.format('%d年%d月', ctx.year, ctx.month)
+    local summary = string.format(
+      '%s（%s至%s），全县新受理监测申报%d户，新识别纳入监测对象%d户%d人，风险消除%d户%d人。截至%s，共有监测户%d户%d人，其中风险未消除%d户。',
+      month, from, to, T.sum(reported, 'households'), T.sum(identified, 'households'), T.sum(identified, 'people'),
+      T.sum(eliminated, 'households'), T.sum(eliminated, 'people'), to,
+      T.sum(monitored, 'households'), T.sum(monitored, 'people'), T.sum(at_risk, 'households'))
+
+    local overdue_total = T.sum(overdue, 'items')
+    return {
+      title = string.format('民勤县防止返贫监测对象识别和风险消除情况月报（%s）', month),
+      { heading = '一、总体情况', text = summary },
+      {
+        heading = '二、本月监测申报受理情况',
+        table = {
+          columns = { { key = 'channel_name', title = '发现渠道' }, { key = 'households', title = '户数' }, { key = 'people', title = '人数' } },
+          rows = T.with_total(reported, 'channel_name', { 'households', 'people' }),
+        },
+      },
+      {
+        heading = '三、本月新识别和风险消除情况（分乡镇）',
+        table = {
+          columns = {
+            { key = 'township', title = '乡镇' },
+            { key = 'identified_households', title = '户数', group = '新识别纳入监测' },
+            { key = 'identified_people', title = '人数', group = '新识别纳入监测' },
+            { key = 'eliminated_households', title = '户数', group = '风险消除' },
+            { key = 'eliminated_people', title = '人数', group = '风险消除' },
+          },
+          rows = T.with_total(flow, 'township', FLOW),
+        },
+      },
+      {
+        heading = '四、本月新识别监测对象风险类型',
+        table = {
+          columns = { { key = 'risk_type_name', title = '风险类型' }, { key = 'households', title = '户数' }, { key = 'people', title = '人数' } },
+          rows = by_risk,
+        },
+      },
+      {
+        heading = '五、监测户结构（截至报告日）',
+        tables = {
+          {
+            title = '按监测对象类别',
+            columns = { { key = 'kind_name', title = '监测对象类别' }, { key = 'households', title = '户数' }, { key = 'people', title = '人数' } },
+            rows = T.with_total(monitored, 'kind_name', { 'households', 'people' }),
+          },
+          {
+            title = '风险未消除监测户按风险类型（一户多种风险的分别计入）',
+            columns = { { key = 'risk_type_name', title = '风险类型' }, { key = 'households', title = '户数' }, { key = 'people', title = '人数' } },
+            rows = open,
+          },
+        },
+      },
+      {
+        heading = '六、逾期未办事项',
+        text = overdue_total == 0 and '截至报告日，无逾期未办事项。'
+          or string.format('截至报告日，逾期未办事项%d项，涉及%d户，请各乡镇对照清单限期办结（明细见 dixian due）。',
+            overdue_total, T.sum(overdue, 'households')),
+        table = {
+          columns = { { key = 'township_name', title = '乡镇' }, { key = 'title_name', title = '事项' }, { key = 'items', title = '逾期项数' },
+                      { key = 'households', title = '涉及户数' } },
+          rows = overdue,
+        },
+      },
+    }
+  end,
+}

@@ -1,0 +1,101 @@
+-- 大排查自查报告: seed 002 三(三) asks each township and lead unit for a self-inspection
+-- report "报告内容包括大排查开展情况、问题及整改落实情况、下一步工作安排等", due 12月27日. The
+-- figures come from the registry as of the report's date: the households inspected, the
+-- findings of the county's latest screening by theme, the problems of the ledger found in the
+-- field stage (三(二): 12月9日—31日) and how many are put right, and the incomes of 脱贫户 and
+-- 监测户 against the year before (二(十三)).
+local T = dixian.import('report_tables')
+
+dixian.report {
+  id = 'self-inspection',
+  title = '巩固拓展脱贫攻坚成果大排查自查报告',
+  source = 'seed 002 三(三)：形成自查报告（报告内容包括大排查开展情况、问题及整改落实情况、下一步工作安排等），于12月27日前上报县乡村振兴局',
+  description = 'Households inspected, screening findings by theme, the problem ledger of the field stage and its rectification, incomes against the year before, and the next steps.',
+  render = function(data, ctx)
+    local from = string.format('%04d-12-09', ctx.year)
+    if ctx.as_of < from then from = string.format('%04d-12-09', ctx.year - 1) end
+    local households = data.households { by = 'category' }
+    local total = T.sum(households, 'households')
+    local screening = data.screening()
+    local findings = data.findings { by = 'group' }
+    local checks = data.findings { by = 'check' }
+    local problems = data.problems { from = from, to = ctx.as_of, by = 'township' }
+    local found, closed = T.sum(problems, 'found'), T.sum(problems, 'closed')
+    local open, overdue = T.sum(problems, 'open'), T.sum(problems, 'overdue')
+    local incomes = data.incomes { year = ctx.year, by = 'category', where = { category = { 'lifted', 'monitored' } } }
+    for _, row in ipairs(incomes) do
+      row.per_capita = row.people > 0 and T.yuan(row.net / row.people) or 0
+      row.per_capita_before = row.people > 0 and T.yuan(row.net_before / row.people) or 0
+      row.growth = T.percent(row.net - row.net_before, row.net_before)
+    end
+
+    local screened = screening
+      and string.format('县级比对筛查（%s，覆盖%d户）发现疑点问题%d条，涉及%d户。', screening.as_of, screening.households,
+        screening.findings, T.sum(findings, 'households'))
+      or '本级尚未开展系统比对筛查。'
+    local fell = 0
+    for _, row in ipairs(incomes) do fell = fell + row.decreased end
+
+    return {
+      title = string.format('萧县巩固拓展脱贫攻坚成果大排查自查报告（%d年）', ctx.year),
+      {
+        heading = '一、大排查开展情况',
+        text = {
+          string.format('按照《萧县巩固拓展脱贫攻坚成果大排查工作方案》要求，组织基层干部、驻村工作队员、帮扶责任人等基层力量逐村逐户开展入户排查。截至%s，共排查农户%d户%d人。',
+            ctx.as_of, total, T.sum(households, 'people')),
+          screened,
+        },
+        table = {
+          title = '排查农户情况',
+          columns = { { key = 'category_name', title = '户属性' }, { key = 'households', title = '户数' }, { key = 'people', title = '人数' } },
+          rows = T.with_total(households, 'category_name', { 'households', 'people' }),
+        },
+      },
+      {
+        heading = '二、问题及整改落实情况',
+        text = {
+          string.format('%s以来，排查发现问题%d个，已整改到位%d个，正在整改%d个，其中超过整改时限%d个。', from, found, closed, open, overdue),
+          string.format('脱贫户及监测对象中，有%d户%d年度家庭纯收入较上年下降，已逐户核实原因、落实帮扶措施。', fell, ctx.year),
+        },
+        tables = {
+          {
+            title = '比对筛查发现问题（按排查重点）',
+            columns = { { key = 'group_name', title = '排查重点' }, { key = 'findings', title = '问题条数' }, { key = 'households', title = '涉及户数' } },
+            rows = findings,
+          },
+          {
+            title = '比对筛查发现问题（按检查项）',
+            columns = { { key = 'check_name', title = '检查项', width = 36 }, { key = 'findings', title = '问题条数' }, { key = 'households', title = '涉及户数' } },
+            rows = checks,
+          },
+          {
+            title = '问题台账整改情况（分乡镇）',
+            columns = {
+              { key = 'township_name', title = '乡镇' }, { key = 'found', title = '发现问题' }, { key = 'closed', title = '已整改' },
+              { key = 'open', title = '正在整改' }, { key = 'overdue', title = '超期未整改' },
+            },
+            rows = T.with_total(problems, 'township_name', { 'found', 'closed', 'open', 'overdue' }),
+          },
+          {
+            title = string.format('脱贫户及监测对象收入变化（%d年与%d年比较）', ctx.year, ctx.year - 1),
+            columns = {
+              { key = 'category_name', title = '户属性' }, { key = 'households', title = '户数' },
+              { key = 'per_capita_before', title = string.format('%d年', ctx.year - 1), group = '人均纯收入（元）' },
+              { key = 'per_capita', title = string.format('%d年', ctx.year), group = '人均纯收入（元）' },
+              { key = 'growth', title = '增幅' }, { key = 'increased', title = '增收户数' }, { key = 'decreased', title = '减收户数' },
+            },
+            rows = incomes,
+          },
+        },
+      },
+      {
+        heading = '三、下一步工作安排',
+        text = {
+          open == 0 and '对已整改问题开展“回头看”，巩固整改成效。'
+            or string.format('对尚未整改到位的%d个问题（其中超期%d个），逐项逐条明确整改任务和责任，限时对账销号，做到真查实改、彻底整改。', open, overdue),
+          '对排查中发现符合监测范围的农户，及时纳入监测对象，落实针对性帮扶措施；做好档案资料收集整理归档，防止层层加码，切实减轻基层负担。',
+        },
+      },
+    }
+  end,
+}

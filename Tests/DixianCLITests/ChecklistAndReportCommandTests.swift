@@ -1,0 +1,215 @@
+import DixianTestSupport
+import Foundation
+import Testing
+
+/// `dixian checklist` and `dixian report` on generated counties, their XLSX read back with
+/// openpyxl (an independent reader) and one report converted to PDF by LibreOffice.
+@Suite(.serialized)
+struct ChecklistAndReportCommandTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-sheets-\(UUID().uuidString)")
+    static let plugins = RegistryCommandTests.plugins
+
+    /// A generated and imported county of `plugin`: the database path.
+    func county(_ plugin: String, households: Int = 300) throws -> String {
+        let files = folder.appendingPathComponent(plugin), db = folder.appendingPathComponent("\(plugin).sqlite").path
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let generated = try DixianProcess.run([
+            "generate", "--county", plugin, "--households", String(households), "--seed", "11", "--out", files.path,
+            "--plugins", Self.plugins,
+        ])
+        #expect(generated.status == 0, "\(generated.errorOutput)")
+        let imported = try DixianProcess.run(["import", files.path, "--db", db])
+        #expect(imported.status == 0, "\(imported.errorOutput)")
+        return db
+    }
+
+    func dixian(_ arguments: [String], plugin: String, db: String) throws -> DixianProcess.Outcome {
+        try DixianProcess.run(arguments + ["--db", db, "--plugin", plugin, "--plugins", Self.plugins])
+    }
+
+    /// A plugin `broken` extending Minqin with `source` as its file `file` (`reports/x.lua`):
+    /// the folder to pass to --plugins.
+    func brokenPlugin(_ file: String, _ source: String) throws -> String {
+        let plugins = folder.appendingPathComponent("plugins"), directory = plugins.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(file).deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
+        try """
+            return { id = 'broken', name = '测试', api = 1, version = '1', areas = { '620621' }, extends = 'minqin', language = 'zh' }
+            """.write(to: directory.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        try source.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        return plugins.path
+    }
+
+    /// The header of seed 002's 附件 (大排查入户排查台账), its two rows as the annex prints them.
+    static let seed002Header: [[String]] = [
+        ["户主姓名", "户属性", "家庭人口数", "收入状况", "", "", "基本医疗保障", "", "", "义务教育保障", "", "", "住房安全保障", "", "",
+         "饮水安全保障", "户内发现其他问题（进行描述）", "户内共发现问题数（个）", "是否存在其他困难"],
+        ["", "", "", "家庭年收入", "收入主要来源", "收入是否稳定", "家庭成员是否全部参加新农合", "家中是否有大病或长期慢性病患者",
+         "是否具备自行支付能力", "家中是否有义务教育阶段适龄儿童或少年", "如有，是否失学辍学", "如果失学辍学，原因是什么", "现有住房是否安全",
+         "如果现有住房不安全，是否进行过鉴定", "如果现有住房不安全，是否有其他安全住房", "是否存在饮水安全问题", "", "", ""],
+    ]
+
+    @Test func xiaoCountyLedgerHasSeed002sHeaderMergedAndARowPerHousehold() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try county("xiaoxian")
+        let out = folder.appendingPathComponent("台账.xlsx")
+        let written = try dixian(["checklist", "household-ledger", "--as-of", "2024-12-20", "--out", out.path], plugin: "xiaoxian", db: db)
+        #expect(written.status == 0, "\(written.errorOutput)")
+        #expect(written.output.contains("大排查入户排查台账：共 300 户"))
+        let sheet = try #require(try OpenPyXL.sheets(of: out).first)
+        #expect(sheet.rows[0][0] == "大排查入户排查台账")
+        #expect(Array(sheet.rows[1...2]) == Self.seed002Header)
+        #expect(sheet.merged == ["A1:S1", "A2:A3", "B2:B3", "C2:C3", "D2:F2", "G2:I2", "J2:L2", "M2:O2", "Q2:Q3", "R2:R3", "S2:S3"])
+        #expect(sheet.frozen == "A4")
+        #expect(sheet.rows.count == 3 + 300)
+        // Every household row names its head and category; the answers the registry cannot know stay empty.
+        for row in sheet.rows.dropFirst(3) {
+            #expect(!row[0].isEmpty && ["脱贫户", "监测户", "一般户"].contains(row[1]))
+            #expect(row[5].isEmpty && row[8].isEmpty && row[18].isEmpty)
+        }
+    }
+
+    @Test func checklistAsCSVHasOneHeaderRowAndTheSameRows() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try county("minqin")
+        let out = folder.appendingPathComponent("visits.csv")
+        let written = try dixian(["checklist", "six-musts-visit-list", "--as-of", "2024-06-30", "--format", "csv", "--out", out.path],
+                                 plugin: "minqin", db: db)
+        #expect(written.status == 0, "\(written.errorOutput)")
+        let bytes = try Data(contentsOf: out)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a byte-order mark, for Excel")
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\n")
+        #expect(lines[0].hasPrefix("乡镇,村（代码）,户编号,户主姓名,户属性,家庭人口数,帮扶责任人,六必访/大病重病患者,"))
+        let count = try #require(written.output.firstMatch(of: /共 (\d+) 户/).map { Int($0.1)! })
+        #expect(count > 0 && count < 300 && lines.count == count + 1)
+    }
+
+    @Test func monthlyReportIsReadableByOpenpyxlAndConvertsToPDF() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try county("minqin")
+        let xlsx = folder.appendingPathComponent("monthly.xlsx")
+        let written = try dixian(["report", "monthly", "--as-of", "2024-06-30", "--out", xlsx.path], plugin: "minqin", db: db)
+        #expect(written.status == 0, "\(written.errorOutput)")
+        let sheet = try #require(try OpenPyXL.sheets(of: xlsx).first)
+        let firstColumn = sheet.rows.map { $0.first ?? "" }
+        #expect(firstColumn[0] == "民勤县防止返贫监测对象识别和风险消除情况月报（2024年6月）")
+        #expect(firstColumn.contains("三、本月新识别和风险消除情况（分乡镇）"))
+        let header = try #require(sheet.rows.firstIndex { $0.first == "乡镇" && $0.contains("新识别纳入监测") })
+        #expect(sheet.rows[header].prefix(5) == ["乡镇", "新识别纳入监测", "", "风险消除", ""])
+        #expect(sheet.rows[header + 1].prefix(5) == ["", "户数", "人数", "户数", "人数"])
+        #expect(sheet.merged.contains("A\(header + 1):A\(header + 2)") && sheet.merged.contains("B\(header + 1):C\(header + 1)"))
+        // The monitored households by kind add up to the registry's monitored households.
+        let kinds = try #require(sheet.rows.firstIndex { $0.first == "监测对象类别" })
+        let total = try #require(sheet.rows[(kinds + 1)...].first { $0.first == "合计" })
+        let households = try #require(Int(total[1]))
+        #expect(households > 0)
+
+        let pdf = folder.appendingPathComponent("pdf")
+        let converted = try Tool.run("/usr/bin/soffice", ["--headless", "--convert-to", "pdf", "--outdir", pdf.path, xlsx.path])
+        #expect(converted.status == 0, "\(converted.output)")
+        let text = try Tool.run("/usr/bin/pdftotext", [pdf.appendingPathComponent("monthly.pdf").path, "-"])
+        #expect(text.output.contains("民勤县防止返贫监测对象识别和风险消除情况月报"))
+    }
+
+    @Test func everyShippedReportRendersInEveryFormat() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reports: [(plugin: String, id: String, asOf: String, title: String)] = [
+            ("xiaoxian", "self-inspection", "2024-12-26", "萧县巩固拓展脱贫攻坚成果大排查自查报告（2024年）"),
+            ("yanchi", "four-checks-summary", "2024-06-30", "“四查四补”排查情况汇总（截至2024-06-30）"),
+            ("binxian", "asset-ledger", "2024-06-30", "扶贫项目资产台账（截至2024-06-30）"),
+        ]
+        for report in reports {
+            let db = try county(report.plugin, households: 150)
+            for format in ["xlsx", "csv", "html", "md"] {
+                let out = folder.appendingPathComponent("\(report.id).\(format)")
+                let written = try dixian(["report", report.id, "--as-of", report.asOf, "--format", format, "--out", out.path],
+                                         plugin: report.plugin, db: db)
+                #expect(written.status == 0, "\(report.id) \(format): \(written.errorOutput)")
+                if format == "xlsx" {
+                    #expect(try OpenPyXL.sheets(of: out).first?.rows.first?.first == report.title)
+                } else {
+                    #expect(try String(contentsOf: out, encoding: .utf8).contains(report.title), "\(report.id) \(format)")
+                }
+            }
+        }
+    }
+
+    @Test func aReportThatRaisesOrReturnsAMalformedTableNamesThePluginLineAndLeavesNoFile() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try county("minqin", households: 50)
+        let path = try brokenPlugin("reports/broken.lua", """
+            dixian.report {
+              id = 'raises', title = '出错的报告',
+              render = function(data, ctx)
+                local rows = data.households { by = 'township' }
+                return rows[1].missing.field
+              end,
+            }
+
+            dixian.report {
+              id = 'malformed', title = '格式不对的报告',
+              render = function(data, ctx)
+                return { { heading = '一', table = { columns = { { key = 'a', title = 'A' } }, rows = { { a = {} } } } } }
+              end,
+            }
+
+            dixian.report {
+              id = 'bad-query', title = '查询出错的报告',
+              render = function(data, ctx)
+                return { { text = tostring(#data.households { by = 'colour' }) } }
+              end,
+            }
+            """)
+        let out = folder.appendingPathComponent("out.xlsx")
+        try Data("an earlier report".utf8).write(to: out)
+        let expectations = [
+            ("raises", "broken/reports/broken.lua:5:"),
+            ("malformed", "broken/reports/broken.lua:9: report 'malformed' returned a malformed document: section 1 table row 1 column 'a' is a table"),
+            ("bad-query", "broken/reports/broken.lua:19: data.households: cannot group by 'colour'"),
+        ]
+        for (id, message) in expectations {
+            let run = try DixianProcess.run(["report", id, "--as-of", "2024-06-30", "--out", out.path, "--db", db, "--plugin", "broken",
+                                             "--plugins", path, "--plugins", Self.plugins])
+            #expect(run.status != 0)
+            #expect(run.errorOutput.contains(message), "\(id): \(run.errorOutput)")
+            #expect(try String(contentsOf: out, encoding: .utf8) == "an earlier report")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("partial") }.isEmpty)
+        }
+    }
+
+    @Test func aChecklistRowThatFailsNamesTheHouseholdAndLineAndLeavesNoFile() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try county("minqin", households: 50)
+        let plugins = try brokenPlugin("checklists/typo.lua", """
+            dixian.checklist {
+              id = 'typo', title = '拼错的清单',
+              columns = { { key = 'name', title = '户主姓名' } },
+              row = function(h) return { nmae = h.head_name } end,
+            }
+            """)
+        let out = folder.appendingPathComponent("typo.xlsx")
+        let run = try DixianProcess.run(["checklist", "typo", "--as-of", "2024-06-30", "--out", out.path, "--db", db,
+                                         "--plugin", "broken", "--plugins", plugins, "--plugins", Self.plugins])
+        #expect(run.status != 0)
+        #expect(run.errorOutput.contains("broken/checklists/typo.lua:1: checklist typo: the row fills 'nmae', which is not one of its columns"),
+                "\(run.errorOutput)")
+        #expect(run.errorOutput.contains("household 6206211"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
+
+/// Runs a system tool (LibreOffice, poppler's pdftotext) and collects what it prints.
+enum Tool {
+    static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
