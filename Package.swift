@@ -64,7 +64,7 @@ let package = Package(
         // The interchange format: CSV files per table, import validation, export.
         .target(
             name: "DixianInterchange",
-            dependencies: ["DixianCore"],
+            dependencies: ["DixianCore", "DixianSheets"],
             swiftSettings: swiftSettings
         ),
         // Spreadsheets and documents: tables with multi-level headers written as XLSX

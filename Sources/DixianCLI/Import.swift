@@ -17,10 +17,12 @@ extension Dixian.Import {
     /// `dixian import [files] PATH`: interchange files into the registry, all or nothing.
     struct Files: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import interchange CSV files into the registry, all or nothing (the default).",
+            abstract: "Import interchange files (CSV or XLSX) into the registry, all or nothing (the default).",
             discussion: """
                 PATH is a folder of interchange files (households.csv, members.csv, ...) or one of \
-                them; docs/data-format.md describes them. Either every row is imported, or nothing \
+                them; docs/data-format.md describes them. A table may come as an XLSX workbook of the \
+                same name and columns instead (households.xlsx, first sheet; lines are its row \
+                numbers). Either every row is imported, or nothing \
                 is changed and every bad row is listed with its file, line, column and reason \
                 (exit status 1).
                 """

@@ -10,7 +10,7 @@ extension Dixian.Import {
         static let configuration = CommandConfiguration(
             abstract: "Import a department's warnings: each is matched to a member by ID number and becomes a verification task.",
             discussion: """
-                FILE is a CSV with the columns department 预警部门, resident_id 身份证号, received_on 预警日期 and \
+                FILE is a CSV (or an XLSX workbook, first sheet) with the columns department 预警部门, resident_id 身份证号, received_on 预警日期 and \
                 reason 预警原因 (docs/data-format.md). Either every row is kept or, if any row is bad, nothing is \
                 and every bad row is listed (exit status 1). Warnings naming no member of the registry are kept \
                 and listed as unmatched, never dropped; each warning stays open for the township until \

@@ -1,7 +1,7 @@
 import DixianCore
 import Foundation
 
-/// A file of warnings a sector department pushes (部门预警信息推送): one CSV with the columns of
+/// A file of warnings a sector department pushes (部门预警信息推送): one CSV (or XLSX workbook) with the columns of
 /// department_warnings.csv but no id, result or closing date (docs/data-format.md). Every row
 /// is read or the whole file is refused, listing every bad row.
 public enum DepartmentPush {
@@ -14,9 +14,11 @@ public enum DepartmentPush {
     /// - Throws: `ImportRejected` listing every problem (file, line, column, reason).
     public static func read(_ url: URL) throws -> [(line: Int, warning: DepartmentWarning)] {
         let name = url.lastPathComponent
-        let reader: CSVReader
+        let reader: RowReader
         do {
-            reader = try CSVReader(contentsOf: url)
+            reader = try RowReader(contentsOf: url)
+        } catch let problem as ImportProblem {
+            throw ImportRejected(report: ImportReport(rowCounts: [], problems: [problem]))
         } catch {
             throw ImportRejected(report: ImportReport(rowCounts: [], problems: [
                 ImportProblem(file: name, line: nil, column: nil, reason: "cannot be read (\(error.localizedDescription))"),

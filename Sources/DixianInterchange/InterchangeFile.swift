@@ -1,15 +1,20 @@
 import Foundation
 
-/// One CSV file of an import, opened with its header understood.
+/// One file of an import (CSV, or an XLSX workbook with the same columns), opened with its
+/// header understood.
 struct InterchangeFile {
     let kind: any InterchangeRecord.Type
-    let reader: CSVReader
+    let reader: RowReader
+    /// The file's own name, for problems (`households.xlsx`).
+    let label: String
 
+    /// The interchange file it stands for (`households.csv`).
     var name: String { kind.file }
 
     init(kind: any InterchangeRecord.Type, url: URL) throws {
         self.kind = kind
-        self.reader = try CSVReader(contentsOf: url)
+        self.reader = try RowReader(contentsOf: url)
+        label = url.lastPathComponent
     }
 
     /// The header: column name → position, and the header's own text for each column. Problems

@@ -21,24 +21,39 @@ public struct RegistryImport: Sendable {
         }
         let candidates = isDirectory.boolValue
             ? try FileManager.default.contentsOfDirectory(at: path, includingPropertiesForKeys: nil)
-                .filter { $0.pathExtension.lowercased() == "csv" }
+                .filter { RowReader.extensions.contains($0.pathExtension.lowercased()) }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
             : [path]
-        let known = Set(interchangeKinds.map { $0.file })
-        files = interchangeKinds.compactMap { kind in candidates.first { $0.lastPathComponent == kind.file } }
-        unknownFiles = candidates.filter { !known.contains($0.lastPathComponent) }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let found = interchangeKinds.compactMap { kind in candidates.first { Self.stands(for: kind, $0) } }
+        files = found
+        unknownFiles = candidates.filter { candidate in !found.contains(candidate) }
+    }
+
+    /// Whether `url` is the file of `kind`: its name, as CSV or as an XLSX workbook
+    /// (`households.csv`, `households.xlsx`).
+    private static func stands(for kind: any InterchangeRecord.Type, _ url: URL) -> Bool {
+        url.deletingPathExtension().lastPathComponent == (kind.file as NSString).deletingPathExtension
+            && RowReader.extensions.contains(url.pathExtension.lowercased())
     }
 
     /// Reads everything and lists every problem, changing nothing.
     public func validate(against store: any RegistryStore) async throws -> ImportReport {
         var validation = Validation()
-        var problems = unknownFiles.map {
-            ImportProblem(file: $0.lastPathComponent, line: nil, column: nil,
-                          reason: "is not an interchange file (expected: \(interchangeKinds.map { $0.file }.joined(separator: ", ")))")
+        var problems = unknownFiles.map { url in
+            ImportProblem(file: url.lastPathComponent, line: nil, column: nil,
+                          reason: interchangeKinds.contains { Self.stands(for: $0, url) }
+                            ? "is a second file for the same table (one of .csv and .xlsx per table)"
+                            : "is not an interchange file (expected: \(interchangeKinds.map { $0.file }.joined(separator: ", ")), or the same names as .xlsx)")
         }
         var counts: [(file: String, rows: Int)] = []
         for url in files {
-            let file = try InterchangeFile(kind: kind(of: url), url: url)
+            let file: InterchangeFile
+            do {
+                file = try InterchangeFile(kind: kind(of: url), url: url)
+            } catch let problem as ImportProblem {
+                problems.append(problem)
+                continue
+            }
             let rows = validation.check(file, problems: &problems)
             counts.append((file.name, rows))
         }
@@ -74,7 +89,7 @@ public struct RegistryImport: Sendable {
 
     /// The kind of a file `init` found (its name is an interchange file's).
     private func kind(of url: URL) -> any InterchangeRecord.Type {
-        interchangeKinds.first { $0.file == url.lastPathComponent }!
+        interchangeKinds.first { Self.stands(for: $0, url) }!
     }
 
     /// The file and line of the change a store refused.
@@ -109,7 +124,7 @@ public struct RegistryImport: Sendable {
             try body(row.line, record)
         }
         if let failure = iterator.failure {
-            throw ImportProblem(file: file.name, line: failure.line, column: nil, reason: failure.reason)
+            throw ImportProblem(file: file.label, line: failure.line, column: nil, reason: failure.reason)
         }
     }
 }

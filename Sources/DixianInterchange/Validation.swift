@@ -24,7 +24,7 @@ struct Validation {
     mutating func check(_ file: InterchangeFile, problems: inout [ImportProblem]) -> Int {
         var iterator = file.reader.makeIterator()
         guard let header = iterator.next() else {
-            problems.append(ImportProblem(file: file.name, line: nil, column: nil, reason: "is empty (no header)"))
+            problems.append(ImportProblem(file: file.label, line: nil, column: nil, reason: "is empty (no header)"))
             return 0
         }
         let problemsBefore = problems.count
@@ -41,7 +41,7 @@ struct Validation {
             if row.fields == [""] { continue }
             rows += 1
             guard row.fields.count == headerCount else {
-                problems.append(ImportProblem(file: file.name, line: row.line, column: nil,
+                problems.append(ImportProblem(file: file.label, line: row.line, column: nil,
                                               reason: "has \(row.fields.count) fields, but the header has \(headerCount)"))
                 continue
             }
@@ -50,12 +50,12 @@ struct Validation {
             do {
                 record = try file.kind.init(reading: reader)
             } catch {
-                problems.append(ImportProblem(file: file.name, line: row.line, column: labels[error.column] ?? error.column,
+                problems.append(ImportProblem(file: file.label, line: row.line, column: labels[error.column] ?? error.column,
                                               reason: error.reason))
                 continue
             }
             if let first = seen[record.key] {
-                problems.append(ImportProblem(file: file.name, line: row.line, column: nil,
+                problems.append(ImportProblem(file: file.label, line: row.line, column: nil,
                                               reason: "repeats \(record.key), already on line \(first)"))
                 continue
             }
@@ -66,7 +66,7 @@ struct Validation {
             count(record, reader, line: row.line, label: labels["size"], problems: &problems)
         }
         if let failure = iterator.failure {
-            problems.append(ImportProblem(file: file.name, line: failure.line, column: nil, reason: failure.reason))
+            problems.append(ImportProblem(file: file.label, line: failure.line, column: nil, reason: failure.reason))
         }
         if Validation.referencedFiles.contains(file.name) { keys[file.name] = seen }
         if file.name == Member.file { membersImported = true }
@@ -79,9 +79,9 @@ struct Validation {
     ) {
         if keys[reference.file]?[reference.key] != nil || unreadable.contains(reference.file) { return }
         if reference.file == Household.file {
-            householdReferences[reference.key, default: []].append((file.name, line, label ?? reference.column))
+            householdReferences[reference.key, default: []].append((file.label, line, label ?? reference.column))
         } else {
-            problems.append(ImportProblem(file: file.name, line: line, column: label ?? reference.column,
+            problems.append(ImportProblem(file: file.label, line: line, column: label ?? reference.column,
                                           reason: "refers to \(reference.key), which is not in \(reference.file)"))
         }
     }

@@ -16,15 +16,14 @@ public struct XLSXReader {
     }
 
     private let archive: Archive
-    private let name: String
 
-    /// Opens the workbook at `url`.
+    /// Opens the workbook at `url`. Errors (`SheetError`) say what is wrong, not which file:
+    /// the caller names it.
     public init(url: URL) throws {
-        name = url.lastPathComponent
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw SheetError("\(name): not an XLSX workbook (\(error))")
+            throw SheetError("not an XLSX workbook (\(error))")
         }
     }
 
@@ -79,7 +78,7 @@ public struct XLSXReader {
 
     private func entry(_ path: String, required: Bool) throws -> Data? {
         guard let entry = archive[path] else {
-            if required { throw SheetError("\(name): the workbook has no \(path)") }
+            if required { throw SheetError("the workbook has no \(path)") }
             return nil
         }
         var data = Data()
@@ -104,7 +103,7 @@ public struct XLSXReader {
                 return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
-        throw SheetError("\(name): the workbook's first sheet (\(relation)) has no file")
+        throw SheetError("the workbook's first sheet (\(relation)) has no file")
     }
 
     private func sharedStrings() throws -> [String] {

@@ -48,11 +48,41 @@ public enum OpenPyXL {
         json.dump(out, sys.stdout, ensure_ascii=False)
         """
 
-    /// The sheets of the workbook at `url`.
-    public static func sheets(of url: URL) throws -> [Sheet] {
+    private static let converter = """
+        import csv, datetime, re, sys, openpyxl
+        source, target = sys.argv[1], sys.argv[2]
+        book = openpyxl.Workbook()
+        sheet = book.active
+        with open(source, encoding='utf-8-sig', newline='') as f:
+            rows = list(csv.reader(f))
+        header = rows[0]
+        sheet.append(header)
+        number = re.compile(r'^-?(0|[1-9][0-9]{0,11})(\\.[0-9]+)?$')
+        for r, row in enumerate(rows[1:], start=2):
+            for c, text in enumerate(row, start=1):
+                name = header[c - 1]
+                cell = sheet.cell(row=r, column=c)
+                if text and (name.endswith('_on') or name == 'deadline') and re.match(r'^\\d{4}-\\d{2}-\\d{2}$', text):
+                    cell.value = datetime.date.fromisoformat(text)
+                    cell.number_format = 'yyyy"年"m"月"d"日"'
+                elif number.match(text) and name not in ('number', 'household_number', 'village_code', 'resident_id'):
+                    cell.value = float(text) if '.' in text else int(text)
+                else:
+                    cell.value = text
+        book.save(target)
+        """
+
+    /// Writes the CSV file `csv` as an XLSX workbook at `xlsx` the way an official's spreadsheet
+    /// holds it: dates (`*_on` columns) as Excel dates shown in Chinese, amounts as numbers, and
+    /// codes and ID numbers as text.
+    public static func workbook(fromCSV csv: URL, to xlsx: URL) throws {
+        _ = try run(converter, [csv.path, xlsx.path])
+    }
+
+    private static func run(_ script: String, _ arguments: [String]) throws -> Data {
         let process = Process()
         process.executableURL = python
-        process.arguments = ["-c", script, url.path]
+        process.arguments = ["-c", script] + arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -61,10 +91,15 @@ public enum OpenPyXL {
         let complaint = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw OpenPyXLError(description: "openpyxl could not read \(url.lastPathComponent) (run scripts/test to install it): "
+            throw OpenPyXLError(description: "openpyxl failed on \(arguments.first ?? "") (run scripts/test to install it): "
                                 + String(decoding: complaint, as: UTF8.self))
         }
-        return try JSONDecoder().decode([Sheet].self, from: data)
+        return data
+    }
+
+    /// The sheets of the workbook at `url`.
+    public static func sheets(of url: URL) throws -> [Sheet] {
+        try JSONDecoder().decode([Sheet].self, from: try run(script, [url.path]))
     }
 }
 

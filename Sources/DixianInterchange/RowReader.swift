@@ -1,0 +1,58 @@
+import DixianSheets
+import Foundation
+
+/// The rows of one import file: a CSV file, or the first sheet of an XLSX workbook with the
+/// same columns (what officials keep their spreadsheets in). Each row knows its line: the CSV
+/// line it starts on, or the sheet's row number as Excel shows it.
+struct RowReader: Sequence {
+    /// The file extensions an import reads.
+    static let extensions: Set<String> = ["csv", "xlsx"]
+
+    private enum Source {
+        case csv(CSVReader)
+        case sheet([CSVReader.Record])
+    }
+
+    private let source: Source
+
+    /// Opens `url`, by its extension.
+    /// - Throws: `ImportProblem` naming the file when a workbook cannot be read.
+    init(contentsOf url: URL) throws {
+        guard url.pathExtension.lowercased() == "xlsx" else {
+            source = .csv(try CSVReader(contentsOf: url))
+            return
+        }
+        do {
+            let rows = try XLSXReader(url: url).rows()
+            // Every row as wide as the header, so that a short row (trailing empty cells) reads
+            // like the same CSV row.
+            let width = rows.first?.cells.count ?? 0
+            source = .sheet(rows.map { row in
+                CSVReader.Record(line: row.number, fields: row.cells.count < width
+                    ? row.cells + Array(repeating: "", count: width - row.cells.count) : row.cells)
+            })
+        } catch let error as SheetError {
+            throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "cannot be read: \(error)")
+        }
+    }
+
+    func makeIterator() -> Iterator {
+        switch source {
+        case .csv(let reader): Iterator(csv: reader.makeIterator(), sheet: nil)
+        case .sheet(let rows): Iterator(csv: nil, sheet: rows.makeIterator())
+        }
+    }
+
+    /// Rows one at a time; `failure` is set when a CSV file turns out malformed.
+    struct Iterator: IteratorProtocol {
+        fileprivate var csv: CSVReader.Iterator?
+        fileprivate var sheet: IndexingIterator<[CSVReader.Record]>?
+
+        var failure: CSVReader.MalformedCSV? { csv?.failure }
+
+        mutating func next() -> CSVReader.Record? {
+            if csv != nil { return csv!.next() }
+            return sheet?.next()
+        }
+    }
+}
