@@ -7,7 +7,10 @@ extension Dixian {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export the registry as interchange CSV files, ID numbers masked.",
-            discussion: "Writes one CSV per table into --out. ID numbers are masked unless --unmasked is given."
+            discussion: """
+                Writes one CSV per table into --out. ID numbers are masked unless --unmasked is given; an \
+                unmasked export is recorded in the registry as a disclosure by --actor (dixian audit disclosures).
+                """
         )
 
         @OptionGroup var registry: RegistryOptions
@@ -15,12 +18,13 @@ extension Dixian {
         @Option(help: "The folder to write the files into (created if needed).")
         var out: String
 
-        @Flag(help: "Write ID numbers in full. For authorised users only.")
+        @Flag(help: "Write ID numbers in full. For authorised users only; recorded as a disclosure by --actor.")
         var unmasked = false
 
         func run() async throws {
             let store = try registry.open()
-            let counts = try RegistryExport.write(from: store, to: URL(fileURLWithPath: out), unmasked: unmasked)
+            let counts = try await RegistryExport.write(
+                from: store, to: URL(fileURLWithPath: out), idNumbers: unmasked ? .unmasked(by: registry.actor) : .masked)
             print("exported \(counts.reduce(0) { $0 + $1.rows }) rows to \(out)\(unmasked ? "" : " (ID numbers masked)")")
         }
     }

@@ -42,6 +42,13 @@ public protocol RegistryStore: Sendable {
 
     /// Every recorded change to household `number` and the records that hang from it, oldest first.
     func auditTrail(ofHousehold number: String) async throws -> [AuditEntry]
+
+    /// Records a disclosure of personal data before it is made; a disclosure that cannot be
+    /// recorded must not be made.
+    func recordDisclosure(_ disclosure: Disclosure) async throws
+
+    /// Every recorded disclosure, oldest first.
+    func disclosures() async throws -> [Disclosure]
 }
 
 extension RegistryStore {

@@ -23,7 +23,30 @@ enum RegistrySchema {
         migrator.registerMigration("v3: monitoring steps") { db in
             try createMonitoringSteps(db)
         }
+        migrator.registerMigration("v4: disclosures") { db in
+            try createDisclosures(db)
+        }
         return migrator
+    }
+
+    /// Disclosures of personal data (unmasked exports): append-only, no row is changed or removed.
+    private static func createDisclosures(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE disclosure (
+              id INTEGER PRIMARY KEY,
+              at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+              actor TEXT NOT NULL CHECK (actor <> ''),
+              action TEXT NOT NULL,
+              destination TEXT NOT NULL,
+              records INTEGER NOT NULL CHECK (records >= 0)
+            );
+            CREATE TRIGGER disclosure_no_update BEFORE UPDATE ON disclosure BEGIN
+              SELECT RAISE(ABORT, 'disclosures are append-only');
+            END;
+            CREATE TRIGGER disclosure_no_delete BEFORE DELETE ON disclosure BEGIN
+              SELECT RAISE(ABORT, 'disclosures are append-only');
+            END;
+            """)
     }
 
     /// `CHECK (column IN (...))` for a closed list of official terms.

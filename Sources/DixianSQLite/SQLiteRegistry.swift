@@ -204,6 +204,22 @@ public final class SQLiteRegistry: RegistryStore {
         }
     }
 
+    public func recordDisclosure(_ disclosure: Disclosure) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "INSERT INTO disclosure (actor, action, destination, records) VALUES (?, ?, ?, ?)",
+                           arguments: [disclosure.actor, disclosure.action, disclosure.destination, disclosure.records])
+        }
+    }
+
+    public func disclosures() async throws -> [Disclosure] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT at, actor, action, destination, records FROM disclosure ORDER BY id").map { row in
+                Disclosure(at: row["at"], actor: row["actor"], action: row["action"], destination: row["destination"],
+                           records: row["records"])
+            }
+        }
+    }
+
     /// Every row of every table, the audit trail included, as text in a fixed order: two
     /// registries hold the same data exactly when their dumps are equal.
     public func dump() async throws -> String {

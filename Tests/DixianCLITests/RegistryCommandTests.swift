@@ -35,6 +35,17 @@ struct RegistryCommandTests {
         #expect(exported.output.contains("(ID numbers masked)"))
         let members = try String(contentsOfFile: out + "/members.csv", encoding: .utf8)
         #expect(members.split(separator: "\n")[1].contains("********"))
+        #expect(try DixianProcess.run(["audit", "disclosures", "--db", db]).output == "no disclosures recorded\n")
+
+        let full = folder.appendingPathComponent("full").path
+        let unmasked = try DixianProcess.run(["export", "--db", db, "--out", full, "--unmasked", "--actor", "县乡村振兴局:张审核"])
+        #expect(unmasked.status == 0, "\(unmasked.errorOutput)")
+        let memberCount = try String(contentsOfFile: full + "/members.csv", encoding: .utf8).split(separator: "\n").count - 1
+        let warningCount = try String(contentsOfFile: full + "/department_warnings.csv", encoding: .utf8).split(separator: "\n").count - 1
+        let disclosures = try DixianProcess.run(["audit", "disclosures", "--db", db]).output.split(separator: "\n")
+        #expect(disclosures.count == 1)
+        #expect(disclosures.first?.contains("  县乡村振兴局:张审核  unmasked export  \(memberCount + warningCount) records  → ") == true,
+                "\(disclosures)")
     }
 
     @Test func badFilesAreListedAndNothingIsImported() throws {

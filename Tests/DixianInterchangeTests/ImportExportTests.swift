@@ -27,14 +27,14 @@ struct ImportExportTests {
         let first = try Self.temporaryDirectory(), second = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
 
-        let written = try RegistryExport.write(from: registry, to: first, unmasked: true)
+        let written = try await RegistryExport.write(from: registry, to: first, idNumbers: .unmasked(by: "test"))
         #expect(written.count == RegistryTable.allCases.count)
         #expect(written.first { $0.file == "members.csv" }?.rows == 3)
 
         let copy = try SQLiteRegistry()
         let report = try await RegistryImport(path: first).apply(to: copy, as: "import")
         #expect(report.totalRows == Fixtures.everyKind.count)
-        try RegistryExport.write(from: copy, to: second, unmasked: true)
+        try await RegistryExport.write(from: copy, to: second, idNumbers: .unmasked(by: "test"))
         #expect(try Self.files(in: first) == Self.files(in: second))
         #expect(try await copy.household(number: Fixtures.household.number) == Fixtures.household)
         let households = try Self.files(in: first)["households.csv"]!
@@ -47,11 +47,25 @@ struct ImportExportTests {
         try await registry.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "test")
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try RegistryExport.write(from: registry, to: directory, unmasked: false)
+        try await RegistryExport.write(from: registry, to: directory)
         let files = try Self.files(in: directory)
         #expect(!files["members.csv"]!.contains(Fixtures.head.residentID.rawValue))
         #expect(files["members.csv"]!.contains(Fixtures.head.residentID.masked))
         #expect(!files["department_warnings.csv"]!.contains(Fixtures.head.residentID.rawValue))
+    }
+
+    @Test func anUnmaskedExportIsRecordedAsADisclosure() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "test")
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await RegistryExport.write(from: registry, to: directory)
+        #expect(try await registry.disclosures().isEmpty)
+        try await RegistryExport.write(from: registry, to: directory, idNumbers: .unmasked(by: "县乡村振兴局:张审核"))
+        let disclosures = try await registry.disclosures()
+        #expect(disclosures.map(\.actor) == ["县乡村振兴局:张审核"])
+        #expect(disclosures.first?.records == 4)  // three members and one department warning
+        #expect(disclosures.first?.destination == directory.standardizedFileURL.path)
     }
 
     @Test func chineseHeadersAndAByteOrderMarkAreAccepted() async throws {

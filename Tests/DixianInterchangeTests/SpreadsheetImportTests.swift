@@ -14,7 +14,7 @@ struct SpreadsheetImportTests {
         let csv = try ImportExportTests.temporaryDirectory(), xlsx = try ImportExportTests.temporaryDirectory()
         let again = try ImportExportTests.temporaryDirectory()
         defer { for url in [csv, xlsx, again] { try? FileManager.default.removeItem(at: url) } }
-        try RegistryExport.write(from: registry, to: csv, unmasked: true)
+        try await RegistryExport.write(from: registry, to: csv, idNumbers: .unmasked(by: "test"))
         for file in try FileManager.default.contentsOfDirectory(at: csv, includingPropertiesForKeys: nil) {
             try OpenPyXL.workbook(fromCSV: file, to: xlsx.appendingPathComponent(
                 file.deletingPathExtension().lastPathComponent + ".xlsx"))
@@ -24,7 +24,7 @@ struct SpreadsheetImportTests {
         let report = try await RegistryImport(path: xlsx).apply(to: copy, as: "import")
         #expect(report.totalRows == Fixtures.everyKind.count)
         #expect(report.rowCounts.first?.file == "households.csv")
-        try RegistryExport.write(from: copy, to: again, unmasked: true)
+        try await RegistryExport.write(from: copy, to: again, idNumbers: .unmasked(by: "test"))
         #expect(try ImportExportTests.files(in: again) == ImportExportTests.files(in: csv))
     }
 

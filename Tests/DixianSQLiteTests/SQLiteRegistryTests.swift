@@ -103,4 +103,16 @@ struct SQLiteRegistryTests {
         }
         #expect(try await SQLiteRegistry(path: path).household(number: Fixtures.household.number)?.helper == "李帮扶")
     }
+
+    @Test func aDisclosureCannotBeChangedOrErased() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let registry = try SQLiteRegistry(path: path)
+        try await registry.recordDisclosure(Disclosure(actor: "县乡村振兴局:张审核", action: "unmasked export", destination: "/tmp/x", records: 3))
+
+        let direct = try DatabaseQueue(path: path)
+        await #expect(throws: DatabaseError.self) { try await direct.write { try $0.execute(sql: "DELETE FROM disclosure") } }
+        await #expect(throws: DatabaseError.self) { try await direct.write { try $0.execute(sql: "UPDATE disclosure SET actor = 'x'") } }
+        #expect(try await registry.disclosures().map(\.actor) == ["县乡村振兴局:张审核"])
+    }
 }
