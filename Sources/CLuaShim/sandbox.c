@@ -4,6 +4,7 @@
 
 #include "CLuaShim.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,10 +85,54 @@ static int panic(lua_State *L) {
     return 0;
 }
 
-// MARK: - Instruction budget
+// MARK: - Instruction budget and interrupts
+
+void clua_interrupt(lua_State *L) { clua_control_of(L)->interrupt_requested = 1; }
+
+void clua_clear_interrupt(lua_State *L) { clua_control_of(L)->interrupt_requested = 0; }
+
+/// The state SIGINT interrupts, and whether one arrived.
+static clua_control *volatile sigint_target = NULL;
+static volatile sig_atomic_t sigint_arrived = 0;
+
+static void on_sigint(int signal) {
+    (void)signal;
+    sigint_arrived = 1;
+    clua_control *ctl = sigint_target;
+    if (ctl) ctl->interrupt_requested = 1;
+}
+
+int clua_interrupt_on_sigint(lua_State *L) {
+    sigint_target = clua_control_of(L);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART: a read at the prompt returns with EINTR
+    return sigaction(SIGINT, &action, NULL);
+}
+
+int clua_take_sigint(void) {
+    int arrived = sigint_arrived;
+    sigint_arrived = 0;
+    return arrived;
+}
 
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     clua_control *ctl = clua_control_of(L);
+    if (ctl->interrupt_requested && !ctl->interrupted) {
+        ctl->interrupt_requested = 0;
+        ctl->interrupted = 1;
+    }
+    if (ctl->interrupted) {
+        // Re-armed to fire on every instruction, as for the budget: pcall cannot swallow it.
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+            lua_pushfstring(L, "%s:%d: interrupted", ar->short_src, ar->currentline);
+        else
+            lua_pushliteral(L, "interrupted");
+        lua_error(L);
+    }
     if (!ctl->budget_exceeded) {
         ctl->budget_remaining -= lua_gethookcount(L);
         if (ctl->budget_remaining > 0) {
@@ -222,6 +267,7 @@ void clua_begin_call(lua_State *L) {
     clua_control *ctl = clua_control_of(L);
     ctl->budget_remaining = ctl->budget;
     ctl->budget_exceeded = 0;
+    ctl->interrupted = 0;
     ctl->memory_refused = 0;
     ctl->refused_source[0] = '\0';
     ctl->refused_line = -1;

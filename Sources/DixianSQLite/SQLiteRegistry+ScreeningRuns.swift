@@ -7,7 +7,7 @@ extension SQLiteRegistry: ScreeningRunStore {
     public func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: """
                 INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
                   household_count, findings_by_check, failures)

@@ -1,26 +1,44 @@
 import DixianCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The registry in a SQLite database (WAL mode, foreign keys on), through GRDB.
 public final class SQLiteRegistry: RegistryStore {
-    let writer: DatabasePool
+    /// A pool (a writer and concurrent readers), or for a session one connection that holds
+    /// the session's transaction across calls.
+    let writer: any DatabaseWriter
     /// The folder of a temporary registry, removed with it.
     private let temporaryDirectory: URL?
+    /// Whether this is a session: changes stay in one open transaction until `commit()`.
+    public let isSession: Bool
+    /// Changes applied since the session's transaction began (sessions only).
+    let pendingChanges = Mutex(0)
 
     /// Opens (creating if needed) the registry database at `path` and brings its schema up to date.
     public convenience init(path: String) throws {
-        try self.init(path: path, temporaryDirectory: nil)
+        try self.init(path: path, temporaryDirectory: nil, session: false)
     }
 
-    private init(path: String, temporaryDirectory: URL?) throws {
+    /// Opens the registry at `path` for an administrator's session: one connection, on which
+    /// every change joins a transaction that stays open, its changes visible to the session's
+    /// own reads and to no one else, until `commit()` or `rollback()`. The write lock is taken
+    /// at the first change. Closing the session without committing rolls the changes back.
+    public static func session(path: String) throws -> SQLiteRegistry {
+        try SQLiteRegistry(path: path, temporaryDirectory: nil, session: true)
+    }
+
+    private init(path: String, temporaryDirectory: URL?, session: Bool) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        configuration.allowsUnsafeTransactions = session
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
+        isSession = session
         do {
-            writer = try DatabasePool(path: path, configuration: configuration)
+            writer = session ? try DatabaseQueue(path: path, configuration: configuration)
+                : try DatabasePool(path: path, configuration: configuration)
             try RegistrySchema.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw RegistryOpenError(path: path, reason: error.message ?? "\(error.resultCode)")
@@ -33,7 +51,7 @@ public final class SQLiteRegistry: RegistryStore {
     public convenience init() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try self.init(path: directory.appendingPathComponent("registry.sqlite").path, temporaryDirectory: directory)
+        try self.init(path: directory.appendingPathComponent("registry.sqlite").path, temporaryDirectory: directory, session: false)
     }
 
     deinit {
@@ -43,29 +61,82 @@ public final class SQLiteRegistry: RegistryStore {
     public func apply(
         as actor: String, _ produce: @Sendable (_ apply: (RegistryChange) throws -> Void) throws -> Void
     ) async throws {
-        try await writer.write { db in
-            // Registry changes can touch pages all over a county's indexes (an import, a
-            // department's push); with SQLite's default 2 MiB cache those spill to the WAL and are
-            // written again and again. The cache grows only as pages are used, and it is given
-            // back after the transaction: screening stores its findings with the default.
-            try db.execute(sql: "PRAGMA cache_size = -262144")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            try AuditTrail.setActor(actor, in: db)
-            var index = 0
-            var writer = ChangeWriter(db: db)
-            try produce { change in
-                do {
-                    try writer.apply(change)
-                } catch let error as DatabaseError {
-                    throw RegistryStoreError(changeIndex: index, message: error.message ?? "\(error)")
-                } catch let error as MissingRecord {
-                    throw RegistryStoreError(changeIndex: index, message: error.description)
-                }
-                index += 1
+        try await write { db in try self.applyChanges(as: actor, in: db, produce) }
+        if isSession { pendingChanges.withLock { $0 += 1 } }
+    }
+
+    /// Runs `body` all or nothing: in a transaction of its own, or in a session within the
+    /// session's open transaction (begun at its first change), under a savepoint.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        let session = isSession
+        return try await writer.writeWithoutTransaction { db in
+            if session && !db.isInsideTransaction { try db.beginTransaction(.immediate) }
+            var result: T?
+            try db.inSavepoint {
+                result = try body(db)
+                return .commit
             }
-            try AuditTrail.setActor(nil, in: db)
+            return result!
         }
     }
+
+    /// `write` for synchronous callers.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        let session = isSession
+        return try writer.writeWithoutTransaction { db in
+            if session && !db.isInsideTransaction { try db.beginTransaction(.immediate) }
+            var result: T?
+            try db.inSavepoint {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    private func applyChanges(
+        as actor: String, in db: Database, _ produce: (_ apply: (RegistryChange) throws -> Void) throws -> Void
+    ) throws {
+        // Registry changes can touch pages all over a county's indexes (an import, a
+        // department's push); with SQLite's default 2 MiB cache those spill to the WAL and are
+        // written again and again. The cache grows only as pages are used, and it is given
+        // back after the transaction: screening stores its findings with the default.
+        try db.execute(sql: "PRAGMA cache_size = -262144")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+        try AuditTrail.setActor(actor, in: db)
+        var index = 0
+        var writer = ChangeWriter(db: db)
+        try produce { change in
+            do {
+                try writer.apply(change)
+            } catch let error as DatabaseError {
+                throw RegistryStoreError(changeIndex: index, message: error.message ?? "\(error)")
+            } catch let error as MissingRecord {
+                throw RegistryStoreError(changeIndex: index, message: error.description)
+            }
+            index += 1
+        }
+        try AuditTrail.setActor(nil, in: db)
+    }
+
+    /// Makes the session's changes permanent (nothing happens when there are none).
+    public func commit() throws {
+        try writer.writeWithoutTransaction { db in
+            if db.isInsideTransaction { try db.commit() }
+        }
+        pendingChanges.withLock { $0 = 0 }
+    }
+
+    /// Drops the session's changes.
+    public func rollback() throws {
+        try writer.writeWithoutTransaction { db in
+            if db.isInsideTransaction { try db.rollback() }
+        }
+        pendingChanges.withLock { $0 = 0 }
+    }
+
+    /// How many changes (actions) the session holds uncommitted.
+    public var uncommittedChanges: Int { pendingChanges.withLock { $0 } }
 
     public func household(number: String) async throws -> Household? {
         try await writer.read { db in
@@ -205,7 +276,7 @@ public final class SQLiteRegistry: RegistryStore {
     }
 
     public func recordDisclosure(_ disclosure: Disclosure) async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(sql: "INSERT INTO disclosure (actor, action, destination, records) VALUES (?, ?, ?, ?)",
                            arguments: [disclosure.actor, disclosure.action, disclosure.destination, disclosure.records])
         }

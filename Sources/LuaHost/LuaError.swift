@@ -10,6 +10,8 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
         case instructionBudgetExceeded
         /// The state needed more memory than its cap allows.
         case memoryCapExceeded
+        /// The host interrupted the call (`LuaState.interrupt()`: Ctrl-C in the console).
+        case interrupted
         /// Turning the error into a message failed in turn.
         case errorHandler
         /// A chunk's file could not be read.

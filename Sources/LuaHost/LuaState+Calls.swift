@@ -84,6 +84,9 @@ extension LuaState {
         let traceback = record.traceback.map { String(cString: $0) }
         let stackLocation = record.error_line > 0 ? (text(of: record.error_source), Int(record.error_line)) : nil
 
+        if record.interrupted != 0 {
+            return LuaError(kind: .interrupted, message: raw, chunk: stackLocation?.0, line: stackLocation?.1, traceback: traceback)
+        }
         if record.budget_exceeded != 0 {
             let message = raw.contains("instruction budget")
                 ? raw : "instruction budget of \(limits.instructionBudget) instructions exceeded"

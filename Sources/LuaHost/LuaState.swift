@@ -25,6 +25,23 @@ public final class LuaState {
     /// The prelude's environment maker, held in the registry (a `LuaFunction` would keep the state alive).
     private var environmentFactory: Int32 = 0
 
+    /// Stops the Lua code this state is running at its next budget check (within about a
+    /// hundred thousand instructions): the call fails with a `LuaError` of kind `interrupted`,
+    /// which the script's own `pcall` cannot catch.
+    public func interrupt() { clua_interrupt(L) }
+
+    /// Withdraws an interrupt no call has taken yet (a Ctrl-C at the prompt, say).
+    public func clearInterrupt() { clua_clear_interrupt(L) }
+
+    /// Makes Ctrl-C (SIGINT) interrupt this state's running call instead of ending the
+    /// process. A read waiting for input returns early instead (see `takeSIGINT()`).
+    public func interruptOnSIGINT() {
+        _ = clua_interrupt_on_sigint(L)
+    }
+
+    /// Whether a Ctrl-C arrived since the last time this was asked.
+    public static func takeSIGINT() -> Bool { clua_take_sigint() != 0 }
+
     /// Creates a state with the sandbox in place.
     /// - Throws: `LuaError` when the state cannot be set up within `limits`.
     public init(limits: LuaLimits = LuaLimits()) throws(LuaError) {

@@ -115,4 +115,28 @@ struct SQLiteRegistryTests {
         await #expect(throws: DatabaseError.self) { try await direct.write { try $0.execute(sql: "UPDATE disclosure SET actor = 'x'") } }
         #expect(try await registry.disclosures().map(\.actor) == ["县乡村振兴局:张审核"])
     }
+
+    @Test func aSessionSeesItsOwnChangesAndNoOneElseDoesUntilItCommits() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let other = try SQLiteRegistry(path: path)
+        var session: SQLiteRegistry? = try SQLiteRegistry.session(path: path)
+        try await session!.apply([.insert(.household(Fixtures.household))], as: "管理员:王")
+        #expect(session!.uncommittedChanges == 1)
+        #expect(try await session!.household(number: Fixtures.household.number) != nil)
+        #expect(try await other.household(number: Fixtures.household.number) == nil)
+        try session!.rollback()
+        #expect(try await session!.household(number: Fixtures.household.number) == nil)
+
+        try await session!.apply([.insert(.household(Fixtures.household))], as: "管理员:王")
+        session = nil  // closed without committing
+        #expect(try await other.household(number: Fixtures.household.number) == nil)
+
+        let again = try SQLiteRegistry.session(path: path)
+        try await again.apply([.insert(.household(Fixtures.household))], as: "管理员:王")
+        try again.commit()
+        #expect(again.uncommittedChanges == 0)
+        #expect(try await other.household(number: Fixtures.household.number) != nil)
+        #expect(try await other.auditTrail(ofHousehold: Fixtures.household.number).map(\.actor) == ["管理员:王"])
+    }
 }

@@ -35,6 +35,17 @@ struct ResourceLimitTests {
         #expect(try sandbox.run("return 'alive'") == ["alive"])
     }
 
+    @Test func anInterruptStopsALoopEvenUnderPcallAndTheNextCallRuns() throws {
+        let sandbox = try Sandbox()
+        // A host function that interrupts, as a Ctrl-C arriving while the script runs.
+        let state = sandbox.state
+        sandbox.state.define("ctrl_c", in: sandbox.environment) { _ in state.interrupt() }
+        let error = sandbox.failure("ctrl_c()\nlocal ok = pcall(function() while true do end end)\nwhile true do end")
+        #expect(error.kind == .interrupted)
+        #expect(error.message.hasSuffix("interrupted"))
+        #expect(try sandbox.run("return 6 * 7") == [42])
+    }
+
     @Test func budgetResetsForEveryCall() throws {
         let sandbox = try Sandbox(limits: Self.tight)
         let spend = try sandbox.state.load("for i = 1, 200000 do end return true", name: "spend", in: sandbox.environment)

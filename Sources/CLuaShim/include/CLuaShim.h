@@ -1,6 +1,7 @@
 #ifndef DIXIAN_CLUASHIM_H
 #define DIXIAN_CLUASHIM_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <lua.h>
@@ -44,6 +45,8 @@ typedef struct clua_control {
     int64_t budget;           // per top-level call
     int64_t budget_remaining;
     int budget_exceeded;
+    int interrupted;          // the current call was stopped by clua_interrupt()
+    volatile sig_atomic_t interrupt_requested;  // set by clua_interrupt (a signal handler may)
 
     // Pattern guard: upper bound on the steps of one string.find/match/gmatch/gsub.
     double pattern_cost_limit;
@@ -72,6 +75,21 @@ void clua_close(lua_State *L);
 /// into the state's private global table, and wraps the pattern functions of `string` with the guard.
 /// Runs protected; returns a Lua status code.
 int clua_openlibs(lua_State *L);
+
+/// Asks the state to stop the Lua code it is running, at its next instruction-budget check
+/// (within about a hundred thousand instructions): the call fails with "interrupted", and the
+/// script's own pcall cannot catch it. Async-signal-safe.
+void clua_interrupt(lua_State *L);
+
+/// Withdraws an interrupt no call has taken yet (a Ctrl-C at the prompt).
+void clua_clear_interrupt(lua_State *L);
+
+/// Makes SIGINT (Ctrl-C) interrupt the state's running call instead of ending the process; a
+/// read waiting at the prompt returns with EINTR. Returns 0, or -1 when the handler cannot be set.
+int clua_interrupt_on_sigint(lua_State *L);
+
+/// Whether a SIGINT arrived since the last call (and forgets it).
+int clua_take_sigint(void);
 
 /// Starts a top-level call: a fresh instruction budget and a clean error record.
 void clua_begin_call(lua_State *L);
