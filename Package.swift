@@ -34,6 +34,12 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // libedit from the system (Debian: libedit-dev): the console's line editing and history.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         // The parts of the Lua bridge that must be C: the macro API, and everything that
         // raises a Lua error (budget hook, callback trampoline, pattern guard).
         .target(
@@ -100,6 +106,16 @@ let package = Package(
             dependencies: ["DixianCore", "DixianPlugins", "DixianSheets", "DixianScreening", "DixianWorkflow", "DixianSynthetic", "LuaHost"],
             swiftSettings: swiftSettings
         ),
+        // The administrators' Lua console on the live registry: the bound API, evaluation,
+        // completion, pretty printing, line editing.
+        .target(
+            name: "DixianConsole",
+            dependencies: [
+                "CEditLine", "DixianCore", "DixianPlugins", "DixianReports", "DixianSheets", "DixianSQLite", "DixianWorkflow",
+                "LuaHost",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Synthetic counties for demos, tests and benchmarks.
         .target(
             name: "DixianSynthetic",
@@ -117,7 +133,7 @@ let package = Package(
             name: "DixianCLI",
             dependencies: [
                 "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange", "DixianSynthetic", "DixianPlugins",
-                "DixianScreening", "DixianWorkflow", "DixianSheets", "DixianReports",
+                "DixianScreening", "DixianWorkflow", "DixianSheets", "DixianReports", "DixianConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -139,6 +155,11 @@ let package = Package(
         .testTarget(
             name: "DixianSheetsTests",
             dependencies: ["DixianSheets", "DixianTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianConsoleTests",
+            dependencies: ["DixianConsole", "DixianCore", "DixianPlugins", "DixianSQLite", "DixianTestSupport", "LuaHost"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

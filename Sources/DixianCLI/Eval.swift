@@ -1,4 +1,5 @@
 import ArgumentParser
+import DixianConsole
 import Foundation
 import LuaHost
 
@@ -8,14 +9,34 @@ extension Dixian {
         static let configuration = CommandConfiguration(
             abstract: "Run a Lua chunk in the plugin sandbox and print what it returns.",
             discussion: """
-                The chunk runs in a fresh plugin environment whose require() resolves modules in \
-                --plugin-dir. Results are printed tab-separated, as the lua console prints them. \
-                A Lua error, an exceeded instruction budget or memory cap exits with status 1.
+                With --plugin-dir, the chunk runs in a fresh plugin environment whose require() resolves \
+                modules there. With --db and --plugin, it runs with the console's functions bound, as in \
+                dixian repl (--write, --actor, --as-of as there). Results are printed as the lua console \
+                prints them. A Lua error, an exceeded instruction budget or memory cap exits with status 1; \
+                changes left uncommitted are dropped, with status 3.
                 """
         )
 
         @Option(name: .customLong("plugin-dir"), help: "The plugin directory require() resolves modules in.")
-        var pluginDirectory: String
+        var pluginDirectory: String?
+
+        @Option(help: "The registry's SQLite database file (with --plugin: the console's functions are bound).")
+        var db: String?
+
+        @Option(help: "The county plugin the console's functions use (with --db).")
+        var plugin: String?
+
+        @Flag(help: "With --db: allow changes, made permanent by commit().")
+        var write = false
+
+        @Option(help: "With --db: who makes the changes, for the audit trail.")
+        var actor: String = ProcessInfo.processInfo.userName
+
+        @Option(help: "With --db: the console's date (YYYY-MM-DD; default: today).")
+        var asOf: DateOption = .today
+
+        @Option(name: .customLong("plugins"), help: "With --db: a folder of plugins to search first (repeatable).")
+        var pluginFolders: [String] = []
 
         @OptionGroup var sandbox: SandboxOptions
 
@@ -26,6 +47,11 @@ extension Dixian {
         var chunk: String
 
         func validate() throws {
+            if db != nil || plugin != nil {
+                guard db != nil, plugin != nil else { throw ValidationError("--db and --plugin go together") }
+                return
+            }
+            guard let pluginDirectory else { throw ValidationError("give --plugin-dir, or --db and --plugin") }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: pluginDirectory, isDirectory: &isDirectory),
                 isDirectory.boolValue
@@ -35,11 +61,25 @@ extension Dixian {
         }
 
         func run() throws {
+            if let db, let plugin {
+                let console = try Console(
+                    db: db, chain: try PluginSearchOptions.chain(of: plugin, in: PluginSearchOptions.searchPath(pluginFolders)),
+                    options: Console.Options(write: write, actor: actor, asOf: asOf.date, limits: sandbox.limits))
+                let chunk = self.chunk
+                try finish(console) { () throws(LuaError) -> [LuaValue] in
+                    switch console.evaluate(chunk) {
+                    case .values(let values): return values
+                    case .failed(let error): throw error
+                    case .incomplete: throw LuaError(kind: .syntax, message: "console: the chunk is not complete")
+                    }
+                }
+                return
+            }
             do throws(LuaError) {
                 let state = try LuaState(limits: sandbox.limits)
                 state.output = { print($0) }
                 let environment = try state.makeEnvironment(
-                    pluginDirectory: URL(fileURLWithPath: pluginDirectory, isDirectory: true))
+                    pluginDirectory: pluginDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
                 let results = try state.run(chunk, name: "eval", in: environment)
                 if !results.isEmpty {
                     print(results.map(\.displayText).joined(separator: "\t"))

@@ -713,6 +713,11 @@ enum PluginAPISource {
       return out
     end
 
+    --- Its argument (the host copies a view pushed through it).
+    function host.echo(value)
+      return value
+    end
+
     --- Sets the names of area codes ctx.place gives.
     function host.set_places(names)
       places = names

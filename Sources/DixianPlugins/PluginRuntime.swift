@@ -109,6 +109,20 @@ public final class PluginRuntime {
         preparedDate = asOf
     }
 
+    /// `view` as the plugin's checks see it (as of the prepared date), copied out of Lua: for a
+    /// console that shows households to an administrator.
+    public func value(of view: HouseholdView) throws -> LuaValue {
+        let asOf = requirePrepared()
+        do {
+            return try state.call(host.echo, pushingArguments: { stack in
+                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable, emptyList: host.emptyList))
+                return 1
+            }).first ?? .nil
+        } catch {
+            throw PluginError(error, while: "reading household \(view.household.number)")
+        }
+    }
+
     /// Sets the names of area codes scripts read with `ctx.place(code)` (townships' names from
     /// the plugin's geography).
     public func setPlaceNames(_ names: [String: String]) throws {
@@ -347,7 +361,7 @@ extension LuaStatePool where Context == PluginRuntime {
 
 /// The Lua functions of the plugin API's host side, taken from the API chunk once.
 private struct HostFunctions {
-    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces: LuaFunction
+    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces, echo: LuaFunction
     /// The metatable of household and member views: new fields are refused.
     let viewMetatable: LuaTableReference
     /// The one empty list every view shares (read-only).
@@ -355,7 +369,7 @@ private struct HostFunctions {
 
     init(state: LuaState) throws(LuaError) {
         let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
-        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report", "set_places"]
+        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report", "set_places", "echo"]
         var metatable: LuaTableReference?, empty: LuaTableReference?
         let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
             stack.push(RiskType.allCases.map(\.rawValue))
@@ -380,8 +394,8 @@ private struct HostFunctions {
         guard let found = functions as? [LuaFunction], let metatable, let empty else {
             throw LuaError(kind: .hostMisuse, message: "the plugin API chunk did not return its host functions")
         }
-        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces) =
-            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8], found[9], found[10])
+        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces, echo) =
+            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8], found[9], found[10], found[11])
         viewMetatable = metatable
         emptyList = empty
     }

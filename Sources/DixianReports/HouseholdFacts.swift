@@ -1,8 +1,9 @@
 import DixianCore
 
 /// What reports count about one household, read once from its view as of the report's date:
-/// far smaller than the view, so a million of them fit in memory.
-struct HouseholdFacts: Sendable {
+/// far smaller than the view, so a million of them fit in memory. The console's `find` selects
+/// households by the same dimensions.
+public struct HouseholdFacts: Sendable {
     /// One monitoring episode's dates and labels.
     struct Episode: Sendable {
         var channel: DiscoveryChannel
@@ -24,7 +25,8 @@ struct HouseholdFacts: Sendable {
 
     var township: String { String(village.prefix(9)) }
 
-    init(_ view: HouseholdView) {
+    /// The facts of `view`.
+    public init(_ view: HouseholdView) {
         number = view.household.number
         village = view.household.area.villageCode
         category = view.household.category
@@ -40,9 +42,9 @@ struct HouseholdFacts: Sendable {
     /// The latest episode, if any.
     var latest: Episode? { episodes.last }
 
-    /// The household's values of dimension `name` (several for risk types), nil for a
-    /// dimension households do not have.
-    func values(of name: String) -> [String]? {
+    /// The household's values of dimension `name` (`township`, `village`, `category`, `kind`,
+    /// `status`, `risk_type`; several for risk types), nil for a dimension households do not have.
+    public func values(of name: String) -> [String]? {
         switch name {
         case "township": [township]
         case "village": [village]

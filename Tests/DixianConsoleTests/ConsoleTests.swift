@@ -1,0 +1,119 @@
+import DixianConsole
+import DixianCore
+import DixianPlugins
+import DixianSQLite
+import DixianTestSupport
+import Foundation
+import LuaHost
+import Testing
+
+/// The console's evaluation, bound API, write sessions, completion and printing, on the
+/// fixture household with Minqin's plugin.
+struct ConsoleTests {
+    static let plugins = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Plugins")
+
+    /// A registry file holding the fixtures, and its path.
+    static func registry() async throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-console-\(UUID().uuidString).sqlite").path
+        try await SQLiteRegistry(path: path).apply(Fixtures.everyKind.map(RegistryChange.insert), as: "test")
+        return path
+    }
+
+    static func console(_ path: String, write: Bool = false) throws -> Console {
+        let catalog = PluginCatalog(searchPath: [plugins])
+        return try Console(db: path, chain: try catalog.chain(for: try catalog.plugin("minqin")),
+                           options: Console.Options(write: write, actor: "县农业农村局:管理员王", asOf: LocalDate(iso: "2024-10-31")!))
+    }
+
+    func values(_ outcome: Console.Outcome) throws -> [LuaValue] {
+        switch outcome {
+        case .values(let values): return values
+        case .incomplete: throw ConsoleError("incomplete")
+        case .failed(let error): throw error
+        }
+    }
+
+    @Test func expressionsPrintTheirValuesAndStatementsRunQuietly() async throws {
+        let console = try Self.console(try await Self.registry())
+        #expect(try values(console.evaluate("=6*7")) == [42])
+        #expect(try values(console.evaluate("x = 5")) == [])
+        #expect(try values(console.evaluate("x, today")) == [5, "2024-10-31"])
+    }
+
+    @Test func anUnfinishedChunkAsksForMoreLines() async throws {
+        let console = try Self.console(try await Self.registry())
+        guard case .incomplete = console.evaluate("function sq(x)") else { Issue.record("expected more input"); return }
+        guard case .incomplete = console.evaluate("function sq(x)\n  return x * x") else { Issue.record("expected more input"); return }
+        #expect(try values(console.evaluate("function sq(x)\n  return x * x\nend")) == [])
+        #expect(try values(console.evaluate("sq(9)")) == [81])
+        guard case .failed(let error) = console.evaluate("return )") else { Issue.record("expected a syntax error"); return }
+        #expect(error.message.hasPrefix("console:1:"))
+    }
+
+    @Test func aHouseholdIsShownAsOfficialsReadIt() async throws {
+        let console = try Self.console(try await Self.registry())
+        let value = try values(console.evaluate("household('\(Fixtures.household.number)')"))
+        let text = ConsolePrinter(language: "zh").format(value)
+        #expect(text.hasPrefix("户 6206211002010001  张三  监测户/突发严重困难户  3人  村 620621100201  帮扶责任人 李帮扶"))
+        #expect(text.contains("张小明  之子"))
+        let (found, total) = try (values(console.evaluate("find{ category = 'monitored' }")), 1)
+        #expect(found.count == 2 && found[1] == .integer(Int64(total)))
+        #expect(try values(console.evaluate("#find{ category = 'general' }")) == [0])
+    }
+
+    @Test func checksAndDeadlinesRunOnAHousehold() async throws {
+        let console = try Self.console(try await Self.registry())
+        let findings = try values(console.evaluate("check('\(Fixtures.household.number)')")).first?.tableValue?.array ?? []
+        #expect(findings.contains { $0["check"] == "minqin.six-must-visit" })
+        guard case .failed(let error) = console.evaluate("find{ colour = 'red' }") else { Issue.record("expected an error"); return }
+        #expect(error.message.contains("find: unknown field 'colour'"))
+    }
+
+    @Test func theConsoleIsReadOnlyUnlessOpenedForWriting() async throws {
+        let console = try Self.console(try await Self.registry())
+        guard case .failed(let error) = console.evaluate(
+            "monitor('report', { household = '\(Fixtures.household.number)', channel = 'self-report', on = '2024-10-01' })")
+        else { Issue.record("a read-only console changed the registry"); return }
+        #expect(error.message.contains("the console is read-only; start it with --write"))
+    }
+
+    @Test func changesJoinOneTransactionThatCommitEndsAndTheAuditNamesTheAdministrator() async throws {
+        let path = try await Self.registry()
+        let outside = try SQLiteRegistry(path: path)
+        let episodes = { try await outside.records(in: .monitoringEpisode, where: "household_number", equals: Fixtures.household.number).count }
+        let before = try await episodes()
+        let console = try Self.console(path, write: true)
+        guard case .failed(let refusal) = console.evaluate("monitor('verify', { episode = 1, on = '2024-10-30' })") else {
+            Issue.record("an identified episode was verified again"); return
+        }
+        #expect(refusal.message.hasSuffix("监测状态为“已认定”，不能“核实”"))
+        _ = try values(console.evaluate("visit{ household = '\(Fixtures.household.number)', visitor = '李帮扶', role = 'helper', on = '2024-10-30' }"))
+        #expect(console.uncommittedChanges >= 1)
+        #expect(try await outside.records(in: .visit, where: "household_number", equals: Fixtures.household.number).count == 1)
+        _ = try values(console.evaluate("rollback()"))
+        #expect(console.uncommittedChanges == 0)
+        _ = try values(console.evaluate("visit{ household = '\(Fixtures.household.number)', visitor = '李帮扶', role = 'helper', on = '2024-10-30' }"))
+        _ = try values(console.evaluate("commit()"))
+        #expect(try await outside.records(in: .visit, where: "household_number", equals: Fixtures.household.number).count == 2)
+        #expect(try await outside.auditTrail(ofHousehold: Fixtures.household.number).last?.actor == "县农业农村局:管理员王")
+        #expect(try await episodes() == before)
+    }
+
+    @Test func completionOffersGlobalsAndTheFieldsOfTables() async throws {
+        let console = try Self.console(try await Self.registry())
+        #expect(console.completions(for: "hou") == ["household"])
+        #expect(console.completions(for: "ro").contains("rollback"))
+        _ = try values(console.evaluate("h = household('\(Fixtures.household.number)')"))
+        #expect(console.completions(for: "h.mem") == ["h.members"])
+        #expect(console.completions(for: "h.head_") == ["h.head_name"])
+        #expect(console.completions(for: "string.up") == ["string.upper"])
+    }
+
+    @Test func helpAndThePluginAPIReferenceListTheSameFunctions() throws {
+        let reference = try String(contentsOf: Self.plugins.deletingLastPathComponent().appendingPathComponent("docs/plugin-api.md"),
+                                   encoding: .utf8)
+        #expect(reference.contains(ConsoleAPI.markdownTable), "docs/plugin-api.md must hold ConsoleAPI.markdownTable as it is")
+        #expect(ConsoleAPI.help.contains("household(number [, date])"))
+    }
+}
