@@ -34,6 +34,10 @@ struct ReplTerminalTests {
         step(console, '  return x * x', '>> ')
         step(console, 'end', '> ')
         step(console, '=sq(12)', '144\r\n', '> ')
+        console.send('=hous\t')             # Tab completes the global: =household
+        console.expect('ehold')
+        console.sendline("('%s').number" % household)
+        console.expect('\r\n%s\r\n> ' % household)
         console.sendline('while true do end')
         time.sleep(1)
         console.sendintr()

@@ -100,6 +100,29 @@ struct ConsoleTests {
         #expect(try await episodes() == before)
     }
 
+    @Test func reloadPicksUpAnEditedPlugin() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-reload-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let checks = folder.appendingPathComponent("trial/checks")
+        try FileManager.default.createDirectory(at: checks, withIntermediateDirectories: true)
+        try "return { id = 'trial', name = '试行', api = 1, version = '1', areas = { '620621' }, extends = 'minqin' }"
+            .write(to: folder.appendingPathComponent("trial/plugin.lua"), atomically: true, encoding: .utf8)
+        func rule(_ message: String) throws {
+            try "dixian.check { id = 'trial.rule', title = '试行规则', run = function(h) return '\(message)' end }"
+                .write(to: checks.appendingPathComponent("rule.lua"), atomically: true, encoding: .utf8)
+        }
+        try rule("第一版")
+        let catalog = PluginCatalog(searchPath: [folder, Self.plugins])
+        let console = try Console(db: try await Self.registry(), chain: try catalog.chain(for: try catalog.plugin("trial")),
+                                  options: Console.Options(write: false, actor: "王", asOf: LocalDate(iso: "2024-10-31")!))
+        let trial = "local m for _, f in ipairs(check('\(Fixtures.household.number)')) do if f.check == 'trial.rule' then m = f.message end end return m"
+        #expect(try values(console.evaluate(trial)) == ["第一版"])
+        try rule("第二版")
+        #expect(try values(console.evaluate(trial)) == ["第一版"])
+        _ = try values(console.evaluate("reload()"))
+        #expect(try values(console.evaluate(trial)) == ["第二版"])
+    }
+
     @Test func completionOffersGlobalsAndTheFieldsOfTables() async throws {
         let console = try Self.console(try await Self.registry())
         #expect(console.completions(for: "hou") == ["household"])
