@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev).
@@ -116,6 +118,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The HTTP server (Hummingbird): the JSON API, access by role and area, the self-report
+        // page and the dashboard.
+        .target(
+            name: "DixianServer",
+            dependencies: [
+                "DixianCore", "DixianInterchange", "DixianPlugins", "DixianReports", "DixianScreening", "DixianSheets",
+                "DixianSQLite", "DixianWorkflow", "LuaHost",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Synthetic counties for demos, tests and benchmarks.
         .target(
             name: "DixianSynthetic",
@@ -133,7 +147,7 @@ let package = Package(
             name: "DixianCLI",
             dependencies: [
                 "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange", "DixianSynthetic", "DixianPlugins",
-                "DixianScreening", "DixianWorkflow", "DixianSheets", "DixianReports", "DixianConsole",
+                "DixianScreening", "DixianWorkflow", "DixianSheets", "DixianReports", "DixianConsole", "DixianServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

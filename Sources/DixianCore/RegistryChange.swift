@@ -40,6 +40,10 @@ public enum RegistryChange: Hashable, Sendable {
     case update(RegistryRecord)
     /// Removes the record with the same key as this one; it must exist.
     case delete(RegistryRecord)
+    /// Replaces `expected` with the record (same key) only if the store still holds `expected`
+    /// exactly: an update that loses nobody else's change (optimistic locking). Otherwise the
+    /// store refuses it as stale.
+    case replace(RegistryRecord, expected: RegistryRecord)
 }
 
 /// The kinds of record the registry holds, one table each.

@@ -158,11 +158,14 @@ public struct RegistryStoreError: Error, Hashable, Sendable, CustomStringConvert
     public var changeIndex: Int
     /// What the store said.
     public var message: String
+    /// Whether the change was a `replace` whose record had changed since it was read.
+    public var isStale: Bool
 
     /// An error for change `changeIndex`.
-    public init(changeIndex: Int, message: String) {
+    public init(changeIndex: Int, message: String, isStale: Bool = false) {
         self.changeIndex = changeIndex
         self.message = message
+        self.isStale = isStale
     }
 
     public var description: String { "change \(changeIndex + 1): \(message)" }

@@ -26,6 +26,19 @@ enum RegistrySchema {
         migrator.registerMigration("v4: disclosures") { db in
             try createDisclosures(db)
         }
+        migrator.registerMigration("v5: server users") { db in
+            try db.execute(sql: """
+                CREATE TABLE server_user (
+                  name TEXT PRIMARY KEY CHECK (name <> ''),
+                  role TEXT NOT NULL CHECK (\(oneOf("role", UserRole.self))),
+                  areas TEXT NOT NULL,
+                  token_hash TEXT NOT NULL,
+                  salt TEXT NOT NULL,
+                  expires_on TEXT NOT NULL,
+                  revoked INTEGER NOT NULL DEFAULT 0
+                )
+                """)
+        }
         return migrator
     }
 

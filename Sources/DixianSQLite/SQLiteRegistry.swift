@@ -342,6 +342,7 @@ private struct ChangeWriter {
         case .insert(let record): try insert(record.row)
         case .update(let record): try update(record.row)
         case .delete(let record): try delete(record.row)
+        case .replace(let record, let expected): try replace(record.row, expected: expected.row)
         }
     }
 
@@ -361,6 +362,17 @@ private struct ChangeWriter {
         guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: Self.keyText(row)) }
     }
 
+    private mutating func replace<R: RegistryRow>(_ row: R, expected: any RegistryRow) throws {
+        guard let expected = expected as? R, expected.keyValues.map({ $0?.databaseValue }) == row.keyValues.map({ $0?.databaseValue }) else {
+            throw StaleRecord(table: R.table, key: Self.keyText(row))
+        }
+        let matches = R.columns.dropFirst(R.keyCount).map { "\($0) IS ?" }.joined(separator: " AND ")
+        let sql = R.updateSQL + (matches.isEmpty ? "" : " AND " + matches)
+        try statement(sql, key: R.table + " replace")
+            .execute(arguments: StatementArguments(row.updateValues + Array(expected.values.dropFirst(R.keyCount))))
+        guard db.changesCount == 1 else { throw StaleRecord(table: R.table, key: Self.keyText(row)) }
+    }
+
     private mutating func delete<R: RegistryRow>(_ row: R) throws {
         try statement(R.deleteSQL, key: R.table + " delete").execute(arguments: StatementArguments(row.keyValues))
         guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: Self.keyText(row)) }
@@ -369,6 +381,13 @@ private struct ChangeWriter {
     private static func keyText(_ row: some RegistryRow) -> String {
         row.keyValues.map { $0.map { "\($0)" } ?? "NULL" }.joined(separator: "/")
     }
+}
+
+/// A `replace` whose record changed since it was read (or is gone).
+struct StaleRecord: Error, CustomStringConvertible {
+    let table: String
+    let key: String
+    var description: String { "\(table) \(key) was changed by someone else since it was read" }
 }
 
 /// A registry database that cannot be opened or brought up to date.

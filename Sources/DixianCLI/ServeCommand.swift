@@ -1,0 +1,102 @@
+import ArgumentParser
+import DixianCore
+import DixianServer
+import Foundation
+import Hummingbird
+
+extension UserRole: ExpressibleByArgument {}
+
+extension Dixian {
+    /// `dixian serve`: the HTTP server.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the registry over HTTP: the JSON API (/api, described at /openapi.json), the self-report page and the dashboard.",
+            discussion: """
+                Users sign in with the access tokens dixian user add prints; each sees and changes only what \\
+                their role and areas allow, and every change is audited as theirs. The public self-report \\
+                form (/self-report) takes a limited number of submissions a minute from one address.
+                """
+        )
+
+        @Option(help: "The registry's SQLite database file.")
+        var db: String
+
+        @Option(help: "The county plugin whose rules and language the server follows.")
+        var plugin: String
+
+        @Option(help: "The address to listen on.")
+        var host = "127.0.0.1"
+
+        @Option(help: "The port to listen on.")
+        var port = 8080
+
+        @Option(help: "Self-report submissions allowed per minute from one address.")
+        var selfReportLimit = 30
+
+        @OptionGroup var plugins: PluginSearchOptions
+
+        func run() async throws {
+            let server = try DixianServer(store: try existingRegistry(db), chain: try plugins.chain(of: plugin),
+                                          selfReportLimit: selfReportLimit)
+            printError("dixian: serving \(db) with \(plugin) on http://\(host):\(port)")
+            try await server.application(host: host, port: port).runService()
+        }
+    }
+
+    /// `dixian user`: the server's users.
+    struct UserCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "user", abstract: "Manage the server's users: add (prints the access token once), list, revoke.",
+            subcommands: [Add.self, List.self, Revoke.self])
+
+        struct Add: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add a user, or give an existing one a new token.")
+            @Option(help: "The registry's SQLite database file.") var db: String
+            @Option(help: "The login name.") var name: String
+            @Option(help: "county-administrator, township-staff, village-cadre, department or auditor.") var role: UserRole
+            @Option(help: "An area code the user works in (repeatable): a county, township or village code.") var area: [String]
+            @Option(help: "The last day the token is good for (default: 90 days from today).") var expires: DateOption?
+
+            func validate() throws {
+                guard !name.isEmpty, !name.contains("."), !name.contains(":") else { throw ValidationError("--name must not be empty or hold '.' or ':'") }
+                guard !area.isEmpty, area.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isNumber) }) else {
+                    throw ValidationError("give at least one --area, each an area code (digits)")
+                }
+            }
+
+            func run() async throws {
+                let store = try existingRegistry(db)
+                let expiry = expires?.date ?? DateOption.today.date.adding(days: 90)
+                let (token, user) = AccessToken.issue(name: name, role: role, areas: area, expiresOn: expiry)
+                try await store.saveUser(user)
+                print(token)
+                printError("dixian: \(name) (\(role.rawValue), \(area.joined(separator: ", "))) until \(expiry); the token above is shown only once")
+            }
+        }
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the users (never their tokens).")
+            @Option(help: "The registry's SQLite database file.") var db: String
+
+            func run() async throws {
+                for user in try await existingRegistry(db).users() {
+                    print("\(user.name)  \(user.role.rawValue)  \(user.areas.joined(separator: ","))  until \(user.expiresOn)\(user.revoked ? "  revoked" : "")")
+                }
+            }
+        }
+
+        struct Revoke: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Revoke a user's access.")
+            @Option(help: "The registry's SQLite database file.") var db: String
+            @Argument(help: "The login name.") var name: String
+
+            func run() async throws {
+                let store = try existingRegistry(db)
+                guard var user = try await store.user(named: name) else { throw ValidationError("no user \(name)") }
+                user.revoked = true
+                try await store.saveUser(user)
+                print("revoked \(name)")
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import DixianCore
+import Foundation
+import GRDB
+
+extension SQLiteRegistry: UserStore {
+    public func saveUser(_ user: ServerUser) async throws {
+        let areas = String(decoding: try JSONEncoder().encode(user.areas), as: UTF8.self)
+        try await write { db in
+            try db.execute(sql: """
+                INSERT INTO server_user (name, role, areas, token_hash, salt, expires_on, revoked) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET role = excluded.role, areas = excluded.areas, token_hash = excluded.token_hash,
+                  salt = excluded.salt, expires_on = excluded.expires_on, revoked = excluded.revoked
+                """, arguments: [user.name, user.role.rawValue, areas, user.tokenHash, user.salt, user.expiresOn.description, user.revoked])
+        }
+    }
+
+    public func user(named name: String) async throws -> ServerUser? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM server_user WHERE name = ?", arguments: [name]).map(Self.user)
+        }
+    }
+
+    public func users() async throws -> [ServerUser] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM server_user ORDER BY name").map(Self.user)
+        }
+    }
+
+    private static func user(_ row: Row) throws -> ServerUser {
+        let areas: String = row["areas"]
+        return ServerUser(
+            name: row["name"], role: try row.term("role", in: "server_user"),
+            areas: try JSONDecoder().decode([String].self, from: Data(areas.utf8)), tokenHash: row["token_hash"],
+            salt: row["salt"], expiresOn: try row.date("expires_on", in: "server_user"), revoked: row["revoked"])
+    }
+}

@@ -1,0 +1,41 @@
+import Crypto
+import DixianCore
+import Foundation
+
+/// Access tokens: `NAME.SECRET`, the secret 32 random bytes in hexadecimal. Only a salted
+/// SHA-256 of the secret is stored (the secret is long and random, so a fast hash is enough);
+/// the token itself is shown once, when the user is added.
+public enum AccessToken {
+    /// A new token for `name`, and the user record holding its hash.
+    public static func issue(name: String, role: UserRole, areas: [String], expiresOn: LocalDate) -> (token: String, user: ServerUser) {
+        let secret = randomHex(32), salt = randomHex(16)
+        let user = ServerUser(name: name, role: role, areas: areas, tokenHash: hash(secret, salt: salt), salt: salt,
+                              expiresOn: expiresOn)
+        return ("\(name).\(secret)", user)
+    }
+
+    /// The user a presented token belongs to, if it is theirs, unrevoked and unexpired on `today`.
+    public static func verify(_ token: String, today: LocalDate, in users: some UserStore) async throws -> ServerUser? {
+        guard let dot = token.lastIndex(of: ".") else { return nil }
+        let name = String(token[..<dot]), secret = String(token[token.index(after: dot)...])
+        guard !name.isEmpty, !secret.isEmpty, let user = try await users.user(named: name),
+            !user.revoked, today <= user.expiresOn
+        else { return nil }
+        return constantTimeEqual(hash(secret, salt: user.salt), user.tokenHash) ? user : nil
+    }
+
+    static func hash(_ secret: String, salt: String) -> String {
+        SHA256.hash(data: Data((salt + secret).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func randomHex(_ bytes: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,123 @@
+import DixianCore
+import DixianPlugins
+import DixianReports
+import DixianScreening
+import DixianSheets
+import DixianSQLite
+import DixianWorkflow
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// A store the server can run on: the registry, its household views and screening runs, and
+/// the server's users.
+public protocol ServerStore: RegistryStore, HouseholdViewSource, UserStore, ScreeningRunStore {}
+
+extension SQLiteRegistry: ServerStore {}
+
+/// Dixian's HTTP server: the JSON API under `/api/` (described at `/openapi.json`), the public
+/// self-report page, and the signed-in dashboard, over one registry and one county plugin.
+public final class DixianServer<Store: ServerStore>: Sendable {
+    /// The registry.
+    public let store: Store
+    /// The plugin chain (the plugin asked for last).
+    public let chain: [PluginManifest]
+    let runtimes: RuntimeLender
+    let selfReports: RateLimiter
+    /// Whether what officials read is in Chinese (the plugin's language).
+    let chinese: Bool
+
+    /// A server over `store` with `chain`'s rules; the public self-report form takes at most
+    /// `selfReportLimit` submissions a minute from one address.
+    public init(store: Store, chain: [PluginManifest], selfReportLimit: Int = 30) throws {
+        self.store = store
+        self.chain = chain
+        runtimes = try RuntimeLender(chain: chain)
+        selfReports = RateLimiter(limit: selfReportLimit, window: 60)
+        chinese = chain[chain.count - 1].language.hasPrefix("zh")
+    }
+
+    /// The plugin asked for.
+    var plugin: PluginManifest { chain[chain.count - 1] }
+
+    /// The router: middleware, API, pages.
+    public func router() -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: AuthenticationMiddleware(users: store))
+        addAPI(to: router)
+        addPages(to: router)
+        router.get("openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
+        return router
+    }
+
+    /// The application listening on `host`:`port`.
+    public func application(host: String, port: Int) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Dixian"))
+    }
+
+    // MARK: Helpers for the routes
+
+    /// A JSON response.
+    func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: try APICoding.encoder.encode(value))))
+    }
+
+    /// The request's JSON body as `T`, or 400 naming what is wrong.
+    func decode<T: Decodable>(_: T.Type, from request: Request) async throws -> T {
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        do {
+            return try APICoding.decoder.decode(T.self, from: Data(buffer: buffer))
+        } catch DecodingError.keyNotFound(let key, _) {
+            throw ProblemDetails.badField(key.stringValue.snakeCased, "is required")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            throw ProblemDetails.badField(context.codingPath.map(\.stringValue.snakeCased).joined(separator: "."), "has the wrong type")
+        } catch {
+            throw ProblemDetails.badField("body", "is not the JSON this endpoint takes")
+        }
+    }
+
+    /// A date field, or 400 naming it.
+    func date(_ text: String?, field: String, default value: LocalDate = Clock.today) throws -> LocalDate {
+        guard let text else { return value }
+        guard let date = LocalDate(iso: text) else { throw ProblemDetails.badField(field, "must be a date written YYYY-MM-DD") }
+        return date
+    }
+
+    /// An official term field, or 400 naming it and what it may be.
+    func term<T: OfficialTerm>(_ text: String?, field: String) throws -> T {
+        guard let text, let term = T(term: text) else {
+            throw ProblemDetails.badField(field, "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return term
+    }
+
+    /// Runs a workflow action as `user`: refusals become 422 in the plugin's language, stale
+    /// writes 409.
+    func act<T>(as user: ServerUser, _ body: (Workflow<Store>) async throws -> T) async throws -> T {
+        do {
+            return try await runtimes.withRuntime(on: Clock.today) { runtime in
+                try await body(Workflow(store: store, guards: runtime, user: user.actor, today: Clock.today))
+            }
+        } catch let error as WorkflowError {
+            if case .notFound = error { throw ProblemDetails(.notFound, "Not found", detail: error.message(language: plugin.language)) }
+            throw ProblemDetails(.unprocessableContent, "Refused", detail: error.message(language: plugin.language))
+        } catch let error as RegistryStoreError where error.isStale {
+            throw ProblemDetails(.conflict, "Conflict", detail: "the record was changed since it was read: read it again, then retry")
+        }
+    }
+}
+
+extension String {
+    /// `receivedOn` as `received_on`.
+    var snakeCased: String {
+        reduce(into: "") { out, character in
+            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
+        }
+    }
+}

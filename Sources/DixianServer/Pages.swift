@@ -1,0 +1,126 @@
+import DixianCore
+import DixianReports
+import DixianWorkflow
+import Foundation
+import Hummingbird
+import NIOCore
+
+extension DixianServer {
+    /// The server-rendered pages, in Chinese and made for a phone: the public 一键报贫
+    /// self-report form, sign-in, and the dashboard for signed-in users.
+    func addPages(to router: Router<ServerContext>) {
+        router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/self-report"]) }
+
+        router.get("self-report") { _, _ in self.page(PageTemplates.selfReportForm(county: self.plugin.name)) }
+
+        router.post("self-report") { request, context in
+            guard self.selfReports.allow(context.remoteAddress) else {
+                return self.page(PageTemplates.message(title: "提交过于频繁", text: "同一网络每分钟提交次数有限，请稍后再试。"), status: .tooManyRequests)
+            }
+            let form = try await Self.form(request)
+            let name = form["name"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let difficulty = form["difficulty"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            var problems: [String] = []
+            if name.isEmpty { problems.append("请填写姓名") }
+            let resident = try? ResidentID(form["resident_id"]?.trimmingCharacters(in: .whitespaces) ?? "")
+            if resident == nil { problems.append("身份证号不正确，请核对后重新填写") }
+            if difficulty.isEmpty { problems.append("请简要说明遇到的困难") }
+            guard problems.isEmpty, let resident else {
+                return self.page(PageTemplates.selfReportForm(county: self.plugin.name, problems: problems, values: form), status: .badRequest)
+            }
+            // The member with that ID number and name: a mismatch is answered like an unknown number.
+            let members = try await self.store.records(in: .member, where: "resident_id", equals: resident.rawValue)
+            guard let member = members.first?.value as? Member, member.name == name else {
+                return self.page(PageTemplates.selfReportForm(
+                    county: self.plugin.name, problems: ["未找到与姓名和身份证号相符的农户，请核对，或联系村委会"], values: form), status: .unprocessableContent)
+            }
+            let risk = form["risk"].flatMap { RiskType(term: $0) }
+            let phone = form["phone"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let notes = "农户自主申报：\(difficulty)" + (risk.map { "（\($0.chineseName)）" } ?? "") + (phone.isEmpty ? "" : "；联系电话 \(phone)")
+            let reporter = ServerUser(name: "self-report", role: .villageCadre, areas: [], tokenHash: "", salt: "", expiresOn: Clock.today)
+            do {
+                let episode = try await self.act(as: reporter) { workflow in
+                    try await workflow.report(household: member.householdNumber, channel: .selfReport, on: Clock.today,
+                                              by: "农户自主申报:\(name)", notes: notes)
+                }
+                return self.page(PageTemplates.message(
+                    title: "申报已受理",
+                    text: "受理编号 \(episode)。乡镇（街道）将在规定时限内入户核实，请保持电话畅通。"), status: .created)
+            } catch let problem as ProblemDetails where problem.status == .unprocessableContent {
+                return self.page(PageTemplates.message(title: "暂不能受理", text: problem.detail), status: .unprocessableContent)
+            }
+        }
+
+        router.get("login") { _, _ in self.page(PageTemplates.login()) }
+
+        router.post("login") { request, _ in
+            let form = try await Self.form(request)
+            let token = form["token"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard try await AccessToken.verify(token, today: Clock.today, in: self.store) != nil else {
+                return self.page(PageTemplates.login(problem: "访问令牌无效或已过期"), status: .unauthorized)
+            }
+            let cookie = "dixian_token=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""); Path=/; HttpOnly; SameSite=Strict"
+            return Response(status: .seeOther, headers: [.location: "/dashboard", .setCookie: cookie])
+        }
+
+        router.get("dashboard") { _, context in
+            guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard user.may(.read) else { throw ProblemDetails.forbidden }
+            return self.page(try await self.dashboard(for: user))
+        }
+    }
+
+    /// An HTML page response.
+    func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A url-encoded form's fields.
+    static func form(_ request: Request) async throws -> [String: String] {
+        let buffer = try await request.body.collect(upTo: 64 * 1024)
+        var fields: [String: String] = [:]
+        for pair in String(buffer: buffer).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+            }
+            if parts.count == 2 { fields[parts[0]] = parts[1] } else if parts.count == 1 { fields[parts[0]] = "" }
+        }
+        return fields
+    }
+
+    /// The dashboard of `user`'s areas: households by category, monitored households by risk
+    /// type and township, and work past its deadline.
+    func dashboard(for user: ServerUser) async throws -> String {
+        var categories: [HouseholdCategory: Int] = [:], risks: [RiskType: Int] = [:], townships: [String: Int] = [:]
+        for area in user.areas {
+            for partition in try store.partitions(area: area, size: 8192) {
+                try store.readViews(in: partition, asOf: Clock.today, batchSize: 512) { views in
+                    for view in views {
+                        categories[view.household.category, default: 0] += 1
+                        guard view.household.category == .monitored else { continue }
+                        townships[view.household.area.townshipCode, default: 0] += 1
+                        if let episode = view.episodes.last(where: { $0.status == .identified }) {
+                            for risk in episode.riskTypes { risks[risk, default: 0] += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        var overdue: [(String, Int)] = []
+        let today = Clock.today
+        for area in user.areas {
+            let work = try await store.openWork(area: area)
+            overdue.append(("问题整改", work.problems.filter { $0.record.deadline < today }.count))
+            overdue.append(("帮扶措施", work.measures.filter { $0.record.dueOn < today }.count))
+            overdue.append(("部门预警待核实", work.warnings.count))
+        }
+        let merged = Dictionary(overdue, uniquingKeysWith: +).sorted { $0.key < $1.key }
+        let places = (try? PlaceNames.of(chain)) ?? [:]
+        return PageTemplates.dashboard(
+            county: plugin.name, user: user, today: today,
+            categories: HouseholdCategory.allCases.map { ($0.chineseName, categories[$0] ?? 0) },
+            risks: risks.sorted { $0.value > $1.value }.map { ($0.key.chineseName, $0.value) },
+            townships: townships.sorted { $0.key < $1.key }.map { (places[$0.key] ?? $0.key, $0.value) },
+            overdue: merged.map { ($0.key, $0.value) })
+    }
+}
