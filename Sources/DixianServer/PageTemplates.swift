@@ -1,22 +1,10 @@
 import DixianCore
+import DixianSheets
 import Foundation
 
 /// The HTML of the server's pages: Chinese, one column, readable on a phone, no scripts.
 enum PageTemplates {
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { text.htmlEscaped }
 
     static func document(title: String, body: String) -> String {
         """

@@ -90,19 +90,7 @@ extension SheetDocument {
     /// A standalone HTML page in Chinese typography, printable; tables keep their merged
     /// headers (rowspan and colspan).
     public var html: String {
-        func escaped(_ text: String) -> String {
-            var out = ""
-            for character in text {
-                switch character {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                default: out.append(character)
-                }
-            }
-            return out
-        }
+        func escaped(_ text: String) -> String { text.htmlEscaped }
         var page = """
             <!DOCTYPE html>
             <html lang="zh-CN">
@@ -156,5 +144,23 @@ extension SheetDocument {
             }
         }
         return page + "</body>\n</html>\n"
+    }
+}
+
+extension String {
+    /// The text with `&`, `<`, `>`, `"` and `'` written as HTML entities.
+    public var htmlEscaped: String {
+        var out = ""
+        for character in self {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }
