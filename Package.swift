@@ -177,6 +177,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DixianServerTests",
+            dependencies: [
+                "DixianServer", "DixianSQLite", "DixianCore", "DixianPlugins", "DixianTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DixianCoreTests",
             dependencies: ["DixianCore"],
             swiftSettings: swiftSettings

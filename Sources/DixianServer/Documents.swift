@@ -99,6 +99,12 @@ struct WarningRequest: Codable, Sendable {
     var residentID: String
     var receivedOn: String
     var reason: String
+
+    /// As the snake_case keys read once converted (`resident_id` is `residentId`).
+    enum CodingKeys: String, CodingKey {
+        case department, receivedOn, reason
+        case residentID = "residentId"
+    }
 }
 
 /// Encodes and decodes the API's JSON: snake_case keys.
