@@ -1,0 +1,122 @@
+import DixianTestSupport
+import Foundation
+import Testing
+
+/// The server's pages in headless Chromium, driven through the DevTools protocol: a household
+/// submits the self-report form, an official signs in and reads the dashboard. The run leaves
+/// a screenshot of each in the `screenshots` folder beside the package.
+@Suite(.serialized)
+struct BrowserPagesTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-browser-\(UUID().uuidString)")
+    static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/screenshots")
+
+    static let session = #"""
+        import base64, json, subprocess, sys, tempfile, time, urllib.request
+        import websocket
+        base, name, resident, token, shots = sys.argv[1:6]
+        for _ in range(100):  # the server is starting
+            try:
+                urllib.request.urlopen(base + '/openapi.json')
+                break
+            except OSError:
+                time.sleep(0.1)
+        profile = tempfile.mkdtemp()
+        chrome = subprocess.Popen(['/usr/bin/chromium', '--headless=new', '--no-sandbox', '--disable-gpu', '--remote-debugging-port=0',
+                                   '--user-data-dir=' + profile, '--window-size=420,900', 'about:blank'],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            port = None
+            for line in chrome.stderr:
+                if 'DevTools listening on' in line:
+                    port = line.split('ws://')[1].split('/')[0].split(':')[1]
+                    break
+            targets = json.load(urllib.request.urlopen('http://127.0.0.1:%s/json' % port))
+            page = next(t for t in targets if t['type'] == 'page')
+            ws = websocket.create_connection(page['webSocketDebuggerUrl'], timeout=30)
+            counter = [0]
+            def call(method, **params):
+                counter[0] += 1
+                ws.send(json.dumps({'id': counter[0], 'method': method, 'params': params}))
+                while True:
+                    message = json.loads(ws.recv())
+                    if message.get('id') == counter[0]:
+                        return message.get('result', {})
+            def evaluate(expression):
+                return call('Runtime.evaluate', expression=expression, returnByValue=True).get('result', {}).get('value')
+            def load(url):
+                call('Page.navigate', url=url)
+                wait_ready()
+            def wait_ready():
+                time.sleep(0.3)
+                for _ in range(100):
+                    if evaluate('document.readyState') == 'complete':
+                        return
+                    time.sleep(0.1)
+            def shot(file):
+                data = call('Page.captureScreenshot', format='png', captureBeyondViewport=True)['data']
+                open(shots + '/' + file, 'wb').write(base64.b64decode(data))
+            call('Page.enable')
+            load(base + '/self-report')
+            assert '防止返贫一键申报' in evaluate('document.body.innerText'), evaluate('document.body.innerText')
+            evaluate("document.getElementById('name').value = %s" % json.dumps(name))
+            evaluate("document.getElementById('resident_id').value = %s" % json.dumps(resident))
+            evaluate("document.getElementById('phone').value = '13912345678'")
+            evaluate("document.getElementById('risk').value = 'illness'")
+            evaluate("document.getElementById('difficulty').value = '家中老人住院，医疗费用负担重'")
+            shot('self-report-form.png')
+            evaluate("document.querySelector('form').submit()")
+            wait_ready()
+            text = evaluate('document.body.innerText')
+            assert '申报已受理' in text, text
+            shot('self-report-accepted.png')
+            load(base + '/login')
+            evaluate("document.getElementById('token').value = %s" % json.dumps(token))
+            evaluate("document.querySelector('form').submit()")
+            wait_ready()
+            text = evaluate('document.body.innerText')
+            assert '防返贫监测看板' in text and '农户类别' in text, text
+            assert evaluate("document.querySelectorAll('svg rect').length") > 0
+            shot('dashboard.png')
+            print('browser session done')
+        finally:
+            chrome.kill()
+        """#
+
+    @Test func aHouseholdReportsOnlineAndAnOfficialReadsTheDashboard() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = folder.appendingPathComponent("county"), db = folder.appendingPathComponent("r.sqlite").path
+        #expect(try DixianProcess.run(["generate", "--county", "minqin", "--households", "300", "--seed", "9", "--out", files.path,
+                                       "--plugins", RegistryCommandTests.plugins]).status == 0)
+        #expect(try DixianProcess.run(["import", files.path, "--db", db]).status == 0)
+        // A member of a household with no monitoring episode: its self-report is taken.
+        func rows(_ file: String) throws -> [[String]] {
+            try String(contentsOf: files.appendingPathComponent(file), encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        }
+        let monitored = Set(try rows("monitoring_episodes.csv").map { $0[1] })
+        let member = try #require(try rows("members.csv").first { !monitored.contains($0[1]) })
+        // The export masks ID numbers, so take the full one from the generated file (column resident_id, name).
+        let token = try DixianProcess.run(["user", "add", "--db", db, "--name", "county", "--role", "county-administrator", "--area", "620621"])
+        #expect(token.status == 0)
+
+        let port = 20_000 + Int.random(in: 0..<20_000)
+        let server = Process()
+        server.executableURL = DixianProcess.executable
+        server.arguments = ["serve", "--db", db, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins, "--port", String(port)]
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+        let outcome = try Tool.run(OpenPyXL.python.path, [
+            "-c", Self.session, "http://127.0.0.1:\(port)", member[2], member[0],
+            token.output.trimmingCharacters(in: .whitespacesAndNewlines), Self.screenshots.path,
+        ])
+        #expect(outcome.status == 0, Comment(rawValue: outcome.output))
+        #expect(outcome.output.contains("browser session done"))
+        for file in ["self-report-form.png", "self-report-accepted.png", "dashboard.png"] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: Self.screenshots.appendingPathComponent(file).path)[.size] as? Int) ?? 0
+            #expect(size > 1000, "\(file)")
+        }
+    }
+}
