@@ -143,9 +143,20 @@ public protocol HouseholdViewSource: Sendable {
     /// threads at once (each call reads on its own connection).
     func readViews(in partition: HouseholdPartition, asOf: LocalDate, batchSize: Int,
                    _ body: ([HouseholdView]) throws -> Void) throws
+
+    /// The views of the households in `partition` as of `asOf`, for callers in Swift
+    /// concurrency (a server's requests, a workflow's guards): read without blocking a thread
+    /// of the concurrency pool.
+    func views(in partition: HouseholdPartition, asOf: LocalDate) async throws -> [HouseholdView]
 }
 
 extension HouseholdViewSource {
+    /// The view of household `number` as of `asOf`, for callers in Swift concurrency.
+    public func householdView(_ number: String, asOf: LocalDate) async throws -> HouseholdView? {
+        try await views(in: HouseholdPartition(from: number, upTo: number + "\u{1}", area: nil), asOf: asOf)
+            .first { $0.household.number == number }
+    }
+
     /// The view of household `number` as of `asOf`, nil if there is no such household.
     public func view(ofHousehold number: String, asOf: LocalDate) throws -> HouseholdView? {
         // The partition from the number to the number followed by U+0001 holds that household alone.

@@ -46,6 +46,16 @@ extension SQLiteRegistry: HouseholdViewSource {
         }
     }
 
+    public func views(in partition: HouseholdPartition, asOf: LocalDate) async throws -> [HouseholdView] {
+        try await writer.read { db in
+            var reader = try HouseholdViewReader(db, partition: partition, asOf: asOf,
+                                                 range: [partition.from ?? "", partition.upTo ?? Self.end])
+            var views: [HouseholdView] = []
+            while let view = try reader.next() { views.append(view) }
+            return views
+        }
+    }
+
     /// The SQL condition restricting households to an area (a village-code prefix), on the
     /// village code in `column`.
     static func areaCondition(_ area: String?, column: String = "village_code") -> String {

@@ -19,7 +19,7 @@ extension DixianServer {
         api.get("households/:number") { _, context in
             let number = try context.parameters.require("number")
             _ = try context.require(.read, in: number)
-            guard let view = try self.store.view(ofHousehold: number, asOf: Clock.today) else {
+            guard let view = try await self.store.householdView(number, asOf: Clock.today) else {
                 throw ProblemDetails(.notFound, "Not found", detail: "no household \(number)")
             }
             let document = HouseholdDocument(view)
@@ -34,15 +34,10 @@ extension DixianServer {
             guard user.covers(area) else { throw ProblemDetails.forbidden }
             let category: HouseholdCategory? = try request.uri.queryParameters["category"].map { try self.term(String($0), field: "category") }
             let limit = min(Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 100, 1000)
-            var found: [HouseholdDocument] = []
-            for partition in try self.store.partitions(area: area, size: 2048) where found.count < limit {
-                try self.store.readViews(in: partition, asOf: Clock.today, batchSize: 256) { views in
-                    for view in views where found.count < limit && (category.map { view.household.category == $0 } ?? true) {
-                        found.append(HouseholdDocument(view))
-                    }
-                }
-            }
-            return try self.json(found)
+            let views = try await self.store.views(in: HouseholdPartition.within(area), asOf: Clock.today)
+            let found = views.lazy.filter { view in category.map { view.household.category == $0 } ?? true }
+                .prefix(limit).map(HouseholdDocument.init)
+            return try self.json(Array(found))
         }
 
         api.put("households/:number") { request, context in
@@ -65,8 +60,9 @@ extension DixianServer {
                 guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ProblemDetails.badField("head_name", "must not be empty") }
                 changed.headName = name
             }
+            let replacement = changed
             try await self.act(as: user) { workflow in
-                try await workflow.store.apply([.replace(.household(changed), expected: .household(current))], as: user.actor)
+                try await workflow.store.apply([.replace(.household(replacement), expected: .household(current))], as: user.actor)
             }
             return try self.json(["etag": HouseholdDocument.etag(of: changed)], headers: [.eTag: HouseholdDocument.etag(of: changed)])
         }
@@ -158,7 +154,8 @@ extension DixianServer {
                                                               reason: item.reason)))
             }
             guard errors.isEmpty else { throw ProblemDetails.badRequest(errors) }
-            let imported = try await self.act(as: user) { try await $0.importWarnings(warnings) }
+            let valid = warnings
+            let imported = try await self.act(as: user) { try await $0.importWarnings(valid) }
             return try self.json(["received": imported.entries.count, "matched": imported.matchedCount], status: .created)
         }
 
@@ -166,7 +163,7 @@ extension DixianServer {
             let user = try context.require(.read)
             var assets: [[String: String]] = []
             for area in user.areas {
-                for view in try AssetViews.read(from: self.store, area: area) {
+                for view in try await self.offload({ try AssetViews.read(from: self.store, area: area) }) {
                     let asset = view.asset
                     assets.append([
                         "id": String(asset.id), "project": asset.project, "class": asset.assetClass.rawValue,
@@ -180,7 +177,7 @@ extension DixianServer {
 
         api.get("screening-runs/latest") { _, context in
             _ = try context.require(.read)
-            guard let run = try self.store.latestScreeningRun(plugin: self.plugin.id, asOf: Clock.today) else {
+            guard let run = try await self.offload({ try self.store.latestScreeningRun(plugin: self.plugin.id, asOf: Clock.today) }) else {
                 throw ProblemDetails(.notFound, "Not found", detail: "no screening run of \(self.plugin.id) yet")
             }
             return try self.json([

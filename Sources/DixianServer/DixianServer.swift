@@ -23,6 +23,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The plugin chain (the plugin asked for last).
     public let chain: [PluginManifest]
     let runtimes: RuntimeLender
+    let writes = WriteQueue()
     let selfReports: RateLimiter
     /// Whether what officials read is in Chinese (the plugin's language).
     let chinese: Bool
@@ -97,12 +98,22 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         return term
     }
 
+    /// Runs `body`, a synchronous registry read, on a thread of its own: a blocking read on a
+    /// thread of the concurrency pool could leave no thread to finish the reads it waits for.
+    func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
     /// Runs a workflow action as `user`: refusals become 422 in the plugin's language, stale
     /// writes 409.
-    func act<T>(as user: ServerUser, _ body: (Workflow<Store>) async throws -> T) async throws -> T {
+    func act<T: Sendable>(as user: ServerUser, _ body: @Sendable (Workflow<Store>) async throws -> T) async throws -> T {
         do {
-            return try await runtimes.withRuntime(on: Clock.today) { runtime in
-                try await body(Workflow(store: store, guards: runtime, user: user.actor, today: Clock.today))
+            return try await writes.run {
+                try await self.runtimes.withRuntime(on: Clock.today) { runtime in
+                    try await body(Workflow(store: self.store, guards: runtime, user: user.actor, today: Clock.today))
+                }
             }
         } catch let error as WorkflowError {
             if case .notFound = error { throw ProblemDetails(.notFound, "Not found", detail: error.message(language: plugin.language)) }
@@ -110,6 +121,14 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         } catch let error as RegistryStoreError where error.isStale {
             throw ProblemDetails(.conflict, "Conflict", detail: "the record was changed since it was read: read it again, then retry")
         }
+    }
+}
+
+extension HouseholdPartition {
+    /// The households whose numbers start with `area` (a household number starts with its
+    /// village code).
+    static func within(_ area: String) -> HouseholdPartition {
+        HouseholdPartition(from: area, upTo: area + ":", area: area)
     }
 }
 

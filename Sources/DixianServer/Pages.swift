@@ -93,16 +93,12 @@ extension DixianServer {
     func dashboard(for user: ServerUser) async throws -> String {
         var categories: [HouseholdCategory: Int] = [:], risks: [RiskType: Int] = [:], townships: [String: Int] = [:]
         for area in user.areas {
-            for partition in try store.partitions(area: area, size: 8192) {
-                try store.readViews(in: partition, asOf: Clock.today, batchSize: 512) { views in
-                    for view in views {
-                        categories[view.household.category, default: 0] += 1
-                        guard view.household.category == .monitored else { continue }
-                        townships[view.household.area.townshipCode, default: 0] += 1
-                        if let episode = view.episodes.last(where: { $0.status == .identified }) {
-                            for risk in episode.riskTypes { risks[risk, default: 0] += 1 }
-                        }
-                    }
+            for view in try await store.views(in: HouseholdPartition.within(area), asOf: Clock.today) {
+                categories[view.household.category, default: 0] += 1
+                guard view.household.category == .monitored else { continue }
+                townships[view.household.area.townshipCode, default: 0] += 1
+                if let episode = view.episodes.last(where: { $0.status == .identified }) {
+                    for risk in episode.riskTypes { risks[risk, default: 0] += 1 }
                 }
             }
         }

@@ -72,7 +72,7 @@ extension Workflow {
     /// because a guard could not answer).
     private func ask(_ transition: MonitoringTransition, about number: String, on date: LocalDate) async throws {
         guard let guards, guards.declarations.guards.contains(where: { $0.transition == transition }) else { return }
-        guard let view = try store.view(ofHousehold: number, asOf: date) else {
+        guard let view = try await store.householdView(number, asOf: date) else {
             throw WorkflowError.notFound(.household, number)
         }
         try guards.prepare(asOf: date)
