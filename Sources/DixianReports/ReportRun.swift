@@ -52,7 +52,18 @@ public struct ReportRun: Sendable {
             ? try await DueScan(chain: chain, asOf: asOf, area: self.area, limits: limits).run(on: store) : nil
         let queries = ReportQueries(store: store, asOf: asOf, area: area, plugin: plugin, declarations: runtime.declarations,
                                     places: try PlaceNames.of(chain), due: due)
-        return try runtime.renderReport(reportID, data: queries.table(in: runtime.state))
+        // The script's queries read the registry synchronously: they run on a thread of their
+        // own, never blocking one of the concurrency pool's (a server renders reports too).
+        let rendering = Unchecked(value: (runtime, queries, reportID))
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                let (runtime, queries, id) = rendering.value
+                continuation.resume(with: Result { try runtime.renderReport(id, data: queries.table(in: runtime.state)) })
+            }
+        }
     }
 
 }
+
+/// Hands the report's state to the thread that renders it; only that thread uses it after.
+private struct Unchecked<T>: @unchecked Sendable { let value: T }
