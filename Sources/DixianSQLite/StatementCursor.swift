@@ -14,9 +14,12 @@ struct StatementCursor {
     /// Whether the cursor stands on a row.
     private(set) var hasRow = false
 
-    /// Prepares `sql` on `db`, binds `arguments` (text or integers) and steps to the first row.
+    /// Prepares `sql` on `db` (once per connection: the statement is cached and reset for the
+    /// next cursor; a server reads one household after another), binds `arguments` (text or
+    /// integers) and steps to the first row. A connection runs one cursor per SQL text at a time.
     init(_ db: Database, table: String, sql: String, arguments: [any DatabaseValueConvertible]) throws {
-        let prepared = try db.makeStatement(sql: sql)
+        let prepared = try db.cachedStatement(sql: sql)
+        sqlite3_reset(prepared.sqliteStatement)
         try prepared.setArguments(StatementArguments(arguments))
         self.prepared = prepared
         statement = prepared.sqliteStatement
@@ -24,7 +27,7 @@ struct StatementCursor {
         try advance()
     }
 
-    /// Keeps the statement alive (and finalized with the cursor).
+    /// Keeps the statement alive while the cursor steps through it (the connection's cache finalizes it).
     private let prepared: Statement
 
     /// Steps to the next row.

@@ -24,6 +24,8 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     public let chain: [PluginManifest]
     let runtimes: RuntimeLender
     let writes = WriteQueue()
+    /// The users, read from the registry at most every 10 seconds each.
+    let users: UserCache<Store>
     let selfReports: RateLimiter
     /// Whether what officials read is in Chinese (the plugin's language).
     let chinese: Bool
@@ -34,6 +36,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         self.store = store
         self.chain = chain
         runtimes = try RuntimeLender(chain: chain)
+        users = UserCache(store, freshness: 10)
         selfReports = RateLimiter(limit: selfReportLimit, window: 60)
         chinese = chain[chain.count - 1].language.hasPrefix("zh")
     }
@@ -44,7 +47,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The router: middleware, API, pages.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
-        router.add(middleware: AuthenticationMiddleware(users: store))
+        router.add(middleware: AuthenticationMiddleware(users: users))
         addAPI(to: router)
         addPages(to: router)
         router.get("openapi.json") { _, _ in

@@ -56,7 +56,7 @@ extension DixianServer {
         router.post("login") { request, _ in
             let form = try await Self.form(request)
             let token = form["token"]?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard try await AccessToken.verify(token, today: Clock.today, in: self.store) != nil else {
+            guard try await AccessToken.verify(token, today: Clock.today, in: self.users) != nil else {
                 return self.page(PageTemplates.login(problem: "访问令牌无效或已过期"), status: .unauthorized)
             }
             let cookie = "dixian_token=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""); Path=/; HttpOnly; SameSite=Strict"
