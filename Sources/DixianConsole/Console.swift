@@ -10,6 +10,9 @@ import LuaHost
 /// guards can be called from the console's functions. Read-only unless opened for writing:
 /// then every change joins one transaction, ended by `commit()` or `rollback()`, and the
 /// audit trail names the administrator.
+///
+/// A console runs on a thread of its own (a terminal's, a script's), never on one of Swift
+/// concurrency's pool: its workflow and report functions wait there for the registry.
 public final class Console {
     /// How the console is opened.
     public struct Options: Sendable {
@@ -32,7 +35,7 @@ public final class Console {
     }
 
     /// What evaluating some input gave.
-    public enum Outcome {
+    public enum Outcome: Sendable {
         /// It ran and returned these values (none for a statement).
         case values([LuaValue])
         /// It is not a complete chunk yet: more lines are needed.

@@ -26,6 +26,15 @@ struct ConsoleTests {
                            options: Console.Options(write: write, actor: "县农业农村局:管理员王", asOf: LocalDate(iso: "2024-10-31")!))
     }
 
+    /// Evaluates `source` on a thread of its own, as the console runs on the terminal's thread:
+    /// its workflow functions wait for the registry, which must not block the test's pool.
+    func run(_ console: Console, _ source: String) async -> Console.Outcome {
+        let handle = ConsoleHandle(console: console)
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: handle.console.evaluate(source)) }
+        }
+    }
+
     func values(_ outcome: Console.Outcome) throws -> [LuaValue] {
         switch outcome {
         case .values(let values): return values
@@ -36,43 +45,43 @@ struct ConsoleTests {
 
     @Test func expressionsPrintTheirValuesAndStatementsRunQuietly() async throws {
         let console = try Self.console(try await Self.registry())
-        #expect(try values(console.evaluate("=6*7")) == [42])
-        #expect(try values(console.evaluate("x = 5")) == [])
-        #expect(try values(console.evaluate("x, today")) == [5, "2024-10-31"])
+        #expect(try values(await run(console, "=6*7")) == [42])
+        #expect(try values(await run(console, "x = 5")) == [])
+        #expect(try values(await run(console, "x, today")) == [5, "2024-10-31"])
     }
 
     @Test func anUnfinishedChunkAsksForMoreLines() async throws {
         let console = try Self.console(try await Self.registry())
-        guard case .incomplete = console.evaluate("function sq(x)") else { Issue.record("expected more input"); return }
-        guard case .incomplete = console.evaluate("function sq(x)\n  return x * x") else { Issue.record("expected more input"); return }
-        #expect(try values(console.evaluate("function sq(x)\n  return x * x\nend")) == [])
-        #expect(try values(console.evaluate("sq(9)")) == [81])
-        guard case .failed(let error) = console.evaluate("return )") else { Issue.record("expected a syntax error"); return }
+        guard case .incomplete = await run(console, "function sq(x)") else { Issue.record("expected more input"); return }
+        guard case .incomplete = await run(console, "function sq(x)\n  return x * x") else { Issue.record("expected more input"); return }
+        #expect(try values(await run(console, "function sq(x)\n  return x * x\nend")) == [])
+        #expect(try values(await run(console, "sq(9)")) == [81])
+        guard case .failed(let error) = await run(console, "return )") else { Issue.record("expected a syntax error"); return }
         #expect(error.message.hasPrefix("console:1:"))
     }
 
     @Test func aHouseholdIsShownAsOfficialsReadIt() async throws {
         let console = try Self.console(try await Self.registry())
-        let value = try values(console.evaluate("household('\(Fixtures.household.number)')"))
+        let value = try values(await run(console, "household('\(Fixtures.household.number)')"))
         let text = ConsolePrinter(language: "zh").format(value)
         #expect(text.hasPrefix("户 6206211002010001  张三  监测户/突发严重困难户  3人  村 620621100201  帮扶责任人 李帮扶"))
         #expect(text.contains("张小明  之子"))
-        let (found, total) = try (values(console.evaluate("find{ category = 'monitored' }")), 1)
+        let (found, total) = try (values(await run(console, "find{ category = 'monitored' }")), 1)
         #expect(found.count == 2 && found[1] == .integer(Int64(total)))
-        #expect(try values(console.evaluate("#find{ category = 'general' }")) == [0])
+        #expect(try values(await run(console, "#find{ category = 'general' }")) == [0])
     }
 
     @Test func checksAndDeadlinesRunOnAHousehold() async throws {
         let console = try Self.console(try await Self.registry())
-        let findings = try values(console.evaluate("check('\(Fixtures.household.number)')")).first?.tableValue?.array ?? []
+        let findings = try values(await run(console, "check('\(Fixtures.household.number)')")).first?.tableValue?.array ?? []
         #expect(findings.contains { $0["check"] == "minqin.six-must-visit" })
-        guard case .failed(let error) = console.evaluate("find{ colour = 'red' }") else { Issue.record("expected an error"); return }
+        guard case .failed(let error) = await run(console, "find{ colour = 'red' }") else { Issue.record("expected an error"); return }
         #expect(error.message.contains("find: unknown field 'colour'"))
     }
 
     @Test func theConsoleIsReadOnlyUnlessOpenedForWriting() async throws {
         let console = try Self.console(try await Self.registry())
-        guard case .failed(let error) = console.evaluate(
+        guard case .failed(let error) = await run(console, 
             "monitor('report', { household = '\(Fixtures.household.number)', channel = 'self-report', on = '2024-10-01' })")
         else { Issue.record("a read-only console changed the registry"); return }
         #expect(error.message.contains("the console is read-only; start it with --write"))
@@ -84,17 +93,17 @@ struct ConsoleTests {
         let episodes = { try await outside.records(in: .monitoringEpisode, where: "household_number", equals: Fixtures.household.number).count }
         let before = try await episodes()
         let console = try Self.console(path, write: true)
-        guard case .failed(let refusal) = console.evaluate("monitor('verify', { episode = 1, on = '2024-10-30' })") else {
+        guard case .failed(let refusal) = await run(console, "monitor('verify', { episode = 1, on = '2024-10-30' })") else {
             Issue.record("an identified episode was verified again"); return
         }
         #expect(refusal.message.hasSuffix("监测状态为“已认定”，不能“核实”"))
-        _ = try values(console.evaluate("visit{ household = '\(Fixtures.household.number)', visitor = '李帮扶', role = 'helper', on = '2024-10-30' }"))
+        _ = try values(await run(console, "visit{ household = '\(Fixtures.household.number)', visitor = '李帮扶', role = 'helper', on = '2024-10-30' }"))
         #expect(console.uncommittedChanges >= 1)
         #expect(try await outside.records(in: .visit, where: "household_number", equals: Fixtures.household.number).count == 1)
-        _ = try values(console.evaluate("rollback()"))
+        _ = try values(await run(console, "rollback()"))
         #expect(console.uncommittedChanges == 0)
-        _ = try values(console.evaluate("visit{ household = '\(Fixtures.household.number)', visitor = '李帮扶', role = 'helper', on = '2024-10-30' }"))
-        _ = try values(console.evaluate("commit()"))
+        _ = try values(await run(console, "visit{ household = '\(Fixtures.household.number)', visitor = '李帮扶', role = 'helper', on = '2024-10-30' }"))
+        _ = try values(await run(console, "commit()"))
         #expect(try await outside.records(in: .visit, where: "household_number", equals: Fixtures.household.number).count == 2)
         #expect(try await outside.auditTrail(ofHousehold: Fixtures.household.number).last?.actor == "县农业农村局:管理员王")
         #expect(try await episodes() == before)
@@ -116,18 +125,28 @@ struct ConsoleTests {
         let console = try Console(db: try await Self.registry(), chain: try catalog.chain(for: try catalog.plugin("trial")),
                                   options: Console.Options(write: false, actor: "王", asOf: LocalDate(iso: "2024-10-31")!))
         let trial = "local m for _, f in ipairs(check('\(Fixtures.household.number)')) do if f.check == 'trial.rule' then m = f.message end end return m"
-        #expect(try values(console.evaluate(trial)) == ["第一版"])
+        #expect(try values(await run(console, trial)) == ["第一版"])
         try rule("第二版")
-        #expect(try values(console.evaluate(trial)) == ["第一版"])
-        _ = try values(console.evaluate("reload()"))
-        #expect(try values(console.evaluate(trial)) == ["第二版"])
+        #expect(try values(await run(console, trial)) == ["第一版"])
+        _ = try values(await run(console, "reload()"))
+        #expect(try values(await run(console, trial)) == ["第二版"])
+    }
+
+    @Test func aReportRendersAsMarkdownOrToAFile() async throws {
+        let console = try Self.console(try await Self.registry())
+        let text = try values(await run(console, "report('asset-ledger')")).first?.stringValue ?? ""
+        #expect(text.hasPrefix("# 扶贫项目资产台账（截至2024-10-31）"))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-console-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try values(await run(console, "report('asset-ledger', { out = '\(out.path)' })")) == [.string(out.path)])
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("<h1>扶贫项目资产台账（截至2024-10-31）</h1>"))
     }
 
     @Test func completionOffersGlobalsAndTheFieldsOfTables() async throws {
         let console = try Self.console(try await Self.registry())
         #expect(console.completions(for: "hou") == ["household"])
         #expect(console.completions(for: "ro").contains("rollback"))
-        _ = try values(console.evaluate("h = household('\(Fixtures.household.number)')"))
+        _ = try values(await run(console, "h = household('\(Fixtures.household.number)')"))
         #expect(console.completions(for: "h.mem") == ["h.members"])
         #expect(console.completions(for: "h.head_") == ["h.head_name"])
         #expect(console.completions(for: "string.up") == ["string.upper"])
@@ -140,3 +159,6 @@ struct ConsoleTests {
         #expect(ConsoleAPI.help.contains("household(number [, date])"))
     }
 }
+
+/// The console handed to the thread that evaluates; the test waits meanwhile.
+private struct ConsoleHandle: @unchecked Sendable { let console: Console }

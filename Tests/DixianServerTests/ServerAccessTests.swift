@@ -172,6 +172,23 @@ struct ServerAccessTests {
         #expect((episodes.first?.value as? MonitoringEpisode)?.channel == .selfReport)
     }
 
+    @Test func aReportIsRenderedForTheUsersArea() async throws {
+        let (server, tokens) = try await Self.server()
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/api/reports/asset-ledger?as_of=2024-10-31&format=md", method: .get,
+                                     headers: Self.bearer(tokens["township"])) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).hasPrefix("# 扶贫项目资产台账（截至2024-10-31）"))
+            }
+            try await client.execute(uri: "/api/reports/no-such-report", method: .get, headers: Self.bearer(tokens["township"])) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/reports/asset-ledger", method: .get, headers: Self.bearer(tokens["department"])) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+
     @Test func theOpenAPIDocumentDescribesTheRoutes() async throws {
         let (server, _) = try await Self.server()
         try await Application(router: server.router()).test(.router) { client in
