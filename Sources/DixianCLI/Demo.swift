@@ -45,7 +45,7 @@ extension Dixian {
             let store = try SQLiteRegistry(path: path)
             let report = try await RegistryImport(path: folder.appendingPathComponent("county"))
                 .apply(to: store, as: "dixian demo")
-            let summary = try await store.householdSummary()
+            let summary = try await store.householdSummary(area: nil)
             print(DemoSummary(geography: geography, summary: summary, rows: report.totalRows, path: path).text)
 
             let catalog = PluginCatalog(searchPath: plugins.searchPath)

@@ -37,8 +37,9 @@ public protocol RegistryStore: Sendable {
     /// all): problems and measures not done, and department warnings not yet verified.
     func openWork(area: String?) async throws -> OpenWork
 
-    /// Households counted by category, and monitored households by risk type and by township.
-    func householdSummary() async throws -> HouseholdSummary
+    /// Households within `area` (a village-code prefix; nil for all) counted by category, and
+    /// monitored households by risk type and by township.
+    func householdSummary(area: String?) async throws -> HouseholdSummary
 
     /// Every recorded change to household `number` and the records that hang from it, oldest first.
     func auditTrail(ofHousehold number: String) async throws -> [AuditEntry]

@@ -235,17 +235,20 @@ public final class SQLiteRegistry: RegistryStore {
         }
     }
 
-    public func householdSummary() async throws -> HouseholdSummary {
-        try await writer.read { db in
+    public func householdSummary(area: String?) async throws -> HouseholdSummary {
+        let within = Self.areaCondition(area, column: "h.village_code")
+        let arguments = StatementArguments(Self.areaArguments(area).map { Optional($0) })
+        return try await writer.read { db in
             var byCategory: [HouseholdCategory: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT category, count(*) AS n FROM household GROUP BY category") {
+            for row in try Row.fetchAll(db, sql: "SELECT category, count(*) AS n FROM household h WHERE \(within) GROUP BY category",
+                                        arguments: arguments) {
                 byCategory[try row.term("category", in: "household")] = row["n"]
             }
             var byRisk: [RiskType: Int] = [:]
             let risks = try String.fetchAll(db, sql: """
                 SELECT e.risk_types FROM monitoring_episode e JOIN household h ON h.number = e.household_number
-                WHERE e.status = 'identified' AND h.category = 'monitored'
-                """)
+                WHERE e.status = 'identified' AND h.category = 'monitored' AND \(within)
+                """, arguments: arguments)
             for list in risks {
                 for name in list.split(separator: ",") {
                     if let risk = RiskType(rawValue: String(name)) { byRisk[risk, default: 0] += 1 }
@@ -253,9 +256,9 @@ public final class SQLiteRegistry: RegistryStore {
             }
             var byTownship: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT substr(village_code, 1, 9) AS township, count(*) AS n FROM household
-                WHERE category = 'monitored' GROUP BY township
-                """) {
+                SELECT substr(village_code, 1, 9) AS township, count(*) AS n FROM household h
+                WHERE category = 'monitored' AND \(within) GROUP BY township
+                """, arguments: arguments) {
                 byTownship[row["township"]] = row["n"]
             }
             return HouseholdSummary(byCategory: byCategory, monitoredByRiskType: byRisk, monitoredByTownship: byTownship)

@@ -28,9 +28,9 @@ extension DixianServer {
 
         api.get("households") { request, context in
             let user = try context.require(.read)
-            let village = request.uri.queryParameters["village"].map(String.init)
-            let area = village ?? (user.areas.count == 1 ? user.areas[0] : nil)
-            guard let area else { throw ProblemDetails.badField("village", "is required when you work in several areas") }
+            // One village at a time: a page of households, not a township's tens of thousands.
+            guard let area = request.uri.queryParameters["village"].map(String.init), area.count == 12, area.allSatisfy(\.isNumber)
+            else { throw ProblemDetails.badField("village", "is required: a 12-digit village code") }
             guard user.covers(area) else { throw ProblemDetails.forbidden }
             let category: HouseholdCategory? = try request.uri.queryParameters["category"].map { try self.term(String($0), field: "category") }
             let limit = min(Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 100, 1000)

@@ -93,14 +93,10 @@ extension DixianServer {
     func dashboard(for user: ServerUser) async throws -> String {
         var categories: [HouseholdCategory: Int] = [:], risks: [RiskType: Int] = [:], townships: [String: Int] = [:]
         for area in user.areas {
-            for view in try await store.views(in: HouseholdPartition.within(area), asOf: Clock.today) {
-                categories[view.household.category, default: 0] += 1
-                guard view.household.category == .monitored else { continue }
-                townships[view.household.area.townshipCode, default: 0] += 1
-                if let episode = view.episodes.last(where: { $0.status == .identified }) {
-                    for risk in episode.riskTypes { risks[risk, default: 0] += 1 }
-                }
-            }
+            let summary = try await store.householdSummary(area: area)
+            categories.merge(summary.byCategory, uniquingKeysWith: +)
+            risks.merge(summary.monitoredByRiskType, uniquingKeysWith: +)
+            townships.merge(summary.monitoredByTownship, uniquingKeysWith: +)
         }
         var overdue: [(String, Int)] = []
         let today = Clock.today

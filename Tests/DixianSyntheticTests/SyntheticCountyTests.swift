@@ -63,7 +63,7 @@ struct SyntheticCountyTests {
         try SyntheticCounty(geography: geography, households: 1000, seed: 1).write(to: folder)
         let registry = try SQLiteRegistry()
         try await RegistryImport(path: folder).apply(to: registry, as: "import")
-        let summary = try await registry.householdSummary()
+        let summary = try await registry.householdSummary(area: nil)
         #expect(summary.byCategory.values.reduce(0, +) == 1000)
         let general = summary.byCategory[.general] ?? 0, monitored = summary.byCategory[.monitored] ?? 0
         #expect(general > 600 && general < 900, "most households are general")
