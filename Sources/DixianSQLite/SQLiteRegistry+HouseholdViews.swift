@@ -8,7 +8,7 @@ extension SQLiteRegistry: HouseholdViewSource {
     public func partitions(area: String?, size: Int) throws -> [HouseholdPartition] {
         precondition(size > 0, "a partition holds at least one household")
         return try writer.read { db in
-            var cursor = try StatementCursor(
+            let cursor = try StatementCursor(
                 db, table: "household",
                 sql: "SELECT number FROM household WHERE \(Self.areaCondition(area)) ORDER BY number",
                 arguments: Self.areaArguments(area))

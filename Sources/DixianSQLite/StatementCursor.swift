@@ -8,7 +8,7 @@ import GRDBSQLite
 ///
 /// Rows must be ordered by their household number in column 0, so that several cursors can be
 /// merged household by household without making a string per row.
-struct StatementCursor {
+final class StatementCursor {
     private let statement: OpaquePointer
     private let table: String
     /// Whether the cursor stands on a row.
@@ -30,8 +30,14 @@ struct StatementCursor {
     /// Keeps the statement alive while the cursor steps through it (the connection's cache finalizes it).
     private let prepared: Statement
 
+    /// Resets the cached statement, so that it holds no read snapshot once the cursor is gone
+    /// (a statement left mid-way would keep the WAL from being checkpointed).
+    deinit {
+        sqlite3_reset(statement)
+    }
+
     /// Steps to the next row.
-    mutating func advance() throws {
+    func advance() throws {
         let status = sqlite3_step(statement)
         switch status {
         case SQLITE_ROW: hasRow = true
