@@ -53,10 +53,7 @@ struct DateOption: ExpressibleByArgument {
     init(_ date: LocalDate) { self.date = date }
 
     /// Today in the machine's time zone.
-    static var today: DateOption {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return DateOption(LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!)
-    }
+    static var today: DateOption { DateOption(LocalDate.today) }
 
     var defaultValueDescription: String { date.description }
 }

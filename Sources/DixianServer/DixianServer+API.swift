@@ -19,7 +19,7 @@ extension DixianServer {
         api.get("households/:number") { _, context in
             let number = try context.parameters.require("number")
             _ = try context.require(.read, in: number)
-            guard let view = try await self.store.householdView(number, asOf: Clock.today) else {
+            guard let view = try await self.store.householdView(number, asOf: LocalDate.today) else {
                 throw ProblemDetails(.notFound, "Not found", detail: "no household \(number)")
             }
             let document = HouseholdDocument(view)
@@ -34,7 +34,7 @@ extension DixianServer {
             guard user.covers(area) else { throw ProblemDetails.forbidden }
             let category: HouseholdCategory? = try request.uri.queryParameters["category"].map { try self.term(String($0), field: "category") }
             let limit = min(Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 100, 1000)
-            let views = try await self.store.views(in: HouseholdPartition.within(area), asOf: Clock.today)
+            let views = try await self.store.views(in: HouseholdPartition.within(area), asOf: LocalDate.today)
             let found = views.lazy.filter { view in category.map { view.household.category == $0 } ?? true }
                 .prefix(limit).map(HouseholdDocument.init)
             return try self.json(Array(found))
@@ -177,7 +177,7 @@ extension DixianServer {
 
         api.get("screening-runs/latest") { _, context in
             _ = try context.require(.read)
-            guard let run = try await self.offload({ try self.store.latestScreeningRun(plugin: self.plugin.id, asOf: Clock.today) }) else {
+            guard let run = try await self.offload({ try self.store.latestScreeningRun(plugin: self.plugin.id, asOf: LocalDate.today) }) else {
                 throw ProblemDetails(.notFound, "Not found", detail: "no screening run of \(self.plugin.id) yet")
             }
             return try self.json([

@@ -87,7 +87,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     }
 
     /// A date field, or 400 naming it.
-    func date(_ text: String?, field: String, default value: LocalDate = Clock.today) throws -> LocalDate {
+    func date(_ text: String?, field: String, default value: LocalDate = LocalDate.today) throws -> LocalDate {
         guard let text else { return value }
         guard let date = LocalDate(iso: text) else { throw ProblemDetails.badField(field, "must be a date written YYYY-MM-DD") }
         return date
@@ -114,8 +114,8 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     func act<T: Sendable>(as user: ServerUser, _ body: @Sendable (Workflow<Store>) async throws -> T) async throws -> T {
         do {
             return try await writes.run {
-                try await self.runtimes.withRuntime(on: Clock.today) { runtime in
-                    try await body(Workflow(store: self.store, guards: runtime, user: user.actor, today: Clock.today))
+                try await self.runtimes.withRuntime(on: LocalDate.today) { runtime in
+                    try await body(Workflow(store: self.store, guards: runtime, user: user.actor, today: LocalDate.today))
                 }
             }
         } catch let error as WorkflowError {

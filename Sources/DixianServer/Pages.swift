@@ -37,10 +37,10 @@ extension DixianServer {
             let risk = form["risk"].flatMap { RiskType(term: $0) }
             let phone = form["phone"]?.trimmingCharacters(in: .whitespaces) ?? ""
             let notes = "农户自主申报：\(difficulty)" + (risk.map { "（\($0.chineseName)）" } ?? "") + (phone.isEmpty ? "" : "；联系电话 \(phone)")
-            let reporter = ServerUser(name: "self-report", role: .villageCadre, areas: [], tokenHash: "", salt: "", expiresOn: Clock.today)
+            let reporter = ServerUser(name: "self-report", role: .villageCadre, areas: [], tokenHash: "", salt: "", expiresOn: LocalDate.today)
             do {
                 let episode = try await self.act(as: reporter) { workflow in
-                    try await workflow.report(household: member.householdNumber, channel: .selfReport, on: Clock.today,
+                    try await workflow.report(household: member.householdNumber, channel: .selfReport, on: LocalDate.today,
                                               by: "农户自主申报:\(name)", notes: notes)
                 }
                 return self.page(PageTemplates.message(
@@ -56,7 +56,7 @@ extension DixianServer {
         router.post("login") { request, _ in
             let form = try await Self.form(request)
             let token = form["token"]?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard try await AccessToken.verify(token, today: Clock.today, in: self.users) != nil else {
+            guard try await AccessToken.verify(token, today: LocalDate.today, in: self.users) != nil else {
                 return self.page(PageTemplates.login(problem: "访问令牌无效或已过期"), status: .unauthorized)
             }
             let cookie = "dixian_token=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""); Path=/; HttpOnly; SameSite=Strict"
@@ -99,7 +99,7 @@ extension DixianServer {
             townships.merge(summary.monitoredByTownship, uniquingKeysWith: +)
         }
         var overdue: [(String, Int)] = []
-        let today = Clock.today
+        let today = LocalDate.today
         for area in user.areas {
             let work = try await store.openWork(area: area)
             overdue.append(("问题整改", work.problems.filter { $0.record.deadline < today }.count))

@@ -43,7 +43,7 @@ struct AuthenticationMiddleware<Users: UserStore>: RouterMiddleware {
     {
         var context = context
         if let token = Self.token(in: request) {
-            guard let user = try await AccessToken.verify(token, today: Clock.today, in: users) else {
+            guard let user = try await AccessToken.verify(token, today: LocalDate.today, in: users) else {
                 if request.uri.path.hasPrefix("/api/") { throw ProblemDetails.unauthenticated }
                 return Response(status: .seeOther, headers: [.location: "/login"])
             }

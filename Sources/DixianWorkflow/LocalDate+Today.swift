@@ -1,9 +1,9 @@
 import DixianCore
 import Foundation
 
-/// Today, in the server's time zone.
-enum Clock {
-    static var today: LocalDate {
+extension LocalDate {
+    /// Today in the machine's time zone: the date work is recorded on unless it says otherwise.
+    public static var today: LocalDate {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
