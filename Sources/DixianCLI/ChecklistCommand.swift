@@ -7,6 +7,39 @@ import Foundation
 
 extension SheetFormat: ExpressibleByArgument {}
 
+/// What `checklist` and `report` share: the registry, the plugin that declares the sheet, the
+/// area and date it covers, and the file it goes to.
+struct SheetOptions: ParsableArguments {
+    @Option(help: "The registry's SQLite database file.")
+    var db: String
+
+    @Option(help: "The county plugin that declares the checklist or report.")
+    var plugin: String
+
+    @Option(help: "Only households whose village code starts with this area code (default: the area the plugin serves).")
+    var area: String?
+
+    @Option(help: "The date the registry is read as of (YYYY-MM-DD; default: today).")
+    var asOf: DateOption = .today
+
+    @Option(help: "xlsx or csv for a checklist; xlsx, csv, html or md for a report.")
+    var format: SheetFormat = .xlsx
+
+    @Option(help: "The file to write.")
+    var out: String
+
+    @OptionGroup var sandbox: SandboxOptions
+    @OptionGroup var plugins: PluginSearchOptions
+
+    /// The plugin chain (the plugin asked for last), and the registry.
+    func open() throws -> (chain: [PluginManifest], store: SQLiteRegistry) {
+        (try plugins.chain(of: plugin), try existingRegistry(db))
+    }
+
+    /// Whether what officials read is in Chinese (the plugin's language).
+    func chinese(_ chain: [PluginManifest]) -> Bool { chain[chain.count - 1].language.hasPrefix("zh") }
+}
+
 extension Dixian {
     /// `dixian checklist`: a plugin's checklist filled from the registry.
     struct Checklist: ParsableCommand {
@@ -23,45 +56,24 @@ extension Dixian {
         @Argument(help: "The checklist's id (see: dixian plugin check PLUGIN).")
         var id: String
 
-        @Option(help: "The registry's SQLite database file.")
-        var db: String
-
-        @Option(help: "The county plugin that declares the checklist.")
-        var plugin: String
-
-        @Option(help: "Only households whose village code starts with this area code (default: the area the plugin serves).")
-        var area: String?
-
-        @Option(help: "The date the registry is read as of (YYYY-MM-DD; default: today).")
-        var asOf: DateOption = .today
-
-        @Option(help: "xlsx or csv.")
-        var format: SheetFormat = .xlsx
-
-        @Option(help: "The file to write.")
-        var out: String
+        @OptionGroup var options: SheetOptions
 
         @Option(help: "Workers (Lua states) at once.")
         var workers = ProcessInfo.processInfo.activeProcessorCount
 
-        @OptionGroup var sandbox: SandboxOptions
-        @OptionGroup var plugins: PluginSearchOptions
-
         func validate() throws {
-            guard format.streamsTables else { throw ValidationError("--format must be xlsx or csv for a checklist") }
+            guard options.format.streamsTables else { throw ValidationError("--format must be xlsx or csv for a checklist") }
             guard workers > 0 else { throw ValidationError("--workers must be positive") }
         }
 
         func run() throws {
-            let chain = try plugins.chain(of: plugin)
-            let manifest = chain[chain.count - 1]
-            let store = try existingRegistry(db)
-            let run = ChecklistRun(chain: chain, checklistID: id, asOf: asOf.date, area: area, workers: workers,
-                                   limits: sandbox.limits)
-            let summary = try run.write(from: store, to: URL(fileURLWithPath: out), format: format)
-            print(manifest.language.hasPrefix("zh")
-                ? "\(summary.title)：共 \(summary.rows) 户，已写入 \(out)"
-                : "\(summary.title): \(summary.rows) households written to \(out)")
+            let (chain, store) = try options.open()
+            let run = ChecklistRun(chain: chain, checklistID: id, asOf: options.asOf.date, area: options.area, workers: workers,
+                                   limits: options.sandbox.limits)
+            let summary = try run.write(from: store, to: URL(fileURLWithPath: options.out), format: options.format)
+            print(options.chinese(chain)
+                ? "\(summary.title)：共 \(summary.rows) 户，已写入 \(options.out)"
+                : "\(summary.title): \(summary.rows) households written to \(options.out)")
         }
     }
 }

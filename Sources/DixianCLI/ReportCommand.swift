@@ -21,35 +21,15 @@ extension Dixian {
         @Argument(help: "The report's id (see: dixian plugin check PLUGIN).")
         var id: String
 
-        @Option(help: "The registry's SQLite database file.")
-        var db: String
-
-        @Option(help: "The county plugin that declares the report.")
-        var plugin: String
-
-        @Option(help: "Only households whose village code starts with this area code (default: the area the plugin serves).")
-        var area: String?
-
-        @Option(help: "The date the report is as of (YYYY-MM-DD; default: today).")
-        var asOf: DateOption = .today
-
-        @Option(help: "xlsx, csv, html or md.")
-        var format: SheetFormat = .xlsx
-
-        @Option(help: "The file to write.")
-        var out: String
-
-        @OptionGroup var sandbox: SandboxOptions
-        @OptionGroup var plugins: PluginSearchOptions
+        @OptionGroup var options: SheetOptions
 
         func run() async throws {
-            let chain = try plugins.chain(of: plugin)
-            let manifest = chain[chain.count - 1]
-            let store = try existingRegistry(db)
-            let run = ReportRun(chain: chain, reportID: id, asOf: asOf.date, area: area, limits: sandbox.limits)
+            let (chain, store) = try options.open()
+            let run = ReportRun(chain: chain, reportID: id, asOf: options.asOf.date, area: options.area, limits: options.sandbox.limits)
             let document = try await run.render(from: store)
-            try AtomicOutput.write(to: URL(fileURLWithPath: out)) { try document.write(to: $0, as: format) }
-            print(manifest.language.hasPrefix("zh") ? "\(document.title)：已写入 \(out)" : "\(document.title): written to \(out)")
+            let format = options.format
+            try AtomicOutput.write(to: URL(fileURLWithPath: options.out)) { try document.write(to: $0, as: format) }
+            print(options.chinese(chain) ? "\(document.title)：已写入 \(options.out)" : "\(document.title): written to \(options.out)")
         }
     }
 }
