@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev).
@@ -66,6 +67,16 @@ let package = Package(
                 "DixianCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The registry on PostgreSQL (postgres-nio), for a server over a multi-user database:
+        // the same storage protocols as SQLite, records mapped through the interchange codec.
+        .target(
+            name: "DixianPostgres",
+            dependencies: [
+                "DixianCore", "DixianInterchange",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -124,7 +135,7 @@ let package = Package(
             name: "DixianServer",
             dependencies: [
                 "DixianCore", "DixianInterchange", "DixianPlugins", "DixianReports", "DixianScreening", "DixianSheets",
-                "DixianSQLite", "DixianWorkflow", "LuaHost",
+                "DixianPostgres", "DixianSQLite", "DixianWorkflow", "LuaHost",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -146,7 +157,7 @@ let package = Package(
         .executableTarget(
             name: "DixianCLI",
             dependencies: [
-                "LuaHost", "DixianCore", "DixianSQLite", "DixianInterchange", "DixianSynthetic", "DixianPlugins",
+                "LuaHost", "DixianCore", "DixianSQLite", "DixianPostgres", "DixianInterchange", "DixianSynthetic", "DixianPlugins",
                 "DixianScreening", "DixianWorkflow", "DixianSheets", "DixianReports", "DixianConsole", "DixianServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -192,6 +203,11 @@ let package = Package(
         .testTarget(
             name: "DixianSQLiteTests",
             dependencies: ["DixianSQLite", "DixianTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DixianPostgresTests",
+            dependencies: ["DixianPostgres", "DixianSQLite", "DixianInterchange", "DixianSynthetic", "DixianCore", "DixianTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

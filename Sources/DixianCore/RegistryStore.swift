@@ -171,3 +171,12 @@ public struct RegistryStoreError: Error, Hashable, Sendable, CustomStringConvert
 
     public var description: String { "change \(changeIndex + 1): \(message)" }
 }
+
+/// A store whose own bookkeeping tables (the audit trail, disclosures, users, screening runs)
+/// can be read row by row, so that a copy of the registry to another store carries them too.
+public protocol BookkeepingSource: Sendable {
+    /// Calls `body` with each row of table `name` (one of `audit`, `disclosure`, `server_user`,
+    /// `screening_run`, `screening_finding`), its `columns` as text (nil for NULL), in the
+    /// order of the table's first column.
+    func forEachRow(ofTable name: String, columns: [String], _ body: ([String?]) throws -> Void) throws
+}

@@ -113,6 +113,8 @@ public final class SQLiteRegistry: RegistryStore {
                 throw RegistryStoreError(changeIndex: index, message: error.message ?? "\(error)")
             } catch let error as MissingRecord {
                 throw RegistryStoreError(changeIndex: index, message: error.description)
+            } catch let error as StaleRecord {
+                throw RegistryStoreError(changeIndex: index, message: error.description, isStale: true)
             }
             index += 1
         }
@@ -411,4 +413,24 @@ extension RegistryTable {
 extension RegistryRecord {
     /// The record as a row of its table.
     var row: any RegistryRow { value as! any RegistryRow }
+}
+
+extension SQLiteRegistry: BookkeepingSource {
+    /// The tables `forEachRow` reads.
+    private static let bookkeepingTables: Set = ["audit", "disclosure", "server_user", "screening_run", "screening_finding"]
+
+    public func forEachRow(ofTable name: String, columns: [String], _ body: ([String?]) throws -> Void) throws {
+        precondition(Self.bookkeepingTables.contains(name), "\(name) is not a bookkeeping table")
+        try writer.unsafeReentrantRead { db in
+            let known = Set(try db.columns(in: name).map(\.name))
+            if let missing = columns.first(where: { !known.contains($0) }) {
+                throw DatabaseError(message: "table \(name) has no column \(missing)")
+            }
+            let list = columns.map { "CAST(\($0) AS TEXT)" }.joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(name) ORDER BY \(columns[0])")
+            while let row = try rows.next() {
+                try body((0..<columns.count).map { row[$0] })
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import DixianCore
 import DixianPlugins
+import DixianPostgres
 import DixianReports
 import DixianScreening
 import DixianSheets
@@ -14,6 +15,7 @@ import NIOCore
 public protocol ServerStore: RegistryStore, HouseholdViewSource, UserStore, ScreeningRunStore {}
 
 extension SQLiteRegistry: ServerStore {}
+extension PostgresRegistry: ServerStore {}
 
 /// Dixian's HTTP server: the JSON API under `/api/` (described at `/openapi.json`), the public
 /// self-report page, and the signed-in dashboard, over one registry and one county plugin.

@@ -1,0 +1,154 @@
+import DixianCore
+import Foundation
+
+extension PostgresRegistry: ScreeningRunStore {
+    /// Findings stored per INSERT statement (7 parameters each, well within PostgreSQL's 65,535).
+    private static let findingsPerStatement = 500
+
+    public func recordScreening(
+        _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
+    ) throws -> ScreeningRun {
+        try pool.withConnection { connection in
+            try connection.transaction {
+                let created = try connection.rows("""
+                    INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
+                      household_count, findings_by_check, failures)
+                    VALUES ('', '', '', '1970-01-01', '', '', 0, '{}', '[]') RETURNING id::text
+                    """)
+                guard let text = created.first?[0], let id = Int64(text) else {
+                    throw PostgresStoreError(message: "no id for the screening run")
+                }
+                var run = try produce { findings in
+                    var start = 0
+                    while start < findings.count {
+                        let batch = findings[start..<min(start + Self.findingsPerStatement, findings.count)]
+                        try Self.insert(batch, run: id, on: connection)
+                        start += batch.count
+                    }
+                }
+                run.id = id
+                try connection.rows("""
+                    UPDATE screening_run SET actor = $1, plugin_id = $2, plugin_version = $3, as_of = $4::date, area = $5,
+                      started_at = $6, finished_at = $7, household_count = $8::bigint, findings_by_check = $9, failures = $10
+                    WHERE id = $11::bigint
+                    """, [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area, run.startedAt,
+                          run.finishedAt, String(run.householdCount), try Self.json(run.findingsByCheck),
+                          try Self.json(run.failures), String(id)])
+                return run
+            }
+        }
+    }
+
+    private static func insert(_ findings: ArraySlice<Finding>, run: Int64, on connection: Connection) throws {
+        var values: [String] = []
+        var parameters: [String?] = [String(run)]
+        for finding in findings {
+            let base = parameters.count
+            values.append("($1::bigint, $\(base + 1), $\(base + 2)::bigint, $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6), $\(base + 7))")
+            parameters += [finding.householdNumber, finding.assetID.map(String.init), finding.townshipCode, finding.checkID,
+                           finding.severity.rawValue, finding.riskTypes.map(\.rawValue).joined(separator: ","), finding.message]
+        }
+        try connection.rows("""
+            INSERT INTO screening_finding (run_id, household_number, asset_id, township_code, check_id, severity, risk_types, message)
+            VALUES \(values.joined(separator: ", "))
+            """, parameters)
+    }
+
+    public func screeningRun(id: Int64) throws -> ScreeningRun? {
+        try fetchRun(where: "id = $1::bigint", [String(id)])
+    }
+
+    public func latestScreeningRun(plugin: String, asOf: LocalDate) throws -> ScreeningRun? {
+        try fetchRun(where: "plugin_id = $1 AND as_of <= $2::date ORDER BY as_of DESC, id DESC LIMIT 1", [plugin, asOf.description])
+    }
+
+    private func fetchRun(where condition: String, _ parameters: [String?]) throws -> ScreeningRun? {
+        let rows = try pool.withConnection { connection in
+            try connection.rows("""
+                SELECT id::text, actor, plugin_id, plugin_version, as_of::text, area, started_at, finished_at,
+                  household_count::text, findings_by_check, failures
+                FROM screening_run WHERE \(condition)
+                """, parameters)
+        }
+        guard let row = rows.first else { return nil }
+        guard let asOf = LocalDate(iso: row[4] ?? "") else {
+            throw PostgresStoreError(message: "screening_run.as_of holds '\(row[4] ?? "")', which Dixian cannot read")
+        }
+        return ScreeningRun(
+            id: Int64(row[0] ?? ""), actor: row[1] ?? "", pluginID: row[2] ?? "", pluginVersion: row[3] ?? "", asOf: asOf,
+            area: row[5], startedAt: row[6] ?? "", finishedAt: row[7] ?? "", householdCount: Int(row[8] ?? "") ?? 0,
+            findingsByCheck: try JSONDecoder().decode([String: Int].self, from: Data((row[9] ?? "{}").utf8)),
+            failures: try JSONDecoder().decode([String].self, from: Data((row[10] ?? "[]").utf8)))
+    }
+
+    public func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws {
+        try pool.withConnection { connection in
+            try connection.transaction {
+                try connection.rows("""
+                    DECLARE findings NO SCROLL CURSOR FOR
+                    SELECT household_number, asset_id::text, township_code, check_id, severity, risk_types, message
+                    FROM screening_finding WHERE run_id = $1::bigint ORDER BY position
+                    """, [String(id)])
+                while true {
+                    let batch = try connection.rows("FETCH 5000 FROM findings")
+                    for row in batch {
+                        guard let severity = Severity(rawValue: row[4] ?? "") else {
+                            throw PostgresStoreError(message: "screening_finding.severity holds '\(row[4] ?? "")', which Dixian cannot read")
+                        }
+                        try body(Finding(
+                            householdNumber: row[0], assetID: row[1].flatMap { Int64($0) }, townshipCode: row[2] ?? "",
+                            checkID: row[3] ?? "", severity: severity,
+                            riskTypes: (row[5] ?? "").split(separator: ",").compactMap { RiskType(rawValue: String($0)) },
+                            message: row[6] ?? ""))
+                    }
+                    if batch.count < 5000 { break }
+                }
+            }
+        }
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension PostgresRegistry: UserStore {
+    public func saveUser(_ user: ServerUser) async throws {
+        let areas = String(decoding: try JSONEncoder().encode(user.areas), as: UTF8.self)
+        try await pool.withConnection { connection in
+            try await connection.rows("""
+                INSERT INTO server_user (name, role, areas, token_hash, salt, expires_on, revoked)
+                VALUES ($1, $2, $3, $4, $5, $6::date, $7::boolean)
+                ON CONFLICT (name) DO UPDATE SET role = excluded.role, areas = excluded.areas, token_hash = excluded.token_hash,
+                  salt = excluded.salt, expires_on = excluded.expires_on, revoked = excluded.revoked
+                """, [user.name, user.role.rawValue, areas, user.tokenHash, user.salt, user.expiresOn.description,
+                      String(user.revoked)])
+        }
+    }
+
+    public func user(named name: String) async throws -> ServerUser? {
+        try await fetchUsers(where: "WHERE name = $1", [name]).first
+    }
+
+    public func users() async throws -> [ServerUser] {
+        try await fetchUsers(where: "", [])
+    }
+
+    private func fetchUsers(where condition: String, _ parameters: [String?]) async throws -> [ServerUser] {
+        let rows = try await pool.withConnection { connection in
+            try await connection.rows("""
+                SELECT name, role, areas, token_hash, salt, expires_on::text, revoked::text FROM server_user \(condition) ORDER BY name
+                """, parameters)
+        }
+        return try rows.map { row in
+            guard let role = UserRole(rawValue: row[1] ?? ""), let expires = LocalDate(iso: row[5] ?? "") else {
+                throw PostgresStoreError(message: "server_user \(row[0] ?? "") holds a role or date Dixian cannot read")
+            }
+            return ServerUser(
+                name: row[0] ?? "", role: role, areas: try JSONDecoder().decode([String].self, from: Data((row[2] ?? "[]").utf8)),
+                tokenHash: row[3] ?? "", salt: row[4] ?? "", expiresOn: expires, revoked: row[6] == "true")
+        }
+    }
+}

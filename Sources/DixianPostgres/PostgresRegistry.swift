@@ -1,0 +1,329 @@
+import DixianCore
+import DixianInterchange
+import Foundation
+import NIOPosix
+
+/// The registry in a PostgreSQL database, for a server over a multi-user database: the same
+/// storage protocols as `SQLiteRegistry`, so that callers do not know which one they use.
+/// Every change is audited by a trigger with the actor of its transaction; new ids come from
+/// sequences, so that several processes can write at once.
+public final class PostgresRegistry: RegistryStore {
+    let pool: ConnectionPool
+    let codecs: [RegistryTable: TableCodec]
+    let views: ViewQuery
+
+    /// Connects to the database at `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`),
+    /// bringing its schema up to date.
+    /// - Throws: `PostgresStoreError` if the database cannot be reached or migrated.
+    public init(url: String) throws {
+        pool = try ConnectionPool(url: url)
+        codecs = try pool.withConnection { connection in
+            try Self.migrate(connection)
+            var codecs: [RegistryTable: TableCodec] = [:]
+            for layout in PostgresSchema.tables {
+                let types = try connection.rows("""
+                    SELECT attname::text, format_type(atttypid, atttypmod) FROM pg_attribute
+                    WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped
+                    """, [layout.name])
+                let byName = Dictionary(uniqueKeysWithValues: types.map { ($0[0]!, $0[1]!) })
+                codecs[layout.table] = try TableCodec(layout, types: byName)
+            }
+            return codecs
+        }
+        views = ViewQuery(codecs: codecs)
+    }
+
+    /// Closes the connections.
+    public func close() { pool.close() }
+
+    deinit { pool.close() }
+
+    /// Applies the migrations not yet applied, each in a transaction, one process at a time.
+    private static func migrate(_ connection: Connection) throws {
+        try connection.script("""
+            CREATE TABLE IF NOT EXISTS schema_migration (
+              name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+            """)
+        try connection.transaction {
+            try connection.rows("SELECT pg_advisory_xact_lock(20211231)")
+            let applied = Set(try connection.rows("SELECT name FROM schema_migration").compactMap { $0[0] })
+            for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+                try connection.script(migration.sql)
+                try connection.rows("INSERT INTO schema_migration (name) VALUES ($1)", [migration.name])
+            }
+        }
+    }
+
+    func codec(_ table: RegistryTable) -> TableCodec { codecs[table]! }
+
+    // MARK: Changes
+
+    public func apply(
+        as actor: String, _ produce: @Sendable (_ apply: (RegistryChange) throws -> Void) throws -> Void
+    ) async throws {
+        try await withoutActuallyEscaping(produce) { produce in
+            try await NIOThreadPool.singleton.runIfActive {
+                try self.applyChanges(as: actor, produce)
+            }
+        }
+    }
+
+    /// Applies changes in one transaction on the calling thread.
+    private func applyChanges(as actor: String, _ produce: (_ apply: (RegistryChange) throws -> Void) throws -> Void) throws {
+        try pool.withConnection { connection in
+            try connection.transaction {
+                try connection.rows("SELECT set_config('dixian.actor', $1, true)", [actor])
+                var index = 0
+                var inserted: Set<RegistryTable> = []
+                try produce { change in
+                    do {
+                        if let table = try self.execute(change, on: connection) { inserted.insert(table) }
+                    } catch let error as PostgresStoreError {
+                        throw RegistryStoreError(changeIndex: index, message: error.message)
+                    } catch let error as ChangeRefused {
+                        throw RegistryStoreError(changeIndex: index, message: error.message, isStale: error.isStale)
+                    }
+                    index += 1
+                }
+                for table in inserted where codec(table).layout.hasSequence {
+                    try Self.advanceSequence(of: table.rawValue, on: connection)
+                }
+            }
+        }
+    }
+
+    /// Moves the id sequence of `table` past ids given explicitly (an import's, a copy's).
+    static func advanceSequence(of table: String, on connection: Connection) throws {
+        try connection.rows("""
+            SELECT setval(s::regclass, m) FROM (SELECT pg_get_serial_sequence($1, 'id') AS s, (SELECT max(id) FROM \(table)) AS m) x
+            WHERE m > coalesce(pg_sequence_last_value(s::regclass), 0)
+            """, [table])
+    }
+
+    /// Runs one change; returns the table of an insert.
+    private func execute(_ change: RegistryChange, on connection: Connection) throws -> RegistryTable? {
+        switch change {
+        case .insert(let record):
+            let codec = codec(record.table)
+            try connection.rows(codec.insertSQL, codec.storedFields(RecordCodec.fields(of: record)))
+            return record.table
+        case .update(let record):
+            let codec = codec(record.table), fields = RecordCodec.fields(of: record)
+            let changed = try connection.rows(codec.updateSQL + " RETURNING 1", codec.otherFields(fields) + codec.keyFields(fields))
+            if changed.isEmpty { throw ChangeRefused.missing(codec, fields) }
+        case .delete(let record):
+            let codec = codec(record.table), fields = RecordCodec.fields(of: record)
+            if try connection.rows(codec.deleteSQL + " RETURNING 1", codec.keyFields(fields)).isEmpty {
+                throw ChangeRefused.missing(codec, fields)
+            }
+        case .replace(let record, let expected):
+            let codec = codec(record.table), fields = RecordCodec.fields(of: record)
+            let old = RecordCodec.fields(of: expected)
+            guard expected.table == record.table, codec.keyFields(old) == codec.keyFields(fields) else {
+                throw ChangeRefused.stale(codec, fields)
+            }
+            let changed = try connection.rows(
+                codec.replaceSQL + " RETURNING 1", codec.otherFields(fields) + codec.keyFields(fields) + codec.otherFields(old))
+            if changed.isEmpty { throw ChangeRefused.stale(codec, fields) }
+        }
+        return nil
+    }
+
+    // MARK: Reading records
+
+    public func household(number: String) async throws -> Household? {
+        guard case .household(let household)? = try await records(in: .household, where: "number", equals: number).first else {
+            return nil
+        }
+        return household
+    }
+
+    public func members(ofHousehold number: String) async throws -> [Member] {
+        let members = try await records(in: .member, where: "household_number", equals: number).compactMap { record in
+            if case .member(let member) = record { member } else { nil }
+        }
+        return members.filter(\.isHead) + members.filter { !$0.isHead }
+    }
+
+    public func records(in table: RegistryTable, where column: String, equals value: String) async throws -> [RegistryRecord] {
+        let codec = codec(table)
+        guard let stored = codec.stored.first(where: { $0.name == column }) else {
+            throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) has no column \(column)")
+        }
+        return try await pool.withConnection { connection in
+            try await connection.arrays("\(codec.selectSQL) WHERE t.\(stored.quoted) = \(stored.parameter(1)) \(codec.orderSQL)", [value])
+        }.map(codec.record)
+    }
+
+    public func nextIdentifier(in table: RegistryTable) async throws -> Int64 {
+        guard codec(table).layout.hasSequence else {
+            throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) is not keyed by an id")
+        }
+        let rows = try await pool.withConnection { connection in
+            try await connection.rows("SELECT nextval(pg_get_serial_sequence($1, 'id'))::text", [table.rawValue])
+        }
+        return Int64(rows[0][0] ?? "") ?? 1
+    }
+
+    /// The separator of a list sent as one text parameter (`string_to_array($1, chr(31))`).
+    static let listSeparator = "\u{1F}"
+
+    public func households(ofResidents residentIDs: [String]) async throws -> [String: String] {
+        guard !residentIDs.isEmpty else { return [:] }
+        let rows = try await pool.withConnection { connection in
+            try await connection.rows(
+                "SELECT resident_id, household_number FROM member WHERE resident_id = ANY(string_to_array($1, chr(31)))",
+                [residentIDs.joined(separator: Self.listSeparator)])
+        }
+        return Dictionary(rows.map { ($0[0]!, $0[1]!) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func existingHouseholdNumbers(among numbers: Set<String>) async throws -> Set<String> {
+        guard !numbers.isEmpty else { return [] }
+        let rows = try await pool.withConnection { connection in
+            try await connection.rows("SELECT number FROM household WHERE number = ANY(string_to_array($1, chr(31)))",
+                                      [numbers.joined(separator: Self.listSeparator)])
+        }
+        return Set(rows.compactMap { $0[0] })
+    }
+
+    public func forEachRecord(in table: RegistryTable, _ body: (RegistryRecord) throws -> Void) throws {
+        let codec = codec(table)
+        try pool.withConnection { connection in
+            try connection.transaction {
+                try connection.rows("DECLARE records NO SCROLL CURSOR FOR \(codec.selectSQL) \(codec.orderSQL)")
+                while true {
+                    let batch = try connection.arrays("FETCH 5000 FROM records")
+                    for fields in batch { try body(try codec.record(fields)) }
+                    if batch.count < 5000 { break }
+                }
+            }
+        }
+    }
+
+    // MARK: Open work, summaries, audit, disclosures
+
+    /// `village_code >= $a AND village_code < $b` for an area prefix, with its bounds.
+    static func areaBounds(_ area: String?) -> (low: String, high: String) {
+        guard let area, let last = area.unicodeScalars.last, let next = Unicode.Scalar(last.value + 1) else {
+            return ("", "\u{10FFFF}")
+        }
+        return (area, String(area.unicodeScalars.dropLast()) + String(next))
+    }
+
+    public func openWork(area: String?) async throws -> OpenWork {
+        let bounds = Self.areaBounds(area)
+        let within = "(h.number IS NULL OR (h.village_code >= $1 AND h.village_code < $2))"
+        func entries<R>(_ rows: [[String]], _ table: RegistryTable, _ unwrap: (RegistryRecord) -> R?) throws -> [OpenWork.Entry<R>] {
+            try rows.compactMap { row in
+                guard let record = unwrap(try codec(table).record(Array(row.dropFirst(2)))) else { return nil }
+                return OpenWork.Entry(record: record, householdNumber: row[0].isEmpty ? nil : row[0],
+                                      villageCode: row[1].isEmpty ? nil : row[1])
+            }
+        }
+        let (problems, measures, warnings) = try await pool.withConnection { connection in
+            let head = "ARRAY[coalesce(h.number, ''), coalesce(h.village_code, '')] ||"
+            let problems = try await connection.arrays("""
+                SELECT \(head) \(codec(.problem).fieldsArray) FROM problem t LEFT JOIN household h ON h.number = t.household_number
+                WHERE t.closed_on IS NULL AND \(within) ORDER BY t.deadline, t.id
+                """, [bounds.low, bounds.high])
+            let measures = try await connection.arrays("""
+                SELECT \(head) \(codec(.measure).fieldsArray) FROM measure t
+                JOIN assistance_plan a ON a.id = t.plan_id JOIN household h ON h.number = a.household_number
+                WHERE t.done_on IS NULL AND \(within) ORDER BY t.due_on, t.id
+                """, [bounds.low, bounds.high])
+            let warnings = try await connection.arrays("""
+                SELECT \(head) \(codec(.departmentWarning).fieldsArray) FROM department_warning t
+                LEFT JOIN member m ON m.resident_id = t.resident_id LEFT JOIN household h ON h.number = m.household_number
+                WHERE t.closed_on IS NULL AND \(within) ORDER BY t.received_on, t.id
+                """, [bounds.low, bounds.high])
+            return (problems, measures, warnings)
+        }
+        return OpenWork(
+            problems: try entries(problems, .problem) { if case .problem(let p) = $0 { p } else { nil } },
+            measures: try entries(measures, .measure) { if case .measure(let m) = $0 { m } else { nil } },
+            warnings: try entries(warnings, .departmentWarning) { if case .departmentWarning(let w) = $0 { w } else { nil } })
+    }
+
+    public func householdSummary(area: String?) async throws -> HouseholdSummary {
+        let bounds = Self.areaBounds(area)
+        let within = "h.village_code >= $1 AND h.village_code < $2"
+        return try await pool.withConnection { connection in
+            var byCategory: [HouseholdCategory: Int] = [:]
+            for row in try await connection.rows(
+                "SELECT category, count(*)::text FROM household h WHERE \(within) GROUP BY category", [bounds.low, bounds.high]) {
+                if let category = HouseholdCategory(rawValue: row[0] ?? "") { byCategory[category] = Int(row[1] ?? "") }
+            }
+            var byRisk: [RiskType: Int] = [:]
+            for row in try await connection.rows("""
+                SELECT e.risk_types FROM monitoring_episode e JOIN household h ON h.number = e.household_number
+                WHERE e.status = 'identified' AND h.category = 'monitored' AND \(within)
+                """, [bounds.low, bounds.high]) {
+                // Risk types are kept as the interchange format writes them, `;`-separated.
+                for name in (row[0] ?? "").split(separator: ";") {
+                    if let risk = RiskType(rawValue: String(name)) { byRisk[risk, default: 0] += 1 }
+                }
+            }
+            var byTownship: [String: Int] = [:]
+            for row in try await connection.rows("""
+                SELECT substr(village_code, 1, 9), count(*)::text FROM household h
+                WHERE category = 'monitored' AND \(within) GROUP BY 1
+                """, [bounds.low, bounds.high]) {
+                byTownship[row[0] ?? ""] = Int(row[1] ?? "")
+            }
+            return HouseholdSummary(byCategory: byCategory, monitoredByRiskType: byRisk, monitoredByTownship: byTownship)
+        }
+    }
+
+    public func auditTrail(ofHousehold number: String) async throws -> [AuditEntry] {
+        try await pool.withConnection { connection in
+            try await connection.rows("""
+                SELECT at, actor, table_name, row_key, action, before, after FROM audit WHERE household_number = $1 ORDER BY id
+                """, [number])
+        }.map { row in
+            AuditEntry(at: row[0] ?? "", actor: row[1] ?? "", table: row[2] ?? "", key: row[3] ?? "",
+                       action: AuditEntry.Action(rawValue: row[4] ?? "") ?? .update, before: row[5], after: row[6])
+        }
+    }
+
+    public func recordDisclosure(_ disclosure: Disclosure) async throws {
+        try await pool.withConnection { connection in
+            try await connection.rows("INSERT INTO disclosure (actor, action, destination, records) VALUES ($1, $2, $3, $4::bigint)",
+                                      [disclosure.actor, disclosure.action, disclosure.destination, String(disclosure.records)])
+        }
+    }
+
+    public func disclosures() async throws -> [Disclosure] {
+        try await pool.withConnection { connection in
+            try await connection.rows("SELECT at, actor, action, destination, records::text FROM disclosure ORDER BY id")
+        }.map { row in
+            Disclosure(at: row[0] ?? "", actor: row[1] ?? "", action: row[2] ?? "", destination: row[3] ?? "",
+                       records: Int(row[4] ?? "") ?? 0)
+        }
+    }
+}
+
+/// A change the store refuses without an error from PostgreSQL: its record is missing, or
+/// changed since it was read.
+private struct ChangeRefused: Error {
+    let message: String
+    let isStale: Bool
+
+    static func missing(_ codec: TableCodec, _ fields: [String]) -> ChangeRefused {
+        ChangeRefused(message: "no \(codec.layout.name) with key \(key(codec, fields))", isStale: false)
+    }
+
+    static func stale(_ codec: TableCodec, _ fields: [String]) -> ChangeRefused {
+        ChangeRefused(message: "\(codec.layout.name) \(key(codec, fields)) was changed by someone else since it was read",
+                      isStale: true)
+    }
+
+    private static func key(_ codec: TableCodec, _ fields: [String]) -> String {
+        codec.keyFields(fields).map { $0 ?? "NULL" }.joined(separator: "/")
+    }
+}
+
+extension RegistryRecord {
+    /// The table the record belongs in.
+    var table: RegistryTable { type(of: value).registryTable }
+}

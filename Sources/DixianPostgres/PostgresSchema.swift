@@ -1,0 +1,366 @@
+import DixianCore
+
+/// The registry's schema on PostgreSQL: named, ordered, append-only migrations, each applied
+/// once in a transaction of its own and recorded in `schema_migration`.
+///
+/// The registry tables have the interchange format's column names and typed columns (dates,
+/// amounts in yuan as `numeric(14,2)`, flags as `boolean`), so that records map to rows through
+/// the interchange codec. Text compares byte by byte (`COLLATE "C"`), as in SQLite, so that
+/// both stores list households in the same order. Tables keyed by an `id` take new ids from a sequence, so that
+/// concurrent writers (several server processes) never take the same one.
+enum PostgresSchema {
+    /// A registry table: its key and canonical order, and the SQL (over the plpgsql record
+    /// `r`) for the household a change concerns, so that a household's trail includes the
+    /// records that hang from it.
+    struct Table {
+        let table: RegistryTable
+        let key: [String]
+        let order: [String]
+        let household: String
+
+        init(_ table: RegistryTable, key: [String], order: [String]? = nil, household: String) {
+            self.table = table
+            self.key = key
+            self.order = order ?? key
+            self.household = household
+        }
+
+        var name: String { table.rawValue }
+        /// Whether new records take their id from the table's sequence.
+        var hasSequence: Bool { key == ["id"] }
+    }
+
+    static let tables = [
+        Table(.household, key: ["number"], household: "r.number"),
+        Table(.member, key: ["resident_id"], order: ["household_number", "resident_id"], household: "r.household_number"),
+        Table(.income, key: ["household_number", "year"], household: "r.household_number"),
+        Table(.monthlyIncome, key: ["household_number", "year", "month"], household: "r.household_number"),
+        Table(.guaranteeSurvey, key: ["household_number", "surveyed_on"], household: "r.household_number"),
+        Table(.monitoringEpisode, key: ["id"], household: "r.household_number"),
+        Table(.monitoringStep, key: ["id"], household: "r.household_number"),
+        Table(.departmentWarning, key: ["id"],
+              household: "(SELECT household_number FROM member WHERE resident_id = r.resident_id)"),
+        Table(.assistancePlan, key: ["id"], household: "r.household_number"),
+        Table(.measure, key: ["id"], household: "(SELECT household_number FROM assistance_plan WHERE id = r.plan_id)"),
+        Table(.visit, key: ["id"], household: "r.household_number"),
+        Table(.problem, key: ["id"], household: "r.household_number"),
+        Table(.asset, key: ["id"], household: "NULL"),
+        Table(.assetIncome, key: ["asset_id", "year"], household: "NULL"),
+        Table(.assetDistribution, key: ["asset_id", "year", "purpose"], household: "NULL"),
+    ]
+
+    /// The layout of `table`.
+    static func table(_ table: RegistryTable) -> Table { tables.first { $0.table == table }! }
+
+    /// The migrations, oldest first.
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1: registry tables", registryTables),
+        ("v1: audit trail", auditTrail),
+        ("v1: disclosures, users and screening runs", serverTables),
+    ]
+
+    /// `CHECK (column IN (...))` for a closed list of official terms.
+    private static func oneOf<T: OfficialTerm>(_ column: String, _: T.Type) -> String {
+        "CHECK (\(column) IN (" + T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") + "))"
+    }
+
+    private static let registryTables = """
+        CREATE TABLE household (
+          number text COLLATE "C" PRIMARY KEY CHECK (number <> ''),
+          village_code text COLLATE "C" NOT NULL CHECK (length(village_code) = 12),
+          "group" text COLLATE "C",
+          head_name text COLLATE "C" NOT NULL,
+          category text COLLATE "C" NOT NULL \(oneOf("category", HouseholdCategory.self)),
+          monitored_kind text COLLATE "C" \(oneOf("monitored_kind", MonitoredKind.self)),
+          relocated boolean NOT NULL,
+          minimum_living_allowance boolean NOT NULL,
+          extreme_poverty_support boolean NOT NULL,
+          no_member_able_to_work boolean NOT NULL,
+          left_behind boolean NOT NULL,
+          helper text COLLATE "C",
+          CHECK ((category = 'monitored') = (monitored_kind IS NOT NULL))
+        );
+        CREATE INDEX household_by_village ON household (village_code text_pattern_ops, number);
+        CREATE INDEX household_by_category ON household (category, monitored_kind);
+
+        CREATE TABLE member (
+          resident_id text COLLATE "C" PRIMARY KEY CHECK (length(resident_id) = 18),
+          household_number text COLLATE "C" NOT NULL REFERENCES household (number),
+          name text COLLATE "C" NOT NULL,
+          relation text COLLATE "C" NOT NULL,
+          labor_capacity text COLLATE "C" NOT NULL \(oneOf("labor_capacity", LaborCapacity.self)),
+          health text COLLATE "C" NOT NULL \(oneOf("health", HealthCondition.self)),
+          disability_grade integer CHECK (disability_grade BETWEEN 1 AND 4),
+          school_stage text COLLATE "C" \(oneOf("school_stage", SchoolStage.self)),
+          school_status text COLLATE "C" \(oneOf("school_status", SchoolStatus.self)),
+          medical_insurance boolean NOT NULL,
+          migrant_work_months integer NOT NULL CHECK (migrant_work_months BETWEEN 0 AND 12),
+          local_work boolean NOT NULL,
+          public_welfare_post boolean NOT NULL
+        );
+        CREATE INDEX member_by_household ON member (household_number, resident_id);
+
+        CREATE TABLE income (
+          household_number text COLLATE "C" NOT NULL REFERENCES household (number),
+          year integer NOT NULL,
+          wage numeric(14, 2) NOT NULL CHECK (wage >= 0),
+          operating numeric(14, 2) NOT NULL CHECK (operating >= 0),
+          property numeric(14, 2) NOT NULL CHECK (property >= 0),
+          transfer numeric(14, 2) NOT NULL CHECK (transfer >= 0),
+          production_costs numeric(14, 2) NOT NULL CHECK (production_costs >= 0),
+          medical_spending numeric(14, 2) NOT NULL CHECK (medical_spending >= 0),
+          education_spending numeric(14, 2) NOT NULL CHECK (education_spending >= 0),
+          PRIMARY KEY (household_number, year)
+        );
+
+        CREATE TABLE monthly_income (
+          household_number text COLLATE "C" NOT NULL REFERENCES household (number),
+          year integer NOT NULL,
+          month integer NOT NULL CHECK (month BETWEEN 1 AND 12),
+          net_income numeric(14, 2) NOT NULL,
+          PRIMARY KEY (household_number, year, month)
+        );
+
+        CREATE TABLE guarantee_survey (
+          household_number text COLLATE "C" NOT NULL REFERENCES household (number),
+          surveyed_on date NOT NULL,
+          food_and_clothing boolean NOT NULL,
+          compulsory_education boolean NOT NULL,
+          basic_medical boolean NOT NULL,
+          safe_housing boolean NOT NULL,
+          housing_assessed boolean NOT NULL,
+          water_quantity boolean NOT NULL,
+          water_quality boolean NOT NULL,
+          notes text COLLATE "C",
+          PRIMARY KEY (household_number, surveyed_on)
+        );
+
+        CREATE TABLE monitoring_episode (
+          id bigserial PRIMARY KEY,
+          household_number text COLLATE "C" NOT NULL REFERENCES household (number),
+          channel text COLLATE "C" NOT NULL \(oneOf("channel", DiscoveryChannel.self)),
+          reported_on date NOT NULL,
+          status text COLLATE "C" NOT NULL \(oneOf("status", MonitoringStatus.self)),
+          risk_types text COLLATE "C",
+          identified_on date,
+          eliminated_on date
+        );
+        CREATE INDEX monitoring_episode_by_household ON monitoring_episode (household_number, id);
+        CREATE INDEX monitoring_episode_by_status ON monitoring_episode (status);
+
+        CREATE TABLE monitoring_step (
+          id bigserial PRIMARY KEY,
+          episode_id bigint NOT NULL REFERENCES monitoring_episode (id),
+          household_number text COLLATE "C" NOT NULL REFERENCES household (number),
+          transition text COLLATE "C" NOT NULL \(oneOf("transition", MonitoringTransition.self)),
+          taken_on date NOT NULL,
+          actor text COLLATE "C" NOT NULL CHECK (actor <> ''),
+          stage text COLLATE "C" \(oneOf("stage", EliminationStage.self)),
+          accepted boolean,
+          risk_types text COLLATE "C",
+          notes text COLLATE "C",
+          CHECK ((transition = 'eliminate') = (stage IS NOT NULL)),
+          CHECK ((transition = 'answer') = (accepted IS NOT NULL))
+        );
+        CREATE INDEX monitoring_step_by_household ON monitoring_step (household_number, episode_id, taken_on, id);
+
+        CREATE TABLE department_warning (
+          id bigserial PRIMARY KEY,
+          department text COLLATE "C" NOT NULL \(oneOf("department", Department.self)),
+          resident_id text COLLATE "C" NOT NULL CHECK (length(resident_id) = 18),
+          received_on date NOT NULL,
+          reason text COLLATE "C" NOT NULL,
+          result text COLLATE "C",
+          closed_on date
+        );
+        CREATE INDEX department_warning_by_resident ON department_warning (resident_id);
+
+        CREATE TABLE assistance_plan (
+          id bigserial PRIMARY KEY,
+          household_number text COLLATE "C" NOT NULL REFERENCES household (number),
+          episode_id bigint REFERENCES monitoring_episode (id),
+          made_on date NOT NULL,
+          adjusted_on date
+        );
+        CREATE INDEX assistance_plan_by_household ON assistance_plan (household_number, id);
+
+        CREATE TABLE measure (
+          id bigserial PRIMARY KEY,
+          plan_id bigint NOT NULL REFERENCES assistance_plan (id),
+          type text COLLATE "C" NOT NULL \(oneOf("type", MeasureType.self)),
+          description text COLLATE "C" NOT NULL,
+          responsible_unit text COLLATE "C" NOT NULL,
+          responsible_person text COLLATE "C" NOT NULL,
+          starts_on date NOT NULL,
+          due_on date NOT NULL,
+          done_on date
+        );
+        CREATE INDEX measure_by_plan ON measure (plan_id);
+
+        CREATE TABLE visit (
+          id bigserial PRIMARY KEY,
+          household_number text COLLATE "C" NOT NULL REFERENCES household (number),
+          visited_on date NOT NULL,
+          visitor text COLLATE "C" NOT NULL,
+          role text COLLATE "C" NOT NULL \(oneOf("role", VisitorRole.self)),
+          notes text COLLATE "C"
+        );
+        CREATE INDEX visit_by_household ON visit (household_number, visited_on, role);
+
+        CREATE TABLE problem (
+          id bigserial PRIMARY KEY,
+          household_number text COLLATE "C" REFERENCES household (number),
+          found_by text COLLATE "C" NOT NULL,
+          found_on date NOT NULL,
+          description text COLLATE "C" NOT NULL,
+          responsible_unit text COLLATE "C" NOT NULL,
+          responsible_person text COLLATE "C" NOT NULL,
+          measure text COLLATE "C" NOT NULL,
+          deadline date NOT NULL,
+          closed_on date,
+          fix text COLLATE "C",
+          CHECK ((closed_on IS NULL) = (fix IS NULL))
+        );
+        CREATE INDEX problem_by_household ON problem (household_number);
+        CREATE INDEX problem_open_by_deadline ON problem (deadline) WHERE closed_on IS NULL;
+
+        CREATE TABLE asset (
+          id bigserial PRIMARY KEY,
+          project text COLLATE "C" NOT NULL,
+          asset_class text COLLATE "C" NOT NULL \(oneOf("asset_class", AssetClass.self)),
+          value numeric(14, 2) NOT NULL CHECK (value >= 0),
+          village_code text COLLATE "C" NOT NULL CHECK (length(village_code) = 12),
+          custodian text COLLATE "C",
+          ownership_registered boolean NOT NULL,
+          status text COLLATE "C" NOT NULL \(oneOf("status", AssetStatus.self)),
+          formed_on date NOT NULL
+        );
+        CREATE INDEX asset_by_village ON asset (village_code);
+
+        CREATE TABLE asset_income (
+          asset_id bigint NOT NULL REFERENCES asset (id),
+          year integer NOT NULL,
+          income numeric(14, 2) NOT NULL CHECK (income >= 0),
+          PRIMARY KEY (asset_id, year)
+        );
+
+        CREATE TABLE asset_distribution (
+          asset_id bigint NOT NULL REFERENCES asset (id),
+          year integer NOT NULL,
+          purpose text COLLATE "C" NOT NULL,
+          amount numeric(14, 2) NOT NULL CHECK (amount >= 0),
+          PRIMARY KEY (asset_id, year, purpose)
+        );
+        """
+
+    /// The audit table, and for each registry table a trigger function writing who, when,
+    /// which record, and its fields before and after as JSON. A change made while no actor is
+    /// set for the transaction (`dixian.actor`) is refused. While a registry is being copied
+    /// in (`dixian.copying`), its own trail is copied with it and the triggers stand aside.
+    private static var auditTrail: String {
+        var sql = """
+            CREATE TABLE audit (
+              id bigserial PRIMARY KEY,
+              at text COLLATE "C" NOT NULL DEFAULT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              actor text COLLATE "C" NOT NULL,
+              table_name text COLLATE "C" NOT NULL,
+              row_key text COLLATE "C" NOT NULL,
+              household_number text COLLATE "C",
+              action text COLLATE "C" NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+              before text COLLATE "C",
+              after text COLLATE "C"
+            );
+            CREATE INDEX audit_by_household ON audit (household_number, id);
+
+            """
+        for table in tables {
+            let key = table.key.map { "r.\($0)::text" }.joined(separator: " || '/' || ")
+            sql += """
+                CREATE FUNCTION audit_\(table.name)() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                  who text COLLATE "C" := current_setting('dixian.actor', true);
+                  r \(table.name);
+                BEGIN
+                  IF current_setting('dixian.copying', true) = 'on' THEN RETURN NULL; END IF;
+                  IF who IS NULL OR who = '' THEN RAISE EXCEPTION 'registry changes need an actor'; END IF;
+                  IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
+                  INSERT INTO audit (actor, table_name, row_key, household_number, action, before, after)
+                  VALUES (who, '\(table.name)', \(key), \(table.household), lower(TG_OP),
+                          CASE WHEN TG_OP <> 'INSERT' THEN row_to_json(OLD)::text END,
+                          CASE WHEN TG_OP <> 'DELETE' THEN row_to_json(NEW)::text END);
+                  RETURN NULL;
+                END $$;
+                CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON \(table.name)
+                  FOR EACH ROW EXECUTE FUNCTION audit_\(table.name)();
+
+                """
+        }
+        return sql
+    }
+
+    private static let serverTables = """
+        CREATE TABLE disclosure (
+          id bigserial PRIMARY KEY,
+          at text COLLATE "C" NOT NULL DEFAULT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          actor text COLLATE "C" NOT NULL CHECK (actor <> ''),
+          action text COLLATE "C" NOT NULL,
+          destination text COLLATE "C" NOT NULL,
+          records bigint NOT NULL CHECK (records >= 0)
+        );
+        CREATE FUNCTION disclosure_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'disclosures are append-only'; END $$;
+        CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON disclosure
+          FOR EACH ROW EXECUTE FUNCTION disclosure_append_only();
+
+        CREATE TABLE server_user (
+          name text COLLATE "C" PRIMARY KEY CHECK (name <> ''),
+          role text COLLATE "C" NOT NULL \(oneOf("role", UserRole.self)),
+          areas text COLLATE "C" NOT NULL,
+          token_hash text COLLATE "C" NOT NULL,
+          salt text COLLATE "C" NOT NULL,
+          expires_on date NOT NULL,
+          revoked boolean NOT NULL DEFAULT false
+        );
+
+        CREATE TABLE screening_run (
+          id bigserial PRIMARY KEY,
+          actor text COLLATE "C" NOT NULL,
+          plugin_id text COLLATE "C" NOT NULL,
+          plugin_version text COLLATE "C" NOT NULL,
+          as_of date NOT NULL,
+          area text COLLATE "C",
+          started_at text COLLATE "C" NOT NULL,
+          finished_at text COLLATE "C" NOT NULL,
+          household_count bigint NOT NULL CHECK (household_count >= 0),
+          findings_by_check text COLLATE "C" NOT NULL,
+          failures text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX screening_run_by_plugin ON screening_run (plugin_id, as_of, id);
+        CREATE TABLE screening_finding (
+          position bigserial PRIMARY KEY,
+          run_id bigint NOT NULL REFERENCES screening_run (id),
+          household_number text COLLATE "C",
+          asset_id bigint,
+          township_code text COLLATE "C" NOT NULL,
+          check_id text COLLATE "C" NOT NULL,
+          severity text COLLATE "C" NOT NULL \(oneOf("severity", Severity.self)),
+          risk_types text COLLATE "C" NOT NULL,
+          message text COLLATE "C" NOT NULL,
+          CHECK ((household_number IS NULL) <> (asset_id IS NULL))
+        );
+        CREATE INDEX screening_finding_by_run ON screening_finding (run_id, position);
+        """
+
+    /// The tables a copy from SQLite carries over row by row besides the registry's records
+    /// (whose columns are the same in both stores), in an order that satisfies their references.
+    static let copiedAsIs = ["audit", "disclosure", "server_user", "screening_run", "screening_finding"]
+}
+
+extension PostgresSchema {
+    /// Every table whose rows take their ids from a sequence, with that column: a copy sets
+    /// the sequences past the ids it brought.
+    static var sequences: [(table: String, column: String)] {
+        tables.filter(\.hasSequence).map { ($0.name, "id") }
+            + [("audit", "id"), ("disclosure", "id"), ("screening_run", "id"), ("screening_finding", "position")]
+    }
+}

@@ -1,0 +1,103 @@
+import DixianCore
+import DixianInterchange
+import DixianPostgres
+import DixianSQLite
+import DixianSynthetic
+import DixianTestSupport
+import Foundation
+import Testing
+
+/// What only the PostgreSQL store has to show: a copy from SQLite that loses nothing, and an
+/// audit trail no one can bypass with SQL of their own.
+@Suite struct PostgresRegistryTests {
+    static let plugins = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Plugins")
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-pg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func files(in directory: URL) throws -> [String: Data] {
+        var contents: [String: Data] = [:]
+        for url in try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) {
+            contents[url.lastPathComponent] = try Data(contentsOf: url)
+        }
+        return contents
+    }
+
+    /// Runs SQL through psql as the database's owner; returns whether it succeeded.
+    static func psql(_ url: String, _ sql: String) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/lib/postgresql/15/bin/psql")
+        process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-qc", sql]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test func aCopyFromSQLiteCarriesEveryRecordTheTrailAndTheUsers() async throws {
+        let generated = try Self.temporaryDirectory(), fromSQLite = try Self.temporaryDirectory(),
+            fromPostgres = try Self.temporaryDirectory()
+        defer { for url in [generated, fromSQLite, fromPostgres] { try? FileManager.default.removeItem(at: url) } }
+        let geography = try CountyGeography.load(plugin: "minqin", from: [Self.plugins])
+        try SyntheticCounty(geography: geography, households: 400, seed: 11).write(to: generated)
+        let sqlite = try SQLiteRegistry()
+        try await RegistryImport(path: generated).apply(to: sqlite, as: "import")
+        try await sqlite.saveUser(ServerUser(name: "cadre", role: .villageCadre, areas: ["620621"], tokenHash: "ab", salt: "cd",
+                                             expiresOn: LocalDate(iso: "2030-01-01")!))
+        try await sqlite.recordDisclosure(Disclosure(actor: "审核", action: "unmasked export", destination: "/tmp/x", records: 9))
+
+        let url = try TestPostgres.newDatabase()
+        let postgres = try PostgresRegistry(url: url)
+        let summary = try await postgres.copy(from: sqlite)
+        #expect(summary.rows.first { $0.table == "member" }?.count ?? 0 > 400)
+
+        #expect(try contents(of: postgres) == contents(of: sqlite))
+        try await RegistryExport.write(from: sqlite, to: fromSQLite, idNumbers: .unmasked(by: "test"))
+        try await RegistryExport.write(from: postgres, to: fromPostgres, idNumbers: .unmasked(by: "test"))
+        #expect(try Self.files(in: fromPostgres) == Self.files(in: fromSQLite))
+        let number = try #require(try await sqlite.views(in: HouseholdPartition(from: nil, upTo: nil, area: nil),
+                                                         asOf: SyntheticCounty.asOf).first?.household.number)
+        #expect(try await postgres.auditTrail(ofHousehold: number) == sqlite.auditTrail(ofHousehold: number))
+        #expect(try await postgres.users() == sqlite.users())
+        // The copy's own disclosure rows come along; the export just made added one on each side.
+        #expect(try await postgres.disclosures().map(\.actor) == ["审核", "test"])
+
+        // New ids continue after the copied ones, and a second copy is refused.
+        var highest: Int64 = 0
+        try postgres.forEachRecord(in: .visit) { if case .visit(let visit) = $0 { highest = max(highest, visit.id) } }
+        #expect(try await postgres.nextIdentifier(in: .visit) > highest)
+        await #expect(throws: PostgresStoreError.self) { _ = try await postgres.copy(from: sqlite) }
+    }
+
+    @Test func aChangeWithoutAnActorIsRefusedEvenOutsideTheStore() async throws {
+        let url = try TestPostgres.newDatabase()
+        let registry = try PostgresRegistry(url: url)
+        try await registry.apply([.insert(.household(Fixtures.household))], as: "import")
+        try await registry.recordDisclosure(Disclosure(actor: "审核", action: "unmasked export", destination: "/tmp/x", records: 3))
+
+        #expect(try !Self.psql(url, "UPDATE household SET helper = 'nobody'"))
+        #expect(try !Self.psql(url, "DELETE FROM disclosure"))
+        #expect(try Self.psql(url, """
+            BEGIN; SELECT set_config('dixian.actor', 'admin:psql', true); UPDATE household SET helper = '王帮扶'; COMMIT;
+            """))
+        let trail = try await registry.auditTrail(ofHousehold: Fixtures.household.number)
+        #expect(trail.map(\.actor) == ["import", "admin:psql"])
+        #expect(try await registry.household(number: Fixtures.household.number)?.helper == "王帮扶")
+        #expect(try await registry.disclosures().count == 1)
+    }
+
+    @Test func aBadURLOrUnreachableServerIsAClearError() throws {
+        #expect(throws: PostgresStoreError.self) { _ = try PostgresRegistry(url: "mysql://x@y/z") }
+        do {
+            _ = try PostgresRegistry(url: "postgres://dixian@127.0.0.1:1/none")
+            Issue.record("a registry on a closed port opened")
+        } catch let error as PostgresStoreError {
+            #expect(error.message.contains("connect") || error.message.contains("refused"), "\(error.message)")
+        }
+    }
+}
