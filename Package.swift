@@ -190,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "DixianServerTests",
             dependencies: [
-                "DixianServer", "DixianSQLite", "DixianCore", "DixianPlugins", "DixianTestSupport",
+                "DixianServer", "DixianSQLite", "DixianPostgres", "DixianCore", "DixianPlugins", "DixianTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -18,11 +18,10 @@ extension Dixian.Audit {
             abstract: "List the disclosures of ID numbers (unmasked exports): when, by whom, where to, how many records."
         )
 
-        @Option(help: "The registry's SQLite database file.")
-        var db: String
+        @OptionGroup var registry: StoreOptions
 
         func run() async throws {
-            let disclosures = try await existingRegistry(db).disclosures()
+            let disclosures = try await registry.open().disclosures()
             if disclosures.isEmpty { print("no disclosures recorded") }
             for disclosure in disclosures {
                 print("\(disclosure.at)  \(disclosure.actor)  \(disclosure.action)  \(disclosure.records) records  → \(disclosure.destination)")

@@ -9,7 +9,7 @@ struct Dixian: AsyncParsableCommand {
         version: DixianVersion.current,
         subcommands: [
             Demo.self, Generate.self, Import.self, Export.self, Screen.self, Due.self, HouseholdCommand.self, Monitor.self,
-            PlanCommand.self, VisitCommand.self, ProblemCommand.self, WarningCommand.self, Checklist.self, Report.self, Audit.self, Repl.self, Run.self, Serve.self, UserCommand.self, PluginCommand.self, Eval.self,
+            PlanCommand.self, VisitCommand.self, ProblemCommand.self, WarningCommand.self, Checklist.self, Report.self, Audit.self, Repl.self, Run.self, Serve.self, UserCommand.self, Copy.self, PluginCommand.self, Eval.self,
             Version.self,
         ]
     )

@@ -13,7 +13,10 @@ extension Dixian {
                 """
         )
 
-        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var registry: StoreOptions
+
+        @Option(help: "Who the changes are made by, for the audit trail (default: the system user).")
+        var actor: String = ProcessInfo.processInfo.userName
 
         @Option(help: "The folder to write the files into (created if needed).")
         var out: String
@@ -24,7 +27,7 @@ extension Dixian {
         func run() async throws {
             let store = try registry.open()
             let counts = try await RegistryExport.write(
-                from: store, to: URL(fileURLWithPath: out), idNumbers: unmasked ? .unmasked(by: registry.actor) : .masked)
+                from: store, to: URL(fileURLWithPath: out), idNumbers: unmasked ? .unmasked(by: actor) : .masked)
             print("exported \(counts.reduce(0) { $0 + $1.rows }) rows to \(out)\(unmasked ? "" : " (ID numbers masked)")")
         }
     }

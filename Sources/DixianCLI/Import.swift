@@ -31,18 +31,21 @@ extension Dixian.Import {
         @Argument(help: "A folder of interchange files, or one file.")
         var path: String
 
-        @OptionGroup var registry: RegistryOptions
+        @OptionGroup var registry: StoreOptions
+
+        @Option(help: "Who the changes are made by, for the audit trail (default: the system user).")
+        var actor: String = ProcessInfo.processInfo.userName
 
         @Flag(help: "Check the files and list every problem, without changing the registry.")
         var dryRun = false
 
         func run() async throws {
-            let store = try registry.open()
+            let store = try registry.open(creating: true)
             let source = try RegistryImport(path: URL(fileURLWithPath: path))
             do {
                 let report = dryRun
                     ? try await source.validate(against: store)
-                    : try await source.apply(to: store, as: registry.actor)
+                    : try await source.apply(to: store, as: actor)
                 guard report.problems.isEmpty else { throw ImportRejected(report: report) }
                 let counts = report.rowCounts.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
                 print("\(dryRun ? "checked" : "imported") \(report.totalRows) rows: \(counts)")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DixianPostgres
+import DixianServer
 import DixianSQLite
 import Foundation
 
@@ -25,4 +27,40 @@ func existingRegistry(_ db: String) throws -> SQLiteRegistry {
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Which registry a command works on, in either store: a SQLite file (`--db`) or a PostgreSQL
+/// database (`--postgres`, or `DIXIAN_POSTGRES` when neither option is given).
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The registry's SQLite database file.")
+    var db: String?
+
+    @Option(help: ArgumentHelp(
+        "The registry's PostgreSQL database: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: $DIXIAN_POSTGRES).",
+        valueName: "url"))
+    var postgres: String?
+
+    /// The PostgreSQL URL, from the option or the environment.
+    var postgresURL: String? {
+        postgres ?? (db == nil ? ProcessInfo.processInfo.environment["DIXIAN_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 } : nil)
+    }
+
+    func validate() throws {
+        if db != nil && postgres != nil { throw ValidationError("give --db or --postgres, not both") }
+        if db == nil && postgresURL == nil { throw ValidationError("give the registry: --db FILE or --postgres URL") }
+    }
+
+    /// The registry; a SQLite file must exist unless `creating`.
+    func open(creating: Bool = false) throws -> any ServerStore {
+        if let url = postgresURL { return try PostgresRegistry(url: url) }
+        return creating ? try SQLiteRegistry(path: db!) : try existingRegistry(db!)
+    }
+
+    /// Where the registry is, for messages (a PostgreSQL URL without its password).
+    var label: String {
+        guard let url = postgresURL else { return db ?? "" }
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
 }

@@ -18,8 +18,7 @@ extension Dixian {
                 """
         )
 
-        @Option(help: "The registry's SQLite database file.")
-        var db: String
+        @OptionGroup var registry: StoreOptions
 
         @Option(help: "The county plugin whose rules and language the server follows.")
         var plugin: String
@@ -36,9 +35,12 @@ extension Dixian {
         @OptionGroup var plugins: PluginSearchOptions
 
         func run() async throws {
-            let server = try DixianServer(store: try existingRegistry(db), chain: try plugins.chain(of: plugin),
-                                          selfReportLimit: selfReportLimit)
-            printError("dixian: serving \(db) with \(plugin) on http://\(host):\(port)")
+            try await serve(try registry.open())
+        }
+
+        private func serve(_ store: some ServerStore) async throws {
+            let server = try DixianServer(store: store, chain: try plugins.chain(of: plugin), selfReportLimit: selfReportLimit)
+            printError("dixian: serving \(registry.label) with \(plugin) on http://\(host):\(port)")
             try await server.application(host: host, port: port).runService()
         }
     }
@@ -51,7 +53,7 @@ extension Dixian {
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Add a user, or give an existing one a new token.")
-            @Option(help: "The registry's SQLite database file.") var db: String
+            @OptionGroup var registry: StoreOptions
             @Option(help: "The login name.") var name: String
             @Option(help: "county-administrator, township-staff, village-cadre, department or auditor.") var role: UserRole
             @Option(help: "An area code the user works in (repeatable): a county, township or village code.") var area: [String]
@@ -65,7 +67,7 @@ extension Dixian {
             }
 
             func run() async throws {
-                let store = try existingRegistry(db)
+                let store = try registry.open()
                 let expiry = expires?.date ?? DateOption.today.date.adding(days: 90)
                 let (token, user) = AccessToken.issue(name: name, role: role, areas: area, expiresOn: expiry)
                 try await store.saveUser(user)
@@ -76,10 +78,10 @@ extension Dixian {
 
         struct List: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "List the users (never their tokens).")
-            @Option(help: "The registry's SQLite database file.") var db: String
+            @OptionGroup var registry: StoreOptions
 
             func run() async throws {
-                for user in try await existingRegistry(db).users() {
+                for user in try await registry.open().users() {
                     print("\(user.name)  \(user.role.rawValue)  \(user.areas.joined(separator: ","))  until \(user.expiresOn)\(user.revoked ? "  revoked" : "")")
                 }
             }
@@ -87,11 +89,11 @@ extension Dixian {
 
         struct Revoke: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Revoke a user's access.")
-            @Option(help: "The registry's SQLite database file.") var db: String
+            @OptionGroup var registry: StoreOptions
             @Argument(help: "The login name.") var name: String
 
             func run() async throws {
-                let store = try existingRegistry(db)
+                let store = try registry.open()
                 guard var user = try await store.user(named: name) else { throw ValidationError("no user \(name)") }
                 user.revoked = true
                 try await store.saveUser(user)

@@ -23,6 +23,10 @@ public protocol RegistryStore: Sendable {
     /// An identifier not yet used in `table` (one keyed by an integer id).
     func nextIdentifier(in table: RegistryTable) async throws -> Int64
 
+    /// Whether `nextIdentifier` hands each id out once, even to callers at the same time or in
+    /// other processes (a sequence), so that actions need not be queued to take ids.
+    var reservesIdentifiers: Bool { get }
+
     /// For each of `residentIDs` that is a member of a household, that household's number.
     func households(ofResidents residentIDs: [String]) async throws -> [String: String]
 
@@ -53,6 +57,9 @@ public protocol RegistryStore: Sendable {
 }
 
 extension RegistryStore {
+    /// By default a store does not: its next id is the highest plus one.
+    public var reservesIdentifiers: Bool { false }
+
     /// Applies `changes` in one transaction, all or nothing, audited as made by `actor`.
     public func apply(_ changes: [RegistryChange], as actor: String) async throws {
         try await apply(as: actor) { apply in

@@ -75,9 +75,16 @@ final class ConnectionPool: Sendable {
             giveBack(connection, healthy: true)
             return result
         } catch {
-            giveBack(connection, healthy: false)
+            giveBack(connection, healthy: Self.leavesConnectionUsable(error))
             throw error
         }
+    }
+
+    /// Whether a connection is still good after `error`: an error the server reported (a
+    /// refused change, its transaction rolled back) leaves it so; a lost connection does not.
+    private static func leavesConnectionUsable(_ error: any Error) -> Bool {
+        guard let error = error as? PostgresStoreError else { return true }
+        return error.code != nil
     }
 
     /// Runs `body` on a connection of its own, for a caller in Swift concurrency.
@@ -94,15 +101,15 @@ final class ConnectionPool: Sendable {
             giveBack(connection, healthy: true)
             return result
         } catch {
-            giveBack(connection, healthy: false)
+            giveBack(connection, healthy: Self.leavesConnectionUsable(error))
             throw error
         }
     }
 
-    /// Closes the idle connections.
+    /// Closes the idle connections, without waiting (safe on any thread).
     func close() {
         for connection in idle.withLock({ connections in defer { connections = [] }; return connections }) {
-            try? connection.close().wait()
+            giveBack(connection, healthy: false)
         }
     }
 }

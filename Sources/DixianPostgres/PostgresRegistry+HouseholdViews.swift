@@ -3,6 +3,10 @@ import DixianCore
 /// One query for the household views of a partition: the households and every record a view
 /// holds, as of a date, in one round trip, each row a `text[]` of the household number, the
 /// kind of record, and its interchange fields, in household then record order.
+///
+/// The query is kept in the database as plpgsql functions, `household_view` for one household
+/// (a server's read), whose plan each connection makes once: planning the nine-branch query
+/// for every request cost more than running it; and `household_views` for a range.
 struct ViewQuery: Sendable {
     /// The kinds of record a view holds, in the order their rows come for each household.
     static let kinds: [RegistryTable] = [
@@ -10,47 +14,78 @@ struct ViewQuery: Sendable {
         .assistancePlan, .visit,
     ]
 
-    let sql: String
+    /// The functions' definitions (`CREATE OR REPLACE FUNCTION`).
+    let functions: [String]
     let codecs: [RegistryTable: TableCodec]
 
-    /// Parameters: $1 and $2 bound the household numbers, $3 and $4 the village codes; $5 is
-    /// the date, $6 its year and $7 its year * 100 + month.
     init(codecs: [RegistryTable: TableCodec]) {
         self.codecs = codecs
-        let within = "h.number >= $1 AND h.number < $2 AND h.village_code >= $3 AND h.village_code < $4"
-        let branches = Self.kinds.enumerated().map { kind, table in
+        // One household: $1 is its number; $2 the date, $3 its year, $4 its year * 100 + month.
+        // Planned once per connection: equality on keys plans well without the values.
+        let one = Self.query(codecs, household: "h.number = $1", records: "t.household_number = $1", date: 2)
+        // A range: $1 and $2 bound the household numbers, $3 and $4 the village codes; $5 the
+        // date, $6 its year, $7 its year * 100 + month. Planned for each call's values (a
+        // plan for unknown bounds may scan a county), which is cheap beside reading thousands.
+        let range = Self.query(
+            codecs, household: "h.number >= $1 AND h.number < $2 AND h.village_code >= $3 AND h.village_code < $4",
+            records: "t.household_number >= $1 AND t.household_number < $2", date: 5)
+        functions = [
+            Self.function("household_view(text, text, text, text)", one, settings: ""),
+            Self.function("household_views(text, text, text, text, text, text, text)", range,
+                          settings: "SET plan_cache_mode = force_custom_plan"),
+        ]
+    }
+
+    /// The query over the households matching `household` (over `h`) and their records matching
+    /// `records` (over `t`), as of the date in parameter `date` (then its year, then its month).
+    private static func query(_ codecs: [RegistryTable: TableCodec], household: String, records: String, date: Int) -> String {
+        let (day, year, month) = ("$\(date)::date", "$\(date + 1)::integer", "$\(date + 2)::integer")
+        let branches = kinds.enumerated().map { kind, table in
             let codec = codecs[table]!
             if table == .household {
                 return """
                     SELECT t.number AS n, 0 AS k, '' AS o, ARRAY[t.number, '0'] || \(codec.fieldsArray) AS f FROM household t
-                    WHERE \(within.replacingOccurrences(of: "h.", with: "t."))
+                    WHERE \(household.replacingOccurrences(of: "h.", with: "t."))
                     """
             }
             let head = "ARRAY[h.number, '\(kind)'] || \(codec.fieldsArray)"
             let (order, asOf): (String, String) = switch table {
             case .member: ("t.resident_id", "true")
-            case .income: ("lpad(t.year::text, 6, '0')", "t.year <= $6::integer")
-            case .monthlyIncome: ("lpad((t.year * 100 + t.month)::text, 8, '0')", "t.year * 100 + t.month <= $7::integer")
-            case .guaranteeSurvey: ("t.surveyed_on::text", "t.surveyed_on <= $5::date")
-            case .monitoringEpisode: ("lpad(t.id::text, 20, '0')", "t.reported_on <= $5::date")
+            case .income: ("lpad(t.year::text, 6, '0')", "t.year <= \(year)")
+            case .monthlyIncome: ("lpad((t.year * 100 + t.month)::text, 8, '0')", "t.year * 100 + t.month <= \(month)")
+            case .guaranteeSurvey: ("t.surveyed_on::text", "t.surveyed_on <= \(day)")
+            case .monitoringEpisode: ("lpad(t.id::text, 20, '0')", "t.reported_on <= \(day)")
             case .monitoringStep:
-                ("lpad(t.episode_id::text, 20, '0') || t.taken_on::text || lpad(t.id::text, 20, '0')", "t.taken_on <= $5::date")
-            case .assistancePlan: ("lpad(t.id::text, 20, '0')", "t.made_on <= $5::date")
-            default: ("t.visited_on::text || lpad(t.id::text, 20, '0')", "t.visited_on <= $5::date")
+                ("lpad(t.episode_id::text, 20, '0') || t.taken_on::text || lpad(t.id::text, 20, '0')", "t.taken_on <= \(day)")
+            case .assistancePlan: ("lpad(t.id::text, 20, '0')", "t.made_on <= \(day)")
+            default: ("t.visited_on::text || lpad(t.id::text, 20, '0')", "t.visited_on <= \(day)")
             }
             return """
                 SELECT h.number, \(kind), \(order), \(head) FROM \(table.rawValue) t JOIN household h ON h.number = t.household_number
-                WHERE t.household_number >= $1 AND t.household_number < $2 AND \(within) AND \(asOf)
+                WHERE \(records) AND \(household) AND \(asOf)
                 """
         }
-        sql = "SELECT f FROM (\n" + branches.joined(separator: "\nUNION ALL\n") + "\n) u ORDER BY n, k, o"
+        return "SELECT f FROM (\n" + branches.joined(separator: "\nUNION ALL\n") + "\n) u ORDER BY n, k, o"
     }
 
-    /// The parameters for `partition` as of `asOf`.
-    func parameters(_ partition: HouseholdPartition, asOf: LocalDate) -> [String?] {
+    private static func function(_ signature: String, _ query: String, settings: String) -> String {
+        """
+        CREATE OR REPLACE FUNCTION \(signature) RETURNS SETOF text[] LANGUAGE plpgsql STABLE \(settings) AS $$
+        BEGIN
+          RETURN QUERY \(query);
+        END $$
+        """
+    }
+
+    /// The call that reads `partition` as of `asOf`, and its parameters.
+    func call(_ partition: HouseholdPartition, asOf: LocalDate) -> (sql: String, parameters: [String?]) {
+        let date = [asOf.description, String(asOf.year), String(asOf.year * 100 + asOf.month)]
+        if let from = partition.from, partition.upTo == from + "\u{1}", partition.area == nil {
+            return ("SELECT household_view($1, $2, $3, $4)", [from] + date)
+        }
         let area = PostgresRegistry.areaBounds(partition.area)
-        return [partition.from ?? "", partition.upTo ?? "\u{10FFFF}", area.low, area.high, asOf.description,
-                String(asOf.year), String(asOf.year * 100 + asOf.month)]
+        return ("SELECT household_views($1, $2, $3, $4, $5, $6, $7)",
+                [partition.from ?? "", partition.upTo ?? "\u{10FFFF}", area.low, area.high] + date)
     }
 
     /// The views the query's rows describe, in household order.
@@ -108,9 +143,8 @@ extension PostgresRegistry: HouseholdViewSource {
     public func readViews(
         in partition: HouseholdPartition, asOf: LocalDate, batchSize: Int, _ body: ([HouseholdView]) throws -> Void
     ) throws {
-        let rows = try pool.withConnection { connection in
-            try connection.arrays(views.sql, views.parameters(partition, asOf: asOf))
-        }
+        let call = views.call(partition, asOf: asOf)
+        let rows = try pool.withConnection { connection in try connection.arrays(call.sql, call.parameters) }
         let all = try views.views(rows)
         var start = 0
         while start < all.count {
@@ -120,9 +154,8 @@ extension PostgresRegistry: HouseholdViewSource {
     }
 
     public func views(in partition: HouseholdPartition, asOf: LocalDate) async throws -> [HouseholdView] {
-        let rows = try await pool.withConnection { connection in
-            try await connection.arrays(views.sql, views.parameters(partition, asOf: asOf))
-        }
+        let call = views.call(partition, asOf: asOf)
+        let rows = try await pool.withConnection { connection in try await connection.arrays(call.sql, call.parameters) }
         return try views.views(rows)
     }
 }

@@ -1,7 +1,6 @@
 import DixianCore
 import DixianInterchange
 import Foundation
-import NIOPosix
 
 /// The registry in a PostgreSQL database, for a server over a multi-user database: the same
 /// storage protocols as `SQLiteRegistry`, so that callers do not know which one they use.
@@ -31,6 +30,12 @@ public final class PostgresRegistry: RegistryStore {
             return codecs
         }
         views = ViewQuery(codecs: codecs)
+        try pool.withConnection { connection in
+            try connection.transaction {
+                try connection.rows("SELECT pg_advisory_xact_lock(20211231)")
+                for function in views.functions { try connection.rows(function) }
+            }
+        }
     }
 
     /// Closes the connections.
@@ -61,9 +66,17 @@ public final class PostgresRegistry: RegistryStore {
     public func apply(
         as actor: String, _ produce: @Sendable (_ apply: (RegistryChange) throws -> Void) throws -> Void
     ) async throws {
+        // The changes are applied with blocking round trips, so on a thread of their own rather
+        // than one of the concurrency pool's. `produce` must not outlive this call: the thread
+        // lets go of it before the caller resumes.
         try await withoutActuallyEscaping(produce) { produce in
-            try await NIOThreadPool.singleton.runIfActive {
-                try self.applyChanges(as: actor, produce)
+            let lent = LentProducer(produce)
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                Thread.detachNewThread {
+                    let result = Result { try self.applyChanges(as: actor, lent.producer!) }
+                    lent.producer = nil
+                    continuation.resume(with: result)
+                }
             }
         }
     }
@@ -164,6 +177,9 @@ public final class PostgresRegistry: RegistryStore {
         }
         return Int64(rows[0][0] ?? "") ?? 1
     }
+
+    /// Ids come from sequences.
+    public var reservesIdentifiers: Bool { true }
 
     /// The separator of a list sent as one text parameter (`string_to_array($1, chr(31))`).
     static let listSeparator = "\u{1F}"
@@ -300,6 +316,16 @@ public final class PostgresRegistry: RegistryStore {
             Disclosure(at: row[0] ?? "", actor: row[1] ?? "", action: row[2] ?? "", destination: row[3] ?? "",
                        records: Int(row[4] ?? "") ?? 0)
         }
+    }
+}
+
+/// A producer of changes lent to the thread that applies them, and given back (set to nil)
+/// before the caller resumes.
+private final class LentProducer: @unchecked Sendable {
+    var producer: (@Sendable (_ apply: (RegistryChange) throws -> Void) throws -> Void)?
+
+    init(_ producer: @escaping @Sendable (_ apply: (RegistryChange) throws -> Void) throws -> Void) {
+        self.producer = producer
     }
 }
 

@@ -147,6 +147,10 @@ enum PostgresSchema {
         );
         CREATE INDEX monitoring_episode_by_household ON monitoring_episode (household_number, id);
         CREATE INDEX monitoring_episode_by_status ON monitoring_episode (status);
+        -- A household has at most one open episode (seed 003 附件2 二.15: a new risk relabels it);
+        -- this holds even for two reports that arrive at once.
+        CREATE UNIQUE INDEX one_open_episode_per_household ON monitoring_episode (household_number)
+          WHERE status IN ('reported', 'verified', 'accepted', 'identified');
 
         CREATE TABLE monitoring_step (
           id bigserial PRIMARY KEY,

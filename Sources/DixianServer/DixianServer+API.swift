@@ -61,7 +61,7 @@ extension DixianServer {
                 changed.headName = name
             }
             let replacement = changed
-            try await self.act(as: user) { workflow in
+            try await self.act(as: user, on: number) { workflow in
                 try await workflow.store.apply([.replace(.household(replacement), expected: .household(current))], as: user.actor)
             }
             return try self.json(["etag": HouseholdDocument.etag(of: changed)], headers: [.eTag: HouseholdDocument.etag(of: changed)])
@@ -73,7 +73,7 @@ extension DixianServer {
             let body = try await self.decode(ReportRequest.self, from: request)
             let channel: DiscoveryChannel = try self.term(body.channel, field: "channel")
             let on = try self.date(body.on, field: "on")
-            let episode = try await self.act(as: user) { workflow in
+            let episode = try await self.act(as: user, on: number) { workflow in
                 try await workflow.report(household: number, channel: channel, on: on, by: user.actor, notes: body.notes ?? "")
             }
             return try self.json(["episode": episode], status: .created)
@@ -101,12 +101,12 @@ extension DixianServer {
             case "send-back": action = .sendBack(reasons: body.reasons ?? "")
             case "relabel": action = .relabel(riskTypes: Set(risks), notes: body.notes ?? "")
             case "plan":
-                let plan = try await self.act(as: user) { try await $0.makePlan(episode: id, on: on, by: user.actor) }
+                let plan = try await self.act(as: user, on: episode.householdNumber) { try await $0.makePlan(episode: id, on: on, by: user.actor) }
                 return try self.json(["plan": plan], status: .created)
             default:
                 throw ProblemDetails.badField("action", "must be verify, answer, approve, plan, eliminate, follow-up, send-back or relabel")
             }
-            let result = try await self.act(as: user) { try await $0.take(action, episode: id, on: on, by: user.actor) }
+            let result = try await self.act(as: user, on: episode.householdNumber) { try await $0.take(action, episode: id, on: on, by: user.actor) }
             return try self.json(["episode": String(result.id), "status": result.status.rawValue])
         }
 
@@ -116,7 +116,7 @@ extension DixianServer {
             let role: VisitorRole = try self.term(body.role, field: "role")
             let visit = Visit(id: 0, householdNumber: body.household, visitedOn: try self.date(body.on, field: "on"),
                               visitor: body.visitor, role: role, notes: body.notes ?? "")
-            let id = try await self.act(as: user) { try await $0.recordVisit(visit) }
+            let id = try await self.act(as: user, on: body.household) { try await $0.recordVisit(visit) }
             return try self.json(["visit": id], status: .created)
         }
 
@@ -155,7 +155,8 @@ extension DixianServer {
             }
             guard errors.isEmpty else { throw ProblemDetails.badRequest(errors) }
             let valid = warnings
-            let imported = try await self.act(as: user) { try await $0.importWarnings(valid) }
+            // A push takes consecutive ids from the first free one: it runs alone.
+            let imported = try await self.act(as: user, on: nil) { try await $0.importWarnings(valid) }
             return try self.json(["received": imported.entries.count, "matched": imported.matchedCount], status: .created)
         }
 

@@ -111,11 +111,16 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         }
     }
 
-    /// Runs a workflow action as `user`: refusals become 422 in the plugin's language, stale
-    /// writes 409.
-    func act<T: Sendable>(as user: ServerUser, _ body: @Sendable (Workflow<Store>) async throws -> T) async throws -> T {
+    /// Runs a workflow action as `user` on `household` (nil: an action that takes several new
+    /// ids, which runs alone): refusals become 422 in the plugin's language, stale writes 409.
+    func act<T: Sendable>(
+        as user: ServerUser, on household: String?, _ body: @Sendable (Workflow<Store>) async throws -> T
+    ) async throws -> T {
         do {
-            return try await writes.run {
+            // A store that reserves ids lets actions on different households run at once; one
+            // that does not (SQLite: the next id is the highest plus one) takes them one at a time.
+            let key = store.reservesIdentifiers ? household : nil
+            return try await writes.run(key: key) {
                 try await self.runtimes.withRuntime(on: LocalDate.today) { runtime in
                     try await body(Workflow(store: self.store, guards: runtime, user: user.actor, today: LocalDate.today))
                 }

@@ -39,7 +39,7 @@ extension DixianServer {
             let notes = "农户自主申报：\(difficulty)" + (risk.map { "（\($0.chineseName)）" } ?? "") + (phone.isEmpty ? "" : "；联系电话 \(phone)")
             let reporter = ServerUser(name: "self-report", role: .villageCadre, areas: [], tokenHash: "", salt: "", expiresOn: LocalDate.today)
             do {
-                let episode = try await self.act(as: reporter) { workflow in
+                let episode = try await self.act(as: reporter, on: member.householdNumber) { workflow in
                     try await workflow.report(household: member.householdNumber, channel: .selfReport, on: LocalDate.today,
                                               by: "农户自主申报:\(name)", notes: notes)
                 }

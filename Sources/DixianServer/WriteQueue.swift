@@ -1,19 +1,27 @@
-/// Lets one registry action run at a time. A workflow action reads the next free ids and then
-/// writes its records; two at once would take the same id. The registry has one writer anyway,
-/// so queueing the actions costs nothing the store would not cost.
+/// Lets one registry action at a time run in each lane. A lane is a household (actions on one
+/// household must not interleave: two reports could both find no open episode), or, for a
+/// store whose next id is the highest plus one, every action (two at once would take the same
+/// id); nil is that one shared lane.
 actor WriteQueue {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var busy: Set<String> = []
+    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
 
-    /// Runs `body` once every action queued before it has finished.
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        if busy {
-            await withCheckedContinuation { waiting.append($0) }
+    /// Runs `body` once every action queued before it in lane `key` has finished.
+    func run<T: Sendable>(key: String?, _ body: @Sendable () async throws -> T) async throws -> T {
+        let lane = key.map { "household:" + $0 } ?? ""
+        if busy.contains(lane) {
+            await withCheckedContinuation { waiting[lane, default: []].append($0) }
         } else {
-            busy = true
+            busy.insert(lane)
         }
         defer {
-            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+            if var queued = waiting[lane], !queued.isEmpty {
+                let next = queued.removeFirst()
+                waiting[lane] = queued.isEmpty ? nil : queued
+                next.resume()
+            } else {
+                busy.remove(lane)
+            }
         }
         return try await body()
     }

@@ -1,5 +1,6 @@
 import DixianCore
 import DixianPlugins
+import DixianPostgres
 import DixianServer
 import DixianSQLite
 import DixianTestSupport
@@ -8,6 +9,22 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+
+/// The two stores a server runs on: access, locking and the self-report form are tested on both.
+enum ServerBackend: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+
+    /// A new, empty registry.
+    func open() throws -> any ServerStore {
+        switch self {
+        case .sqlite: try SQLiteRegistry()
+        case .postgres: try PostgresRegistry(url: try TestPostgres.newDatabase())
+        }
+    }
+}
 
 /// The server's access rules, optimistic locking, problem details and the self-report form,
 /// through Hummingbird's in-process test client.
@@ -20,7 +37,11 @@ struct ServerAccessTests {
 
     /// A registry with the fixtures, a household elsewhere and a user of every role; their tokens by name.
     static func server() async throws -> (DixianServer<SQLiteRegistry>, [String: String]) {
-        let store = try SQLiteRegistry()
+        try await server(try SQLiteRegistry())
+    }
+
+    /// `server()` over `store`.
+    static func server<Store: ServerStore>(_ store: Store) async throws -> (DixianServer<Store>, [String: String]) {
         try await store.apply(Fixtures.everyKind.map(RegistryChange.insert) + [.insert(.household(elsewhere))], as: "test")
         var tokens: [String: String] = [:]
         let users: [(String, UserRole, String)] = [
@@ -40,8 +61,13 @@ struct ServerAccessTests {
         token.map { [.authorization: "Bearer \($0)"] } ?? [:]
     }
 
-    @Test func everyRoleIsRefusedOutsideItsAreaAndFunctionsWithoutLeakingData() async throws {
-        let (server, tokens) = try await Self.server()
+    @Test(arguments: ServerBackend.allCases)
+    func everyRoleIsRefusedOutsideItsAreaAndFunctionsWithoutLeakingData(_ backend: ServerBackend) async throws {
+        try await Self.everyRoleIsRefusedOutsideItsAreaAndFunctionsWithoutLeakingData(on: try backend.open())
+    }
+
+    private static func everyRoleIsRefusedOutsideItsAreaAndFunctionsWithoutLeakingData(on store: some ServerStore) async throws {
+        let (server, tokens) = try await Self.server(store)
         let inside = Fixtures.household.number, outside = Self.elsewhere.number
         // role → (read inside, read outside, report inside, push warnings)
         let expected: [String: (HTTPResponse.Status, HTTPResponse.Status, HTTPResponse.Status, HTTPResponse.Status)] = [
@@ -100,8 +126,13 @@ struct ServerAccessTests {
         }
     }
 
-    @Test func aStaleEditGetsConflictAndLosesNothing() async throws {
-        let (server, tokens) = try await Self.server()
+    @Test(arguments: ServerBackend.allCases)
+    func aStaleEditGetsConflictAndLosesNothing(_ backend: ServerBackend) async throws {
+        try await Self.aStaleEditGetsConflictAndLosesNothing(on: try backend.open())
+    }
+
+    private static func aStaleEditGetsConflictAndLosesNothing(on store: some ServerStore) async throws {
+        let (server, tokens) = try await Self.server(store)
         let uri = "/api/households/\(Fixtures.household.number)", headers = Self.bearer(tokens["township"])
         try await Application(router: server.router()).test(.router) { client in
             let etag = try await client.execute(uri: uri, method: .get, headers: headers) { $0.headers[.eTag] }
@@ -141,8 +172,13 @@ struct ServerAccessTests {
         }
     }
 
-    @Test func aSelfReportOpensAnEpisodeAndTheFormIsRateLimited() async throws {
-        let (server, _) = try await Self.server()
+    @Test(arguments: ServerBackend.allCases)
+    func aSelfReportOpensAnEpisodeAndTheFormIsRateLimited(_ backend: ServerBackend) async throws {
+        try await Self.aSelfReportOpensAnEpisodeAndTheFormIsRateLimited(on: try backend.open())
+    }
+
+    private static func aSelfReportOpensAnEpisodeAndTheFormIsRateLimited(on store: some ServerStore) async throws {
+        let (server, _) = try await Self.server(store)
         // A member of the household elsewhere, which has no open episode.
         let member = Member(residentID: try ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1975-04-02")!, sequence: 57),
                             householdNumber: Self.elsewhere.number, name: "赵远方", relation: Member.headRelation, laborCapacity: .full)
