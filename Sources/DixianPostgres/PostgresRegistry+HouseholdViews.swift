@@ -22,13 +22,13 @@ struct ViewQuery: Sendable {
         self.codecs = codecs
         // One household: $1 is its number; $2 the date, $3 its year, $4 its year * 100 + month.
         // Planned once per connection: equality on keys plans well without the values.
-        let one = Self.query(codecs, household: "h.number = $1", records: "t.household_number = $1", date: 2)
+        let one = Self.query(codecs, household: "h.number = $1", records: "t.household_number = $1", date: 2, joined: false)
         // A range: $1 and $2 bound the household numbers, $3 and $4 the village codes; $5 the
         // date, $6 its year, $7 its year * 100 + month. Planned for each call's values (a
         // plan for unknown bounds may scan a county), which is cheap beside reading thousands.
         let range = Self.query(
             codecs, household: "h.number >= $1 AND h.number < $2 AND h.village_code >= $3 AND h.village_code < $4",
-            records: "t.household_number >= $1 AND t.household_number < $2", date: 5)
+            records: "t.household_number >= $1 AND t.household_number < $2", date: 5, joined: true)
         functions = [
             Self.function("household_view(text, text, text, text)", one, settings: ""),
             Self.function("household_views(text, text, text, text, text, text, text)", range,
@@ -38,7 +38,10 @@ struct ViewQuery: Sendable {
 
     /// The query over the households matching `household` (over `h`) and their records matching
     /// `records` (over `t`), as of the date in parameter `date` (then its year, then its month).
-    private static func query(_ codecs: [RegistryTable: TableCodec], household: String, records: String, date: Int) -> String {
+    /// Unless `joined`, `records` alone picks the households' records (no join to `household`).
+    private static func query(
+        _ codecs: [RegistryTable: TableCodec], household: String, records: String, date: Int, joined: Bool
+    ) -> String {
         let (day, year, month) = ("$\(date)::date", "$\(date + 1)::integer", "$\(date + 2)::integer")
         let branches = kinds.enumerated().map { kind, table in
             let codec = codecs[table]!
@@ -48,7 +51,7 @@ struct ViewQuery: Sendable {
                     WHERE \(household.replacingOccurrences(of: "h.", with: "t."))
                     """
             }
-            let head = "ARRAY[h.number, '\(kind)'] || \(codec.fieldsArray)"
+            let head = "ARRAY[t.household_number, '\(kind)'] || \(codec.fieldsArray)"
             let (order, asOf): (String, String) = switch table {
             case .member: ("t.resident_id", "true")
             case .income: ("lpad(t.year::text, 6, '0')", "t.year <= \(year)")
@@ -60,9 +63,10 @@ struct ViewQuery: Sendable {
             case .assistancePlan: ("lpad(t.id::text, 20, '0')", "t.made_on <= \(day)")
             default: ("t.visited_on::text || lpad(t.id::text, 20, '0')", "t.visited_on <= \(day)")
             }
+            let source = joined ? "\(table.rawValue) t JOIN household h ON h.number = t.household_number" : "\(table.rawValue) t"
             return """
-                SELECT h.number, \(kind), \(order), \(head) FROM \(table.rawValue) t JOIN household h ON h.number = t.household_number
-                WHERE \(records) AND \(household) AND \(asOf)
+                SELECT t.household_number, \(kind), \(order), \(head) FROM \(source)
+                WHERE \(records)\(joined ? " AND " + household : "") AND \(asOf)
                 """
         }
         return "SELECT f FROM (\n" + branches.joined(separator: "\nUNION ALL\n") + "\n) u ORDER BY n, k, o"

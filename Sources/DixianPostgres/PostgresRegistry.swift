@@ -98,19 +98,22 @@ public final class PostgresRegistry: RegistryStore {
                     }
                     index += 1
                 }
-                for table in inserted where codec(table).layout.hasSequence {
-                    try Self.advanceSequence(of: table.rawValue, on: connection)
-                }
+                try Self.advanceSequences(
+                    of: inserted.filter { self.codec($0).layout.hasSequence }.map(\.rawValue).sorted(), on: connection)
             }
         }
     }
 
-    /// Moves the id sequence of `table` past ids given explicitly (an import's, a copy's).
-    static func advanceSequence(of table: String, on connection: Connection) throws {
-        try connection.rows("""
-            SELECT setval(s::regclass, m) FROM (SELECT pg_get_serial_sequence($1, 'id') AS s, (SELECT max(id) FROM \(table)) AS m) x
-            WHERE m > coalesce(pg_sequence_last_value(s::regclass), 0)
-            """, [table])
+    /// Moves the id sequences of `tables` past ids given explicitly (an import's), in one
+    /// round trip; ids the sequences handed out leave them as they are.
+    static func advanceSequences(of tables: [String], on connection: Connection) throws {
+        guard !tables.isEmpty else { return }
+        try connection.rows(tables.map { table in
+            """
+            SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence('\(table)', 'id')::regclass AS s,
+              (SELECT max(id) FROM \(table)) AS m) x WHERE m > coalesce(pg_sequence_last_value(s), 0)
+            """
+        }.joined(separator: " UNION ALL "))
     }
 
     /// Runs one change; returns the table of an insert.

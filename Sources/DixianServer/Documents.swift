@@ -55,8 +55,12 @@ struct HouseholdDocument: Codable, Sendable {
 
     /// The entity tag of a household record: a hash of every field, so any change alters it.
     static func etag(of household: Household) -> String {
-        let digest = SHA256.hash(data: Data(String(describing: household).utf8))
-        return "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        // Every field of the record, each ended by U+001F (which no field holds).
+        let fields = [household.number, household.area.villageCode, household.area.group ?? "\u{0}", household.headName,
+                      household.category.rawValue, household.monitoredKind?.rawValue ?? "\u{0}",
+                      String(household.flags.rawValue), household.helper ?? "\u{0}"]
+        let digest = SHA256.hash(data: Data(fields.map { $0 + "\u{1F}" }.joined().utf8))
+        return "\"" + digest.prefix(12).hexadecimal + "\""
     }
 }
 
