@@ -88,16 +88,35 @@ public final class PostgresRegistry: RegistryStore {
                 try connection.rows("SELECT set_config('dixian.actor', $1, true)", [actor])
                 var index = 0
                 var inserted: Set<RegistryTable> = []
+                // Consecutive inserts into one table go as one multi-row INSERT (an import is
+                // millions of them; a round trip each would be most of its time).
+                var pending: (codec: TableCodec, rows: [(index: Int, fields: [String?])])?
+                func flush() throws {
+                    if let batch = pending { try self.insert(batch.rows, with: batch.codec, on: connection) }
+                    pending = nil
+                }
                 try produce { change in
-                    do {
-                        if let table = try self.execute(change, on: connection) { inserted.insert(table) }
-                    } catch let error as PostgresStoreError {
-                        throw RegistryStoreError(changeIndex: index, message: error.message)
-                    } catch let error as ChangeRefused {
-                        throw RegistryStoreError(changeIndex: index, message: error.message, isStale: error.isStale)
+                    if case .insert(let record) = change {
+                        let codec = self.codec(record.table)
+                        if pending?.codec.layout.table != record.table || pending?.rows.count == codec.rowsPerInsert {
+                            try flush()
+                            pending = (codec, [])
+                        }
+                        pending?.rows.append((index, codec.storedFields(RecordCodec.fields(of: record))))
+                        inserted.insert(record.table)
+                    } else {
+                        try flush()
+                        do {
+                            try self.execute(change, on: connection)
+                        } catch let error as PostgresStoreError {
+                            throw RegistryStoreError(changeIndex: index, message: error.message)
+                        } catch let error as ChangeRefused {
+                            throw RegistryStoreError(changeIndex: index, message: error.message, isStale: error.isStale)
+                        }
                     }
                     index += 1
                 }
+                try flush()
                 try Self.advanceSequences(
                     of: inserted.filter { self.codec($0).layout.hasSequence }.map(\.rawValue).sorted(), on: connection)
             }
@@ -116,13 +135,33 @@ public final class PostgresRegistry: RegistryStore {
         }.joined(separator: " UNION ALL "))
     }
 
-    /// Runs one change; returns the table of an insert.
-    private func execute(_ change: RegistryChange, on connection: Connection) throws -> RegistryTable? {
+    /// Inserts `rows` (each the stored fields of the change at `index`) in one statement; if
+    /// that fails, finds the first row that fails alone, so that the error names its change.
+    private func insert(_ rows: [(index: Int, fields: [String?])], with codec: TableCodec, on connection: Connection) throws {
+        guard rows.count > 1 else {
+            do {
+                try connection.rows(codec.insertSQL, rows[0].fields)
+            } catch let error as PostgresStoreError {
+                throw RegistryStoreError(changeIndex: rows[0].index, message: error.message)
+            }
+            return
+        }
+        try connection.rows("SAVEPOINT inserts")
+        do {
+            try connection.rows(codec.insertSQL(rows: rows.count), rows.flatMap(\.fields))
+            try connection.rows("RELEASE SAVEPOINT inserts")
+        } catch let error as PostgresStoreError where error.code != nil {
+            try connection.rows("ROLLBACK TO SAVEPOINT inserts")
+            for row in rows { try insert([row], with: codec, on: connection) }
+            throw RegistryStoreError(changeIndex: rows[0].index, message: error.message)
+        }
+    }
+
+    /// Runs one change other than an insert.
+    private func execute(_ change: RegistryChange, on connection: Connection) throws {
         switch change {
-        case .insert(let record):
-            let codec = codec(record.table)
-            try connection.rows(codec.insertSQL, codec.storedFields(RecordCodec.fields(of: record)))
-            return record.table
+        case .insert:
+            preconditionFailure("inserts go through insert(_:with:on:)")
         case .update(let record):
             let codec = codec(record.table), fields = RecordCodec.fields(of: record)
             let changed = try connection.rows(codec.updateSQL + " RETURNING 1", codec.otherFields(fields) + codec.keyFields(fields))
@@ -142,7 +181,6 @@ public final class PostgresRegistry: RegistryStore {
                 codec.replaceSQL + " RETURNING 1", codec.otherFields(fields) + codec.keyFields(fields) + codec.otherFields(old))
             if changed.isEmpty { throw ChangeRefused.stale(codec, fields) }
         }
-        return nil
     }
 
     // MARK: Reading records

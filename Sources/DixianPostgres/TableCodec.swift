@@ -43,8 +43,7 @@ struct TableCodec: Sendable {
         let keys = stored.filter { layout.key.contains($0.name) }
         let others = stored.filter { !layout.key.contains($0.name) }
         let table = layout.name
-        insertSQL = "INSERT INTO \(table) (\(stored.map(\.quoted).joined(separator: ", "))) VALUES ("
-            + stored.enumerated().map { $0.element.parameter($0.offset + 1) }.joined(separator: ", ") + ")"
+        insertSQL = Self.insertSQL(table, stored, rows: 1)
         // Update and replace: the other columns are $1..., then the key, then (replace) the
         // expected values of the other columns.
         let assignments = others.enumerated().map { "\($0.element.quoted) = \($0.element.parameter($0.offset + 1))" }
@@ -60,6 +59,21 @@ struct TableCodec: Sendable {
         fieldsArray = "ARRAY[" + columns.map { name in
             types[name] == nil ? "''" : "coalesce(t.\"\(name)\"::text, '')"
         }.joined(separator: ", ") + "]"
+    }
+
+    /// How many rows one INSERT takes (PostgreSQL allows 65,535 parameters a statement).
+    var rowsPerInsert: Int { max(1, min(500, 65_535 / stored.count)) }
+
+    /// An INSERT of `rows` rows, their stored fields one row after another as parameters.
+    func insertSQL(rows: Int) -> String {
+        rows == 1 ? insertSQL : Self.insertSQL(layout.name, stored, rows: rows)
+    }
+
+    private static func insertSQL(_ table: String, _ stored: [StoredColumn], rows: Int) -> String {
+        let values = (0..<rows).map { row in
+            "(" + stored.enumerated().map { $0.element.parameter(row * stored.count + $0.offset + 1) }.joined(separator: ", ") + ")"
+        }
+        return "INSERT INTO \(table) (\(stored.map(\.quoted).joined(separator: ", "))) VALUES " + values.joined(separator: ", ")
     }
 
     /// The stored fields of `fields` (a record's interchange fields).
