@@ -38,9 +38,7 @@ public final class PostgresRegistry: RegistryStore {
         }
     }
 
-    /// Closes the connections.
-    public func close() { pool.close() }
-
+    /// Closes the idle connections when the registry goes.
     deinit { pool.close() }
 
     /// Applies the migrations not yet applied, each in a transaction, one process at a time.

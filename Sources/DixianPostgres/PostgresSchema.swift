@@ -49,9 +49,6 @@ enum PostgresSchema {
         Table(.assetDistribution, key: ["asset_id", "year", "purpose"], household: "NULL"),
     ]
 
-    /// The layout of `table`.
-    static func table(_ table: RegistryTable) -> Table { tables.first { $0.table == table }! }
-
     /// The migrations, oldest first.
     static let migrations: [(name: String, sql: String)] = [
         ("v1: registry tables", registryTables),
