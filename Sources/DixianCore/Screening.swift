@@ -148,10 +148,14 @@ public protocol HouseholdViewSource: Sendable {
     /// concurrency (a server's requests, a workflow's guards): read without blocking a thread
     /// of the concurrency pool.
     func views(in partition: HouseholdPartition, asOf: LocalDate) async throws -> [HouseholdView]
+
+    /// The view of household `number` as of `asOf`, for callers in Swift concurrency (a
+    /// server's read); nil if there is no such household.
+    func householdView(_ number: String, asOf: LocalDate) async throws -> HouseholdView?
 }
 
 extension HouseholdViewSource {
-    /// The view of household `number` as of `asOf`, for callers in Swift concurrency.
+    /// By default, the partition that holds that household alone.
     public func householdView(_ number: String, asOf: LocalDate) async throws -> HouseholdView? {
         try await views(in: HouseholdPartition(from: number, upTo: number + "\u{1}", area: nil), asOf: asOf)
             .first { $0.household.number == number }

@@ -81,15 +81,21 @@ struct ViewQuery: Sendable {
         """
     }
 
+    /// The date parameters for `asOf`: the date, its year, its year * 100 + month.
+    private static func dateParameters(_ asOf: LocalDate) -> [String?] {
+        [asOf.description, String(asOf.year), String(asOf.year * 100 + asOf.month)]
+    }
+
     /// The call that reads `partition` as of `asOf`, and its parameters.
     func call(_ partition: HouseholdPartition, asOf: LocalDate) -> (sql: String, parameters: [String?]) {
-        let date = [asOf.description, String(asOf.year), String(asOf.year * 100 + asOf.month)]
-        if let from = partition.from, partition.upTo == from + "\u{1}", partition.area == nil {
-            return ("SELECT household_view($1, $2, $3, $4)", [from] + date)
-        }
         let area = PostgresRegistry.areaBounds(partition.area)
         return ("SELECT household_views($1, $2, $3, $4, $5, $6, $7)",
-                [partition.from ?? "", partition.upTo ?? "\u{10FFFF}", area.low, area.high] + date)
+                [partition.from ?? "", partition.upTo ?? "\u{10FFFF}", area.low, area.high] + Self.dateParameters(asOf))
+    }
+
+    /// The call that reads household `number` as of `asOf`, and its parameters.
+    func call(household number: String, asOf: LocalDate) -> (sql: String, parameters: [String?]) {
+        ("SELECT household_view($1, $2, $3, $4)", [number] + Self.dateParameters(asOf))
     }
 
     /// The views the query's rows describe, in household order.
@@ -158,7 +164,14 @@ extension PostgresRegistry: HouseholdViewSource {
     }
 
     public func views(in partition: HouseholdPartition, asOf: LocalDate) async throws -> [HouseholdView] {
-        let call = views.call(partition, asOf: asOf)
+        try await views(views.call(partition, asOf: asOf))
+    }
+
+    public func householdView(_ number: String, asOf: LocalDate) async throws -> HouseholdView? {
+        try await views(views.call(household: number, asOf: asOf)).first
+    }
+
+    private func views(_ call: (sql: String, parameters: [String?])) async throws -> [HouseholdView] {
         let rows = try await pool.withConnection { connection in try await connection.arrays(call.sql, call.parameters) }
         return try views.views(rows)
     }
