@@ -17,7 +17,22 @@ extension PostgresRegistry {
     /// records are not audited again: their history comes with them). All or nothing, in one
     /// transaction, streamed with `COPY` so that a county of a million households fits in
     /// bounded memory.
-    public func copy(from source: some RegistryStore & BookkeepingSource) async throws -> CopySummary {
+    ///
+    /// A copy moves every ID number to another database: it is recorded as a disclosure by
+    /// `actor` in this registry, in the copy's own transaction, and then in the source.
+    public func copy(from source: some RegistryStore & BookkeepingSource, as actor: String) async throws -> CopySummary {
+        let summary = try await copyRows(from: source, as: actor)
+        try await source.recordDisclosure(disclosure(of: summary, by: actor))
+        return summary
+    }
+
+    /// The disclosure a copy makes: the ID numbers of members and of warnings.
+    private func disclosure(of summary: CopySummary, by actor: String) -> Disclosure {
+        let records = summary.rows.filter { ["member", "department_warning"].contains($0.table) }.reduce(0) { $0 + $1.count }
+        return Disclosure(actor: actor, action: "copy to PostgreSQL", destination: location, records: records)
+    }
+
+    private func copyRows(from source: some RegistryStore & BookkeepingSource, as actor: String) async throws -> CopySummary {
         try await pool.withConnection { connection in
             let existing = try await connection.rows("""
                 SELECT ((SELECT count(*) FROM household) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM server_user))::text
@@ -55,6 +70,10 @@ extension PostgresRegistry {
                         WHERE m IS NOT NULL
                         """, [table, column])
                 }
+                let disclosure = disclosure(of: summary, by: actor)
+                try await connection.rows(
+                    "INSERT INTO disclosure (actor, action, destination, records) VALUES ($1, $2, $3, $4::bigint)",
+                    [disclosure.actor, disclosure.action, disclosure.destination, String(disclosure.records)])
                 return summary
             }
         }

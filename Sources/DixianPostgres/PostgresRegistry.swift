@@ -8,6 +8,8 @@ import Foundation
 /// sequences, so that several processes can write at once.
 public final class PostgresRegistry: RegistryStore {
     let pool: ConnectionPool
+    /// Where the database is, without a password (`postgres://dixian@127.0.0.1:5432/county`).
+    public let location: String
     let codecs: [RegistryTable: TableCodec]
     let views: ViewQuery
 
@@ -16,6 +18,9 @@ public final class PostgresRegistry: RegistryStore {
     /// - Throws: `PostgresStoreError` if the database cannot be reached or migrated.
     public init(url: String) throws {
         pool = try ConnectionPool(url: url)
+        var components = URLComponents(string: url)
+        if components?.password != nil { components?.password = "***" }
+        location = components?.string ?? url
         codecs = try pool.withConnection { connection in
             try Self.migrate(connection)
             var codecs: [RegistryTable: TableCodec] = [:]

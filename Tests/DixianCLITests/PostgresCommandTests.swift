@@ -25,12 +25,16 @@ struct PostgresCommandTests {
         #expect(try DixianProcess.run(["import", county, "--db", db]).status == 0)
         let url = try TestPostgres.newDatabase()
 
-        let copied = try DixianProcess.run(["copy", "--db", db, "--postgres", url])
+        let copied = try DixianProcess.run(["copy", "--db", db, "--postgres", url, "--actor", "县乡村振兴局:管理员"])
         #expect(copied.status == 0, "\(copied.errorOutput)")
         #expect(copied.output.hasPrefix("household 200, member "))
         let again = try DixianProcess.run(["copy", "--db", db, "--postgres", url])
         #expect(again.status != 0)
         #expect(again.errorOutput.contains("the PostgreSQL registry is not empty"))
+        for registry in [["--db", db], ["--postgres", url]] {
+            let disclosures = try DixianProcess.run(["audit", "disclosures"] + registry).output
+            #expect(disclosures.contains("县乡村振兴局:管理员  copy to PostgreSQL  "), "\(disclosures)")
+        }
 
         let fromSQLite = folder.appendingPathComponent("sqlite").path, fromPostgres = folder.appendingPathComponent("pg").path
         #expect(try DixianProcess.run(["export", "--db", db, "--out", fromSQLite]).status == 0)

@@ -53,7 +53,7 @@ import Testing
 
         let url = try TestPostgres.newDatabase()
         let postgres = try PostgresRegistry(url: url)
-        let summary = try await postgres.copy(from: sqlite)
+        let summary = try await postgres.copy(from: sqlite, as: "县乡村振兴局:管理员")
         #expect(summary.rows.first { $0.table == "member" }?.count ?? 0 > 400)
 
         #expect(try contents(of: postgres) == contents(of: sqlite))
@@ -64,14 +64,18 @@ import Testing
                                                          asOf: SyntheticCounty.asOf).first?.household.number)
         #expect(try await postgres.auditTrail(ofHousehold: number) == sqlite.auditTrail(ofHousehold: number))
         #expect(try await postgres.users() == sqlite.users())
-        // The copy's own disclosure rows come along; the export just made added one on each side.
-        #expect(try await postgres.disclosures().map(\.actor) == ["审核", "test"])
+        // The source's disclosures come along, the copy is one in both registries, and the
+        // export just made added one on each side.
+        let copyDisclosure = try #require(try await sqlite.disclosures().last { $0.action == "copy to PostgreSQL" })
+        #expect(copyDisclosure.destination == url && copyDisclosure.records > 400)
+        #expect(try await postgres.disclosures().map(\.actor) == ["审核", "县乡村振兴局:管理员", "test"])
+        #expect(try await sqlite.disclosures().map(\.actor) == ["审核", "县乡村振兴局:管理员", "test"])
 
         // New ids continue after the copied ones, and a second copy is refused.
         var highest: Int64 = 0
         try postgres.forEachRecord(in: .visit) { if case .visit(let visit) = $0 { highest = max(highest, visit.id) } }
         #expect(try await postgres.nextIdentifier(in: .visit) > highest)
-        await #expect(throws: PostgresStoreError.self) { _ = try await postgres.copy(from: sqlite) }
+        await #expect(throws: PostgresStoreError.self) { _ = try await postgres.copy(from: sqlite, as: "again") }
     }
 
     @Test func aChangeWithoutAnActorIsRefusedEvenOutsideTheStore() async throws {
