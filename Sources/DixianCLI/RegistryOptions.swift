@@ -58,9 +58,6 @@ struct StoreOptions: ParsableArguments {
 
     /// Where the registry is, for messages (a PostgreSQL URL without its password).
     var label: String {
-        guard let url = postgresURL else { return db ?? "" }
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
-        components.password = "***"
-        return components.string ?? url
+        postgresURL.map(PostgresRegistry.location(of:)) ?? db ?? ""
     }
 }

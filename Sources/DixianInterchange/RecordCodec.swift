@@ -15,14 +15,18 @@ public enum RecordCodec {
         record.interchange.fields
     }
 
+    /// Each table's column positions in `fields(of:)` order, made once (reading a county's
+    /// views reads millions of records).
+    private static let positions = Dictionary(uniqueKeysWithValues: RegistryTable.allCases.map { table in
+        (table, Dictionary(uniqueKeysWithValues: table.interchangeKind.columns.enumerated().map { ($0.element.name, $0.offset) }))
+    })
+
     /// Reads a record of `table` from `fields` in `columns(of:)` order, validating it as an
     /// import would.
     /// - Throws: `RecordCodecError` naming the table and the column at fault.
     public static func record(of table: RegistryTable, fields: [String]) throws(RecordCodecError) -> RegistryRecord {
-        let kind = table.interchangeKind
-        let positions = Dictionary(uniqueKeysWithValues: kind.columns.enumerated().map { ($0.element.name, $0.offset) })
         do {
-            return try kind.init(reading: FieldReader(fields: fields, positions: positions)).registryRecord
+            return try table.interchangeKind.init(reading: FieldReader(fields: fields, positions: positions[table]!)).registryRecord
         } catch {
             throw RecordCodecError(table: table, column: error.column, reason: error.reason)
         }

@@ -126,46 +126,44 @@ struct Connection: Sendable {
         return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 
-    /// Runs `sql` and returns its rows, each cell as text (nil for NULL). Blocks the calling thread.
-    @discardableResult
-    func rows(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
+    /// The rows of `sql`, waited for on the calling thread.
+    private func result(_ sql: String, _ parameters: [String?]) throws -> [PostgresRow] {
         do {
-            return try Self.text(connection.query(try query(sql, parameters), logger: logger).wait().rows)
+            return try connection.query(try query(sql, parameters), logger: logger).wait().rows
         } catch {
             throw PostgresStoreError(error)
         }
+    }
+
+    /// The rows of `sql`, for a caller in Swift concurrency.
+    private func result(_ sql: String, _ parameters: [String?]) async throws -> [PostgresRow] {
+        do {
+            return try await connection.query(try query(sql, parameters), logger: logger).get().rows
+        } catch {
+            throw PostgresStoreError(error)
+        }
+    }
+
+    /// Runs `sql` and returns its rows, each cell as text (nil for NULL). Blocks the calling thread.
+    @discardableResult
+    func rows(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
+        try Self.text(try result(sql, parameters))
     }
 
     /// Runs `sql` and returns its rows, each cell as text (nil for NULL).
     @discardableResult
     func rows(_ sql: String, _ parameters: [String?] = []) async throws -> [[String?]] {
-        do {
-            return try await Self.text(connection.query(try query(sql, parameters), logger: logger).get().rows)
-        } catch {
-            throw PostgresStoreError(error)
-        }
+        try Self.text(try await result(sql, parameters))
+    }
+
+    /// Runs `sql`, whose rows hold one `text[]` cell each, and returns the arrays. Blocks the calling thread.
+    func arrays(_ sql: String, _ parameters: [String?] = []) throws -> [[String]] {
+        try Self.arrays(try result(sql, parameters))
     }
 
     /// Runs `sql`, whose rows hold one `text[]` cell each, and returns the arrays.
     func arrays(_ sql: String, _ parameters: [String?] = []) async throws -> [[String]] {
-        do {
-            return try await connection.query(try query(sql, parameters), logger: logger).get().rows.map { row in
-                try row.decode([String].self)
-            }
-        } catch {
-            throw PostgresStoreError(error)
-        }
-    }
-
-    /// `arrays` for a synchronous caller.
-    func arrays(_ sql: String, _ parameters: [String?] = []) throws -> [[String]] {
-        do {
-            return try connection.query(try query(sql, parameters), logger: logger).wait().rows.map { row in
-                try row.decode([String].self)
-            }
-        } catch {
-            throw PostgresStoreError(error)
-        }
+        try Self.arrays(try await result(sql, parameters))
     }
 
     /// Runs `sql`, which may hold several statements separated by `;` (a migration), one by one.
@@ -221,7 +219,19 @@ struct Connection: Sendable {
     }
 
     private static func text(_ rows: [PostgresRow]) throws -> [[String?]] {
-        try rows.map { row in try row.map { cell in try cell.decode(String?.self) } }
+        do {
+            return try rows.map { row in try row.map { cell in try cell.decode(String?.self) } }
+        } catch {
+            throw PostgresStoreError(error)
+        }
+    }
+
+    private static func arrays(_ rows: [PostgresRow]) throws -> [[String]] {
+        do {
+            return try rows.map { row in try row.decode([String].self) }
+        } catch {
+            throw PostgresStoreError(error)
+        }
     }
 }
 

@@ -18,9 +18,7 @@ public final class PostgresRegistry: RegistryStore {
     /// - Throws: `PostgresStoreError` if the database cannot be reached or migrated.
     public init(url: String) throws {
         pool = try ConnectionPool(url: url)
-        var components = URLComponents(string: url)
-        if components?.password != nil { components?.password = "***" }
-        location = components?.string ?? url
+        location = Self.location(of: url)
         codecs = try pool.withConnection { connection in
             try Self.migrate(connection)
             var codecs: [RegistryTable: TableCodec] = [:]
@@ -41,6 +39,13 @@ public final class PostgresRegistry: RegistryStore {
                 for function in views.functions { try connection.rows(function) }
             }
         }
+    }
+
+    /// `url` with its password, if any, hidden: for messages and records.
+    public static func location(of url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
     }
 
     /// Closes the idle connections when the registry goes.

@@ -21,6 +21,8 @@ struct TableCodec: Sendable {
     let fieldCount: Int
     /// The interchange columns the table stores (a derived one, like a household's size, is not).
     let stored: [StoredColumn]
+    /// The stored key columns, and the others, in stored order.
+    private let keys: [StoredColumn], others: [StoredColumn]
     let insertSQL: String
     let updateSQL: String
     let replaceSQL: String
@@ -42,6 +44,8 @@ struct TableCodec: Sendable {
         }
         let keys = stored.filter { layout.key.contains($0.name) }
         let others = stored.filter { !layout.key.contains($0.name) }
+        self.keys = keys
+        self.others = others
         let table = layout.name
         insertSQL = Self.insertSQL(table, stored, rows: 1)
         // Update and replace: the other columns are $1..., then the key, then (replace) the
@@ -83,12 +87,12 @@ struct TableCodec: Sendable {
 
     /// The key fields of `fields`, in stored order.
     func keyFields(_ fields: [String]) -> [String?] {
-        stored.filter { layout.key.contains($0.name) }.map { fields[$0.field] }
+        keys.map { fields[$0.field] }
     }
 
     /// The other (non-key) fields of `fields`, in stored order.
     func otherFields(_ fields: [String]) -> [String?] {
-        stored.filter { !layout.key.contains($0.name) }.map { fields[$0.field] }
+        others.map { fields[$0.field] }
     }
 
     /// The record read back from a row's `fieldsArray`.

@@ -69,29 +69,24 @@ public final class SQLiteRegistry: RegistryStore {
     /// session's open transaction (begun at its first change), under a savepoint.
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         let session = isSession
-        return try await writer.writeWithoutTransaction { db in
-            if session && !db.isInsideTransaction { try db.beginTransaction(.immediate) }
-            var result: T?
-            try db.inSavepoint {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
+        return try await writer.writeWithoutTransaction { db in try Self.inSavepoint(db, session: session, body) }
     }
 
     /// `write` for synchronous callers.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         let session = isSession
-        return try writer.writeWithoutTransaction { db in
-            if session && !db.isInsideTransaction { try db.beginTransaction(.immediate) }
-            var result: T?
-            try db.inSavepoint {
-                result = try body(db)
-                return .commit
-            }
-            return result!
+        return try writer.writeWithoutTransaction { db in try Self.inSavepoint(db, session: session, body) }
+    }
+
+    /// `body` under a savepoint, in a session's transaction (begun here if need be) or on its own.
+    private static func inSavepoint<T>(_ db: Database, session: Bool, _ body: (Database) throws -> T) throws -> T {
+        if session && !db.isInsideTransaction { try db.beginTransaction(.immediate) }
+        var result: T?
+        try db.inSavepoint {
+            result = try body(db)
+            return .commit
         }
+        return result!
     }
 
     private func applyChanges(
