@@ -343,7 +343,8 @@ public final class PostgresRegistry: RegistryStore {
     public func auditTrail(ofHousehold number: String) async throws -> [AuditEntry] {
         try await pool.withConnection { connection in
             try await connection.rows("""
-                SELECT at, actor, table_name, row_key, action, before, after FROM audit WHERE household_number = $1 ORDER BY id
+                SELECT at, actor, table_name, row_key, action, before, after FROM audit
+                WHERE \(PostgresSchema.householdTablesClause) AND household_number = $1 ORDER BY id
                 """, [number])
         }.map { row in
             AuditEntry(at: row[0] ?? "", actor: row[1] ?? "", table: row[2] ?? "", key: row[3] ?? "",

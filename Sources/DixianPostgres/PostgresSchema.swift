@@ -54,7 +54,18 @@ enum PostgresSchema {
         ("v1: registry tables", registryTables),
         ("v1: audit trail", auditTrail),
         ("v1: disclosures, users and screening runs", serverTables),
+        ("v2: audit trail indexed by table, then household", """
+            DROP INDEX audit_by_household;
+            CREATE INDEX audit_by_household ON audit (table_name, household_number, id);
+            """),
     ]
+
+    /// `table_name IN (...)` over the tables whose changes can concern a household: the clause
+    /// that lets a household's trail be read through `audit_by_household`, grouped by table so
+    /// that a change to many households at once writes into its own table's part of the index.
+    static var householdTablesClause: String {
+        "table_name IN (" + tables.filter { $0.household != "NULL" }.map { "'\($0.name)'" }.joined(separator: ", ") + ")"
+    }
 
     /// `CHECK (column IN (...))` for a closed list of official terms.
     private static func oneOf<T: OfficialTerm>(_ column: String, _: T.Type) -> String {

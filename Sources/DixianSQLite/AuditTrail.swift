@@ -34,6 +34,19 @@ enum AuditTrail {
         AuditedTable(name: "asset_distribution", key: ["asset_id", "year", "purpose"], household: "NULL"),
     ]
 
+    /// The tables whose changes can concern a household (assets hang from villages).
+    static var householdTables: [String] { tables.filter { $0.household != "NULL" }.map(\.name) }
+
+    /// A household's trail, oldest first: one search of `audit_by_household` per table, since
+    /// the index is grouped by table (see `indexByTableThenHousehold`).
+    static var householdTrailSQL: String {
+        """
+        SELECT at, actor, table_name, row_key, action, before, after FROM audit
+        WHERE table_name IN (\(householdTables.map { "'\($0)'" }.joined(separator: ", "))) AND household_number = ?
+        ORDER BY id
+        """
+    }
+
     static func create(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE audit (
@@ -55,6 +68,16 @@ enum AuditTrail {
         for table in tables where try db.tableExists(table.name) {
             try createTriggers(forTable: table.name, in: db)
         }
+    }
+
+    /// Indexes the trail by table, then household: a change to many households at once (a
+    /// department's push of warnings, findings becoming problems) then writes into the part of
+    /// the index that holds its own table, not into every page of an index of the whole trail.
+    static func indexByTableThenHousehold(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX audit_by_household;
+            CREATE INDEX audit_by_household ON audit (table_name, household_number, id);
+            """)
     }
 
     /// Creates the audit triggers of registry table `name` (again, after a migration rebuilt it).

@@ -39,6 +39,9 @@ enum RegistrySchema {
                 )
                 """)
         }
+        migrator.registerMigration("v6: audit trail indexed by table, then household") { db in
+            try AuditTrail.indexByTableThenHousehold(db)
+        }
         return migrator
     }
 

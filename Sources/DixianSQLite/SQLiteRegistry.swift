@@ -265,7 +265,7 @@ public final class SQLiteRegistry: RegistryStore {
     public func auditTrail(ofHousehold number: String) async throws -> [AuditEntry] {
         try await writer.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT at, actor, table_name, row_key, action, before, after FROM audit WHERE household_number = ? ORDER BY id",
+                db, sql: AuditTrail.householdTrailSQL,
                 arguments: [number]
             ).map { row in
                 AuditEntry(

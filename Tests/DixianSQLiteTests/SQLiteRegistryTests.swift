@@ -1,5 +1,5 @@
 import DixianCore
-import DixianSQLite
+@testable import DixianSQLite
 import DixianTestSupport
 import Foundation
 import GRDB
@@ -57,5 +57,18 @@ struct SQLiteRegistryTests {
         #expect(again.uncommittedChanges == 0)
         #expect(try await other.household(number: Fixtures.household.number) != nil)
         #expect(try await other.auditTrail(ofHousehold: Fixtures.household.number).map(\.actor) == ["管理员:王"])
+    }
+
+    @Test func aHouseholdsTrailIsReadThroughTheIndexGroupedByTable() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try SQLiteRegistry(path: path)
+
+        let direct = try DatabaseQueue(path: path)
+        let plan = try await direct.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AuditTrail.householdTrailSQL, arguments: ["x"]).map { $0["detail"] as String }
+        }
+        #expect(plan.contains("SEARCH audit USING INDEX audit_by_household (table_name=? AND household_number=?)"))
+        #expect(!plan.contains { $0.hasPrefix("SCAN audit") })
     }
 }
