@@ -34,6 +34,11 @@ public final class SQLiteRegistry: RegistryStore {
         configuration.allowsUnsafeTransactions = session
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Every change goes through the audit triggers, so every INSERT, UPDATE or DELETE is
+            // a statement that writes several rows and may abort: SQLite keeps a statement
+            // journal of the pages it touches, so that it can be undone alone. In a file (the
+            // default), that journal wrote a page or more to /var/tmp for every row changed.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         isSession = session
         do {
