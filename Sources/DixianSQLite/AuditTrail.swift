@@ -11,6 +11,29 @@ enum AuditTrail {
         let name: String
         let key: [String]
         let household: String
+
+        /// The record `row` (`NEW`, `OLD`, or a table alias) as a JSON object of `columns`.
+        func json(_ row: String, columns: [String]) -> String {
+            "json_object(" + columns.map { "'\($0)', \(row).\($0)" }.joined(separator: ", ") + ")"
+        }
+
+        /// The key of record `row`, its columns joined by `/`.
+        func key(_ row: String) -> String {
+            key.map { "\(row).\($0)" }.joined(separator: " || '/' || ")
+        }
+
+        /// The household record `row` concerns.
+        func household(_ row: String) -> String {
+            household.replacingOccurrences(of: "R.", with: "\(row).")
+        }
+    }
+
+    /// The audited table `name`.
+    static func table(_ name: String) -> AuditedTable {
+        guard let table = tables.first(where: { $0.name == name }) else {
+            preconditionFailure("\(name) is not an audited registry table")
+        }
+        return table
     }
 
     static let tables = [
@@ -82,11 +105,27 @@ enum AuditTrail {
 
     /// Creates the audit triggers of registry table `name` (again, after a migration rebuilt it).
     static func createTriggers(forTable name: String, in db: Database) throws {
-        guard let table = tables.first(where: { $0.name == name }) else {
-            preconditionFailure("\(name) is not an audited registry table")
-        }
+        let table = table(name)
         let columns = try db.columns(in: table.name).map(\.name)
         try db.execute(sql: triggers(for: table, columns: columns))
+    }
+
+    /// Drops the audit triggers of registry table `name`, for a first load (`FirstLoads`).
+    static func dropTriggers(forTable name: String, in db: Database) throws {
+        try db.execute(sql: ["insert", "update", "delete"].map { "DROP TRIGGER audit_\(name)_\($0);" }.joined())
+    }
+
+    /// Audits every record of registry table `name` as inserted by the transaction's actor, in
+    /// one statement: the entries its insert trigger would have written row by row.
+    static func auditEveryRecordInserted(inTable name: String, in db: Database) throws {
+        let table = table(name)
+        let columns = try db.columns(in: table.name).map(\.name)
+        try db.execute(sql: """
+            INSERT INTO audit (at, actor, table_name, row_key, household_number, action, before, after)
+            SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT actor FROM audit_actor), '\(table.name)',
+                   \(table.key("R")), \(table.household("R")), 'insert', NULL, \(table.json("R", columns: columns))
+            FROM \(table.name) AS R
+            """)
     }
 
     /// Sets who the changes of the current transaction are made by (nil: nobody, so changes fail).
@@ -95,22 +134,14 @@ enum AuditTrail {
     }
 
     private static func triggers(for table: AuditedTable, columns: [String]) -> String {
-        func json(_ row: String) -> String {
-            "json_object(" + columns.map { "'\($0)', \(row).\($0)" }.joined(separator: ", ") + ")"
-        }
-        func key(_ row: String) -> String {
-            table.key.map { "\(row).\($0)" }.joined(separator: " || '/' || ")
-        }
-        func household(_ row: String) -> String {
-            table.household.replacingOccurrences(of: "R.", with: "\(row).")
-        }
+        func json(_ row: String) -> String { table.json(row, columns: columns) }
         func trigger(_ action: String, event: String, row: String, before: String, after: String) -> String {
             """
             CREATE TRIGGER audit_\(table.name)_\(action) AFTER \(event) ON \(table.name) BEGIN
               SELECT RAISE(ABORT, 'registry changes need an actor') WHERE (SELECT actor FROM audit_actor) IS NULL;
               INSERT INTO audit (at, actor, table_name, row_key, household_number, action, before, after)
               VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT actor FROM audit_actor), '\(table.name)',
-                      \(key(row)), \(household(row)), '\(action)', \(before), \(after));
+                      \(table.key(row)), \(table.household(row)), '\(action)', \(before), \(after));
             END;
 
             """

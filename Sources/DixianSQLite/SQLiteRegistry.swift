@@ -118,6 +118,7 @@ public final class SQLiteRegistry: RegistryStore {
             }
             index += 1
         }
+        try writer.finish()
         try AuditTrail.setActor(nil, in: db)
     }
 
@@ -339,16 +340,31 @@ private struct MissingRecord: Error, CustomStringConvertible {
 private struct ChangeWriter {
     let db: Database
     private var statements: [String: Statement] = [:]
+    private var firstLoads: FirstLoads
 
-    init(db: Database) { self.db = db }
+    init(db: Database) {
+        self.db = db
+        firstLoads = FirstLoads(db: db)
+    }
 
     mutating func apply(_ change: RegistryChange) throws {
+        if case .insert(let record) = change {
+            let row = record.row
+            try firstLoads.inserting(into: type(of: row).table)
+            return try insert(row)
+        }
+        try firstLoads.changing()
         switch change {
-        case .insert(let record): try insert(record.row)
+        case .insert: break
         case .update(let record): try update(record.row)
         case .delete(let record): try delete(record.row)
         case .replace(let record, let expected): try replace(record.row, expected: expected.row)
         }
+    }
+
+    /// Audits the tables this writer loaded for the first time (`FirstLoads`).
+    mutating func finish() throws {
+        try firstLoads.finishAll()
     }
 
     private mutating func statement(_ sql: @autoclosure () -> String, key: String) throws -> Statement {

@@ -71,4 +71,49 @@ struct SQLiteRegistryTests {
         #expect(plan.contains("SEARCH audit USING INDEX audit_by_household (table_name=? AND household_number=?)"))
         #expect(!plan.contains { $0.hasPrefix("SCAN audit") })
     }
+
+    @Test func aFirstLoadIsAuditedRecordByRecordAsTheTriggersWouldHaveIt() async throws {
+        let registry = try SQLiteRegistry()
+        var renamed = Fixtures.spouse
+        renamed.name = "王芳芳"
+        // Every table is empty, so every one is a first load; the update ends the members' load.
+        try await registry.apply(Fixtures.everyKind.map { .insert($0) } + [.update(.member(renamed))], as: "导入:张")
+
+        let trail = try await registry.auditTrail(ofHousehold: Fixtures.household.number)
+        #expect(trail.map(\.action) == Array(repeating: .insert, count: 14) + [.update])
+        #expect(trail.allSatisfy { $0.actor == "导入:张" })
+        #expect(Set(trail.map(\.table)) == Set(AuditTrail.householdTables))
+        let update = try #require(trail.last)
+        let inserted = try #require(trail.first { $0.table == "member" && $0.key == Fixtures.spouse.residentID.rawValue })
+        #expect(inserted.after == update.before)  // the entry as the update trigger writes a record
+        #expect(update.after?.contains("王芳芳") == true)
+    }
+
+    @Test func theTriggersOfAFirstLoadAreBackAfterItAndAfterOneThatFails() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let registry = try SQLiteRegistry(path: path)
+        let direct = try DatabaseQueue(path: path)
+        let triggers = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)"
+        let before = try await direct.read { try String.fetchOne($0, sql: triggers) }
+
+        var stranger = Fixtures.child
+        stranger.householdNumber = "6206211002019999"  // no such household
+        await #expect(throws: RegistryStoreError.self) {
+            try await registry.apply([.insert(.household(Fixtures.household)), .insert(.member(Fixtures.head)), .insert(.member(stranger))],
+                                     as: "导入:张")
+        }
+        #expect(try await direct.read { try String.fetchOne($0, sql: triggers) } == before)
+        #expect(try await registry.household(number: Fixtures.household.number) == nil)
+
+        try await registry.apply([.insert(.household(Fixtures.household))], as: "导入:张")
+        #expect(try await direct.read { try String.fetchOne($0, sql: triggers) } == before)
+        await #expect(throws: DatabaseError.self) {
+            try await direct.write { try $0.execute(sql: "UPDATE household SET helper = 'nobody'") }
+        }
+        var helped = Fixtures.household
+        helped.helper = "赵帮扶"
+        try await registry.apply([.update(.household(helped))], as: "乡镇:王")
+        #expect(try await registry.auditTrail(ofHousehold: helped.number).map(\.actor) == ["导入:张", "乡镇:王"])
+    }
 }
