@@ -3,11 +3,11 @@ import Foundation
 
 /// Imports interchange files into a registry, all or nothing.
 ///
-/// A first pass reads every file and lists every problem: malformed CSV, unknown or missing
-/// columns, bad fields (ID checksums, impossible dates, negative amounts, unknown terms),
-/// duplicate keys, references to records that exist neither in the import nor in the
-/// registry, household sizes that disagree with the members listed. Only if there are none
-/// does a second pass stream the records into the store in one transaction.
+/// Every file is read and every problem listed: malformed CSV, unknown or missing columns, bad
+/// fields (ID checksums, impossible dates, negative amounts, unknown terms), duplicate keys,
+/// references to records that exist neither in the import nor in the registry, household
+/// sizes that disagree with the members listed. The records stream into the store in one
+/// transaction as they are read, which is committed only if there are none.
 public struct RegistryImport: Sendable {
     /// The interchange files found, in import order.
     public let files: [URL]
@@ -38,6 +38,80 @@ public struct RegistryImport: Sendable {
 
     /// Reads everything and lists every problem, changing nothing.
     public func validate(against store: any RegistryStore) async throws -> ImportReport {
+        try await report(of: read { _, _, _ in true }, against: store)
+    }
+
+    /// Validates and, if nothing is wrong, applies every record to `store` in one transaction,
+    /// audited as `actor`.
+    ///
+    /// The files are read once: a thread reads and validates them while the store's writer
+    /// applies each good row as it comes. Once anything is wrong the writer stops and the
+    /// reading goes on, to list every problem; the transaction is then abandoned.
+    /// - Throws: `ImportRejected` with every problem, or a problem the store found (a key that
+    ///   already exists), located at its file and line; in both cases nothing is changed.
+    @discardableResult
+    public func apply(to store: any RegistryStore, as actor: String) async throws -> ImportReport {
+        let queue = RecordQueue(capacity: 16)
+        let reading = ReadingThread { [self] in
+            var batch: [RecordQueue.Item] = []
+            batch.reserveCapacity(Self.batchSize)
+            let pass = read { file, line, record in
+                batch.append(RecordQueue.Item(file: file, line: line, record: record.registryRecord))
+                guard batch.count == Self.batchSize else { return true }
+                defer { batch.removeAll(keepingCapacity: true) }
+                return queue.push(batch)
+            }
+            if !batch.isEmpty { _ = queue.push(batch) }
+            queue.finish()
+            return pass
+        }
+        defer { queue.cancel() }
+        let failure = StoreFailure()
+        do {
+            try await store.apply(as: actor) { apply in
+                while let batch = queue.pop() {
+                    guard failure.problem == nil else { continue }  // the reading goes on, to list every problem
+                    for item in batch {
+                        do {
+                            try apply(.insert(item.record))
+                        } catch let error as RegistryStoreError {
+                            failure.problem = ImportProblem(file: item.file, line: item.line, column: nil, reason: error.message)
+                            break
+                        }
+                    }
+                }
+                let pass = reading.result()
+                if failure.problem != nil || !pass.problems.isEmpty || !pass.validation.sizeMismatches().isEmpty {
+                    throw ImportAbandoned()
+                }
+            }
+        } catch is ImportAbandoned {
+            let report = try await report(of: reading.result(), against: store)
+            guard report.problems.isEmpty, let problem = failure.problem else { throw ImportRejected(report: report) }
+            throw ImportRejected(report: ImportReport(rowCounts: report.rowCounts, problems: [problem]))
+        } catch let error as RegistryStoreError {
+            // A store that writes in batches finds a bad row when it writes the batch (the
+            // reading is then done), or the store failed before it read anything.
+            queue.cancel()
+            let counts = reading.result().counts
+            throw ImportRejected(report: ImportReport(rowCounts: counts, problems: [try locate(error, counts: counts)]))
+        }
+        return ImportReport(rowCounts: reading.result().counts, problems: [])
+    }
+
+    /// Records handed from the reading thread to the store's writer at a time.
+    private static let batchSize = 1024
+
+    /// What reading every file found, before the store is asked anything.
+    private struct Pass: Sendable {
+        var validation: Validation
+        var problems: [ImportProblem]
+        var counts: [(file: String, rows: Int)]
+    }
+
+    /// Reads and checks every file in import order, handing each good row to `accept` (which
+    /// returns false to stop the reading).
+    private func read(_ accept: (_ file: String, _ line: Int, _ record: any InterchangeRecord) -> Bool) -> Pass {
         var validation = Validation()
         var problems = unknownFiles.map { url in
             ImportProblem(file: url.lastPathComponent, line: nil, column: nil,
@@ -46,45 +120,34 @@ public struct RegistryImport: Sendable {
                             : "is not an interchange file (expected: \(interchangeKinds.map { $0.file }.joined(separator: ", ")), or the same names as .xlsx)")
         }
         var counts: [(file: String, rows: Int)] = []
-        for url in files {
+        var reading = true
+        for url in files where reading {
             let file: InterchangeFile
             do {
                 file = try InterchangeFile(kind: kind(of: url), url: url)
             } catch let problem as ImportProblem {
                 problems.append(problem)
                 continue
+            } catch {
+                problems.append(ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "\(error)"))
+                continue
             }
-            let rows = validation.check(file, problems: &problems)
+            let rows = validation.check(file, problems: &problems) { line, record in
+                reading = accept(file.label, line, record)
+                return reading
+            }
             counts.append((file.name, rows))
         }
-        problems += try await validation.unresolvedHouseholds(against: store)
-        problems += validation.sizeMismatches()
-        return ImportReport(rowCounts: counts, problems: problems)
+        return Pass(validation: validation, problems: problems, counts: counts)
     }
 
-    /// Validates, then, if nothing is wrong, applies every record to `store` in one
-    /// transaction, audited as `actor`.
-    /// - Throws: `ImportRejected` with every problem, or a problem the store found (a key that
-    ///   already exists), located at its file and line; in both cases nothing is changed.
-    @discardableResult
-    public func apply(to store: any RegistryStore, as actor: String) async throws -> ImportReport {
-        let report = try await validate(against: store)
-        guard report.problems.isEmpty else { throw ImportRejected(report: report) }
-        let files = self.files
-        let kinds = files.map(kind(of:))
-        do {
-            try await store.apply(as: actor) { apply in
-                for (url, kind) in zip(files, kinds) {
-                    try RegistryImport.forEachRecord(in: InterchangeFile(kind: kind, url: url)) { _, record in
-                        try apply(.insert(record.registryRecord))
-                    }
-                }
-            }
-        } catch let error as RegistryStoreError {
-            throw ImportRejected(report: ImportReport(rowCounts: report.rowCounts,
-                                                      problems: [try locate(error, counts: report.rowCounts)]))
-        }
-        return report
+    /// The report of a reading: its problems, and what the store says of the households it
+    /// refers to.
+    private func report(of pass: Pass, against store: any RegistryStore) async throws -> ImportReport {
+        var problems = pass.problems
+        problems += try await pass.validation.unresolvedHouseholds(against: store)
+        problems += pass.validation.sizeMismatches()
+        return ImportReport(rowCounts: pass.counts, problems: problems)
     }
 
     /// The kind of a file `init` found (its name is an interchange file's).
@@ -126,5 +189,38 @@ public struct RegistryImport: Sendable {
         if let failure = iterator.failure {
             throw ImportProblem(file: file.label, line: failure.line, column: nil, reason: failure.reason)
         }
+    }
+}
+
+/// Thrown inside the store's transaction to abandon it: the import has problems.
+private struct ImportAbandoned: Error {}
+
+/// The first row the store refused, if any: set by the store's writer, read after it is done.
+private final class StoreFailure: @unchecked Sendable {
+    var problem: ImportProblem?
+}
+
+/// A pass over the files run on a thread of its own; `result()` waits for it.
+private final class ReadingThread<Result: Sendable>: @unchecked Sendable {  // `outcome` is written once, before `done` is signalled
+    private var outcome: Result?
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+
+    init(_ body: @escaping @Sendable () -> Result) {
+        let thread = Thread { [self] in
+            let value = body()
+            lock.withLock { outcome = value }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// What the pass found, once it is done.
+    func result() -> Result {
+        if let value = lock.withLock({ outcome }) { return value }
+        done.wait()
+        done.signal()  // for the next caller
+        return lock.withLock { outcome! }
     }
 }

@@ -20,8 +20,12 @@ struct Validation {
         Household.file, MonitoringEpisode.file, AssistancePlan.file, Asset.file,
     ]
 
-    /// Checks one file, adding its problems; returns how many rows it has.
-    mutating func check(_ file: InterchangeFile, problems: inout [ImportProblem]) -> Int {
+    /// Checks one file, adding its problems, and hands each row that has none to `accept`,
+    /// which returns false to stop the reading; returns how many rows it has.
+    mutating func check(
+        _ file: InterchangeFile, problems: inout [ImportProblem],
+        accept: (_ line: Int, _ record: any InterchangeRecord) -> Bool = { _, _ in true }
+    ) -> Int {
         var iterator = file.reader.makeIterator()
         guard let header = iterator.next() else {
             problems.append(ImportProblem(file: file.label, line: nil, column: nil, reason: "is empty (no header)"))
@@ -60,10 +64,12 @@ struct Validation {
                 continue
             }
             seen[record.key] = row.line
+            let problemsOfRow = problems.count
             for reference in record.references {
                 check(reference, from: file, line: row.line, label: labels[reference.column], problems: &problems)
             }
             count(record, reader, line: row.line, label: labels["size"], problems: &problems)
+            if problems.count == problemsOfRow, !accept(row.line, record) { break }
         }
         if let failure = iterator.failure {
             problems.append(ImportProblem(file: file.label, line: failure.line, column: nil, reason: failure.reason))
