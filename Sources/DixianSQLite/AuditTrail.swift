@@ -110,22 +110,23 @@ enum AuditTrail {
         try db.execute(sql: triggers(for: table, columns: columns))
     }
 
-    /// Drops the audit triggers of registry table `name`, for a first load (`FirstLoads`).
+    /// Drops the audit triggers of registry table `name`, for a load (`LoadedTables`).
     static func dropTriggers(forTable name: String, in db: Database) throws {
         try db.execute(sql: ["insert", "update", "delete"].map { "DROP TRIGGER audit_\(name)_\($0);" }.joined())
     }
 
-    /// Audits every record of registry table `name` as inserted by the transaction's actor, in
-    /// one statement: the entries its insert trigger would have written row by row.
-    static func auditEveryRecordInserted(inTable name: String, in db: Database) throws {
+    /// Audits the records of registry table `name` (every one, or those with an id above
+    /// `idsAbove`) as inserted by the transaction's actor, in one statement: the entries its
+    /// insert trigger would have written row by row.
+    static func auditRecordsInserted(inTable name: String, idsAbove: Int64?, in db: Database) throws {
         let table = table(name)
         let columns = try db.columns(in: table.name).map(\.name)
         try db.execute(sql: """
             INSERT INTO audit (at, actor, table_name, row_key, household_number, action, before, after)
             SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT actor FROM audit_actor), '\(table.name)',
                    \(table.key("R")), \(table.household("R")), 'insert', NULL, \(table.json("R", columns: columns))
-            FROM \(table.name) AS R
-            """)
+            FROM \(table.name) AS R \(idsAbove == nil ? "" : "WHERE R.id > ?")
+            """, arguments: StatementArguments(idsAbove.map { [$0] } ?? []))
     }
 
     /// Sets who the changes of the current transaction are made by (nil: nobody, so changes fail).

@@ -340,20 +340,18 @@ private struct MissingRecord: Error, CustomStringConvertible {
 private struct ChangeWriter {
     let db: Database
     private var statements: [String: Statement] = [:]
-    private var firstLoads: FirstLoads
+    private var loads: LoadedTables
 
     init(db: Database) {
         self.db = db
-        firstLoads = FirstLoads(db: db)
+        loads = LoadedTables(db: db)
     }
 
     mutating func apply(_ change: RegistryChange) throws {
         if case .insert(let record) = change {
-            let row = record.row
-            try firstLoads.inserting(into: type(of: row).table)
-            return try insert(row)
+            return try insert(record.row)
         }
-        try firstLoads.changing()
+        try loads.changing()
         switch change {
         case .insert: break
         case .update(let record): try update(record.row)
@@ -362,9 +360,9 @@ private struct ChangeWriter {
         }
     }
 
-    /// Audits the tables this writer loaded for the first time (`FirstLoads`).
+    /// Audits the tables this writer loaded (`LoadedTables`).
     mutating func finish() throws {
-        try firstLoads.finishAll()
+        try loads.finishAll()
     }
 
     private mutating func statement(_ sql: @autoclosure () -> String, key: String) throws -> Statement {
@@ -375,7 +373,9 @@ private struct ChangeWriter {
     }
 
     private mutating func insert<R: RegistryRow>(_ row: R) throws {
-        try statement(R.insertSQL, key: R.table + " insert").execute(arguments: StatementArguments(row.values))
+        let values = row.values
+        try loads.inserting(into: R.table, id: (values.first ?? nil) as? Int64)
+        try statement(R.insertSQL, key: R.table + " insert").execute(arguments: StatementArguments(values))
     }
 
     private mutating func update<R: RegistryRow>(_ row: R) throws {

@@ -116,4 +116,29 @@ struct SQLiteRegistryTests {
         try await registry.apply([.update(.household(helped))], as: "乡镇:王")
         #expect(try await registry.auditTrail(ofHousehold: helped.number).map(\.actor) == ["导入:张", "乡镇:王"])
     }
+
+    @Test func anAppendToATableKeyedByIdIsAuditedOncePerRecordItAdds() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.apply(Fixtures.everyKind.map { .insert($0) }, as: "导入:张")
+        let first = try #require(Fixtures.everyKind.lazy.compactMap { record -> DepartmentWarning? in
+            if case .departmentWarning(let warning) = record { return warning } else { return nil }
+        }.first)
+        var second = first, third = first
+        second.id = first.id + 1
+        third.id = first.id + 2
+        third.reason = "重度残疾"
+        var closed = first
+        closed.result = "已核实"
+        closed.closedOn = LocalDate(iso: "2024-10-09")!
+        // The two new ids are above every id in the table: an append, ended by the update.
+        try await registry.apply([.insert(.departmentWarning(second)), .insert(.departmentWarning(third)),
+                                  .update(.departmentWarning(closed))], as: "县医保局:推送")
+
+        let warnings = try await registry.auditTrail(ofHousehold: Fixtures.household.number).filter { $0.table == "department_warning" }
+        #expect(warnings.map(\.action) == [.insert, .insert, .insert, .update])
+        #expect(warnings.map(\.key) == ["\(first.id)", "\(second.id)", "\(third.id)", "\(first.id)"])
+        #expect(warnings.map(\.actor) == ["导入:张"] + Array(repeating: "县医保局:推送", count: 3))
+        #expect(warnings[2].after?.contains("重度残疾") == true)
+        #expect(warnings[3].before == warnings[0].after)
+    }
 }

@@ -1,0 +1,67 @@
+import GRDB
+
+/// The tables a transaction is loading, audited in one statement each rather than row by row:
+/// a table that is empty when the transaction first inserts into it (a county's first
+/// import), or one keyed by `id` that it appends to, its first insert taking an id above every
+/// id in the table (a department's push of warnings).
+///
+/// A loaded table has its audit triggers dropped. Before any change the triggers audit (an
+/// update, a delete, an insert that is not part of a load), and before the transaction's
+/// changes are released, every loaded table is audited, in the order its load began: each
+/// record the load inserted (every record of a table that was empty, every one above the
+/// table's former highest id) as inserted by the transaction's actor, in one
+/// `INSERT … SELECT`, the entries its insert trigger would have written. Its triggers are then
+/// created again. A load's entries are grouped by table, and every change audited by a
+/// trigger comes after the entries of the inserts made before it. The triggers are dropped and
+/// created inside the transaction, so a load that fails or a process that is killed leaves
+/// them as they were, and no other connection ever sees them missing.
+struct LoadedTables {
+    private let db: Database
+    /// Tables being loaded, in the order their loads began, each with the highest id it held
+    /// before (nil: the table was empty).
+    private var loading: [(table: String, idsAbove: Int64?)] = []
+    /// Tables whose contents have been looked at in this transaction.
+    private var seen: Set<String> = []
+
+    init(db: Database) { self.db = db }
+
+    /// Before a record is inserted into `table` (with `id`, for a table keyed by id): begins or
+    /// continues a load of the table, or else ends the loads going (the triggers audit this insert).
+    mutating func inserting(into table: String, id: Int64?) throws {
+        if let load = loading.first(where: { $0.table == table }) {
+            guard let bound = load.idsAbove else { return }
+            if let id, id > bound { return }
+        } else if seen.insert(table).inserted, let bound = try loadBound(table, id: id) {
+            try AuditTrail.dropTriggers(forTable: table, in: db)
+            loading.append((table, bound))
+            return
+        }
+        try finishAll()
+    }
+
+    /// Before a record is updated or deleted: ends the loads going, so that the triggers audit
+    /// the change after the entries of the records loaded before it.
+    mutating func changing() throws {
+        try finishAll()
+    }
+
+    /// Ends every load going, in the order they began.
+    mutating func finishAll() throws {
+        for load in loading {
+            try AuditTrail.auditRecordsInserted(inTable: load.table, idsAbove: load.idsAbove, in: db)
+            try AuditTrail.createTriggers(forTable: load.table, in: db)
+        }
+        loading = []
+    }
+
+    /// Whether an insert with `id` into `table` begins a load: `.some(nil)` if the table is
+    /// empty, `.some(highest id)` if it is keyed by id and `id` is above its highest, nil if not.
+    private func loadBound(_ table: String, id: Int64?) throws -> Int64?? {
+        guard AuditTrail.table(table).key == ["id"] else {
+            return try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table))") == true ? .some(nil) : nil
+        }
+        guard let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(table)") else { return .some(nil) }
+        guard let id, id > highest else { return nil }
+        return .some(highest)
+    }
+}
