@@ -2,8 +2,10 @@ import GRDB
 
 /// The tables a transaction is loading, audited in one statement each rather than row by row:
 /// a table that is empty when the transaction first inserts into it (a county's first
-/// import), or one keyed by `id` that it appends to, its first insert taking an id above every
-/// id in the table (a department's push of warnings).
+/// import), or one keyed by `id` that it appends to in a long run of inserts, each taking an
+/// id above every id in the table (a department's push of warnings). The first
+/// `appendsBeforeLoad` inserts of a run are audited by the triggers, so that the small
+/// changes of everyday work never change the schema (which every connection then reads again).
 ///
 /// A loaded table has its audit triggers dropped. Before any change the triggers audit (an
 /// update, a delete, an insert that is not part of a load), and before the transaction's
@@ -22,6 +24,12 @@ struct LoadedTables {
     private var loading: [(table: String, idsAbove: Int64?)] = []
     /// Tables whose contents have been looked at in this transaction.
     private var seen: Set<String> = []
+    /// The run of inserts into one table under way, audited by the triggers so far.
+    private var run: (table: String, count: Int)?
+
+    /// How many inserts in a row into a table keyed by id the triggers audit before the run
+    /// becomes a load.
+    static let appendsBeforeLoad = 1_000
 
     init(db: Database) { self.db = db }
 
@@ -31,9 +39,10 @@ struct LoadedTables {
         if let load = loading.first(where: { $0.table == table }) {
             guard let bound = load.idsAbove else { return }
             if let id, id > bound { return }
-        } else if seen.insert(table).inserted, let bound = try loadBound(table, id: id) {
-            try AuditTrail.dropTriggers(forTable: table, in: db)
-            loading.append((table, bound))
+        } else if seen.insert(table).inserted, try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table))") == true {
+            try begin(table, idsAbove: nil)
+            return
+        } else if let id, try appending(to: table, id: id) {
             return
         }
         try finishAll()
@@ -42,7 +51,32 @@ struct LoadedTables {
     /// Before a record is updated or deleted: ends the loads going, so that the triggers audit
     /// the change after the entries of the records loaded before it.
     mutating func changing() throws {
+        run = nil
         try finishAll()
+    }
+
+    /// Counts an insert with `id` into `table` in the run of inserts under way; whether it
+    /// begins a load (the run is long enough and `id` is above every id in the table).
+    private mutating func appending(to table: String, id: Int64) throws -> Bool {
+        guard AuditTrail.table(table).key == ["id"] else {
+            run = nil
+            return false
+        }
+        let count = run?.table == table ? run!.count + 1 : 1
+        guard count > Self.appendsBeforeLoad else {
+            run = (table, count)
+            return false
+        }
+        run = (table, 0)  // if this one does not begin a load, the next run may
+        guard let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(table)"), id > highest else { return false }
+        try begin(table, idsAbove: highest)
+        return true
+    }
+
+    private mutating func begin(_ table: String, idsAbove: Int64?) throws {
+        try AuditTrail.dropTriggers(forTable: table, in: db)
+        loading.append((table, idsAbove))
+        run = nil
     }
 
     /// Ends every load going, in the order they began.
@@ -52,16 +86,5 @@ struct LoadedTables {
             try AuditTrail.createTriggers(forTable: load.table, in: db)
         }
         loading = []
-    }
-
-    /// Whether an insert with `id` into `table` begins a load: `.some(nil)` if the table is
-    /// empty, `.some(highest id)` if it is keyed by id and `id` is above its highest, nil if not.
-    private func loadBound(_ table: String, id: Int64?) throws -> Int64?? {
-        guard AuditTrail.table(table).key == ["id"] else {
-            return try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table))") == true ? .some(nil) : nil
-        }
-        guard let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(table)") else { return .some(nil) }
-        guard let id, id > highest else { return nil }
-        return .some(highest)
     }
 }

@@ -117,28 +117,32 @@ struct SQLiteRegistryTests {
         #expect(try await registry.auditTrail(ofHousehold: helped.number).map(\.actor) == ["导入:张", "乡镇:王"])
     }
 
-    @Test func anAppendToATableKeyedByIdIsAuditedOncePerRecordItAdds() async throws {
+    @Test func aLongAppendToATableKeyedByIdIsAuditedOncePerRecordInOrder() async throws {
         let registry = try SQLiteRegistry()
         try await registry.apply(Fixtures.everyKind.map { .insert($0) }, as: "导入:张")
         let first = try #require(Fixtures.everyKind.lazy.compactMap { record -> DepartmentWarning? in
             if case .departmentWarning(let warning) = record { return warning } else { return nil }
         }.first)
-        var second = first, third = first
-        second.id = first.id + 1
-        third.id = first.id + 2
-        third.reason = "重度残疾"
+        // A run longer than the triggers audit: its later inserts are a load, ended by the update.
+        let pushed = (1...(LoadedTables.appendsBeforeLoad + 50)).map { offset in
+            var warning = first
+            warning.id = first.id + Int64(offset)
+            warning.reason = "第\(offset)条"
+            return warning
+        }
         var closed = first
         closed.result = "已核实"
         closed.closedOn = LocalDate(iso: "2024-10-09")!
-        // The two new ids are above every id in the table: an append, ended by the update.
-        try await registry.apply([.insert(.departmentWarning(second)), .insert(.departmentWarning(third)),
-                                  .update(.departmentWarning(closed))], as: "县医保局:推送")
+        try await registry.apply(pushed.map { .insert(.departmentWarning($0)) } + [.update(.departmentWarning(closed))],
+                                 as: "县医保局:推送")
 
         let warnings = try await registry.auditTrail(ofHousehold: Fixtures.household.number).filter { $0.table == "department_warning" }
-        #expect(warnings.map(\.action) == [.insert, .insert, .insert, .update])
-        #expect(warnings.map(\.key) == ["\(first.id)", "\(second.id)", "\(third.id)", "\(first.id)"])
-        #expect(warnings.map(\.actor) == ["导入:张"] + Array(repeating: "县医保局:推送", count: 3))
-        #expect(warnings[2].after?.contains("重度残疾") == true)
-        #expect(warnings[3].before == warnings[0].after)
+        #expect(warnings.map(\.action) == [.insert] + Array(repeating: .insert, count: pushed.count) + [.update])
+        #expect(warnings.map(\.key) == ([first] + pushed + [first]).map { "\($0.id)" })
+        #expect(warnings.map(\.actor) == ["导入:张"] + Array(repeating: "县医保局:推送", count: pushed.count + 1))
+        #expect(warnings.dropFirst().dropLast().enumerated().allSatisfy { index, entry in
+            entry.after?.contains("\"reason\":\"第\(index + 1)条\"") == true
+        })
+        #expect(warnings.last?.before == warnings.first?.after)
     }
 }
