@@ -23,6 +23,11 @@ public protocol RegistryStore: Sendable {
     /// An identifier not yet used in `table` (one keyed by an integer id).
     func nextIdentifier(in table: RegistryTable) async throws -> Int64
 
+    /// `count` identifiers not yet used in `table`, in increasing order, for records added
+    /// together (a department's push, a run's findings). A store that reserves identifiers
+    /// hands each one out once, as `nextIdentifier` does.
+    func nextIdentifiers(in table: RegistryTable, count: Int) async throws -> [Int64]
+
     /// Whether `nextIdentifier` hands each id out once, even to callers at the same time or in
     /// other processes (a sequence), so that actions need not be queued to take ids.
     var reservesIdentifiers: Bool { get }
@@ -59,6 +64,13 @@ public protocol RegistryStore: Sendable {
 extension RegistryStore {
     /// By default a store does not: its next id is the highest plus one.
     public var reservesIdentifiers: Bool { false }
+
+    /// By default the ids that follow `nextIdentifier`.
+    public func nextIdentifiers(in table: RegistryTable, count: Int) async throws -> [Int64] {
+        guard count > 0 else { return [] }
+        let first = try await nextIdentifier(in: table)
+        return (0..<Int64(count)).map { first + $0 }
+    }
 
     /// Applies `changes` in one transaction, all or nothing, audited as made by `actor`.
     public func apply(_ changes: [RegistryChange], as actor: String) async throws {

@@ -218,13 +218,20 @@ public final class PostgresRegistry: RegistryStore {
     }
 
     public func nextIdentifier(in table: RegistryTable) async throws -> Int64 {
+        try await nextIdentifiers(in: table, count: 1)[0]
+    }
+
+    public func nextIdentifiers(in table: RegistryTable, count: Int) async throws -> [Int64] {
         guard codec(table).layout.hasSequence else {
             throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) is not keyed by an id")
         }
+        guard count > 0 else { return [] }
         let rows = try await pool.withConnection { connection in
-            try await connection.rows("SELECT nextval(pg_get_serial_sequence($1, 'id'))::text", [table.rawValue])
+            try await connection.rows("""
+                SELECT nextval(pg_get_serial_sequence($1, 'id'))::text FROM generate_series(1, $2::integer)
+                """, [table.rawValue, String(count)])
         }
-        return Int64(rows[0][0] ?? "") ?? 1
+        return rows.compactMap { $0[0].flatMap { Int64($0) } }.sorted()
     }
 
     /// Ids come from sequences.

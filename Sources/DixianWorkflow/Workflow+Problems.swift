@@ -55,17 +55,17 @@ extension Workflow {
             }
             helpers[number] = try await household(number).helper
         }
-        var next = try await store.nextIdentifier(in: .problem)
-        var changes: [RegistryChange] = []
-        for finding in findings {
+        let opening = findings.compactMap { finding -> (number: String, description: String)? in
             let number = finding.householdNumber!
             let description = "\(finding.checkID)：\(finding.message)"
-            guard open.insert(number + "\u{0}" + description).inserted else { continue }
-            changes.append(.insert(.problem(Problem(
-                id: next, householdNumber: number, foundBy: foundBy, foundOn: run.asOf, description: description,
-                responsibleUnit: unit, responsiblePerson: helpers[number].flatMap { $0 } ?? person, measure: measure,
-                deadline: run.asOf.adding(days: days)))))
-            next += 1
+            return open.insert(number + "\u{0}" + description).inserted ? (number, description) : nil
+        }
+        let ids = try await store.nextIdentifiers(in: .problem, count: opening.count)
+        let changes = zip(opening, ids).map { problem, id in
+            RegistryChange.insert(.problem(Problem(
+                id: id, householdNumber: problem.number, foundBy: foundBy, foundOn: run.asOf, description: problem.description,
+                responsibleUnit: unit, responsiblePerson: helpers[problem.number].flatMap { $0 } ?? person, measure: measure,
+                deadline: run.asOf.adding(days: days))))
         }
         try await apply(changes)
         return changes.count

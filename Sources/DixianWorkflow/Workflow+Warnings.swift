@@ -28,10 +28,10 @@ extension Workflow {
     /// verification task for the township until `closeWarning` records its result; unmatched
     /// ones are kept too, never dropped.
     public func importWarnings(_ pushed: [(line: Int, warning: DepartmentWarning)]) async throws -> WarningImport {
-        let first = try await store.nextIdentifier(in: .departmentWarning)
-        let records = pushed.enumerated().map { index, entry in
+        let ids = try await store.nextIdentifiers(in: .departmentWarning, count: pushed.count)
+        let records = zip(pushed, ids).map { entry, id in
             var stored = entry.warning
-            stored.id = first + Int64(index)
+            stored.id = id
             stored.result = nil
             stored.closedOn = nil
             return stored

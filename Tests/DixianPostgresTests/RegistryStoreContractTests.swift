@@ -196,4 +196,22 @@ func contents(of store: any RegistryStore) throws -> [RegistryTable: [RegistryRe
                                                    visitedOn: Fixtures.reportDay, visitor: "李帮扶", role: .helper)))], as: "t")
         #expect(try await store.nextIdentifier(in: .visit) > next)
     }
+
+    @Test(arguments: Backend.allCases)
+    func identifiersForRecordsAddedTogetherAreUnusedDistinctAndInOrder(_ backend: Backend) async throws {
+        let store = try backend.open()
+        try await store.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "import")
+        #expect(try await store.nextIdentifiers(in: .problem, count: 0).isEmpty)
+        let ids = try await store.nextIdentifiers(in: .problem, count: 5)
+        #expect(ids.count == 5 && ids == ids.sorted() && Set(ids).count == 5 && ids[0] > 1)
+        let problem = try #require(Fixtures.everyKind.lazy.compactMap { record -> Problem? in
+            if case .problem(let problem) = record { return problem } else { return nil }
+        }.first)
+        try await store.apply(ids.map { id in
+            var added = problem
+            added.id = id
+            return .insert(.problem(added))
+        }, as: "t")
+        #expect(try await store.nextIdentifiers(in: .problem, count: 2).allSatisfy { $0 > ids.last! })
+    }
 }
