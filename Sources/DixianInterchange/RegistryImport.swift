@@ -46,7 +46,9 @@ public struct RegistryImport: Sendable {
     ///
     /// The files are read once: a thread reads and validates them while the store's writer
     /// applies each good row as it comes. Once anything is wrong the writer stops and the
-    /// reading goes on, to list every problem; the transaction is then abandoned.
+    /// reading goes on, to list every problem; the transaction is then abandoned. A reference
+    /// to a household in neither the import nor the registry is refused by the store's foreign
+    /// key as the row comes, and reported as the reading names it.
     /// - Throws: `ImportRejected` with every problem, or a problem the store found (a key that
     ///   already exists), located at its file and line; in both cases nothing is changed.
     @discardableResult

@@ -185,4 +185,29 @@ struct ImportExportTests {
         }
         #expect(try await registry.dump() == before)
     }
+
+    @Test func aRowTheStoreRefusesForAReasonTheReadingFindsIsReportedByTheReading() async throws {
+        let registry = try SQLiteRegistry()
+        let before = try await registry.dump()
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "number,village_code,head_name,category\nH1,620621100201,甲,general\n"
+            .write(to: directory.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
+        // The second member's household is nowhere: the registry's foreign key refuses the row
+        // as it streams in, and the report says why in the reading's words.
+        try """
+            resident_id,household_number,name,relation,labor_capacity
+            \(Fixtures.head.residentID.rawValue),H1,甲,户主,full
+            \(Fixtures.spouse.residentID.rawValue),H9,乙,户主,full
+
+            """.write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        do {
+            try await RegistryImport(path: directory).apply(to: registry, as: "import")
+            Issue.record("an import referring to an unknown household was applied")
+        } catch let rejection as ImportRejected {
+            #expect(rejection.report.problems.map(\.description)
+                == ["members.csv:3: household_number: refers to household H9, which is in neither households.csv nor the registry"])
+        }
+        #expect(try await registry.dump() == before)
+    }
 }
