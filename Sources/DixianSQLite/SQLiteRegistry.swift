@@ -348,12 +348,8 @@ private struct ChangeWriter {
     }
 
     mutating func apply(_ change: RegistryChange) throws {
-        if case .insert(let record) = change {
-            return try insert(record.row)
-        }
-        try loads.changing()
         switch change {
-        case .insert: break
+        case .insert(let record): try insert(record.row)
         case .update(let record): try update(record.row)
         case .delete(let record): try delete(record.row)
         case .replace(let record, let expected): try replace(record.row, expected: expected.row)
@@ -379,11 +375,13 @@ private struct ChangeWriter {
     }
 
     private mutating func update<R: RegistryRow>(_ row: R) throws {
+        try loads.changing()
         try statement(R.updateSQL, key: R.table + " update").execute(arguments: StatementArguments(row.updateValues))
         guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: Self.keyText(row)) }
     }
 
     private mutating func replace<R: RegistryRow>(_ row: R, expected: any RegistryRow) throws {
+        try loads.changing()
         guard let expected = expected as? R, expected.keyValues.map({ $0?.databaseValue }) == row.keyValues.map({ $0?.databaseValue }) else {
             throw StaleRecord(table: R.table, key: Self.keyText(row))
         }
@@ -395,6 +393,7 @@ private struct ChangeWriter {
     }
 
     private mutating func delete<R: RegistryRow>(_ row: R) throws {
+        try loads.changing()
         try statement(R.deleteSQL, key: R.table + " delete").execute(arguments: StatementArguments(row.keyValues))
         guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: Self.keyText(row)) }
     }
