@@ -1,5 +1,6 @@
 import ArgumentParser
 import DixianInterchange
+import DixianSQLite
 import Foundation
 
 extension Dixian {
@@ -40,12 +41,17 @@ extension Dixian.Import {
         var dryRun = false
 
         func run() async throws {
-            let store = try registry.open(creating: true)
             let source = try RegistryImport(path: URL(fileURLWithPath: path))
             do {
-                let report = dryRun
-                    ? try await source.validate(against: store)
-                    : try await source.apply(to: store, as: actor)
+                let report: ImportReport
+                if dryRun {
+                    report = try await source.validate(against: try registry.open(creating: true))
+                } else if registry.postgresURL == nil, let db = registry.db, !FileManager.default.fileExists(atPath: db) {
+                    // A first import builds the registry in a file of its own (SQLiteRegistry.build).
+                    report = try await SQLiteRegistry.build(at: db) { try await source.apply(to: $0, as: actor) }
+                } else {
+                    report = try await source.apply(to: try registry.open(creating: true), as: actor)
+                }
                 guard report.problems.isEmpty else { throw ImportRejected(report: report) }
                 let counts = report.rowCounts.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
                 print("\(dryRun ? "checked" : "imported") \(report.totalRows) rows: \(counts)")

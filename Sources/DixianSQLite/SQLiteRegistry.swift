@@ -17,7 +17,7 @@ public final class SQLiteRegistry: RegistryStore {
 
     /// Opens (creating if needed) the registry database at `path` and brings its schema up to date.
     public convenience init(path: String) throws {
-        try self.init(path: path, temporaryDirectory: nil, session: false)
+        try self.init(path: path, temporaryDirectory: nil, connection: .pool)
     }
 
     /// Opens the registry at `path` for an administrator's session: one connection, on which
@@ -25,15 +25,31 @@ public final class SQLiteRegistry: RegistryStore {
     /// own reads and to no one else, until `commit()` or `rollback()`. The write lock is taken
     /// at the first change. Closing the session without committing rolls the changes back.
     public static func session(path: String) throws -> SQLiteRegistry {
-        try SQLiteRegistry(path: path, temporaryDirectory: nil, session: true)
+        try SQLiteRegistry(path: path, temporaryDirectory: nil, connection: .session)
     }
 
-    private init(path: String, temporaryDirectory: URL?, session: Bool) throws {
+    /// How the registry's database is reached.
+    enum Connection {
+        /// A pool: a writer and concurrent readers, in WAL mode.
+        case pool
+        /// One connection holding a session's transaction across calls.
+        case session
+        /// One connection to a registry being built in a file of its own, without a journal or
+        /// waiting for the disk (`build(at:_:)`): the file is thrown away if anything fails.
+        case unjournaled
+    }
+
+    init(path: String, temporaryDirectory: URL?, connection: Connection) throws {
+        let session = connection == .session
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.allowsUnsafeTransactions = session
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if connection == .unjournaled {
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            } else {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
             // Every change goes through the audit triggers, so every INSERT, UPDATE or DELETE is
             // a statement that writes several rows and may abort: SQLite keeps a statement
             // journal of the pages it touches, so that it can be undone alone. In a file (the
@@ -42,8 +58,8 @@ public final class SQLiteRegistry: RegistryStore {
         }
         isSession = session
         do {
-            writer = session ? try DatabaseQueue(path: path, configuration: configuration)
-                : try DatabasePool(path: path, configuration: configuration)
+            writer = connection == .pool ? try DatabasePool(path: path, configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
             try RegistrySchema.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw RegistryOpenError(path: path, reason: error.message ?? "\(error.resultCode)")
@@ -56,7 +72,7 @@ public final class SQLiteRegistry: RegistryStore {
     public convenience init() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try self.init(path: directory.appendingPathComponent("registry.sqlite").path, temporaryDirectory: directory, session: false)
+        try self.init(path: directory.appendingPathComponent("registry.sqlite").path, temporaryDirectory: directory, connection: .pool)
     }
 
     deinit {
