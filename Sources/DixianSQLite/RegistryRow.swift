@@ -12,8 +12,8 @@ protocol RegistryRow: RegistryRecordValue {
     static var keyCount: Int { get }
     /// The columns that give the canonical order of the rows (by default the key).
     static var order: [String] { get }
-    /// The values of `columns`, in order.
-    var values: [(any DatabaseValueConvertible)?] { get }
+    /// Adds the values of `columns`, in order.
+    func addColumns(to values: inout ColumnValues)
     /// Reads a record back from a row of the table.
     init(row: Row) throws
 }
@@ -34,10 +34,17 @@ extension RegistryRow {
 
     static var selectSQL: String { "SELECT \(columns.joined(separator: ", ")) FROM \(table)" }
 
-    var keyValues: [(any DatabaseValueConvertible)?] { Array(values.prefix(Self.keyCount)) }
+    /// The values of `columns`, in order.
+    var values: [DatabaseValue] {
+        var values = ColumnValues()
+        addColumns(to: &values)
+        return values.list
+    }
+
+    var keyValues: [DatabaseValue] { Array(values.prefix(Self.keyCount)) }
 
     /// The values for `updateSQL`: the other columns, then the key.
-    var updateValues: [(any DatabaseValueConvertible)?] { Array(values.dropFirst(Self.keyCount)) + keyValues }
+    var updateValues: [DatabaseValue] { Array(values.dropFirst(Self.keyCount)) + keyValues }
 
     private static var keyCondition: String {
         columns.prefix(keyCount).map { "\($0) = ?" }.joined(separator: " AND ")

@@ -9,9 +9,9 @@ extension Asset: RegistryRow {
     ]
     static let keyCount = 1
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [id, project, assetClass.rawValue, value.fen, villageCode, custodian, ownershipRegistered, status.rawValue,
-         formedOn.description]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(id, project, assetClass.rawValue, value.fen, villageCode, custodian, ownershipRegistered, status.rawValue,
+                   formedOn.description)
     }
 
     init(row: Row) throws {
@@ -28,7 +28,7 @@ extension AssetIncome: RegistryRow {
     static let columns = ["asset_id", "year", "income_fen"]
     static let keyCount = 2
 
-    var values: [(any DatabaseValueConvertible)?] { [assetID, year, income.fen] }
+    func addColumns(to values: inout ColumnValues) { values.add(assetID, year, income.fen) }
 
     init(row: Row) throws {
         self.init(assetID: row["asset_id"], year: row["year"], income: row.money("income_fen"))
@@ -40,7 +40,7 @@ extension AssetDistribution: RegistryRow {
     static let columns = ["asset_id", "year", "purpose", "amount_fen"]
     static let keyCount = 3
 
-    var values: [(any DatabaseValueConvertible)?] { [assetID, year, purpose, amount.fen] }
+    func addColumns(to values: inout ColumnValues) { values.add(assetID, year, purpose, amount.fen) }
 
     init(row: Row) throws {
         self.init(assetID: row["asset_id"], year: row["year"], purpose: row["purpose"], amount: row.money("amount_fen"))

@@ -6,8 +6,8 @@ extension AssistancePlan: RegistryRow {
     static let columns = ["id", "household_number", "episode_id", "made_on", "adjusted_on"]
     static let keyCount = 1
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [id, householdNumber, episodeID, madeOn.description, adjustedOn?.description]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(id, householdNumber, episodeID, madeOn.description, adjustedOn?.description)
     }
 
     init(row: Row) throws {
@@ -24,9 +24,9 @@ extension Measure: RegistryRow {
     ]
     static let keyCount = 1
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [id, planID, type.rawValue, description, responsibleUnit, responsiblePerson, startsOn.description,
-         dueOn.description, doneOn?.description]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(id, planID, type.rawValue, description, responsibleUnit, responsiblePerson, startsOn.description,
+                   dueOn.description, doneOn?.description)
     }
 
     init(row: Row) throws {
@@ -43,8 +43,8 @@ extension Visit: RegistryRow {
     static let columns = ["id", "household_number", "visited_on", "visitor", "role", "notes"]
     static let keyCount = 1
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [id, householdNumber, visitedOn.description, visitor, role.rawValue, notes]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(id, householdNumber, visitedOn.description, visitor, role.rawValue, notes)
     }
 
     init(row: Row) throws {
@@ -62,9 +62,9 @@ extension Problem: RegistryRow {
     ]
     static let keyCount = 1
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [id, householdNumber, foundBy, foundOn.description, description, responsibleUnit, responsiblePerson, measure,
-         deadline.description, closedOn?.description, fix]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(id, householdNumber, foundBy, foundOn.description, description, responsibleUnit, responsiblePerson, measure,
+                   deadline.description, closedOn?.description, fix)
     }
 
     init(row: Row) throws {

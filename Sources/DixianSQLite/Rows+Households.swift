@@ -9,10 +9,10 @@ extension Household: RegistryRow {
     ]
     static let keyCount = 1
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [number, area.villageCode, area.group, headName, category.rawValue, monitoredKind?.rawValue,
-         flags.contains(.relocated), flags.contains(.minimumLivingAllowance), flags.contains(.extremePovertySupport),
-         flags.contains(.noMemberAbleToWork), flags.contains(.leftBehind), helper]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(number, area.villageCode, area.group, headName, category.rawValue, monitoredKind?.rawValue,
+                   flags.contains(.relocated), flags.contains(.minimumLivingAllowance), flags.contains(.extremePovertySupport),
+                   flags.contains(.noMemberAbleToWork), flags.contains(.leftBehind), helper)
     }
 
     init(row: Row) throws {
@@ -43,9 +43,9 @@ extension Member: RegistryRow {
     /// Members are listed household by household (the index on household_number holds this order).
     static let order = ["household_number", "resident_id"]
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [residentID.rawValue, householdNumber, name, relation, laborCapacity.rawValue, health.rawValue, disabilityGrade,
-         schoolStage?.rawValue, schoolStatus?.rawValue, medicalInsurance, migrantWorkMonths, localWork, publicWelfarePost]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(residentID.rawValue, householdNumber, name, relation, laborCapacity.rawValue, health.rawValue, disabilityGrade,
+                   schoolStage?.rawValue, schoolStatus?.rawValue, medicalInsurance, migrantWorkMonths, localWork, publicWelfarePost)
     }
 
     init(row: Row) throws {
@@ -72,9 +72,9 @@ extension IncomeRecord: RegistryRow {
     ]
     static let keyCount = 2
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [householdNumber, year, wage.fen, operating.fen, property.fen, transfer.fen, productionCosts.fen,
-         medicalSpending.fen, educationSpending.fen]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(householdNumber, year, wage.fen, operating.fen, property.fen, transfer.fen, productionCosts.fen,
+                   medicalSpending.fen, educationSpending.fen)
     }
 
     init(row: Row) throws {
@@ -91,7 +91,7 @@ extension MonthlyIncome: RegistryRow {
     static let columns = ["household_number", "year", "month", "net_income_fen"]
     static let keyCount = 3
 
-    var values: [(any DatabaseValueConvertible)?] { [householdNumber, year, month, netIncome.fen] }
+    func addColumns(to values: inout ColumnValues) { values.add(householdNumber, year, month, netIncome.fen) }
 
     init(row: Row) throws {
         self.init(householdNumber: row["household_number"], year: row["year"], month: row["month"],
@@ -107,9 +107,9 @@ extension GuaranteeSurvey: RegistryRow {
     ]
     static let keyCount = 2
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [householdNumber, surveyedOn.description, foodAndClothing, compulsoryEducation, basicMedical, safeHousing,
-         housingAssessed, waterQuantity, waterQuality, notes]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(householdNumber, surveyedOn.description, foodAndClothing, compulsoryEducation, basicMedical, safeHousing,
+                   housingAssessed, waterQuantity, waterQuality, notes)
     }
 
     init(row: Row) throws {

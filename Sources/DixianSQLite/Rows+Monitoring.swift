@@ -8,9 +8,9 @@ extension MonitoringEpisode: RegistryRow {
     ]
     static let keyCount = 1
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [id, householdNumber, channel.rawValue, reportedOn.description, status.rawValue,
-         riskTypes.map(\.rawValue).sorted().joined(separator: ","), identifiedOn?.description, eliminatedOn?.description]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(id, householdNumber, channel.rawValue, reportedOn.description, status.rawValue,
+                   riskTypes.map(\.rawValue).sorted().joined(separator: ","), identifiedOn?.description, eliminatedOn?.description)
     }
 
     init(row: Row) throws {
@@ -27,8 +27,8 @@ extension DepartmentWarning: RegistryRow {
     static let columns = ["id", "department", "resident_id", "received_on", "reason", "result", "closed_on"]
     static let keyCount = 1
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [id, department.rawValue, residentID.rawValue, receivedOn.description, reason, result, closedOn?.description]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(id, department.rawValue, residentID.rawValue, receivedOn.description, reason, result, closedOn?.description)
     }
 
     init(row: Row) throws {
@@ -51,9 +51,9 @@ extension MonitoringStep: RegistryRow {
     ]
     static let keyCount = 1
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [id, episodeID, householdNumber, transition.rawValue, takenOn.description, actor, stage?.rawValue, accepted,
-         riskTypes.map(\.rawValue).sorted().joined(separator: ","), notes]
+    func addColumns(to values: inout ColumnValues) {
+        values.add(id, episodeID, householdNumber, transition.rawValue, takenOn.description, actor, stage?.rawValue, accepted,
+                   riskTypes.map(\.rawValue).sorted().joined(separator: ","), notes)
     }
 
     init(row: Row) throws {

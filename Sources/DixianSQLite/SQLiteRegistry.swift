@@ -1,6 +1,7 @@
 import DixianCore
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// The registry in a SQLite database (WAL mode, foreign keys on), through GRDB.
@@ -385,9 +386,15 @@ private struct ChangeWriter {
     }
 
     private mutating func insert<R: RegistryRow>(_ row: R) throws {
-        let values = row.values
-        try loads.inserting(into: R.table, id: (values.first ?? nil) as? Int64)
-        try statement(R.insertSQL, key: R.table + " insert").execute(arguments: StatementArguments(values))
+        let statement = try statement(R.insertSQL, key: R.table + " insert").sqliteStatement
+        sqlite3_reset(statement)
+        var values = ColumnValues(binding: statement)
+        row.addColumns(to: &values)
+        try loads.inserting(into: R.table, id: values.leadingInteger)
+        let status = sqlite3_step(statement)
+        guard status == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
 
     private mutating func update<R: RegistryRow>(_ row: R) throws {
@@ -398,7 +405,7 @@ private struct ChangeWriter {
 
     private mutating func replace<R: RegistryRow>(_ row: R, expected: any RegistryRow) throws {
         try loads.changing()
-        guard let expected = expected as? R, expected.keyValues.map({ $0?.databaseValue }) == row.keyValues.map({ $0?.databaseValue }) else {
+        guard let expected = expected as? R, expected.keyValues == row.keyValues else {
             throw StaleRecord(table: R.table, key: Self.keyText(row))
         }
         let matches = R.columns.dropFirst(R.keyCount).map { "\($0) IS ?" }.joined(separator: " AND ")
@@ -415,7 +422,15 @@ private struct ChangeWriter {
     }
 
     private static func keyText(_ row: some RegistryRow) -> String {
-        row.keyValues.map { $0.map { "\($0)" } ?? "NULL" }.joined(separator: "/")
+        row.keyValues.map { value in
+            switch value.storage {
+            case .null: "NULL"
+            case .int64(let integer): "\(integer)"
+            case .double(let number): "\(number)"
+            case .string(let text): text
+            case .blob(let bytes): "\(bytes)"
+            }
+        }.joined(separator: "/")
     }
 }
 
