@@ -14,14 +14,24 @@ import GRDB
 /// table's former highest id) as inserted by the transaction's actor, in one
 /// `INSERT … SELECT`, the entries its insert trigger would have written. Its triggers are then
 /// created again. A load's entries are grouped by table, and every change audited by a
-/// trigger comes after the entries of the inserts made before it. The triggers are dropped and
-/// created inside the transaction, so a load that fails or a process that is killed leaves
-/// them as they were, and no other connection ever sees them missing.
+/// trigger comes after the entries of the inserts made before it.
+///
+/// A table loaded while empty also has its indexes dropped, and built again from its records
+/// before anything is audited (the audit of some tables looks households up through another
+/// table's index). A load comes in the order of the table's key, so the table grows at its
+/// end, while an index in another order (members by ID number) would take its entries in
+/// random order, each searched for in a tree grown far beyond the page cache; built after the
+/// load, an index is written from its sorted entries. (Records a load brings twice into a
+/// unique index fail when the index is built; the import's own reading refuses them first.)
+///
+/// Triggers and indexes are dropped and created inside the transaction, so a load that fails
+/// or a process that is killed leaves them as they were, and no other connection ever sees
+/// them missing.
 struct LoadedTables {
     private let db: Database
     /// Tables being loaded, in the order their loads began, each with the highest id it held
-    /// before (nil: the table was empty).
-    private var loading: [(table: String, idsAbove: Int64?)] = []
+    /// before (nil: the table was empty) and the SQL that creates the indexes dropped for the load.
+    private var loading: [(table: String, idsAbove: Int64?, indexes: [String])] = []
     /// Tables whose contents have been looked at in this transaction.
     private var seen: Set<String> = []
     /// The run of inserts into one table under way, audited by the triggers so far.
@@ -75,12 +85,28 @@ struct LoadedTables {
 
     private mutating func begin(_ table: String, idsAbove: Int64?) throws {
         try AuditTrail.dropTriggers(forTable: table, in: db)
-        loading.append((table, idsAbove))
+        loading.append((table, idsAbove, idsAbove == nil ? try dropIndexes(of: table) : []))
         run = nil
     }
 
-    /// Ends every load going, in the order they began.
+    /// Drops the indexes of `table` (not those SQLite makes for constraints) and returns the SQL
+    /// that creates them.
+    private func dropIndexes(of table: String) throws -> [String] {
+        let indexes = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name
+            """, arguments: [table])
+        for index in indexes {
+            try db.execute(sql: "DROP INDEX \(index["name"] as String)")
+        }
+        return indexes.map { $0["sql"] }
+    }
+
+    /// Ends every load going: builds the indexes dropped, then audits the tables in the order
+    /// their loads began.
     mutating func finishAll() throws {
+        for load in loading {
+            for index in load.indexes { try db.execute(sql: index) }
+        }
         for load in loading {
             try AuditTrail.auditRecordsInserted(inTable: load.table, idsAbove: load.idsAbove, in: db)
             try AuditTrail.createTriggers(forTable: load.table, in: db)

@@ -89,13 +89,17 @@ struct SQLiteRegistryTests {
         #expect(update.after?.contains("王芳芳") == true)
     }
 
-    @Test func theTriggersOfAFirstLoadAreBackAfterItAndAfterOneThatFails() async throws {
+    @Test func theTriggersAndIndexesOfAFirstLoadAreBackAfterItAndAfterOneThatFails() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let registry = try SQLiteRegistry(path: path)
         let direct = try DatabaseQueue(path: path)
-        let triggers = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)"
+        let triggers = """
+            SELECT group_concat(type || ' ' || name || ': ' || sql, char(10))
+            FROM (SELECT * FROM sqlite_master WHERE type IN ('trigger', 'index') ORDER BY type, name)
+            """
         let before = try await direct.read { try String.fetchOne($0, sql: triggers) }
+        #expect(before?.contains("CREATE UNIQUE INDEX member_by_resident_id ON member (resident_id)") == true)
 
         var stranger = Fixtures.child
         stranger.householdNumber = "6206211002019999"  // no such household
@@ -115,6 +119,25 @@ struct SQLiteRegistryTests {
         helped.helper = "赵帮扶"
         try await registry.apply([.update(.household(helped))], as: "乡镇:王")
         #expect(try await registry.auditTrail(ofHousehold: helped.number).map(\.actor) == ["导入:张", "乡镇:王"])
+    }
+
+    @Test func aFirstLoadBringingAnIDNumberIntoTwoHouseholdsIsRefusedWhole() async throws {
+        let registry = try SQLiteRegistry()
+        var neighbour = Fixtures.household
+        neighbour.number = "6206211002010002"
+        var twice = Fixtures.head
+        twice.householdNumber = neighbour.number
+        // The members' index by ID number is built after their load, and refuses it then.
+        await #expect(throws: (any Error).self) {
+            try await registry.apply(
+                [.insert(.household(Fixtures.household)), .insert(.household(neighbour)), .insert(.member(Fixtures.head)),
+                 .insert(.member(twice))],
+                as: "导入:张")
+        }
+        #expect(try await registry.household(number: Fixtures.household.number) == nil)
+        #expect(try await registry.auditTrail(ofHousehold: Fixtures.household.number).isEmpty)
+        try await registry.apply([.insert(.household(Fixtures.household)), .insert(.member(Fixtures.head))], as: "导入:张")
+        #expect(try await registry.members(ofHousehold: Fixtures.household.number) == [Fixtures.head])
     }
 
     @Test func aLongAppendToATableKeyedByIdIsAuditedOncePerRecordInOrder() async throws {
