@@ -60,10 +60,16 @@ let package = Package(
             name: "DixianCore",
             swiftSettings: swiftSettings
         ),
+        // The SQLite configuration Swift cannot call (a variadic C function).
+        .target(
+            name: "CSQLiteShim",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         // The registry on SQLite (GRDB): schema, migrations, audit triggers.
         .target(
             name: "DixianSQLite",
             dependencies: [
+                "CSQLiteShim",
                 "DixianCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -1,3 +1,4 @@
+import CSQLiteShim
 import DixianCore
 import Foundation
 import GRDB
@@ -41,6 +42,7 @@ public final class SQLiteRegistry: RegistryStore {
     }
 
     init(path: String, temporaryDirectory: URL?, connection: Connection) throws {
+        _ = Self.memoryStatisticsOff
         let session = connection == .session
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -67,6 +69,11 @@ public final class SQLiteRegistry: RegistryStore {
         }
         self.temporaryDirectory = temporaryDirectory
     }
+
+    /// SQLite's memory statistics are turned off before its first connection in the process
+    /// (`dixian_sqlite_disable_memory_statistics`): nothing reads them, and with them on every
+    /// allocation SQLite makes takes a process-wide lock.
+    private static let memoryStatisticsOff: Int32 = dixian_sqlite_disable_memory_statistics()
 
     /// A registry in a temporary file, removed when the registry is released: for tests and trials.
     /// (A file rather than memory, so that screening can read on several connections at once.)
