@@ -72,33 +72,40 @@ public struct RegistryImport: Sendable {
         do {
             try await store.apply(as: actor) { apply in
                 while let batch = queue.pop() {
-                    guard failure.problem == nil else { continue }  // the reading goes on, to list every problem
+                    guard failure.error == nil else { continue }  // the reading goes on, to list every problem
                     for item in batch {
                         do {
                             try apply(.insert(item.record))
                         } catch let error as RegistryStoreError {
-                            failure.problem = ImportProblem(file: item.file, line: item.line, column: nil, reason: error.message)
+                            failure.error = error
                             break
                         }
                     }
                 }
                 let pass = reading.result()
-                if failure.problem != nil || !pass.problems.isEmpty || !pass.validation.sizeMismatches().isEmpty {
+                if failure.error != nil || !pass.problems.isEmpty || !pass.validation.sizeMismatches().isEmpty {
                     throw ImportAbandoned()
                 }
             }
         } catch is ImportAbandoned {
-            let report = try await report(of: reading.result(), against: store)
-            guard report.problems.isEmpty, let problem = failure.problem else { throw ImportRejected(report: report) }
-            throw ImportRejected(report: ImportReport(rowCounts: report.rowCounts, problems: [problem]))
+            try await reject(reading.result(), refused: failure.error, against: store)
         } catch let error as RegistryStoreError {
-            // A store that writes in batches finds a bad row when it writes the batch (the
-            // reading is then done), or the store failed before it read anything.
+            // A store that writes in batches finds a bad row when it writes the batch, at the
+            // end (the reading is then done); or the store failed before it read anything.
             queue.cancel()
-            let counts = reading.result().counts
-            throw ImportRejected(report: ImportReport(rowCounts: counts, problems: [try locate(error, counts: counts)]))
+            try await reject(reading.result(), refused: error, against: store)
         }
         return ImportReport(rowCounts: reading.result().counts, problems: [])
+    }
+
+    /// Throws the problems of an import that was abandoned: those of the reading if it found
+    /// any (a reference to an unknown household the store refused is one, in the reading's
+    /// words), or else the change the store refused, located at its file and line (a change
+    /// can be refused after later ones were handed to a store that writes in batches).
+    private func reject(_ pass: Pass, refused: RegistryStoreError?, against store: any RegistryStore) async throws -> Never {
+        let report = try await report(of: pass, against: store)
+        guard report.problems.isEmpty, let refused else { throw ImportRejected(report: report) }
+        throw ImportRejected(report: ImportReport(rowCounts: pass.counts, problems: [try locate(refused, counts: pass.counts)]))
     }
 
     /// Records handed from the reading thread to the store's writer at a time.
@@ -197,9 +204,9 @@ public struct RegistryImport: Sendable {
 /// Thrown inside the store's transaction to abandon it: the import has problems.
 private struct ImportAbandoned: Error {}
 
-/// The first row the store refused, if any: set by the store's writer, read after it is done.
+/// The first change the store refused, if any: set by the store's writer, read after it is done.
 private final class StoreFailure: @unchecked Sendable {
-    var problem: ImportProblem?
+    var error: RegistryStoreError?
 }
 
 /// A pass over the files run on a thread of its own; `result()` waits for it.

@@ -58,6 +58,12 @@ struct LoadedTables {
         try finishAll()
     }
 
+    /// Whether `table` is being loaded and was empty when its load began: every record it
+    /// holds is then the load's, and further inserts into it need nothing from this.
+    func isLoadingWhileEmpty(_ table: String) -> Bool {
+        loading.contains { $0.table == table && $0.idsAbove == nil }
+    }
+
     /// Before a record is updated or deleted: ends the loads going, so that the triggers audit
     /// the change after the entries of the records loaded before it.
     mutating func changing() throws {

@@ -3,8 +3,8 @@ import GRDB
 
 extension SQLiteRegistry {
     /// Builds a new registry at `path`, which must not exist yet, with `body` (a county's first
-    /// import). The registry is written into a file of its own, `path.importing`, without a
-    /// journal and without waiting for the disk, then flushed to the disk and put in place
+    /// import). The registry is written into a file of its own, `path.importing`, with its
+    /// journal in memory and without waiting for the disk, then flushed to the disk and put in place
     /// under `path` only once `body` has succeeded. If `body` throws, or the process is killed,
     /// there is no registry at `path`: the file being built is removed, or, after a kill, left
     /// behind to be removed by hand. Written through the WAL, a first import writes every page
@@ -21,7 +21,7 @@ extension SQLiteRegistry {
         }
         let result: T
         do {
-            let registry = try SQLiteRegistry(path: building, temporaryDirectory: nil, connection: .unjournaled)
+            let registry = try SQLiteRegistry(path: building, temporaryDirectory: nil, connection: .building)
             result = try await body(registry)
             try (registry.writer as? DatabaseQueue)?.close()
             try synchronize(building)

@@ -36,9 +36,11 @@ public final class SQLiteRegistry: RegistryStore {
         case pool
         /// One connection holding a session's transaction across calls.
         case session
-        /// One connection to a registry being built in a file of its own, without a journal or
-        /// waiting for the disk (`build(at:_:)`): the file is thrown away if anything fails.
-        case unjournaled
+        /// One connection to a registry being built in a file of its own (`build(at:_:)`),
+        /// without waiting for the disk and with its journal in memory: the file is thrown away
+        /// if anything fails. A journal still lets a refused statement be undone alone; in a
+        /// new file it holds only the few pages that were there before, as the rest are new.
+        case building
     }
 
     init(path: String, temporaryDirectory: URL?, connection: Connection) throws {
@@ -48,8 +50,8 @@ public final class SQLiteRegistry: RegistryStore {
         configuration.foreignKeysEnabled = true
         configuration.allowsUnsafeTransactions = session
         configuration.prepareDatabase { db in
-            if connection == .unjournaled {
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            if connection == .building {
+                try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF")
             } else {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
@@ -128,20 +130,8 @@ public final class SQLiteRegistry: RegistryStore {
         try db.execute(sql: "PRAGMA cache_size = -262144")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         try AuditTrail.setActor(actor, in: db)
-        var index = 0
         var writer = ChangeWriter(db: db)
-        try produce { change in
-            do {
-                try writer.apply(change)
-            } catch let error as DatabaseError {
-                throw RegistryStoreError(changeIndex: index, message: error.message ?? "\(error)")
-            } catch let error as MissingRecord {
-                throw RegistryStoreError(changeIndex: index, message: error.description)
-            } catch let error as StaleRecord {
-                throw RegistryStoreError(changeIndex: index, message: error.description, isStale: true)
-            }
-            index += 1
-        }
+        try produce { change in try writer.apply(change) }
         try writer.finish()
         try AuditTrail.setActor(nil, in: db)
     }
@@ -350,102 +340,6 @@ public final class SQLiteRegistry: RegistryStore {
     ) throws -> [R] {
         try Row.fetchAll(db, sql: "\(R.selectSQL) WHERE \(condition)", arguments: arguments).map(R.init(row:))
     }
-}
-
-/// An update or delete whose record is not there.
-private struct MissingRecord: Error, CustomStringConvertible {
-    let table: String
-    let key: String
-    var description: String { "no \(table) with key \(key)" }
-}
-
-/// Applies changes on one connection within a transaction, preparing each table's insert,
-/// update and delete statement once (an import applies millions of changes).
-private struct ChangeWriter {
-    let db: Database
-    private var statements: [String: Statement] = [:]
-    private var loads: LoadedTables
-
-    init(db: Database) {
-        self.db = db
-        loads = LoadedTables(db: db)
-    }
-
-    mutating func apply(_ change: RegistryChange) throws {
-        switch change {
-        case .insert(let record): try insert(record.row)
-        case .update(let record): try update(record.row)
-        case .delete(let record): try delete(record.row)
-        case .replace(let record, let expected): try replace(record.row, expected: expected.row)
-        }
-    }
-
-    /// Audits the tables this writer loaded (`LoadedTables`).
-    mutating func finish() throws {
-        try loads.finishAll()
-    }
-
-    private mutating func statement(_ sql: @autoclosure () -> String, key: String) throws -> Statement {
-        if let prepared = statements[key] { return prepared }
-        let prepared = try db.makeStatement(sql: sql())
-        statements[key] = prepared
-        return prepared
-    }
-
-    private mutating func insert<R: RegistryRow>(_ row: R) throws {
-        let statement = try statement(R.insertSQL, key: R.table + " insert").sqliteStatement
-        sqlite3_reset(statement)
-        var values = ColumnValues(binding: statement)
-        row.addColumns(to: &values)
-        try loads.inserting(into: R.table, id: values.leadingInteger)
-        let status = sqlite3_step(statement)
-        guard status == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-    }
-
-    private mutating func update<R: RegistryRow>(_ row: R) throws {
-        try loads.changing()
-        try statement(R.updateSQL, key: R.table + " update").execute(arguments: StatementArguments(row.updateValues))
-        guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: Self.keyText(row)) }
-    }
-
-    private mutating func replace<R: RegistryRow>(_ row: R, expected: any RegistryRow) throws {
-        try loads.changing()
-        guard let expected = expected as? R, expected.keyValues == row.keyValues else {
-            throw StaleRecord(table: R.table, key: Self.keyText(row))
-        }
-        let matches = R.columns.dropFirst(R.keyCount).map { "\($0) IS ?" }.joined(separator: " AND ")
-        let sql = R.updateSQL + (matches.isEmpty ? "" : " AND " + matches)
-        try statement(sql, key: R.table + " replace")
-            .execute(arguments: StatementArguments(row.updateValues + Array(expected.values.dropFirst(R.keyCount))))
-        guard db.changesCount == 1 else { throw StaleRecord(table: R.table, key: Self.keyText(row)) }
-    }
-
-    private mutating func delete<R: RegistryRow>(_ row: R) throws {
-        try loads.changing()
-        try statement(R.deleteSQL, key: R.table + " delete").execute(arguments: StatementArguments(row.keyValues))
-        guard db.changesCount == 1 else { throw MissingRecord(table: R.table, key: Self.keyText(row)) }
-    }
-
-    private static func keyText(_ row: some RegistryRow) -> String {
-        row.keyValues.map { value in
-            switch value.storage {
-            case .null: "NULL"
-            case .int64(let integer): "\(integer)"
-            case .double(let number): "\(number)"
-            case .string(let text): text
-            case .blob(let bytes): "\(bytes)"
-            }
-        }.joined(separator: "/")
-    }
-}
-
-/// A `replace` whose record changed since it was read (or is gone).
-struct StaleRecord: Error, CustomStringConvertible {
-    let table: String
-    let key: String
-    var description: String { "\(table) \(key) was changed by someone else since it was read" }
 }
 
 /// A registry database that cannot be opened or brought up to date.

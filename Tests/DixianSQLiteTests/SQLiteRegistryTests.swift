@@ -140,6 +140,49 @@ struct SQLiteRegistryTests {
         #expect(try await registry.members(ofHousehold: Fixtures.household.number) == [Fixtures.head])
     }
 
+    /// Members of a village of 200 households, the one at `stray` in a household that is not there.
+    private static func villageLoad(stray: Int) -> [RegistryChange] {
+        let households = (1...200).map { number in
+            var household = Fixtures.household
+            household.number = "620621100201" + String(format: "%04d", number)
+            return household
+        }
+        let members = households.enumerated().map { index, household in
+            var member = Fixtures.head
+            member.residentID = try! ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1968-03-01")!, sequence: index + 1)
+            member.householdNumber = index == stray ? "6206211002019999" : household.number
+            return member
+        }
+        return households.map { .insert(.household($0)) } + members.map { .insert(.member($0)) }
+    }
+
+    @Test func aRecordRefusedAmongThoseLoadedTogetherIsNamedByItsPosition() async throws {
+        // Members after the first go in 64 to a statement: the stray one is the 71st member.
+        let registry = try SQLiteRegistry()
+        let changes = Self.villageLoad(stray: 70)
+        await #expect(throws: RegistryStoreError(changeIndex: 270, message: "FOREIGN KEY constraint failed")) {
+            try await registry.apply(changes, as: "导入:张")
+        }
+        #expect(try await registry.household(number: "6206211002010001") == nil)
+
+        // The same in a registry being built, whose journal is in memory: the refused
+        // statement is undone, so the error still names the stray member and not the ones
+        // inserted with it.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString).sqlite").path
+        await #expect(throws: RegistryStoreError(changeIndex: 270, message: "FOREIGN KEY constraint failed")) {
+            try await SQLiteRegistry.build(at: path) { registry in try await registry.apply(changes, as: "导入:张") }
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+
+        try await SQLiteRegistry.build(at: path) { registry in
+            try await registry.apply(Self.villageLoad(stray: -1), as: "导入:张")
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let built = try SQLiteRegistry(path: path)
+        #expect(try await built.members(ofHousehold: "6206211002010200").count == 1)
+        #expect(try await built.auditTrail(ofHousehold: "6206211002010071").map(\.table) == ["household", "member"])
+    }
+
     @Test func aLongAppendToATableKeyedByIdIsAuditedOncePerRecordInOrder() async throws {
         let registry = try SQLiteRegistry()
         try await registry.apply(Fixtures.everyKind.map { .insert($0) }, as: "导入:张")
