@@ -54,11 +54,11 @@ struct ChangeWriter {
         }
     }
 
-    /// Inserts the records still waiting and audits the tables this writer loaded (`LoadedTables`).
+    /// Inserts the records still waiting and ends the load going (`LoadedTables`).
     mutating func finish() throws {
         try insertWaiting()
         do {
-            try loads.finishAll()
+            try loads.finish()
         } catch {
             throw Self.refusal(error, at: position)
         }
