@@ -5,23 +5,16 @@ import Foundation
 /// store's writer, in batches, with at most `capacity` batches waiting: the reading runs on
 /// one core while the store writes on the other, in bounded memory.
 final class RecordQueue: @unchecked Sendable {  // every field is guarded by `condition`
-    /// A record, with the file and line it was read from.
-    struct Item {
-        let file: String
-        let line: Int
-        let record: RegistryRecord
-    }
-
     private let condition = NSCondition()
     private let capacity: Int
-    private var batches: [[Item]] = []
+    private var batches: [[RegistryRecord]] = []
     private var finished = false
     private var cancelled = false
 
     init(capacity: Int) { self.capacity = capacity }
 
     /// Hands a batch on, waiting while the queue is full; false once the queue is cancelled.
-    func push(_ batch: [Item]) -> Bool {
+    func push(_ batch: [RegistryRecord]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -49,7 +42,7 @@ final class RecordQueue: @unchecked Sendable {  // every field is guarded by `co
     }
 
     /// The next batch, waiting for it; nil when the queue is finished and empty, or cancelled.
-    func pop() -> [Item]? {
+    func pop() -> [RegistryRecord]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished && !cancelled { condition.wait() }

@@ -24,7 +24,7 @@ struct Validation {
     /// which returns false to stop the reading; returns how many rows it has.
     mutating func check(
         _ file: InterchangeFile, problems: inout [ImportProblem],
-        accept: (_ line: Int, _ record: any InterchangeRecord) -> Bool = { _, _ in true }
+        accept: (_ record: any InterchangeRecord) -> Bool = { _ in true }
     ) -> Int {
         var iterator = file.reader.makeIterator()
         guard let header = iterator.next() else {
@@ -39,6 +39,7 @@ struct Validation {
             return 0
         }
         let headerCount = header.fields.count
+        let countsHouseholdSizes = file.name == Member.file || file.name == Household.file
         var seen: [String: Int] = [:]
         var rows = 0
         while let row = iterator.next() {
@@ -58,18 +59,19 @@ struct Validation {
                                               reason: error.reason))
                 continue
             }
-            if let first = seen[record.key] {
+            let key = record.key
+            if let first = seen.updateValue(row.line, forKey: key) {  // one search of a table of millions of keys
+                seen[key] = first
                 problems.append(ImportProblem(file: file.label, line: row.line, column: nil,
-                                              reason: "repeats \(record.key), already on line \(first)"))
+                                              reason: "repeats \(key), already on line \(first)"))
                 continue
             }
-            seen[record.key] = row.line
             let problemsOfRow = problems.count
             for reference in record.references {
                 check(reference, from: file, line: row.line, label: labels[reference.column], problems: &problems)
             }
-            count(record, reader, line: row.line, label: labels["size"], problems: &problems)
-            if problems.count == problemsOfRow, !accept(row.line, record) { break }
+            if countsHouseholdSizes { count(record, reader, line: row.line, label: labels["size"], problems: &problems) }
+            if problems.count == problemsOfRow, !accept(record) { break }
         }
         if let failure = iterator.failure {
             problems.append(ImportProblem(file: file.label, line: failure.line, column: nil, reason: failure.reason))
