@@ -20,6 +20,7 @@ struct RegistryCommandTests {
         let checked = try DixianProcess.run(["import", county, "--db", db, "--dry-run"])
         #expect(checked.status == 0)
         #expect(checked.output.hasPrefix("checked "))
+        #expect(!FileManager.default.fileExists(atPath: db))  // a dry run never creates the registry
         let imported = try DixianProcess.run(["import", county, "--db", db, "--actor", "县乡村振兴局"])
         #expect(imported.status == 0, "\(imported.errorOutput)")
         #expect(imported.output.hasPrefix("imported "))
