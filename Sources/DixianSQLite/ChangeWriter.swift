@@ -84,22 +84,27 @@ struct ChangeWriter {
     /// Inserts one record (after `LoadedTables` has had its say); later inserts into the same
     /// table wait in the batch if it is loaded while empty.
     private mutating func insert<R: RegistryRow>(_ row: R) throws {
+        let (statement, id) = try boundInsert(of: row)
+        try loads.inserting(into: R.table, id: id)
+        try step(statement)
+        if loads.isLoadingWhileEmpty(R.table) { batchTable = R.table }
+    }
+
+    /// The insert statement of `row`'s table with `row` bound to it, and the record's id (for a
+    /// table keyed by id).
+    private mutating func boundInsert<R: RegistryRow>(of row: R) throws -> (statement: OpaquePointer, id: Int64?) {
         let statement = try statement(R.insertSQL, key: R.table + " insert").sqliteStatement
         sqlite3_reset(statement)
         var values = ColumnValues(binding: statement)
         row.addColumns(to: &values)
-        try loads.inserting(into: R.table, id: values.leadingInteger)
-        try step(statement)
-        if loads.isLoadingWhileEmpty(R.table) { batchTable = R.table }
+        return (statement, values.leadingInteger)
     }
 
     /// Inserts the full batch in one statement, or record by record if it is refused.
     private mutating func insertBatch() throws {
         guard let first = batch.first?.row else { return }
         let type = type(of: first)
-        let sql = type.insertSQL + String(repeating: ", (" + Array(repeating: "?", count: type.columns.count).joined(separator: ", ") + ")",
-                                          count: batch.count - 1)
-        let statement = try statement(sql, key: type.table + " insert \(batch.count)").sqliteStatement
+        let statement = try statement(Self.batchInsertSQL(type), key: type.table + " insert batch").sqliteStatement
         sqlite3_reset(statement)
         var values = ColumnValues(binding: statement)
         for (row, _) in batch { row.addColumns(to: &values) }
@@ -111,6 +116,12 @@ struct ChangeWriter {
         }
     }
 
+    /// `INSERT … VALUES (…), (…), …` for `rowsPerInsert` records of `type`.
+    private static func batchInsertSQL(_ type: any RegistryRow.Type) -> String {
+        let row = "(" + Array(repeating: "?", count: type.columns.count).joined(separator: ", ") + ")"
+        return type.insertSQL + String(repeating: ", " + row, count: rowsPerInsert - 1)
+    }
+
     /// Inserts the records waiting one by one, and ends the batching.
     private mutating func insertWaiting() throws {
         defer {
@@ -118,12 +129,8 @@ struct ChangeWriter {
             batchTable = nil
         }
         for (row, position) in batch {
-            let statement = try statement(type(of: row).insertSQL, key: type(of: row).table + " insert").sqliteStatement
-            sqlite3_reset(statement)
-            var values = ColumnValues(binding: statement)
-            row.addColumns(to: &values)
             do {
-                try step(statement)
+                try step(try boundInsert(of: row).statement)
             } catch {
                 throw Self.refusal(error, at: position)
             }

@@ -2,7 +2,6 @@ import CSQLiteShim
 import DixianCore
 import Foundation
 import GRDB
-import GRDBSQLite
 import Synchronization
 
 /// The registry in a SQLite database (WAL mode, foreign keys on), through GRDB.
