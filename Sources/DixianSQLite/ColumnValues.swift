@@ -10,7 +10,7 @@ struct ColumnValues {
     /// The values added, when listing.
     private(set) var list: [DatabaseValue] = []
     /// How many values have been added.
-    private(set) var count: Int32 = 0
+    private var count: Int32 = 0
     /// The first value, when it is an integer: the id of a table keyed by id.
     private(set) var leadingInteger: Int64?
 

@@ -23,27 +23,14 @@ extension SQLiteRegistry: ScreeningRunStore {
             var run = try produce { findings in
                 for finding in findings {
                     sqlite3_reset(statement)
-                    sqlite3_bind_int64(statement, 1, id)
-                    if let number = finding.householdNumber {
-                        Self.bind(number, to: 2, of: statement)
-                    } else {
-                        sqlite3_bind_null(statement, 2)
-                    }
-                    if let asset = finding.assetID {
-                        sqlite3_bind_int64(statement, 3, asset)
-                    } else {
-                        sqlite3_bind_null(statement, 3)
-                    }
-                    Self.bind(finding.townshipCode, to: 4, of: statement)
-                    Self.bind(finding.checkID, to: 5, of: statement)
-                    Self.bind(finding.severity.rawValue, to: 6, of: statement)
                     let risks = riskTexts[finding.riskTypes] ?? {
                         let text = finding.riskTypes.map(\.rawValue).joined(separator: ",")
                         riskTexts[finding.riskTypes] = text
                         return text
                     }()
-                    Self.bind(risks, to: 7, of: statement)
-                    Self.bind(finding.message, to: 8, of: statement)
+                    var values = ColumnValues(binding: statement)
+                    values.add(id, finding.householdNumber, finding.assetID, finding.townshipCode, finding.checkID,
+                               finding.severity.rawValue, risks, finding.message)
                     let status = sqlite3_step(statement)
                     guard status == SQLITE_DONE else {
                         throw DatabaseError(resultCode: ResultCode(rawValue: status),
@@ -100,17 +87,6 @@ extension SQLiteRegistry: ScreeningRunStore {
                     riskTypes: risks.split(separator: ",").compactMap { RiskType(rawValue: String($0)) },
                     message: row["message"]))
             }
-        }
-    }
-
-    /// SQLite's SQLITE_TRANSIENT (a macro Swift cannot import): copy the bound text.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    private static func bind(_ text: String, to index: Int32, of statement: OpaquePointer) {
-        var text = text
-        text.withUTF8 { bytes in
-            _ = sqlite3_bind_text(statement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                  Int32(bytes.count), transient)
         }
     }
 
