@@ -6,110 +6,118 @@ import LuaHost
 /// shape is documented in docs/plugin-api.md, "The household view"). Ages are counted on the
 /// assessment date; amounts are in yuan. ID numbers are not in the view.
 ///
-/// The household table and each member table carry `readOnly`, a metatable that refuses new
-/// fields: a check cannot leave a field behind for the next check or household to find.
+/// The household, member, income and survey tables carry read-only metatables (`tables`) that
+/// refuse new fields: a check cannot leave a field behind for the next check or household to
+/// find. Empty lists are all one shared read-only table.
 ///
-/// Empty lists are all one shared read-only table, `emptyList`.
+/// Screening fills only the `fields` the plugin's scripts name (`ViewFields`); the metatables
+/// of a view filled without some fields raise when one of them is read.
 ///
 /// The field names are pushed once (`ViewKeys`) and every field is set with them: a view is
 /// about a hundred table writes, and looking each name up again was a fifth of their cost.
 struct LuaHouseholdView: LuaPushable {
     let view: HouseholdView
     let asOf: LocalDate
-    let readOnly: LuaTableReference
-    let emptyList: LuaTableReference
+    /// The fields set; the others are left out of every table (see `ViewFields`).
+    let fields: ViewFields
+    /// The metatables of the view's tables and the shared empty list.
+    let tables: ViewTables
 
     func push(onto stack: LuaStack) {
         let keys = ViewKeys(stack)
         stack.pushTable(fieldCount: 24)
-        readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+        tables.household.setAsMetatable(ofTableAt: -1, in: stack)
         fill(stack, keys: keys, reusing: false)
         stack.keepTop(at: keys.base)
     }
 
-    /// Fills the household table on top of the stack with this view, for every field. With
+    /// Fills the household table on top of the stack with this view's `fields`. With
     /// `reusing`, the tables it already holds (members, incomes, survey) are refilled in place,
     /// for screening, which fills the same tables batch after batch.
     func fill(_ stack: LuaStack, keys: ViewKeys, reusing: Bool) {
         let household = view.household
-        stack.setField(keyAt: keys[.number], household.number)
-        stack.setField(keyAt: keys[.village], household.area.villageCode)
-        stack.setField(keyAt: keys[.township], CodePrefix(code: household.area.villageCode, length: 9))
-        stack.setField(keyAt: keys[.county], CodePrefix(code: household.area.villageCode, length: 6))
-        stack.setField(keyAt: keys[.group], household.area.group)
-        stack.setField(keyAt: keys[.headName], household.headName)
-        stack.setField(keyAt: keys[.category], household.category.rawValue)
-        stack.setField(keyAt: keys[.monitoredKind], household.monitoredKind?.rawValue)
-        stack.setField(keyAt: keys[.relocated], household.flags.contains(.relocated))
-        stack.setField(keyAt: keys[.minimumLivingAllowance], household.flags.contains(.minimumLivingAllowance))
-        stack.setField(keyAt: keys[.extremePovertySupport], household.flags.contains(.extremePovertySupport))
-        stack.setField(keyAt: keys[.noMemberAbleToWork], household.flags.contains(.noMemberAbleToWork))
-        stack.setField(keyAt: keys[.leftBehind], household.flags.contains(.leftBehind))
-        stack.setField(keyAt: keys[.helper], household.helper)
-        stack.setField(keyAt: keys[.size], view.size)
+        put(.number, stack, keys, household.number)
+        put(.village, stack, keys, household.area.villageCode)
+        put(.township, stack, keys, CodePrefix(code: household.area.villageCode, length: 9))
+        put(.county, stack, keys, CodePrefix(code: household.area.villageCode, length: 6))
+        put(.group, stack, keys, household.area.group)
+        put(.headName, stack, keys, household.headName)
+        put(.category, stack, keys, household.category.rawValue)
+        put(.monitoredKind, stack, keys, household.monitoredKind?.rawValue)
+        put(.relocated, stack, keys, household.flags.contains(.relocated))
+        put(.minimumLivingAllowance, stack, keys, household.flags.contains(.minimumLivingAllowance))
+        put(.extremePovertySupport, stack, keys, household.flags.contains(.extremePovertySupport))
+        put(.noMemberAbleToWork, stack, keys, household.flags.contains(.noMemberAbleToWork))
+        put(.leftBehind, stack, keys, household.flags.contains(.leftBehind))
+        put(.helper, stack, keys, household.helper)
+        put(.size, stack, keys, view.size)
         if reusing {
-            stack.pushReusedTable(field: "members", ofTableAt: -1, arrayCount: view.members.count)
-            for (index, member) in view.members.enumerated() {
-                if stack.pushReusedTable(at: index + 1, ofTableAt: -1, fieldCount: 14) {
-                    readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+            if fields.contains(.members) {
+                stack.pushReusedTable(field: "members", ofTableAt: -1, arrayCount: view.members.count)
+                for (index, member) in view.members.enumerated() {
+                    if stack.pushReusedTable(at: index + 1, ofTableAt: -1, fieldCount: 14) {
+                        tables.member.setAsMetatable(ofTableAt: -1, in: stack)
+                    }
+                    fill(member, stack, keys)
+                    stack.pop()
                 }
-                fill(member, stack, keys)
+                stack.truncateSequence(at: -1, to: view.members.count)
                 stack.pop()
             }
-            stack.truncateSequence(at: -1, to: view.members.count)
-            stack.pop()
-
-            stack.pushReusedTable(field: "incomes", ofTableAt: -1, arrayCount: 0)
-            for income in view.incomes {
-                if stack.pushReusedTable(at: income.year, ofTableAt: -1, fieldCount: 11) {
-                    readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+            if fields.contains(.incomes) {
+                stack.pushReusedTable(field: "incomes", ofTableAt: -1, arrayCount: 0)
+                for income in view.incomes {
+                    if stack.pushReusedTable(at: income.year, ofTableAt: -1, fieldCount: 11) {
+                        tables.income.setAsMetatable(ofTableAt: -1, in: stack)
+                    }
+                    fill(income, stack, keys)
+                    stack.pop()
                 }
-                fill(income, stack, keys)
+                stack.removeIntegerKeys(ofTableAt: -1, except: view.incomes.map(\.year))
                 stack.pop()
             }
-            stack.removeIntegerKeys(ofTableAt: -1, except: view.incomes.map(\.year))
-            stack.pop()
-
-            if let survey = view.latestSurvey {
+            if let survey = view.latestSurvey, fields.contains(.survey) {
                 if stack.pushReusedTable(field: "survey", ofTableAt: -1, arrayCount: 0) {
-                    readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+                    tables.survey.setAsMetatable(ofTableAt: -1, in: stack)
                 }
                 fill(survey, stack, keys)
                 stack.pop()
             } else {
-                stack.setField(keyAt: keys[.survey], LuaValue.nil)
+                put(.survey, stack, keys, LuaValue.nil)
             }
         } else {
-            stack.setField(keyAt: keys[.members], Pushed { stack in
+            put(.members, stack, keys, Pushed { stack in
                 stack.pushTable(arrayCount: view.members.count)
                 for (index, member) in view.members.enumerated() {
                     stack.pushTable(fieldCount: 14)
-                    readOnly.setAsMetatable(ofTableAt: -1, in: stack)
+                    tables.member.setAsMetatable(ofTableAt: -1, in: stack)
                     fill(member, stack, keys)
                     stack.popIntoIndex(index + 1)
                 }
             })
-            stack.setField(keyAt: keys[.incomes], Pushed { stack in
+            put(.incomes, stack, keys, Pushed { stack in
                 stack.pushTable(fieldCount: view.incomes.count)
                 for income in view.incomes {
                     stack.pushTable(fieldCount: 11)
+                    tables.income.setAsMetatable(ofTableAt: -1, in: stack)
                     fill(income, stack, keys)
                     stack.popIntoIndex(income.year)
                 }
             })
             if let survey = view.latestSurvey {
-                stack.setField(keyAt: keys[.survey], Pushed { stack in
+                put(.survey, stack, keys, Pushed { stack in
                     stack.pushTable(fieldCount: 9)
+                    tables.survey.setAsMetatable(ofTableAt: -1, in: stack)
                     fill(survey, stack, keys)
                 })
             }
         }
-        list("monthly_incomes", view.monthlyIncomes, fields: 3, stack) { income, stack in
+        list(.monthlyIncomes, view.monthlyIncomes, fields: 3, stack, keys) { income, stack in
             stack.setField("year", income.year)
             stack.setField("month", income.month)
             stack.setField("net", income.netIncome.yuan)
         }
-        list("episodes", view.episodes, fields: 9, stack) { episode, stack in
+        list(.episodes, view.episodes, fields: 9, stack, keys) { episode, stack in
             stack.setField("id", episode.id)
             stack.setField("channel", episode.channel.rawValue)
             stack.setField("reported_on", episode.reportedOn)
@@ -117,7 +125,7 @@ struct LuaHouseholdView: LuaPushable {
             stack.setField("risk_types", episode.riskTypes.map(\.rawValue).sorted())
             stack.setField("identified_on", episode.identifiedOn)
             stack.setField("eliminated_on", episode.eliminatedOn)
-            list("steps", view.steps.filter { $0.episodeID == episode.id }, fields: 6, stack) { step, stack in
+            list(.steps, view.steps.filter { $0.episodeID == episode.id }, fields: 6, stack, keys) { step, stack in
                 stack.setField("transition", step.transition.rawValue)
                 stack.setField("taken_on", step.takenOn)
                 stack.setField("actor", step.actor)
@@ -126,29 +134,40 @@ struct LuaHouseholdView: LuaPushable {
                 stack.setField("risk_types", step.riskTypes.map(\.rawValue).sorted())
             }
         }
-        list("plans", view.plans, fields: 4, stack) { plan, stack in
+        list(.plans, view.plans, fields: 4, stack, keys) { plan, stack in
             stack.setField("id", plan.id)
             stack.setField("episode_id", plan.episodeID)
             stack.setField("made_on", plan.madeOn)
             stack.setField("adjusted_on", plan.adjustedOn)
         }
-        list("visits", view.visits, fields: 2, stack) { visit, stack in
+        list(.visits, view.visits, fields: 2, stack, keys) { visit, stack in
             stack.setField("visited_on", visit.visitedOn)
             stack.setField("role", visit.role.rawValue)
         }
     }
 
-    /// Sets field `key` to a list of tables of `fields` fields each, filled by `fill`, or to the
-    /// shared empty list.
-    private func list<Element>(
-        _ key: StaticString, _ elements: [Element], fields: Int, _ stack: LuaStack, fill: (Element, LuaStack) -> Void
+    /// Sets field `key` of the table on top of the stack to `value`, when `key` is among the
+    /// fields set (`value` is not even computed otherwise).
+    @inline(__always)
+    private func put<Value: LuaPushable>(
+        _ key: ViewKeys.Key, _ stack: LuaStack, _ keys: ViewKeys, _ value: @autoclosure () -> Value
     ) {
+        if fields.contains(key) { stack.setField(keyAt: keys[key], value()) }
+    }
+
+    /// Sets field `key` (when among the fields set) to a list of tables of `fields` fields
+    /// each, filled by `fill`, or to the shared empty list.
+    private func list<Element>(
+        _ key: ViewKeys.Key, _ elements: [Element], fields: Int, _ stack: LuaStack, _ keys: ViewKeys,
+        fill: (Element, LuaStack) -> Void
+    ) {
+        guard self.fields.contains(key) else { return }
         guard !elements.isEmpty else {
-            stack.setField(key, emptyList)
+            stack.setField(keyAt: keys[key], tables.emptyList)
             return
         }
         withoutActuallyEscaping(fill) { fill in
-            stack.setField(key, Pushed { stack in
+            stack.setField(keyAt: keys[key], Pushed { stack in
                 stack.pushTable(arrayCount: elements.count)
                 for (index, element) in elements.enumerated() {
                     stack.pushTable(fieldCount: fields)
@@ -160,60 +179,78 @@ struct LuaHouseholdView: LuaPushable {
     }
 
     private func fill(_ member: Member, _ stack: LuaStack, _ keys: ViewKeys) {
-        stack.setField(keyAt: keys[.name], member.name)
-        stack.setField(keyAt: keys[.relation], member.relation)
-        stack.setField(keyAt: keys[.isHead], member.isHead)
-        stack.setField(keyAt: keys[.age], member.age(on: asOf))
-        stack.setField(keyAt: keys[.sex], member.residentID.sex.rawValue)
-        stack.setField(keyAt: keys[.laborCapacity], member.laborCapacity.rawValue)
-        stack.setField(keyAt: keys[.health], member.health.rawValue)
-        stack.setField(keyAt: keys[.disabilityGrade], member.disabilityGrade)
-        stack.setField(keyAt: keys[.schoolStage], member.schoolStage?.rawValue)
-        stack.setField(keyAt: keys[.schoolStatus], member.schoolStatus?.rawValue)
-        stack.setField(keyAt: keys[.medicalInsurance], member.medicalInsurance)
-        stack.setField(keyAt: keys[.migrantWorkMonths], member.migrantWorkMonths)
-        stack.setField(keyAt: keys[.localWork], member.localWork)
-        stack.setField(keyAt: keys[.publicWelfarePost], member.publicWelfarePost)
+        put(.name, stack, keys, member.name)
+        put(.relation, stack, keys, member.relation)
+        put(.isHead, stack, keys, member.isHead)
+        put(.age, stack, keys, member.age(on: asOf))
+        put(.sex, stack, keys, member.residentID.sex.rawValue)
+        put(.laborCapacity, stack, keys, member.laborCapacity.rawValue)
+        put(.health, stack, keys, member.health.rawValue)
+        put(.disabilityGrade, stack, keys, member.disabilityGrade)
+        put(.schoolStage, stack, keys, member.schoolStage?.rawValue)
+        put(.schoolStatus, stack, keys, member.schoolStatus?.rawValue)
+        put(.medicalInsurance, stack, keys, member.medicalInsurance)
+        put(.migrantWorkMonths, stack, keys, member.migrantWorkMonths)
+        put(.localWork, stack, keys, member.localWork)
+        put(.publicWelfarePost, stack, keys, member.publicWelfarePost)
     }
 
     private func fill(_ income: IncomeRecord, _ stack: LuaStack, _ keys: ViewKeys) {
-        stack.setField(keyAt: keys[.year], income.year)
-        stack.setField(keyAt: keys[.wage], income.wage.yuan)
-        stack.setField(keyAt: keys[.operating], income.operating.yuan)
-        stack.setField(keyAt: keys[.property], income.property.yuan)
-        stack.setField(keyAt: keys[.transfer], income.transfer.yuan)
-        stack.setField(keyAt: keys[.productionCosts], income.productionCosts.yuan)
-        stack.setField(keyAt: keys[.medicalSpending], income.medicalSpending.yuan)
-        stack.setField(keyAt: keys[.educationSpending], income.educationSpending.yuan)
-        stack.setField(keyAt: keys[.net], income.netIncome.yuan)
-        stack.setField(keyAt: keys[.perCapita], view.size > 0 ? income.perCapitaNetIncome(size: view.size).yuan : nil)
+        put(.year, stack, keys, income.year)
+        put(.wage, stack, keys, income.wage.yuan)
+        put(.operating, stack, keys, income.operating.yuan)
+        put(.property, stack, keys, income.property.yuan)
+        put(.transfer, stack, keys, income.transfer.yuan)
+        put(.productionCosts, stack, keys, income.productionCosts.yuan)
+        put(.medicalSpending, stack, keys, income.medicalSpending.yuan)
+        put(.educationSpending, stack, keys, income.educationSpending.yuan)
+        put(.net, stack, keys, income.netIncome.yuan)
+        put(.perCapita, stack, keys, view.size > 0 ? income.perCapitaNetIncome(size: view.size).yuan : nil)
     }
 
     private func fill(_ survey: GuaranteeSurvey, _ stack: LuaStack, _ keys: ViewKeys) {
-        stack.setField(keyAt: keys[.surveyedOn], survey.surveyedOn)
-        stack.setField(keyAt: keys[.foodAndClothing], survey.foodAndClothing)
-        stack.setField(keyAt: keys[.compulsoryEducation], survey.compulsoryEducation)
-        stack.setField(keyAt: keys[.basicMedical], survey.basicMedical)
-        stack.setField(keyAt: keys[.safeHousing], survey.safeHousing)
-        stack.setField(keyAt: keys[.housingAssessed], survey.housingAssessed)
-        stack.setField(keyAt: keys[.waterQuantity], survey.waterQuantity)
-        stack.setField(keyAt: keys[.waterQuality], survey.waterQuality)
-        stack.setField(keyAt: keys[.notes], survey.notes)
+        put(.surveyedOn, stack, keys, survey.surveyedOn)
+        put(.foodAndClothing, stack, keys, survey.foodAndClothing)
+        put(.compulsoryEducation, stack, keys, survey.compulsoryEducation)
+        put(.basicMedical, stack, keys, survey.basicMedical)
+        put(.safeHousing, stack, keys, survey.safeHousing)
+        put(.housingAssessed, stack, keys, survey.housingAssessed)
+        put(.waterQuantity, stack, keys, survey.waterQuantity)
+        put(.waterQuality, stack, keys, survey.waterQuality)
+        put(.notes, stack, keys, survey.notes)
     }
+}
+
+/// The metatables of a view's household, member, income and survey tables (read-only; when
+/// fields are left out, reading one raises), and the one empty list views share.
+struct ViewTables {
+    let household, member, income, survey: LuaTableReference
+    let emptyList: LuaTableReference
 }
 
 /// The names of a household view's fields, pushed once on the stack and used by index.
 struct ViewKeys {
     /// One field name.
-    enum Key: Int32, CaseIterable {
+    enum Key: Int32, CaseIterable, Comparable {
         case number, village, township, county, group, headName, category, monitoredKind, relocated
         case minimumLivingAllowance, extremePovertySupport, noMemberAbleToWork, leftBehind, helper, size
-        case members, incomes, survey
+        case members, incomes, survey, monthlyIncomes, episodes, steps, plans, visits
         case name, relation, isHead, age, sex, laborCapacity, health, disabilityGrade, schoolStage, schoolStatus
         case medicalInsurance, migrantWorkMonths, localWork, publicWelfarePost
         case year, wage, operating, property, transfer, productionCosts, medicalSpending, educationSpending, net, perCapita
         case surveyedOn, foodAndClothing, compulsoryEducation, basicMedical, safeHousing, housingAssessed
         case waterQuantity, waterQuality, notes
+
+        /// The table that holds the field.
+        var record: Record {
+            switch self {
+            case .steps: .episode
+            case ..<Key.name: .household
+            case ..<Key.year: .member
+            case ..<Key.surveyedOn: .income
+            default: .survey
+            }
+        }
 
         /// The name checks read.
         var name: StaticString {
@@ -236,6 +273,11 @@ struct ViewKeys {
             case .members: "members"
             case .incomes: "incomes"
             case .survey: "survey"
+            case .monthlyIncomes: "monthly_incomes"
+            case .episodes: "episodes"
+            case .steps: "steps"
+            case .plans: "plans"
+            case .visits: "visits"
             case .name: "name"
             case .relation: "relation"
             case .isHead: "is_head"
@@ -273,6 +315,14 @@ struct ViewKeys {
         }
 
         static let names = allCases.map(\.name)
+
+        static func < (left: Key, right: Key) -> Bool { left.rawValue < right.rawValue }
+    }
+
+    /// A kind of table in a view. Episodes (with their steps), plans, visits and monthly
+    /// incomes are always filled whole: they are few, and their tables carry no metatable.
+    enum Record: String, CaseIterable {
+        case household, member, income, survey, episode
     }
 
     /// The stack index of the first name.

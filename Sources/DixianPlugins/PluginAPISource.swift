@@ -683,6 +683,24 @@ enum PluginAPISource {
       __metatable = false,
     }
 
+    --- The metatable of the view's `what` tables ('household', 'member', 'income', 'survey')
+    --- when they are filled without the fields named in `missing` (a set): reading one of those
+    --- raises an error naming it, never a silent nil, and so does `pairs`, which would skip them.
+    function host.view_metatable_without(what, missing)
+      return {
+        __newindex = host.view_metatable.__newindex,
+        __index = function(_, key)
+          if missing[key] then
+            error(format("%s field '%s' is not in this view: views hold only the fields the plugin's scripts name, and none names '%s' (docs/plugin-api.md, \"Fields a plugin reads\")", what, key, key), 2)
+          end
+        end,
+        __pairs = function()
+          error(format("pairs over a %s of the view: it holds only the fields the plugin's scripts name; read fields by name (docs/plugin-api.md, \"Fields a plugin reads\")", what), 3)  -- 3: past pairs, at the script
+        end,
+        __metatable = false,
+      }
+    end
+
     --- The empty list every view shares for episodes, plans, visits and monthly incomes it lacks.
     host.empty_list = setmetatable({}, {
       __newindex = function() error('the household view is read-only: cannot add to an empty list', 2) end,

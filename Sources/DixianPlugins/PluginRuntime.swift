@@ -13,11 +13,20 @@ public final class PluginRuntime {
     public let state: LuaState
     /// What they declared.
     public private(set) var declarations: PluginDeclarations
+    /// The household-view fields the chain's scripts name, by what the views are for: the
+    /// only fields batches are filled with (read from the plugins' files when loading them).
+    private let viewFields: [ViewPurpose: ViewFields]
+    /// The batch tables views are filled into, by purpose (made when first used).
+    private var batches: [ViewPurpose: BatchViews] = [:]
 
     private let host: HostFunctions
     private var environments: [LuaEnvironment] = []
-    /// The batch table screening refills call after call, with its household and member tables.
-    private lazy var batch = LuaTableReference(in: state)
+
+    /// The tables of views filled with every field (for guards and the console).
+    private var wholeViewTables: ViewTables {
+        ViewTables(household: host.viewMetatable, member: host.viewMetatable, income: host.viewMetatable,
+                   survey: host.viewMetatable, emptyList: host.emptyList)
+    }
 
     /// The plugin asked for (the last of the chain).
     public var plugin: PluginManifest { chain[chain.count - 1] }
@@ -33,6 +42,7 @@ public final class PluginRuntime {
         self.chain = chain
         self.state = state
         declarations = PluginDeclarations(described: .nil)
+        viewFields = ViewFields.byPurpose(namedInPluginsAt: chain.map(\.directory))
         do {
             host = try HostFunctions(state: state)
         } catch {
@@ -46,6 +56,32 @@ public final class PluginRuntime {
             try load(manifest, files: files)
         }
         declarations = try Self.describe(host, state)
+    }
+
+    /// The batch table of `purpose` and how it is filled, made on first use: a record's tables
+    /// carry the plain read-only metatable when all its fields are filled, one that raises on
+    /// the missing ones otherwise.
+    private func batchViews(for purpose: ViewPurpose) throws(LuaError) -> BatchViews {
+        if let made = batches[purpose] { return made }
+        let fields = viewFields[purpose] ?? .all
+        func metatable(_ record: ViewKeys.Record) throws(LuaError) -> LuaTableReference {
+            let missing = fields.missingNames(of: record)
+            if missing.isEmpty { return host.viewMetatable }
+            let made = try state.call(host.viewMetatableWithout, pushingArguments: { stack in
+                stack.push(record.rawValue)
+                stack.push(Dictionary(uniqueKeysWithValues: missing.map { ($0, true) }))
+                return 2
+            }, readingResults: { stack, first, _ in LuaTableReference(at: first, in: stack, of: self.state) })
+            guard let made else {
+                throw LuaError(kind: .hostMisuse, message: "view_metatable_without did not return a table")
+            }
+            return made
+        }
+        let tables = ViewTables(household: try metatable(.household), member: try metatable(.member),
+                                income: try metatable(.income), survey: try metatable(.survey), emptyList: host.emptyList)
+        let made = BatchViews(fields: fields, tables: tables, table: LuaTableReference(in: state))
+        batches[purpose] = made
+        return made
     }
 
     /// The declaration files of `manifest`, as paths relative to its folder, in load order.
@@ -115,7 +151,7 @@ public final class PluginRuntime {
         let asOf = requirePrepared()
         do {
             return try state.call(host.echo, pushingArguments: { stack in
-                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable, emptyList: host.emptyList))
+                stack.push(LuaHouseholdView(view: view, asOf: asOf, fields: .all, tables: wholeViewTables))
                 return 1
             }).first ?? .nil
         } catch {
@@ -150,20 +186,21 @@ public final class PluginRuntime {
         -> BatchOutcome
     {
         let asOf = requirePrepared()
-        return try run(host.screen, batch: batch, count: views.count, only: only, disabled: disabled) { stack in
-            self.fillBatch(stack, with: views, asOf: asOf)
+        let batch = try batchViews(for: .screening)
+        return try run(host.screen, batch: batch.table, count: views.count, only: only, disabled: disabled) { stack in
+            self.fill(batch, on: stack, with: views, asOf: asOf)
         }
     }
 
-    /// Refills the batch table on top of the stack with `views`, reusing its household tables.
-    private func fillBatch(_ stack: LuaStack, with views: [HouseholdView], asOf: LocalDate) {
+    /// Refills `batch`'s table, on top of the stack, with `views`, reusing its household tables.
+    private func fill(_ batch: BatchViews, on stack: LuaStack, with views: [HouseholdView], asOf: LocalDate) {
         let batchIndex = stack.top
         let keys = ViewKeys(stack)
         for (index, view) in views.enumerated() {
             if stack.pushReusedTable(at: index + 1, ofTableAt: batchIndex, fieldCount: 24) {
-                host.viewMetatable.setAsMetatable(ofTableAt: -1, in: stack)
+                batch.tables.household.setAsMetatable(ofTableAt: -1, in: stack)
             }
-            LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable, emptyList: host.emptyList)
+            LuaHouseholdView(view: view, asOf: asOf, fields: batch.fields, tables: batch.tables)
                 .fill(stack, keys: keys, reusing: true)
             stack.pop()
         }
@@ -207,7 +244,7 @@ public final class PluginRuntime {
         do {
             return try state.call(host.guardTransition, pushingArguments: { stack in
                 stack.push(transition.rawValue)
-                stack.push(LuaHouseholdView(view: view, asOf: asOf, readOnly: host.viewMetatable, emptyList: host.emptyList))
+                stack.push(LuaHouseholdView(view: view, asOf: asOf, fields: .all, tables: wholeViewTables))
                 return 2
             }, readingResults: { stack, first, _ in
                 GuardVerdict(reasons: stack.value(at: first), failures: stack.value(at: first + 1))
@@ -225,9 +262,10 @@ public final class PluginRuntime {
         -> DeadlineOutcome
     {
         let asOf = requirePrepared()
+        let batch = try batchViews(for: .deadlines)
         return try state.call(host.deadlines, pushingArguments: { stack in
-            self.batch.push(onto: stack)
-            self.fillBatch(stack, with: views, asOf: asOf)
+            batch.table.push(onto: stack)
+            self.fill(batch, on: stack, with: views, asOf: asOf)
             stack.push(views.count)
             stack.push(only.map { $0 + 1 })
             stack.pushTable(fieldCount: disabled.count)
@@ -260,11 +298,12 @@ public final class PluginRuntime {
         }
         let (yes, no) = plugin.language == "zh" ? ("是", "否") : ("yes", "no")
         let keys = checklist.columns.map(\.key)
+        let batch = try batchViews(for: .checklists)
         var problem: String?
         let rows: [[SheetCell]?] = try state.call(host.checklistRows, pushingArguments: { stack in
             stack.push(id)
-            self.batch.push(onto: stack)
-            self.fillBatch(stack, with: views, asOf: asOf)
+            batch.table.push(onto: stack)
+            self.fill(batch, on: stack, with: views, asOf: asOf)
             stack.push(views.count)
             return 3
         }, readingResults: { stack, first, _ in
@@ -359,9 +398,19 @@ extension LuaStatePool where Context == PluginRuntime {
     }
 }
 
+/// The table a purpose's batches of views are refilled into call after call (with their
+/// household and member tables), and how.
+private struct BatchViews {
+    let fields: ViewFields
+    let tables: ViewTables
+    let table: LuaTableReference
+}
+
 /// The Lua functions of the plugin API's host side, taken from the API chunk once.
 private struct HostFunctions {
     let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces, echo: LuaFunction
+    /// Makes the metatable of view tables filled without some fields.
+    let viewMetatableWithout: LuaFunction
     /// The metatable of household and member views: new fields are refused.
     let viewMetatable: LuaTableReference
     /// The one empty list every view shares (read-only).
@@ -369,7 +418,7 @@ private struct HostFunctions {
 
     init(state: LuaState) throws(LuaError) {
         let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
-        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report", "set_places", "echo"]
+        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report", "set_places", "echo", "view_metatable_without"]
         var metatable: LuaTableReference?, empty: LuaTableReference?
         let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
             stack.push(RiskType.allCases.map(\.rawValue))
@@ -396,6 +445,7 @@ private struct HostFunctions {
         }
         (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces, echo) =
             (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8], found[9], found[10], found[11])
+        viewMetatableWithout = found[12]
         viewMetatable = metatable
         emptyList = empty
     }
