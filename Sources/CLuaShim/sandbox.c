@@ -2,12 +2,16 @@
 // message handler and the trampoline for Swift callbacks. Everything
 // that raises a Lua error lives here, so that Lua's longjmp never crosses a Swift frame.
 
+#define _GNU_SOURCE  // gettid, SIGEV_THREAD_ID
 #include "CLuaShim.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 /// The chunk name of the Swift-side sandbox prelude; its frames are skipped when locating errors.
 #define CLUA_PRELUDE_SOURCE "dixian.sandbox"
@@ -120,6 +124,13 @@ int clua_take_sigint(void) {
 
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     clua_control *ctl = clua_control_of(L);
+    if (ctl->recount_requested) {
+        // A repeatable call ran long without counting: it is abandoned, to be run again
+        // counted from its start. Re-armed to fire on every instruction, as for the budget.
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        lua_pushliteral(L, "the call ran long without counting its instructions; it is run again, counted");
+        lua_error(L);
+    }
     if (ctl->interrupt_requested && !ctl->interrupted) {
         ctl->interrupt_requested = 0;
         ctl->interrupted = 1;
@@ -150,6 +161,109 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
     else
         lua_pushfstring(L, "instruction budget of %I instructions exceeded", (lua_Integer)ctl->budget);
     lua_error(L);
+}
+
+// MARK: - Repeatable calls: counted only when they run long
+
+/// CPU nanoseconds a repeatable call may run uncounted per instruction of its budget: half a
+/// nanosecond, less than any Lua instruction takes, so a call over its budget has always run
+/// longer than that and is run again, counted.
+#define CLUA_UNCOUNTED_NANOSECONDS_PER_INSTRUCTION 0.5
+/// The signal the per-thread CPU timer sends when a repeatable call has run that long.
+#define CLUA_SLOW_CALL_SIGNAL SIGURG
+
+/// The control block of the repeatable call running uncounted on this thread, if any.
+static _Thread_local clua_control *volatile uncounted_call = NULL;
+/// This thread's CPU-time timer, made on its first repeatable call.
+static _Thread_local timer_t slow_call_timer;
+static _Thread_local int slow_call_timer_made = 0;
+static pthread_once_t slow_call_signal_once = PTHREAD_ONCE_INIT;
+static pthread_key_t slow_call_timer_key;
+
+static void on_slow_call(int signal) {
+    (void)signal;
+    clua_control *ctl = uncounted_call;
+    if (ctl == NULL) return;  // the call ended as the timer expired
+    ctl->recount_requested = 1;
+    // As lua.c does from its SIGINT handler: lua_sethook is safe to call from a signal handler
+    // (it only stores fields the interpreter polls), and this one runs on the call's own thread.
+    lua_sethook(ctl->main, budget_hook, LUA_MASKCOUNT, 1);
+}
+
+static void delete_slow_call_timer(void *timer) {
+    timer_delete(*(timer_t *)timer);
+    free(timer);
+}
+
+static void install_slow_call_signal(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_slow_call;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(CLUA_SLOW_CALL_SIGNAL, &action, NULL);
+    pthread_key_create(&slow_call_timer_key, delete_slow_call_timer);
+}
+
+/// Arms this thread's CPU timer to signal after `nanoseconds` of its CPU time; 0 when it cannot.
+static int arm_slow_call_timer(int64_t nanoseconds) {
+    pthread_once(&slow_call_signal_once, install_slow_call_signal);
+    if (!slow_call_timer_made) {
+        // Dispatch's worker threads block signals; this one is handled, on this thread only.
+        sigset_t slow_call;
+        sigemptyset(&slow_call);
+        sigaddset(&slow_call, CLUA_SLOW_CALL_SIGNAL);
+        if (pthread_sigmask(SIG_UNBLOCK, &slow_call, NULL) != 0) return 0;
+        struct sigevent event;
+        memset(&event, 0, sizeof event);
+        event.sigev_notify = SIGEV_THREAD_ID;
+        event.sigev_signo = CLUA_SLOW_CALL_SIGNAL;
+        event._sigev_un._tid = gettid();
+        if (timer_create(CLOCK_THREAD_CPUTIME_ID, &event, &slow_call_timer) != 0) return 0;
+        slow_call_timer_made = 1;
+        timer_t *owned = malloc(sizeof *owned);
+        if (owned != NULL) {
+            *owned = slow_call_timer;
+            pthread_setspecific(slow_call_timer_key, owned);  // deleted when the thread ends
+        }
+    }
+    struct itimerspec after;
+    memset(&after, 0, sizeof after);
+    after.it_value.tv_sec = nanoseconds / 1000000000;
+    after.it_value.tv_nsec = nanoseconds % 1000000000;
+    if (after.it_value.tv_sec == 0 && after.it_value.tv_nsec == 0) after.it_value.tv_nsec = 1;
+    return timer_settime(slow_call_timer, 0, &after, NULL) == 0;
+}
+
+static void disarm_slow_call_timer(void) {
+    struct itimerspec never;
+    memset(&never, 0, sizeof never);
+    timer_settime(slow_call_timer, 0, &never, NULL);
+}
+
+/// coroutine.create and coroutine.wrap: a coroutine would run without the hook of the thread
+/// that counts, so an uncounted call that makes one is run again, counted.
+static int count_before_coroutines(lua_State *L) {
+    clua_control *ctl = clua_control_of(L);
+    if (!ctl->counting) {
+        ctl->recount_requested = 1;
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static void guard_coroutines(lua_State *L) {
+    lua_getglobal(L, LUA_COLIBNAME);
+    for (int i = 0; i < 2; i++) {
+        const char *name = i == 0 ? "create" : "wrap";
+        lua_getfield(L, -1, name);
+        lua_pushcclosure(L, count_before_coroutines, 1);
+        lua_setfield(L, -2, name);
+    }
+    lua_pop(L, 1);
 }
 
 static void arm_budget(lua_State *L, clua_control *ctl) {
@@ -255,6 +369,7 @@ static int open_libraries(lua_State *L) {
         lua_pop(L, 1);
     }
     clua_guard_patterns(L);
+    guard_coroutines(L);
     return 0;
 }
 
@@ -263,8 +378,9 @@ int clua_openlibs(lua_State *L) {
     return lua_pcall(L, 0, 0, 0);
 }
 
-void clua_begin_call(lua_State *L) {
+void clua_begin_call(lua_State *L, int repeatable) {
     clua_control *ctl = clua_control_of(L);
+    ctl->recount_requested = 0;
     ctl->budget_remaining = ctl->budget;
     ctl->budget_exceeded = 0;
     ctl->interrupted = 0;
@@ -275,7 +391,25 @@ void clua_begin_call(lua_State *L) {
     ctl->error_line = -1;
     free(ctl->traceback);
     ctl->traceback = NULL;
-    arm_budget(ctl->main, ctl);
+    int64_t uncounted = (int64_t)((double)ctl->budget * CLUA_UNCOUNTED_NANOSECONDS_PER_INSTRUCTION);
+    if (repeatable && uncounted_call == NULL && arm_slow_call_timer(uncounted)) {
+        ctl->counting = 0;
+        lua_sethook(ctl->main, NULL, 0, 0);
+        uncounted_call = ctl;
+    } else {
+        ctl->counting = 1;
+        arm_budget(ctl->main, ctl);
+    }
+}
+
+int clua_end_call(lua_State *L) {
+    clua_control *ctl = clua_control_of(L);
+    if (uncounted_call == ctl) {
+        uncounted_call = NULL;
+        disarm_slow_call_timer();
+    }
+    ctl->counting = 1;
+    return ctl->recount_requested;
 }
 
 int clua_pcall(lua_State *L, int nargs, int nresults) {

@@ -225,7 +225,7 @@ public final class PluginRuntime {
         _ function: LuaFunction, batch: LuaTableReference?, count: Int, only: Int?, disabled: Set<Int>,
         pushSubjects: @escaping (LuaStack) -> Void
     ) throws(LuaError) -> BatchOutcome {
-        try state.call(function, pushingArguments: { stack in
+        try state.call(function, repeatable: true, pushingArguments: { stack in
             if let batch { batch.push(onto: stack) } else { stack.pushTable(arrayCount: count) }
             pushSubjects(stack)
             stack.push(count)
@@ -263,7 +263,7 @@ public final class PluginRuntime {
     {
         let asOf = requirePrepared()
         let batch = try batchViews(for: .deadlines)
-        return try state.call(host.deadlines, pushingArguments: { stack in
+        return try state.call(host.deadlines, repeatable: true, pushingArguments: { stack in
             batch.table.push(onto: stack)
             self.fill(batch, on: stack, with: views, asOf: asOf)
             stack.push(views.count)
@@ -300,7 +300,7 @@ public final class PluginRuntime {
         let keys = checklist.columns.map(\.key)
         let batch = try batchViews(for: .checklists)
         var problem: String?
-        let rows: [[SheetCell]?] = try state.call(host.checklistRows, pushingArguments: { stack in
+        let rows: [[SheetCell]?] = try state.call(host.checklistRows, repeatable: true, pushingArguments: { stack in
             stack.push(id)
             batch.table.push(onto: stack)
             self.fill(batch, on: stack, with: views, asOf: asOf)

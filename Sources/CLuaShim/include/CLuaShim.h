@@ -46,6 +46,8 @@ typedef struct clua_control {
     int64_t budget_remaining;
     int budget_exceeded;
     int interrupted;          // the current call was stopped by clua_interrupt()
+    int counting;             // the count hook is armed (0 during an uncounted repeatable call)
+    volatile sig_atomic_t recount_requested;  // the uncounted call ran long: run it again, counted
     volatile sig_atomic_t interrupt_requested;  // set by clua_interrupt (a signal handler may)
 
     // Pattern guard: upper bound on the steps of one string.find/match/gmatch/gsub.
@@ -92,7 +94,13 @@ int clua_interrupt_on_sigint(lua_State *L);
 int clua_take_sigint(void);
 
 /// Starts a top-level call: a fresh instruction budget and a clean error record.
-void clua_begin_call(lua_State *L);
+/// A `repeatable` call (one whose effects do not matter if it runs twice) runs without the
+/// count hook, which slows every instruction, until it has used budget × 0.5 ns of CPU time; a
+/// call that runs that long is stopped and `clua_end_call` says to run it again, counted.
+void clua_begin_call(lua_State *L, int repeatable);
+/// Ends a top-level call begun by `clua_begin_call`. Returns 1 when the call was stopped to be
+/// run again, counted from its start (its outcome is to be discarded), 0 otherwise.
+int clua_end_call(lua_State *L);
 
 /// Calls the function below `nargs` arguments on top of the stack in protected mode, with the
 /// message handler and the memory cap enforced. Returns a Lua status code; on error the message is
