@@ -22,12 +22,24 @@ func text(_ name: String) -> String? {
     return arguments[position + 1]
 }
 
+/// Runs `body`; an error ends the benchmark with its message and status 1, not a crash report.
+func orExit<T>(_ body: () throws -> T) -> T {
+    do {
+        return try body()
+    } catch {
+        FileHandle.standardError.write(Data("dixian-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 if arguments.first == "screen", let database = text("--db") {
     let asOf = LocalDate(iso: text("--as-of") ?? "2024-06-30")!
     let workers = option("--workers", default: ProcessInfo.processInfo.activeProcessorCount)
-    let (households, phases) = try ScreenBenchmark.run(
-        database: database, pluginPath: [URL(fileURLWithPath: "Plugins")] + (text("--plugin-dir").map { [URL(fileURLWithPath: $0)] } ?? []), plugin: text("--plugin") ?? "minqin",
-        asOf: asOf, workers: workers, only: text("--only"))
+    let (households, phases) = orExit {
+        try ScreenBenchmark.run(
+            database: database, pluginPath: [URL(fileURLWithPath: "Plugins")] + (text("--plugin-dir").map { [URL(fileURLWithPath: $0)] } ?? []),
+            plugin: text("--plugin") ?? "minqin", asOf: asOf, workers: workers, only: text("--only"))
+    }
     print("Screening benchmark: \(households) households, plugin \(text("--plugin") ?? "minqin"), as of \(asOf), \(workers) workers")
     print("")
     print("| phase | wall time | households/s | µs per household (all workers) |")
@@ -50,8 +62,10 @@ if arguments.first == "screen", let database = text("--db") {
 }
 
 if arguments.first == "warnings-file", let database = text("--db"), let out = text("--out") {
-    try WarningPushFile.write(database: database, matched: option("--matched", default: 150_000),
-                              unmatched: option("--unmatched", default: 50_000), to: out)
+    orExit {
+        try WarningPushFile.write(database: database, matched: option("--matched", default: 150_000),
+                                  unmatched: option("--unmatched", default: 50_000), to: out)
+    }
     exit(0)
 }
 
@@ -62,7 +76,7 @@ guard arguments.first == "lua-call" else {
 
 let households = option("--households", default: 1000)
 let calls = option("--calls", default: 200_000)
-let results = try LuaCallBenchmark.run(households: households, calls: calls)
+let results = orExit { try LuaCallBenchmark.run(households: households, calls: calls) }
 let swiftRate = results[0].perSecond
 
 print("Lua-call benchmark: \(calls) calls over \(households) household-sized tables (Lua \(LuaHost.luaRelease))")

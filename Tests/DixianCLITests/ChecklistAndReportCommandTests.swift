@@ -6,7 +6,8 @@ import Testing
 /// openpyxl (an independent reader) and one report converted to PDF by LibreOffice.
 @Suite(.serialized)
 struct ChecklistAndReportCommandTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-sheets-\(UUID().uuidString)")
+    let scratch = TemporaryFolder("dixian-sheets")
+    var folder: URL { scratch.url }
     static let plugins = RegistryCommandTests.plugins
 
     /// A generated and imported county of `plugin`: the database path.
@@ -50,7 +51,6 @@ struct ChecklistAndReportCommandTests {
     ]
 
     @Test func xiaoCountyLedgerHasSeed002sHeaderMergedAndARowPerHousehold() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let db = try county("xiaoxian")
         let out = folder.appendingPathComponent("台账.xlsx")
         let written = try dixian(["checklist", "household-ledger", "--as-of", "2024-12-20", "--out", out.path], plugin: "xiaoxian", db: db)
@@ -70,7 +70,6 @@ struct ChecklistAndReportCommandTests {
     }
 
     @Test func checklistAsCSVHasOneHeaderRowAndTheSameRows() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let db = try county("minqin")
         let out = folder.appendingPathComponent("visits.csv")
         let written = try dixian(["checklist", "six-musts-visit-list", "--as-of", "2024-06-30", "--format", "csv", "--out", out.path],
@@ -85,7 +84,6 @@ struct ChecklistAndReportCommandTests {
     }
 
     @Test func monthlyReportIsReadableByOpenpyxlAndConvertsToPDF() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let db = try county("minqin")
         let xlsx = folder.appendingPathComponent("monthly.xlsx")
         let written = try dixian(["report", "monthly", "--as-of", "2024-06-30", "--out", xlsx.path], plugin: "minqin", db: db)
@@ -112,7 +110,6 @@ struct ChecklistAndReportCommandTests {
     }
 
     @Test func everyShippedReportRendersInEveryFormat() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let reports: [(plugin: String, id: String, asOf: String, title: String)] = [
             ("xiaoxian", "self-inspection", "2024-12-26", "萧县巩固拓展脱贫攻坚成果大排查自查报告（2024年）"),
             ("yanchi", "four-checks-summary", "2024-06-30", "“四查四补”排查情况汇总（截至2024-06-30）"),
@@ -135,7 +132,6 @@ struct ChecklistAndReportCommandTests {
     }
 
     @Test func aReportThatRaisesOrReturnsAMalformedTableNamesThePluginLineAndLeavesNoFile() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let db = try county("minqin", households: 50)
         let path = try brokenPlugin("reports/broken.lua", """
             dixian.report {
@@ -178,7 +174,6 @@ struct ChecklistAndReportCommandTests {
     }
 
     @Test func aChecklistRowThatFailsNamesTheHouseholdAndLineAndLeavesNoFile() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let db = try county("minqin", households: 50)
         let plugins = try brokenPlugin("checklists/typo.lua", """
             dixian.checklist {

@@ -1,14 +1,14 @@
+import DixianTestSupport
 import Foundation
 import Testing
 
 /// `dixian eval` runs a chunk in the sandbox, prints its results, and fails cleanly.
 @Suite(.serialized)
 struct EvalCommandTests {
-    let pluginDirectory: URL
+    let scratch = TemporaryFolder("dixian-eval")
+    var pluginDirectory: URL { scratch.url }
 
     init() throws {
-        pluginDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-eval-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: pluginDirectory, withIntermediateDirectories: true)
         try "return { line = 7800, per_capita = function(net, size) return net / size end }"
             .write(to: pluginDirectory.appendingPathComponent("income.lua"), atomically: true, encoding: .utf8)
     }

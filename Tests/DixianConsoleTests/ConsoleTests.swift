@@ -13,9 +13,12 @@ struct ConsoleTests {
     static let plugins = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Plugins")
 
+    /// The test's files, removed after it.
+    let scratch = TemporaryFolder("dixian-console")
+
     /// A registry file holding the fixtures, and its path.
-    static func registry() async throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-console-\(UUID().uuidString).sqlite").path
+    func registry() async throws -> String {
+        let path = scratch.path("registry-\(UUID().uuidString).sqlite")
         try await SQLiteRegistry(path: path).apply(Fixtures.everyKind.map(RegistryChange.insert), as: "test")
         return path
     }
@@ -44,14 +47,14 @@ struct ConsoleTests {
     }
 
     @Test func expressionsPrintTheirValuesAndStatementsRunQuietly() async throws {
-        let console = try Self.console(try await Self.registry())
+        let console = try Self.console(try await registry())
         #expect(try values(await run(console, "=6*7")) == [42])
         #expect(try values(await run(console, "x = 5")) == [])
         #expect(try values(await run(console, "x, today")) == [5, "2024-10-31"])
     }
 
     @Test func anUnfinishedChunkAsksForMoreLines() async throws {
-        let console = try Self.console(try await Self.registry())
+        let console = try Self.console(try await registry())
         guard case .incomplete = await run(console, "function sq(x)") else { Issue.record("expected more input"); return }
         guard case .incomplete = await run(console, "function sq(x)\n  return x * x") else { Issue.record("expected more input"); return }
         #expect(try values(await run(console, "function sq(x)\n  return x * x\nend")) == [])
@@ -61,7 +64,7 @@ struct ConsoleTests {
     }
 
     @Test func aHouseholdIsShownAsOfficialsReadIt() async throws {
-        let console = try Self.console(try await Self.registry())
+        let console = try Self.console(try await registry())
         let value = try values(await run(console, "household('\(Fixtures.household.number)')"))
         let text = ConsolePrinter(language: "zh").format(value)
         #expect(text.hasPrefix("户 6206211002010001  张三  监测户/突发严重困难户  3人  村 620621100201  帮扶责任人 李帮扶"))
@@ -72,7 +75,7 @@ struct ConsoleTests {
     }
 
     @Test func checksAndDeadlinesRunOnAHousehold() async throws {
-        let console = try Self.console(try await Self.registry())
+        let console = try Self.console(try await registry())
         let findings = try values(await run(console, "check('\(Fixtures.household.number)')")).first?.tableValue?.array ?? []
         #expect(findings.contains { $0["check"] == "minqin.six-must-visit" })
         guard case .failed(let error) = await run(console, "find{ colour = 'red' }") else { Issue.record("expected an error"); return }
@@ -80,7 +83,7 @@ struct ConsoleTests {
     }
 
     @Test func theConsoleIsReadOnlyUnlessOpenedForWriting() async throws {
-        let console = try Self.console(try await Self.registry())
+        let console = try Self.console(try await registry())
         guard case .failed(let error) = await run(console, 
             "monitor('report', { household = '\(Fixtures.household.number)', channel = 'self-report', on = '2024-10-01' })")
         else { Issue.record("a read-only console changed the registry"); return }
@@ -88,7 +91,7 @@ struct ConsoleTests {
     }
 
     @Test func changesJoinOneTransactionThatCommitEndsAndTheAuditNamesTheAdministrator() async throws {
-        let path = try await Self.registry()
+        let path = try await registry()
         let outside = try SQLiteRegistry(path: path)
         let episodes = { try await outside.records(in: .monitoringEpisode, where: "household_number", equals: Fixtures.household.number).count }
         let before = try await episodes()
@@ -122,7 +125,7 @@ struct ConsoleTests {
         }
         try rule("第一版")
         let catalog = PluginCatalog(searchPath: [folder, Self.plugins])
-        let console = try Console(db: try await Self.registry(), chain: try catalog.chain(for: try catalog.plugin("trial")),
+        let console = try Console(db: try await registry(), chain: try catalog.chain(for: try catalog.plugin("trial")),
                                   options: Console.Options(write: false, actor: "王", asOf: LocalDate(iso: "2024-10-31")!))
         let trial = "local m for _, f in ipairs(check('\(Fixtures.household.number)')) do if f.check == 'trial.rule' then m = f.message end end return m"
         #expect(try values(await run(console, trial)) == ["第一版"])
@@ -133,17 +136,16 @@ struct ConsoleTests {
     }
 
     @Test func aReportRendersAsMarkdownOrToAFile() async throws {
-        let console = try Self.console(try await Self.registry())
+        let console = try Self.console(try await registry())
         let text = try values(await run(console, "report('asset-ledger')")).first?.stringValue ?? ""
         #expect(text.hasPrefix("# 扶贫项目资产台账（截至2024-10-31）"))
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-console-\(UUID().uuidString).html")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let out = scratch.url.appendingPathComponent("ledger.html")
         #expect(try values(await run(console, "report('asset-ledger', { out = '\(out.path)' })")) == [.string(out.path)])
         #expect(try String(contentsOf: out, encoding: .utf8).contains("<h1>扶贫项目资产台账（截至2024-10-31）</h1>"))
     }
 
     @Test func completionOffersGlobalsAndTheFieldsOfTables() async throws {
-        let console = try Self.console(try await Self.registry())
+        let console = try Self.console(try await registry())
         #expect(console.completions(for: "hou") == ["household"])
         #expect(console.completions(for: "ro").contains("rollback"))
         _ = try values(await run(console, "h = household('\(Fixtures.household.number)')"))

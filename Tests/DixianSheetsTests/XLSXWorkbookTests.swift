@@ -12,10 +12,15 @@ private let ledgerColumns = [
     SheetColumn(title: "户内共发现问题数（个）"),
 ]
 
-private func temporaryFile(_ name: String) -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-sheets-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder.appendingPathComponent(name)
+/// A suite whose tests write files into a folder of their own, removed after each test.
+private protocol WritesFiles {
+    var scratch: TemporaryFolder { get }
+}
+
+extension WritesFiles {
+    func temporaryFile(_ name: String) -> URL {
+        scratch.url.appendingPathComponent(name)
+    }
 }
 
 @Suite struct HeaderLayoutTests {
@@ -40,7 +45,9 @@ private func temporaryFile(_ name: String) -> URL {
     }
 }
 
-@Suite struct XLSXWorkbookTests {
+@Suite struct XLSXWorkbookTests: WritesFiles {
+    let scratch = TemporaryFolder("dixian-sheets")
+
     @Test func streamedTableHasMergedHeadersFrozenRowsAndValues() throws {
         let url = temporaryFile("ledger.xlsx")
         let sink = try SheetFormat.xlsx.openTable(at: url, title: "大排查入户排查台账", columns: ledgerColumns)
@@ -101,7 +108,9 @@ private func temporaryFile(_ name: String) -> URL {
     }
 }
 
-@Suite struct AtomicOutputTests {
+@Suite struct AtomicOutputTests: WritesFiles {
+    let scratch = TemporaryFolder("dixian-sheets")
+
     @Test func aFailedWriteLeavesNothingAtThePathAndKeepsTheOldFile() throws {
         let url = temporaryFile("report.html")
         struct Refused: Error {}
