@@ -14,28 +14,36 @@ extension SQLiteRegistry: ScreeningRunStore {
                 VALUES ('', '', '', '', '', '', 0, '{}', '[]')
                 """)
             let id = db.lastInsertedRowID
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO screening_finding (run_id, household_number, asset_id, township_code, check_id,
-                  severity, risk_types, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let statement = insert.sqliteStatement
+            let columns = "INSERT INTO screening_finding (run_id, household_number, asset_id, township_code, check_id, severity, risk_types, message) VALUES "
+            let row = "(?, ?, ?, ?, ?, ?, ?, ?)"
+            let single = try db.makeStatement(sql: columns + row)
+            let many = try db.makeStatement(sql: columns + Array(repeating: row, count: Self.findingsPerInsert).joined(separator: ", "))
             var riskTexts: [[RiskType]: String] = [:]  // findings mostly repeat their check's risk types
+            func step(_ statement: OpaquePointer) throws {
+                let status = sqlite3_step(statement)
+                guard status == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: status),
+                                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+            }
             var run = try produce { findings in
-                for finding in findings {
+                var start = findings.startIndex
+                while start < findings.endIndex {
+                    let count = findings.endIndex - start >= Self.findingsPerInsert ? Self.findingsPerInsert : 1
+                    let statement = (count == 1 ? single : many).sqliteStatement
                     sqlite3_reset(statement)
-                    let risks = riskTexts[finding.riskTypes] ?? {
-                        let text = finding.riskTypes.map(\.rawValue).joined(separator: ",")
-                        riskTexts[finding.riskTypes] = text
-                        return text
-                    }()
                     var values = ColumnValues(binding: statement)
-                    values.add(id, finding.householdNumber, finding.assetID, finding.townshipCode, finding.checkID,
-                               finding.severity.rawValue, risks, finding.message)
-                    let status = sqlite3_step(statement)
-                    guard status == SQLITE_DONE else {
-                        throw DatabaseError(resultCode: ResultCode(rawValue: status),
-                                            message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    for finding in findings[start..<start + count] {
+                        let risks = riskTexts[finding.riskTypes] ?? {
+                            let text = finding.riskTypes.map(\.rawValue).joined(separator: ",")
+                            riskTexts[finding.riskTypes] = text
+                            return text
+                        }()
+                        values.add(id, finding.householdNumber, finding.assetID, finding.townshipCode, finding.checkID,
+                                   finding.severity.rawValue, risks, finding.message)
                     }
+                    try step(statement)
+                    start += count
                 }
             }
             run.id = id
@@ -49,6 +57,9 @@ extension SQLiteRegistry: ScreeningRunStore {
             return run
         }
     }
+
+    /// Findings stored by one statement (the last few of a partition go one by one).
+    private static let findingsPerInsert = 64
 
     public func screeningRun(id: Int64) throws -> ScreeningRun? {
         try fetchRun(sql: "SELECT * FROM screening_run WHERE id = ?", arguments: [id])

@@ -169,10 +169,22 @@ func contents(of store: any RegistryStore) throws -> [RegistryTable: [RegistryRe
 
         let finding = Finding(householdNumber: Fixtures.household.number, townshipCode: "620621100", checkID: "income-line",
                               severity: .high, riskTypes: [.unstableEmployment, .illness], message: "人均纯收入低于监测线")
+        // Enough findings in one call to fill several of the statements that store many at once, and some left over.
+        let many = (1...150).map { (index: Int) -> Finding in
+            if index % 50 == 0 {
+                return Finding(assetID: Int64(index), townshipCode: "620621100", checkID: "asset-idle", severity: .medium,
+                               riskTypes: [], message: "资产闲置\(index)")
+            }
+            let severity: Severity = index % 2 == 0 ? .low : .high
+            return Finding(householdNumber: Fixtures.household.number, townshipCode: "620621100", checkID: "income-line",
+                           severity: severity, riskTypes: [.illness], message: "第\(index)条")
+        }
         let recorded = try store.recordScreening { store in
             try store([finding, finding])
+            try store(many)
             return ScreeningRun(actor: "test", pluginID: "minqin", pluginVersion: "1", asOf: Fixtures.reportDay, area: nil,
-                                startedAt: "a", finishedAt: "b", householdCount: 1, findingsByCheck: ["income-line": 2], failures: [])
+                                startedAt: "a", finishedAt: "b", householdCount: 1, findingsByCheck: ["income-line": 149, "asset-idle": 3],
+                                failures: [])
         }
         let id = try #require(recorded.id)
         #expect(try store.screeningRun(id: id) == recorded)
@@ -180,7 +192,7 @@ func contents(of store: any RegistryStore) throws -> [RegistryTable: [RegistryRe
         #expect(try store.latestScreeningRun(plugin: "minqin", asOf: LocalDate(iso: "2024-01-01")!) == nil)
         var findings: [Finding] = []
         try store.forEachFinding(ofRun: id) { findings.append($0) }
-        #expect(findings == [finding, finding])
+        #expect(findings == [finding, finding] + many)
 
         try await store.recordDisclosure(Disclosure(actor: "审核", action: "unmasked export", destination: "/tmp/x", records: 3))
         #expect(try await store.disclosures().map(\.records) == [3])
