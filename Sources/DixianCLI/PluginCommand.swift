@@ -59,6 +59,12 @@ extension Dixian {
                 print("  deadlines: \(declared.deadlines.count), monthly duties: \(declared.duties.count), calendars: \(declared.calendars.count)")
                 print("  checklists: \(declared.checklists.count), reports: \(declared.reports.count)")
                 print("  specs: \(declared.specs.filter { own($0.plugin) }.count)")
+                // Fields no script names are not filled; reading one raises (docs/plugin-api.md).
+                for (purpose, name) in [(ViewPurpose.screening, "checks"), (.deadlines, "deadlines"), (.checklists, "checklists")] {
+                    let fields = runtime.viewFields(for: purpose)
+                    let leftOut = fields.leftOut.isEmpty ? "" : "; left out: " + fields.leftOut.joined(separator: ", ")
+                    print("  household view for \(name): \(fields.filled) of \(fields.of) fields\(leftOut)")
+                }
             }
         }
 

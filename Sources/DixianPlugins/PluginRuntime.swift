@@ -58,6 +58,13 @@ public final class PluginRuntime {
         declarations = try Self.describe(host, state)
     }
 
+    /// How the views of `purpose` are filled: how many of the view's fields, and the names of
+    /// those left out because no script that reads those views names them.
+    public func viewFields(for purpose: ViewPurpose) -> (filled: Int, of: Int, leftOut: [String]) {
+        let fields = viewFields[purpose] ?? .all
+        return (fields.count, ViewFields.all.count, fields.missingNames)
+    }
+
     /// The batch table of `purpose` and how it is filled, made on first use: a record's tables
     /// carry the plain read-only metatable when all its fields are filled, one that raises on
     /// the missing ones otherwise.

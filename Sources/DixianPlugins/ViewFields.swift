@@ -52,6 +52,14 @@ struct ViewFields: Equatable, Sendable {
         bits & 1 << key.rawValue != 0
     }
 
+    /// The names of every field left out.
+    var missingNames: [String] {
+        ViewKeys.Record.allCases.flatMap(missingNames(of:))
+    }
+
+    /// How many fields are filled.
+    var count: Int { bits.nonzeroBitCount }
+
     /// The names of the fields of `record` tables left out.
     func missingNames(of record: ViewKeys.Record) -> [String] {
         ViewKeys.Key.allCases.filter { $0.record == record && !contains($0) }.map(\.name.description)
@@ -86,8 +94,13 @@ struct ViewFields: Equatable, Sendable {
 /// own fields: those named by its scripts, by the checks (`ctx.findings(h)` runs them on any
 /// view) and by the plugin's other files (parameters, modules), but not by the scripts of the
 /// other purposes, of guards (which get whole views), of reports or of specs.
-enum ViewPurpose: CaseIterable {
-    case screening, deadlines, checklists
+public enum ViewPurpose: CaseIterable, Sendable {
+    /// Checks, in screening runs (and the checks of `ctx.findings`).
+    case screening
+    /// Deadlines, for due lists.
+    case deadlines
+    /// Checklist rows.
+    case checklists
 
     /// The plugin folders whose scripts read this purpose's views.
     private var folders: Set<String> {

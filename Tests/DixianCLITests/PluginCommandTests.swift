@@ -47,6 +47,23 @@ struct PluginCommandTests {
         #expect(checked.errorOutput.contains("typo/checks/a.lua:2: check 'x': unknown risk type 'flood'"), "\(checked.errorOutput)")
     }
 
+    @Test func pluginCheckSaysWhichViewFieldsNoScriptNames() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plugin = folder.appendingPathComponent("lean")
+        try FileManager.default.createDirectory(at: plugin.appendingPathComponent("checks"), withIntermediateDirectories: true)
+        try "return { id = 'lean', name = 'l', api = 1, version = '1', areas = { '620621' } }"
+            .write(to: plugin.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        try "dixian.check { id = 'x', title = 'x', run = function(h) return h.category == 'lifted' and #h.members > 9 and 'big' end }"
+            .write(to: plugin.appendingPathComponent("checks/a.lua"), atomically: true, encoding: .utf8)
+        let checked = try DixianProcess.run(["plugin", "check", plugin.path])
+        #expect(checked.status == 0)
+        // category and members; name, which plugin.lua names (a member field too); and the episodes'
+        // steps, always filled with their episodes.
+        let line = checked.output.split(separator: "\n").first { $0.contains("household view for checks:") }.map(String.init) ?? ""
+        #expect(line.hasPrefix("  household view for checks: 4 of 56 fields; left out: number, village,"), "\(checked.output)")
+        #expect(line.contains("survey") && !line.contains("category") && !line.contains(" members"))
+    }
+
     @Test func screenWritesJSONAndCSVAndRecordsTheRun() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
