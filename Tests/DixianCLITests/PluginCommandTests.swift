@@ -34,14 +34,20 @@ struct PluginCommandTests {
         #expect(failing.output.contains("expected findings that did not come: minqin.income-below-line"))
     }
 
+    /// Writes plugin `id` (serving Minqin's county, extending nothing) with `checks` as its
+    /// checks/a.lua, and returns its folder.
+    func writePlugin(_ id: String, checks: String) throws -> URL {
+        let plugin = folder.appendingPathComponent(id)
+        try FileManager.default.createDirectory(at: plugin.appendingPathComponent("checks"), withIntermediateDirectories: true)
+        try "return { id = '\(id)', name = 't', api = 1, version = '1', areas = { '620621' } }"
+            .write(to: plugin.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        try checks.write(to: plugin.appendingPathComponent("checks/a.lua"), atomically: true, encoding: .utf8)
+        return plugin
+    }
+
     @Test func pluginCheckNamesTheFileAndLineOfAMistake() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let plugin = folder.appendingPathComponent("typo")
-        try FileManager.default.createDirectory(at: plugin.appendingPathComponent("checks"), withIntermediateDirectories: true)
-        try "return { id = 'typo', name = 't', api = 1, version = '1', areas = { '620621' } }"
-            .write(to: plugin.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
-        try "\ndixian.check { id = 'x', title = 'x', risk_types = { 'flood' }, run = function() end }"
-            .write(to: plugin.appendingPathComponent("checks/a.lua"), atomically: true, encoding: .utf8)
+        let plugin = try writePlugin("typo", checks: "\ndixian.check { id = 'x', title = 'x', risk_types = { 'flood' }, run = function() end }")
         let checked = try DixianProcess.run(["plugin", "check", plugin.path])
         #expect(checked.status == 1)
         #expect(checked.errorOutput.contains("typo/checks/a.lua:2: check 'x': unknown risk type 'flood'"), "\(checked.errorOutput)")
@@ -49,12 +55,8 @@ struct PluginCommandTests {
 
     @Test func pluginCheckSaysWhichViewFieldsNoScriptNames() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let plugin = folder.appendingPathComponent("lean")
-        try FileManager.default.createDirectory(at: plugin.appendingPathComponent("checks"), withIntermediateDirectories: true)
-        try "return { id = 'lean', name = 'l', api = 1, version = '1', areas = { '620621' } }"
-            .write(to: plugin.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
-        try "dixian.check { id = 'x', title = 'x', run = function(h) return h.category == 'lifted' and #h.members > 9 and 'big' end }"
-            .write(to: plugin.appendingPathComponent("checks/a.lua"), atomically: true, encoding: .utf8)
+        let plugin = try writePlugin(
+            "lean", checks: "dixian.check { id = 'x', title = 'x', run = function(h) return h.category == 'lifted' and #h.members > 9 and 'big' end }")
         let checked = try DixianProcess.run(["plugin", "check", plugin.path])
         #expect(checked.status == 0)
         // category and members; name, which plugin.lua names (a member field too); and the episodes'
