@@ -391,15 +391,17 @@ void clua_begin_call(lua_State *L, int repeatable) {
     ctl->error_line = -1;
     free(ctl->traceback);
     ctl->traceback = NULL;
-    int64_t uncounted = (int64_t)((double)ctl->budget * CLUA_UNCOUNTED_NANOSECONDS_PER_INSTRUCTION);
-    if (repeatable && uncounted_call == NULL && arm_slow_call_timer(uncounted)) {
+    if (repeatable && uncounted_call == NULL) {
+        // Marked uncounted before the timer runs, so that its signal always finds the call.
         ctl->counting = 0;
         lua_sethook(ctl->main, NULL, 0, 0);
         uncounted_call = ctl;
-    } else {
-        ctl->counting = 1;
-        arm_budget(ctl->main, ctl);
+        int64_t uncounted = (int64_t)((double)ctl->budget * CLUA_UNCOUNTED_NANOSECONDS_PER_INSTRUCTION);
+        if (arm_slow_call_timer(uncounted)) return;
+        uncounted_call = NULL;
     }
+    ctl->counting = 1;
+    arm_budget(ctl->main, ctl);
 }
 
 int clua_end_call(lua_State *L) {
