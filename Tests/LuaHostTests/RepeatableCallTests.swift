@@ -38,6 +38,18 @@ struct RepeatableCallTests {
         #expect(try repeatable(sandbox, "return 'alive'") == ["alive"])
     }
 
+    @Test func aTinyBudgetStillStopsAnEndlessLoop() throws {
+        // Half a microsecond uncounted: the CPU timer expires at once, on the next tick.
+        let sandbox = try Sandbox(limits: LuaLimits(instructionBudget: 1_000))
+        for _ in 1...20 {
+            #expect {
+                try repeatable(sandbox, "while true do end")
+            } throws: { error in
+                (error as! LuaError).kind == .instructionBudgetExceeded
+            }
+        }
+    }
+
     @Test func aLongCallWithinItsBudgetGivesItsResultAfterTheCountedRun() throws {
         // About 80 million instructions against a budget of 100 million: far longer than the
         // 50 ms it may run uncounted.
