@@ -38,7 +38,7 @@ extension LuaState {
     ///
     /// A `repeatable` call is one whose effects do not matter if it runs twice (screening a batch
     /// of read-only views, say). It runs without counting its instructions, which costs every
-    /// instruction a trip through the count hook, until it has used budget × 0.5 ns of CPU time:
+    /// instruction a trip through the count hook, until it has used budget × 0.25 ns of CPU time:
     /// faster than any call could run its budget out. A call that runs that long is stopped and
     /// run again from the start, counted, so the budget holds exactly as for any call;
     /// `pushArguments` then runs again too.

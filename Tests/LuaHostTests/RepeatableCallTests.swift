@@ -39,7 +39,7 @@ struct RepeatableCallTests {
     }
 
     @Test func aTinyBudgetStillStopsAnEndlessLoop() throws {
-        // Half a microsecond uncounted: the CPU timer expires at once, on the next tick.
+        // A quarter of a microsecond uncounted: the CPU timer expires at once, on the next tick.
         let sandbox = try Sandbox(limits: LuaLimits(instructionBudget: 1_000))
         for _ in 1...20 {
             #expect {
@@ -52,7 +52,7 @@ struct RepeatableCallTests {
 
     @Test func aLongCallWithinItsBudgetGivesItsResultAfterTheCountedRun() throws {
         // About 80 million instructions against a budget of 100 million: far longer than the
-        // 50 ms it may run uncounted.
+        // 25 ms it may run uncounted.
         let sandbox = try Sandbox(limits: LuaLimits(instructionBudget: 100_000_000))
         let sum = try repeatable(sandbox, """
             local s = 0

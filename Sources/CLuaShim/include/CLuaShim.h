@@ -95,7 +95,7 @@ int clua_take_sigint(void);
 
 /// Starts a top-level call: a fresh instruction budget and a clean error record.
 /// A `repeatable` call (one whose effects do not matter if it runs twice) runs without the
-/// count hook, which slows every instruction, until it has used budget × 0.5 ns of CPU time; a
+/// count hook, which slows every instruction, until it has used budget × 0.25 ns of CPU time; a
 /// call that runs that long is stopped and `clua_end_call` says to run it again, counted.
 void clua_begin_call(lua_State *L, int repeatable);
 /// Ends a top-level call begun by `clua_begin_call`. Returns 1 when the call was stopped to be
