@@ -53,7 +53,7 @@ struct LuaHouseholdView: LuaPushable {
         put(.size, stack, keys, view.size)
         if reusing {
             if fields.contains(.members) {
-                stack.pushReusedTable(field: "members", ofTableAt: -1, arrayCount: view.members.count)
+                stack.pushReusedTable(fieldAt: keys[.members], ofTableAt: -1, arrayCount: view.members.count)
                 for (index, member) in view.members.enumerated() {
                     if stack.pushReusedTable(at: index + 1, ofTableAt: -1, fieldCount: 14) {
                         tables.member.setAsMetatable(ofTableAt: -1, in: stack)
@@ -65,7 +65,7 @@ struct LuaHouseholdView: LuaPushable {
                 stack.pop()
             }
             if fields.contains(.incomes) {
-                stack.pushReusedTable(field: "incomes", ofTableAt: -1, arrayCount: 0)
+                stack.pushReusedTable(fieldAt: keys[.incomes], ofTableAt: -1, arrayCount: 0)
                 for income in view.incomes {
                     if stack.pushReusedTable(at: income.year, ofTableAt: -1, fieldCount: 11) {
                         tables.income.setAsMetatable(ofTableAt: -1, in: stack)
@@ -73,11 +73,11 @@ struct LuaHouseholdView: LuaPushable {
                     fill(income, stack, keys)
                     stack.pop()
                 }
-                stack.removeIntegerKeys(ofTableAt: -1, except: view.incomes.map(\.year))
+                stack.removeIntegerKeys(ofTableAt: -1) { year in view.incomes.contains { $0.year == year } }
                 stack.pop()
             }
             if let survey = view.latestSurvey, fields.contains(.survey) {
-                if stack.pushReusedTable(field: "survey", ofTableAt: -1, arrayCount: 0) {
+                if stack.pushReusedTable(fieldAt: keys[.survey], ofTableAt: -1, arrayCount: 0) {
                     tables.survey.setAsMetatable(ofTableAt: -1, in: stack)
                 }
                 fill(survey, stack, keys)

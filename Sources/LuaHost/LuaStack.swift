@@ -159,34 +159,28 @@ public struct LuaStack {
         return true
     }
 
-    /// Pushes field `key` of the table at `parent` if it is a table; otherwise creates one (sized
-    /// for `arrayCount` elements), stores it there and pushes it.
+    /// Pushes field (the string at stack index `keyIndex`, from `pushKeys`) of the table at
+    /// `parent` if it is a table; otherwise creates one (sized for `arrayCount` elements), stores
+    /// it there and pushes it.
     /// Returns true when the table was made now.
     @discardableResult
-    @inlinable public func pushReusedTable(field key: StaticString, ofTableAt parent: Int32, arrayCount: Int) -> Bool {
-        precondition(key.hasPointerRepresentation, "field names are literals")
+    @inlinable public func pushReusedTable(fieldAt keyIndex: Int32, ofTableAt parent: Int32, arrayCount: Int) -> Bool {
         let table = lua_absindex(L, parent)
         reserve(3)
-        key.utf8Start.withMemoryRebound(to: CChar.self, capacity: key.utf8CodeUnitCount + 1) {
-            _ = lua_pushstring(L, $0)
-        }
+        lua_pushvalue(L, keyIndex)
         guard lua_rawget(L, table) != LUA_TTABLE else { return false }
         lua_settop(L, -2)
-        key.utf8Start.withMemoryRebound(to: CChar.self, capacity: key.utf8CodeUnitCount + 1) {
-            _ = lua_pushstring(L, $0)
-        }
+        lua_pushvalue(L, keyIndex)
         lua_createtable(L, Int32(clamping: arrayCount), 0)
+        lua_pushvalue(L, -1)
+        lua_rotate(L, -3, 1)  // the table below the key, kept once the key is set
         lua_rawset(L, table)
-        key.utf8Start.withMemoryRebound(to: CChar.self, capacity: key.utf8CodeUnitCount + 1) {
-            _ = lua_pushstring(L, $0)
-        }
-        lua_rawget(L, table)
         return true
     }
 
-    /// Removes the integer keys of the table at `index` that are not in `kept` (years of a
-    /// refilled table keyed by year, say).
-    public func removeIntegerKeys(ofTableAt index: Int32, except kept: [Int]) {
+    /// Removes the integer keys of the table at `index` that `kept` refuses (years of a refilled
+    /// table keyed by year, say).
+    public func removeIntegerKeys(ofTableAt index: Int32, except kept: (Int) -> Bool) {
         let table = lua_absindex(L, index)
         var stale: [lua_Integer] = []
         reserve(3)
@@ -195,7 +189,7 @@ public struct LuaStack {
             lua_settop(L, -2)
             var isInteger: Int32 = 0
             let key = lua_tointegerx(L, -1, &isInteger)
-            if isInteger != 0 && !kept.contains(Int(key)) { stale.append(key) }
+            if isInteger != 0 && !kept(Int(key)) { stale.append(key) }
         }
         for key in stale {
             lua_pushnil(L)
