@@ -14,8 +14,9 @@ public final class PluginRuntime {
     /// What they declared.
     public private(set) var declarations: PluginDeclarations
     /// The household-view fields the chain's scripts name, by what the views are for: the
-    /// only fields batches are filled with (read from the plugins' files when loading them).
-    private let viewFields: [ViewPurpose: ViewFields]
+    /// only fields batches are filled with (read from the plugins' files at the first batch,
+    /// not at start-up: a console may never fill one).
+    private lazy var viewFields = ViewFields.byPurpose(namedInPluginsAt: chain.map(\.directory))
     /// The batch tables views are filled into, by purpose (made when first used).
     private var batches: [ViewPurpose: BatchViews] = [:]
 
@@ -42,7 +43,6 @@ public final class PluginRuntime {
         self.chain = chain
         self.state = state
         declarations = PluginDeclarations(described: .nil)
-        viewFields = ViewFields.byPurpose(namedInPluginsAt: chain.map(\.directory))
         do {
             host = try HostFunctions(state: state)
         } catch {

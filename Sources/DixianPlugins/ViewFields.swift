@@ -73,18 +73,23 @@ struct ViewFields: Equatable, Sendable {
         return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "lua" }
     }
 
-    /// Adds the identifier-like words of `text` (letters, digits and `_`, not starting with a digit).
+    /// Adds the identifier-like words of `text` (ASCII letters, digits and `_`, not starting
+    /// with a digit), read byte by byte: plugin files are scanned at every start-up.
     static func collectWords(of text: String, into words: inout Set<Substring>) {
+        let bytes = text.utf8
         var start: String.Index?
-        for index in text.indices {
-            let character = text[index]
-            let isWordCharacter = character == "_" || (character.isASCII && (character.isLetter || character.isNumber))
-            if isWordCharacter {
-                if start == nil, !character.isNumber { start = index }
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let lowered = byte | 0x20  // ASCII letters to lower case; nothing else lands in a...z
+            let isLetter = (lowered >= 0x61 && lowered <= 0x7A) || byte == 0x5F
+            if isLetter || (byte >= 0x30 && byte <= 0x39) {
+                if start == nil, isLetter { start = index }
             } else if let first = start {
                 words.insert(text[first..<index])
                 start = nil
             }
+            bytes.formIndex(after: &index)
         }
         if let first = start { words.insert(text[first...]) }
     }
