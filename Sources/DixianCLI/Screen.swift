@@ -12,7 +12,8 @@ extension Dixian {
             abstract: "Run a plugin's checks over every household (and asset) in scope and record the run.",
             discussion: """
                 Households are read from the registry in parallel (--workers, default: one per core), each worker \
-                with its own Lua state. The run and its findings are stored in the registry in one transaction. \
+                with its own Lua state. The run and its findings are stored in short transactions (a server keeps writing meanwhile); \
+                the run is shown only once finished. \
                 A check that raises, returns nonsense or exhausts the instruction budget does not stop the run: \
                 it is named with its plugin file and line, the other checks' findings stand, and the run is \
                 marked incomplete (exit status 3).

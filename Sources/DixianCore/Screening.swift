@@ -174,8 +174,13 @@ extension HouseholdViewSource {
 
 /// A store that keeps screening runs and their findings.
 public protocol ScreeningRunStore: Sendable {
-    /// Records a run in one transaction: `produce` gets a function that stores findings as they
-    /// come and returns the finished run record; if it throws, nothing of the run is kept.
+    /// Records a run without holding the registry's write lock for its length, so that other
+    /// writers wait milliseconds, not minutes: the run's row first, marked unfinished; the
+    /// findings `produce` stores as they come, a few thousand to a short transaction; the
+    /// finished run record `produce` returns (its `finishedAt` not empty) in a last one. Readers
+    /// of runs never see an unfinished run. If `produce` throws, nothing of the run is kept; a
+    /// run left unfinished by a killed process is removed by the next run (which is why two
+    /// runs must not be started on one registry at once: the earlier one then fails).
     /// Returns the run with its id.
     func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun

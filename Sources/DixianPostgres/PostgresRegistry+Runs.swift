@@ -5,36 +5,87 @@ extension PostgresRegistry: ScreeningRunStore {
     /// Findings stored per INSERT statement (7 parameters each, well within PostgreSQL's 65,535).
     private static let findingsPerStatement = 500
 
+    /// Findings stored per transaction: a few thousand, so that no transaction of a run lasts long.
+    private static let findingsPerTransaction = 4000
+
+    /// Records a run in short transactions (see `ScreeningRunStore`): the run's row first,
+    /// unfinished; the findings a few thousand to a transaction; the finished run in a last one.
     public func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
         try pool.withConnection { connection in
-            try connection.transaction {
-                let created = try connection.rows("""
-                    INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
-                      household_count, findings_by_check, failures)
-                    VALUES ('', '', '', '1970-01-01', '', '', 0, '{}', '[]') RETURNING id::text
-                    """)
-                guard let text = created.first?[0], let id = Int64(text) else {
-                    throw PostgresStoreError(message: "no id for the screening run")
+            let id: Int64 = try Self.retrying {
+                try connection.transaction {
+                    try connection.rows("""
+                        DELETE FROM screening_finding WHERE run_id IN (SELECT id FROM screening_run WHERE finished_at = '')
+                        """)
+                    try connection.rows("DELETE FROM screening_run WHERE finished_at = ''")
+                    let created = try connection.rows("""
+                        INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
+                          household_count, findings_by_check, failures)
+                        VALUES ('', '', '', '1970-01-01', '', '', 0, '{}', '[]') RETURNING id::text
+                        """)
+                    guard let text = created.first?[0], let id = Int64(text) else {
+                        throw PostgresStoreError(message: "no id for the screening run")
+                    }
+                    return id
                 }
-                var run = try produce { findings in
-                    var start = 0
-                    while start < findings.count {
-                        let batch = findings[start..<min(start + Self.findingsPerStatement, findings.count)]
-                        try Self.insert(batch, run: id, on: connection)
-                        start += batch.count
+            }
+            var pending: [Finding] = []
+            func flush() throws {
+                guard !pending.isEmpty else { return }
+                try Self.retrying {
+                    try connection.transaction {
+                        var start = 0
+                        while start < pending.count {
+                            let batch = pending[start..<min(start + Self.findingsPerStatement, pending.count)]
+                            try Self.insert(batch, run: id, on: connection)
+                            start += batch.count
+                        }
                     }
                 }
+                pending.removeAll(keepingCapacity: true)
+            }
+            do {
+                var run = try produce { findings in
+                    pending += findings
+                    if pending.count >= Self.findingsPerTransaction { try flush() }
+                }
+                try flush()
                 run.id = id
-                try connection.rows("""
-                    UPDATE screening_run SET actor = $1, plugin_id = $2, plugin_version = $3, as_of = $4::date, area = $5,
-                      started_at = $6, finished_at = $7, household_count = $8::bigint, findings_by_check = $9, failures = $10
-                    WHERE id = $11::bigint
-                    """, [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area, run.startedAt,
-                          run.finishedAt, String(run.householdCount), try Self.json(run.findingsByCheck),
-                          try Self.json(run.failures), String(id)])
+                let updated = try Self.retrying {
+                    try connection.rows("""
+                        UPDATE screening_run SET actor = $1, plugin_id = $2, plugin_version = $3, as_of = $4::date, area = $5,
+                          started_at = $6, finished_at = $7, household_count = $8::bigint, findings_by_check = $9, failures = $10
+                        WHERE id = $11::bigint RETURNING id::text
+                        """, [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area, run.startedAt,
+                              run.finishedAt, String(run.householdCount), try Self.json(run.findingsByCheck),
+                              try Self.json(run.failures), String(id)])
+                }
+                guard updated.count == 1 else {
+                    throw PostgresStoreError(message: "screening run \(id) was removed while it ran (by a run started after it)")
+                }
                 return run
+            } catch {
+                _ = try? connection.transaction {
+                    try connection.rows("DELETE FROM screening_finding WHERE run_id = $1::bigint", [String(id)])
+                    try connection.rows("DELETE FROM screening_run WHERE id = $1::bigint", [String(id)])
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` (one transaction) again, up to three times, when PostgreSQL refuses it for a
+    /// serialization failure or a deadlock.
+    private static func retrying<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try body()
+            } catch let error as PostgresStoreError where ["40001", "40P01"].contains(error.code ?? "") && attempt < 2 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
             }
         }
     }
@@ -55,11 +106,12 @@ extension PostgresRegistry: ScreeningRunStore {
     }
 
     public func screeningRun(id: Int64) throws -> ScreeningRun? {
-        try fetchRun(where: "id = $1::bigint", [String(id)])
+        try fetchRun(where: "id = $1::bigint AND finished_at <> ''", [String(id)])
     }
 
     public func latestScreeningRun(plugin: String, asOf: LocalDate) throws -> ScreeningRun? {
-        try fetchRun(where: "plugin_id = $1 AND as_of <= $2::date ORDER BY as_of DESC, id DESC LIMIT 1", [plugin, asOf.description])
+        try fetchRun(where: "plugin_id = $1 AND as_of <= $2::date AND finished_at <> '' ORDER BY as_of DESC, id DESC LIMIT 1",
+                     [plugin, asOf.description])
     }
 
     private func fetchRun(where condition: String, _ parameters: [String?]) throws -> ScreeningRun? {

@@ -4,69 +4,113 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteRegistry: ScreeningRunStore {
+    /// Records a run without holding the write lock for its length (see `ScreeningRunStore`):
+    /// the run's row first, unfinished; the findings in transactions of
+    /// `findingsPerTransaction`, 64 to a statement; the finished run in a last one.
     public func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        try write { db in
+        let id = try write { db in
+            try Self.removeUnfinishedRuns(in: db)
             try db.execute(sql: """
                 INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
                   household_count, findings_by_check, failures)
                 VALUES ('', '', '', '', '', '', 0, '{}', '[]')
                 """)
-            let id = db.lastInsertedRowID
-            let columns = "INSERT INTO screening_finding (run_id, household_number, asset_id, township_code, check_id, severity, risk_types, message) VALUES "
-            let row = "(?, ?, ?, ?, ?, ?, ?, ?)"
-            let single = try db.makeStatement(sql: columns + row)
-            let many = try db.makeStatement(sql: columns + Array(repeating: row, count: Self.findingsPerInsert).joined(separator: ", "))
-            var riskTexts: [[RiskType]: String] = [:]  // findings mostly repeat their check's risk types
-            func step(_ statement: OpaquePointer) throws {
-                let status = sqlite3_step(statement)
-                guard status == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: status),
-                                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-            }
+            return db.lastInsertedRowID
+        }
+        var pending: [Finding] = []
+        var riskTexts: [[RiskType]: String] = [:]  // findings mostly repeat their check's risk types
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            try write { db in try Self.insert(pending, run: id, in: db, riskTexts: &riskTexts) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        do {
             var run = try produce { findings in
-                var start = findings.startIndex
-                while start < findings.endIndex {
-                    let count = findings.endIndex - start >= Self.findingsPerInsert ? Self.findingsPerInsert : 1
-                    let statement = (count == 1 ? single : many).sqliteStatement
-                    sqlite3_reset(statement)
-                    var values = ColumnValues(binding: statement)
-                    for finding in findings[start..<start + count] {
-                        let risks = riskTexts[finding.riskTypes] ?? {
-                            let text = finding.riskTypes.map(\.rawValue).joined(separator: ",")
-                            riskTexts[finding.riskTypes] = text
-                            return text
-                        }()
-                        values.add(id, finding.householdNumber, finding.assetID, finding.townshipCode, finding.checkID,
-                                   finding.severity.rawValue, risks, finding.message)
-                    }
-                    try step(statement)
-                    start += count
+                pending += findings
+                if pending.count >= Self.findingsPerTransaction { try flush() }
+            }
+            try flush()
+            run.id = id
+            try write { db in
+                try db.execute(sql: """
+                    UPDATE screening_run SET actor = ?, plugin_id = ?, plugin_version = ?, as_of = ?, area = ?,
+                      started_at = ?, finished_at = ?, household_count = ?, findings_by_check = ?, failures = ?
+                    WHERE id = ?
+                    """, arguments: [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area,
+                                     run.startedAt, run.finishedAt, run.householdCount,
+                                     try Self.json(run.findingsByCheck), try Self.json(run.failures), id])
+                guard db.changesCount == 1 else {
+                    throw DatabaseError(message: "screening run \(id) was removed while it ran (by a run started after it)")
                 }
             }
-            run.id = id
-            try db.execute(sql: """
-                UPDATE screening_run SET actor = ?, plugin_id = ?, plugin_version = ?, as_of = ?, area = ?,
-                  started_at = ?, finished_at = ?, household_count = ?, findings_by_check = ?, failures = ?
-                WHERE id = ?
-                """, arguments: [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area,
-                                 run.startedAt, run.finishedAt, run.householdCount,
-                                 try Self.json(run.findingsByCheck), try Self.json(run.failures), id])
             return run
+        } catch {
+            try? write { db in
+                try db.execute(sql: "DELETE FROM screening_finding WHERE run_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM screening_run WHERE id = ?", arguments: [id])
+            }
+            throw error
         }
     }
 
-    /// Findings stored by one statement (the last few of a partition go one by one).
+    /// Removes the runs a killed process left unfinished, and their findings.
+    private static func removeUnfinishedRuns(in db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM screening_finding WHERE run_id IN (SELECT id FROM screening_run WHERE finished_at = '');
+            DELETE FROM screening_run WHERE finished_at = '';
+            """)
+    }
+
+    /// Stores `findings` of run `id`, 64 to a statement (the last few one by one).
+    private static func insert(_ findings: [Finding], run id: Int64, in db: Database, riskTexts: inout [[RiskType]: String]) throws {
+        let columns = "INSERT INTO screening_finding (run_id, household_number, asset_id, township_code, check_id, severity, risk_types, message) VALUES "
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?)"
+        let single = try db.cachedStatement(sql: columns + row)
+        let many = try db.cachedStatement(sql: columns + Array(repeating: row, count: Self.findingsPerInsert).joined(separator: ", "))
+        func step(_ statement: OpaquePointer) throws {
+            let status = sqlite3_step(statement)
+            guard status == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: status),
+                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
+        var start = findings.startIndex
+        while start < findings.endIndex {
+            let count = findings.endIndex - start >= Self.findingsPerInsert ? Self.findingsPerInsert : 1
+            let statement = (count == 1 ? single : many).sqliteStatement
+            sqlite3_reset(statement)
+            var values = ColumnValues(binding: statement)
+            for finding in findings[start..<start + count] {
+                let risks = riskTexts[finding.riskTypes] ?? {
+                    let text = finding.riskTypes.map(\.rawValue).joined(separator: ",")
+                    riskTexts[finding.riskTypes] = text
+                    return text
+                }()
+                values.add(id, finding.householdNumber, finding.assetID, finding.townshipCode, finding.checkID,
+                           finding.severity.rawValue, risks, finding.message)
+            }
+            try step(statement)
+            start += count
+        }
+    }
+
+    /// Findings stored by one statement (the last few of a batch go one by one).
     private static let findingsPerInsert = 64
 
+    /// Findings stored by one transaction: short enough that a writer waiting for the lock
+    /// waits milliseconds, long enough that commits cost little of a run.
+    static let findingsPerTransaction = 4096
+
     public func screeningRun(id: Int64) throws -> ScreeningRun? {
-        try fetchRun(sql: "SELECT * FROM screening_run WHERE id = ?", arguments: [id])
+        try fetchRun(sql: "SELECT * FROM screening_run WHERE id = ? AND finished_at <> ''", arguments: [id])
     }
 
     public func latestScreeningRun(plugin: String, asOf: LocalDate) throws -> ScreeningRun? {
-        try fetchRun(sql: "SELECT * FROM screening_run WHERE plugin_id = ? AND as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",
+        try fetchRun(sql: """
+            SELECT * FROM screening_run WHERE plugin_id = ? AND as_of <= ? AND finished_at <> '' ORDER BY as_of DESC, id DESC LIMIT 1
+            """,
                      arguments: [plugin, asOf.description])
     }
 

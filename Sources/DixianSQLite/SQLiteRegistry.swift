@@ -48,6 +48,9 @@ public final class SQLiteRegistry: RegistryStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.allowsUnsafeTransactions = session
+        // Another process writing (a screening run's short transactions, a server's action) is
+        // waited for, not an immediate SQLITE_BUSY.
+        configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             if connection == .building {
                 try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF")

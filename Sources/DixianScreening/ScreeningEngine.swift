@@ -6,7 +6,7 @@ import Synchronization
 
 /// Runs a plugin's checks over every household (and asset) in scope: in parallel over a pool
 /// of Lua states, streaming views from the store partition by partition, and recording the run
-/// and its findings in one transaction.
+/// and its findings in short transactions (the run is visible only once finished).
 public struct ScreeningEngine: Sendable {
     /// How a run is set up.
     public struct Options: Sendable {
@@ -75,8 +75,9 @@ public struct ScreeningEngine: Sendable {
         let run = try store.recordScreening { record in
             let tally = ScreeningTally(checks: declarations.checks, assetChecks: declarations.assetChecks,
                                        partitionCount: partitions.count, maxPending: 2 * options.workers)
-            // Workers screen on threads of their own; this thread (the store's writer, where
-            // reading would re-enter the store) stores their findings in order as they come.
+            // Workers screen on threads of their own; this thread stores their findings in order
+            // as they come, a short write transaction every few thousand, so that the server's
+            // writers are never kept waiting for the run.
             let workers = Self.onAnotherThread {
                 _ = try pool.onEveryWorker { _, _, runtime in
                     while let index = tally.takePartition() {
