@@ -32,6 +32,26 @@ extension Dixian {
         @Option(help: "Self-report submissions allowed per minute from one address.")
         var selfReportLimit = 30
 
+        @Option(help: "The address users reach the server at, behind a proxy (https://...: cookies are marked Secure, HSTS is sent).")
+        var publicURL: String?
+
+        @Option(help: "Seconds a connection may stay silent, or take to send a request's head, before it is closed.")
+        var idleTimeout = 30
+
+        @Option(help: "Connections served at once; more wait until one closes.")
+        var maxConnections = 256
+
+        func validate() throws {
+            guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600 seconds") }
+            guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 100000") }
+            guard (1...100_000).contains(selfReportLimit) else { throw ValidationError("--self-report-limit must be from 1 to 100000") }
+            if let publicURL {
+                guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                    throw ValidationError("--public-url must be an http:// or https:// address, such as https://dixian.example.gov.cn")
+                }
+            }
+        }
+
         @OptionGroup var plugins: PluginSearchOptions
 
         func run() async throws {
@@ -39,7 +59,9 @@ extension Dixian {
         }
 
         private func serve(_ store: some ServerStore) async throws {
-            let server = try DixianServer(store: store, chain: try plugins.chain(of: plugin), selfReportLimit: selfReportLimit)
+            let options = ServerOptions(selfReportLimit: selfReportLimit, publicURL: publicURL.flatMap(URL.init(string:)),
+                                        idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections)
+            let server = try DixianServer(store: store, chain: try plugins.chain(of: plugin), options: options)
             printError("dixian: serving \(registry.label) with \(plugin) on http://\(host):\(port)")
             try await server.application(host: host, port: port).runService()
         }

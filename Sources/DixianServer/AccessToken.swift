@@ -24,6 +24,15 @@ public enum AccessToken {
         return constantTimeEqual(hash(secret, salt: user.salt), user.tokenHash) ? user : nil
     }
 
+    /// The CSRF token of a session signed in with `token`: derived from it, so that a page of
+    /// another site can neither read nor forge it, and it ends with the token.
+    public static func csrfToken(for token: String) -> String {
+        SHA256.hash(data: Data(("dixian-csrf:" + token).utf8)).hexadecimal
+    }
+
+    /// Whether two tokens are equal, in time that does not depend on where they differ.
+    static func matches(_ a: String, _ b: String) -> Bool { constantTimeEqual(a, b) }
+
     static func hash(_ secret: String, salt: String) -> String {
         SHA256.hash(data: Data((salt + secret).utf8)).hexadecimal
     }

@@ -16,7 +16,8 @@ extension DixianServer {
     func addAPI(to router: Router<ServerContext>) {
         let api = router.group("api")
 
-        api.get("households/:number") { _, context in
+        api.get("households/:number") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let number = try context.parameters.require("number")
             _ = try context.require(.read, in: number)
             guard let view = try await self.store.householdView(number, asOf: LocalDate.today) else {
@@ -28,12 +29,12 @@ extension DixianServer {
 
         api.get("households") { request, context in
             let user = try context.require(.read)
+            let query = try QueryParameters(request, allowed: ["village", "category", "limit"])
             // One village at a time: a page of households, not a township's tens of thousands.
-            guard let area = request.uri.queryParameters["village"].map(String.init), area.count == 12, area.allSatisfy(\.isNumber)
-            else { throw ProblemDetails.badField("village", "is required: a 12-digit village code") }
+            let area = try query.code("village", digits: 12, what: "village code")
+            let category: HouseholdCategory? = try query["category"].map { try self.term($0, field: "category") }
+            let limit = try query.integer("limit", in: 1...1000, default: 100)
             guard user.covers(area) else { throw ProblemDetails.forbidden }
-            let category: HouseholdCategory? = try request.uri.queryParameters["category"].map { try self.term(String($0), field: "category") }
-            let limit = min(Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 100, 1000)
             let views = try await self.store.views(in: HouseholdPartition.within(area), asOf: LocalDate.today)
             let found = views.lazy.filter { view in category.map { view.household.category == $0 } ?? true }
                 .prefix(limit).map(HouseholdDocument.init)
@@ -41,6 +42,7 @@ extension DixianServer {
         }
 
         api.put("households/:number") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let number = try context.parameters.require("number")
             let user = try context.require(.work, in: number)
             guard let tag = request.headers[.ifMatch] else {
@@ -68,6 +70,7 @@ extension DixianServer {
         }
 
         api.post("households/:number/monitoring") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let number = try context.parameters.require("number")
             let user = try context.require(.work, in: number)
             let body = try await self.decode(ReportRequest.self, from: request)
@@ -81,7 +84,10 @@ extension DixianServer {
 
         api.post("episodes/:id/:action") { request, context in
             let user = try context.require(.work)
-            let id = try context.parameters.require("id", as: Int64.self)
+            _ = try QueryParameters(request, allowed: [])
+            guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else {
+                throw ProblemDetails.badField("id", "must be an episode id: a whole number from 1 to \(Int64.max)")
+            }
             let name = try context.parameters.require("action")
             let body = try await self.decode(StepRequest.self, from: request)
             let records = try await self.store.records(in: .monitoringEpisode, where: "id", equals: String(id))
@@ -111,6 +117,7 @@ extension DixianServer {
         }
 
         api.post("visits") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let body = try await self.decode(VisitRequest.self, from: request)
             let user = try context.require(.work, in: body.household)
             let role: VisitorRole = try self.term(body.role, field: "role")
@@ -120,7 +127,8 @@ extension DixianServer {
             return try self.json(["visit": id], status: .created)
         }
 
-        api.get("problems") { _, context in
+        api.get("problems") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let user = try context.require(.read)
             var problems: [[String: String]] = []
             for area in user.areas {
@@ -137,6 +145,7 @@ extension DixianServer {
         }
 
         api.post("warnings") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let user = try context.require(.pushWarnings)
             let pushed = try await self.decode([WarningRequest].self, from: request)
             var warnings: [(line: Int, warning: DepartmentWarning)] = [], errors: [ProblemDetails.FieldError] = []
@@ -160,7 +169,8 @@ extension DixianServer {
             return try self.json(["received": imported.entries.count, "matched": imported.matchedCount], status: .created)
         }
 
-        api.get("assets") { _, context in
+        api.get("assets") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let user = try context.require(.read)
             var assets: [[String: String]] = []
             for area in user.areas {
@@ -176,7 +186,8 @@ extension DixianServer {
             return try self.json(assets)
         }
 
-        api.get("screening-runs/latest") { _, context in
+        api.get("screening-runs/latest") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             _ = try context.require(.read)
             guard let run = try await self.offload({ try self.store.latestScreeningRun(plugin: self.plugin.id, asOf: LocalDate.today) }) else {
                 throw ProblemDetails(.notFound, "Not found", detail: "no screening run of \(self.plugin.id) yet")
@@ -190,8 +201,9 @@ extension DixianServer {
         api.get("reports/:id") { request, context in
             let user = try context.require(.read)
             let id = try context.parameters.require("id")
-            let asOf = try self.date(request.uri.queryParameters["as_of"].map(String.init), field: "as_of")
-            let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
+            let query = try QueryParameters(request, allowed: ["as_of", "format"])
+            let asOf = try self.date(query["as_of"], field: "as_of")
+            let format = query["format"] ?? "html"
             guard let sheet = SheetFormat(rawValue: format), sheet != .xlsx else {
                 throw ProblemDetails.badField("format", "must be html, md or csv")
             }

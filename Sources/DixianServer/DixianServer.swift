@@ -8,6 +8,7 @@ import DixianSQLite
 import DixianWorkflow
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import NIOCore
 
 /// A store the server can run on: the registry, its household views and screening runs, and
@@ -31,15 +32,23 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     let selfReports: RateLimiter
     /// Whether what officials read is in Chinese (the plugin's language).
     let chinese: Bool
+    /// How the server faces the network.
+    public let options: ServerOptions
 
     /// A server over `store` with `chain`'s rules; the public self-report form takes at most
     /// `selfReportLimit` submissions a minute from one address.
-    public init(store: Store, chain: [PluginManifest], selfReportLimit: Int = 30) throws {
+    public convenience init(store: Store, chain: [PluginManifest], selfReportLimit: Int = 30) throws {
+        try self.init(store: store, chain: chain, options: ServerOptions(selfReportLimit: selfReportLimit))
+    }
+
+    /// A server over `store` with `chain`'s rules, facing the network as `options` say.
+    public init(store: Store, chain: [PluginManifest], options: ServerOptions) throws {
         self.store = store
         self.chain = chain
+        self.options = options
         runtimes = try RuntimeLender(chain: chain)
         users = UserCache(store, freshness: 10)
-        selfReports = RateLimiter(limit: selfReportLimit, window: 60)
+        selfReports = RateLimiter(limit: options.selfReportLimit, window: 60)
         chinese = chain[chain.count - 1].language.hasPrefix("zh")
     }
 
@@ -49,6 +58,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The router: middleware, API, pages.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(options)))
         router.add(middleware: AuthenticationMiddleware(users: users))
         addAPI(to: router)
         addPages(to: router)
@@ -59,9 +69,19 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         return router
     }
 
-    /// The application listening on `host`:`port`.
-    public func application(host: String, port: Int) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Dixian"))
+    /// The application listening on `host`:`port` (0: any free port, which `onServerRunning`
+    /// learns from the channel): a connection silent for the idle timeout, or that takes longer
+    /// to send a request's head, is closed; beyond the connection limit new ones wait unaccepted.
+    public func application(
+        host: String, port: Int, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let idle = options.idleTimeout.components
+        let timeout = TimeAmount.seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000)
+        return Application(
+            router: router(), server: .http1(configuration: .init(idleTimeout: timeout)),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Dixian",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),
+            onServerRunning: onServerRunning)
     }
 
     // MARK: Helpers for the routes
@@ -92,8 +112,14 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     func date(_ text: String?, field: String, default value: LocalDate = LocalDate.today) throws -> LocalDate {
         guard let text else { return value }
         guard let date = LocalDate(iso: text) else { throw ProblemDetails.badField(field, "must be a date written YYYY-MM-DD") }
+        guard Self.plausibleDates.contains(date) else {
+            throw ProblemDetails.badField(field, "must be a date from \(Self.plausibleDates.lowerBound) to \(Self.plausibleDates.upperBound)")
+        }
         return date
     }
+
+    /// The dates a request may name: the monitoring policy's years, not year 1 or 9999.
+    static var plausibleDates: ClosedRange<LocalDate> { LocalDate(iso: "2000-01-01")!...LocalDate(iso: "2099-12-31")! }
 
     /// An official term field, or 400 naming it and what it may be.
     func term<T: OfficialTerm>(_ text: String?, field: String) throws -> T {
@@ -121,8 +147,12 @@ public final class DixianServer<Store: ServerStore>: Sendable {
             // that does not (SQLite: the next id is the highest plus one) takes them one at a time.
             let key = store.reservesIdentifiers ? household : nil
             return try await writes.run(key: key) {
-                try await self.runtimes.withRuntime(on: LocalDate.today) { runtime in
-                    try await body(Workflow(store: self.store, guards: runtime, user: user.actor, today: LocalDate.today))
+                // An action is one transaction, all or nothing: while another process holds the
+                // registry's write lock it is tried again, then refused with 503.
+                try await StoreBusy.retrying {
+                    try await self.runtimes.withRuntime(on: LocalDate.today) { runtime in
+                        try await body(Workflow(store: self.store, guards: runtime, user: user.actor, today: LocalDate.today))
+                    }
                 }
             }
         } catch let error as WorkflowError {

@@ -27,7 +27,7 @@ enum OpenAPIDocument {
         "/api/households": { "get": { "summary": "Households of a village within the user's areas", "parameters": [
             { "name": "village", "in": "query", "schema": { "type": "string" } },
             { "name": "category", "in": "query", "schema": { "enum": ["lifted", "monitored", "general"] } },
-            { "name": "limit", "in": "query", "schema": { "type": "integer", "maximum": 1000 } } ],
+            { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 1000, "default": 100 } } ],
           "responses": { "200": { "description": "households", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Household" } } } } },
             "400": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" } } } },
         "/api/households/{number}": {
@@ -62,7 +62,7 @@ enum OpenAPIDocument {
               { "name": "format", "in": "query", "schema": { "enum": ["html", "md", "csv"] } } ],
             "responses": { "200": { "description": "the report" }, "404": { "$ref": "#/components/responses/Problem" } } } },
         "/self-report": { "get": { "summary": "The 一键报贫 form (public)", "security": [] },
-          "post": { "summary": "Submit the form (public, rate-limited per address)", "security": [] } },
+          "post": { "summary": "Submit the form (public, rate-limited per address): every submitter gets the same answer", "security": [] } },
         "/dashboard": { "get": { "summary": "The county dashboard for signed-in users (cookie from /login)" } }
       }
     }

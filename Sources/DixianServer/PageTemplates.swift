@@ -6,15 +6,8 @@ import Foundation
 enum PageTemplates {
     static func escaped(_ text: String) -> String { text.htmlEscaped }
 
-    static func document(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escaped(title))</title>
-        <style>
+    /// The pages' one stylesheet, inline: the content security policy allows it by its hash.
+    static let style = """
         body { font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", "PingFang SC", sans-serif; margin: 0; background: #f4f6f8; color: #1d2733; }
         main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.4rem; margin: 0.5rem 0 1rem; }
@@ -29,7 +22,17 @@ enum PageTemplates {
         table { border-collapse: collapse; width: 100%; }
         td, th { padding: 0.3rem; border-bottom: 1px solid #e4e7eb; text-align: left; }
         td.n { text-align: right; }
-        </style>
+        """
+
+    static func document(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escaped(title))</title>
+        <style>\(style)</style>
         </head>
         <body><main>
         \(body)

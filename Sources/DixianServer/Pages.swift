@@ -2,6 +2,7 @@ import DixianCore
 import DixianReports
 import DixianWorkflow
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -28,27 +29,13 @@ extension DixianServer {
             guard problems.isEmpty, let resident else {
                 return self.page(PageTemplates.selfReportForm(county: self.plugin.name, problems: problems, values: form), status: .badRequest)
             }
-            // The member with that ID number and name: a mismatch is answered like an unknown number.
-            let members = try await self.store.records(in: .member, where: "resident_id", equals: resident.rawValue)
-            guard let member = members.first?.value as? Member, member.name == name else {
-                return self.page(PageTemplates.selfReportForm(
-                    county: self.plugin.name, problems: ["未找到与姓名和身份证号相符的农户，请核对，或联系村委会"], values: form), status: .unprocessableContent)
-            }
+            // One answer to the public, whoever submits: whether the person is registered, or
+            // their household already monitored, is for staff to see, not for the submitter.
             let risk = form["risk"].flatMap { RiskType(term: $0) }
             let phone = form["phone"]?.trimmingCharacters(in: .whitespaces) ?? ""
             let notes = "农户自主申报：\(difficulty)" + (risk.map { "（\($0.chineseName)）" } ?? "") + (phone.isEmpty ? "" : "；联系电话 \(phone)")
-            let reporter = ServerUser(name: "self-report", role: .villageCadre, areas: [], tokenHash: "", salt: "", expiresOn: LocalDate.today)
-            do {
-                let episode = try await self.act(as: reporter, on: member.householdNumber) { workflow in
-                    try await workflow.report(household: member.householdNumber, channel: .selfReport, on: LocalDate.today,
-                                              by: "农户自主申报:\(name)", notes: notes)
-                }
-                return self.page(PageTemplates.message(
-                    title: "申报已受理",
-                    text: "受理编号 \(episode)。乡镇（街道）将在规定时限内入户核实，请保持电话畅通。"), status: .created)
-            } catch let problem as ProblemDetails where problem.status == .unprocessableContent {
-                return self.page(PageTemplates.message(title: "暂不能受理", text: problem.detail), status: .unprocessableContent)
-            }
+            try await self.takeSelfReport(resident: resident, name: name, notes: notes)
+            return self.page(self.selfReportReceived, status: .ok)
         }
 
         router.get("login") { _, _ in self.page(PageTemplates.login()) }
@@ -59,8 +46,13 @@ extension DixianServer {
             guard try await AccessToken.verify(token, today: LocalDate.today, in: self.users) != nil else {
                 return self.page(PageTemplates.login(problem: "访问令牌无效或已过期"), status: .unauthorized)
             }
-            let cookie = "dixian_token=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""); Path=/; HttpOnly; SameSite=Strict"
-            return Response(status: .seeOther, headers: [.location: "/dashboard", .setCookie: cookie])
+            // The token for the browser alone (HttpOnly); the CSRF token for the server's own pages to send back.
+            let secure = self.options.isSecure ? "; Secure" : ""
+            var headers: HTTPFields = [.location: "/dashboard"]
+            headers.append(HTTPField(name: .setCookie, value: "dixian_token=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                + "; Path=/; HttpOnly; SameSite=Strict" + secure))
+            headers.append(HTTPField(name: .setCookie, value: "dixian_csrf=\(AccessToken.csrfToken(for: token)); Path=/; SameSite=Strict" + secure))
+            return Response(status: .seeOther, headers: headers)
         }
 
         router.get("dashboard") { _, context in
@@ -68,6 +60,37 @@ extension DixianServer {
             guard user.may(.read) else { throw ProblemDetails.forbidden }
             return self.page(try await self.dashboard(for: user))
         }
+    }
+
+    /// What every submitter of the self-report form is told, in the plugin's language.
+    var selfReportReceived: String {
+        chinese ? PageTemplates.message(title: "申报已受理", text: "已收到您的申报，工作人员将在规定时限内与您联系，请保持电话畅通。")
+            : PageTemplates.message(title: "Report received", text: "Your report has been received; staff will contact you within the set time. Please keep your phone on.")
+    }
+
+    /// Takes a self-report: for the member with that ID number and name, a monitoring episode
+    /// opens (channel self-report); when none can (no such member, the name does not match, or
+    /// the household's episode is open already), the report is kept as a warning awaiting
+    /// verification (department `other`), which staff see with the department warnings: matched
+    /// to the household when the ID number is registered, for the county to trace otherwise.
+    func takeSelfReport(resident: ResidentID, name: String, notes: String) async throws {
+        let reporter = ServerUser(name: "self-report", role: .villageCadre, areas: [], tokenHash: "", salt: "", expiresOn: LocalDate.today)
+        let members = try await store.records(in: .member, where: "resident_id", equals: resident.rawValue)
+        var refusal: String?
+        if let member = members.first?.value as? Member, member.name == name {
+            do {
+                _ = try await act(as: reporter, on: member.householdNumber) { workflow in
+                    try await workflow.report(household: member.householdNumber, channel: .selfReport, on: LocalDate.today,
+                                              by: "农户自主申报:\(name)", notes: notes)
+                }
+                return
+            } catch let problem as ProblemDetails where problem.status == .unprocessableContent {
+                refusal = problem.detail
+            }
+        }
+        let reason = notes + "（申报人 \(name)；" + (members.isEmpty ? "身份证号未登记" : refusal.map { "未立案：\($0)" } ?? "姓名与登记不符") + "）"
+        let warning = DepartmentWarning(id: 0, department: .other, residentID: resident, receivedOn: LocalDate.today, reason: reason)
+        _ = try await act(as: reporter, on: nil) { try await $0.importWarnings([(line: 1, warning: warning)]) }
     }
 
     /// An HTML page response.

@@ -22,6 +22,8 @@ public struct ProblemDetails: Error, HTTPResponseError, Encodable, Sendable {
     public var detail: String
     /// The fields at fault, for bad input.
     public var errors: [FieldError]
+    /// Seconds after which the request may be tried again (sent as `Retry-After`), for 503.
+    public var retryAfter: Int?
 
     /// A problem.
     public init(_ status: HTTPResponse.Status, _ title: String, detail: String, errors: [FieldError] = []) {
@@ -44,8 +46,9 @@ public struct ProblemDetails: Error, HTTPResponseError, Encodable, Sendable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = try JSONEncoder().encode(self)
-        return Response(status: status, headers: [.contentType: "application/problem+json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// 400 with the fields at fault.
@@ -62,6 +65,23 @@ public struct ProblemDetails: Error, HTTPResponseError, Encodable, Sendable {
     /// 401: no valid token.
     public static let unauthenticated = ProblemDetails(.unauthorized, "Unauthorized",
                                                        detail: "a valid access token is needed (Authorization: Bearer NAME.SECRET)")
+
+    /// 503: the registry stayed busy (another process writing) through every retry.
+    public static let busy = {
+        var problem = ProblemDetails(.serviceUnavailable, "Service unavailable",
+                                     detail: "the registry is busy with another writer: try again in a few seconds")
+        problem.retryAfter = 2
+        return problem
+    }()
+
+    /// 500: something failed that the request could not have caused; what it was is logged, not sent.
+    public static let internalError = ProblemDetails(.internalServerError, "Internal server error",
+                                                     detail: "the server failed to answer this request; the failure is logged")
+
+    /// 403: a request signed in by the sign-in cookie that changes something, without the CSRF token.
+    public static let missingCSRFToken = ProblemDetails(
+        .forbidden, "Forbidden",
+        detail: "a change signed in by the sign-in cookie must send the X-CSRF-Token header with the dixian_csrf cookie's value")
 
     /// 403: the user may not do this here (the same answer whether or not the record exists).
     public static let forbidden = ProblemDetails(.forbidden, "Forbidden", detail: "your role or areas do not allow this")

@@ -1,4 +1,5 @@
 import DixianCore
+import HTTPTypes
 import Hummingbird
 
 /// A request's context: Hummingbird's, and the user its token names, once authenticated.
@@ -35,6 +36,11 @@ public struct ServerContext: RequestContext {
 /// Signs requests in: `Authorization: Bearer NAME.SECRET`, or the `dixian_token` cookie the
 /// sign-in page sets. A request with a token that does not verify is refused (401); one with
 /// none goes on unsigned (the public pages), and routes that need a user refuse it.
+///
+/// The cookie is sent by the browser whatever page made the request, so a change to the API
+/// signed in by it must also send the `X-CSRF-Token` header, which only a page of the server can
+/// know (the `dixian_csrf` cookie, derived from the token); without it, 403. Outside the API
+/// the cookie signs in only reads: the public pages' forms never act as the signed-in user.
 struct AuthenticationMiddleware<Users: UserStore>: RouterMiddleware {
     let users: Users
 
@@ -42,23 +48,36 @@ struct AuthenticationMiddleware<Users: UserStore>: RouterMiddleware {
         -> Response
     {
         var context = context
-        if let token = Self.token(in: request) {
+        let api = request.uri.path.hasPrefix("/api/")
+        let reads = [.get, .head, .options].contains(request.method)
+        if let (token, fromCookie) = Self.token(in: request), !fromCookie || api || reads {
             guard let user = try await AccessToken.verify(token, today: LocalDate.today, in: users) else {
-                if request.uri.path.hasPrefix("/api/") { throw ProblemDetails.unauthenticated }
+                if api { throw ProblemDetails.unauthenticated }
                 return Response(status: .seeOther, headers: [.location: "/login"])
+            }
+            if fromCookie && !reads {
+                guard let sent = request.headers[HTTPField.Name("X-CSRF-Token")!], AccessToken.matches(sent, AccessToken.csrfToken(for: token))
+                else { throw ProblemDetails.missingCSRFToken }
             }
             context.user = user
         }
         return try await next(request, context)
     }
 
-    static func token(in request: Request) -> String? {
+    /// The token a request presents, and whether it came in the sign-in cookie.
+    static func token(in request: Request) -> (token: String, fromCookie: Bool)? {
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            return (String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), false)
         }
+        if let token = cookie("dixian_token", in: request) { return (token, true) }
+        return nil
+    }
+
+    /// The value of cookie `name`, if the request sends it.
+    static func cookie(_ name: String, in request: Request) -> String? {
         for cookie in request.headers[values: .cookie].flatMap({ $0.split(separator: ";") }) {
             let parts = cookie.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-            if parts.count == 2, parts[0] == "dixian_token" { return String(parts[1]).removingPercentEncoding }
+            if parts.count == 2, parts[0] == name { return String(parts[1]).removingPercentEncoding }
         }
         return nil
     }

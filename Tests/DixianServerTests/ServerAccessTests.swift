@@ -189,15 +189,13 @@ struct ServerAccessTests {
         }
         let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         try await Application(router: server.router()).test(.router) { client in
-            try await client.execute(uri: "/self-report", method: .post, headers: headers, body: form("赵近方")) { response in
-                #expect(response.status == .unprocessableContent)
-            }
-            try await client.execute(uri: "/self-report", method: .post, headers: headers, body: form("赵远方")) { response in
-                #expect(response.status == .created)
-                #expect(String(buffer: response.body).contains("申报已受理"))
-            }
-            try await client.execute(uri: "/self-report", method: .post, headers: headers, body: form("赵远方")) { response in
-                #expect(response.status == .unprocessableContent)  // the episode is open now
+            // A name that does not match, a match, and the match again (the episode is open now)
+            // are all answered alike (PublicFormTests); only the match opens an episode.
+            for name in ["赵近方", "赵远方", "赵远方"] {
+                try await client.execute(uri: "/self-report", method: .post, headers: headers, body: form(name)) { response in
+                    #expect(response.status == .ok)
+                    #expect(String(buffer: response.body).contains("申报已受理"))
+                }
             }
             try await client.execute(uri: "/self-report", method: .post, headers: headers, body: form("赵远方")) { response in
                 #expect(response.status == .tooManyRequests)

@@ -1,0 +1,93 @@
+import Crypto
+import DixianPostgres
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The outermost middleware: every error becomes problem details (a busy registry 503 with
+/// `Retry-After`, anything unforeseen 500 without its internals, which are logged), and every
+/// response gets the security headers.
+struct ResponseMiddleware: RouterMiddleware {
+    /// The headers every response carries (unless a route set its own).
+    let securityHeaders: HTTPFields
+
+    func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws
+        -> Response
+    {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            let problem = Self.problem(for: error)
+            if problem.status == .internalServerError {
+                context.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
+            }
+            response = try problem.response(from: request, context: context)
+        }
+        for field in securityHeaders where response.headers[field.name] == nil {
+            response.headers.append(field)
+        }
+        return response
+    }
+
+    /// The problem details answering `error`.
+    static func problem(for error: any Error) -> ProblemDetails {
+        switch error {
+        case let problem as ProblemDetails:
+            return problem
+        case let error as HTTPError:
+            return ProblemDetails(error.status, error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase.lowercased())
+        case let error as any HTTPResponseError where error.status != .internalServerError:
+            return ProblemDetails(error.status, error.status.reasonPhrase, detail: error.status.reasonPhrase.lowercased())
+        default:
+            return StoreBusy.isBusy(error) ? .busy : .internalError
+        }
+    }
+
+    /// The security headers of a server reached at `options.publicURL`: a content security
+    /// policy that allows the pages' one stylesheet (by its hash) and nothing else to run or
+    /// load, no framing, no sniffing, no referrer beyond the origin, and HTTPS only when served over it.
+    static func securityHeaders(_ options: ServerOptions) -> HTTPFields {
+        let style = Data(SHA256.hash(data: Data(PageTemplates.style.utf8))).base64EncodedString()
+        var headers: HTTPFields = [
+            .contentSecurityPolicy: "default-src 'none'; style-src 'sha256-\(style)'; img-src 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'; base-uri 'none'",
+            .xContentTypeOptions: "nosniff",
+            HTTPField.Name("X-Frame-Options")!: "DENY",
+            HTTPField.Name("Referrer-Policy")!: "same-origin",
+        ]
+        if options.isSecure { headers[.strictTransportSecurity] = "max-age=31536000" }
+        return headers
+    }
+}
+
+/// Telling a registry that is busy with another writer (SQLite's lock, PostgreSQL's
+/// serialization failures and deadlocks) from other store errors: a busy one is worth a retry.
+enum StoreBusy {
+    /// PostgreSQL's SQLSTATEs for a transaction that may succeed when tried again.
+    private static let retryableStates: Set<String> = ["40001", "40P01", "55P03", "53300", "57P03"]
+
+    /// Whether `error` says the registry was busy.
+    static func isBusy(_ error: any Error) -> Bool {
+        if let error = error as? PostgresStoreError { return error.code.map(retryableStates.contains) ?? false }
+        // GRDB's DatabaseError and the store errors that carry its message: SQLITE_BUSY and SQLITE_LOCKED.
+        let text = String(describing: error)
+        return text.contains("database is locked") || text.contains("database table is locked") || text.contains("SQLITE_BUSY")
+            || text.contains("SQLite error 5:") || text.contains("SQLite error 6:")
+    }
+
+    /// Runs `body`, trying again (up to four times in all, waiting a little longer each time)
+    /// while the registry is busy; still busy after that, 503.
+    static func retrying<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await body()
+            } catch where isBusy(error) {
+                attempt += 1
+                guard attempt < 4 else { throw ProblemDetails.busy }
+                try await Task.sleep(for: .milliseconds(100 << attempt))
+            }
+        }
+    }
+}
