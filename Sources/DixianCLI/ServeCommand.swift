@@ -44,7 +44,7 @@ extension Dixian {
         func validate() throws {
             guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600 seconds") }
             guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 100000") }
-            guard (1...100_000).contains(selfReportLimit) else { throw ValidationError("--self-report-limit must be from 1 to 100000") }
+            guard (0...100_000).contains(selfReportLimit) else { throw ValidationError("--self-report-limit must be from 0 to 100000") }
             if let publicURL {
                 guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
                     throw ValidationError("--public-url must be an http:// or https:// address, such as https://dixian.example.gov.cn")

@@ -195,3 +195,25 @@ public protocol ScreeningRunStore: Sendable {
     /// Every finding of run `id`, in household-number then check order.
     func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws
 }
+
+extension ScreeningRunStore {
+    /// Runs `produce`, handing the findings it stores to `write` about `size` at a time (a
+    /// store's transaction each), and the last few once `produce` has returned; returns the run.
+    package static func inBatches(
+        of size: Int, _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun,
+        write: ([Finding]) throws -> Void
+    ) throws -> ScreeningRun {
+        try withoutActuallyEscaping(write) { write in
+            var pending: [Finding] = []
+            let run = try produce { findings in
+                pending += findings
+                if pending.count >= size {
+                    try write(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            if !pending.isEmpty { try write(pending) }
+            return run
+        }
+    }
+}

@@ -31,27 +31,16 @@ extension PostgresRegistry: ScreeningRunStore {
                     return id
                 }
             }
-            var pending: [Finding] = []
-            func flush() throws {
-                guard !pending.isEmpty else { return }
-                try Self.retrying {
-                    try connection.transaction {
-                        var start = 0
-                        while start < pending.count {
-                            let batch = pending[start..<min(start + Self.findingsPerStatement, pending.count)]
-                            try Self.insert(batch, run: id, on: connection)
-                            start += batch.count
+            do {
+                var run = try Self.inBatches(of: Self.findingsPerTransaction, produce) { findings in
+                    try Self.retrying {
+                        try connection.transaction {
+                            for start in stride(from: 0, to: findings.count, by: Self.findingsPerStatement) {
+                                try Self.insert(findings[start..<min(start + Self.findingsPerStatement, findings.count)], run: id, on: connection)
+                            }
                         }
                     }
                 }
-                pending.removeAll(keepingCapacity: true)
-            }
-            do {
-                var run = try produce { findings in
-                    pending += findings
-                    if pending.count >= Self.findingsPerTransaction { try flush() }
-                }
-                try flush()
                 run.id = id
                 let updated = try Self.retrying {
                     try connection.rows("""

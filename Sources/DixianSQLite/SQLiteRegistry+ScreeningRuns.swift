@@ -19,30 +19,22 @@ extension SQLiteRegistry: ScreeningRunStore {
                 """)
             return db.lastInsertedRowID
         }
-        var pending: [Finding] = []
         var riskTexts: [[RiskType]: String] = [:]  // findings mostly repeat their check's risk types
-        func flush() throws {
-            guard !pending.isEmpty else { return }
-            try write { db in try Self.insert(pending, run: id, in: db, riskTexts: &riskTexts) }
-            pending.removeAll(keepingCapacity: true)
-        }
         do {
-            var run = try produce { findings in
-                pending += findings
-                if pending.count >= Self.findingsPerTransaction { try flush() }
+            var run = try Self.inBatches(of: Self.findingsPerTransaction, produce) { findings in
+                try write { db in try Self.insert(findings, run: id, in: db, riskTexts: &riskTexts) }
             }
-            try flush()
             run.id = id
             try write { db in
                 try db.execute(sql: """
                     UPDATE screening_run SET actor = ?, plugin_id = ?, plugin_version = ?, as_of = ?, area = ?,
                       started_at = ?, finished_at = ?, household_count = ?, findings_by_check = ?, failures = ?
-                    WHERE id = ?
+                    WHERE id = ? AND actor = ''
                     """, arguments: [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area,
                                      run.startedAt, run.finishedAt, run.householdCount,
                                      try Self.json(run.findingsByCheck), try Self.json(run.failures), id])
                 guard db.changesCount == 1 else {
-                    throw DatabaseError(message: "screening run \(id) was removed while it ran (by a run started after it)")
+                    throw DatabaseError(message: "screening run \(id) was taken for one a killed process left, by a run started after it, and its findings removed")
                 }
             }
             return run
@@ -55,11 +47,14 @@ extension SQLiteRegistry: ScreeningRunStore {
         }
     }
 
-    /// Removes the runs a killed process left unfinished, and their findings.
+    /// Removes the findings of the runs a killed process left unfinished, and marks the runs
+    /// abandoned. Their rows stay: SQLite gives a new row the highest id plus one, so a removed
+    /// last run's id would be the next run's, and the abandoned run, were it still going, would
+    /// write into it. An abandoned run that goes on fails at its end.
     private static func removeUnfinishedRuns(in db: Database) throws {
         try db.execute(sql: """
             DELETE FROM screening_finding WHERE run_id IN (SELECT id FROM screening_run WHERE finished_at = '');
-            DELETE FROM screening_run WHERE finished_at = '';
+            UPDATE screening_run SET actor = '(abandoned)' WHERE finished_at = '' AND actor = '';
             """)
     }
 

@@ -6,6 +6,7 @@ import DixianScreening
 import DixianSheets
 import DixianWorkflow
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -222,7 +223,10 @@ extension DixianServer {
             case .csv: (document.csv, "text/csv; charset=utf-8")
             default: (document.markdown, "text/markdown; charset=utf-8")
             }
-            return Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            var headers: HTTPFields = [.contentType: type]
+            // A report's HTML has a stylesheet of its own, which the policy allows by its hash.
+            if sheet == .html { headers[.contentSecurityPolicy] = ResponseMiddleware.policy(forDocument: text) }
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
     }
 }

@@ -30,6 +30,20 @@ struct ResponseMiddleware: RouterMiddleware {
         return response
     }
 
+    /// The content security policy of a page whose one inline stylesheet is `style`.
+    static func policy(allowingStyle style: String) -> String {
+        let hash = Data(SHA256.hash(data: Data(style.utf8))).base64EncodedString()
+        return "default-src 'none'; style-src 'sha256-\(hash)'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    }
+
+    /// The policy of an HTML document of its own (a report): its first inline stylesheet allowed.
+    static func policy(forDocument html: String) -> String {
+        guard let start = html.range(of: "<style>"), let end = html.range(of: "</style>", range: start.upperBound..<html.endIndex) else {
+            return policy(allowingStyle: "")
+        }
+        return policy(allowingStyle: String(html[start.upperBound..<end.lowerBound]))
+    }
+
     /// The problem details answering `error`.
     static func problem(for error: any Error) -> ProblemDetails {
         switch error {
@@ -48,10 +62,8 @@ struct ResponseMiddleware: RouterMiddleware {
     /// policy that allows the pages' one stylesheet (by its hash) and nothing else to run or
     /// load, no framing, no sniffing, no referrer beyond the origin, and HTTPS only when served over it.
     static func securityHeaders(_ options: ServerOptions) -> HTTPFields {
-        let style = Data(SHA256.hash(data: Data(PageTemplates.style.utf8))).base64EncodedString()
         var headers: HTTPFields = [
-            .contentSecurityPolicy: "default-src 'none'; style-src 'sha256-\(style)'; img-src 'self'; form-action 'self'; "
-                + "frame-ancestors 'none'; base-uri 'none'",
+            .contentSecurityPolicy: policy(allowingStyle: PageTemplates.style),
             .xContentTypeOptions: "nosniff",
             HTTPField.Name("X-Frame-Options")!: "DENY",
             HTTPField.Name("Referrer-Policy")!: "same-origin",

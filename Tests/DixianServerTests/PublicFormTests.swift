@@ -21,10 +21,8 @@ struct PublicFormTests {
 
     private static func answersAreIdentical(on store: some ServerStore) async throws {
         let (server, _) = try await ServerAccessTests.server(store)
-        // A member of the household elsewhere, which has no open episode; the fixture household's head has one.
-        let registered = Member(residentID: try ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1975-04-02")!, sequence: 57),
-                                householdNumber: ServerAccessTests.elsewhere.number, name: "赵远方", relation: Member.headRelation,
-                                laborCapacity: .full)
+        // A member of a household with no open episode; the fixture household's head has one.
+        let registered = try ServerAccessTests.elsewhereHead()
         try await server.store.apply([.insert(.member(registered))], as: "test")
         let stranger = try ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1980-06-15")!, sequence: 71)
         let submissions = [

@@ -113,6 +113,34 @@ struct ScreeningWriterTests {
         #expect(count == 0)
     }
 
+    /// A run left unfinished (its process killed, here: still paused) is removed by the next
+    /// run, which is then the one readers see; the earlier run, should it go on, fails.
+    @Test(arguments: ServerBackend.allCases)
+    func theNextRunRemovesARunLeftUnfinished(_ backend: ServerBackend) async throws {
+        let store = try backend.open()
+        let midway = DispatchSemaphore(value: 0), pause = DispatchSemaphore(value: 0)
+        async let abandoned = Self.slowRun(on: store, findings: Self.findings, midway: midway, pause: pause)
+        _ = await Self.onThread { midway.wait() }
+        let next = try store.recordScreening { record in
+            try record(Array(Self.findings.prefix(10)))
+            return ScreeningRun(actor: "test", pluginID: "minqin", pluginVersion: "1", asOf: Fixtures.reportDay, area: nil,
+                                startedAt: "2024-09-27T09:00:00Z", finishedAt: "2024-09-27T09:01:00Z", householdCount: 1,
+                                findingsByCheck: ["income-line": 10], failures: [])
+        }
+        pause.signal()
+        guard case .failure = await abandoned else {
+            Issue.record("the run whose rows were removed finished")
+            return
+        }
+        let id = try #require(next.id)
+        #expect(try store.latestScreeningRun(plugin: "minqin", asOf: Fixtures.reportDay)?.id == id)
+        var all = 0
+        for run in 1...id {
+            try store.forEachFinding(ofRun: run) { _ in all += 1 }
+        }
+        #expect(all == 10)
+    }
+
     /// An error the request could not have caused is 500 problem details that leak nothing; a
     /// registry still busy after the retries is 503 with Retry-After.
     @Test func unforeseenErrorsAndABusyRegistryAreProblemDetails() async throws {

@@ -62,13 +62,18 @@ struct SecurityHeaderTests {
                     #expect(response.headers[.strictTransportSecurity] == nil, "\(uri): not served over HTTPS")
                 }
             }
-            // The page's inline stylesheet is the one the policy allows by hash; the page has no script.
-            try await client.execute(uri: "/self-report", method: .get) { response in
-                let page = String(buffer: response.body)
-                let start = try #require(page.range(of: "<style>")), end = try #require(page.range(of: "</style>"))
-                let hash = Data(SHA256.hash(data: Data(page[start.upperBound..<end.lowerBound].utf8))).base64EncodedString()
-                #expect(response.headers[.contentSecurityPolicy]?.contains("style-src 'sha256-\(hash)'") == true)
-                #expect(!page.contains("<script"))
+            // The page's inline stylesheet is the one the policy allows by hash (a report's, its
+            // own); neither has a script.
+            for (uri, headers) in [("/self-report", HTTPFields()),
+                                   ("/api/reports/asset-ledger?as_of=2024-10-31&format=html", ServerAccessTests.bearer(tokens["township"]))] {
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    #expect(response.status == .ok)
+                    let page = String(buffer: response.body)
+                    let start = try #require(page.range(of: "<style>")), end = try #require(page.range(of: "</style>"))
+                    let hash = Data(SHA256.hash(data: Data(page[start.upperBound..<end.lowerBound].utf8))).base64EncodedString()
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("style-src 'sha256-\(hash)'") == true, "\(uri)")
+                    #expect(!page.contains("<script"))
+                }
             }
         }
     }

@@ -35,6 +35,12 @@ struct ServerAccessTests {
     static let elsewhere = Household(number: "6206211010010001", area: Area(villageCode: "620621101001")!, headName: "赵远方",
                                      category: .lifted)
 
+    /// The head of the household elsewhere, which has no open episode (not in the registry until added).
+    static func elsewhereHead() throws -> Member {
+        Member(residentID: try ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1975-04-02")!, sequence: 57),
+               householdNumber: elsewhere.number, name: "赵远方", relation: Member.headRelation, laborCapacity: .full)
+    }
+
     /// A registry with the fixtures, a household elsewhere and a user of every role; their tokens by name.
     static func server() async throws -> (DixianServer<SQLiteRegistry>, [String: String]) {
         try await server(try SQLiteRegistry())
@@ -179,14 +185,9 @@ struct ServerAccessTests {
 
     private static func aSelfReportOpensAnEpisodeAndTheFormIsRateLimited(on store: some ServerStore) async throws {
         let (server, _) = try await Self.server(store)
-        // A member of the household elsewhere, which has no open episode.
-        let member = Member(residentID: try ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1975-04-02")!, sequence: 57),
-                            householdNumber: Self.elsewhere.number, name: "赵远方", relation: Member.headRelation, laborCapacity: .full)
+        let member = try Self.elsewhereHead()
         try await server.store.apply([.insert(.member(member))], as: "test")
-        @Sendable func form(_ name: String) -> ByteBuffer {
-            ByteBuffer(string: "name=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&resident_id=\(member.residentID.rawValue)"
-                       + "&phone=13900000000&risk=illness&difficulty=%E4%BD%8F%E9%99%A2")
-        }
+        @Sendable func form(_ name: String) -> ByteBuffer { PublicFormTests.form(name: name, resident: member.residentID) }
         let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         try await Application(router: server.router()).test(.router) { client in
             // A name that does not match, a match, and the match again (the episode is open now)
