@@ -178,9 +178,9 @@ public protocol ScreeningRunStore: Sendable {
     /// writers wait milliseconds, not minutes: the run's row first, marked unfinished; the
     /// findings `produce` stores as they come, a few thousand to a short transaction; the
     /// finished run record `produce` returns (its `finishedAt` not empty) in a last one. Readers
-    /// of runs never see an unfinished run. If `produce` throws, nothing of the run is kept; a
-    /// run left unfinished by a killed process is removed by the next run (which is why two
-    /// runs must not be started on one registry at once: the earlier one then fails).
+    /// of runs never see an unfinished run. If `produce` throws, nothing of the run is kept; the
+    /// findings of a run left unfinished by a killed process are removed by the next run (which
+    /// is why two runs must not be started on one registry at once: the earlier one then fails).
     /// Returns the run with its id.
     func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
