@@ -178,9 +178,10 @@ public protocol ScreeningRunStore: Sendable {
     /// writers wait milliseconds, not minutes: the run's row first, marked unfinished; the
     /// findings `produce` stores as they come, a few thousand to a short transaction; the
     /// finished run record `produce` returns (its `finishedAt` not empty) in a last one. Readers
-    /// of runs never see an unfinished run. If `produce` throws, nothing of the run is kept; the
-    /// findings of a run left unfinished by a killed process are removed by the next run (which
-    /// is why two runs must not be started on one registry at once: the earlier one then fails).
+    /// of runs never see an unfinished run. If `produce` throws, nothing of the run is kept. An
+    /// unfinished run's `started_at` holds its last sign of life; the next run removes the
+    /// findings of one silent for `abandonedRunAfterSeconds` (a killed process left it), so runs
+    /// started side by side (the server's and a command's) both finish.
     /// Returns the run with its id.
     func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
@@ -199,17 +200,24 @@ public protocol ScreeningRunStore: Sendable {
 extension ScreeningRunStore {
     /// Runs `produce`, handing the findings it stores to `write` about `size` at a time (a
     /// store's transaction each), and the last few once `produce` has returned; returns the run.
+    /// `write` is also called, with what is pending (perhaps nothing), when `heartbeat` has
+    /// passed since its last call: each call is the run's sign of life, by which the store tells
+    /// a running run from one a killed process left (`abandonedRunAfterSeconds`).
     package static func inBatches(
-        of size: Int, _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun,
+        of size: Int, heartbeat: Duration = .seconds(60),
+        _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun,
         write: ([Finding]) throws -> Void
     ) throws -> ScreeningRun {
         try withoutActuallyEscaping(write) { write in
             var pending: [Finding] = []
+            let clock = ContinuousClock()
+            var lastWrite = clock.now
             let run = try produce { findings in
                 pending += findings
-                if pending.count >= size {
+                if pending.count >= size || clock.now - lastWrite >= heartbeat {
                     try write(pending)
                     pending.removeAll(keepingCapacity: true)
+                    lastWrite = clock.now
                 }
             }
             if !pending.isEmpty { try write(pending) }
@@ -217,3 +225,8 @@ extension ScreeningRunStore {
         }
     }
 }
+
+/// How long an unfinished run may show no sign of life (see `ScreeningRunStore.inBatches`)
+/// before the next run takes it for one a killed process left and removes its findings: far
+/// longer than the minute between two signs of a run that is still going.
+package let abandonedRunAfterSeconds = 3600

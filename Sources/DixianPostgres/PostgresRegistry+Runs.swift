@@ -16,14 +16,17 @@ extension PostgresRegistry: ScreeningRunStore {
         try pool.withConnection { connection in
             let id: Int64 = try Self.retrying {
                 try connection.transaction {
-                    try connection.rows("""
-                        DELETE FROM screening_finding WHERE run_id IN (SELECT id FROM screening_run WHERE finished_at = '')
-                        """)
-                    try connection.rows("DELETE FROM screening_run WHERE finished_at = ''")
+                    // Runs a killed process left: unfinished, and silent for longer than a running
+                    // run ever is (its last sign of life is in started_at).
+                    let silent = """
+                        finished_at = '' AND started_at < \(Self.now(minus: abandonedRunAfterSeconds))
+                        """
+                    try connection.rows("DELETE FROM screening_finding WHERE run_id IN (SELECT id FROM screening_run WHERE \(silent))")
+                    try connection.rows("DELETE FROM screening_run WHERE \(silent)")
                     let created = try connection.rows("""
                         INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
                           household_count, findings_by_check, failures)
-                        VALUES ('', '', '', '1970-01-01', '', '', 0, '{}', '[]') RETURNING id::text
+                        VALUES ('', '', '', '1970-01-01', \(Self.now(minus: 0)), '', 0, '{}', '[]') RETURNING id::text
                         """)
                     guard let text = created.first?[0], let id = Int64(text) else {
                         throw PostgresStoreError(message: "no id for the screening run")
@@ -35,6 +38,9 @@ extension PostgresRegistry: ScreeningRunStore {
                 var run = try Self.inBatches(of: Self.findingsPerTransaction, produce) { findings in
                     try Self.retrying {
                         try connection.transaction {
+                            try connection.rows("""
+                                UPDATE screening_run SET started_at = \(Self.now(minus: 0)) WHERE id = $1::bigint AND finished_at = ''
+                                """, [String(id)])
                             for start in stride(from: 0, to: findings.count, by: Self.findingsPerStatement) {
                                 try Self.insert(findings[start..<min(start + Self.findingsPerStatement, findings.count)], run: id, on: connection)
                             }
@@ -63,6 +69,11 @@ extension PostgresRegistry: ScreeningRunStore {
                 throw error
             }
         }
+    }
+
+    /// The time `seconds` ago in SQL, as text comparable with an unfinished run's sign of life.
+    private static func now(minus seconds: Int) -> String {
+        "to_char(now() AT TIME ZONE 'UTC' - interval '\(seconds) seconds', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
     }
 
     /// Runs `body` (one transaction) again, up to three times, when PostgreSQL refuses it for a

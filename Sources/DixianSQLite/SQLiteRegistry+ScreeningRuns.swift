@@ -15,14 +15,17 @@ extension SQLiteRegistry: ScreeningRunStore {
             try db.execute(sql: """
                 INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
                   household_count, findings_by_check, failures)
-                VALUES ('', '', '', '', '', '', 0, '{}', '[]')
+                VALUES ('', '', '', '', \(Self.now), '', 0, '{}', '[]')
                 """)
             return db.lastInsertedRowID
         }
         var riskTexts: [[RiskType]: String] = [:]  // findings mostly repeat their check's risk types
         do {
             var run = try Self.inBatches(of: Self.findingsPerTransaction, produce) { findings in
-                try write { db in try Self.insert(findings, run: id, in: db, riskTexts: &riskTexts) }
+                try write { db in
+                    try db.execute(sql: "UPDATE screening_run SET started_at = \(Self.now) WHERE id = ? AND actor = ''", arguments: [id])
+                    try Self.insert(findings, run: id, in: db, riskTexts: &riskTexts)
+                }
             }
             run.id = id
             try write { db in
@@ -47,16 +50,19 @@ extension SQLiteRegistry: ScreeningRunStore {
         }
     }
 
-    /// Removes the findings of the runs a killed process left unfinished, and marks the runs
-    /// abandoned. Their rows stay: SQLite gives a new row the highest id plus one, so a removed
-    /// last run's id would be the next run's, and the abandoned run, were it still going, would
-    /// write into it. An abandoned run that goes on fails at its end.
+    /// Removes the findings of the runs a killed process left unfinished (no sign of life for
+    /// `abandonedRunAfterSeconds`), and marks the runs abandoned. Their rows stay: SQLite gives a
+    /// new row the highest id plus one, so a removed last run's id would be the next run's.
     private static func removeUnfinishedRuns(in db: Database) throws {
+        let silent = "finished_at = '' AND started_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-\(abandonedRunAfterSeconds) seconds')"
         try db.execute(sql: """
-            DELETE FROM screening_finding WHERE run_id IN (SELECT id FROM screening_run WHERE finished_at = '');
-            UPDATE screening_run SET actor = '(abandoned)' WHERE finished_at = '' AND actor = '';
+            DELETE FROM screening_finding WHERE run_id IN (SELECT id FROM screening_run WHERE \(silent));
+            UPDATE screening_run SET actor = '(abandoned)' WHERE \(silent) AND actor = '';
             """)
     }
+
+    /// The current time in SQL, as an unfinished run's sign of life.
+    private static let now = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
     /// Stores `findings` of run `id`, 64 to a statement (the last few one by one).
     private static func insert(_ findings: [Finding], run id: Int64, in db: Database, riskTexts: inout [[RiskType]: String]) throws {

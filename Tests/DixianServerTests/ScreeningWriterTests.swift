@@ -1,6 +1,7 @@
+@testable import DixianPostgres
+@testable import DixianSQLite
 @testable import DixianServer
 import DixianCore
-import DixianSQLite
 import DixianTestSupport
 import Foundation
 import Hummingbird
@@ -113,20 +114,35 @@ struct ScreeningWriterTests {
         #expect(count == 0)
     }
 
-    /// A run left unfinished (its process killed, here: still paused) is removed by the next
-    /// run, which is then the one readers see; the earlier run, should it go on, fails.
+    /// Two runs side by side (the server's timer and a command, say) both finish, each with
+    /// every finding it stored: an unfinished run that shows signs of life is left alone.
+    @Test(arguments: ServerBackend.allCases)
+    func runsSideBySideBothFinish(_ backend: ServerBackend) async throws {
+        let store = try backend.open()
+        let midway = DispatchSemaphore(value: 0), pause = DispatchSemaphore(value: 0)
+        async let earlier = Self.slowRun(on: store, findings: Self.findings, midway: midway, pause: pause)
+        _ = await Self.onThread { midway.wait() }
+        let next = try Self.shortRun(on: store)
+        pause.signal()
+        let first = try await earlier.get()
+        for (run, expected) in [(first, 2 * Self.findings.count), (next, 10)] {
+            var count = 0
+            try store.forEachFinding(ofRun: try #require(run.id)) { _ in count += 1 }
+            #expect(count == expected)
+        }
+    }
+
+    /// A run left unfinished by a killed process (here: paused, its last sign of life made older
+    /// than `abandonedRunAfterSeconds`) is removed by the next run, which is then the one
+    /// readers see; the earlier run, should it go on after all, fails.
     @Test(arguments: ServerBackend.allCases)
     func theNextRunRemovesARunLeftUnfinished(_ backend: ServerBackend) async throws {
         let store = try backend.open()
         let midway = DispatchSemaphore(value: 0), pause = DispatchSemaphore(value: 0)
         async let abandoned = Self.slowRun(on: store, findings: Self.findings, midway: midway, pause: pause)
         _ = await Self.onThread { midway.wait() }
-        let next = try store.recordScreening { record in
-            try record(Array(Self.findings.prefix(10)))
-            return ScreeningRun(actor: "test", pluginID: "minqin", pluginVersion: "1", asOf: Fixtures.reportDay, area: nil,
-                                startedAt: "2024-09-27T09:00:00Z", finishedAt: "2024-09-27T09:01:00Z", householdCount: 1,
-                                findingsByCheck: ["income-line": 10], failures: [])
-        }
+        try Self.silenceUnfinishedRuns(in: store)
+        let next = try Self.shortRun(on: store)
         pause.signal()
         guard case .failure = await abandoned else {
             Issue.record("the run whose rows were removed finished")
@@ -139,6 +155,28 @@ struct ScreeningWriterTests {
             try store.forEachFinding(ofRun: run) { _ in all += 1 }
         }
         #expect(all == 10)
+    }
+
+    /// A run of ten findings, finished at once.
+    private static func shortRun(on store: some ScreeningRunStore) throws -> ScreeningRun {
+        try store.recordScreening { record in
+            try record(Array(Self.findings.prefix(10)))
+            return ScreeningRun(actor: "test", pluginID: "minqin", pluginVersion: "1", asOf: Fixtures.reportDay, area: nil,
+                                startedAt: "2024-09-27T09:00:00Z", finishedAt: "2024-09-27T09:01:00Z", householdCount: 1,
+                                findingsByCheck: ["income-line": 10], failures: [])
+        }
+    }
+
+    /// Makes every unfinished run's last sign of life a day old, as if its process had died.
+    private static func silenceUnfinishedRuns(in store: any ServerStore) throws {
+        let sql = "UPDATE screening_run SET started_at = '2000-01-01T00:00:00Z' WHERE finished_at = ''"
+        if let registry = store as? SQLiteRegistry {
+            try registry.writer.write { try $0.execute(sql: sql) }
+        } else if let registry = store as? PostgresRegistry {
+            try registry.pool.withConnection { _ = try $0.rows(sql) }
+        } else {
+            Issue.record("no way to age a run in \(type(of: store))")
+        }
     }
 
     /// An error the request could not have caused is 500 problem details that leak nothing; a
