@@ -37,7 +37,8 @@ public final class PluginRuntime {
 
     /// Loads `chain` into `state`: for each plugin, base first, `parameters.lua` and then every
     /// `.lua` file of `declarationFolders` in name order, each in the plugin's own environment.
-    /// With `loadingSpecs`, the last plugin's `spec/` files are loaded too.
+    /// With `loadingSpecs`, the last plugin's `spec/` files are loaded too. A file whose real
+    /// path leaves its plugin's folder (a symbolic link) is refused.
     public init(chain: [PluginManifest], state: LuaState, loadingSpecs: Bool = false) throws {
         precondition(!chain.isEmpty, "a runtime loads at least one plugin")
         self.chain = chain
@@ -122,9 +123,8 @@ public final class PluginRuntime {
         }
         environments.append(environment)
         for file in files {
-            let url = manifest.directory.appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                let source = String(data: data, encoding: .utf8), !data.contains(0)
+            let data = try PluginFile.contents(of: file, in: manifest.directory, named: "\(manifest.id)/\(file)")
+            guard let source = String(data: data, encoding: .utf8), !data.contains(0)
             else { throw PluginError("\(manifest.id)/\(file): cannot read it as UTF-8 Lua source text") }
             do {
                 try state.call(state.load(source, name: "\(manifest.id)/\(file)", in: environment))
