@@ -878,7 +878,11 @@ enum PluginAPISource {
     -- deadline...) `entry`; raises a resource stop on to the host instead.
     local function failure_of(problem, kind, entry)
       if is_resource_stop(problem) then error(problem, 0) end
-      if type(problem) == 'string' then return problem end
+      if type(problem) == 'string' then
+        if match(problem, '^[^%s:]+:%d+:') then return problem end
+        -- No plugin frame was left to name (an error from a tail call): the declaration's line.
+        return entry.where .. ': ' .. problem
+      end
       return format('%s: %s %s raised a %s value', raised_at or entry.where, kind, entry.id, type(problem))
     end
 

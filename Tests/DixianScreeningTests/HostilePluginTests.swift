@@ -208,6 +208,20 @@ struct HostilePluginTests {
         try await expectStopped("error('no location', 0)", saying: ["no location"])
     }
 
+    @Test func anErrorFromATailCallNamesTheLine() async throws {
+        try await expectStopped("return error('from a tail call')", saying: ["from a tail call"])
+    }
+
+    @Test func aCheckWhoseRunIsALibraryFunctionNamesItsDeclaration() async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(["checks/a.lua": "dixian.check { id = 'c', title = 'c', run = string.rep }"])
+        let runtime = try PluginRuntime(chain: try chain(), state: LuaState(limits: Self.limits))
+        try runtime.prepare(asOf: ScreeningEngineTests.asOf)
+        let outcome = try runtime.screen([try await view()], only: 0)
+        #expect(outcome.failures.count == 1)
+        #expect(outcome.failures.allSatisfy { $0.message.hasPrefix("hostile/checks/a.lua:1: bad argument #1") }, "\(outcome.failures)")
+    }
+
     // MARK: - The context
 
     @Test func theContextIsReadOnlyAndLaterChecksSeeItWhole() async throws {
