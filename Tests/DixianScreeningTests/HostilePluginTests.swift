@@ -19,6 +19,9 @@ import Testing
 struct HostilePluginTests {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-hostile-\(UUID().uuidString)")
     static let limits = LuaLimits(instructionBudget: 200_000, memoryCap: 48 << 20)
+    /// For attacks that must reach another limit (the stack, a message's length) before the
+    /// budget: LuaHost charges what a script allocates against the budget.
+    static let roomy = LuaLimits(instructionBudget: 20_000_000, memoryCap: 128 << 20)
     static let households = 6
     /// The line of a check file where an attack's first line lands (see `attack`).
     static let attackLine = 3
@@ -60,21 +63,22 @@ struct HostilePluginTests {
     }
 
     /// Screens a registry of `households` with `chain` on a thread of its own.
-    func screen(_ chain: [PluginManifest]) async throws -> ScreeningRun? {
+    func screen(_ chain: [PluginManifest], limits: LuaLimits = limits) async throws -> ScreeningRun? {
         let store = try await ScreeningEngineTests().registry(households: Self.households)
         let engine = ScreeningEngine(chain: chain, options: .init(
-            asOf: ScreeningEngineTests.asOf, actor: "测试", workers: 2, batchSize: 2, partitionSize: 4, limits: Self.limits))
+            asOf: ScreeningEngineTests.asOf, actor: "测试", workers: 2, batchSize: 2, partitionSize: 4, limits: limits))
         return try finished { try engine.run(on: store).run }
     }
 
     /// Screens with an attack and checks what every attack must give: the run ends, is
     /// incomplete, names the attacking line (one of `lines`), and check `fine` found every household.
     @discardableResult
-    func expectStopped(_ body: String, lines: [Int] = [attackLine], saying words: [String] = [], files: [String: String] = [:])
-        async throws -> ScreeningRun?
-    {
+    func expectStopped(
+        _ body: String, lines: [Int] = [attackLine], saying words: [String] = [], files: [String: String] = [:],
+        limits: LuaLimits = limits
+    ) async throws -> ScreeningRun? {
         defer { try? FileManager.default.removeItem(at: root) }
-        guard let run = try await screen(try attack(body, files: files)) else { return nil }
+        guard let run = try await screen(try attack(body, files: files), limits: limits) else { return nil }
         #expect(!run.isComplete)
         #expect(run.findingsByCheck["fine"] == Self.households, "\(run.findingsByCheck)")
         let failure = run.failures.first { $0.contains("check attack") }
@@ -156,7 +160,8 @@ struct HostilePluginTests {
 
     @Test func deepRecursionSwitchesTheCheckOffAtItsFirstStop() async throws {
         let run = try await expectStopped(
-            "local function deep(...) return 1 + deep(1, ...) end return deep()", saying: ["was stopped", "stack overflow"])
+            "local function deep(n) return 1 + deep(n + 1) end return deep(1)", saying: ["was stopped", "stack overflow"],
+            limits: Self.roomy)
         #expect(run?.failures.contains { $0.contains("check attack failed") } == false, "\(run?.failures ?? [])")
     }
 
@@ -172,7 +177,8 @@ struct HostilePluginTests {
 
     @Test func aTenMegabyteMessageIsRefusedNamingTheCheck() async throws {
         let run = try await expectStopped(
-            "return string.rep('x', 10 << 20)", lines: [2], saying: ["returned a message of 10485760 bytes", "4096"])
+            "return string.rep('x', 10 << 20)", lines: [2], saying: ["returned a message of 10485760 bytes", "4096"],
+            limits: Self.roomy)
         #expect(run?.findingsByCheck["attack"] == 0)
     }
 
@@ -339,10 +345,10 @@ struct HostilePluginTests {
         defer { try? FileManager.default.removeItem(at: root) }
         try write(["deadlines/a.lua": """
             dixian.deadline { id = 'deep', title = 'deep', responsible = 'x', run = function(h, ctx)
-              local function deep(...) return 1 + deep(1, ...) end return deep()
+              local function deep(n) return 1 + deep(n + 1) end return deep(1)
             end }
             """])
-        let runtime = try PluginRuntime(chain: try chain(), state: LuaState(limits: Self.limits))
+        let runtime = try PluginRuntime(chain: try chain(), state: LuaState(limits: Self.roomy))
         try runtime.prepare(asOf: ScreeningEngineTests.asOf)
         let views = [try await view()]
         let error = thrownMessage { _ = try runtime.deadlines(views) }
@@ -356,7 +362,7 @@ struct HostilePluginTests {
               return { due_on = ctx.as_of, message = string.rep('x', 10 << 20) }
             end }
             """])
-        let runtime = try PluginRuntime(chain: try chain(), state: LuaState(limits: Self.limits))
+        let runtime = try PluginRuntime(chain: try chain(), state: LuaState(limits: Self.roomy))
         try runtime.prepare(asOf: ScreeningEngineTests.asOf)
         let outcome = try runtime.deadlines([try await view()])
         #expect(outcome.items.isEmpty)
