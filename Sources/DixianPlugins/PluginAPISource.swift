@@ -12,9 +12,14 @@ enum PluginAPISource {
     local RISK_TYPES, SEVERITIES, TRANSITIONS, ASSET_CLASSES, where_is = ...
     local error, type, pairs, ipairs, next, tostring, pcall, select, setmetatable, rawget =
       error, type, pairs, ipairs, next, tostring, pcall, select, setmetatable, rawget
-    local format, concat, sort, floor = string.format, table.concat, table.sort, math.floor
+    local format, concat, sort, floor, find, match = string.format, table.concat, table.sort, math.floor, string.find, string.match
 
     local API_VERSION = 1
+
+    -- The longest id (of a check, parameter, deadline...) and the longest other text (a title,
+    -- a finding's message, a deadline item's message) a plugin may hand the host, in bytes:
+    -- what it hands back is stored for every household, so a runaway string is refused.
+    local MAX_ID_BYTES, MAX_TEXT_BYTES = 128, 4096
 
     -- Everything declared so far, in declaration order.
     local declared = {
@@ -22,6 +27,9 @@ enum PluginAPISource {
       deadlines = {}, duties = {}, checklists = {}, reports = {}, specs = {},
     }
     local current_plugin = '?'
+    -- Declarations are only possible while the plugins load (host.describe ends it): one made
+    -- later, from a check's run say, would not be in the lists the host read.
+    local loading = true
 
     -- Where the plugin code that called an API function stands: "plugin/file.lua:12".
     local function caller(level)
@@ -32,6 +40,21 @@ enum PluginAPISource {
       error(where .. ': ' .. format(message, ...), 0)
     end
 
+    -- Raises naming the plugin line when `what` (dixian.check, ...) is called after loading.
+    local function while_loading(where, what)
+      if not loading then
+        fail(where, '%s: declarations are only possible while the plugin loads, not from a check, guard, deadline, checklist row or report', what)
+      end
+    end
+
+    -- Raises naming the plugin line when a text the plugin hands the host is longer than `limit` bytes.
+    local function bounded(where, what, field, text, limit)
+      if type(text) == 'string' and #text > limit then
+        fail(where, "%s: '%s' is %d bytes long; the limit is %d bytes", what, field, #text, limit)
+      end
+      return text
+    end
+
     local function set_of(list)
       local set = {}
       for _, name in ipairs(list) do set[name] = true end
@@ -39,6 +62,41 @@ enum PluginAPISource {
     end
     local RISK, SEVERITY, TRANSITION, ASSET_CLASS =
       set_of(RISK_TYPES), set_of(SEVERITIES), set_of(TRANSITIONS), set_of(ASSET_CLASSES)
+
+    -- Read-only tables ---------------------------------------------------------------------
+    -- What every check and household of a state shares (the context, parameter values, the
+    -- dixian table) is handed out as a proxy made once per state: reads go through to the real
+    -- table (one table __index hop, no function call), writes raise naming the field and the
+    -- plugin line. Lua has no cheaper way to refuse writes to fields that exist.
+
+    -- A proxy of `real`; writing field k raises format(refusal, k).
+    local function guarded(real, refusal)
+      return setmetatable({}, {
+        __index = real,
+        __newindex = function(_, key) error(format(refusal, tostring(key)), 2) end,
+        __len = function() return #real end,
+        __pairs = function() return next, real, nil end,
+        __metatable = false,
+      })
+    end
+
+    local read_only_copies = setmetatable({}, { __mode = 'k' })  -- table (or its proxy) -> proxy
+
+    -- A read-only copy of `value` and of every table inside it, named `path` (`ctx.params.ages`)
+    -- in the error a write raises; made once per table.
+    local function read_only(value, path)
+      if type(value) ~= 'table' then return value end
+      local made = read_only_copies[value]
+      if made then return made end
+      local copy = {}
+      local owner = path:sub(1, 4) == 'ctx.' and 'the screening context' or 'the dixian table'
+      made = guarded(copy, format('%s is read-only: cannot set %s.%%s', owner, (path:gsub('%%', '%%%%'))))
+      read_only_copies[value], read_only_copies[made] = made, made
+      for key, inner in next, value do
+        copy[key] = read_only(inner, type(key) == 'string' and (path .. '.' .. key) or format('%s[%s]', path, tostring(key)))
+      end
+      return made
+    end
 
     -- Dates ----------------------------------------------------------------------------------
 
@@ -143,7 +201,7 @@ enum PluginAPISource {
       if type(value) ~= kind then
         fail(where, "%s needs '%s' (a %s), got %s", what, field, kind, type(value))
       end
-      return value
+      return bounded(where, what, field, value, MAX_TEXT_BYTES)
     end
 
     local function optional(where, what, spec, field, kind)
@@ -151,7 +209,7 @@ enum PluginAPISource {
       if value ~= nil and type(value) ~= kind then
         fail(where, "%s: '%s' must be a %s, got %s", what, field, kind, type(value))
       end
-      return value
+      return bounded(where, what, field, value, MAX_TEXT_BYTES)
     end
 
     local ID_PATTERN = '^[%w][%w%._%-]*$'
@@ -161,6 +219,7 @@ enum PluginAPISource {
       if type(id) ~= 'string' or not id:match(ID_PATTERN) then
         fail(where, "%s id must be letters, digits, '.', '_' or '-', got %s", kind, tostring(id))
       end
+      if #id > MAX_ID_BYTES then fail(where, '%s id is %d bytes long; the limit is %d bytes', kind, #id, MAX_ID_BYTES) end
       entry.id, entry.where, entry.plugin = id, where, current_plugin
       for index, existing in ipairs(list) do
         if existing.id == id then
@@ -205,6 +264,7 @@ enum PluginAPISource {
     --- dixian.parameter(name, { title, unit, values = { { from = date, value = v }, ... } | value, source, note, override })
     function api.parameter(name, spec)
       local where = caller(2)
+      while_loading(where, 'dixian.parameter')
       local what = format("parameter '%s'", tostring(name))
       check_fields(where, what, spec, PARAMETER_FIELDS)
       local values = {}
@@ -260,7 +320,7 @@ enum PluginAPISource {
           if chosen.unset then
             error(format("parameter '%s' is not set for %s: %s", name, on, chosen.unset), level + 1)
           end
-          return chosen.value
+          return read_only(chosen.value, 'ctx.params.' .. name)
         end
       end
       error(format("unknown parameter '%s'", tostring(name)), level + 1)
@@ -271,6 +331,7 @@ enum PluginAPISource {
     -- Called by api.check and api.asset_check: the plugin's line is two frames up.
     local function declare_check(list, kind, spec)
       local where = caller(3)
+      while_loading(where, 'dixian.' .. (kind == 'check' and 'check' or 'asset_check'))
       local what = format("%s '%s'", kind, type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, CHECK_FIELDS)
       declare(list, kind, spec.id, {
@@ -291,6 +352,7 @@ enum PluginAPISource {
     function api.asset_check(spec) declare_check(declared.asset_checks, 'asset check', spec) end
 
     local function remove(list, kind, id, where)
+      while_loading(where, 'dixian.remove_' .. (kind == 'check' and 'check' or 'asset_check'))
       for index, existing in ipairs(list) do
         if existing.id == id then table.remove(list, index) return end
       end
@@ -308,6 +370,7 @@ enum PluginAPISource {
     --- dixian.guard { id, title, transition, run = function(h, ctx) -> nil | reason | { reasons }, source, override }
     function api.guard(spec)
       local where = caller(2)
+      while_loading(where, 'dixian.guard')
       local what = format("guard '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, GUARD_FIELDS)
       local transition = need(where, what, spec, 'transition', 'string')
@@ -341,6 +404,7 @@ enum PluginAPISource {
     --- dixian.calendar { id, title, holidays = { dates off }, workdays = { weekend dates worked }, source, override }
     function api.calendar(spec)
       local where = caller(2)
+      while_loading(where, 'dixian.calendar')
       local what = format("calendar '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, CALENDAR_FIELDS)
       declare(declared.calendars, 'calendar', spec.id, {
@@ -358,6 +422,7 @@ enum PluginAPISource {
     --- still to be done for household h, due on due_on.
     function api.deadline(spec)
       local where = caller(2)
+      while_loading(where, 'dixian.deadline')
       local what = format("deadline '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, DEADLINE_FIELDS)
       declare(declared.deadlines, 'deadline', spec.id, {
@@ -375,6 +440,7 @@ enum PluginAPISource {
     --- of a unit, due on `day` of every month (the month's last day when it is shorter).
     function api.duty(spec)
       local where = caller(2)
+      while_loading(where, 'dixian.duty')
       local what = format("duty '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, DUTY_FIELDS)
       local day = need(where, what, spec, 'day', 'number')
@@ -428,6 +494,7 @@ enum PluginAPISource {
     --- dixian.checklist { id, title, columns = { { key, title, group, width } }, row = function(h, ctx) -> { key = value }, source, override }
     function api.checklist(spec)
       local where = caller(2)
+      while_loading(where, 'dixian.checklist')
       local what = format("checklist '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, CHECKLIST_FIELDS)
       local ok, columns = pcall(read_columns, spec.columns, what, 1)
@@ -446,6 +513,7 @@ enum PluginAPISource {
     --- dixian.report { id, title, render = function(data, ctx) -> document, source, description, needs, override }
     function api.report(spec)
       local where = caller(2)
+      while_loading(where, 'dixian.report')
       local what = format("report '%s'", type(spec) == 'table' and tostring(spec.id) or '?')
       check_fields(where, what, spec, REPORT_FIELDS)
       local needs = optional(where, what, spec, 'needs', 'table') or {}
@@ -534,6 +602,7 @@ enum PluginAPISource {
     --- that extend it), which get them with dixian.import(name).
     function api.export(name, value)
       local where = caller(2)
+      while_loading(where, 'dixian.export')
       if type(name) ~= 'string' or not name:match(ID_PATTERN) then fail(where, 'export needs a name, got %s', tostring(name)) end
       if value == nil then fail(where, "export '%s' needs a value", name) end
       if exports[name] ~= nil then fail(where, "export '%s' is already declared at %s", name, exports[name].where) end
@@ -557,6 +626,7 @@ enum PluginAPISource {
     --- dixian.spec(name, { as_of, household, findings | includes | excludes | due, guard, refused, reasons })
     function api.spec(name, spec)
       local where = caller(2)
+      while_loading(where, 'dixian.spec')
       local what = format("spec '%s'", tostring(name))
       if type(name) ~= 'string' then fail(where, 'a spec needs a name (a string)') end
       check_fields(where, what, spec, SPEC_FIELDS)
@@ -635,7 +705,9 @@ enum PluginAPISource {
         for _, entry in ipairs(parameter.values) do
           if entry.from <= as_of then chosen = entry else break end
         end
-        if chosen ~= nil and chosen.unset == nil then params[parameter.id] = chosen.value end
+        if chosen ~= nil and chosen.unset == nil then
+          params[parameter.id] = read_only(chosen.value, 'ctx.params.' .. parameter.id)
+        end
       end
       -- A parameter without a value on the date raises, naming why (never a silent nil).
       local missing = {
@@ -643,10 +715,9 @@ enum PluginAPISource {
           local value = parameter_value(name, as_of, 2)  -- not a tail call: level 2 must be this frame
           return value
         end,
-        __newindex = function() error('the screening context is read-only', 2) end,
       }
       local ctx
-      ctx = setmetatable({
+      ctx = guarded({
         as_of = as_of, year = y, month = m, day = d,
         -- What the plugin's household checks find on h: a list of { check, title, group,
         -- message, severity, risk_types } (for checklists that show the checks' findings).
@@ -659,14 +730,14 @@ enum PluginAPISource {
           local result = add_working_days(day, n, calendar, 2)
           return result
         end,
-        params = setmetatable(params, missing),
+        params = guarded(setmetatable(params, missing), 'the screening context is read-only: cannot set ctx.params.%s'),
         param = function(name, on)
           if on == nil then on = as_of end
           checked_date(on, 'the date', 2)
           local value = parameter_value(name, on, 2)  -- not a tail call: level 2 must be this frame
           return value
         end,
-      }, { __newindex = function() error('the screening context is read-only', 2) end })
+      }, 'the screening context is read-only: cannot set ctx.%s')
       return ctx
     end
 
@@ -708,13 +779,18 @@ enum PluginAPISource {
     })
 
     --- Gives a plugin environment the `dixian` table; `plugin` names the plugin being loaded.
+    local public_api  -- the read-only dixian table plugins see, made at the first install (the API is complete then)
+
     function host.install(env, plugin)
       current_plugin = plugin
-      env.dixian = api
+      public_api = public_api or read_only(api, 'dixian')
+      env.dixian = public_api
     end
 
-    --- What the loaded plugins declared, without their functions.
+    --- What the loaded plugins declared, without their functions. Called once, when every
+    --- file is loaded: it ends loading, and from then on a declaration raises (while_loading).
     function host.describe()
+      loading = false
       local out = {}
       for kind, list in pairs(declared) do
         local copy = {}
@@ -749,10 +825,80 @@ enum PluginAPISource {
 
     local FINDING_FIELDS = set_of { 'message', 'severity', 'risk_types' }
 
+    -- Errors the runners catch ----------------------------------------------------------------
+
+    -- Whether an error a runner caught is a resource limit's stop (the memory cap, Lua's stack
+    -- or C stack, the pattern guard, the instruction budget) rather than the plugin's own error.
+    -- A runner raises such a stop on to the host, which runs each check (or deadline) alone and
+    -- switches off the one that overran for the rest of the run, instead of paying for it on
+    -- every household.
+    local STOPS = { 'not enough memory', 'memory cap of ', 'stack overflow', 'error in error handling',
+                    ' is too costly for a subject of ', 'instruction budget of ' }
+    local function is_resource_stop(problem)
+      if type(problem) ~= 'string' then return false end
+      for _, stop in ipairs(STOPS) do
+        if find(problem, stop, 1, true) then return true end
+      end
+      return false
+    end
+
+    -- "plugin/file.lua:12" of the innermost plugin frame of the error being handled, called from
+    -- a runner's message handler: past the handler, C functions (error, coroutine.yield) and the
+    -- host's own chunks.
+    local function raise_site()
+      for level = 3, 60 do
+        local site = where_is(level)
+        if site == nil then return nil end
+        local source = match(site, '^(.*):%d+$')  -- C functions are at line -1
+        if source and source ~= 'dixian.api' and source ~= 'dixian.sandbox' then return site end
+      end
+      return nil
+    end
+
+    -- Where the last error object a runner caught that was not a string was raised.
+    local raised_at
+    -- The last error the runners' message handler saw in this call from the host (host.last_stop).
+    local last_caught
+
+    -- The message handler of the runners' protected calls: a message without a location (a
+    -- stray coroutine.yield's, error('...', 0)) gets the plugin line that raised it, and so
+    -- does an error object that is not a string (in raised_at; the runner words the message).
+    local function locate_error(problem)
+      last_caught = problem  -- first: after a budget stop, no further instruction may run
+      if type(problem) == 'string' then
+        if match(problem, '^[^%s:]+:%d+:') or is_resource_stop(problem) then return problem end
+        local site = raise_site()
+        return site and (site .. ': ' .. problem) or problem
+      end
+      raised_at = raise_site()
+      return problem
+    end
+
+    -- The message of a runner's failure on a caught error `problem` of `kind` (check,
+    -- deadline...) `entry`; raises a resource stop on to the host instead.
+    local function failure_of(problem, kind, entry)
+      if is_resource_stop(problem) then error(problem, 0) end
+      if type(problem) == 'string' then
+        if match(problem, '^[^%s:]+:%d+:') then return problem end
+        -- No plugin frame was left to name (an error from a tail call): the declaration's line.
+        return entry.where .. ': ' .. problem
+      end
+      return format('%s: %s %s raised a %s value', raised_at or entry.where, kind, entry.id, type(problem))
+    end
+
+    -- A problem when a check's finding message is longer than the limit, or nil.
+    local function oversized(check, message)
+      if #message > MAX_TEXT_BYTES then
+        return format('%s: check %s returned a message of %d bytes; a message is at most %d bytes', check.where, check.id, #message, MAX_TEXT_BYTES)
+      end
+    end
+
     -- Appends one finding (or a problem) for household i and check k to out.
     local function collect(out, i, k, check, result)
       local kind = type(result)
       if kind == 'string' then
+        local too_long = oversized(check, result)
+        if too_long then return false, too_long end
         local n = out.n + 1
         out.n, out.h[n], out.k[n], out.m[n], out.s[n], out.r[n] = n, i, k, result, false, false
         return true
@@ -780,6 +926,8 @@ enum PluginAPISource {
       if type(result.message) ~= 'string' then
         return false, format('%s: check %s returned a finding whose message is a %s, not a string', check.where, check.id, type(result.message))
       end
+      local too_long = oversized(check, result.message)
+      if too_long then return false, too_long end
       if result.severity ~= nil and not SEVERITY[result.severity] then
         return false, format("%s: check %s returned severity '%s' (known: %s)", check.where, check.id, tostring(result.severity), concat(SEVERITIES, ', '))
       end
@@ -813,12 +961,12 @@ enum PluginAPISource {
         for k = first, last do
           if not disabled[k] then
             local check = list[k]
-            local ok, result = pcall(check.run, subject, ctx)
+            local ok, result = xpcall(check.run, locate_error, subject, ctx)
             local problem
             if ok then
               if result ~= nil and result ~= false then ok, problem = collect(out, i, k, check, result) end
             else
-              problem = type(result) == 'string' and result or format('%s: check %s raised a %s value', check.where, check.id, type(result))
+              problem = failure_of(result, 'check', check)
             end
             if not ok then
               local f = failed.n + 1
@@ -846,7 +994,7 @@ enum PluginAPISource {
           for k = 1, count do
             local result = list[k].run(subject, ctx)
             if result ~= nil and result ~= false then
-              if type(result) == 'string' then
+              if type(result) == 'string' and #result <= MAX_TEXT_BYTES then
                 local f = out.n + 1
                 out.n, out.h[f], out.k[f], out.m[f], out.s[f], out.r[f] = f, i, k, result, false, false
               elseif not collect(out, i, k, list[k], result) then
@@ -882,13 +1030,27 @@ enum PluginAPISource {
       return findings
     end
 
+    --- The resource stop the runners' message handler saw last in the previous call, at the
+    --- plugin line where it happened; nil if none. Once the instruction budget is spent every
+    --- instruction raises again, so a runner that caught a check's stop is stopped once more at
+    --- its own next line, and the error the host gets names that line of this chunk: the host
+    --- asks here, in a call of its own, for the plugin's.
+    function host.last_stop()
+      local problem = last_caught
+      last_caught = nil
+      if is_resource_stop(problem) then return problem end
+      return nil
+    end
+
     --- Runs every enabled check (or only check `only`) on households batch[1..n].
     function host.screen(batch, n, only, disabled)
+      last_caught = nil
       return run_checks(declared.checks, batch, n, only, disabled or {})
     end
 
     --- The same over assets.
     function host.screen_assets(batch, n, only, disabled)
+      last_caught = nil
       return run_checks(declared.asset_checks, batch, n, only, disabled or {})
     end
 
@@ -898,16 +1060,19 @@ enum PluginAPISource {
       local reasons, failures = {}, {}
       for _, guard in ipairs(declared.guards) do
         if guard.transition == transition then
-          local ok, result = pcall(guard.run, h, context)
+          local ok, result = xpcall(guard.run, locate_error, h, context)
           if not ok then
-            failures[#failures + 1] = { guard = guard.id, message = tostring(result) }
-          elseif type(result) == 'string' then
-            reasons[#reasons + 1] = { guard = guard.id, title = guard.title, reason = result }
-          elseif type(result) == 'table' then
-            for _, reason in ipairs(result) do
+            local message = type(result) == 'string' and result
+              or format('%s: guard %s raised a %s value', raised_at or guard.where, guard.id, type(result))
+            failures[#failures + 1] = { guard = guard.id, message = message }
+          elseif type(result) == 'string' or type(result) == 'table' then
+            for _, reason in ipairs(type(result) == 'string' and { result } or result) do
               if type(reason) ~= 'string' then
                 failures[#failures + 1] = { guard = guard.id,
                   message = format('%s: guard %s returned a reason that is a %s, not a string', guard.where, guard.id, type(reason)) }
+              elseif #reason > MAX_TEXT_BYTES then
+                failures[#failures + 1] = { guard = guard.id,
+                  message = format('%s: guard %s returned a reason of %d bytes; a reason is at most %d bytes', guard.where, guard.id, #reason, MAX_TEXT_BYTES) }
               else
                 reasons[#reasons + 1] = { guard = guard.id, title = guard.title, reason = reason }
               end
@@ -938,12 +1103,14 @@ enum PluginAPISource {
       if not parse_date(item.due_on) then
         return nil, format('%s: deadline %s returned due_on %s, not a date written YYYY-MM-DD', deadline.where, deadline.id, tostring(item.due_on))
       end
-      if type(item.message) ~= 'string' then
-        return nil, format('%s: deadline %s returned an item whose message is a %s, not a string', deadline.where, deadline.id, type(item.message))
-      end
-      for _, field in ipairs { 'person', 'responsible' } do
-        if item[field] ~= nil and type(item[field]) ~= 'string' then
-          return nil, format('%s: deadline %s returned an item whose %s is a %s, not a string', deadline.where, deadline.id, field, type(item[field]))
+      for _, field in ipairs { 'message', 'person', 'responsible' } do
+        local value = item[field]
+        if (value ~= nil or field == 'message') and type(value) ~= 'string' then
+          return nil, format('%s: deadline %s returned an item whose %s is a %s, not a string', deadline.where, deadline.id, field, type(value))
+        end
+        if value ~= nil and #value > MAX_TEXT_BYTES then
+          return nil, format('%s: deadline %s returned an item whose %s is %d bytes long; the limit is %d bytes',
+            deadline.where, deadline.id, field, #value, MAX_TEXT_BYTES)
         end
       end
       return item
@@ -954,6 +1121,7 @@ enum PluginAPISource {
     --- index, due date, message, person, responsible; false where not given) and failures
     --- (household index, deadline index, message).
     function host.deadlines(batch, n, only, disabled)
+      last_caught = nil
       local out = { n = 0, h = {}, k = {}, d = {}, m = {}, p = {}, r = {} }
       local failed = { n = 0, h = {}, k = {}, m = {} }
       local ctx = context
@@ -969,10 +1137,10 @@ enum PluginAPISource {
         for k = first, last do
           local deadline = list[k]
           if disabled and disabled[k] then goto next_deadline end
-          local ok, result = pcall(deadline.run, batch[i], ctx)
+          local ok, result = xpcall(deadline.run, locate_error, batch[i], ctx)
           local problem
           if not ok then
-            problem = type(result) == 'string' and result or format('%s: deadline %s raised a %s value', deadline.where, deadline.id, type(result))
+            problem = failure_of(result, 'deadline', deadline)
           elseif result ~= nil and result ~= false then
             local items = (type(result) == 'table' and result.due_on == nil and result.message == nil) and result or { result }
             if next(items) ~= nil and #items == 0 then
@@ -1005,6 +1173,7 @@ enum PluginAPISource {
     --- A row function that raises or returns something else than a table stops the checklist:
     --- nil, the household's index and the error (with the plugin file and line).
     function host.checklist_rows(id, batch, n)
+      last_caught = nil
       local checklist
       for _, each in ipairs(declared.checklists) do
         if each.id == id then checklist = each end
@@ -1018,8 +1187,11 @@ enum PluginAPISource {
       end
       local rows, row_of, ctx = {}, checklist.row, context
       for i = 1, n do
-        local ok, row = pcall(row_of, batch[i], ctx)
-        if not ok then return nil, i, tostring(row) end
+        local ok, row = xpcall(row_of, locate_error, batch[i], ctx)
+        if not ok then
+          return nil, i, type(row) == 'string' and row
+            or format('%s: checklist %s raised a %s value', raised_at or checklist.where, id, type(row))
+        end
         if row == nil then
           row = false  -- the household is not on this list
         elseif type(row) ~= 'table' then

@@ -29,11 +29,9 @@ public struct PluginManifest: Hashable, Sendable {
 
     /// Reads `plugin.lua` in `directory`, in a sandbox of its own.
     public static func load(from directory: URL) throws -> PluginManifest {
-        let file = directory.appendingPathComponent("plugin.lua")
         let name = directory.lastPathComponent + "/plugin.lua"
-        guard let data = FileManager.default.contents(atPath: file.path),
-            let source = String(data: data, encoding: .utf8)
-        else { throw PluginError("\(name): cannot read the file") }
+        let data = try PluginFile.contents(of: "plugin.lua", in: directory, named: name)
+        guard let source = String(data: data, encoding: .utf8) else { throw PluginError("\(name): cannot read the file") }
         let value: LuaValue
         do {
             let state = try LuaState(limits: LuaLimits(instructionBudget: 1_000_000, memoryCap: 8 << 20))
