@@ -213,8 +213,14 @@ static double pattern_cost(const char *s, size_t ls, const char *p, size_t lp, i
         tail_safe[i] = optional && tail_safe[i + 1];
     }
 
+    // How often each byte occurs in the subject: one pass, made only for the items that need it.
     double histogram[256] = {0};
-    for (size_t i = 0; i < ls; i++) histogram[(unsigned char)s[i]] += 1;
+    for (int i = 0; i < n; i++)
+        if (items[i].kind == ITEM_BALANCE || (items[i].kind == ITEM_SINGLE && items[i].quantifier != 0
+                                              && items[i].quantifier != '?')) {
+            for (size_t j = 0; j < ls; j++) histogram[(unsigned char)s[j]] += 1;
+            break;
+        }
     double length = (double)ls;
 
     double starts = anchored ? 1 : length + 1;
