@@ -9,8 +9,15 @@
 // So the number of paths is at most  starts x product(survivors) x (1 + sum(matches) + items),
 // where starts is 1 for an anchored pattern and the subject length + 1 otherwise; a '?' that
 // can be followed by a failure doubles it.
+// The items that match one way only add work along each path: a balanced match %bxy scans up
+// to the whole subject (when x occurs in it; as the first item, only from the starts at an x),
+// and a back-reference %1 compares up to the whole subject; a frontier %f tests one character.
+// A character tested against a set costs a step per 64 characters of the set. A pattern
+// without specials (or a plain find) compares up to its length at every start, 64 bytes a step.
+// gmatch has no anchor: its '^' is an ordinary character.
 
 #include "CLuaShim.h"
+#include "sandbox_internal.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -20,11 +27,18 @@
 
 enum guarded_function { GUARD_FIND, GUARD_MATCH, GUARD_GMATCH, GUARD_GSUB };
 
-enum item_kind { ITEM_SINGLE, ITEM_OTHER, ITEM_END };
+enum item_kind { ITEM_SINGLE, ITEM_BALANCE, ITEM_FRONTIER, ITEM_BACKREFERENCE, ITEM_END };
+
+/// Characters of a set the matcher tests in one step of the bound.
+#define SET_CHARACTERS_PER_STEP 64
+/// Sets longer than this are not evaluated character by character: every character may match.
+#define LONGEST_EVALUATED_SET 1024
+/// Bytes compared in one step of the bound when a pattern has no specials.
+#define PLAIN_BYTES_PER_STEP 64
 
 typedef struct {
     enum item_kind kind;
-    const char *p, *ep; // the single-character class [p, ep)
+    const char *p, *ep; // the single-character class [p, ep); for %bxy, p points at x
     char quantifier;    // '*', '+', '-', '?' or 0
 } item;
 
@@ -103,10 +117,12 @@ static int single_match(int c, const item *it) {
     }
 }
 
-static double count_matches(const char *s, size_t ls, const item *it) {
-    if (*it->p == '.') return (double)ls;
+/// How many characters of the subject item `it`'s class matches, from the subject's histogram.
+static double count_matches(const double histogram[256], double ls, const item *it) {
+    if (*it->p == '.' || it->ep - it->p > LONGEST_EVALUATED_SET) return ls;
     double n = 0;
-    for (size_t i = 0; i < ls; i++) n += single_match((unsigned char)s[i], it);
+    for (int c = 0; c < 256; c++)
+        if (histogram[c] > 0 && single_match(c, it)) n += histogram[c];
     return n;
 }
 
@@ -127,12 +143,13 @@ static int parse_pattern(const char *p, const char *pend, item *items, int *anch
             break;
         }
         if (*p == '%' && p + 1 < pend && (p[1] == 'b' || p[1] == 'f' || isdigit((unsigned char)p[1]))) {
-            it->kind = ITEM_OTHER;
             if (p[1] == 'b') {
                 if (p + 4 > pend) {
                     *error = "malformed pattern (missing arguments to '%b')";
                     return -1;
                 }
+                it->kind = ITEM_BALANCE;
+                it->p = p + 2;
                 p += 4;
             } else if (p[1] == 'f') {
                 p += 2;
@@ -140,8 +157,12 @@ static int parse_pattern(const char *p, const char *pend, item *items, int *anch
                     *error = "missing '[' after '%f' in pattern";
                     return -1;
                 }
+                it->kind = ITEM_FRONTIER;
+                it->p = p;
                 if ((p = class_end(p, pend, error)) == NULL) return -1;
+                it->ep = p;
             } else {
+                it->kind = ITEM_BACKREFERENCE;
                 p += 2;
             }
             n++;
@@ -161,11 +182,22 @@ static int parse_pattern(const char *p, const char *pend, item *items, int *anch
     return n;
 }
 
-/// An upper bound on the paths the matcher explores, or -1 with *error set.
-static double pattern_cost(const char *s, size_t ls, const char *p, size_t lp, const char **error) {
+/// Characters in the longest set of the items: a step tests a character against 64 of them.
+static double set_step_cost(const item *items, int n) {
+    double longest = 0;
+    for (int i = 0; i < n; i++)
+        if ((items[i].kind == ITEM_SINGLE || items[i].kind == ITEM_FRONTIER) && *items[i].p == '[') {
+            double length = (double)(items[i].ep - items[i].p);
+            if (length > longest) longest = length;
+        }
+    return 1 + longest / SET_CHARACTERS_PER_STEP;
+}
+
+/// An upper bound on the steps the matcher takes, or -1 with *error set.
+static double pattern_cost(const char *s, size_t ls, const char *p, size_t lp, int anchorable, const char **error) {
     item items[MAX_ITEMS];
     const char *pend = p + lp;
-    int anchored = lp > 0 && *p == '^';
+    int anchored = anchorable && lp > 0 && *p == '^';
     if (anchored) p++;
     int anchored_end;
     int n = parse_pattern(p, pend, items, &anchored_end, error);
@@ -181,16 +213,35 @@ static double pattern_cost(const char *s, size_t ls, const char *p, size_t lp, c
         tail_safe[i] = optional && tail_safe[i + 1];
     }
 
-    double starts = anchored ? 1 : (double)ls + 1;
-    double paths = 1, matches = 0;
+    // How often each byte occurs in the subject: one pass, made only for the items that need it.
+    double histogram[256] = {0};
+    for (int i = 0; i < n; i++)
+        if (items[i].kind == ITEM_BALANCE || (items[i].kind == ITEM_SINGLE && items[i].quantifier != 0
+                                              && items[i].quantifier != '?')) {
+            for (size_t j = 0; j < ls; j++) histogram[(unsigned char)s[j]] += 1;
+            break;
+        }
+    double length = (double)ls;
+
+    double starts = anchored ? 1 : length + 1;
+    double paths = 1, matches = 0, scans = 0, first_scans = 0;
     for (int i = 0; i < n; i++) {
         const item *it = &items[i];
+        if (it->kind == ITEM_BALANCE || it->kind == ITEM_BACKREFERENCE) {
+            // %bxy scans only from an x; a back-reference compares up to the capture's length.
+            double occurrences = it->kind == ITEM_BALANCE ? histogram[(unsigned char)*it->p] : length;
+            if (i == 0 && !anchored)
+                first_scans = occurrences * length;
+            else if (occurrences > 0)
+                scans += length;
+            continue;
+        }
         if (it->kind != ITEM_SINGLE || it->quantifier == 0) continue;
         if (it->quantifier == '?') {
             if (!tail_safe[i + 1]) paths *= 2;
             continue;
         }
-        double count = count_matches(s, ls, it);
+        double count = count_matches(histogram, length, it);
         matches += count;
         const item *next = &items[i + 1];
         double survivors;
@@ -200,14 +251,19 @@ static double pattern_cost(const char *s, size_t ls, const char *p, size_t lp, c
             if (tail_safe[i + 2]) {
                 survivors = 1;
             } else {
-                double following = count_matches(s, ls, next);
+                double following = count_matches(histogram, length, next);
                 survivors = (following < count ? following : count) + 1;
             }
         } else
             survivors = count + 1;
         paths *= survivors;
     }
-    return starts * paths * (matches + 1 + n);
+    return (starts * paths * (matches + 1 + n + scans) + first_scans) * set_step_cost(items, n);
+}
+
+/// The bound for a pattern without specials: a comparison of up to its length at every start.
+static double plain_cost(size_t ls, size_t lp) {
+    return ((double)ls + 1) * ((double)lp / PLAIN_BYTES_PER_STEP + 1);
 }
 
 static int has_specials(const char *p, size_t lp) {
@@ -221,25 +277,21 @@ static int pattern_guard(lua_State *L) {
     size_t ls, lp;
     const char *s = luaL_checklstring(L, 1, &ls);
     const char *p = luaL_checklstring(L, 2, &lp);
-    int plain = function == GUARD_FIND && lua_toboolean(L, 4);
-    if (!plain && has_specials(p, lp)) {
-        const char *error = NULL;
-        double cost = pattern_cost(s, ls, p, lp, &error);
-        if (cost < 0) return luaL_error(L, "%s", error);
-        double limit = clua_control_of(L)->pattern_cost_limit;
-        if (cost > limit) {
-            char shown[48];
-            snprintf(shown, sizeof shown, "%.*s%s", lp > 40 ? 40 : (int)lp, p, lp > 40 ? "..." : "");
-            return luaL_error(L,
-                              "pattern '%s' is too costly for a subject of %I bytes "
-                              "(up to %f matcher steps; the sandbox allows %f)",
-                              shown, (lua_Integer)ls, (lua_Number)cost, (lua_Number)limit);
-        }
+    int plain = (function == GUARD_FIND && lua_toboolean(L, 4)) || !has_specials(p, lp);
+    const char *error = NULL;
+    double cost = plain ? plain_cost(ls, lp) : pattern_cost(s, ls, p, lp, function != GUARD_GMATCH, &error);
+    if (cost < 0) return clua_located_error(L, "%s", error);
+    double limit = clua_control_of(L)->pattern_cost_limit;
+    if (cost > limit) {
+        char shown[48];
+        snprintf(shown, sizeof shown, "%.*s%s", lp > 40 ? 40 : (int)lp, p, lp > 40 ? "..." : "");
+        return clua_located_error(L,
+                                  "pattern '%s' is too costly for a subject of %I bytes "
+                                  "(up to %f matcher steps; the sandbox allows %f)",
+                                  shown, (lua_Integer)ls, (lua_Number)cost, (lua_Number)limit);
     }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    // The library's own function, run in this frame: its errors name the caller's line.
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
 /// Replaces string.find, match, gmatch and gsub with guarded versions (string table on the stack).

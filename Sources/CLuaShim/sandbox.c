@@ -4,8 +4,10 @@
 
 #define _GNU_SOURCE  // gettid, SIGEV_THREAD_ID
 #include "CLuaShim.h"
+#include "sandbox_internal.h"
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +15,14 @@
 #include <time.h>
 #include <unistd.h>
 
-/// The chunk name of the Swift-side sandbox prelude; its frames are skipped when locating errors.
-#define CLUA_PRELUDE_SOURCE "dixian.sandbox"
+/// Host chunks (the prelude "dixian.sandbox", the plugin API "dixian.api") are named with this
+/// prefix; their frames are skipped when locating errors, which belong to plugin code.
+#define CLUA_HOST_SOURCE_PREFIX "dixian."
 /// Instructions between two firings of the count hook while the budget lasts.
 #define CLUA_HOOK_INTERVAL 100000
-
-void clua_guard_patterns(lua_State *L); // patterns.c
+/// Bytes a script may allocate per instruction of its budget: copying strings (`..`, rep, gsub,
+/// concat) is work in C that no instruction counts, so every byte allocated is charged.
+#define CLUA_BYTES_PER_INSTRUCTION 64
 
 clua_control *clua_control_of(lua_State *L) {
     void *ud = NULL;
@@ -33,12 +37,17 @@ static void copy_text(char *dst, size_t capacity, const char *src) {
     dst[n] = '\0';
 }
 
-/// Finds the innermost frame of plugin code (a Lua function outside the prelude) at or above `level`.
+/// Whether `source` (a short_src) names a host chunk.
+static int is_host_source(const char *source) {
+    return strncmp(source, CLUA_HOST_SOURCE_PREFIX, sizeof CLUA_HOST_SOURCE_PREFIX - 1) == 0;
+}
+
+/// Finds the innermost frame of plugin code (a Lua function outside the host chunks) at or above `level`.
 static int locate(lua_State *L, int level, char *source, size_t capacity, int *line) {
     lua_Debug ar;
     for (; lua_getstack(L, level, &ar); level++) {
         if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
-        if (strcmp(ar.short_src, CLUA_PRELUDE_SOURCE) == 0) continue;
+        if (is_host_source(ar.short_src)) continue;
         copy_text(source, capacity, ar.short_src);
         *line = ar.currentline;
         return 1;
@@ -50,9 +59,26 @@ static int locate(lua_State *L, int level, char *source, size_t capacity, int *l
 
 static void record_refusal(clua_control *ctl) {
     ctl->memory_refused = 1;
-    if (ctl->refused_line > 0 || ctl->main == NULL) return;
-    // Reading the stack allocates nothing; it tells the user where the script was.
-    locate(ctl->main, 0, ctl->refused_source, sizeof ctl->refused_source, &ctl->refused_line);
+    if (ctl->main == NULL) return;
+    // Reading the stack allocates nothing; it tells the user where the script was (the latest
+    // refusal: one a script caught is followed by the one that stops it).
+    lua_State *thread = ctl->running != NULL ? ctl->running : ctl->main;
+    locate(thread, 0, ctl->refused_source, sizeof ctl->refused_source, &ctl->refused_line);
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/// Charges a growing block against the instruction budget. When that spends the budget, the
+/// count hook of the running thread (and of the main one) is armed to fire at the next
+/// instruction, which stops the script as an endless loop is stopped.
+static void charge_allocation(clua_control *ctl, size_t growth) {
+    ctl->budget_remaining -= (int64_t)(growth / CLUA_BYTES_PER_INSTRUCTION);
+    if (ctl->budget_remaining > 0 || ctl->main == NULL) return;
+    // As from a signal handler: lua_sethook only stores fields the interpreter polls.
+    lua_State *threads[2] = {ctl->main, ctl->running};
+    for (int i = 0; i < 2; i++)
+        if (threads[i] != NULL && (lua_gethook(threads[i]) != budget_hook || lua_gethookcount(threads[i]) != 1))
+            lua_sethook(threads[i], budget_hook, LUA_MASKCOUNT, 1);
 }
 
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -63,9 +89,12 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         ctl->used -= osize;
         return NULL;
     }
-    if (nsize > osize && ctl->enforce && ctl->used - osize + nsize > ctl->limit) {
-        record_refusal(ctl);
-        return NULL;
+    if (nsize > osize && ctl->enforce) {
+        if (ctl->used - osize + nsize > ctl->limit) {
+            record_refusal(ctl);
+            return NULL;
+        }
+        charge_allocation(ctl, nsize - osize);
     }
     void *block = realloc(ptr, nsize);
     if (block == NULL) {
@@ -122,6 +151,42 @@ int clua_take_sigint(void) {
     return arrived;
 }
 
+/// Raises the stop (budget or interrupt) again: with the message of where the script was first
+/// stopped, after arming the hook of this thread and of the main one to fire at every
+/// instruction, so that no pcall, xpcall or coroutine swallows it.
+static int raise_stop(lua_State *L) {
+    clua_control *ctl = clua_control_of(L);
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+    if (L != ctl->main) lua_sethook(ctl->main, budget_hook, LUA_MASKCOUNT, 1);
+    lua_pushstring(L, ctl->stop_message);
+    return lua_error(L);
+}
+
+/// Records the first stop's message: `what` after the location of the plugin code running.
+static void record_stop(lua_State *L, lua_Debug *ar, const char *what) {
+    clua_control *ctl = clua_control_of(L);
+    if (ctl->stop_message[0] != '\0') return;
+    char source[256];
+    int line = -1;
+    if (ar != NULL && lua_getinfo(L, "Sl", ar) && ar->currentline > 0 && !is_host_source(ar->short_src)) {
+        copy_text(source, sizeof source, ar->short_src);
+        line = ar->currentline;
+    } else {
+        locate(L, ar != NULL ? 0 : 1, source, sizeof source, &line);
+    }
+    if (line > 0)
+        snprintf(ctl->stop_message, sizeof ctl->stop_message, "%s:%d: %s", source, line, what);
+    else
+        snprintf(ctl->stop_message, sizeof ctl->stop_message, "%s", what);
+}
+
+static void record_budget_stop(lua_State *L, lua_Debug *ar) {
+    char what[96];
+    snprintf(what, sizeof what, "instruction budget of %lld instructions exceeded",
+             (long long)clua_control_of(L)->budget);
+    record_stop(L, ar, what);
+}
+
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     clua_control *ctl = clua_control_of(L);
     if (ctl->recount_requested) {
@@ -136,13 +201,8 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
         ctl->interrupted = 1;
     }
     if (ctl->interrupted) {
-        // Re-armed to fire on every instruction, as for the budget: pcall cannot swallow it.
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-        if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
-            lua_pushfstring(L, "%s:%d: interrupted", ar->short_src, ar->currentline);
-        else
-            lua_pushliteral(L, "interrupted");
-        lua_error(L);
+        record_stop(L, ar, "interrupted");
+        raise_stop(L);
     }
     if (!ctl->budget_exceeded) {
         ctl->budget_remaining -= lua_gethookcount(L);
@@ -153,14 +213,8 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
         }
         ctl->budget_exceeded = 1;
     }
-    // Re-armed to fire on every instruction: a script's own pcall cannot swallow the stop.
-    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
-        lua_pushfstring(L, "%s:%d: instruction budget of %I instructions exceeded",
-                        ar->short_src, ar->currentline, (lua_Integer)ctl->budget);
-    else
-        lua_pushfstring(L, "instruction budget of %I instructions exceeded", (lua_Integer)ctl->budget);
-    lua_error(L);
+    record_budget_stop(L, ar);
+    raise_stop(L);
 }
 
 // MARK: - Repeatable calls: counted only when they run long
@@ -242,18 +296,122 @@ static void disarm_slow_call_timer(void) {
     timer_settime(slow_call_timer, 0, &never, NULL);
 }
 
+/// Whether the current call is being stopped (budget spent, interrupted, or to be run again).
+static int stopping(clua_control *ctl) { return ctl->budget_exceeded || ctl->interrupted || ctl->recount_requested; }
+
+/// The registry key of the weak set of coroutines a stop killed. The stop was raised inside the
+/// count hook, where hooks are off, and a dead coroutine keeps them off: its __close
+/// metamethods would run where no budget reaches, so such a coroutine is never closed.
+static const char stopped_coroutines_key = 0;
+
+static void push_stopped_coroutines(lua_State *L) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &stopped_coroutines_key) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &stopped_coroutines_key);
+}
+
+/// Marks coroutine `co` (on L's stack at `index`) as killed by a stop, if it is.
+static void mark_if_stopped(lua_State *L, lua_State *co, int index) {
+    if (!stopping(clua_control_of(L)) || lua_status(co) == LUA_OK || lua_status(co) == LUA_YIELD) return;
+    index = lua_absindex(L, index);
+    push_stopped_coroutines(L);
+    lua_pushvalue(L, index);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+static int was_stopped(lua_State *L, int index) {
+    index = lua_absindex(L, index);
+    push_stopped_coroutines(L);
+    lua_pushvalue(L, index);
+    int stopped = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 2);
+    return stopped;
+}
+
+/// coroutine.resume, with the coroutine recorded as the running thread while it runs, so that an
+/// allocation that spends the budget arms the hook of the thread that runs.
+static int tracked_resume(lua_State *L) {
+    clua_control *ctl = clua_control_of(L);
+    lua_State *co = lua_tothread(L, 1);
+    if (co == NULL) return lua_tocfunction(L, lua_upvalueindex(1))(L);  // Lua's argument error
+    lua_State *previous = ctl->running;
+    ctl->running = co;  // anchored on this stack while it runs
+    int results = lua_tocfunction(L, lua_upvalueindex(1))(L);  // false and a message on errors
+    ctl->running = previous;
+    mark_if_stopped(L, co, 1);  // the coroutine stays in slot 1, below the results
+    return results;
+}
+
+/// The function coroutine.wrap returns, for the coroutine in upvalue 1: as Lua's, but a
+/// coroutine killed by a stop is not closed, and the stop is raised again.
+static int tracked_wrap(lua_State *L) {
+    clua_control *ctl = clua_control_of(L);
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int arguments = lua_gettop(L);
+    if (!lua_checkstack(co, arguments)) return luaL_error(L, "too many arguments to resume");
+    lua_xmove(L, co, arguments);
+    lua_State *previous = ctl->running;
+    ctl->running = co;
+    int results = 0;
+    int status = lua_resume(co, L, arguments, &results);
+    ctl->running = previous;
+    if (status == LUA_OK || status == LUA_YIELD) {
+        if (!lua_checkstack(L, results + 1)) {
+            lua_pop(co, results);
+            return luaL_error(L, "too many results to resume");
+        }
+        lua_xmove(co, L, results);
+        return results;
+    }
+    mark_if_stopped(L, co, lua_upvalueindex(1));
+    if (stopping(ctl)) return raise_stop(L);
+    int closed = status;
+    if (!was_stopped(L, lua_upvalueindex(1)))
+        closed = lua_resetthread(co);  // closes its to-be-closed variables, as Lua's wrap does
+    lua_xmove(co, L, 1);
+    if (closed != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+/// coroutine.close: a coroutine killed by a stop is not closed (see stopped_coroutines_key).
+static int guarded_close(lua_State *L) {
+    if (stopping(clua_control_of(L))) return raise_stop(L);
+    if (lua_type(L, 1) == LUA_TTHREAD && was_stopped(L, 1)) {
+        lua_pushboolean(L, 0);
+        lua_pushliteral(L, "the coroutine was stopped by the sandbox; its to-be-closed variables stay open");
+        return 2;
+    }
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
 /// coroutine.create and coroutine.wrap: a coroutine would run without the hook of the thread
-/// that counts, so an uncounted call that makes one is run again, counted.
+/// that counts, so an uncounted call that makes one is run again, counted. What wrap returns
+/// is tracked_wrap.
 static int count_before_coroutines(lua_State *L) {
     clua_control *ctl = clua_control_of(L);
     if (!ctl->counting) {
         ctl->recount_requested = 1;
         lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
     }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    int wrap = lua_toboolean(L, lua_upvalueindex(2));
+    int results = lua_tocfunction(L, lua_upvalueindex(1))(L);  // in this frame, as Lua's own
+    if (wrap && results == 1 && lua_getupvalue(L, -1, 1) != NULL) {  // the closure's coroutine
+        lua_pushcclosure(L, tracked_wrap, 1);
+        lua_replace(L, -2);
+    }
+    return results;
 }
 
 static void guard_coroutines(lua_State *L) {
@@ -261,9 +419,16 @@ static void guard_coroutines(lua_State *L) {
     for (int i = 0; i < 2; i++) {
         const char *name = i == 0 ? "create" : "wrap";
         lua_getfield(L, -1, name);
-        lua_pushcclosure(L, count_before_coroutines, 1);
+        lua_pushboolean(L, i == 1);
+        lua_pushcclosure(L, count_before_coroutines, 2);
         lua_setfield(L, -2, name);
     }
+    lua_getfield(L, -1, "resume");
+    lua_pushcclosure(L, tracked_resume, 1);
+    lua_setfield(L, -2, "resume");
+    lua_getfield(L, -1, "close");
+    lua_pushcclosure(L, guarded_close, 1);
+    lua_setfield(L, -2, "close");
     lua_pop(L, 1);
 }
 
@@ -274,23 +439,21 @@ static void arm_budget(lua_State *L, clua_control *ctl) {
 
 // MARK: - Message handler
 
-/// Turns any error object into a message, and records where it was raised and the traceback.
-static int message_handler(lua_State *L) {
+/// Turns an error object into a message, and records where it was raised and the traceback.
+/// It may run inside the count hook (a budget stop), where no hook fires: so it runs no script
+/// code. An object with a `__tostring` is left as it is, for `clua_pcall` to describe, counted.
+int clua_message_handler(lua_State *L) {
     clua_control *ctl = clua_control_of(L);
-    const char *message = NULL;
     int type = lua_type(L, 1);
     if (type == LUA_TSTRING || type == LUA_TNUMBER) {
         lua_pushvalue(L, 1);
-        message = lua_tostring(L, -1);
-    } else if (luaL_getmetafield(L, 1, "__tostring") != LUA_TNIL) {
+        lua_tostring(L, -1);
+    } else if (luaL_getmetafield(L, 1, "__tostring") != LUA_TNIL) {  // a raw read
+        lua_pop(L, 1);
         lua_pushvalue(L, 1);
-        if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING)
-            message = lua_tostring(L, -1);
-        else
-            lua_pop(L, 1);
-    }
-    if (message == NULL)
+    } else {
         lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
 
     locate(L, 1, ctl->error_source, sizeof ctl->error_source, &ctl->error_line);
     luaL_traceback(L, L, NULL, 1);
@@ -298,6 +461,98 @@ static int message_handler(lua_State *L) {
     ctl->traceback = strdup(lua_tostring(L, -1));
     lua_pop(L, 1);
     return 1;
+}
+
+/// The string `__tostring` makes of argument 1, or nil when it makes none.
+static int call_tostring(lua_State *L) {
+    if (!luaL_callmeta(L, 1, "__tostring") || lua_type(L, -1) != LUA_TSTRING) lua_pushnil(L);
+    return 1;
+}
+
+/// Replaces the error object on top (one with a `__tostring`) by its message. The metamethod is
+/// script code: it runs after the failed call has unwound, with the count hook, within what is
+/// left of the budget. Returns the status of the call, or the status of a stop (budget,
+/// interrupt, memory) that ended the metamethod.
+static int describe_error_object(lua_State *L, int status) {
+    clua_control *ctl = clua_control_of(L);
+    char source[sizeof ctl->error_source];
+    memcpy(source, ctl->error_source, sizeof source);
+    int line = ctl->error_line;
+    char *traceback = ctl->traceback;
+    ctl->traceback = NULL;
+
+    int object = lua_gettop(L);
+    lua_pushcfunction(L, clua_message_handler);
+    lua_pushcfunction(L, call_tostring);
+    lua_pushvalue(L, object);
+    int described = lua_pcall(L, 1, 1, object + 1);
+    if (described != LUA_OK && (ctl->budget_exceeded || ctl->interrupted || described == LUA_ERRMEM)) {
+        free(traceback);  // the stop is what the caller reports, where it happened
+        lua_replace(L, object);
+        lua_settop(L, object);
+        return described;
+    }
+    if (described != LUA_OK || lua_type(L, -1) != LUA_TSTRING) {
+        lua_pop(L, 1);
+        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, object));
+    }
+    lua_replace(L, object);
+    lua_settop(L, object);
+    memcpy(ctl->error_source, source, sizeof source);
+    ctl->error_line = line;
+    free(ctl->traceback);
+    ctl->traceback = traceback;
+    return status;
+}
+
+// MARK: - Locating plugin code and stopping it
+
+void clua_push_where(lua_State *L, int level, int plugin_only) {
+    lua_Debug ar;
+    if (level > 0 && lua_getstack(L, level, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0
+        && !(plugin_only && is_host_source(ar.short_src))) {
+        lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+        return;
+    }
+    // A tail call replaced the frame (or, for plugin_only, it is a C function's or the host's):
+    // the nearest plugin frame inside it (among the innermost hundred), else outside it.
+    char source[256];
+    int line = -1, tail_call = 0;
+    for (int inner = 1; inner < level && inner <= 100 && lua_getstack(L, inner, &ar); inner++) {
+        if (!lua_getinfo(L, "Slt", &ar)) continue;
+        if (ar.istailcall) tail_call = 1;
+        if (ar.currentline > 0 && !is_host_source(ar.short_src)) {
+            copy_text(source, sizeof source, ar.short_src);
+            line = ar.currentline;
+        }
+    }
+    if (!plugin_only && !tail_call) {
+        lua_pushliteral(L, "");  // as Lua: the frame asked for has no line
+        return;
+    }
+    if (line > 0 || locate(L, level > 1 ? level : 1, source, sizeof source, &line))
+        lua_pushfstring(L, "%s:%d: ", source, line);
+    else
+        lua_pushliteral(L, "");
+}
+
+int clua_located_error(lua_State *L, const char *format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    clua_push_where(L, 1, 1);
+    lua_pushvfstring(L, format, arguments);
+    va_end(arguments);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+void clua_charge(lua_State *L, int64_t instructions) {
+    clua_control *ctl = clua_control_of(L);
+    ctl->budget_remaining -= instructions;
+    if (ctl->budget_remaining > 0 && !ctl->budget_exceeded) return;
+    ctl->budget_exceeded = 1;
+    record_budget_stop(L, NULL);
+    raise_stop(L);
 }
 
 // MARK: - Swift callbacks
@@ -371,6 +626,7 @@ static int open_libraries(lua_State *L) {
     }
     clua_guard_patterns(L);
     guard_coroutines(L);
+    clua_guard_library(L);
     return 0;
 }
 
@@ -385,6 +641,8 @@ void clua_begin_call(lua_State *L, int repeatable) {
     ctl->budget_remaining = ctl->budget;
     ctl->budget_exceeded = 0;
     ctl->interrupted = 0;
+    ctl->stop_message[0] = '\0';
+    ctl->running = NULL;
     ctl->memory_refused = 0;
     ctl->refused_source[0] = '\0';
     ctl->refused_line = -1;
@@ -418,11 +676,18 @@ int clua_end_call(lua_State *L) {
 int clua_pcall(lua_State *L, int nargs, int nresults) {
     clua_control *ctl = clua_control_of(L);
     int base = lua_gettop(L) - nargs;
-    lua_pushcfunction(L, message_handler);
+    lua_pushcfunction(L, clua_message_handler);
     lua_insert(L, base);
     int enforced = ctl->enforce;
     ctl->enforce = 1;
     int status = lua_pcall(L, nargs, nresults, base);
+    if (status != LUA_OK && lua_type(L, -1) != LUA_TSTRING) status = describe_error_object(L, status);
+    if (status == LUA_OK && (ctl->budget_exceeded || ctl->interrupted) && ctl->stop_message[0] != '\0') {
+        // The script caught the stop (in a coroutine, say) and ended before its hook fired again.
+        lua_settop(L, base);
+        lua_pushstring(L, ctl->stop_message);
+        status = LUA_ERRRUN;
+    }
     ctl->enforce = enforced;
     lua_remove(L, base);
     return status;

@@ -103,14 +103,18 @@ extension LuaState {
         let traceback = record.traceback.map { String(cString: $0) }
         let stackLocation = record.error_line > 0 ? (text(of: record.error_source), Int(record.error_line)) : nil
 
+        // A stop's message names where the script was first stopped; it may have been raised
+        // again elsewhere (after a pcall or a coroutine caught it), where the stack now is.
         if record.interrupted != 0 {
-            return LuaError(kind: .interrupted, message: raw, chunk: stackLocation?.0, line: stackLocation?.1, traceback: traceback)
+            let location = LuaError.location(in: raw).map { ($0.chunk, $0.line) } ?? stackLocation
+            return LuaError(kind: .interrupted, message: raw, chunk: location?.0, line: location?.1, traceback: traceback)
         }
         if record.budget_exceeded != 0 {
             let message = raw.contains("instruction budget")
                 ? raw : "instruction budget of \(limits.instructionBudget) instructions exceeded"
-            return LuaError(kind: .instructionBudgetExceeded, message: message, chunk: stackLocation?.0,
-                            line: stackLocation?.1, traceback: traceback)
+            let location = LuaError.location(in: message).map { ($0.chunk, $0.line) } ?? stackLocation
+            return LuaError(kind: .instructionBudgetExceeded, message: message, chunk: location?.0,
+                            line: location?.1, traceback: traceback)
         }
         if status == LUA_ERRMEM || record.memory_refused != 0 {
             let refused = record.refused_line > 0 ? (text(of: record.refused_source), Int(record.refused_line)) : nil

@@ -40,6 +40,7 @@ typedef struct clua_control {
     char refused_source[256]; // where Lua was when the cap was hit
     int refused_line;
     lua_State *main;
+    lua_State *running;       // the coroutine the sandbox's resume runs, or NULL: the main thread
 
     // Instruction budget (count hook).
     int64_t budget;           // per top-level call
@@ -49,6 +50,7 @@ typedef struct clua_control {
     int counting;             // the count hook is armed (0 during an uncounted repeatable call)
     volatile sig_atomic_t recount_requested;  // the uncounted call ran long: run it again, counted
     volatile sig_atomic_t interrupt_requested;  // set by clua_interrupt (a signal handler may)
+    char stop_message[320];   // the budget's or interrupt's message, where the script was first stopped
 
     // Pattern guard: upper bound on the steps of one string.find/match/gmatch/gsub.
     double pattern_cost_limit;
