@@ -38,6 +38,8 @@ public struct XLSXReader {
 
     /// The most columns a sheet has (Excel's XFD).
     static let maxColumns = 16_384
+    /// The most rows a sheet has (Excel's).
+    static let maxRows = 1_048_576
 
     private let archive: Archive
     private let limits: Limits
@@ -77,7 +79,11 @@ public struct XLSXReader {
                     if tag.isEmpty { continue }
                 }
                 if !tag.isClosing {
-                    row = Row(number: tag.attribute("r").flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1, cells: [])
+                    let number = tag.attribute("r").flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
+                    guard (1...Self.maxRows).contains(number) else {
+                        throw SheetError("the first sheet has a row numbered \(number), not 1 to \(Self.maxRows)")
+                    }
+                    row = Row(number: number, cells: [])
                 }
             case "c" where !tag.isClosing:
                 column = tag.attribute("r").map(Self.columnIndex) ?? (row?.cells.count ?? 0)

@@ -109,3 +109,23 @@ struct ZipBombTests {
         #expect(throws: SheetError.self) { try XLSXReader(url: url).rows() }
     }
 }
+
+extension ZipBombTests {
+    @Test func aRowNumberPastTheLastRowIsRefusedNotOverflowed() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-rows-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let archive = try Archive(url: url, accessMode: .create)
+        let parts = [
+            "xl/workbook.xml": #"<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            "xl/worksheets/sheet1.xml": #"<worksheet><sheetData><row r="9223372036854775807"><c t="inlineStr"><is><t>x</t></is></c></row>"#
+                + #"<row><c t="inlineStr"><is><t>y</t></is></c></row></sheetData></worksheet>"#,
+        ]
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, count in
+                data.subdata(in: Int(position)..<Int(position) + count)
+            }
+        }
+        #expect(throws: SheetError.self) { try XLSXReader(url: url).rows() }
+    }
+}
