@@ -13,7 +13,7 @@ import Testing
 @Suite(.serialized)
 struct ImportFuzzTests {
     static let seed: UInt64 = 2025
-    static let runs = 160
+    static let runs = 120
     /// One run in `childEvery` is imported a second time by a `dixian import` process, whose
     /// exit and memory are watched from outside.
     static let childEvery = 10
