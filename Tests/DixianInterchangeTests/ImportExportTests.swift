@@ -68,6 +68,22 @@ struct ImportExportTests {
         #expect(disclosures.first?.destination == directory.standardizedFileURL.path)
     }
 
+    @Test func anExportIntoAFolderOfOtherFilesKeepsThemAndReplacesOnlyItsOwn() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "test")
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "keep me".write(to: directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try "stale".write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        try await RegistryExport.write(from: registry, to: directory)
+        let files = try Self.files(in: directory)
+        #expect(files["notes.txt"] == "keep me")
+        #expect(files["members.csv"]?.hasPrefix("resident_id,") == true)
+        #expect(files.count == RegistryTable.allCases.count + 1)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: directory.deletingLastPathComponent().path)
+        #expect(!beside.contains { $0.hasPrefix(".\(directory.lastPathComponent).") })
+    }
+
     @Test func chineseHeadersAndAByteOrderMarkAreAccepted() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
