@@ -185,7 +185,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianSheetsTests",
-            dependencies: ["DixianSheets", "DixianTestSupport"],
+            dependencies: ["DixianSheets", "DixianTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -18,7 +18,7 @@ extension Dixian {
         @Option(help: "Who the changes are made by, for the audit trail (default: the system user).")
         var actor: String = ProcessInfo.processInfo.userName
 
-        @Option(help: "The folder to write the files into (created if needed).")
+        @Option(help: "The folder to write the files into (created if needed; an earlier export there is replaced only once every file is written).")
         var out: String
 
         @Flag(help: "Write ID numbers in full. For authorised users only; recorded as a disclosure by --actor.")

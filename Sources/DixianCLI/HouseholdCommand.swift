@@ -107,6 +107,7 @@ struct HouseholdText {
         }
         lines.append("")
         lines.append(label("审计记录 \(dossier.auditedChanges) 条", "\(dossier.auditedChanges) audited changes"))
-        return lines.joined(separator: "\n")
+        // Text from the public form or an imported file may hold escape sequences: shown, not obeyed.
+        return lines.map(\.terminalEscaped).joined(separator: "\n")
     }
 }

@@ -9,10 +9,33 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
     /// A whole number of yuan.
     public init(yuan: Int64) { self.fen = yuan * 100 }
 
-    /// Parses a yuan amount with at most two decimals (`7800`, `7800.5`, `-12.05`); nil otherwise.
+    /// Parses a yuan amount with at most two decimals (`7800`, `7800.5`, `-12.05`; `7800.500`,
+    /// whose further decimals are zeros) and at most 15 digits before the point; nil otherwise.
+    /// Never traps, however long the text: what an import reads is anyone's.
     public init?(yuan text: some StringProtocol) {
+        guard case .amount(let money) = Money.parse(yuan: text) else { return nil }
+        self = money
+    }
+
+    /// What a text is as a yuan amount: `parse(yuan:)` says why it is not one.
+    public enum Parsed: Hashable, Sendable {
+        /// An amount.
+        case amount(Money)
+        /// Not digits with an optional `-` and one decimal point (or no digit before the point,
+        /// or none after it).
+        case notANumber
+        /// More than 15 digits before the point (a thousand trillion yuan or more).
+        case tooLarge
+        /// A third or later decimal that is not zero (fen are the smallest unit).
+        case tooManyDecimals
+    }
+
+    /// Reads `text` as a yuan amount, saying why it is not one. Leading zeros and decimals past
+    /// the second that are zeros are read; no digit is multiplied into the amount past the
+    /// 15th, so nothing overflows.
+    public static func parse(yuan text: some StringProtocol) -> Parsed {
         // Read as bytes: this runs for every amount of an import.
-        var negative = false, inDecimals = false
+        var negative = false, inDecimals = false, nonZeroExcess = false, anyWholeDigit = false
         var yuan: Int64 = 0, wholeDigits = 0, fen: Int64 = 0, decimals = 0, position = 0
         for byte in text.utf8 {
             defer { position += 1 }
@@ -24,18 +47,22 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
                 let digit = Int64(byte - UInt8(ascii: "0"))
                 if inDecimals {
                     decimals += 1
-                    fen = fen * 10 + digit
+                    if decimals <= 2 { fen = fen * 10 + digit } else if digit != 0 { nonZeroExcess = true }
                 } else {
-                    wholeDigits += 1
-                    yuan = yuan * 10 + digit
+                    // Leading zeros do not count; past 15 digits only the count grows.
+                    anyWholeDigit = true
+                    if wholeDigits > 0 || digit != 0 { wholeDigits += 1 }
+                    if wholeDigits <= 15 { yuan = yuan * 10 + digit }
                 }
             } else {
-                return nil
+                return .notANumber
             }
         }
-        guard (1...15).contains(wholeDigits), !inDecimals || (1...2).contains(decimals) else { return nil }
+        guard anyWholeDigit, !inDecimals || decimals > 0 else { return .notANumber }
+        guard wholeDigits <= 15 else { return .tooLarge }
+        guard !nonZeroExcess else { return .tooManyDecimals }
         if decimals == 1 { fen *= 10 }
-        self.fen = (yuan * 100 + fen) * (negative ? -1 : 1)
+        return .amount(Money(fen: (yuan * 100 + fen) * (negative ? -1 : 1)))
     }
 
     /// Zero yuan.

@@ -21,6 +21,13 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// Checks the 18 bytes of a number; success says whether the check character is a lowercase
     /// `x` to normalise.
     private static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Bool, ResidentIDError> {
+        if let wide = bytes.firstIndex(where: { $0 >= 0x80 }) {
+            // Counted in characters: `１２` is two characters of three bytes each.
+            let text = String(decoding: bytes, as: UTF8.self)
+            let position = String(decoding: bytes[..<wide], as: UTF8.self).count + 1
+            let found = text.dropFirst(position - 1).first ?? "\u{FFFD}"
+            return .failure(ResidentIDError(.nonASCII(position: position, found: found, length: text.count)))
+        }
         guard bytes.count == 18 else {
             return .failure(ResidentIDError(.length(String(decoding: bytes, as: UTF8.self).count)))
         }
@@ -130,6 +137,9 @@ public struct ResidentIDError: Error, Hashable, Sendable, CustomStringConvertibl
         case length(Int)
         /// The character at this position (1-based) is not allowed there.
         case character(position: Int, found: Character)
+        /// The character at this position (1-based) is a full-width digit or another non-ASCII
+        /// character; the text has `length` characters.
+        case nonASCII(position: Int, found: Character, length: Int)
         /// The first two digits are no province's code.
         case province(String)
         /// Digits 7 to 14 are not a real birth date from 1900 on.
@@ -150,6 +160,9 @@ public struct ResidentIDError: Error, Hashable, Sendable, CustomStringConvertibl
         case .length(let count): "has \(count) characters, not 18"
         case .character(let position, let found):
             "character \(position) is '\(found)', not a digit\(position == 18 ? " or X" : "")"
+        case .nonASCII(let position, let found, let length):
+            "character \(position) is '\(found)', a full-width or other non-ASCII character: "
+                + "type the number with the digits 0-9 and X (\(length) characters)"
         case .province(let code): "starts with \(code), which is no province's code"
         case .birthDate(let text): "birth date \(text) is not a real day"
         case .checkCharacter(let expected, let found): "check character is \(found) but should be \(expected)"

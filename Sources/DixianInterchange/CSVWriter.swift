@@ -1,7 +1,9 @@
+import DixianCore
 import Foundation
 
 /// Writes CSV the way Dixian's interchange format spells it: UTF-8 without a byte-order
-/// mark, LF line ends, a field quoted only when it holds a comma, a quote or a line break.
+/// mark, LF line ends, a field quoted only when it holds a comma, a quote or a line break, and
+/// a field a spreadsheet would take for a formula neutralised (`String.formulaNeutralised`).
 final class CSVWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -17,7 +19,8 @@ final class CSVWriter {
 
     /// Appends one record.
     func write(_ fields: [String]) throws {
-        for (index, field) in fields.enumerated() {
+        for (index, value) in fields.enumerated() {
+            let field = value.formulaNeutralised
             if index > 0 { buffer.append(0x2C) }
             if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
                 buffer.append(0x22)

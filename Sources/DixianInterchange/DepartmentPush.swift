@@ -27,6 +27,7 @@ public enum DepartmentPush {
         var problems: [ImportProblem] = []
         var warnings: [(line: Int, warning: DepartmentWarning)] = []
         var iterator = reader.makeIterator()
+        let bounds = FieldBounds.now()
         guard let header = iterator.next() else {
             throw ImportRejected(report: ImportReport(rowCounts: [], problems: [
                 ImportProblem(file: name, line: nil, column: nil, reason: "is empty (no header)"),
@@ -41,8 +42,9 @@ public enum DepartmentPush {
                                                   reason: "has \(row.fields.count) fields, but the header has \(header.fields.count)"))
                     continue
                 }
-                let fields = FieldReader(fields: row.fields, positions: positions)
+                let fields = FieldReader(fields: row.fields, positions: positions, bounds: bounds)
                 do throws(FieldError) {
+                    if let error = bounds.textProblem(row.fields, positions: positions) { throw error }
                     warnings.append((row.line, DepartmentWarning(
                         id: 0, department: try fields.term("department"), residentID: try fields.residentID("resident_id"),
                         receivedOn: try fields.date("received_on"), reason: try fields.text("reason"))))

@@ -25,11 +25,16 @@ struct FieldReader {
     let fields: [String]
     /// Column name → position in the row, from the file's header.
     let positions: [String: Int]
+    /// The bounds of an import, or nil for fields read back from a store, which are taken as
+    /// they were stored.
+    var bounds: FieldBounds? = nil
 
-    /// The raw text of `column`, trimmed of spaces and tabs; empty if the column is absent.
+    /// The raw text of `column`, trimmed of spaces and tabs; empty if the column is absent. In
+    /// an import, a formula an export neutralised (`'=1+2`) reads as it was (`=1+2`).
     func raw(_ column: String) -> String {
         guard let position = positions[column], position < fields.count else { return "" }
-        return fields[position].trimmingBlanks
+        let text = fields[position].trimmingBlanks
+        return bounds == nil ? text : text.formulaRestored
     }
 
     func text(_ column: String) throws(FieldError) -> String {
@@ -60,6 +65,15 @@ struct FieldReader {
         guard let date = LocalDate(iso: value) else {
             throw FieldError(column: column, reason: "'\(value)' is not a date (YYYY-MM-DD) that exists")
         }
+        if let bounds {
+            guard date >= FieldBounds.earliestEvent else {
+                throw FieldError(column: column, reason: "\(date) is before \(FieldBounds.earliestEvent), earlier than any record of the registry")
+            }
+            let latest = bounds.latestDate(column)
+            guard date <= latest else {
+                throw FieldError(column: column, reason: "\(date) is after \(latest), too far ahead of today (\(bounds.today))")
+            }
+        }
         return date
     }
 
@@ -72,20 +86,30 @@ struct FieldReader {
     func money(_ column: String) throws(FieldError) -> Money {
         let value = raw(column)
         guard !value.isEmpty else { return .zero }
-        guard let amount = Money(yuan: value) else {
-            throw FieldError(column: column, reason: "'\(value)' is not an amount in yuan (at most two decimals)")
-        }
+        let amount = try amount(column, value)
         guard amount >= .zero else { throw FieldError(column: column, reason: "is negative (\(value))") }
         return amount
     }
 
     /// An amount that may be negative (a month's net income).
     func signedMoney(_ column: String) throws(FieldError) -> Money {
-        let value = try text(column)
-        guard let amount = Money(yuan: value) else {
-            throw FieldError(column: column, reason: "'\(value)' is not an amount in yuan (at most two decimals)")
+        try amount(column, try text(column))
+    }
+
+    /// `value` read as an amount, within the bounds of an import.
+    private func amount(_ column: String, _ value: String) throws(FieldError) -> Money {
+        let shown = value.count > 40 ? "'\(value.prefix(20))…' (\(value.count) characters)" : "'\(value)'"
+        switch Money.parse(yuan: value) {
+        case .amount(let amount):
+            if bounds != nil, amount.fen.magnitude > FieldBounds.largestAmount.fen.magnitude {
+                throw FieldError(column: column, reason: "\(shown) is more than \(FieldBounds.largestAmount) yuan")
+            }
+            return amount
+        case .notANumber: throw FieldError(column: column, reason: "\(shown) is not an amount in yuan (at most two decimals)")
+        case .tooLarge: throw FieldError(column: column, reason: "\(shown) is too large for an amount in yuan")
+        case .tooManyDecimals:
+            throw FieldError(column: column, reason: "\(shown) has more than two decimals (fen are the smallest unit)")
         }
-        return amount
     }
 
     func integer(_ column: String, in range: ClosedRange<Int>) throws(FieldError) -> Int {
@@ -138,11 +162,16 @@ struct FieldReader {
 
     func residentID(_ column: String) throws(FieldError) -> ResidentID {
         let value = try text(column)
+        let id: ResidentID
         do {
-            return try ResidentID(value)
+            id = try ResidentID(value)
         } catch {
             throw FieldError(column: column, reason: "ID number \(error)")
         }
+        if let bounds, id.birthDate > bounds.today {
+            throw FieldError(column: column, reason: "ID number has birth date \(id.birthDate), which is in the future")
+        }
+        return id
     }
 
     private func unknown<T: OfficialTerm>(_ column: String, _ value: String, _: T.Type) -> FieldError {

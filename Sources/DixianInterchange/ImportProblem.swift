@@ -1,3 +1,5 @@
+import DixianCore
+
 /// One thing wrong with the files of an import: which file, which line, which column, and why.
 public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file's name (`members.csv`).
@@ -17,12 +19,13 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
         self.reason = reason
     }
 
-    /// `members.csv:12: resident_id: ID number has 17 characters, not 18`.
+    /// `members.csv:12: resident_id: ID number has 17 characters, not 18`, with any control
+    /// character of a file's name or header escaped for the terminal.
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
         if let column { text += ": \(column)" }
-        return text + ": " + reason
+        return (text + ": " + reason).terminalEscaped
     }
 }
 

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianSheets
 import Foundation
 
 /// Writes a registry out in the interchange format: one CSV per table, columns in the
@@ -12,24 +13,29 @@ public enum RegistryExport {
         case unmasked(by: String)
     }
 
-    /// Writes every table of `store` into `directory` (created if needed) and returns the rows
-    /// written per file. An unmasked export is recorded as a disclosure once written; if it
-    /// cannot be recorded, the files are removed and the error thrown.
+    /// Writes every table of `store` into `directory` and returns the rows written per file.
+    /// The files are written into a hidden folder beside `directory`, which replaces it only
+    /// when every file is written (`AtomicFolder`): a killed or failed export leaves an earlier
+    /// export there whole. An unmasked export is recorded as a disclosure once written; if it
+    /// cannot be recorded, nothing is put in place and the error thrown.
     @discardableResult
     public static func write(from store: any RegistryStore, to directory: URL, idNumbers: IDNumbers = .masked) async throws
         -> [(file: String, rows: Int)]
     {
-        let written = try write(from: store, to: directory, masking: { if case .masked = idNumbers { true } else { false } }())
-        guard case .unmasked(let actor) = idNumbers else { return written }
+        let folder = try AtomicFolder(replacing: directory)
         do {
-            let disclosed = written.filter { [Member.file, DepartmentWarning.file].contains($0.file) }.reduce(0) { $0 + $1.rows }
-            try await store.recordDisclosure(Disclosure(
-                actor: actor, action: "unmasked export", destination: directory.standardizedFileURL.path, records: disclosed))
+            let written = try write(from: store, to: folder.temporary, masking: { if case .masked = idNumbers { true } else { false } }())
+            if case .unmasked(let actor) = idNumbers {
+                let disclosed = written.filter { [Member.file, DepartmentWarning.file].contains($0.file) }.reduce(0) { $0 + $1.rows }
+                try await store.recordDisclosure(Disclosure(
+                    actor: actor, action: "unmasked export", destination: directory.standardizedFileURL.path, records: disclosed))
+            }
+            try folder.commit(replacing: Set(RegistryTable.allCases.map { $0.interchangeKind.file }))
+            return written
         } catch {
-            for file in written { try? FileManager.default.removeItem(at: directory.appendingPathComponent(file.file)) }
+            folder.abandon()
             throw error
         }
-        return written
     }
 
     private static func write(from store: any RegistryStore, to directory: URL, masking: Bool) throws

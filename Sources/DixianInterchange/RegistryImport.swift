@@ -177,16 +177,35 @@ public struct RegistryImport: Sendable {
         for (url, count) in zip(files, counts.map(\.rows)) {
             if index < count {
                 var line: Int?
+                var refused: (any InterchangeRecord)?
                 var position = 0
-                try RegistryImport.forEachRecord(in: InterchangeFile(kind: kind(of: url), url: url)) { rowLine, _ in
-                    if position == index { line = rowLine }
+                try RegistryImport.forEachRecord(in: InterchangeFile(kind: kind(of: url), url: url)) { rowLine, record in
+                    if position == index { (line, refused) = (rowLine, record) }
                     position += 1
                 }
-                return ImportProblem(file: url.lastPathComponent, line: line, column: nil, reason: error.message)
+                return ImportProblem(file: url.lastPathComponent, line: line, column: nil,
+                                     reason: refused.flatMap { Self.plainReason(error.message, refusing: $0) } ?? error.message)
             }
             index -= count
         }
         return ImportProblem(file: files.last?.lastPathComponent ?? "", line: nil, column: nil, reason: error.message)
+    }
+
+    /// What a store's refusal of `record` means, in plain words, when the store said its key is
+    /// already taken (SQLite's `UNIQUE constraint failed: member.resident_id`, PostgreSQL's
+    /// `duplicate key value violates unique constraint`); nil for any other refusal.
+    static func plainReason(_ message: String, refusing record: any InterchangeRecord) -> String? {
+        guard message.contains("UNIQUE constraint failed") || message.contains("duplicate key") else { return nil }
+        switch record {
+        case let member as Member:
+            return "ID number \(member.residentID.masked) is already in the registry: a person is registered once "
+                + "(change the member there, or leave this row out)"
+        case let warning as DepartmentWarning:
+            return "department warning \(warning.id) is already in the registry"
+        default:
+            let name = (type(of: record).file as NSString).deletingPathExtension.replacingOccurrences(of: "_", with: " ")
+            return "\(record.key) is already in the registry's \(name) (an import adds records; it does not change them)"
+        }
     }
 
     /// Reads every row of a validated file.
@@ -197,9 +216,10 @@ public struct RegistryImport: Sendable {
         guard let header = iterator.next() else { return }
         var ignored: [ImportProblem] = []
         let (positions, _) = file.header(header.fields, problems: &ignored)
+        let bounds = FieldBounds.now()
         while let row = iterator.next() {
             if row.fields == [""] { continue }
-            let record = try file.kind.init(reading: FieldReader(fields: row.fields, positions: positions))
+            let record = try file.kind.init(reading: FieldReader(fields: row.fields, positions: positions, bounds: bounds))
             try body(row.line, record)
         }
         if let failure = iterator.failure {

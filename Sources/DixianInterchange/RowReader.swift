@@ -18,8 +18,16 @@ struct RowReader: Sequence {
     /// Opens `url`, by its extension.
     /// - Throws: `ImportProblem` naming the file when a workbook cannot be read.
     init(contentsOf url: URL) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "is a folder, not a file")
+        }
         guard url.pathExtension.lowercased() == "xlsx" else {
-            source = .csv(try CSVReader(contentsOf: url))
+            do {
+                source = .csv(try CSVReader(contentsOf: url))
+            } catch {
+                throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "cannot be read: \(Self.reason(error))")
+            }
             return
         }
         do {
@@ -34,6 +42,19 @@ struct RowReader: Sequence {
         } catch let error as SheetError {
             throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "cannot be read: \(error)")
         }
+    }
+
+    /// Why a file could not be read, in the system's words (`Permission denied`) rather than
+    /// Foundation's error domain and code.
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain, let message = strerror(Int32(underlying.code)) {
+            return String(cString: message)
+        }
+        if (error as NSError).domain == NSPOSIXErrorDomain, let message = strerror(Int32((error as NSError).code)) {
+            return String(cString: message)
+        }
+        return error.localizedDescription
     }
 
     func makeIterator() -> Iterator {

@@ -15,6 +15,8 @@ struct Validation {
     private var membersImported = false
     /// Files whose header is wrong: their rows were not read, so nothing is checked against them.
     private var unreadable: Set<String> = []
+    /// The bounds every field is held to, as of the day the import began.
+    private let bounds = FieldBounds.now()
 
     private static let referencedFiles: Set<String> = [
         Household.file, MonitoringEpisode.file, AssistancePlan.file, Asset.file,
@@ -50,9 +52,10 @@ struct Validation {
                                               reason: "has \(row.fields.count) fields, but the header has \(headerCount)"))
                 continue
             }
-            let reader = FieldReader(fields: row.fields, positions: positions)
+            let reader = FieldReader(fields: row.fields, positions: positions, bounds: bounds)
             let record: any InterchangeRecord
-            do {
+            do throws(FieldError) {
+                if let error = bounds.textProblem(row.fields, positions: positions) { throw error }
                 record = try file.kind.init(reading: reader)
             } catch {
                 problems.append(ImportProblem(file: file.label, line: row.line, column: labels[error.column] ?? error.column,

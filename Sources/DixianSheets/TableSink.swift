@@ -1,3 +1,4 @@
+import DixianCore
 import Foundation
 
 /// Where the rows of one big table go as they are made: a checklist of a whole county is
@@ -55,12 +56,9 @@ final class CSVTableSink: TableSink {
     func finish() throws { try output.close() }
 }
 
-/// A CSV line (RFC 4180 quoting, CRLF-free: `\n` ends it).
+/// A CSV line (RFC 4180 quoting, formulas neutralised, CRLF-free: `\n` ends it).
 func CSVLine(_ fields: [String]) -> String {
-    fields.map { field in
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }.joined(separator: ",") + "\n"
+    fields.map(\.csvField).joined(separator: ",") + "\n"
 }
 
 /// A file written through a 1 MiB buffer.

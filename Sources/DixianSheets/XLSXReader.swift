@@ -15,15 +15,48 @@ public struct XLSXReader {
         public var cells: [String]
     }
 
+    /// How large a workbook may be once unpacked: a few kilobytes of ZIP can inflate to
+    /// gigabytes (a "zip bomb"), so every part is refused as soon as it is larger than this,
+    /// before more of it is read.
+    public struct Limits: Sendable {
+        /// The most bytes one part (a sheet, the shared strings) may inflate to: 256 MiB, some
+        /// 500,000 rows of an interchange table. A larger table comes as CSV, which is read from
+        /// disk as it goes.
+        public var partBytes: Int
+        /// The most parts (files) the workbook may have.
+        public var parts: Int
+        /// The most cells (counting the empty ones before a cell of a row) the sheet may have.
+        public var cells: Int
+
+        /// Limits of `partBytes`, `parts` and `cells`.
+        public init(partBytes: Int = 256 << 20, parts: Int = 10_000, cells: Int = 20_000_000) {
+            self.partBytes = partBytes
+            self.parts = parts
+            self.cells = cells
+        }
+    }
+
+    /// The most columns a sheet has (Excel's XFD).
+    static let maxColumns = 16_384
+    /// The most rows a sheet has (Excel's).
+    static let maxRows = 1_048_576
+
     private let archive: Archive
+    private let limits: Limits
 
     /// Opens the workbook at `url`. Errors (`SheetError`) say what is wrong, not which file:
     /// the caller names it.
-    public init(url: URL) throws {
+    public init(url: URL, limits: Limits = Limits()) throws {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw SheetError("not an XLSX workbook (\(error))")
+        }
+        self.limits = limits
+        var parts = 0
+        for _ in archive {
+            parts += 1
+            guard parts <= limits.parts else { throw SheetError("has more than \(limits.parts) parts, more than a workbook has") }
         }
     }
 
@@ -31,9 +64,9 @@ public struct XLSXReader {
     public func rows() throws -> [Row] {
         let strings = try sharedStrings()
         let dateStyles = try self.dateStyles()
-        let sheet = try entry(firstSheetPath(), required: true)!
         var rows: [Row] = []
-        var scanner = XMLScanner(sheet)
+        var cells = 0
+        var scanner = XMLScanner(try entry(firstSheetPath(), required: true)!)
         var row: Row?
         var column = 0, type = "", style = 0
         var value: String?
@@ -46,7 +79,11 @@ public struct XLSXReader {
                     if tag.isEmpty { continue }
                 }
                 if !tag.isClosing {
-                    row = Row(number: tag.attribute("r").flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1, cells: [])
+                    let number = tag.attribute("r").flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
+                    guard (1...Self.maxRows).contains(number) else {
+                        throw SheetError("the first sheet has a row numbered \(number), not 1 to \(Self.maxRows)")
+                    }
+                    row = Row(number: number, cells: [])
                 }
             case "c" where !tag.isClosing:
                 column = tag.attribute("r").map(Self.columnIndex) ?? (row?.cells.count ?? 0)
@@ -64,10 +101,16 @@ public struct XLSXReader {
                 switch type {
                 case "s": text = Int(raw).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
                 case "b": text = raw == "1" ? "TRUE" : "FALSE"
-                case "n" where dateStyles.contains(style): text = Double(raw).map(Self.isoDate) ?? raw
+                case "n" where dateStyles.contains(style):
+                    text = Double(raw).flatMap { (1..<2_958_466).contains($0) ? Self.isoDate($0) : nil } ?? raw
                 default: text = raw
                 }
-                if current.cells.count <= column { current.cells += Array(repeating: "", count: column + 1 - current.cells.count) }
+                guard column < Self.maxColumns else { throw SheetError("row \(current.number) has a cell beyond column XFD, the last a sheet has") }
+                if current.cells.count <= column {
+                    cells += column + 1 - current.cells.count
+                    guard cells <= limits.cells else { throw SheetError("the first sheet has more than \(limits.cells) cells") }
+                    current.cells += Array(repeating: "", count: column + 1 - current.cells.count)
+                }
                 current.cells[column] = text
                 row = current
             default: break
@@ -81,8 +124,17 @@ public struct XLSXReader {
             if required { throw SheetError("the workbook has no \(path)") }
             return nil
         }
+        // The size the archive declares may be a lie: the inflated bytes are counted as they come.
+        let limit = limits.partBytes
+        let tooLarge = SheetError("\(path) inflates to more than \(limit >> 20) MiB, more than a workbook part may have "
+            + "(a damaged or malicious file, or a table to save as CSV)")
+        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
         var data = Data()
-        _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+        data.reserveCapacity(Int(entry.uncompressedSize))
+        _ = try archive.extract(entry, skipCRC32: true) { chunk in
+            guard data.count + chunk.count <= limit else { throw tooLarge }
+            data.append(chunk)
+        }
         return data
     }
 
@@ -112,6 +164,7 @@ public struct XLSXReader {
         var strings: [String] = []
         while let tag = scanner.nextTag() {
             if tag.name == "si" {
+                guard strings.count < limits.cells else { throw SheetError("xl/sharedStrings.xml has more than \(limits.cells) strings") }
                 if tag.isEmpty {
                     strings.append("")
                 } else if !tag.isClosing {
@@ -173,12 +226,15 @@ public struct XLSXReader {
         for byte in reference.utf8 {
             guard byte >= 65 && byte <= 90 else { break }
             index = index * 26 + Int(byte - 64)
+            if index > maxColumns { return maxColumns }  // beyond XFD: refused by the caller, never overflowing
         }
         return max(index - 1, 0)
     }
 
     /// An Excel serial date (days since 1899-12-30 in the 1900 system) as an ISO date.
     static func isoDate(_ serial: Double) -> String {
-        LocalDate(dayNumber: Int(serial.rounded(.down)) - 25569).description
+        // 1 is 1900-01-01 and 2958465 is 9999-12-31: other serials (and NaN) are no date.
+        guard serial >= 1, serial < 2_958_466 else { return serial.description }
+        return LocalDate(dayNumber: Int(serial.rounded(.down)) - 25569).description
     }
 }

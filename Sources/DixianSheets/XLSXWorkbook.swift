@@ -1,3 +1,4 @@
+import DixianCore
 import CXLSXWriter
 import Foundation
 
@@ -187,7 +188,7 @@ public final class XLSXSheet {
             let column = lxw_col_t(index)
             let error: lxw_error
             switch cell {
-            case .text(let text): error = worksheet_write_string(sheet, row, column, text, formats.text)
+            case .text(let text): error = worksheet_write_string(sheet, row, column, text.formulaNeutralised, formats.text)
             case .number(let number): error = worksheet_write_number(sheet, row, column, number, formats.number)
             case .empty: error = worksheet_write_blank(sheet, row, column, formats.text)
             }

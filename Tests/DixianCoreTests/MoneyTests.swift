@@ -59,3 +59,25 @@ struct OfficialTermTests {
         #expect(Area(villageCode: "62062110020") == nil)
     }
 }
+
+/// Amounts as long as anyone types never trap: too many digits is a refusal, zeros past the
+/// second decimal are read.
+struct MoneyParsingLimitsTests {
+    @Test(arguments: ["99999999999999999999", "-99999999999999999999", "1000000000000000", String(repeating: "9", count: 10_000)])
+    func tooManyWholeDigitsAreRefusedAsTooLargeWithoutTrapping(text: String) {
+        #expect(Money.parse(yuan: text) == .tooLarge)
+        #expect(Money(yuan: text) == nil)
+    }
+
+    @Test func fifteenWholeDigitsAndLeadingZerosAreRead() {
+        #expect(Money(yuan: "999999999999999.99")?.fen == 99_999_999_999_999_999)
+        #expect(Money(yuan: "0000000000000000000012.5")?.fen == 1_250)
+    }
+
+    @Test func decimalsPastTheSecondAreReadOnlyWhenTheyAreZeros() {
+        #expect(Money.parse(yuan: "0.99999999999999999999") == .tooManyDecimals)
+        #expect(Money.parse(yuan: "1.234") == .tooManyDecimals)
+        #expect(Money(yuan: "7800.50000000000000000000000")?.fen == 780_050)
+        #expect(Money(yuan: "12.000")?.fen == 1_200)
+    }
+}

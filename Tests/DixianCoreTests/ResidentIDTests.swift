@@ -82,3 +82,28 @@ struct ResidentIDTests {
         #expect("\(id)" == "110105********002X")
     }
 }
+
+/// A number typed with full-width digits (as a Chinese input method gives them) is named as
+/// such, with its characters counted as characters, not bytes.
+struct ResidentIDFullWidthTests {
+    @Test func fullWidthDigitsAreNamedAsNonASCIINotAsAWrongLength() {
+        let fullWidth = "６２０６２１１９６８０３０１００３１"  // 18 full-width characters
+        do {
+            _ = try ResidentID(fullWidth)
+            Issue.record("a full-width number was accepted")
+        } catch {
+            #expect(error.reason == .nonASCII(position: 1, found: "６", length: 18))
+            #expect(error.description.contains("full-width"))
+            #expect(!error.description.contains("not 18"))
+        }
+    }
+
+    @Test func oneFullWidthDigitAmongASCIIIsLocated() {
+        do {
+            _ = try ResidentID("62062119680301003１")
+            Issue.record("a number with a full-width digit was accepted")
+        } catch {
+            #expect(error.reason == .nonASCII(position: 18, found: "１", length: 18))
+        }
+    }
+}

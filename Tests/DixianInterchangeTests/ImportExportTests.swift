@@ -68,6 +68,22 @@ struct ImportExportTests {
         #expect(disclosures.first?.destination == directory.standardizedFileURL.path)
     }
 
+    @Test func anExportIntoAFolderOfOtherFilesKeepsThemAndReplacesOnlyItsOwn() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "test")
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "keep me".write(to: directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try "stale".write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        try await RegistryExport.write(from: registry, to: directory)
+        let files = try Self.files(in: directory)
+        #expect(files["notes.txt"] == "keep me")
+        #expect(files["members.csv"]?.hasPrefix("resident_id,") == true)
+        #expect(files.count == RegistryTable.allCases.count + 1)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: directory.deletingLastPathComponent().path)
+        #expect(!beside.contains { $0.hasPrefix(".\(directory.lastPathComponent).") })
+    }
+
     @Test func chineseHeadersAndAByteOrderMarkAreAccepted() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -138,7 +154,7 @@ struct ImportExportTests {
                 "members.csv:4: repeats \(good), already on line 2",
                 "members.csv:6: has 6 fields, but the header has 5",
                 "incomes.csv:2: wage: is negative (-100)",
-                "incomes.csv:3: medical_spending: '12.345' is not an amount in yuan",
+                "incomes.csv:3: medical_spending: '12.345' has more than two decimals",
                 "guarantee_surveys.csv:2: surveyed_on: '2023-02-29' is not a date (YYYY-MM-DD) that exists",
                 "members.csv:5: household_number: refers to household H9, which is in neither",
                 "households.csv:7: size: household H5 declares 2 people but members.csv lists 0",
@@ -181,7 +197,10 @@ struct ImportExportTests {
             try await RegistryImport(path: directory).apply(to: registry, as: "import")
             Issue.record("a conflicting import was applied")
         } catch let rejection as ImportRejected {
-            #expect(rejection.report.problems.map(\.description) == ["members.csv:3: UNIQUE constraint failed: member.resident_id"])
+            #expect(rejection.report.problems.map(\.description) == [
+                "members.csv:3: ID number \(Fixtures.head.residentID.masked) is already in the registry: a person is registered once "
+                    + "(change the member there, or leave this row out)",
+            ])
         }
         #expect(try await registry.dump() == before)
     }
