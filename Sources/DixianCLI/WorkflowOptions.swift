@@ -33,9 +33,9 @@ struct WorkflowOptions: ParsableArguments {
         let (workflow, manifest) = try open()
         let zh = manifest.language.hasPrefix("zh")
         do {
-            print(try await body(workflow, zh))
+            print(try await body(workflow, zh).terminalEscaped)
         } catch let error as WorkflowError {
-            printError(error.message(language: manifest.language))
+            printError(error.message(language: manifest.language).terminalEscaped)
             throw ExitCode(2)
         }
     }

@@ -13,14 +13,17 @@ public struct ConsolePrinter: Sendable {
     /// A printer in the plugin's `language`.
     public init(language: String) { chinese = language.hasPrefix("zh") }
 
-    /// The values of one evaluation, as printed (nothing for none).
+    /// The values of one evaluation, as printed (nothing for none). Control characters in
+    /// registry or script text are shown escaped, never sent to the terminal.
     public func format(_ values: [LuaValue]) -> String {
-        if values.allSatisfy({ $0.tableValue == nil }) { return values.map(\.displayText).joined(separator: "\t") }
+        if values.allSatisfy({ $0.tableValue == nil }) { return values.map(\.displayText.terminalEscaped).joined(separator: "\t") }
         return values.map { format($0) }.joined(separator: "\n")
     }
 
-    /// One value.
-    public func format(_ value: LuaValue) -> String {
+    /// One value, its control characters escaped.
+    public func format(_ value: LuaValue) -> String { unescaped(value).terminalEscaped }
+
+    private func unescaped(_ value: LuaValue) -> String {
         guard let table = value.tableValue else { return value.displayText }
         if isHousehold(value) { return household(value) }
         if !table.array.isEmpty && table.fields.isEmpty {

@@ -34,14 +34,15 @@ public struct ScreeningOutput {
         guard let id = run.id else { preconditionFailure("the run is not stored") }
         switch format {
         case .table:
-            try write(summary())
+            // Registry and plugin text, shown on a terminal.
+            try write(summary().terminalEscaped)
             var shown = 0
             if run.findingCount > 0, limit > 0 {
                 try write("\n" + words.firstFindings(min(limit, run.findingCount), of: run.findingCount) + "\n")
                 try store.forEachFinding(ofRun: id) { finding in
                     guard shown < limit else { return }
                     shown += 1
-                    try write("  \(finding.householdNumber ?? "\(words.asset) \(finding.assetID ?? 0)")  \(finding.checkID)  \(finding.message)\n")
+                    try write("  \(finding.householdNumber ?? "\(words.asset) \(finding.assetID ?? 0)")  \(finding.checkID)  \(finding.message)".terminalEscaped + "\n")
                 }
             }
         case .json:

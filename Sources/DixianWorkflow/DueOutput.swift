@@ -33,7 +33,7 @@ public struct DueOutput {
     /// millions of items); the table lists at most `limit` items.
     public func write(_ format: Format, limit: Int = 200, to write: (String) throws -> Void) throws {
         switch format {
-        case .table: try write(table(limit: limit))
+        case .table: try write(table(limit: limit).terminalEscaped)  // registry text, shown on a terminal
         case .json: try json(write)
         case .csv: try csv(write)
         }

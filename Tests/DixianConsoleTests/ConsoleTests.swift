@@ -74,6 +74,16 @@ struct ConsoleTests {
         #expect(try values(await run(console, "#find{ category = 'general' }")) == [0])
     }
 
+    /// Issue 25, item 13: text typed into a public form or an imported file may hold escape
+    /// sequences; the console shows them as text and never sends them to the terminal.
+    @Test func controlCharactersArePrintedEscaped() {
+        let printer = ConsolePrinter(language: "zh")
+        #expect(printer.format([.string("张\u{1B}]0;pwned\u{07}三"), .string("a\tb")]) == "张\\x1B]0;pwned\\x07三\ta\\tb")
+        let table = LuaValue.table(LuaTable(fields: ["name": .string("\u{1B}[2J王五")]))
+        #expect(printer.format(table).contains("\\x1B[2J王五"))
+        #expect(!printer.format(table).contains("\u{1B}"))
+    }
+
     @Test func checksAndDeadlinesRunOnAHousehold() async throws {
         let console = try Self.console(try await registry())
         let findings = try values(await run(console, "check('\(Fixtures.household.number)')")).first?.tableValue?.array ?? []
