@@ -58,6 +58,11 @@ enum PostgresSchema {
             DROP INDEX audit_by_household;
             CREATE INDEX audit_by_household ON audit (table_name, household_number, id);
             """),
+        // Households stored before are not checked again (NOT VALID); every write from now on is.
+        ("v3: household numbers are their village code and four digits", """
+            ALTER TABLE household ADD CONSTRAINT household_number_shape
+              CHECK (number ~ '^[0-9]{\(12 + Household.numberSequenceDigits)}$' AND substr(number, 1, 12) = village_code) NOT VALID;
+            """),
     ]
 
     /// `table_name IN (...)` over the tables whose changes can concern a household: the clause

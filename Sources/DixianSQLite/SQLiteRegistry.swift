@@ -129,9 +129,11 @@ public final class SQLiteRegistry: RegistryStore {
         try db.execute(sql: "PRAGMA cache_size = -262144")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         try AuditTrail.setActor(actor, in: db)
+        let start = try AuditSeal.lastEntry(db)
         var writer = ChangeWriter(db: db)
         try produce { change in try writer.apply(change) }
         try writer.finish()
+        try AuditSeal.seal(after: start, in: db)
         try AuditTrail.setActor(nil, in: db)
     }
 
@@ -361,9 +363,15 @@ extension RegistryRecord {
     var row: any RegistryRow { value as! any RegistryRow }
 }
 
+extension SQLiteRegistry: AuditChainStore {
+    public func verifyAuditTrail() async throws -> AuditVerification {
+        try await writer.read { db in try AuditSeal.verify(db) }
+    }
+}
+
 extension SQLiteRegistry: BookkeepingSource {
     /// The tables `forEachRow` reads.
-    private static let bookkeepingTables: Set = ["audit", "disclosure", "server_user", "screening_run", "screening_finding"]
+    private static let bookkeepingTables: Set = ["audit", "audit_hash", "disclosure", "server_user", "screening_run", "screening_finding"]
 
     public func forEachRow(ofTable name: String, columns: [String], _ body: ([String?]) throws -> Void) throws {
         precondition(Self.bookkeepingTables.contains(name), "\(name) is not a bookkeeping table")

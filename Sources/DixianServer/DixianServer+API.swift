@@ -17,7 +17,7 @@ extension DixianServer {
         let api = router.group("api")
 
         api.get("households/:number") { _, context in
-            let number = try context.parameters.require("number")
+            let number = try context.householdNumber()
             _ = try context.require(.read, in: number)
             guard let view = try await self.store.householdView(number, asOf: LocalDate.today) else {
                 throw ProblemDetails(.notFound, "Not found", detail: "no household \(number)")
@@ -41,7 +41,7 @@ extension DixianServer {
         }
 
         api.put("households/:number") { request, context in
-            let number = try context.parameters.require("number")
+            let number = try context.householdNumber()
             let user = try context.require(.work, in: number)
             guard let tag = request.headers[.ifMatch] else {
                 throw ProblemDetails(.preconditionRequired, "Precondition required",
@@ -68,7 +68,7 @@ extension DixianServer {
         }
 
         api.post("households/:number/monitoring") { request, context in
-            let number = try context.parameters.require("number")
+            let number = try context.householdNumber()
             let user = try context.require(.work, in: number)
             let body = try await self.decode(ReportRequest.self, from: request)
             let channel: DiscoveryChannel = try self.term(body.channel, field: "channel")
