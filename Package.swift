@@ -84,6 +84,7 @@ let package = Package(
             dependencies: [
                 "DixianCore", "DixianInterchange",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -375,13 +375,16 @@ extension SQLiteRegistry: BookkeepingSource {
 
     public func forEachRow(ofTable name: String, columns: [String], _ body: ([String?]) throws -> Void) throws {
         precondition(Self.bookkeepingTables.contains(name), "\(name) is not a bookkeeping table")
+        // The audit trail goes with its chain: each entry's hashes as PostgreSQL reads bytes (`\x…`).
+        let hashes = name == "audit" ? ["previous", "hash"] : []
+        let source = name == "audit" ? "audit LEFT JOIN audit_hash USING (id)" : name
         try writer.unsafeReentrantRead { db in
-            let known = Set(try db.columns(in: name).map(\.name))
+            let known = Set(try db.columns(in: name).map(\.name) + hashes)
             if let missing = columns.first(where: { !known.contains($0) }) {
                 throw DatabaseError(message: "table \(name) has no column \(missing)")
             }
-            let list = columns.map { "CAST(\($0) AS TEXT)" }.joined(separator: ", ")
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(name) ORDER BY \(columns[0])")
+            let list = columns.map { hashes.contains($0) ? "'\\x' || lower(hex(\($0)))" : "CAST(\($0) AS TEXT)" }.joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(source) ORDER BY \(columns[0])")
             while let row = try rows.next() {
                 try body((0..<columns.count).map { row[$0] })
             }
