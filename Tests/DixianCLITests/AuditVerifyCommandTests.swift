@@ -7,25 +7,16 @@ import Testing
 /// registry.
 @Suite(.serialized)
 struct AuditVerifyCommandTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-cli-\(UUID().uuidString)")
     static let plugins = RegistryCommandTests.plugins
+    /// Its generated and imported county.
+    let workflow = WorkflowCommandTests()
 
-    private func county() throws -> (db: String, files: URL) {
-        let files = folder.appendingPathComponent("county"), db = folder.appendingPathComponent("r.sqlite").path
-        let generated = try DixianProcess.run([
-            "generate", "--county", "minqin", "--households", "60", "--seed", "5", "--out", files.path, "--plugins", Self.plugins,
-        ])
-        #expect(generated.status == 0, "\(generated.errorOutput)")
-        let imported = try DixianProcess.run(["import", files.path, "--db", db])
-        #expect(imported.status == 0, "\(imported.errorOutput)")
-        return (db, files)
-    }
+    private func county() throws -> (db: String, files: URL) { try workflow.county() }
 
     @Test func anUntouchedTrailVerifiesAndAnEditedOneNamesItsFirstBrokenEntry() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { try? FileManager.default.removeItem(at: workflow.folder) }
         let (db, files) = try county()
-        let households = try String(contentsOf: files.appendingPathComponent("households.csv"), encoding: .utf8).split(separator: "\n")
-        let number = String(households[1].prefix(16))
+        let number = try #require(try workflow.row(files, "households.csv", where: "category", is: "general")["number"])
         let reported = try DixianProcess.run([
             "monitor", "report", "--household", number, "--channel", "农户自主申报", "--on", "2024-09-27", "--db", db, "--plugin", "minqin",
             "--plugins", Self.plugins, "--actor", "乡镇:王核查",
@@ -53,7 +44,7 @@ struct AuditVerifyCommandTests {
     }
 
     @Test func anAreaMustBeACountyTownshipOrVillageOfTheRegistry() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { try? FileManager.default.removeItem(at: workflow.folder) }
         let (db, files) = try county()
         let households = try String(contentsOf: files.appendingPathComponent("households.csv"), encoding: .utf8).split(separator: "\n")
         let village = String(households[1].prefix(12))
