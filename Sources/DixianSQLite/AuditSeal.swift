@@ -2,6 +2,7 @@ import Crypto
 import DixianCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The audit trail made append-only and chained (migration v7). Entries cannot be changed or
 /// removed (triggers refuse it), nor can their hashes; every entry Dixian writes is sealed,
@@ -71,18 +72,52 @@ enum AuditSeal {
     }
 
     /// Seals the entries after `start` (those the current transaction wrote), in id order,
-    /// chained from entry `start`'s hash.
+    /// chained from entry `start`'s hash. Stepped through SQLite's C API and hashed field by
+    /// field as `AuditChain.Entry.content` lays them out, without a string or a row per entry:
+    /// an import seals millions of entries.
     static func seal(after start: Int64, in db: Database) throws {
         var previous = try Data.fetchOne(db, sql: "SELECT hash FROM audit_hash WHERE id = ?", arguments: [start]).map { [UInt8]($0) } ?? []
-        let chain = AuditChain(sha256: sha256)
+        let select = try db.cachedStatement(sql: """
+            SELECT id, at, actor, table_name, row_key, household_number, action, before, after FROM audit WHERE id > ? ORDER BY id
+            """)
+        sqlite3_reset(select.sqliteStatement)
+        try select.setArguments([start])
+        defer { sqlite3_reset(select.sqliteStatement) }
         let insert = try db.cachedStatement(sql: "INSERT INTO audit_hash (id, previous, hash) VALUES (?, ?, ?)")
-        let entries = try Row.fetchCursor(db, sql: """
-            SELECT a.id, a.at, a.actor, a.table_name, a.row_key, a.household_number, a.action, a.before, a.after, NULL, NULL
-            FROM audit a WHERE a.id > ? ORDER BY a.id
-            """, arguments: [start])
-        while let row = try entries.next() {
-            let hash = chain.hash(previous: previous, content: entry(row).content)
-            try insert.execute(arguments: [row["id"], Data(previous), Data(hash)])
+        let entries = select.sqliteStatement, row = insert.sqliteStatement
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        while true {
+            let status = sqlite3_step(entries)
+            guard status == SQLITE_ROW else {
+                if status == SQLITE_DONE { return }
+                throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            var hasher = SHA256()
+            hasher.update(data: previous)
+            for column: Int32 in 1...8 {
+                guard sqlite3_column_type(entries, column) != SQLITE_NULL, let text = sqlite3_column_text(entries, column) else {
+                    hasher.update(data: [0])
+                    continue
+                }
+                let count = Int(sqlite3_column_bytes(entries, column))
+                hasher.update(data: [1, UInt8(truncatingIfNeeded: count >> 24), UInt8(truncatingIfNeeded: count >> 16),
+                                     UInt8(truncatingIfNeeded: count >> 8), UInt8(truncatingIfNeeded: count)])
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: text, count: count))
+            }
+            let hash = Array(hasher.finalize())
+            sqlite3_bind_int64(row, 1, sqlite3_column_int64(entries, 0))
+            // A zero-length blob, not NULL, before the first entry: SQLite binds NULL for a nil pointer.
+            if previous.isEmpty {
+                sqlite3_bind_zeroblob(row, 2, 0)
+            } else {
+                previous.withUnsafeBytes { _ = sqlite3_bind_blob(row, 2, $0.baseAddress, Int32($0.count), transient) }
+            }
+            hash.withUnsafeBytes { _ = sqlite3_bind_blob(row, 3, $0.baseAddress, 32, transient) }
+            let inserted = sqlite3_step(row)
+            sqlite3_reset(row)
+            guard inserted == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: inserted), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
             previous = hash
         }
     }
