@@ -103,6 +103,30 @@ import Testing
             """))
     }
 
+    @Test func aHouseholdNumberOutsideItsVillageOrNotDigitsIsRefusedEvenByRawSQL() async throws {
+        let (url, registry) = try await Self.registry()
+        var stray = Fixtures.household
+        stray.number = "6206211002020001"
+        await #expect(throws: RegistryStoreError.self) { try await registry.apply([.insert(.household(stray))], as: "import") }
+        for number in ["ABC", "../../etc", "<b>x</b>", "620621100201000A", "62062110020100011", "6206211002020001"] {
+            #expect(try !Self.psql(url, """
+                BEGIN; SELECT set_config('dixian.actor', 'admin:psql', true);
+                INSERT INTO household (number, village_code, head_name, category, relocated, minimum_living_allowance,
+                  extreme_poverty_support, no_member_able_to_work, left_behind)
+                VALUES ('\(number)', '620621100201', '张', 'general', false, false, false, false, false); COMMIT;
+                """), "\(number)")
+        }
+        #expect(try !Self.psql(url, """
+            BEGIN; SELECT set_config('dixian.actor', 'admin:psql', true); UPDATE household SET village_code = '620621100202'; COMMIT;
+            """))
+        #expect(try Self.psql(url, """
+            BEGIN; SELECT set_config('dixian.actor', 'admin:psql', true);
+            INSERT INTO household (number, village_code, head_name, category, relocated, minimum_living_allowance,
+              extreme_poverty_support, no_member_able_to_work, left_behind)
+            VALUES ('6206211002010002', '620621100201', '张', 'general', false, false, false, false, false); COMMIT;
+            """))
+    }
+
     @Test func aTrailCopiedFromSQLiteVerifiesAndGoesOnChaining() async throws {
         let sqlite = try SQLiteRegistry()
         try await sqlite.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "import")
