@@ -88,11 +88,21 @@ extension Dixian {
                 }
             }
 
+            @Option(help: "Who adds the user, for the audit trail (default: the system user).")
+            var actor: String = ProcessInfo.processInfo.userName
+
             func run() async throws {
                 let store = try registry.open()
+                for code in area {
+                    guard [6, 9, 12].contains(code.count),
+                        try await store.householdSummary(area: code).byCategory.values.reduce(0, +) > 0
+                    else {
+                        throw ValidationError("--area \(code) is not a county (6 digits), township (9) or village (12) code of \(registry.label): no household's village code begins with it")
+                    }
+                }
                 let expiry = expires?.date ?? DateOption.today.date.adding(days: 90)
                 let (token, user) = AccessToken.issue(name: name, role: role, areas: area, expiresOn: expiry)
-                try await store.saveUser(user)
+                try await store.saveUser(user, as: actor)
                 print(token)
                 printError("dixian: \(name) (\(role.rawValue), \(area.joined(separator: ", "))) until \(expiry); the token above is shown only once")
             }

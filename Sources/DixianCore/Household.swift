@@ -46,3 +46,25 @@ public struct Household: Hashable, Sendable {
         public static let leftBehind = Flags(rawValue: 1 << 4)
     }
 }
+
+extension Household {
+    /// How many digits follow the village code in a household number (户编号): the village's
+    /// own sequence, `6206211002010001` being household 0001 of village 620621100201.
+    public static let numberSequenceDigits = 4
+
+    /// Why `number` is not a household number, or nil if it is one: ASCII digits, the 12 of
+    /// its village code followed by `numberSequenceDigits` more, and, when `villageCode` is
+    /// given, beginning with that village code. The one check of the import, the API and the
+    /// stores' constraints, which keep to the same shape.
+    public static func numberProblem(_ number: String, villageCode: String? = nil) -> String? {
+        let length = 12 + numberSequenceDigits
+        let shown = number.unicodeScalars.count > 40 ? String(number.unicodeScalars.prefix(40)) + "…" : number
+        guard number.utf8.count == length, number.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return "household number \(shown.debugDescription) is not \(length) digits (its village code and \(numberSequenceDigits) more)"
+        }
+        if let villageCode, !number.hasPrefix(villageCode) {
+            return "household number \(number) does not begin with its village code \(villageCode)"
+        }
+        return nil
+    }
+}

@@ -61,8 +61,20 @@ public struct ServerUser: Hashable, Sendable {
 public protocol UserStore: Sendable {
     /// Adds `user`, or replaces the user of that name (a new token).
     func saveUser(_ user: ServerUser) async throws
+    /// `saveUser(_:)`, with the change audited as made by `actor` where the store audits users.
+    func saveUser(_ user: ServerUser, as actor: String) async throws
     /// The user named `name`, if any.
     func user(named name: String) async throws -> ServerUser?
     /// Every user, by name.
     func users() async throws -> [ServerUser]
+}
+
+extension UserStore {
+    /// By default the store does not audit its users: `saveUser(_:)`.
+    public func saveUser(_ user: ServerUser, as actor: String) async throws { try await saveUser(user) }
+}
+
+extension ServerUser {
+    /// The actor of user changes made without one (a token refreshed by the server).
+    public static let defaultActor = "dixian"
 }

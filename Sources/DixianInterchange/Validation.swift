@@ -74,6 +74,7 @@ struct Validation {
                 check(reference, from: file, line: row.line, label: labels[reference.column], problems: &problems)
             }
             if countsHouseholdSizes { count(record, reader, line: row.line, label: labels["size"], problems: &problems) }
+            checkHouseholdNumber(of: record, in: file.label, line: row.line, label: labels["number"], problems: &problems)
             if problems.count == problemsOfRow, !accept(record) { break }
         }
         if let failure = iterator.failure {
@@ -95,6 +96,16 @@ struct Validation {
             problems.append(ImportProblem(file: file.label, line: line, column: label ?? reference.column,
                                           reason: "refers to \(reference.key), which is not in \(reference.file)"))
         }
+    }
+
+    /// Refuses a household whose number is not its village code and four digits
+    /// (`Household.numberProblem`), naming the file, line and column.
+    private func checkHouseholdNumber(
+        of record: any InterchangeRecord, in file: String, line: Int, label: String?, problems: inout [ImportProblem]) {
+        guard let household = record as? Household,
+            let problem = Household.numberProblem(household.number, villageCode: household.area.villageCode)
+        else { return }
+        problems.append(ImportProblem(file: file, line: line, column: label ?? "number", reason: problem))
     }
 
     /// Counts members per household, and notes the sizes households declare.

@@ -94,6 +94,8 @@ public final class PostgresRegistry: RegistryStore {
         try pool.withConnection { connection in
             try connection.transaction {
                 try connection.rows("SELECT set_config('dixian.actor', $1, true)", [actor])
+                // The audit chain's lock, taken before any row lock (see `PostgresSchema.auditLock`).
+                try connection.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.auditLock))")
                 var index = 0
                 var inserted: Set<RegistryTable> = []
                 // Consecutive inserts into one table go as one multi-row INSERT (an import is

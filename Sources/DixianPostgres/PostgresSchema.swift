@@ -58,6 +58,12 @@ enum PostgresSchema {
             DROP INDEX audit_by_household;
             CREATE INDEX audit_by_household ON audit (table_name, household_number, id);
             """),
+        // Households stored before are not checked again (NOT VALID); every write from now on is.
+        ("v3: household numbers are their village code and four digits", """
+            ALTER TABLE household ADD CONSTRAINT household_number_shape
+              CHECK (number ~ '^[0-9]{\(12 + Household.numberSequenceDigits)}$' AND substr(number, 1, 12) = village_code) NOT VALID;
+            """),
+        ("v4: audit trail append-only and chained, users audited", chainedAuditTrail),
     ]
 
     /// `table_name IN (...)` over the tables whose changes can concern a household: the clause
@@ -309,6 +315,83 @@ enum PostgresSchema {
         }
         return sql
     }
+
+    /// The audit trail made append-only and chained. Each entry holds the hash of its
+    /// predecessor (`previous`) and its own `hash`: SHA-256 of the predecessor's hash and its
+    /// content as `AuditChain.Entry.content` lays it out, so that `dixian audit verify` checks
+    /// both stores' chains alike (and a trail copied from SQLite goes on chaining here). The
+    /// hash is computed by a trigger on `audit` as each entry is written, under a lock held to
+    /// the end of the transaction, which also gives the entry its id then (the column has no
+    /// default): entries are chained in id order, whatever order concurrent writers began in. The transaction's last hash is
+    /// kept in `dixian.audit_head`, so that an import does not look it up for every entry.
+    ///
+    /// Entries are refused UPDATE, DELETE and TRUNCATE by triggers; a deployment also revokes
+    /// UPDATE, DELETE and TRUNCATE on `audit` from the role the server connects as. A superuser
+    /// can drop the triggers: that is what the chain shows. Every change to `server_user` is
+    /// audited too (never the token's hash or salt), as made by the transaction's actor, or by
+    /// the database role that made it when none was set.
+    private static let chainedAuditTrail = """
+        ALTER TABLE audit ADD COLUMN previous bytea, ADD COLUMN hash bytea, ALTER COLUMN id DROP DEFAULT;
+        CREATE FUNCTION audit_field(f text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+          SELECT CASE WHEN f IS NULL THEN '\\x00'::bytea
+                      ELSE '\\x01'::bytea || int4send(octet_length(convert_to(f, 'UTF8'))) || convert_to(f, 'UTF8') END
+        $$;
+        CREATE FUNCTION audit_content(a audit) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+          SELECT audit_field(a.at) || audit_field(a.actor) || audit_field(a.table_name) || audit_field(a.row_key)
+            || audit_field(a.household_number) || audit_field(a.action) || audit_field(a.before) || audit_field(a.after)
+        $$;
+        DO $$
+        DECLARE
+          head bytea := ''::bytea;
+          e audit;
+        BEGIN
+          FOR e IN SELECT * FROM audit ORDER BY id LOOP
+            UPDATE audit SET previous = head, hash = sha256(head || audit_content(e)) WHERE id = e.id RETURNING hash INTO head;
+          END LOOP;
+        END $$;
+        CREATE FUNCTION audit_seal() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          head text := current_setting('dixian.audit_head', true);
+        BEGIN
+          IF current_setting('dixian.copying', true) = 'on' THEN RETURN NEW; END IF;
+          IF pg_trigger_depth() < 2 THEN RAISE EXCEPTION 'audit entries are written by the registry triggers only'; END IF;
+          PERFORM pg_advisory_xact_lock(\(auditLock));
+          IF head IS NULL OR head = '' THEN
+            NEW.previous := coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), ''::bytea);
+          ELSE
+            NEW.previous := decode(head, 'hex');
+          END IF;
+          NEW.id := nextval(pg_get_serial_sequence('audit', 'id'));
+          NEW.hash := sha256(NEW.previous || audit_content(NEW));
+          PERFORM set_config('dixian.audit_head', encode(NEW.hash, 'hex'), true);
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER seal BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION audit_seal();
+        CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit trail is append-only: an entry cannot be changed or removed'; END $$;
+        CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+        CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+
+        CREATE FUNCTION audit_server_user() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          who text COLLATE "C" := coalesce(nullif(current_setting('dixian.actor', true), ''), session_user);
+        BEGIN
+          IF current_setting('dixian.copying', true) = 'on' THEN RETURN NULL; END IF;
+          INSERT INTO audit (actor, table_name, row_key, household_number, action, before, after)
+          VALUES (who, 'server_user', CASE WHEN TG_OP = 'DELETE' THEN OLD.name ELSE NEW.name END, NULL, lower(TG_OP),
+                  CASE WHEN TG_OP <> 'INSERT' THEN (to_jsonb(OLD) - 'token_hash' - 'salt')::text END,
+                  CASE WHEN TG_OP = 'UPDATE'
+                       THEN ((to_jsonb(NEW) - 'token_hash' - 'salt') || jsonb_build_object('token_replaced', OLD.token_hash <> NEW.token_hash))::text
+                       WHEN TG_OP = 'INSERT' THEN (to_jsonb(NEW) - 'token_hash' - 'salt')::text END);
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON server_user
+          FOR EACH ROW EXECUTE FUNCTION audit_server_user();
+        """
+
+    /// The advisory lock a transaction holds from its first audit entry (or from its start,
+    /// for the store's own writes) to its end: one writer at a time extends the chain.
+    static let auditLock = 20_250_425
 
     private static let serverTables = """
         CREATE TABLE disclosure (

@@ -4,13 +4,23 @@ import GRDB
 
 extension SQLiteRegistry: UserStore {
     public func saveUser(_ user: ServerUser) async throws {
+        try await saveUser(user, as: ServerUser.defaultActor)
+    }
+
+    /// Saves `user`, audited as changed by `actor` (users, roles, areas, expiry, revocation;
+    /// never the token's hash).
+    public func saveUser(_ user: ServerUser, as actor: String) async throws {
         let areas = String(decoding: try JSONEncoder().encode(user.areas), as: UTF8.self)
         try await write { db in
+            try AuditTrail.setActor(actor, in: db)
+            let start = try AuditSeal.lastEntry(db)
             try db.execute(sql: """
                 INSERT INTO server_user (name, role, areas, token_hash, salt, expires_on, revoked) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET role = excluded.role, areas = excluded.areas, token_hash = excluded.token_hash,
                   salt = excluded.salt, expires_on = excluded.expires_on, revoked = excluded.revoked
                 """, arguments: [user.name, user.role.rawValue, areas, user.tokenHash, user.salt, user.expiresOn.description, user.revoked])
+            try AuditSeal.seal(after: start, in: db)
+            try AuditTrail.setActor(nil, in: db)
         }
     }
 

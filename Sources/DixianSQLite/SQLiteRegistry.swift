@@ -132,9 +132,11 @@ public final class SQLiteRegistry: RegistryStore {
         try db.execute(sql: "PRAGMA cache_size = -262144")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         try AuditTrail.setActor(actor, in: db)
+        let start = try AuditSeal.lastEntry(db)
         var writer = ChangeWriter(db: db)
         try produce { change in try writer.apply(change) }
         try writer.finish()
+        try AuditSeal.seal(after: start, in: db)
         try AuditTrail.setActor(nil, in: db)
     }
 
@@ -364,19 +366,28 @@ extension RegistryRecord {
     var row: any RegistryRow { value as! any RegistryRow }
 }
 
+extension SQLiteRegistry: AuditChainStore {
+    public func verifyAuditTrail() async throws -> AuditVerification {
+        try await writer.read { db in try AuditSeal.verify(db) }
+    }
+}
+
 extension SQLiteRegistry: BookkeepingSource {
     /// The tables `forEachRow` reads.
-    private static let bookkeepingTables: Set = ["audit", "disclosure", "server_user", "screening_run", "screening_finding"]
+    private static let bookkeepingTables: Set = ["audit", "audit_hash", "disclosure", "server_user", "screening_run", "screening_finding"]
 
     public func forEachRow(ofTable name: String, columns: [String], _ body: ([String?]) throws -> Void) throws {
         precondition(Self.bookkeepingTables.contains(name), "\(name) is not a bookkeeping table")
+        // The audit trail goes with its chain: each entry's hashes as PostgreSQL reads bytes (`\x…`).
+        let hashes = name == "audit" ? ["previous", "hash"] : []
+        let source = name == "audit" ? "audit LEFT JOIN audit_hash USING (id)" : name
         try writer.unsafeReentrantRead { db in
-            let known = Set(try db.columns(in: name).map(\.name))
+            let known = Set(try db.columns(in: name).map(\.name) + hashes)
             if let missing = columns.first(where: { !known.contains($0) }) {
                 throw DatabaseError(message: "table \(name) has no column \(missing)")
             }
-            let list = columns.map { "CAST(\($0) AS TEXT)" }.joined(separator: ", ")
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(name) ORDER BY \(columns[0])")
+            let list = columns.map { hashes.contains($0) ? "'\\x' || lower(hex(\($0)))" : "CAST(\($0) AS TEXT)" }.joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(source) ORDER BY \(columns[0])")
             while let row = try rows.next() {
                 try body((0..<columns.count).map { row[$0] })
             }

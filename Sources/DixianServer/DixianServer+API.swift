@@ -19,7 +19,7 @@ extension DixianServer {
 
         api.get("households/:number") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            let number = try context.parameters.require("number")
+            let number = try context.householdNumber()
             _ = try context.require(.read, in: number)
             guard let view = try await self.store.householdView(number, asOf: LocalDate.today) else {
                 throw ProblemDetails(.notFound, "Not found", detail: "no household \(number)")
@@ -44,7 +44,7 @@ extension DixianServer {
 
         api.put("households/:number") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            let number = try context.parameters.require("number")
+            let number = try context.householdNumber()
             let user = try context.require(.work, in: number)
             guard let tag = request.headers[.ifMatch] else {
                 throw ProblemDetails(.preconditionRequired, "Precondition required",
@@ -72,7 +72,7 @@ extension DixianServer {
 
         api.post("households/:number/monitoring") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            let number = try context.parameters.require("number")
+            let number = try context.householdNumber()
             let user = try context.require(.work, in: number)
             let body = try await self.decode(ReportRequest.self, from: request)
             let channel: DiscoveryChannel = try self.term(body.channel, field: "channel")

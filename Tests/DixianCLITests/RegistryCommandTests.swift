@@ -53,7 +53,7 @@ struct RegistryCommandTests {
     @Test func badFilesAreListedAndNothingIsImported() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "户编号,村级区划代码,户主姓名,户属性\nH1,620621100201,张三,一般户\nH2,620621100201,李四,贫困户\n"
+        try "户编号,村级区划代码,户主姓名,户属性\n6206211002010001,620621100201,张三,一般户\n6206211002010002,620621100201,李四,贫困户\n"
             .write(to: folder.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("r.sqlite").path
         let outcome = try DixianProcess.run(["import", folder.path, "--db", db])

@@ -88,14 +88,14 @@ struct ImportExportTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let id = Fixtures.head.residentID.rawValue
-        try ("\u{FEFF}户编号,村级区划代码,户主姓名,户属性,家庭人口数\r\n" + "H1,620621100201,张三,一般户,1\r\n")
+        try ("\u{FEFF}户编号,村级区划代码,户主姓名,户属性,家庭人口数\r\n" + "6206211002010001,620621100201,张三,一般户,1\r\n")
             .write(to: directory.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
-        try ("身份证号,户编号,姓名,与户主关系,劳动能力,是否参加基本医疗保险\n" + "\(id),H1,张三,户主,有劳动能力,是\n")
+        try ("身份证号,户编号,姓名,与户主关系,劳动能力,是否参加基本医疗保险\n" + "\(id),6206211002010001,张三,户主,有劳动能力,是\n")
             .write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
         let registry = try SQLiteRegistry()
         try await RegistryImport(path: directory).apply(to: registry, as: "import")
-        #expect(try await registry.household(number: "H1")?.category == .general)
-        #expect(try await registry.members(ofHousehold: "H1").first?.medicalInsurance == true)
+        #expect(try await registry.household(number: "6206211002010001")?.category == .general)
+        #expect(try await registry.members(ofHousehold: "6206211002010001").first?.medicalInsurance == true)
     }
 
     @Test func badRowsAreAllNamedAndNothingChanges() async throws {
@@ -109,32 +109,32 @@ struct ImportExportTests {
         badChecksum[16] = badChecksum[16] == "1" ? "2" : "1"
         try """
             number,village_code,head_name,category,monitored_kind,size
-            H1,620621100201,甲,general,,1
-            H2,620621100201,乙,unknown-category,,1
-            H3,62062110020,丙,general,,1
-            H1,620621100201,丁,general,,1
-            H4,620621100201,戊,monitored,,1
-            H5,620621100201,己,general,,2
+            6206211002010001,620621100201,甲,general,,1
+            6206211002010002,620621100201,乙,unknown-category,,1
+            6206211002010003,62062110020,丙,general,,1
+            6206211002010001,620621100201,丁,general,,1
+            6206211002010004,620621100201,戊,monitored,,1
+            6206211002010005,620621100201,己,general,,2
 
             """.write(to: directory.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
         try """
             resident_id,household_number,name,relation,labor_capacity
-            \(good),H1,甲,户主,full
-            \(String(badChecksum)),H5,己,户主,full
-            \(good),H5,庚,配偶,full
-            \(Fixtures.child.residentID.rawValue),H9,辛,户主,full
-            \(Fixtures.head.residentID.rawValue),H5,壬,户主,full,extra
+            \(good),6206211002010001,甲,户主,full
+            \(String(badChecksum)),6206211002010005,己,户主,full
+            \(good),6206211002010005,庚,配偶,full
+            \(Fixtures.child.residentID.rawValue),6206211002010009,辛,户主,full
+            \(Fixtures.head.residentID.rawValue),6206211002010005,壬,户主,full,extra
 
             """.write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
         try """
             household_number,year,wage,medical_spending
-            H1,2024,-100,0
-            H1,2023,1000,12.345
+            6206211002010001,2024,-100,0
+            6206211002010001,2023,1000,12.345
 
             """.write(to: directory.appendingPathComponent("incomes.csv"), atomically: true, encoding: .utf8)
         try """
             household_number,surveyed_on,food_and_clothing,compulsory_education,basic_medical,safe_housing,housing_assessed,water_quantity,water_quality
-            H1,2023-02-29,是,是,是,是,是,是,是
+            6206211002010001,2023-02-29,是,是,是,是,是,是,是
 
             """.write(to: directory.appendingPathComponent("guarantee_surveys.csv"), atomically: true, encoding: .utf8)
         try "x\n".write(to: directory.appendingPathComponent("notes.csv"), atomically: true, encoding: .utf8)
@@ -148,7 +148,7 @@ struct ImportExportTests {
                 "notes.csv: is not an interchange file",
                 "households.csv:3: category: 'unknown-category' is not one of",
                 "households.csv:4: village_code: '62062110020' is not a 12-digit village code",
-                "households.csv:5: repeats H1, already on line 2",
+                "households.csv:5: repeats 6206211002010001, already on line 2",
                 "households.csv:6: monitored_kind: is empty, but a monitored household needs its kind",
                 "members.csv:3: resident_id: ID number check character",
                 "members.csv:4: repeats \(good), already on line 2",
@@ -156,8 +156,8 @@ struct ImportExportTests {
                 "incomes.csv:2: wage: is negative (-100)",
                 "incomes.csv:3: medical_spending: '12.345' has more than two decimals",
                 "guarantee_surveys.csv:2: surveyed_on: '2023-02-29' is not a date (YYYY-MM-DD) that exists",
-                "members.csv:5: household_number: refers to household H9, which is in neither",
-                "households.csv:7: size: household H5 declares 2 people but members.csv lists 0",
+                "members.csv:5: household_number: refers to household 6206211002010009, which is in neither",
+                "households.csv:7: size: household 6206211002010005 declares 2 people but members.csv lists 0",
             ]
             for text in expected {
                 #expect(found.contains { $0.hasPrefix(text) }, "missing: \(text)\nfound: \(found)")
@@ -170,9 +170,9 @@ struct ImportExportTests {
     @Test func aWrongHeaderIsReportedOnceNotOnEveryRow() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "number,village,head_name,category\nH1,620621100201,甲,general\nH2,620621100201,乙,general\n"
+        try "number,village,head_name,category\n6206211002010001,620621100201,甲,general\n6206211002010002,620621100201,乙,general\n"
             .write(to: directory.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
-        try "resident_id,household_number,name,relation,labor_capacity\n\(Fixtures.head.residentID.rawValue),H1,甲,户主,full\n"
+        try "resident_id,household_number,name,relation,labor_capacity\n\(Fixtures.head.residentID.rawValue),6206211002010001,甲,户主,full\n"
             .write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
         let report = try await RegistryImport(path: directory).validate(against: SQLiteRegistry())
         #expect(report.problems.map(\.description) == [
@@ -210,14 +210,14 @@ struct ImportExportTests {
         let before = try await registry.dump()
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "number,village_code,head_name,category\nH1,620621100201,甲,general\n"
+        try "number,village_code,head_name,category\n6206211002010001,620621100201,甲,general\n"
             .write(to: directory.appendingPathComponent("households.csv"), atomically: true, encoding: .utf8)
         // The second member's household is nowhere: the registry's foreign key refuses the row
         // as it streams in, and the report says why in the reading's words.
         try """
             resident_id,household_number,name,relation,labor_capacity
-            \(Fixtures.head.residentID.rawValue),H1,甲,户主,full
-            \(Fixtures.spouse.residentID.rawValue),H9,乙,户主,full
+            \(Fixtures.head.residentID.rawValue),6206211002010001,甲,户主,full
+            \(Fixtures.spouse.residentID.rawValue),6206211002010009,乙,户主,full
 
             """.write(to: directory.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
         do {
@@ -225,7 +225,7 @@ struct ImportExportTests {
             Issue.record("an import referring to an unknown household was applied")
         } catch let rejection as ImportRejected {
             #expect(rejection.report.problems.map(\.description)
-                == ["members.csv:3: household_number: refers to household H9, which is in neither households.csv nor the registry"])
+                == ["members.csv:3: household_number: refers to household 6206211002010009, which is in neither households.csv nor the registry"])
         }
         #expect(try await registry.dump() == before)
     }
