@@ -5,8 +5,9 @@ import Foundation
 /// allows and without control characters or undecodable bytes, dates in a plausible range,
 /// amounts below ten billion yuan, birth dates not in the future. docs/data-format.md lists
 /// them. Reading records back from a store (`RecordCodec`) applies none of them: what was
-/// imported under other bounds still reads.
-struct FieldBounds: Sendable {
+/// imported under other bounds still reads. The server holds the text of every request to the
+/// same bounds (`textProblem(_:column:)`).
+package struct FieldBounds: Sendable {
     /// The day the import runs, from which the latest plausible dates are counted.
     let today: LocalDate
 
@@ -33,9 +34,9 @@ struct FieldBounds: Sendable {
     }
 
     /// Columns of free text, which may run to `longTextLimit` characters and several lines.
-    static let longTextColumns: Set<String> = ["notes", "description", "measure", "fix", "reason", "result", "purpose"]
+    static let longTextColumns: Set<String> = ["notes", "description", "measure", "fix", "reason", "reasons", "result", "purpose"]
     /// The most characters a free-text field holds.
-    static let longTextLimit = 2000
+    package static let longTextLimit = 2000
     /// The most characters any other field holds (a name, an actor, a unit, a code).
     static let shortTextLimit = 100
 
@@ -52,7 +53,7 @@ struct FieldBounds: Sendable {
     }
 
     /// What is wrong with `text` as a field of `column`, if anything.
-    static func textProblem(_ text: String, column: String) -> String? {
+    package static func textProblem(_ text: String, column: String) -> String? {
         let long = longTextColumns.contains(column)
         let limit = long ? longTextLimit : shortTextLimit
         // Bytes first (this runs for every field of an import); characters only for a problem.

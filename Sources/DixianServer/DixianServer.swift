@@ -1,4 +1,5 @@
 import DixianCore
+import DixianInterchange
 import DixianPlugins
 import DixianPostgres
 import DixianReports
@@ -97,14 +98,33 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The request's JSON body as `T`, or 400 naming what is wrong.
     func decode<T: Decodable>(_: T.Type, from request: Request) async throws -> T {
         let buffer = try await request.body.collect(upTo: 1 << 20)
+        let value: T
         do {
-            return try APICoding.decoder.decode(T.self, from: Data(buffer: buffer))
+            value = try APICoding.decoder.decode(T.self, from: Data(buffer: buffer))
         } catch DecodingError.keyNotFound(let key, _) {
             throw ProblemDetails.badField(key.stringValue.snakeCased, "is required")
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
             throw ProblemDetails.badField(context.codingPath.map(\.stringValue.snakeCased).joined(separator: "."), "has the wrong type")
         } catch {
             throw ProblemDetails.badField("body", "is not the JSON this endpoint takes")
+        }
+        try Self.checkText(of: value)
+        return value
+    }
+
+    /// Holds every text field of a request body to the bounds an import holds the registry's
+    /// fields to (length, no control characters): 400 naming the first field that breaks them.
+    static func checkText(of body: some Any) throws {
+        for child in Mirror(reflecting: body).children {
+            guard let label = child.label else { continue }
+            let text: String
+            switch child.value {
+            case let value as String: text = value
+            case let value as String?: guard let value else { continue }; text = value
+            default: continue
+            }
+            let field = label.snakeCased
+            if let problem = FieldBounds.textProblem(text, column: field) { throw ProblemDetails.badField(field, problem) }
         }
     }
 

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianInterchange
 import DixianReports
 import DixianWorkflow
 import Foundation
@@ -26,6 +27,12 @@ extension DixianServer {
             let resident = try? ResidentID(form["resident_id"]?.trimmingCharacters(in: .whitespaces) ?? "")
             if resident == nil { problems.append("身份证号不正确，请核对后重新填写") }
             if difficulty.isEmpty { problems.append("请简要说明遇到的困难") }
+            // The bounds an import holds names and notes to: no control characters, no novels.
+            if FieldBounds.textProblem(name, column: "name") != nil { problems.append("姓名过长或含有无法显示的字符，请核对") }
+            if FieldBounds.textProblem(difficulty, column: "notes") != nil {
+                problems.append("困难说明最多\(FieldBounds.longTextLimit)字，且不能含有无法显示的字符")
+            }
+            if FieldBounds.textProblem(form["phone"] ?? "", column: "phone") != nil { problems.append("联系电话不正确，请核对") }
             guard problems.isEmpty, let resident else {
                 return self.page(PageTemplates.selfReportForm(county: self.plugin.name, problems: problems, values: form), status: .badRequest)
             }
