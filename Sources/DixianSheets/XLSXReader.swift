@@ -60,63 +60,136 @@ public struct XLSXReader {
         }
     }
 
-    /// The rows of the first sheet that have a value, in order.
+    /// The rows of the first sheet that have a value, in order. The sheet is read as it
+    /// inflates, a row at a time, so a large sheet is never held whole as XML.
     public func rows() throws -> [Row] {
-        let strings = try sharedStrings()
-        let dateStyles = try self.dateStyles()
+        var sheet = SheetScan(strings: try sharedStrings(), dateStyles: try dateStyles(), limits: limits)
+        try stream(try firstSheetPath(), required: true, closing: "row") { scanner in try sheet.scan(&scanner) }
+        return sheet.rows
+    }
+
+    /// The state of reading a sheet's rows, kept from one piece of the sheet to the next.
+    private struct SheetScan {
+        let strings: [String]
+        let dateStyles: Set<Int>
+        let limits: Limits
         var rows: [Row] = []
         var cells = 0
-        var scanner = XMLScanner(try entry(firstSheetPath(), required: true)!)
         var row: Row?
         var column = 0, type = "", style = 0
         var value: String?
-        while let tag = scanner.nextTag() {
-            switch tag.name {
-            case "row":
-                if tag.isClosing || tag.isEmpty {
-                    if let finished = row, finished.cells.contains(where: { !$0.isEmpty }) { rows.append(finished) }
-                    row = nil
-                    if tag.isEmpty { continue }
-                }
-                if !tag.isClosing {
-                    let number = tag.attribute("r").flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
-                    guard (1...Self.maxRows).contains(number) else {
-                        throw SheetError("the first sheet has a row numbered \(number), not 1 to \(Self.maxRows)")
+
+        init(strings: [String], dateStyles: Set<Int>, limits: Limits) {
+            self.strings = strings
+            self.dateStyles = dateStyles
+            self.limits = limits
+        }
+
+        mutating func scan(_ scanner: inout XMLScanner) throws {
+            while let tag = scanner.nextTag() {
+                switch tag.name {
+                case "row":
+                    if tag.isClosing || tag.isEmpty {
+                        if let finished = row, finished.cells.contains(where: { !$0.isEmpty }) { rows.append(finished) }
+                        row = nil
+                        if tag.isEmpty { continue }
                     }
-                    row = Row(number: number, cells: [])
+                    if !tag.isClosing {
+                        let number = tag.attribute("r").flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
+                        guard (1...XLSXReader.maxRows).contains(number) else {
+                            throw SheetError("the first sheet has a row numbered \(number), not 1 to \(XLSXReader.maxRows)")
+                        }
+                        row = Row(number: number, cells: [])
+                    }
+                case "c" where !tag.isClosing:
+                    column = tag.attribute("r").map(XLSXReader.columnIndex) ?? (row?.cells.count ?? 0)
+                    type = tag.attribute("t") ?? "n"
+                    style = tag.attribute("s").flatMap(Int.init) ?? 0
+                    value = nil
+                    if tag.isEmpty { continue }
+                case "v" where !tag.isClosing && !tag.isEmpty:
+                    value = XMLScanner.unescaped(scanner.text(until: "v"))
+                case "is" where !tag.isClosing && !tag.isEmpty:
+                    value = XMLScanner.unescaped(scanner.texts(until: "is"))
+                case "c" where tag.isClosing:
+                    guard var current = row, let raw = value else { continue }
+                    let text: String
+                    switch type {
+                    case "s": text = Int(raw).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
+                    case "b": text = raw == "1" ? "TRUE" : "FALSE"
+                    case "n" where dateStyles.contains(style):
+                        text = Double(raw).flatMap { (1..<2_958_466).contains($0) ? XLSXReader.isoDate($0) : nil } ?? raw
+                    default: text = raw
+                    }
+                    guard column < XLSXReader.maxColumns else {
+                        throw SheetError("row \(current.number) has a cell beyond column XFD, the last a sheet has")
+                    }
+                    if current.cells.count <= column {
+                        cells += column + 1 - current.cells.count
+                        guard cells <= limits.cells else { throw SheetError("the first sheet has more than \(limits.cells) cells") }
+                        current.cells += Array(repeating: "", count: column + 1 - current.cells.count)
+                    }
+                    current.cells[column] = text
+                    row = current
+                default: break
                 }
-            case "c" where !tag.isClosing:
-                column = tag.attribute("r").map(Self.columnIndex) ?? (row?.cells.count ?? 0)
-                type = tag.attribute("t") ?? "n"
-                style = tag.attribute("s").flatMap(Int.init) ?? 0
-                value = nil
-                if tag.isEmpty { continue }
-            case "v" where !tag.isClosing && !tag.isEmpty:
-                value = XMLScanner.unescaped(scanner.text(until: "v"))
-            case "is" where !tag.isClosing && !tag.isEmpty:
-                value = XMLScanner.unescaped(scanner.texts(until: "is"))
-            case "c" where tag.isClosing:
-                guard var current = row, let raw = value else { continue }
-                let text: String
-                switch type {
-                case "s": text = Int(raw).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
-                case "b": text = raw == "1" ? "TRUE" : "FALSE"
-                case "n" where dateStyles.contains(style):
-                    text = Double(raw).flatMap { (1..<2_958_466).contains($0) ? Self.isoDate($0) : nil } ?? raw
-                default: text = raw
-                }
-                guard column < Self.maxColumns else { throw SheetError("row \(current.number) has a cell beyond column XFD, the last a sheet has") }
-                if current.cells.count <= column {
-                    cells += column + 1 - current.cells.count
-                    guard cells <= limits.cells else { throw SheetError("the first sheet has more than \(limits.cells) cells") }
-                    current.cells += Array(repeating: "", count: column + 1 - current.cells.count)
-                }
-                current.cells[column] = text
-                row = current
-            default: break
             }
         }
-        return rows
+    }
+
+    /// Reads part `path` (if it is there, or else it is an error if `required`) as it inflates and hands `scan` a scanner over each piece that ends
+    /// with a closing tag of `element` (`</row>`, `</x:row>`), the rest kept for the next
+    /// piece: the part is never held whole, only a chunk and the element it cuts through. The
+    /// part is refused once its inflated bytes pass `limits.partBytes`.
+    private func stream(_ path: String, required: Bool, closing element: String, _ scan: (inout XMLScanner) throws -> Void) throws {
+        guard let entry = archive[path] else {
+            if required { throw SheetError("the workbook has no \(path)") }
+            return
+        }
+        let tooLarge = tooLarge(path)
+        guard entry.uncompressedSize <= UInt64(limits.partBytes) else { throw tooLarge }
+        var pending = Data(), inflated = 0
+        let closing = Data((element + ">").utf8)
+        _ = try archive.extract(entry, skipCRC32: true) { chunk in
+            inflated += chunk.count
+            guard inflated <= limits.partBytes else { throw tooLarge }
+            pending.append(chunk)
+            guard let cut = Self.endOfLastClosingTag(closing, in: pending) else { return }
+            var scanner = XMLScanner(pending[pending.startIndex..<cut])
+            try scan(&scanner)
+            pending = Data(pending[cut...])
+        }
+        if !pending.isEmpty {
+            var scanner = XMLScanner(pending)
+            try scan(&scanner)
+        }
+    }
+
+    /// The index just past the last closing tag `</name>` or `</prefix:name>` in `data`, where
+    /// `closing` is `name>`; nil if there is none.
+    static func endOfLastClosingTag(_ closing: Data, in data: Data) -> Data.Index? {
+        var searchEnd = data.endIndex
+        while let found = data.range(of: closing, options: .backwards, in: data.startIndex..<searchEnd) {
+            var before = found.lowerBound
+            if before > data.startIndex, data[before - 1] == UInt8(ascii: ":") {  // a namespace prefix
+                before -= 1
+                while before > data.startIndex, Self.isNameByte(data[before - 1]) { before -= 1 }
+            }
+            if before - data.startIndex >= 2, data[before - 1] == UInt8(ascii: "/"), data[before - 2] == UInt8(ascii: "<") {
+                return found.upperBound
+            }
+            searchEnd = found.lowerBound
+        }
+        return nil
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2D
+    }
+
+    private func tooLarge(_ path: String) -> SheetError {
+        SheetError("\(path) inflates to more than \(limits.partBytes >> 20) MiB, more than a workbook part may have "
+            + "(a damaged or malicious file, or a table to save as CSV)")
     }
 
     private func entry(_ path: String, required: Bool) throws -> Data? {
@@ -126,8 +199,7 @@ public struct XLSXReader {
         }
         // The size the archive declares may be a lie: the inflated bytes are counted as they come.
         let limit = limits.partBytes
-        let tooLarge = SheetError("\(path) inflates to more than \(limit >> 20) MiB, more than a workbook part may have "
-            + "(a damaged or malicious file, or a table to save as CSV)")
+        let tooLarge = tooLarge(path)
         guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
         var data = Data()
         data.reserveCapacity(Int(entry.uncompressedSize))
@@ -158,12 +230,12 @@ public struct XLSXReader {
         throw SheetError("the workbook's first sheet (\(relation)) has no file")
     }
 
+    /// The shared strings, read as the part inflates, a string at a time.
     private func sharedStrings() throws -> [String] {
-        guard let data = try entry("xl/sharedStrings.xml", required: false) else { return [] }
-        var scanner = XMLScanner(data)
         var strings: [String] = []
-        while let tag = scanner.nextTag() {
-            if tag.name == "si" {
+        try stream("xl/sharedStrings.xml", required: false, closing: "si") { scanner in
+            while let tag = scanner.nextTag() {
+                guard tag.name == "si" else { continue }
                 guard strings.count < limits.cells else { throw SheetError("xl/sharedStrings.xml has more than \(limits.cells) strings") }
                 if tag.isEmpty {
                     strings.append("")
