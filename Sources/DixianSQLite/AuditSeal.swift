@@ -71,12 +71,14 @@ enum AuditSeal {
         try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit") ?? 0
     }
 
-    /// Seals the entries after `start` (those the current transaction wrote), in id order,
-    /// chained from entry `start`'s hash. Stepped through SQLite's C API and hashed field by
-    /// field as `AuditChain.Entry.content` lays them out, without a string or a row per entry:
-    /// an import seals millions of entries.
-    static func seal(after start: Int64, in db: Database) throws {
-        var previous = try Data.fetchOne(db, sql: "SELECT hash FROM audit_hash WHERE id = ?", arguments: [start]).map { [UInt8]($0) } ?? []
+    /// Seals the entries after `start` (those the current transaction wrote since), in id
+    /// order, chained from entry `start`'s hash; returns the last entry sealed (`start` when
+    /// there was none). Stepped through SQLite's C API and hashed field by field as
+    /// `AuditChain.Entry.content` lays them out, without an allocation per field: an import
+    /// seals millions of entries.
+    @discardableResult
+    static func seal(after start: Int64, in db: Database) throws -> Int64 {
+        let first = try Data.fetchOne(db, sql: "SELECT hash FROM audit_hash WHERE id = ?", arguments: [start]).map { [UInt8]($0) } ?? []
         let select = try db.cachedStatement(sql: """
             SELECT id, at, actor, table_name, row_key, household_number, action, before, after FROM audit WHERE id > ? ORDER BY id
             """)
@@ -86,31 +88,38 @@ enum AuditSeal {
         let insert = try db.cachedStatement(sql: "INSERT INTO audit_hash (id, previous, hash) VALUES (?, ?, ?)")
         let entries = select.sqliteStatement, row = insert.sqliteStatement
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        var previous: SHA256Digest?  // nil: `first`, the hash of entry `start` (empty before the first entry)
+        var last = start
         while true {
             let status = sqlite3_step(entries)
             guard status == SQLITE_ROW else {
-                if status == SQLITE_DONE { return }
+                if status == SQLITE_DONE { return last }
                 throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             var hasher = SHA256()
-            hasher.update(data: previous)
+            if let previous { previous.withUnsafeBytes { hasher.update(bufferPointer: $0) } } else { hasher.update(data: first) }
             for column: Int32 in 1...8 {
                 guard sqlite3_column_type(entries, column) != SQLITE_NULL, let text = sqlite3_column_text(entries, column) else {
-                    hasher.update(data: [0])
+                    withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
                     continue
                 }
                 let count = Int(sqlite3_column_bytes(entries, column))
-                hasher.update(data: [1, UInt8(truncatingIfNeeded: count >> 24), UInt8(truncatingIfNeeded: count >> 16),
-                                     UInt8(truncatingIfNeeded: count >> 8), UInt8(truncatingIfNeeded: count)])
+                // 1, then the length in four bytes, most significant first (a homogeneous tuple is contiguous).
+                let header = (UInt8(1), UInt8(truncatingIfNeeded: count >> 24), UInt8(truncatingIfNeeded: count >> 16),
+                              UInt8(truncatingIfNeeded: count >> 8), UInt8(truncatingIfNeeded: count))
+                withUnsafeBytes(of: header) { hasher.update(bufferPointer: $0) }
                 hasher.update(bufferPointer: UnsafeRawBufferPointer(start: text, count: count))
             }
-            let hash = Array(hasher.finalize())
-            sqlite3_bind_int64(row, 1, sqlite3_column_int64(entries, 0))
-            // A zero-length blob, not NULL, before the first entry: SQLite binds NULL for a nil pointer.
-            if previous.isEmpty {
+            let hash = hasher.finalize()
+            last = sqlite3_column_int64(entries, 0)
+            sqlite3_bind_int64(row, 1, last)
+            if let previous {
+                previous.withUnsafeBytes { _ = sqlite3_bind_blob(row, 2, $0.baseAddress, 32, transient) }
+            } else if first.isEmpty {
+                // A zero-length blob, not NULL, before the first entry: SQLite binds NULL for a nil pointer.
                 sqlite3_bind_zeroblob(row, 2, 0)
             } else {
-                previous.withUnsafeBytes { _ = sqlite3_bind_blob(row, 2, $0.baseAddress, Int32($0.count), transient) }
+                first.withUnsafeBytes { _ = sqlite3_bind_blob(row, 2, $0.baseAddress, Int32($0.count), transient) }
             }
             hash.withUnsafeBytes { _ = sqlite3_bind_blob(row, 3, $0.baseAddress, 32, transient) }
             let inserted = sqlite3_step(row)

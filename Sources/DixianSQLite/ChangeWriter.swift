@@ -26,10 +26,14 @@ struct ChangeWriter {
     /// How many records a batched insert statement takes.
     static let rowsPerInsert = 64
 
-    init(db: Database) {
+    /// A writer of changes into `db`, whose audit entries up to `sealedThrough` are sealed.
+    init(db: Database, sealedThrough: Int64) {
         self.db = db
-        loads = LoadedTables(db: db)
+        loads = LoadedTables(db: db, sealedThrough: sealedThrough)
     }
+
+    /// The last audit entry sealed so far (loads seal theirs as they end).
+    var sealedThrough: Int64 { loads.sealedThrough }
 
     mutating func apply(_ change: RegistryChange) throws {
         defer { position += 1 }

@@ -41,7 +41,14 @@ struct LoadedTables {
     /// becomes a load.
     static let appendsBeforeLoad = 1_000
 
-    init(db: Database) { self.db = db }
+    /// The last audit entry sealed (`AuditSeal`): the transaction's entries after it are not yet.
+    private(set) var sealedThrough: Int64
+
+    /// Loads in `db`, whose audit entries up to `sealedThrough` are sealed.
+    init(db: Database, sealedThrough: Int64) {
+        self.db = db
+        self.sealedThrough = sealedThrough
+    }
 
     /// Before a record is inserted into `table` (with `id`, for a table keyed by id): continues
     /// the load of the table, or else ends the load going and may begin one of the table (or
@@ -107,12 +114,13 @@ struct LoadedTables {
         return indexes.map { $0["sql"] }
     }
 
-    /// Ends the load going, if any: builds the indexes dropped, audits the records loaded and
-    /// creates the triggers again.
+    /// Ends the load going, if any: builds the indexes dropped, audits the records loaded,
+    /// seals the entries (while an import reads its next file) and creates the triggers again.
     mutating func finish() throws {
         guard let load else { return }
         for index in load.indexes { try db.execute(sql: index) }
         try AuditTrail.auditRecordsInserted(inTable: load.table, idsAbove: load.idsAbove, in: db)
+        sealedThrough = try AuditSeal.seal(after: sealedThrough, in: db)
         try AuditTrail.createTriggers(forTable: load.table, in: db)
         self.load = nil
     }

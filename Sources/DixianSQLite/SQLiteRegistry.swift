@@ -132,11 +132,10 @@ public final class SQLiteRegistry: RegistryStore {
         try db.execute(sql: "PRAGMA cache_size = -262144")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         try AuditTrail.setActor(actor, in: db)
-        let start = try AuditSeal.lastEntry(db)
-        var writer = ChangeWriter(db: db)
+        var writer = ChangeWriter(db: db, sealedThrough: try AuditSeal.lastEntry(db))
         try produce { change in try writer.apply(change) }
         try writer.finish()
-        try AuditSeal.seal(after: start, in: db)
+        try AuditSeal.seal(after: writer.sealedThrough, in: db)
         try AuditTrail.setActor(nil, in: db)
     }
 
