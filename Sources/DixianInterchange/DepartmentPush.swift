@@ -34,6 +34,7 @@ public enum DepartmentPush {
             ]))
         }
         let (positions, labels) = InterchangeFile.header(header.fields, columns: columns, file: name, problems: &problems)
+        let textColumns = FieldBounds.TextColumns(positions)
         if problems.isEmpty {
             while let row = iterator.next() {
                 if row.fields == [""] { continue }
@@ -44,7 +45,7 @@ public enum DepartmentPush {
                 }
                 let fields = FieldReader(fields: row.fields, positions: positions, bounds: bounds)
                 do throws(FieldError) {
-                    if let error = bounds.textProblem(row.fields, positions: positions) { throw error }
+                    if let error = bounds.textProblem(row.fields, columns: textColumns) { throw error }
                     warnings.append((row.line, DepartmentWarning(
                         id: 0, department: try fields.term("department"), residentID: try fields.residentID("resident_id"),
                         receivedOn: try fields.date("received_on"), reason: try fields.text("reason"))))

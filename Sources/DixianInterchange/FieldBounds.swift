@@ -27,10 +27,19 @@ package struct FieldBounds: Sendable {
     /// Columns that hold a deadline, which may lie years ahead.
     static let deadlineColumns: Set<String> = ["due_on", "deadline"]
 
-    /// The latest date `column` may hold: a year after today for what has happened or is
-    /// about to (a record typed ahead, a clock or time zone off), ten years for a deadline.
+    /// The latest date of what has happened or is about to (a record typed ahead, a clock or
+    /// time zone off): a year after today.
+    let latestEvent: LocalDate
+
+    /// Bounds for an import running on `today`.
+    init(today: LocalDate) {
+        self.today = today
+        latestEvent = today.adding(days: 366)
+    }
+
+    /// The latest date `column` may hold: `latestEvent`, or ten years after today for a deadline.
     func latestDate(_ column: String) -> LocalDate {
-        today.adding(days: Self.deadlineColumns.contains(column) ? 3653 : 366)
+        Self.deadlineColumns.contains(column) ? today.adding(days: 3653) : latestEvent
     }
 
     /// Columns of free text, which may run to `longTextLimit` characters and several lines.
@@ -44,28 +53,63 @@ package struct FieldBounds: Sendable {
     /// sums over a county's records stay far inside what a 64-bit count of fen holds.
     static let largestAmount = Money(fen: 999_999_999_999)
 
+    /// The text bounds of one file's columns, worked out once from its header (`positions`:
+    /// each column's position), so that a row is checked without looking a column up.
+    struct TextColumns: Sendable {
+        fileprivate let columns: [(position: Int, name: String, long: Bool)]
+
+        init(_ positions: [String: Int]) {
+            columns = positions.map { (position: $0.value, name: $0.key, long: FieldBounds.longTextColumns.contains($0.key)) }
+                .sorted { $0.position < $1.position }
+        }
+    }
+
     /// The first field of `fields` that breaks the text bounds, as the error of its column.
-    func textProblem(_ fields: [String], positions: [String: Int]) -> FieldError? {
-        for (column, position) in positions where position < fields.count {
-            if let reason = Self.textProblem(fields[position], column: column) { return FieldError(column: column, reason: reason) }
+    func textProblem(_ fields: [String], columns: TextColumns) -> FieldError? {
+        for column in columns.columns where column.position < fields.count {
+            if let reason = Self.textProblem(fields[column.position], long: column.long) {
+                return FieldError(column: column.name, reason: reason)
+            }
         }
         return nil
     }
 
     /// What is wrong with `text` as a field of `column`, if anything.
     package static func textProblem(_ text: String, column: String) -> String? {
-        let long = longTextColumns.contains(column)
+        textProblem(text, long: longTextColumns.contains(column))
+    }
+
+    /// What is wrong with `text` as a field of free text (`long`) or of another column. This
+    /// runs for every field of an import: its bytes are scanned once, and only a field with a
+    /// problem is looked at again to say what it is.
+    static func textProblem(_ text: String, long: Bool) -> String? {
         let limit = long ? longTextLimit : shortTextLimit
-        // Bytes first (this runs for every field of an import); characters only for a problem.
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            defer { (beforePrevious, previous) = (previous, byte) }
-            let control = byte < 0x20 ? !(long && (byte == 0x09 || byte == 0x0A || byte == 0x0D))
-                : byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte))  // C1: U+0080 to U+009F
-            if control { return controlProblem(text, long: long) }
-            if beforePrevious == 0xEF && previous == 0xBF && byte == 0xBD {  // U+FFFD, what undecodable bytes became
-                return "is not valid UTF-8 text (save the file as UTF-8, not GBK or another encoding)"
+        var text = text
+        let clean = text.withUTF8 { bytes -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if !(long && (byte == 0x09 || byte == 0x0A || byte == 0x0D)) { return false }
+                } else if byte >= 0x7F {
+                    if byte == 0x7F { return false }
+                    // C1 controls (U+0080 to U+009F are C2 80 to C2 9F), and U+FFFD (EF BF BD),
+                    // what undecodable bytes became.
+                    if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] <= 0x9F { return false }
+                    if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { return false }
+                }
+                index += 1
             }
+            return true
+        }
+        guard clean else {
+            for scalar in text.unicodeScalars {  // the first problem, as the scan met it
+                let value = scalar.value
+                if long && (value == 0x09 || value == 0x0A || value == 0x0D) { continue }
+                if value < 0x20 || (0x7F...0x9F).contains(value) { break }
+                if value == 0xFFFD { return "is not valid UTF-8 text (save the file as UTF-8, not GBK or another encoding)" }
+            }
+            return controlProblem(text, long: long)
         }
         guard text.utf8.count > limit else { return nil }
         let count = text.count

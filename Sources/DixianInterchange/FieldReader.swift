@@ -69,7 +69,8 @@ struct FieldReader {
             guard date >= FieldBounds.earliestEvent else {
                 throw FieldError(column: column, reason: "\(date) is before \(FieldBounds.earliestEvent), earlier than any record of the registry")
             }
-            let latest = bounds.latestDate(column)
+            // Most dates are well before today: the column is looked at only for a later one.
+            let latest = date <= bounds.latestEvent ? date : bounds.latestDate(column)
             guard date <= latest else {
                 throw FieldError(column: column, reason: "\(date) is after \(latest), too far ahead of today (\(bounds.today))")
             }

@@ -35,6 +35,7 @@ struct Validation {
         }
         let problemsBefore = problems.count
         let (positions, labels) = file.header(header.fields, problems: &problems)
+        let textColumns = FieldBounds.TextColumns(positions)
         guard problems.count == problemsBefore else {
             // Rows cannot be read against a header that is wrong; its problems say why.
             unreadable.insert(file.name)
@@ -55,7 +56,7 @@ struct Validation {
             let reader = FieldReader(fields: row.fields, positions: positions, bounds: bounds)
             let record: any InterchangeRecord
             do throws(FieldError) {
-                if let error = bounds.textProblem(row.fields, positions: positions) { throw error }
+                if let error = bounds.textProblem(row.fields, columns: textColumns) { throw error }
                 record = try file.kind.init(reading: reader)
             } catch {
                 problems.append(ImportProblem(file: file.label, line: row.line, column: labels[error.column] ?? error.column,
