@@ -67,6 +67,7 @@ static void record_refusal(clua_control *ctl) {
 }
 
 static void budget_hook(lua_State *L, lua_Debug *ar);
+static double clua_counted_cpu_seconds(int64_t budget);
 
 /// Charges a growing block against the instruction budget. When that spends the budget, the
 /// count hook of the running thread (and of the main one) is armed to fire at the next
@@ -196,6 +197,16 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
         lua_pushliteral(L, "the call ran long without counting its instructions; it is run again, counted");
         lua_error(L);
     }
+    if (ctl->cpu_exceeded) {
+        // A counted call whose instructions are few but slow (C work no instruction counts:
+        // comparing long strings, long __index chains): its CPU time is the backstop.
+        char what[160];
+        snprintf(what, sizeof what, "instruction budget of %lld instructions exceeded (the call ran %.1f s of CPU time)",
+                 (long long)ctl->budget, clua_counted_cpu_seconds(ctl->budget));
+        ctl->budget_exceeded = 1;  // a budget stop, told apart only by its message
+        record_stop(L, ar, what);
+        raise_stop(L);
+    }
     if (ctl->interrupt_requested && !ctl->interrupted) {
         ctl->interrupt_requested = 0;
         ctl->interrupted = 1;
@@ -226,9 +237,23 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
 #define CLUA_UNCOUNTED_NANOSECONDS_PER_INSTRUCTION 0.25
 /// The signal the per-thread CPU timer sends when a repeatable call has run that long.
 #define CLUA_SLOW_CALL_SIGNAL SIGURG
+/// CPU nanoseconds a counted call may run per instruction of its budget (at least
+/// CLUA_COUNTED_MINIMUM_NANOSECONDS), Swift callbacks not included: a backstop for C work that
+/// no instruction counts (an instruction comparing two 10 MB strings takes a millisecond). The
+/// counted interpreter runs at about 2 ns an instruction, so a call stopped by it has spent
+/// 25 times the CPU its budget stands for.
+#define CLUA_COUNTED_NANOSECONDS_PER_INSTRUCTION 50
+#define CLUA_COUNTED_MINIMUM_NANOSECONDS 100000000
 
-/// The control block of the repeatable call running uncounted on this thread, if any.
-static _Thread_local clua_control *volatile uncounted_call = NULL;
+static double clua_counted_cpu_seconds(int64_t budget) {
+    double nanoseconds = (double)budget * CLUA_COUNTED_NANOSECONDS_PER_INSTRUCTION;
+    if (nanoseconds < CLUA_COUNTED_MINIMUM_NANOSECONDS) nanoseconds = CLUA_COUNTED_MINIMUM_NANOSECONDS;
+    return nanoseconds / 1e9;
+}
+
+/// The control block of the call this thread's CPU timer watches (a repeatable call running
+/// uncounted, or a counted call), if any.
+static _Thread_local clua_control *volatile timed_call = NULL;
 /// This thread's CPU-time timer, made on its first repeatable call.
 static _Thread_local timer_t slow_call_timer;
 static _Thread_local int slow_call_timer_made = 0;
@@ -237,12 +262,17 @@ static pthread_key_t slow_call_timer_key;
 
 static void on_slow_call(int signal) {
     (void)signal;
-    clua_control *ctl = uncounted_call;
+    clua_control *ctl = timed_call;
     if (ctl == NULL) return;  // the call ended as the timer expired
-    ctl->recount_requested = 1;
+    if (ctl->counting)
+        ctl->cpu_exceeded = 1;
+    else
+        ctl->recount_requested = 1;
     // As lua.c does from its SIGINT handler: lua_sethook is safe to call from a signal handler
     // (it only stores fields the interpreter polls), and this one runs on the call's own thread.
     lua_sethook(ctl->main, budget_hook, LUA_MASKCOUNT, 1);
+    lua_State *running = ctl->running;
+    if (running != NULL) lua_sethook(running, budget_hook, LUA_MASKCOUNT, 1);
 }
 
 static void delete_slow_call_timer(void *timer) {
@@ -296,8 +326,18 @@ static void disarm_slow_call_timer(void) {
     timer_settime(slow_call_timer, 0, &never, NULL);
 }
 
+/// Stops this thread's timer, keeping in `left` what was left of it; 0 if it was not running.
+static int pause_slow_call_timer(struct itimerspec *left) {
+    struct itimerspec never;
+    memset(&never, 0, sizeof never);
+    if (timer_settime(slow_call_timer, 0, &never, left) != 0) return 0;
+    return left->it_value.tv_sec != 0 || left->it_value.tv_nsec != 0;
+}
+
+static void resume_slow_call_timer(const struct itimerspec *left) { timer_settime(slow_call_timer, 0, left, NULL); }
+
 /// Whether the current call is being stopped (budget spent, interrupted, or to be run again).
-static int stopping(clua_control *ctl) { return ctl->budget_exceeded || ctl->interrupted || ctl->recount_requested; }
+static int stopping(clua_control *ctl) { return ctl->budget_exceeded || ctl->interrupted || ctl->recount_requested || ctl->cpu_exceeded; }
 
 /// The registry key of the weak set of coroutines a stop killed. The stop was raised inside the
 /// count hook, where hooks are off, and a dead coroutine keeps them off: its __close
@@ -562,7 +602,12 @@ static int trampoline(lua_State *L) {
     lua_Integer index = lua_tointeger(L, lua_upvalueindex(1));
     int enforced = ctl->enforce;
     ctl->enforce = 0; // Swift pushes with the cap lifted: a memory error must not unwind through it
+    // The host's own work (a console query over the registry) is not the script's CPU time:
+    // the backstop of a counted call is paused while Swift runs.
+    struct itimerspec left;
+    int paused = ctl->counting && timed_call == ctl && pause_slow_call_timer(&left);
     int results = ctl->dispatch(L, ctl->host, index);
+    if (paused) resume_slow_call_timer(&left);
     ctl->enforce = enforced;
     if (results < 0) {
         if (results == -1 && lua_type(L, -1) == LUA_TSTRING) {
@@ -650,23 +695,29 @@ void clua_begin_call(lua_State *L, int repeatable) {
     ctl->error_line = -1;
     free(ctl->traceback);
     ctl->traceback = NULL;
-    if (repeatable && uncounted_call == NULL) {
+    ctl->cpu_exceeded = 0;
+    if (repeatable && timed_call == NULL) {
         // Marked uncounted before the timer runs, so that its signal always finds the call.
         ctl->counting = 0;
         lua_sethook(ctl->main, NULL, 0, 0);
-        uncounted_call = ctl;
+        timed_call = ctl;
         int64_t uncounted = (int64_t)((double)ctl->budget * CLUA_UNCOUNTED_NANOSECONDS_PER_INSTRUCTION);
         if (arm_slow_call_timer(uncounted)) return;
-        uncounted_call = NULL;
+        timed_call = NULL;
     }
     ctl->counting = 1;
     arm_budget(ctl->main, ctl);
+    if (timed_call == NULL) {
+        // Counted, and watched by the CPU timer as a backstop (marked before the timer runs).
+        timed_call = ctl;
+        if (!arm_slow_call_timer((int64_t)(clua_counted_cpu_seconds(ctl->budget) * 1e9))) timed_call = NULL;
+    }
 }
 
 int clua_end_call(lua_State *L) {
     clua_control *ctl = clua_control_of(L);
-    if (uncounted_call == ctl) {
-        uncounted_call = NULL;
+    if (timed_call == ctl) {
+        timed_call = NULL;
         disarm_slow_call_timer();
     }
     ctl->counting = 1;

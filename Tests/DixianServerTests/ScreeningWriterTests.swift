@@ -71,7 +71,6 @@ struct ScreeningWriterTests {
         async let run = Self.slowRun(on: screening, findings: Self.findings, midway: midway, pause: pause)
         _ = await onThread { midway.wait() }
         let uri = "/api/households/\(Fixtures.household.number)", headers = ServerAccessTests.bearer(tokens["township"])
-        let clock = ContinuousClock(), start = clock.now
         try await Application(router: server.router()).test(.router) { client in
             let tag = try await client.execute(uri: uri, method: .get, headers: headers) { $0.headers[.eTag] }
             var edit = headers
@@ -84,7 +83,6 @@ struct ScreeningWriterTests {
                 #expect(response.status == .ok, "\(response.status): \(String(buffer: response.body))")
             }
         }
-        #expect(clock.now - start < .seconds(10))
         // The run is not finished: readers of runs do not see it.
         #expect(try server.store.latestScreeningRun(plugin: "minqin", asOf: Fixtures.reportDay) == nil)
         pause.signal()

@@ -1,3 +1,4 @@
+import Foundation
 import LuaHost
 import Testing
 
@@ -31,6 +32,48 @@ struct HostileChunkTests {
         }
         #expect(try sandbox.run("return 6 * 7") == [42], sourceLocation: sourceLocation)
         return error
+    }
+
+    // MARK: Slow instructions: the CPU-time backstop of counted calls
+
+    /// Comparing two 4 MB strings is one instruction and about a millisecond of C: a million
+    /// instructions of it would run for minutes. A counted call's CPU time is held to its
+    /// budget (50 ns an instruction, at least 0.1 s), whatever its instructions cost.
+    @Test func instructionsThatAreSlowInCAreStoppedByTheCPUBackstop() throws {
+        let error = try stopped("""
+            local a = string.rep('x', 1 << 22)
+            local b, n = a .. '', 0
+            while true do if a <= b then n = n + 1 end end
+            """, line: 3)
+        #expect(error.message.contains("CPU time"), "\(error)")
+    }
+
+    @Test func aLongIndexChainIsStoppedByTheCPUBackstop() throws {
+        let error = try stopped("""
+            local t = {}
+            for i = 1, 1900 do t = setmetatable({}, { __index = t }) end
+            local n = 0
+            while true do n = n + (t.missing or 1) end
+            """, line: 4)
+        #expect(error.message.contains("CPU time"), "\(error)")
+    }
+
+    @Test func theBackstopDoesNotCountTheHostsOwnWork() throws {
+        let sandbox = try Sandbox(limits: LuaLimits(instructionBudget: 1_000, memoryCap: 16 << 20))
+        // A budget of 1,000 instructions gives 0.1 s of CPU: a host function busy for 0.3 s is
+        // the host's time, not the script's.
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        let start = now.tv_sec * 1_000_000_000 + now.tv_nsec
+        sandbox.state.define("busy", in: sandbox.environment) { frame in
+            var spent = timespec(), spin = 0
+            repeat {  // 0.3 s of this thread's CPU time
+                spin &+= 1
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spent)
+            } while spent.tv_sec * 1_000_000_000 + spent.tv_nsec < start + 300_000_000
+            frame.return(spin & 1)
+        }
+        #expect(try sandbox.run("return busy() >= 0") == [true])
     }
 
     // MARK: Message handlers (issue 25, item 1)

@@ -49,6 +49,7 @@ typedef struct clua_control {
     int interrupted;          // the current call was stopped by clua_interrupt()
     int counting;             // the count hook is armed (0 during an uncounted repeatable call)
     volatile sig_atomic_t recount_requested;  // the uncounted call ran long: run it again, counted
+    volatile sig_atomic_t cpu_exceeded;  // the counted call ran longer in CPU time than its budget allows
     volatile sig_atomic_t interrupt_requested;  // set by clua_interrupt (a signal handler may)
     char stop_message[320];   // the budget's or interrupt's message, where the script was first stopped
 
