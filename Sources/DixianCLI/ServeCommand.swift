@@ -123,12 +123,14 @@ extension Dixian {
             static let configuration = CommandConfiguration(abstract: "Revoke a user's access.")
             @OptionGroup var registry: StoreOptions
             @Argument(help: "The login name.") var name: String
+            @Option(help: "Who revokes the user, for the audit trail (default: the system user).")
+            var actor: String = ProcessInfo.processInfo.userName
 
             func run() async throws {
                 let store = try registry.open()
                 guard var user = try await store.user(named: name) else { throw ValidationError("no user \(name)") }
                 user.revoked = true
-                try await store.saveUser(user)
+                try await store.saveUser(user, as: actor)
                 print("revoked \(name)")
             }
         }

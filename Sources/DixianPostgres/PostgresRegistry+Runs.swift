@@ -168,16 +168,7 @@ extension PostgresRegistry: ScreeningRunStore {
 
 extension PostgresRegistry: UserStore {
     public func saveUser(_ user: ServerUser) async throws {
-        let areas = String(decoding: try JSONEncoder().encode(user.areas), as: UTF8.self)
-        try await pool.withConnection { connection in
-            try await connection.rows("""
-                INSERT INTO server_user (name, role, areas, token_hash, salt, expires_on, revoked)
-                VALUES ($1, $2, $3, $4, $5, $6::date, $7::boolean)
-                ON CONFLICT (name) DO UPDATE SET role = excluded.role, areas = excluded.areas, token_hash = excluded.token_hash,
-                  salt = excluded.salt, expires_on = excluded.expires_on, revoked = excluded.revoked
-                """, [user.name, user.role.rawValue, areas, user.tokenHash, user.salt, user.expiresOn.description,
-                      String(user.revoked)])
-        }
+        try await saveUser(user, as: ServerUser.defaultActor)
     }
 
     public func user(named name: String) async throws -> ServerUser? {
