@@ -15,7 +15,7 @@
 // MARK: - pcall and xpcall
 
 /// A memory error a script caught says where the allocation was refused.
-static void locate_memory_error(lua_State *L, int status) {
+void clua_locate_memory_error(lua_State *L, int status) {
     clua_control *ctl = clua_control_of(L);
     if (!ctl->memory_refused || ctl->refused_line <= 0) return;
     // coroutine.wrap re-raises the memory error of its coroutine as an ordinary error.
@@ -32,7 +32,7 @@ static void locate_memory_error(lua_State *L, int status) {
 
 static int finish_pcall(lua_State *L, int status, lua_KContext extra) {
     if (status != LUA_OK && status != LUA_YIELD) {
-        locate_memory_error(L, status);
+        clua_locate_memory_error(L, status);
         lua_pushboolean(L, 0);
         lua_pushvalue(L, -2);
         return 2;
@@ -53,7 +53,7 @@ static int sandbox_pcall(lua_State *L) {
 /// and returns false and what the handler returns, or false and the handler's own error.
 static int finish_xpcall(lua_State *L, int status, lua_KContext extra) {
     if (status == LUA_OK || status == LUA_YIELD) return lua_gettop(L) - (int)extra;
-    locate_memory_error(L, status);
+    clua_locate_memory_error(L, status);
     lua_pushvalue(L, 1);
     lua_insert(L, -2);
     lua_pcall(L, 1, 1, 0);

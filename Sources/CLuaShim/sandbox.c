@@ -387,6 +387,8 @@ static int tracked_resume(lua_State *L) {
     int results = lua_tocfunction(L, lua_upvalueindex(1))(L);  // false and a message on errors
     ctl->running = previous;
     mark_if_stopped(L, co, 1);  // the coroutine stays in slot 1, below the results
+    // A coroutine that ran out of memory: false and where the allocation was refused.
+    if (results == 2 && lua_type(L, -2) == LUA_TBOOLEAN && !lua_toboolean(L, -2)) clua_locate_memory_error(L, LUA_ERRRUN);
     return results;
 }
 

@@ -28,4 +28,9 @@ int clua_located_error(lua_State *L, const char *format, ...);
 /// script with the budget's error, as the count hook does.
 void clua_charge(lua_State *L, int64_t instructions);
 
+/// Replaces "not enough memory" on the top of the stack, the error of a call that ran out of
+/// memory (`status` LUA_ERRMEM, or a plain message a coroutine passed on), with the location
+/// where the allocation was refused.
+void clua_locate_memory_error(lua_State *L, int status);
+
 #endif

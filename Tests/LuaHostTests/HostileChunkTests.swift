@@ -268,11 +268,15 @@ struct HostileChunkTests {
             local wrapped = select(2, pcall(coroutine.wrap(function()
               return ('y'):rep(100000000)
             end)))
-            return message, wrapped
+            local resumed = select(2, coroutine.resume(coroutine.create(function()
+              return ('z'):rep(100000000)
+            end)))
+            return message, wrapped, resumed
             """)
         #expect(results == [
             .string("hostile:3: not enough memory (memory cap of \(16 << 20) bytes exceeded)"),
             .string("hostile:6: not enough memory (memory cap of \(16 << 20) bytes exceeded)"),
+            .string("hostile:9: not enough memory (memory cap of \(16 << 20) bytes exceeded)"),
         ])
     }
 
