@@ -97,7 +97,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
 
     /// The request's JSON body as `T`, or 400 naming what is wrong.
     func decode<T: Decodable>(_: T.Type, from request: Request) async throws -> T {
-        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let buffer = try await body(of: request, upTo: 1 << 20)
         let value: T
         do {
             value = try APICoding.decoder.decode(T.self, from: Data(buffer: buffer))

@@ -19,7 +19,7 @@ extension DixianServer {
             guard self.selfReports.allow(context.remoteAddress) else {
                 return self.page(PageTemplates.message(title: "提交过于频繁", text: "同一网络每分钟提交次数有限，请稍后再试。"), status: .tooManyRequests)
             }
-            let form = try await Self.form(request)
+            let form = try await self.form(request)
             let name = form["name"]?.trimmingCharacters(in: .whitespaces) ?? ""
             let difficulty = form["difficulty"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             var problems: [String] = []
@@ -48,7 +48,7 @@ extension DixianServer {
         router.get("login") { _, _ in self.page(PageTemplates.login()) }
 
         router.post("login") { request, _ in
-            let form = try await Self.form(request)
+            let form = try await self.form(request)
             let token = form["token"]?.trimmingCharacters(in: .whitespaces) ?? ""
             guard try await AccessToken.verify(token, today: LocalDate.today, in: self.users) != nil else {
                 return self.page(PageTemplates.login(problem: "访问令牌无效或已过期"), status: .unauthorized)
@@ -106,8 +106,8 @@ extension DixianServer {
     }
 
     /// A url-encoded form's fields.
-    static func form(_ request: Request) async throws -> [String: String] {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
+    func form(_ request: Request) async throws -> [String: String] {
+        let buffer = try await body(of: request, upTo: 64 * 1024)
         var fields: [String: String] = [:]
         for pair in String(buffer: buffer).split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map {

@@ -55,22 +55,55 @@ struct ConnectionLimitTests {
         }
     }
 
-    @Test func halfOpenConnectionsBeyondTheLimitAreClosedAfterTheIdleTimeoutAndANormalRequestIsThenServed() async throws {
-        let (plain, _) = try await ServerAccessTests.server()
-        let server = try DixianServer(store: plain.store, chain: plain.chain,
-                                      options: ServerOptions(idleTimeout: .seconds(1), maxConnections: 4))
+    /// Runs `server` on a loopback port of its own; the task running it, and the port.
+    static func serve<Store: ServerStore>(_ server: DixianServer<Store>) async throws -> (Task<Void, any Error>, Int) {
         let port = Mutex<Int?>(nil)
         let application = server.application(host: "127.0.0.1", port: 0) { channel in
             port.withLock { $0 = channel.localAddress?.port }
         }
         let running = Task { try await application.run() }
-        defer { running.cancel() }
         var bound: Int?
         for _ in 0..<200 where bound == nil {
             try await Task.sleep(for: .milliseconds(50))
             bound = port.withLock { $0 }
         }
-        let serving = try #require(bound)
+        guard let bound else {
+            running.cancel()
+            throw ServerNotListening()
+        }
+        return (running, bound)
+    }
+
+    struct ServerNotListening: Error {}
+
+    /// A body sent a byte every 0.2 s is never idle: it is cut off with 408 once the idle
+    /// timeout has passed since the request began, instead of holding its connection for ever.
+    @Test func aBodyTricklingInIsCutOffAfterTheIdleTimeout() async throws {
+        let (plain, _) = try await ServerAccessTests.server()
+        let server = try DixianServer(store: plain.store, chain: plain.chain,
+                                      options: ServerOptions(idleTimeout: .seconds(1), maxConnections: 4))
+        let (running, serving) = try await Self.serve(server)
+        defer { running.cancel() }
+        let trickling = try Connection(port: serving, timeout: 10)
+        trickling.send("POST /self-report HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                       + "Content-Length: 200\r\n\r\n")
+        Thread.detachNewThread {
+            for _ in 0..<50 {  // 10 s at most, far past the timeout
+                trickling.send("a")
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+        }
+        let answer = await trickling.readUntilClosed()
+        #expect(answer?.hasPrefix("HTTP/1.1 408") == true, "\(answer ?? "no answer before the read timed out")")
+        #expect(answer?.contains("application/problem+json") == true)
+    }
+
+    @Test func halfOpenConnectionsBeyondTheLimitAreClosedAfterTheIdleTimeoutAndANormalRequestIsThenServed() async throws {
+        let (plain, _) = try await ServerAccessTests.server()
+        let server = try DixianServer(store: plain.store, chain: plain.chain,
+                                      options: ServerOptions(idleTimeout: .seconds(1), maxConnections: 4))
+        let (running, serving) = try await Self.serve(server)
+        defer { running.cancel() }
 
         // Twice the limit of connections that send half a request head and then nothing.
         let slow = try (0..<8).map { _ in try Connection(port: serving, timeout: 10) }
