@@ -182,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LuaHostTests",
-            dependencies: ["LuaHost"],
+            dependencies: ["LuaHost", "DixianCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

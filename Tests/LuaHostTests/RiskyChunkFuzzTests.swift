@@ -1,4 +1,5 @@
 import Foundation
+import DixianCore
 import LuaHost
 import Testing
 
@@ -45,20 +46,12 @@ struct RiskyChunkFuzzTests {
 
 /// Builds chunks from a small grammar of statements that stress the sandbox's limits.
 struct RiskyChunkGenerator {
-    private var state: UInt64
+    /// A fixed seed gives the same chunks on every platform.
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    /// SplitMix64: a fixed seed gives the same chunks on every platform.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    private mutating func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
 
     private mutating func pick(_ choices: [String]) -> String { choices[below(choices.count)] }
 
