@@ -857,14 +857,11 @@ enum PluginAPISource {
 
     -- Where the last error object a runner caught that was not a string was raised.
     local raised_at
-    -- The last error the runners' message handler saw in this call from the host (host.last_stop).
-    local last_caught
 
     -- The message handler of the runners' protected calls: a message without a location (a
     -- stray coroutine.yield's, error('...', 0)) gets the plugin line that raised it, and so
     -- does an error object that is not a string (in raised_at; the runner words the message).
     local function locate_error(problem)
-      last_caught = problem  -- first: after a budget stop, no further instruction may run
       if type(problem) == 'string' then
         if match(problem, '^[^%s:]+:%d+:') or is_resource_stop(problem) then return problem end
         local site = raise_site()
@@ -1030,27 +1027,13 @@ enum PluginAPISource {
       return findings
     end
 
-    --- The resource stop the runners' message handler saw last in the previous call, at the
-    --- plugin line where it happened; nil if none. Once the instruction budget is spent every
-    --- instruction raises again, so a runner that caught a check's stop is stopped once more at
-    --- its own next line, and the error the host gets names that line of this chunk: the host
-    --- asks here, in a call of its own, for the plugin's.
-    function host.last_stop()
-      local problem = last_caught
-      last_caught = nil
-      if is_resource_stop(problem) then return problem end
-      return nil
-    end
-
     --- Runs every enabled check (or only check `only`) on households batch[1..n].
     function host.screen(batch, n, only, disabled)
-      last_caught = nil
       return run_checks(declared.checks, batch, n, only, disabled or {})
     end
 
     --- The same over assets.
     function host.screen_assets(batch, n, only, disabled)
-      last_caught = nil
       return run_checks(declared.asset_checks, batch, n, only, disabled or {})
     end
 
@@ -1121,7 +1104,6 @@ enum PluginAPISource {
     --- index, due date, message, person, responsible; false where not given) and failures
     --- (household index, deadline index, message).
     function host.deadlines(batch, n, only, disabled)
-      last_caught = nil
       local out = { n = 0, h = {}, k = {}, d = {}, m = {}, p = {}, r = {} }
       local failed = { n = 0, h = {}, k = {}, m = {} }
       local ctx = context
@@ -1173,7 +1155,6 @@ enum PluginAPISource {
     --- A row function that raises or returns something else than a table stops the checklist:
     --- nil, the household's index and the error (with the plugin file and line).
     function host.checklist_rows(id, batch, n)
-      last_caught = nil
       local checklist
       for _, each in ipairs(declared.checklists) do
         if each.id == id then checklist = each end

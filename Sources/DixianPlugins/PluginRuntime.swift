@@ -233,16 +233,14 @@ public final class PluginRuntime {
         _ function: LuaFunction, batch: LuaTableReference?, count: Int, only: Int?, disabled: Set<Int>,
         pushSubjects: @escaping (LuaStack) -> Void
     ) throws(LuaError) -> BatchOutcome {
-        try locating { () throws(LuaError) -> BatchOutcome in
-            try state.call(function, repeatable: true, pushingArguments: { stack in
-                if let batch { batch.push(onto: stack) } else { stack.pushTable(arrayCount: count) }
-                pushSubjects(stack)
-                Self.pushSelection(onto: stack, count: count, only: only, disabled: disabled)
-                return 4
-            }, readingResults: { stack, first, _ in
-                BatchOutcome(stack: stack, findings: first, failures: first + 1)
-            })
-        }
+        try state.call(function, repeatable: true, pushingArguments: { stack in
+            if let batch { batch.push(onto: stack) } else { stack.pushTable(arrayCount: count) }
+            pushSubjects(stack)
+            Self.pushSelection(onto: stack, count: count, only: only, disabled: disabled)
+            return 4
+        }, readingResults: { stack, first, _ in
+            BatchOutcome(stack: stack, findings: first, failures: first + 1)
+        })
     }
 
     /// Pushes a runner's last three arguments: how many subjects, the one check (or deadline) to
@@ -252,24 +250,6 @@ public final class PluginRuntime {
         stack.push(only.map { $0 + 1 })
         stack.pushTable(fieldCount: disabled.count)
         for entry in disabled { stack.setIndex(entry + 1, true) }
-    }
-
-    /// What `call` returns; a runner's stop it throws is located (see `located`).
-    private func locating<T>(_ call: () throws(LuaError) -> T) throws(LuaError) -> T {
-        do {
-            return try call()
-        } catch {
-            throw located(error)
-        }
-    }
-
-    /// `error`, a runner's stop, located at the plugin line where the runner caught it when
-    /// the error itself names a line of the API's own chunk (see `host.last_stop`).
-    private func located(_ error: LuaError) -> LuaError {
-        guard error.chunk == String(PluginAPISource.chunkName.dropFirst()),
-            let stop = (try? state.call(host.lastStop))?.first?.stringValue
-        else { return error }
-        return LuaError(kind: error.kind, message: stop, traceback: error.traceback)
     }
 
     /// Asks the guards of `transition` about `view`: the reasons they refuse it, if any.
@@ -297,16 +277,14 @@ public final class PluginRuntime {
     {
         let asOf = requirePrepared()
         let batch = try batchViews(for: .deadlines)
-        return try locating { () throws(LuaError) -> DeadlineOutcome in
-            try state.call(host.deadlines, repeatable: true, pushingArguments: { stack in
-                batch.table.push(onto: stack)
-                self.fill(batch, on: stack, with: views, asOf: asOf)
-                Self.pushSelection(onto: stack, count: views.count, only: only, disabled: disabled)
-                return 4
-            }, readingResults: { stack, first, _ in
-                DeadlineOutcome(stack: stack, items: first, failures: first + 1)
-            })
-        }
+        return try state.call(host.deadlines, repeatable: true, pushingArguments: { stack in
+            batch.table.push(onto: stack)
+            self.fill(batch, on: stack, with: views, asOf: asOf)
+            Self.pushSelection(onto: stack, count: views.count, only: only, disabled: disabled)
+            return 4
+        }, readingResults: { stack, first, _ in
+            DeadlineOutcome(stack: stack, items: first, failures: first + 1)
+        })
     }
 
     /// The data of spec number `index` (0-based) as the spec file declared it.
@@ -333,41 +311,39 @@ public final class PluginRuntime {
         let keys = checklist.columns.map(\.key)
         let batch = try batchViews(for: .checklists)
         var problem: String?
-        let rows = try locating { () throws(LuaError) -> [[SheetCell]?] in
-            try state.call(host.checklistRows, repeatable: true, pushingArguments: { stack in
-                stack.push(id)
-                batch.table.push(onto: stack)
-                self.fill(batch, on: stack, with: views, asOf: asOf)
-                stack.push(views.count)
-                return 3
-            }, readingResults: { stack, first, _ in
-                guard stack.typeName(at: first) == "table" else {
-                    let index = Int(stack.integer(at: first + 1) ?? 1) - 1
-                    problem = "household \(views[index].household.number): \(stack.string(at: first + 2) ?? "?")"
-                    return []
-                }
-                return (0..<views.count).map { index in
-                    stack.element(index + 1, ofTableAt: first) { stack -> [SheetCell]? in
-                        guard stack.typeName(at: -1) == "table" else { return nil }
-                        return keys.map { key in
-                            stack.pushField(key, ofTableAt: -1)
-                            defer { stack.pop() }
-                            switch stack.value(at: -1) {
-                            case .nil: return .empty
-                            case .string(let text): return text.isEmpty ? .empty : .text(text)
-                            case .integer(let number): return .number(Double(number))
-                            case .number(let number): return .number(number)
-                            case .boolean(let flag): return .text(flag ? yes : no)
-                            case let other:
-                                problem = problem ?? "household \(views[index].household.number): \(checklist.declaration.location): "
-                                    + "checklist \(id) column '\(key)' holds \(other.displayText); a cell is text, a number or a boolean"
-                                return .empty
-                            }
+        let rows: [[SheetCell]?] = try state.call(host.checklistRows, repeatable: true, pushingArguments: { stack in
+            stack.push(id)
+            batch.table.push(onto: stack)
+            self.fill(batch, on: stack, with: views, asOf: asOf)
+            stack.push(views.count)
+            return 3
+        }, readingResults: { stack, first, _ in
+            guard stack.typeName(at: first) == "table" else {
+                let index = Int(stack.integer(at: first + 1) ?? 1) - 1
+                problem = "household \(views[index].household.number): \(stack.string(at: first + 2) ?? "?")"
+                return []
+            }
+            return (0..<views.count).map { index in
+                stack.element(index + 1, ofTableAt: first) { stack -> [SheetCell]? in
+                    guard stack.typeName(at: -1) == "table" else { return nil }
+                    return keys.map { key in
+                        stack.pushField(key, ofTableAt: -1)
+                        defer { stack.pop() }
+                        switch stack.value(at: -1) {
+                        case .nil: return .empty
+                        case .string(let text): return text.isEmpty ? .empty : .text(text)
+                        case .integer(let number): return .number(Double(number))
+                        case .number(let number): return .number(number)
+                        case .boolean(let flag): return .text(flag ? yes : no)
+                        case let other:
+                            problem = problem ?? "household \(views[index].household.number): \(checklist.declaration.location): "
+                                + "checklist \(id) column '\(key)' holds \(other.displayText); a cell is text, a number or a boolean"
+                            return .empty
                         }
                     }
                 }
-            })
-        }
+            }
+        })
         if let problem { throw PluginError("checklist \(id) of \(plugin.id): \(problem)") }
         return rows
     }
@@ -446,8 +422,6 @@ private struct HostFunctions {
     let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces, echo: LuaFunction
     /// Makes the metatable of view tables filled without some fields.
     let viewMetatableWithout: LuaFunction
-    /// The resource stop a runner caught last, at its plugin line.
-    let lastStop: LuaFunction
     /// The metatable of household and member views: new fields are refused.
     let viewMetatable: LuaTableReference
     /// The one empty list every view shares (read-only).
@@ -455,7 +429,7 @@ private struct HostFunctions {
 
     init(state: LuaState) throws(LuaError) {
         let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
-        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report", "set_places", "echo", "view_metatable_without", "last_stop"]
+        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report", "set_places", "echo", "view_metatable_without"]
         var metatable: LuaTableReference?, empty: LuaTableReference?
         let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
             stack.push(RiskType.allCases.map(\.rawValue))
@@ -483,7 +457,6 @@ private struct HostFunctions {
         (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces, echo) =
             (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8], found[9], found[10], found[11])
         viewMetatableWithout = found[12]
-        lastStop = found[13]
         viewMetatable = metatable
         emptyList = empty
     }
