@@ -78,17 +78,19 @@ struct ConnectionLimitTests {
 
     /// A body sent a byte every 0.2 s is never idle: it is cut off with 408 once the idle
     /// timeout has passed since the request began, instead of holding its connection for ever.
+    /// The timeout is 3 s, fifteen times the gap between bytes, so that a trickling thread
+    /// held up by a loaded machine does not fall idle instead.
     @Test func aBodyTricklingInIsCutOffAfterTheIdleTimeout() async throws {
         let (plain, _) = try await ServerAccessTests.server()
         let server = try DixianServer(store: plain.store, chain: plain.chain,
-                                      options: ServerOptions(idleTimeout: .seconds(1), maxConnections: 4))
+                                      options: ServerOptions(idleTimeout: .seconds(3), maxConnections: 4))
         let (running, serving) = try await Self.serve(server)
         defer { running.cancel() }
-        let trickling = try Connection(port: serving, timeout: 10)
+        let trickling = try Connection(port: serving, timeout: 20)
         trickling.send("POST /self-report HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                        + "Content-Length: 200\r\n\r\n")
         Thread.detachNewThread {
-            for _ in 0..<50 {  // 10 s at most, far past the timeout
+            for _ in 0..<75 {  // 15 s at most, far past the timeout
                 trickling.send("a")
                 Thread.sleep(forTimeInterval: 0.2)
             }
