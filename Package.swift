@@ -53,6 +53,7 @@ let package = Package(
         .target(
             name: "LuaHost",
             dependencies: ["CLua", "CLuaShim"],
+            resources: [.embedInCode("dixian.sandbox/prelude.lua")],
             swiftSettings: swiftSettings
         ),
         // The domain: households, members, identity numbers, dates. No I/O.
@@ -105,6 +106,7 @@ let package = Package(
         .target(
             name: "DixianPlugins",
             dependencies: ["DixianCore", "DixianSheets", "LuaHost"],
+            resources: [.embedInCode("dixian.api")],
             swiftSettings: swiftSettings
         ),
         // Screening: a plugin's checks over a whole county, in parallel, recorded as a run.

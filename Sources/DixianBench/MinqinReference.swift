@@ -72,11 +72,15 @@ struct MinqinReference {
             if episode.status == .reported {
                 overdue(check, reported.adding(days: 5), "\(reported)一键报贫，自申报日起5天内完成家庭状况核查")
             }
-            if episode.status == .verified, let verify = latestStep(episode, .verify) {
-                overdue(check, calendar.adding(workingDays: 5, to: verify.takenOn), "\(verify.takenOn)核查完成，5个工作日内反馈核查结果")
+            if episode.status == .verified, let verify = latestStep(episode, .verify),
+                let due = try? calendar.adding(workingDays: 5, to: verify.takenOn)
+            {
+                overdue(check, due, "\(verify.takenOn)核查完成，5个工作日内反馈核查结果")
             }
-            if episode.status == .accepted, let answer = latestStep(episode, .answer) {
-                overdue(check, calendar.adding(workingDays: 5, to: answer.takenOn), "\(answer.takenOn)反馈符合认定标准，5个工作日内完成审批")
+            if episode.status == .accepted, let answer = latestStep(episode, .answer),
+                let due = try? calendar.adding(workingDays: 5, to: answer.takenOn)
+            {
+                overdue(check, due, "\(answer.takenOn)反馈符合认定标准，5个工作日内完成审批")
             }
             overdue(check, reported.adding(days: 15), "\(reported)一键报贫，从申报到完成认定不超过15天")
         }

@@ -325,6 +325,11 @@ struct ViewKeys {
         case household, member, income, survey, episode
     }
 
+    /// The names of the fields of `record` tables.
+    static func names(of record: Record) -> [String] {
+        Key.allCases.filter { $0.record == record }.map(\.name.description)
+    }
+
     /// The stack index of the first name.
     let base: Int32
 

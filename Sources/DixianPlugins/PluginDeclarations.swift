@@ -112,34 +112,6 @@ public struct DutyDeclaration: Hashable, Sendable {
     }
 }
 
-/// A working-day calendar: weekdays are working days except `holidays`; weekend days in
-/// `workdays` (China's 调休) are working days too.
-public struct CalendarDeclaration: Hashable, Sendable {
-    /// Id, title, location.
-    public var declaration: Declaration
-    /// Days off that fall on weekdays.
-    public var holidays: Set<LocalDate>
-    /// Weekend days that are worked.
-    public var workdays: Set<LocalDate>
-
-    /// Whether `date` is a working day.
-    public func isWorkingDay(_ date: LocalDate) -> Bool {
-        if workdays.contains(date) { return true }
-        return date.weekday <= 5 && !holidays.contains(date)
-    }
-
-    /// The date `count` working days after `date` (a deadline "within N working days").
-    public func adding(workingDays count: Int, to date: LocalDate) -> LocalDate {
-        var day = date
-        var left = count
-        while left > 0 {
-            day = day.adding(days: 1)
-            if isWorkingDay(day) { left -= 1 }
-        }
-        return day
-    }
-}
-
 /// A checklist: its columns, in order, possibly grouped under multi-level headers.
 public struct ChecklistDeclaration: Hashable, Sendable {
     /// One column: the key its row function fills, and its header.

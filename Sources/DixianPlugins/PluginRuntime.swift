@@ -20,14 +20,34 @@ public final class PluginRuntime {
     /// The batch tables views are filled into, by purpose (made when first used).
     private var batches: [ViewPurpose: BatchViews] = [:]
 
-    private let host: HostFunctions
+    private let host: PluginHostFunctions
+    /// The calendars `dixian.date.add_working_days` counts with, set once the plugins are loaded.
+    private let calendarBook = CalendarBook()
     private var environments: [LuaEnvironment] = []
 
-    /// The tables of views filled with every field (for guards and the console).
+    /// The tables of views filled with every field (for guards and the console), made on first use.
     private var wholeViewTables: ViewTables {
-        ViewTables(household: host.viewMetatable, member: host.viewMetatable, income: host.viewMetatable,
-                   survey: host.viewMetatable, emptyList: host.emptyList)
+        get throws(LuaError) {
+            if let made = wholeTables { return made }
+            let made = try viewTables(filling: .all)
+            wholeTables = made
+            return made
+        }
     }
+    private var wholeTables: ViewTables?
+
+    /// The metatables of asset views and their distribution rows, made on first use.
+    private var assetTables: AssetViewTables {
+        get throws(LuaError) {
+            if let made = assetMetatables { return made }
+            let made = AssetViewTables(asset: try metatable("asset", of: "asset", known: LuaAssetView.Field.names, missing: []),
+                                       distribution: try metatable("distribution", of: "asset", known: LuaAssetView.DistributionField.names,
+                                                                   missing: []))
+            assetMetatables = made
+            return made
+        }
+    }
+    private var assetMetatables: AssetViewTables?
 
     /// The plugin asked for (the last of the chain).
     public var plugin: PluginManifest { chain[chain.count - 1] }
@@ -46,7 +66,7 @@ public final class PluginRuntime {
         self.state = state
         declarations = PluginDeclarations(described: .nil)
         do {
-            host = try HostFunctions(state: state)
+            host = try PluginHostFunctions(state: state, calendars: calendarBook)
         } catch {
             throw PluginError(error, while: "starting the plugin API")
         }
@@ -58,6 +78,7 @@ public final class PluginRuntime {
             try load(manifest, files: files)
         }
         declarations = try Self.describe(host, state)
+        calendarBook.calendars = declarations.calendars
     }
 
     /// How the views of `purpose` are filled: how many of the view's fields, and the names of
@@ -67,29 +88,36 @@ public final class PluginRuntime {
         return (fields.count, ViewFields.all.count, fields.missingNames)
     }
 
-    /// The batch table of `purpose` and how it is filled, made on first use: a record's tables
-    /// carry the plain read-only metatable when all its fields are filled, one that raises on
-    /// the missing ones otherwise.
+    /// The batch table of `purpose` and how it is filled, made on first use.
     private func batchViews(for purpose: ViewPurpose) throws(LuaError) -> BatchViews {
         if let made = batches[purpose] { return made }
         let fields = viewFields[purpose] ?? .all
-        func metatable(_ record: ViewKeys.Record) throws(LuaError) -> LuaTableReference {
-            let missing = fields.missingNames(of: record)
-            if missing.isEmpty { return host.viewMetatable }
-            let made = try state.call(host.viewMetatableWithout, pushingArguments: { stack in
-                stack.push(record.rawValue)
-                stack.push(Dictionary(uniqueKeysWithValues: missing.map { ($0, true) }))
-                return 2
-            }, readingResults: { stack, first, _ in LuaTableReference(at: first, in: stack, of: self.state) })
-            guard let made else {
-                throw LuaError(kind: .hostMisuse, message: "view_metatable_without did not return a table")
-            }
-            return made
-        }
-        let tables = ViewTables(household: try metatable(.household), member: try metatable(.member),
-                                income: try metatable(.income), survey: try metatable(.survey), emptyList: host.emptyList)
-        let made = BatchViews(fields: fields, tables: tables, table: LuaTableReference(in: state))
+        let made = BatchViews(fields: fields, tables: try viewTables(filling: fields), table: LuaTableReference(in: state))
         batches[purpose] = made
+        return made
+    }
+
+    /// The metatables of household views filled with `fields`: read-only, refusing a field no
+    /// view has, and one left out of these (views.lua).
+    private func viewTables(filling fields: ViewFields) throws(LuaError) -> ViewTables {
+        func table(_ record: ViewKeys.Record) throws(LuaError) -> LuaTableReference {
+            try metatable(record.rawValue, of: "household", known: ViewKeys.names(of: record), missing: fields.missingNames(of: record))
+        }
+        return ViewTables(household: try table(.household), member: try table(.member), income: try table(.income),
+                          survey: try table(.survey), emptyList: host.emptyList)
+    }
+
+    /// The metatable views.lua makes for the `what` tables of a `view` whose fields are `known`,
+    /// filled without `missing`.
+    private func metatable(_ what: String, of view: String, known: [String], missing: [String]) throws(LuaError) -> LuaTableReference {
+        let made = try state.call(host.viewMetatable, pushingArguments: { stack in
+            stack.push(what)
+            stack.push(view)
+            stack.push(known)
+            stack.push(missing)
+            return 4
+        }, readingResults: { stack, first, _ in LuaTableReference(at: first, in: stack, of: self.state) })
+        guard let made else { throw LuaError(kind: .hostMisuse, message: "view_metatable did not return a table") }
         return made
     }
 
@@ -135,7 +163,7 @@ public final class PluginRuntime {
         }
     }
 
-    private static func describe(_ host: HostFunctions, _ state: LuaState) throws -> PluginDeclarations {
+    private static func describe(_ host: PluginHostFunctions, _ state: LuaState) throws -> PluginDeclarations {
         do {
             return PluginDeclarations(described: try state.call(host.describe).first ?? .nil)
         } catch {
@@ -158,8 +186,9 @@ public final class PluginRuntime {
     public func value(of view: HouseholdView) throws -> LuaValue {
         let asOf = requirePrepared()
         do {
+            let tables = try wholeViewTables
             return try state.call(host.echo, pushingArguments: { stack in
-                stack.push(LuaHouseholdView(view: view, asOf: asOf, fields: .all, tables: wholeViewTables))
+                stack.push(LuaHouseholdView(view: view, asOf: asOf, fields: .all, tables: tables))
                 return 1
             }).first ?? .nil
         } catch {
@@ -220,9 +249,10 @@ public final class PluginRuntime {
         -> BatchOutcome
     {
         _ = requirePrepared()
+        let tables = try assetTables
         return try run(host.screenAssets, batch: nil, count: views.count, only: only, disabled: disabled) { stack in
             for (index, view) in views.enumerated() {
-                stack.setIndex(index + 1, LuaAssetView(view: view))
+                stack.setIndex(index + 1, LuaAssetView(view: view, tables: tables))
             }
         }
     }
@@ -256,9 +286,10 @@ public final class PluginRuntime {
     public func guardVerdict(_ transition: MonitoringTransition, for view: HouseholdView) throws -> GuardVerdict {
         let asOf = requirePrepared()
         do {
+            let tables = try wholeViewTables
             return try state.call(host.guardTransition, pushingArguments: { stack in
                 stack.push(transition.rawValue)
-                stack.push(LuaHouseholdView(view: view, asOf: asOf, fields: .all, tables: wholeViewTables))
+                stack.push(LuaHouseholdView(view: view, asOf: asOf, fields: .all, tables: tables))
                 return 2
             }, readingResults: { stack, first, _ in
                 GuardVerdict(reasons: stack.value(at: first), failures: stack.value(at: first + 1))
@@ -415,49 +446,4 @@ private struct BatchViews {
     let fields: ViewFields
     let tables: ViewTables
     let table: LuaTableReference
-}
-
-/// The Lua functions of the plugin API's host side, taken from the API chunk once.
-private struct HostFunctions {
-    let install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces, echo: LuaFunction
-    /// Makes the metatable of view tables filled without some fields.
-    let viewMetatableWithout: LuaFunction
-    /// The metatable of household and member views: new fields are refused.
-    let viewMetatable: LuaTableReference
-    /// The one empty list every view shares (read-only).
-    let emptyList: LuaTableReference
-
-    init(state: LuaState) throws(LuaError) {
-        let chunk = try state.loadHostChunk(PluginAPISource.source, name: PluginAPISource.chunkName)
-        let names = ["install", "describe", "prepare", "screen", "screen_assets", "guard", "spec", "checklist_rows", "deadlines", "render_report", "set_places", "echo", "view_metatable_without"]
-        var metatable: LuaTableReference?, empty: LuaTableReference?
-        let functions: [LuaFunction?] = try state.call(chunk, pushingArguments: { stack in
-            stack.push(RiskType.allCases.map(\.rawValue))
-            stack.push(Severity.allCases.map(\.rawValue))
-            stack.push(MonitoringTransition.allCases.map(\.rawValue))
-            stack.push(AssetClass.allCases.map(\.rawValue))
-            stack.pushCallerLocationFunction()
-            return 5
-        }, readingResults: { stack, first, _ in
-            stack.pushField("view_metatable", ofTableAt: first)
-            metatable = LuaTableReference(at: -1, in: stack, of: state)
-            stack.pop()
-            stack.pushField("empty_list", ofTableAt: first)
-            empty = LuaTableReference(at: -1, in: stack, of: state)
-            stack.pop()
-            return names.map { name in
-                stack.pushField(name, ofTableAt: first)
-                defer { stack.pop() }
-                return state.function(at: -1, in: stack)
-            }
-        })
-        guard let found = functions as? [LuaFunction], let metatable, let empty else {
-            throw LuaError(kind: .hostMisuse, message: "the plugin API chunk did not return its host functions")
-        }
-        (install, describe, prepare, screen, screenAssets, guardTransition, spec, checklistRows, deadlines, renderReport, setPlaces, echo) =
-            (found[0], found[1], found[2], found[3], found[4], found[5], found[6], found[7], found[8], found[9], found[10], found[11])
-        viewMetatableWithout = found[12]
-        viewMetatable = metatable
-        emptyList = empty
-    }
 }

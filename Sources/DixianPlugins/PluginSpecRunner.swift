@@ -80,23 +80,27 @@ public enum PluginSpecRunner {
         }
         func dates(_ field: String) -> [String] { spec[field].tableValue?.array.compactMap(\.stringValue) ?? [] }
         var problems: [String] = []
-        for text in dates("working") {
-            guard let day = LocalDate(iso: text) else { problems.append("'\(text)' is not a date"); continue }
-            if !calendar.isWorkingDay(day) { problems.append("expected \(text) to be a working day in \(id); it is not") }
-        }
-        for text in dates("not_working") {
-            guard let day = LocalDate(iso: text) else { problems.append("'\(text)' is not a date"); continue }
-            if calendar.isWorkingDay(day) { problems.append("expected \(text) to be a day off in \(id); it is a working day") }
-        }
-        if let from = spec["from"].stringValue.flatMap({ LocalDate(iso: $0) }), let count = spec["working_days"].integerValue,
-            let expected = spec["expect"].stringValue
-        {
-            let reached = calendar.adding(workingDays: Int(count), to: from)
-            if reached.description != expected {
-                problems.append("\(count) working days after \(from) is \(reached) in \(id), not \(expected)")
+        do {
+            for text in dates("working") {
+                guard let day = LocalDate(iso: text) else { problems.append("'\(text)' is not a date"); continue }
+                if try !calendar.isWorkingDay(day) { problems.append("expected \(text) to be a working day in \(id); it is not") }
             }
-        } else if dates("working").isEmpty && dates("not_working").isEmpty {
-            problems.append("a calendar spec needs working, not_working, or from, working_days and expect")
+            for text in dates("not_working") {
+                guard let day = LocalDate(iso: text) else { problems.append("'\(text)' is not a date"); continue }
+                if try calendar.isWorkingDay(day) { problems.append("expected \(text) to be a day off in \(id); it is a working day") }
+            }
+            if let from = spec["from"].stringValue.flatMap({ LocalDate(iso: $0) }), let count = spec["working_days"].integerValue,
+                let expected = spec["expect"].stringValue
+            {
+                let reached = try calendar.adding(workingDays: Int(count), to: from)
+                if reached.description != expected {
+                    problems.append("\(count) working days after \(from) is \(reached) in \(id), not \(expected)")
+                }
+            } else if dates("working").isEmpty && dates("not_working").isEmpty {
+                problems.append("a calendar spec needs working, not_working, or from, working_days and expect")
+            }
+        } catch {
+            problems.append(error.description)
         }
         return problems
     }
