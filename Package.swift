@@ -161,6 +161,7 @@ let package = Package(
         .target(
             name: "DixianTestSupport",
             dependencies: ["DixianCore"],
+            resources: [.embedInCode("read_workbook.py"), .embedInCode("csv_to_workbook.py")],
             swiftSettings: swiftSettings
         ),
         // The `dixian` command: parses arguments and calls the libraries.
@@ -180,6 +181,7 @@ let package = Package(
                 "DixianCore", "LuaHost", "DixianPlugins", "DixianScreening", "DixianSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            resources: [.embedInCode("sample-check.lua")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -233,6 +235,7 @@ let package = Package(
         .testTarget(
             name: "DixianPluginsTests",
             dependencies: ["DixianPlugins", "DixianCore", "LuaHost"],
+            exclude: ["lua"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,7 @@
 import ArgumentParser
+import DixianCore
 import DixianPlugins
+import DixianWorkflow
 import Foundation
 import LuaHost
 
@@ -82,13 +84,15 @@ extension Dixian {
             func run() throws {
                 let catalog = PluginCatalog(searchPath: plugins.searchPath)
                 let manifest = try catalog.plugin(plugin)
-                let results = try PluginSpecRunner.run(chain: catalog.chain(for: manifest), limits: sandbox.limits)
+                let report = try PluginSpecRunner.report(chain: catalog.chain(for: manifest), limits: sandbox.limits, today: LocalDate.today)
+                let results = report.results
                 for result in results {
                     print("\(result.passed ? "ok  " : "FAIL") \(result.name)  [\(result.location)]")
                     for problem in result.problems { print("       \(problem)") }
                 }
                 let failed = results.filter { !$0.passed }.count
                 print("\(manifest.id): \(results.count) specs, \(failed) failed")
+                for reminder in report.reminders { printError("note: \(reminder)") }
                 if results.isEmpty {
                     printError("\(manifest.id) has no specs (add spec/*.lua)")
                     throw ExitCode(1)

@@ -55,11 +55,19 @@ public struct CalendarDeclaration: Hashable, Sendable {
     }
 
     /// The first year it should list and does not, on `today`: this year, and from 1 December
-    /// the next (deadlines in December run into January, and the State Council publishes the
-    /// next year's holidays by then). Nil when it lists both.
+    /// the next (deadlines counted in December run into January, and a country publishes the
+    /// next year's holidays before then). Nil when it lists both.
     public func missingYear(on today: LocalDate) -> Int? {
         let needed = today.month == 12 ? [today.year, today.year + 1] : [today.year]
         return needed.first { !years.contains($0) }
+    }
+
+    /// What to do, on `today`, when it lacks a year it needs (`missingYear(on:)`); nil otherwise.
+    public func reminder(on today: LocalDate) -> String? {
+        missingYear(on: today).map { year in
+            "calendar '\(declaration.id)' lists no holidays for \(year): working days counted into \(year) fail "
+                + "until its holidays and adjusted working days, once published, are added to \(file)"
+        }
     }
 }
 

@@ -2,9 +2,9 @@
 /// binary. Each is loaded as trusted host code in a chunk named by its file
 /// (`dixian.api/runners.lua`), so a traceback's lines are the file's; `api.lua` wires them
 /// together and returns the host's functions. docs/plugin-api.md documents what plugins see.
-enum PluginAPIModules {
+package enum PluginAPIModules {
     /// The modules `api.lua` is handed, by the names it calls them.
-    static let modules: [(name: String, source: [UInt8])] = [
+    package static let modules: [(name: String, source: [UInt8])] = [
         ("support", PackageResources.support_lua),
         ("date", PackageResources.date_lua),
         ("documents", PackageResources.documents_lua),
@@ -16,10 +16,10 @@ enum PluginAPIModules {
     ]
 
     /// The module that wires the others and returns the host's functions.
-    static let entry: (name: String, source: [UInt8]) = ("api", PackageResources.api_lua)
+    package static let entry: (name: String, source: [UInt8]) = ("api", PackageResources.api_lua)
 
     /// The chunk name of module `name`: its file's path in this target. Host chunks are named
     /// `dixian.*`, a name no plugin's chunk can have (plugin ids hold no '.'), and the sandbox
     /// skips their frames when it locates an error in plugin code.
-    static func chunkName(_ name: String) -> String { "@dixian.api/\(name).lua" }
+    package static func chunkName(_ name: String) -> String { "@dixian.api/\(name).lua" }
 }

@@ -16,12 +16,28 @@ public enum PluginSpecRunner {
         public var passed: Bool { problems.isEmpty }
     }
 
+    /// What a run of a plugin's specs tells: each spec's outcome, and what needs doing before it
+    /// fails (a calendar about to run out of years).
+    public struct Report: Hashable, Sendable {
+        /// Each spec's outcome, in declaration order.
+        public var results: [Result]
+        /// Calendars of the chain that do not list a year they will need soon
+        /// (`CalendarDeclaration.reminder(on:)`).
+        public var reminders: [String]
+    }
+
     /// Loads `chain` with the last plugin's specs into a fresh state and runs every spec.
     public static func run(chain: [PluginManifest], limits: LuaLimits = LuaLimits()) throws -> [Result] {
+        try report(chain: chain, limits: limits, today: nil).results
+    }
+
+    /// Runs every spec of the last plugin of `chain`, and notes which of the chain's calendars
+    /// lack a year they will need soon after `today` (none without it).
+    public static func report(chain: [PluginManifest], limits: LuaLimits = LuaLimits(), today: LocalDate?) throws -> Report {
         let runtime = try PluginRuntime(chain: chain, state: LuaState(limits: limits), loadingSpecs: true)
         let specs = runtime.declarations.specs.filter { $0.plugin == runtime.plugin.id }
         let village = defaultVillage(for: runtime.plugin)
-        return try specs.indices.map { index in
+        let results = try specs.indices.map { index in
             let declaration = runtime.declarations.specs[index]
             var result = Result(name: declaration.id, location: declaration.location, problems: [])
             do {
@@ -31,6 +47,8 @@ public enum PluginSpecRunner {
             }
             return result
         }
+        let reminders = today.map { today in runtime.declarations.calendars.compactMap { $0.reminder(on: today) } } ?? []
+        return Report(results: results, reminders: reminders)
     }
 
     /// The village code fixtures live in unless they say: the plugin's first area, padded.

@@ -29,48 +29,9 @@ public enum OpenPyXL {
         return URL(fileURLWithPath: "/usr/bin/python3")
     }
 
-    private static let script = """
-        import json, sys, openpyxl
-        book = openpyxl.load_workbook(sys.argv[1])
-        def text(v):
-            if v is None: return ''
-            if isinstance(v, float) and v.is_integer(): return str(int(v))
-            return str(v)
-        out = []
-        for ws in book.worksheets:
-            out.append({
-                'title': ws.title,
-                'merged': sorted(str(r) for r in ws.merged_cells.ranges),
-                'frozen': ws.freeze_panes,
-                'rows': [[text(c) for c in row] for row in ws.iter_rows(values_only=True)],
-                'widths': {k: d.width for k, d in ws.column_dimensions.items() if d.width},
-            })
-        json.dump(out, sys.stdout, ensure_ascii=False)
-        """
+    private static var script: String { String(decoding: PackageResources.read_workbook_py, as: UTF8.self) }
 
-    private static let converter = """
-        import csv, datetime, re, sys, openpyxl
-        source, target = sys.argv[1], sys.argv[2]
-        book = openpyxl.Workbook()
-        sheet = book.active
-        with open(source, encoding='utf-8-sig', newline='') as f:
-            rows = list(csv.reader(f))
-        header = rows[0]
-        sheet.append(header)
-        number = re.compile(r'^-?(0|[1-9][0-9]{0,11})(\\.[0-9]+)?$')
-        for r, row in enumerate(rows[1:], start=2):
-            for c, text in enumerate(row, start=1):
-                name = header[c - 1]
-                cell = sheet.cell(row=r, column=c)
-                if text and (name.endswith('_on') or name == 'deadline') and re.match(r'^\\d{4}-\\d{2}-\\d{2}$', text):
-                    cell.value = datetime.date.fromisoformat(text)
-                    cell.number_format = 'yyyy"年"m"月"d"日"'
-                elif number.match(text) and name not in ('number', 'household_number', 'village_code', 'resident_id'):
-                    cell.value = float(text) if '.' in text else int(text)
-                else:
-                    cell.value = text
-        book.save(target)
-        """
+    private static var converter: String { String(decoding: PackageResources.csv_to_workbook_py, as: UTF8.self) }
 
     /// Writes the CSV file `csv` as an XLSX workbook at `xlsx` the way an official's spreadsheet
     /// holds it: dates (`*_on` columns) as Excel dates shown in Chinese, amounts as numbers, and

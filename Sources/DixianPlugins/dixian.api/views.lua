@@ -29,7 +29,7 @@ function views.metatable(what, view, known, missing)
       if is_missing[key] then
         error(format("%s field '%s' is not in this view: views hold only the fields the plugin's scripts name, and none names '%s' (docs/plugin-api.md, \"Fields a plugin reads\")", what, key, key), 2)
       elseif not is_known[key] then
-        error(format("%s field '%s' does not exist; a %s has %s (docs/plugin-api.md, \"%s\")",
+        error(format("%s field '%s' does not exist (%s fields: %s; docs/plugin-api.md, \"%s\")",
           what, type(key) == 'string' and key or tostring(key), what, concat(names, ', '), section), 2)
       end
     end,
