@@ -15,8 +15,9 @@
 #include <time.h>
 #include <unistd.h>
 
-/// Host chunks (the prelude "dixian.sandbox", the plugin API "dixian.api") are named with this
-/// prefix; their frames are skipped when locating errors, which belong to plugin code.
+/// Host chunks (the prelude "dixian.sandbox/prelude.lua", the plugin API's "dixian.api/*.lua")
+/// are named with this prefix, which no plugin's chunk can have (plugin ids hold no '.'); their
+/// frames are skipped when locating errors, which belong to plugin code.
 #define CLUA_HOST_SOURCE_PREFIX "dixian."
 /// Instructions between two firings of the count hook while the budget lasts.
 #define CLUA_HOOK_INTERVAL 100000
