@@ -56,17 +56,23 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The plugin asked for.
     var plugin: PluginManifest { chain[chain.count - 1] }
 
-    /// The router: middleware, API, pages.
+    /// The router: middleware, then one controller per resource, the JSON API under `/api/`.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(options)))
         router.add(middleware: AuthenticationMiddleware(users: users))
-        addAPI(to: router)
-        addPages(to: router)
-        router.get("openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
-        }
+        router.addRoutes(HouseholdController(server: self).routes, atPath: "api/households")
+        router.addRoutes(MonitoringController(server: self).routes, atPath: "api")
+        router.addRoutes(VisitController(server: self).routes, atPath: "api/visits")
+        router.addRoutes(ProblemController(server: self).routes, atPath: "api/problems")
+        router.addRoutes(WarningController(server: self).routes, atPath: "api/warnings")
+        router.addRoutes(AssetController(server: self).routes, atPath: "api/assets")
+        router.addRoutes(ScreeningRunController(server: self).routes, atPath: "api/screening-runs")
+        router.addRoutes(ReportController(server: self).routes, atPath: "api/reports")
+        router.addRoutes(SelfReportController(server: self).routes)
+        router.addRoutes(SessionController(server: self).routes, atPath: "login")
+        router.addRoutes(DashboardController(server: self).routes, atPath: "dashboard")
+        router.addRoutes(OpenAPIController().routes, atPath: "openapi.json")
         return router
     }
 
