@@ -57,8 +57,11 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     var plugin: PluginManifest { chain[chain.count - 1] }
 
     /// The router: middleware, then one controller per resource, the JSON API under `/api/`.
+    /// The request log is outermost, so that it sees the status of the problem details an
+    /// error became.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(options)))
         router.add(middleware: AuthenticationMiddleware(users: users))
         router.addRoutes(HouseholdController(server: self).routes, atPath: "api/households")
