@@ -152,6 +152,7 @@ let package = Package(
             // Compiled into the binary (`PackageResources`), so an installed `dixian` needs no
             // bundle beside it.
             resources: [
+                .embedInCode("Resources/openapi.json"),
                 .embedInCode("Resources/style.css"),
                 .embedInCode("Resources/document.mustache"),
                 .embedInCode("Resources/self-report.mustache"),

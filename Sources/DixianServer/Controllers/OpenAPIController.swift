@@ -10,6 +10,6 @@ struct OpenAPIController: Sendable {
     /// The document.
     @Sendable func document(_ request: Request, context: ServerContext) async throws -> Response {
         Response(status: .ok, headers: [.contentType: "application/json"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
 }
