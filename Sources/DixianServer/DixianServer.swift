@@ -137,6 +137,18 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         }
     }
 
+    /// A route that takes no query and lists, for a reader, the rows `rows` gives for each of
+    /// their areas, as a JSON array.
+    func listEachArea(
+        _ request: Request, context: ServerContext, _ rows: (String) async throws -> [[String: String]]
+    ) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let user = try context.require(.read)
+        var all: [[String: String]] = []
+        for area in user.areas { all += try await rows(area) }
+        return try json(all)
+    }
+
     /// A date field, or 400 naming it.
     func date(_ text: String?, field: String, default value: LocalDate = LocalDate.today) throws -> LocalDate {
         guard let text else { return value }

@@ -12,19 +12,14 @@ struct AssetController<Store: ServerStore>: Sendable {
 
     /// Every asset of the user's areas, with its class, value, custodian and status.
     @Sendable func list(_ request: Request, context: ServerContext) async throws -> Response {
-        _ = try QueryParameters(request, allowed: [])
-        let user = try context.require(.read)
-        var assets: [[String: String]] = []
-        for area in user.areas {
-            for view in try await server.offload({ try AssetViews.read(from: server.store, area: area) }) {
-                let asset = view.asset
-                assets.append([
+        try await server.listEachArea(request, context: context) { area in
+            try await server.offload({ try AssetViews.read(from: server.store, area: area) }).map(\.asset).map { asset in
+                [
                     "id": String(asset.id), "project": asset.project, "class": asset.assetClass.rawValue,
                     "value": asset.value.description, "village": asset.villageCode, "custodian": asset.custodian ?? "",
                     "status": asset.status.rawValue, "registered": String(asset.ownershipRegistered),
-                ])
+                ]
             }
         }
-        return try server.json(assets)
     }
 }

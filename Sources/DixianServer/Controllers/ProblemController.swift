@@ -11,19 +11,14 @@ struct ProblemController<Store: ServerStore>: Sendable {
 
     /// Every open problem of the user's areas, with its responsible unit and deadline.
     @Sendable func list(_ request: Request, context: ServerContext) async throws -> Response {
-        _ = try QueryParameters(request, allowed: [])
-        let user = try context.require(.read)
-        var problems: [[String: String]] = []
-        for area in user.areas {
-            for entry in try await server.store.openWork(area: area).problems {
-                let problem = entry.record
-                problems.append([
+        try await server.listEachArea(request, context: context) { area in
+            try await server.store.openWork(area: area).problems.map(\.record).map { problem in
+                [
                     "id": String(problem.id), "household": problem.householdNumber ?? "", "description": problem.description,
                     "responsible_unit": problem.responsibleUnit, "responsible_person": problem.responsiblePerson,
                     "deadline": problem.deadline.description,
-                ])
+                ]
             }
         }
-        return try server.json(problems)
     }
 }
