@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev).
@@ -148,6 +149,19 @@ let package = Package(
                 "DixianPostgres", "DixianSQLite", "DixianWorkflow", "LuaHost",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // Compiled into the binary (`PackageResources`), so an installed `dixian` needs no
+            // bundle beside it.
+            resources: [
+                .embedInCode("Resources/openapi.json"),
+                .embedInCode("Resources/style.css"),
+                .embedInCode("Resources/document.mustache"),
+                .embedInCode("Resources/self-report.mustache"),
+                .embedInCode("Resources/message.mustache"),
+                .embedInCode("Resources/login.mustache"),
+                .embedInCode("Resources/dashboard.mustache"),
+                .embedInCode("Resources/bars.mustache"),
             ],
             swiftSettings: swiftSettings
         ),

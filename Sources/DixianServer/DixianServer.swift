@@ -56,17 +56,26 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The plugin asked for.
     var plugin: PluginManifest { chain[chain.count - 1] }
 
-    /// The router: middleware, API, pages.
+    /// The router: middleware, then one controller per resource, the JSON API under `/api/`.
+    /// The request log is outermost, so that it sees the status of the problem details an
+    /// error became.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(options)))
         router.add(middleware: AuthenticationMiddleware(users: users))
-        addAPI(to: router)
-        addPages(to: router)
-        router.get("openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
-        }
+        router.addRoutes(HouseholdController(server: self).routes, atPath: "api/households")
+        router.addRoutes(MonitoringController(server: self).routes, atPath: "api")
+        router.addRoutes(VisitController(server: self).routes, atPath: "api/visits")
+        router.addRoutes(ProblemController(server: self).routes, atPath: "api/problems")
+        router.addRoutes(WarningController(server: self).routes, atPath: "api/warnings")
+        router.addRoutes(AssetController(server: self).routes, atPath: "api/assets")
+        router.addRoutes(ScreeningRunController(server: self).routes, atPath: "api/screening-runs")
+        router.addRoutes(ReportController(server: self).routes, atPath: "api/reports")
+        router.addRoutes(SelfReportController(server: self).routes)
+        router.addRoutes(SessionController(server: self).routes, atPath: "login")
+        router.addRoutes(DashboardController(server: self).routes, atPath: "dashboard")
+        router.addRoutes(OpenAPIController().routes, atPath: "openapi.json")
         return router
     }
 
@@ -126,6 +135,18 @@ public final class DixianServer<Store: ServerStore>: Sendable {
             let field = label.snakeCased
             if let problem = FieldBounds.textProblem(text, column: field) { throw ProblemDetails.badField(field, problem) }
         }
+    }
+
+    /// A route that takes no query and lists, for a reader, the rows `rows` gives for each of
+    /// their areas, as a JSON array.
+    func listEachArea(
+        _ request: Request, context: ServerContext, _ rows: (String) async throws -> [[String: String]]
+    ) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let user = try context.require(.read)
+        var all: [[String: String]] = []
+        for area in user.areas { all += try await rows(area) }
+        return try json(all)
     }
 
     /// A date field, or 400 naming it.

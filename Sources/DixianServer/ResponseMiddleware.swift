@@ -20,7 +20,7 @@ struct ResponseMiddleware: RouterMiddleware {
         } catch {
             let problem = Self.problem(for: error)
             if problem.status == .internalServerError {
-                context.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
+                context.logger.error("\(request.method) \(context.endpointPath ?? "NotFound") failed: \(String(reflecting: error))")
             }
             response = try problem.response(from: request, context: context)
         }

@@ -1,0 +1,64 @@
+import DixianCore
+import DixianWorkflow
+import Hummingbird
+
+/// The monitoring lifecycle: a household's risk reported (`/api/households/:number/monitoring`)
+/// and the steps of its episode (`/api/episodes/:id/:action`).
+struct MonitoringController<Store: ServerStore>: Sendable {
+    let server: DixianServer<Store>
+
+    var routes: RouteCollection<ServerContext> {
+        RouteCollection(context: ServerContext.self)
+            .post("households/:number/monitoring", use: report)
+            .post("episodes/:id/:action", use: step)
+    }
+
+    /// Opens a monitoring episode for the household: 201 with its id.
+    @Sendable func report(_ request: Request, context: ServerContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let number = try context.householdNumber()
+        let user = try context.require(.work, in: number)
+        let body = try await server.decode(ReportRequest.self, from: request)
+        let channel: DiscoveryChannel = try server.term(body.channel, field: "channel")
+        let on = try server.date(body.on, field: "on")
+        let episode = try await server.act(as: user, on: number) { workflow in
+            try await workflow.report(household: number, channel: channel, on: on, by: user.actor, notes: body.notes ?? "")
+        }
+        return try server.json(["episode": episode], status: .created)
+    }
+
+    /// Takes step `:action` of episode `:id` (a plan makes a new record: 201 with its id).
+    @Sendable func step(_ request: Request, context: ServerContext) async throws -> Response {
+        let user = try context.require(.work)
+        _ = try QueryParameters(request, allowed: [])
+        guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else {
+            throw ProblemDetails.badField("id", "must be an episode id: a whole number from 1 to \(Int64.max)")
+        }
+        let name = try context.parameters.require("action")
+        let body = try await server.decode(StepRequest.self, from: request)
+        let records = try await server.store.records(in: .monitoringEpisode, where: "id", equals: String(id))
+        // The episode's household decides the area; a missing episode is refused the same way.
+        guard let episode = records.first?.value as? MonitoringEpisode, user.covers(episode.householdNumber) else {
+            throw ProblemDetails.forbidden
+        }
+        let on = try server.date(body.on, field: "on")
+        let risks = try (body.riskTypes ?? []).map { (text: String) -> RiskType in try server.term(text, field: "risk_types") }
+        let action: MonitoringAction
+        switch name {
+        case "verify": action = .verify(notes: body.notes ?? "")
+        case "answer": action = .answer(accepted: body.accepted ?? true, reasons: body.reasons ?? "")
+        case "approve": action = .approve(riskTypes: Set(risks), kind: try server.term(body.kind, field: "kind"))
+        case "eliminate": action = .eliminate(try server.term(body.stage, field: "stage"), notes: body.notes ?? "")
+        case "follow-up": action = .followUp(notes: body.notes ?? "")
+        case "send-back": action = .sendBack(reasons: body.reasons ?? "")
+        case "relabel": action = .relabel(riskTypes: Set(risks), notes: body.notes ?? "")
+        case "plan":
+            let plan = try await server.act(as: user, on: episode.householdNumber) { try await $0.makePlan(episode: id, on: on, by: user.actor) }
+            return try server.json(["plan": plan], status: .created)
+        default:
+            throw ProblemDetails.badField("action", "must be verify, answer, approve, plan, eliminate, follow-up, send-back or relabel")
+        }
+        let result = try await server.act(as: user, on: episode.householdNumber) { try await $0.take(action, episode: id, on: on, by: user.actor) }
+        return try server.json(["episode": String(result.id), "status": result.status.rawValue])
+    }
+}

@@ -1,0 +1,48 @@
+import DixianCore
+import DixianPlugins
+import DixianReports
+import DixianSheets
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// `/api/reports/:id`: a report of the plugin rendered for the user's area, as HTML, Markdown
+/// or CSV.
+struct ReportController<Store: ServerStore>: Sendable {
+    let server: DixianServer<Store>
+
+    var routes: RouteCollection<ServerContext> {
+        RouteCollection(context: ServerContext.self).get(":id", use: render)
+    }
+
+    /// The report as of `as_of` (today if not given) in `format` (HTML if not given).
+    @Sendable func render(_ request: Request, context: ServerContext) async throws -> Response {
+        let user = try context.require(.read)
+        let id = try context.parameters.require("id")
+        let query = try QueryParameters(request, allowed: ["as_of", "format"])
+        let asOf = try server.date(query["as_of"], field: "as_of")
+        let format = query["format"] ?? "html"
+        guard let sheet = SheetFormat(rawValue: format), sheet != .xlsx else {
+            throw ProblemDetails.badField("format", "must be html, md or csv")
+        }
+        guard user.areas.count == 1 || user.role == .countyAdministrator else {
+            throw ProblemDetails.badField("area", "a report covers one area: ask with a user of one area")
+        }
+        let area = user.role == .countyAdministrator && user.areas.count != 1 ? nil : user.areas[0]
+        let document: SheetDocument
+        do {
+            document = try await ReportRun(chain: server.chain, reportID: id, asOf: asOf, area: area).render(from: server.store)
+        } catch let error as PluginError {
+            throw ProblemDetails(.notFound, "Not found", detail: error.message)
+        }
+        let (text, type) = switch sheet {
+        case .html: (document.html, "text/html; charset=utf-8")
+        case .csv: (document.csv, "text/csv; charset=utf-8")
+        default: (document.markdown, "text/markdown; charset=utf-8")
+        }
+        var headers: HTTPFields = [.contentType: type]
+        // A report's HTML has a stylesheet of its own, which the policy allows by its hash.
+        if sheet == .html { headers[.contentSecurityPolicy] = ResponseMiddleware.policy(forDocument: text) }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

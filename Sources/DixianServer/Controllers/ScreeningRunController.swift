@@ -1,0 +1,26 @@
+import DixianCore
+import DixianScreening
+import Hummingbird
+
+/// `/api/screening-runs`: the plugin's latest finished screening run.
+struct ScreeningRunController<Store: ServerStore>: Sendable {
+    let server: DixianServer<Store>
+
+    var routes: RouteCollection<ServerContext> {
+        RouteCollection(context: ServerContext.self).get("latest", use: latest)
+    }
+
+    /// The latest run's date, size and finding count, or 404 when the plugin has none yet.
+    @Sendable func latest(_ request: Request, context: ServerContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        _ = try context.require(.read)
+        let plugin = server.plugin.id
+        guard let run = try await server.offload({ try server.store.latestScreeningRun(plugin: plugin, asOf: LocalDate.today) }) else {
+            throw ProblemDetails(.notFound, "Not found", detail: "no screening run of \(plugin) yet")
+        }
+        return try server.json([
+            "id": String(run.id ?? 0), "as_of": run.asOf.description, "households": String(run.householdCount),
+            "findings": String(run.findingsByCheck.values.reduce(0, +)), "complete": String(run.isComplete),
+        ])
+    }
+}
