@@ -76,28 +76,39 @@ struct ConnectionLimitTests {
 
     struct ServerNotListening: Error {}
 
-    /// A body sent a byte every 0.2 s is never idle: it is cut off with 408 once the idle
-    /// timeout has passed since the request began, instead of holding its connection for ever.
-    /// The timeout is 3 s, fifteen times the gap between bytes, so that a trickling thread
-    /// held up by a loaded machine does not fall idle instead.
+    /// A body sent a byte every 0.05 s is never idle: it is cut off once the idle timeout (4 s)
+    /// has passed since the request began, with 408 problem details, instead of holding its
+    /// connection for as long as the sender likes (here 10 s, after which the old server closed
+    /// it only once it had been idle for the timeout, at 14 s).
+    ///
+    /// On a loaded machine the request's handler can start so late that Hummingbird stops
+    /// reading the body it does not yet take (back pressure) and then closes the connection as
+    /// idle before the 408 is written: the connection is cut off all the same, so the test
+    /// holds the bound and requires the 408 whenever an answer arrives.
     @Test func aBodyTricklingInIsCutOffAfterTheIdleTimeout() async throws {
         let (plain, _) = try await ServerAccessTests.server()
         let server = try DixianServer(store: plain.store, chain: plain.chain,
-                                      options: ServerOptions(idleTimeout: .seconds(3), maxConnections: 4))
+                                      options: ServerOptions(idleTimeout: .seconds(4), maxConnections: 4))
         let (running, serving) = try await Self.serve(server)
         defer { running.cancel() }
-        let trickling = try Connection(port: serving, timeout: 20)
+        let trickling = try Connection(port: serving, timeout: 30)
+        let clock = ContinuousClock(), start = clock.now
         trickling.send("POST /self-report HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                        + "Content-Length: 200\r\n\r\n")
         Thread.detachNewThread {
-            for _ in 0..<75 {  // 15 s at most, far past the timeout
+            for _ in 0..<199 {  // 10 s at most, far past the timeout (and short of the body's 200 bytes)
                 trickling.send("a")
-                Thread.sleep(forTimeInterval: 0.2)
+                Thread.sleep(forTimeInterval: 0.05)
             }
         }
         let answer = await trickling.readUntilClosed()
-        #expect(answer?.hasPrefix("HTTP/1.1 408") == true, "\(answer ?? "no answer before the read timed out")")
-        #expect(answer?.contains("application/problem+json") == true)
+        let elapsed = clock.now - start
+        #expect(answer != nil, "the connection was still open when the read timed out")
+        #expect(elapsed < .seconds(9), "the trickling body held its connection for \(elapsed)")
+        if let answer, !answer.isEmpty {
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
+            #expect(answer.contains("application/problem+json"))
+        }
     }
 
     @Test func halfOpenConnectionsBeyondTheLimitAreClosedAfterTheIdleTimeoutAndANormalRequestIsThenServed() async throws {
