@@ -689,6 +689,7 @@ void clua_begin_call(lua_State *L, int repeatable) {
     ctl->budget_exceeded = 0;
     ctl->interrupted = 0;
     ctl->stop_message[0] = '\0';
+    ctl->pattern_refusal[0] = '\0';
     ctl->running = NULL;
     ctl->memory_refused = 0;
     ctl->refused_source[0] = '\0';

@@ -123,9 +123,15 @@ extension LuaState {
             let message = location.map { "\($0.0):\($0.1): \(cap)" } ?? cap
             return LuaError(kind: .memoryCapExceeded, message: message, traceback: traceback)
         }
+        // The guard's refusal, raised on unchanged (a runner re-raises it to the host), is
+        // told from a script's own error by the text the guard kept; Lua's stack overflows
+        // by the fixed words Lua ends their messages with ("stack overflow", "C stack overflow").
+        let refusal = text(of: record.pattern_refusal)
         let kind: LuaError.Kind = switch status {
         case LUA_ERRERR: .errorHandler
         case LUA_ERRSYNTAX: .syntax
+        case _ where !refusal.isEmpty && raw == refusal: .patternTooCostly
+        case _ where raw.hasSuffix("stack overflow"): .stackOverflow
         default: .runtime
         }
         let messageLocation = LuaError.location(in: raw)

@@ -55,6 +55,7 @@ typedef struct clua_control {
 
     // Pattern guard: upper bound on the steps of one string.find/match/gmatch/gsub.
     double pattern_cost_limit;
+    char pattern_refusal[512];  // the message of the guard's last refusal in the current call, or ""
 
     // Filled by the message handler.
     char error_source[256];
