@@ -48,7 +48,7 @@ public final class PluginRuntime {
         do {
             host = try HostFunctions(state: state)
         } catch {
-            throw PluginError(error, while: "starting the plugin API")
+            throw PluginError(error, while: "starting the plugin API", kind: .host)
         }
         for (position, manifest) in chain.enumerated() {
             var files = Self.files(of: manifest)
@@ -120,17 +120,17 @@ public final class PluginRuntime {
                 return 2
             })
         } catch {
-            throw PluginError(error, while: "loading plugin \(manifest.id)")
+            throw PluginError(error, while: "loading plugin \(manifest.id)", kind: .load, plugin: manifest.id)
         }
         environments.append(environment)
         for file in files {
-            let data = try PluginFile.contents(of: file, in: manifest.directory, named: "\(manifest.id)/\(file)")
+            let data = try PluginFile.contents(of: file, in: manifest.directory, plugin: manifest.id)
             guard let source = String(data: data, encoding: .utf8), !data.contains(0)
-            else { throw PluginError("\(manifest.id)/\(file): cannot read it as UTF-8 Lua source text") }
+            else { throw PluginError(.unreadableFile, plugin: manifest.id, file: file, "cannot read it as UTF-8 Lua source text") }
             do {
                 try state.call(state.load(source, name: "\(manifest.id)/\(file)", in: environment))
             } catch {
-                throw PluginError(error, while: "loading plugin \(manifest.id)")
+                throw PluginError(error, while: "loading plugin \(manifest.id)", kind: .load, plugin: manifest.id)
             }
         }
     }
@@ -139,7 +139,7 @@ public final class PluginRuntime {
         do {
             return PluginDeclarations(described: try state.call(host.describe).first ?? .nil)
         } catch {
-            throw PluginError(error, while: "reading the plugin's declarations")
+            throw PluginError(error, while: "reading the plugin's declarations", kind: .load)
         }
     }
 
@@ -148,7 +148,7 @@ public final class PluginRuntime {
         do {
             try state.call(host.prepare, [.string(asOf.description)])
         } catch {
-            throw PluginError(error, while: "preparing \(plugin.id) for \(asOf)")
+            throw PluginError(error, while: "preparing \(plugin.id) for \(asOf)", plugin: plugin.id)
         }
         preparedDate = asOf
     }
@@ -163,7 +163,7 @@ public final class PluginRuntime {
                 return 1
             }).first ?? .nil
         } catch {
-            throw PluginError(error, while: "reading household \(view.household.number)")
+            throw PluginError(error, while: "reading household \(view.household.number)", plugin: plugin.id)
         }
     }
 
@@ -174,7 +174,7 @@ public final class PluginRuntime {
             try state.call(host.setPlaces, [.table(LuaTable(fields: Dictionary(
                 uniqueKeysWithValues: names.map { (LuaValue.string($0.key), LuaValue.string($0.value)) })))])
         } catch {
-            throw PluginError(error, while: "setting the place names of \(plugin.id)")
+            throw PluginError(error, while: "setting the place names of \(plugin.id)", plugin: plugin.id)
         }
     }
 
@@ -264,7 +264,7 @@ public final class PluginRuntime {
                 GuardVerdict(reasons: stack.value(at: first), failures: stack.value(at: first + 1))
             })
         } catch {
-            throw PluginError(error, while: "asking the \(transition.rawValue) guards of \(plugin.id)")
+            throw PluginError(error, while: "asking the \(transition.rawValue) guards of \(plugin.id)", plugin: plugin.id)
         }
     }
 
@@ -292,7 +292,7 @@ public final class PluginRuntime {
         do {
             return try state.call(host.spec, [.integer(Int64(index + 1))]).first ?? .nil
         } catch {
-            throw PluginError(error, while: "reading spec \(index + 1) of \(plugin.id)")
+            throw PluginError(error, while: "reading spec \(index + 1) of \(plugin.id)", kind: .spec, plugin: plugin.id)
         }
     }
 
@@ -305,7 +305,7 @@ public final class PluginRuntime {
     public func checklistRows(_ id: String, for views: [HouseholdView]) throws -> [[SheetCell]?] {
         let asOf = requirePrepared()
         guard let checklist = declarations.checklists.first(where: { $0.declaration.id == id }) else {
-            throw PluginError("\(plugin.id) declares no checklist '\(id)'")
+            throw PluginError(.declaration, plugin: plugin.id, "\(plugin.id) declares no checklist '\(id)'")
         }
         let (yes, no) = plugin.language == "zh" ? ("是", "否") : ("yes", "no")
         let keys = checklist.columns.map(\.key)
@@ -344,7 +344,7 @@ public final class PluginRuntime {
                 }
             }
         })
-        if let problem { throw PluginError("checklist \(id) of \(plugin.id): \(problem)") }
+        if let problem { throw PluginError(.declaration, plugin: plugin.id, "checklist \(id) of \(plugin.id): \(problem)") }
         return rows
     }
 
@@ -372,7 +372,7 @@ public final class PluginRuntime {
                 return 2
             }).first ?? .nil
         } catch {
-            throw PluginError(error, while: "rendering report \(id) of \(plugin.id)")
+            throw PluginError(error, while: "rendering report \(id) of \(plugin.id)", plugin: plugin.id)
         }
         let (yes, no) = plugin.language == "zh" ? ("是", "否") : ("yes", "no")
         func cell(_ value: LuaValue) -> SheetCell {
