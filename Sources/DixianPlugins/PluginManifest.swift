@@ -1,3 +1,4 @@
+import DixianCore
 import Foundation
 import LuaHost
 
@@ -18,8 +19,8 @@ public struct PluginManifest: Hashable, Sendable {
     public var areas: [String]
     /// The plugin it extends, if any.
     public var extends: String?
-    /// The language of what it shows officials (`zh`).
-    public var language: String
+    /// The language of what it shows officials (Chinese unless `plugin.lua` says).
+    public var language: Language
     /// A line about what it encodes.
     public var summary: String?
     /// The folder it was loaded from.
@@ -28,8 +29,9 @@ public struct PluginManifest: Hashable, Sendable {
     static let fields: Set<String> = ["id", "name", "api", "version", "areas", "extends", "language", "summary"]
 
     /// Reads `plugin.lua` in `directory`, in a sandbox of its own.
-    /// - Throws: `PluginError` of kind `.manifest` naming the file when a field is missing or
-    ///   wrong; `.load` or a stop when the file raises.
+    /// - Throws: `PluginError` of kind `.manifest` naming the file (and the line of the
+    ///   language, the one field whose value is checked against a list) when a field is
+    ///   missing or wrong; `.load` or a stop when the file raises.
     public static func load(from directory: URL) throws -> PluginManifest {
         let folder = directory.lastPathComponent
         func problem(_ reason: String, line: Int? = nil) -> PluginError {
@@ -81,10 +83,37 @@ public struct PluginManifest: Hashable, Sendable {
             }
             return code
         }
+        var language = Language.chinese
+        if let code = try text("language", required: false) {
+            guard let named = Language(code: code) else {
+                throw problem("language '\(code)' is not one Dixian speaks (\(Language.codes.joined(separator: ", ")))",
+                              line: line(of: "language", in: source))
+            }
+            language = named
+        }
         return PluginManifest(
             id: id, name: try text("name")!, apiVersion: Int(api), version: try text("version")!, areas: areas,
-            extends: try text("extends", required: false), language: try text("language", required: false) ?? "zh",
+            extends: try text("extends", required: false), language: language,
             summary: try text("summary", required: false), directory: directory.standardizedFileURL)
+    }
+
+    /// The line of `source` that sets `field` (`language = 'fr'`): the first line where the
+    /// name stands on its own before an `=` that is not `==`; nil when no line does.
+    static func line(of field: String, in source: String) -> Int? {
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let found = rest.range(of: field) {
+                let before = rest[..<found.lowerBound].last
+                let after = rest[found.upperBound...].drop(while: { $0 == " " || $0 == "\t" })
+                if before.map({ !($0.isLetter || $0.isNumber || $0 == "_") }) ?? true,
+                    after.hasPrefix("="), !after.hasPrefix("==")
+                {
+                    return index + 1
+                }
+                rest = rest[found.upperBound...]
+            }
+        }
+        return nil
     }
 }
 

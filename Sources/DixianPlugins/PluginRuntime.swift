@@ -307,7 +307,7 @@ public final class PluginRuntime {
         guard let checklist = declarations.checklists.first(where: { $0.declaration.id == id }) else {
             throw PluginError(.declaration, plugin: plugin.id, "\(plugin.id) declares no checklist '\(id)'")
         }
-        let (yes, no) = plugin.language == "zh" ? ("是", "否") : ("yes", "no")
+        let (yes, no) = plugin.language == .chinese ? ("是", "否") : ("yes", "no")
         let keys = checklist.columns.map(\.key)
         let batch = try batchViews(for: .checklists)
         var problem: String?
@@ -374,7 +374,7 @@ public final class PluginRuntime {
         } catch {
             throw PluginError(error, while: "rendering report \(id) of \(plugin.id)", plugin: plugin.id)
         }
-        let (yes, no) = plugin.language == "zh" ? ("是", "否") : ("yes", "no")
+        let (yes, no) = plugin.language == .chinese ? ("是", "否") : ("yes", "no")
         func cell(_ value: LuaValue) -> SheetCell {
             switch value {
             case .string(let text): text.isEmpty ? .empty : .text(text)

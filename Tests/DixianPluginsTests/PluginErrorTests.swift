@@ -101,3 +101,34 @@ struct PluginErrorTests {
         }
     }
 }
+
+/// The language of `plugin.lua` is parsed once, when the manifest is read.
+@Suite(.serialized)
+struct ManifestLanguageTests {
+    let plugins = TemporaryPlugins()
+
+    func manifest(language: String) throws -> URL {
+        try plugins.write("spoken", ["plugin.lua": """
+            return {
+              id = 'spoken', name = 's', api = 1, version = '1',
+              areas = { '620621' },
+              language = '\(language)',
+            }
+            """])
+    }
+
+    @Test(arguments: [("zh", Language.chinese), ("zh-CN", .chinese), ("en", .english)])
+    func aKnownLanguageIsRead(code: String, language: Language) throws {
+        defer { plugins.remove() }
+        #expect(try PluginManifest.load(from: try manifest(language: code)).language == language)
+    }
+
+    @Test func anUnknownLanguageIsRefusedAtLoadNamingTheLine() throws {
+        defer { plugins.remove() }
+        let directory = try manifest(language: "fr")
+        #expect(throws: PluginError.self) { try PluginManifest.load(from: directory) }
+        let error = try #require(plugins.catalog.broken.first { $0.plugin == "spoken" })
+        #expect(error.kind == .manifest && error.file == "plugin.lua" && error.line == 4, "\(error)")
+        #expect(error.description == "spoken/plugin.lua:4: language 'fr' is not one Dixian speaks (zh, zh-CN, en)")
+    }
+}
