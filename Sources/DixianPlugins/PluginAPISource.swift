@@ -9,7 +9,7 @@ enum PluginAPISource {
     static let chunkName = "=dixian.api"
 
     static let source = #"""
-    local RISK_TYPES, SEVERITIES, TRANSITIONS, ASSET_CLASSES, where_is = ...
+    local RISK_TYPES, SEVERITIES, TRANSITIONS, ASSET_CLASSES, where_is, stop_kind = ...
     local error, type, pairs, ipairs, next, tostring, pcall, select, setmetatable, rawget =
       error, type, pairs, ipairs, next, tostring, pcall, select, setmetatable, rawget
     local format, concat, sort, floor, find, match = string.format, table.concat, table.sort, math.floor, string.find, string.match
@@ -831,15 +831,9 @@ enum PluginAPISource {
     -- or C stack, the pattern guard, the instruction budget) rather than the plugin's own error.
     -- A runner raises such a stop on to the host, which runs each check (or deadline) alone and
     -- switches off the one that overran for the rest of the run, instead of paying for it on
-    -- every household.
-    local STOPS = { 'not enough memory', 'memory cap of ', 'stack overflow', 'error in error handling',
-                    ' is too costly for a subject of ', 'instruction budget of ' }
+    -- every household. The sandbox tells (stop_kind), not the words of the message.
     local function is_resource_stop(problem)
-      if type(problem) ~= 'string' then return false end
-      for _, stop in ipairs(STOPS) do
-        if find(problem, stop, 1, true) then return true end
-      end
-      return false
+      return stop_kind(problem) ~= nil
     end
 
     -- "plugin/file.lua:12" of the innermost plugin frame of the error being handled, called from

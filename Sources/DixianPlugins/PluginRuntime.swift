@@ -437,7 +437,8 @@ private struct HostFunctions {
             stack.push(MonitoringTransition.allCases.map(\.rawValue))
             stack.push(AssetClass.allCases.map(\.rawValue))
             stack.pushCallerLocationFunction()
-            return 5
+            stack.pushStopKindFunction()
+            return 6
         }, readingResults: { stack, first, _ in
             stack.pushField("view_metatable", ofTableAt: first)
             metatable = LuaTableReference(at: -1, in: stack, of: state)

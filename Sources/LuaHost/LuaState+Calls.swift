@@ -123,15 +123,14 @@ extension LuaState {
             let message = location.map { "\($0.0):\($0.1): \(cap)" } ?? cap
             return LuaError(kind: .memoryCapExceeded, message: message, traceback: traceback)
         }
-        // The guard's refusal, raised on unchanged (a runner re-raises it to the host), is
-        // told from a script's own error by the text the guard kept; Lua's stack overflows
-        // by the fixed words Lua ends their messages with ("stack overflow", "C stack overflow").
-        let refusal = text(of: record.pattern_refusal)
+        // The sandbox tells the pattern guard's refusal and Lua's stack overflows from the
+        // script's own errors (as it does for the runners of the plugin API).
+        let stop = raw.withCString { clua_stop_kind(L, $0) }
         let kind: LuaError.Kind = switch status {
         case LUA_ERRERR: .errorHandler
         case LUA_ERRSYNTAX: .syntax
-        case _ where !refusal.isEmpty && raw == refusal: .patternTooCostly
-        case _ where raw.hasSuffix("stack overflow"): .stackOverflow
+        case _ where stop == CLUA_STOP_PATTERN: .patternTooCostly
+        case _ where stop == CLUA_STOP_STACK: .stackOverflow
         default: .runtime
         }
         let messageLocation = LuaError.location(in: raw)
