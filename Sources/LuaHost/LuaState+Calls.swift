@@ -110,8 +110,8 @@ extension LuaState {
             return LuaError(kind: .interrupted, message: raw, chunk: location?.0, line: location?.1, traceback: traceback)
         }
         if record.budget_exceeded != 0 {
-            let message = raw.contains("instruction budget")
-                ? raw : "instruction budget of \(limits.instructionBudget) instructions exceeded"
+            let recorded = text(of: record.stop_message)
+            let message = recorded.isEmpty ? "instruction budget of \(limits.instructionBudget) instructions exceeded" : recorded
             let location = LuaError.location(in: message).map { ($0.chunk, $0.line) } ?? stackLocation
             return LuaError(kind: .instructionBudgetExceeded, message: message, chunk: location?.0,
                             line: location?.1, traceback: traceback)
