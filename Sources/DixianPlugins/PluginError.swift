@@ -34,7 +34,16 @@ public struct PluginError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The limit that stopped a plugin's code.
     public enum Stop: Hashable, Sendable {
-        case instructionBudget, memoryCap, stack, pattern, interrupt
+        /// The call's instruction budget (or the CPU time it allows).
+        case instructionBudget
+        /// The state's memory cap.
+        case memoryCap
+        /// Lua's stack or the C stack: calls nested too deep.
+        case stack
+        /// The pattern guard refused a `string.find`, `match`, `gmatch` or `gsub`.
+        case pattern
+        /// The host interrupted the call (Ctrl-C in the console).
+        case interrupt
     }
 
     /// The kind of failure.
