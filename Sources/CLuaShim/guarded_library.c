@@ -7,6 +7,7 @@
 #include "sandbox_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /// Bytes of the heap a full collection may traverse per instruction it is charged.
@@ -27,6 +28,7 @@ void clua_locate_memory_error(lua_State *L, int status) {
     lua_pushfstring(L, "%s:%d: not enough memory (memory cap of %I bytes exceeded)", ctl->refused_source,
                     ctl->refused_line, (lua_Integer)ctl->limit);
     ctl->enforce = enforced;
+    snprintf(ctl->memory_refusal, sizeof ctl->memory_refusal, "%s", lua_tostring(L, -1));
     lua_replace(L, -2);
 }
 

@@ -285,10 +285,14 @@ static int pattern_guard(lua_State *L) {
     if (cost > limit) {
         char shown[48];
         snprintf(shown, sizeof shown, "%.*s%s", lp > 40 ? 40 : (int)lp, p, lp > 40 ? "..." : "");
-        return clua_located_error(L,
-                                  "pattern '%s' is too costly for a subject of %I bytes "
-                                  "(up to %f matcher steps; the sandbox allows %f)",
-                                  shown, (lua_Integer)ls, (lua_Number)cost, (lua_Number)limit);
+        clua_push_where(L, 1, 1);
+        lua_pushfstring(L, "pattern '%s' is too costly for a subject of %I bytes "
+                           "(up to %f matcher steps; the sandbox allows %f)",
+                        shown, (lua_Integer)ls, (lua_Number)cost, (lua_Number)limit);
+        lua_concat(L, 2);
+        // Kept for the host, which tells this stop from the script's own errors by it.
+        snprintf(clua_control_of(L)->pattern_refusal, sizeof clua_control_of(L)->pattern_refusal, "%s", lua_tostring(L, -1));
+        return lua_error(L);
     }
     // The library's own function, run in this frame: its errors name the caller's line.
     return lua_tocfunction(L, lua_upvalueindex(1))(L);

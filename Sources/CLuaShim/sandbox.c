@@ -690,6 +690,8 @@ void clua_begin_call(lua_State *L, int repeatable) {
     ctl->budget_exceeded = 0;
     ctl->interrupted = 0;
     ctl->stop_message[0] = '\0';
+    ctl->pattern_refusal[0] = '\0';
+    ctl->memory_refusal[0] = '\0';
     ctl->running = NULL;
     ctl->memory_refused = 0;
     ctl->refused_source[0] = '\0';
@@ -768,4 +770,35 @@ static int caller_location(lua_State *L) {
 
 void clua_pushcallerlocation(lua_State *L) {
     lua_pushcfunction(L, caller_location);
+}
+
+// MARK: - Telling stops from a script's own errors
+
+int clua_stop_kind(lua_State *L, const char *message) {
+    clua_control *ctl = clua_control_of(L);
+    if (ctl->interrupted) return CLUA_STOP_INTERRUPT;
+    if (ctl->budget_exceeded || ctl->cpu_exceeded) return CLUA_STOP_BUDGET;
+    if (ctl->recount_requested) return CLUA_STOP_RECOUNT;
+    if (message == NULL) return CLUA_STOP_NONE;
+    if (ctl->pattern_refusal[0] != '\0' && strcmp(message, ctl->pattern_refusal) == 0) return CLUA_STOP_PATTERN;
+    if (ctl->memory_refused
+        && (strcmp(message, "not enough memory") == 0
+            || (ctl->memory_refusal[0] != '\0' && strcmp(message, ctl->memory_refusal) == 0)))
+        return CLUA_STOP_MEMORY;
+    if (strstr(message, "stack overflow") != NULL || strcmp(message, "error in error handling") == 0) return CLUA_STOP_STACK;
+    return CLUA_STOP_NONE;
+}
+
+static int stop_kind(lua_State *L) {
+    static const char *const names[] = {NULL, "budget", "interrupt", "recount", "memory", "stack", "pattern"};
+    int kind = clua_stop_kind(L, lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL);
+    if (kind == CLUA_STOP_NONE)
+        lua_pushnil(L);
+    else
+        lua_pushstring(L, names[kind]);
+    return 1;
+}
+
+void clua_pushstopkind(lua_State *L) {
+    lua_pushcfunction(L, stop_kind);
 }

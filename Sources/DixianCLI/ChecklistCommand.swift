@@ -37,7 +37,7 @@ struct SheetOptions: ParsableArguments {
     }
 
     /// Whether what officials read is in Chinese (the plugin's language).
-    func chinese(_ chain: [PluginManifest]) -> Bool { chain[chain.count - 1].language.hasPrefix("zh") }
+    func chinese(_ chain: [PluginManifest]) -> Bool { chain[chain.count - 1].language == .chinese }
 }
 
 extension Dixian {

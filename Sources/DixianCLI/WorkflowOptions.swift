@@ -31,7 +31,7 @@ struct WorkflowOptions: ParsableArguments {
     /// Runs `body` with the workflow; a refusal is printed in the plugin's language and exits with status 2.
     func perform(_ body: (Workflow<SQLiteRegistry>, _ zh: Bool) async throws -> String) async throws {
         let (workflow, manifest) = try open()
-        let zh = manifest.language.hasPrefix("zh")
+        let zh = manifest.language == .chinese
         do {
             print(try await body(workflow, zh).terminalEscaped)
         } catch let error as WorkflowError {

@@ -11,7 +11,7 @@ public struct ConsolePrinter: Sendable {
     public let chinese: Bool
 
     /// A printer in the plugin's `language`.
-    public init(language: String) { chinese = language.hasPrefix("zh") }
+    public init(language: Language) { chinese = language == .chinese }
 
     /// The values of one evaluation, as printed (nothing for none). Control characters in
     /// registry or script text are shown escaped, never sent to the terminal.

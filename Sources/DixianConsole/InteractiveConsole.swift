@@ -16,7 +16,7 @@ public struct InteractiveConsole {
         self.console = console
         let language = console.chain[console.chain.count - 1].language
         printer = ConsolePrinter(language: language)
-        chinese = language.hasPrefix("zh")
+        chinese = language == .chinese
         self.write = write
         editor = LineEditor(historyPath: historyPath) { [console] text in console.completions(for: text) }
         console.state.output = write

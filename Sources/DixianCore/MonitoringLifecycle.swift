@@ -167,9 +167,9 @@ public enum MonitoringRefusal: Error, Hashable, Sendable {
     /// The plugin's guards refused the transition, with their reasons.
     case guarded(MonitoringTransition, [String])
 
-    /// The reason in `language` ("zh" for Chinese; anything else gives English).
-    public func message(language: String) -> String {
-        let zh = language == "zh"
+    /// The reason in `language`.
+    public func message(language: Language) -> String {
+        let zh = language == .chinese
         switch self {
         case .notAllowed(let transition, let status):
             return zh ? "监测状态为“\(status.chineseName)”，不能“\(transition.chineseName)”"

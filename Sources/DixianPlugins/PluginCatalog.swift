@@ -31,7 +31,7 @@ public struct PluginCatalog: Sendable {
                 } catch let error as PluginError {
                     broken.append(error)
                 } catch {
-                    broken.append(PluginError("\(directory.path): \(error)"))
+                    broken.append(PluginError(.manifest, plugin: directory.lastPathComponent, "\(directory.path): \(error)"))
                 }
             }
         }
@@ -66,9 +66,9 @@ public struct PluginCatalog: Sendable {
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent("plugin.lua").path) {
             return try PluginManifest.load(from: directory)
         }
-        if let problem = broken.first(where: { $0.message.hasPrefix(reference + "/") }) { throw problem }
+        if let problem = broken.first(where: { $0.plugin == reference }) { throw problem }
         let installed = plugins.map(\.id).joined(separator: ", ")
-        throw PluginError("no plugin '\(reference)' (installed: \(installed.isEmpty ? "none" : installed); searched \(searchPath.map(\.path).joined(separator: ", ")))")
+        throw PluginError(.notFound, plugin: reference, "no plugin '\(reference)' (installed: \(installed.isEmpty ? "none" : installed); searched \(searchPath.map(\.path).joined(separator: ", ")))")
     }
 
     /// `manifest` and the plugins it extends, the base first.
@@ -76,10 +76,10 @@ public struct PluginCatalog: Sendable {
         var chain = [manifest]
         while let base = chain[0].extends {
             if chain.contains(where: { $0.id == base }) {
-                throw PluginError("\(manifest.id): plugins extend each other in a circle (\(chain.map(\.id).joined(separator: " → ")) → \(base))")
+                throw PluginError(.manifest, plugin: manifest.id, "\(manifest.id): plugins extend each other in a circle (\(chain.map(\.id).joined(separator: " → ")) → \(base))")
             }
             guard let found = plugins.first(where: { $0.id == base }) else {
-                throw PluginError("\(chain[0].id)/plugin.lua extends '\(base)', which is not installed")
+                throw PluginError(.notFound, plugin: chain[0].id, file: "plugin.lua", "extends '\(base)', which is not installed")
             }
             chain.insert(found, at: 0)
         }

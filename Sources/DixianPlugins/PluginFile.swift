@@ -6,19 +6,20 @@ import Foundation
 enum PluginFile {
     /// The bytes of `path` (relative to `directory`, a plugin folder), read once its real path
     /// is known to lie inside the folder's real path.
-    /// - Parameter name: the file as messages name it (`minqin/checks/income.lua`).
+    /// - Parameter plugin: the plugin as messages name it (`minqin`, its id, or the folder's
+    ///   name while its `plugin.lua` is read).
     /// - Throws: `PluginError` naming the file and where it leads when it leaves the folder, or
     ///   when it cannot be read.
-    static func contents(of path: String, in directory: URL, named name: String) throws -> Data {
+    static func contents(of path: String, in directory: URL, plugin: String) throws -> Data {
         let root = directory.resolvingSymlinksInPath().standardizedFileURL
         let real = root.appendingPathComponent(path).resolvingSymlinksInPath().standardizedFileURL
         guard real.path.hasPrefix(root.path + "/") else {
             throw PluginError(
-                "\(name): refused: it is a symbolic link (or lies in a linked folder) that leads to \(real.path), "
+                .unreadableFile, plugin: plugin, file: path, "refused: it is a symbolic link (or lies in a linked folder) that leads to \(real.path), "
                     + "outside the plugin folder \(root.path); a plugin loads only its own files")
         }
         guard let data = FileManager.default.contents(atPath: real.path) else {
-            throw PluginError("\(name): cannot read the file")
+            throw PluginError(.unreadableFile, plugin: plugin, file: path, "cannot read the file")
         }
         return data
     }

@@ -31,7 +31,8 @@ struct PluginHostFunctions {
             ])
             stack.pushCallerLocationFunction()
             workingDays.push(onto: stack)
-            return 4
+            stack.pushStopKindFunction()
+            return 5
         }, readingResults: { stack, first, _ in
             stack.pushField("empty_list", ofTableAt: first)
             empty = LuaTableReference(at: -1, in: stack, of: state)

@@ -1,3 +1,4 @@
+import DixianCore
 import Foundation
 import LuaHost
 
@@ -18,8 +19,8 @@ public struct PluginManifest: Hashable, Sendable {
     public var areas: [String]
     /// The plugin it extends, if any.
     public var extends: String?
-    /// The language of what it shows officials (`zh`).
-    public var language: String
+    /// The language of what it shows officials (Chinese unless `plugin.lua` says).
+    public var language: Language
     /// A line about what it encodes.
     public var summary: String?
     /// The folder it was loaded from.
@@ -28,56 +29,91 @@ public struct PluginManifest: Hashable, Sendable {
     static let fields: Set<String> = ["id", "name", "api", "version", "areas", "extends", "language", "summary"]
 
     /// Reads `plugin.lua` in `directory`, in a sandbox of its own.
+    /// - Throws: `PluginError` of kind `.manifest` naming the file (and the line of the
+    ///   language, the one field whose value is checked against a list) when a field is
+    ///   missing or wrong; `.load` or a stop when the file raises.
     public static func load(from directory: URL) throws -> PluginManifest {
-        let name = directory.lastPathComponent + "/plugin.lua"
-        let data = try PluginFile.contents(of: "plugin.lua", in: directory, named: name)
-        guard let source = String(data: data, encoding: .utf8) else { throw PluginError("\(name): cannot read the file") }
+        let folder = directory.lastPathComponent
+        func problem(_ reason: String, line: Int? = nil) -> PluginError {
+            PluginError(.manifest, plugin: folder, file: "plugin.lua", line: line, reason)
+        }
+        let data = try PluginFile.contents(of: "plugin.lua", in: directory, plugin: folder)
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw PluginError(.unreadableFile, plugin: folder, file: "plugin.lua", "cannot read the file")
+        }
         let value: LuaValue
         do {
             let state = try LuaState(limits: LuaLimits(instructionBudget: 1_000_000, memoryCap: 8 << 20))
             let environment = try state.makeEnvironment(pluginDirectory: directory)
-            value = try state.call(state.load(source, name: name, in: environment)).first ?? .nil
+            value = try state.call(state.load(source, name: "\(folder)/plugin.lua", in: environment)).first ?? .nil
         } catch {
-            throw PluginError(error, while: "loading \(name)")
+            throw PluginError(error, while: "loading \(folder)/plugin.lua", kind: .load, plugin: folder)
         }
         guard let table = value.tableValue else {
-            throw PluginError("\(name) must return a table describing the plugin (id, name, api, version, areas)")
+            throw problem("must return a table describing the plugin (id, name, api, version, areas)")
         }
         for key in table.fields.keys {
             guard let field = key.stringValue, fields.contains(field) else {
-                throw PluginError("\(name): unknown field '\(key.displayText)' (known fields: \(fields.sorted().joined(separator: ", ")))")
+                throw problem("unknown field '\(key.displayText)' (known fields: \(fields.sorted().joined(separator: ", ")))")
             }
         }
         func text(_ field: String, required: Bool = true) throws -> String? {
             switch value[field] {
             case .string(let text) where !text.isEmpty: return text
             case .nil where !required: return nil
-            default: throw PluginError("\(name): '\(field)' must be a non-empty string")
+            default: throw problem("'\(field)' must be a non-empty string")
             }
         }
         guard let api = value["api"].integerValue else {
-            throw PluginError("\(name): 'api' must be the plugin API version, an integer (this Dixian speaks \(supportedAPIVersion))")
+            throw problem("'api' must be the plugin API version, an integer (this Dixian speaks \(supportedAPIVersion))")
         }
         guard api == supportedAPIVersion else {
-            throw PluginError("\(name): written for plugin API \(api), but this Dixian speaks API \(supportedAPIVersion)")
+            throw problem("written for plugin API \(api), but this Dixian speaks API \(supportedAPIVersion)")
         }
         let id = try text("id")!
         guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            throw PluginError("\(name): id '\(id)' may hold only ASCII letters, digits, '-' and '_'")
+            throw problem("id '\(id)' may hold only ASCII letters, digits, '-' and '_'")
         }
         guard case .table(let areaList) = value["areas"], !areaList.array.isEmpty, areaList.fields.isEmpty else {
-            throw PluginError("\(name): 'areas' must be a list of area codes the plugin serves")
+            throw problem("'areas' must be a list of area codes the plugin serves")
         }
         let areas = try areaList.array.map { entry in
             guard let code = entry.stringValue, (2...12).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                throw PluginError("\(name): every area is a code of 2 to 12 digits, got \(entry.displayText)")
+                throw problem("every area is a code of 2 to 12 digits, got \(entry.displayText)")
             }
             return code
         }
+        var language = Language.chinese
+        if let code = try text("language", required: false) {
+            guard let named = Language(code: code) else {
+                throw problem("language '\(code)' is not one Dixian speaks (\(Language.codes.joined(separator: ", ")))",
+                              line: line(of: "language", in: source))
+            }
+            language = named
+        }
         return PluginManifest(
             id: id, name: try text("name")!, apiVersion: Int(api), version: try text("version")!, areas: areas,
-            extends: try text("extends", required: false), language: try text("language", required: false) ?? "zh",
+            extends: try text("extends", required: false), language: language,
             summary: try text("summary", required: false), directory: directory.standardizedFileURL)
+    }
+
+    /// The line of `source` that sets `field` (`language = 'fr'`): the first line where the
+    /// name stands on its own before an `=` that is not `==`; nil when no line does.
+    static func line(of field: String, in source: String) -> Int? {
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let found = rest.range(of: field) {
+                let before = rest[..<found.lowerBound].last
+                let after = rest[found.upperBound...].drop(while: { $0 == " " || $0 == "\t" })
+                if before.map({ !($0.isLetter || $0.isNumber || $0 == "_") }) ?? true,
+                    after.hasPrefix("="), !after.hasPrefix("==")
+                {
+                    return index + 1
+                }
+                rest = rest[found.upperBound...]
+            }
+        }
+        return nil
     }
 }
 
@@ -89,7 +125,7 @@ extension PluginManifest {
     public func area(requested: String?) throws -> String? {
         guard let requested else { return areas.count == 1 ? areas[0] : nil }
         guard areas.contains(where: { requested.hasPrefix($0) || $0.hasPrefix(requested) }) else {
-            throw PluginError("plugin \(id) serves \(areas.joined(separator: ", ")); area \(requested) is outside it")
+            throw PluginError(.areaNotServed, plugin: id, "plugin \(id) serves \(areas.joined(separator: ", ")); area \(requested) is outside it")
         }
         return areas.first(where: { $0.hasPrefix(requested) && $0.count > requested.count }) ?? requested
     }

@@ -68,7 +68,7 @@ public final class PluginRuntime {
         do {
             host = try PluginHostFunctions(state: state, calendars: calendarBook)
         } catch {
-            throw PluginError(error, while: "starting the plugin API")
+            throw PluginError(error, while: "starting the plugin API", kind: .host)
         }
         for (position, manifest) in chain.enumerated() {
             var files = Self.files(of: manifest)
@@ -148,17 +148,17 @@ public final class PluginRuntime {
                 return 2
             })
         } catch {
-            throw PluginError(error, while: "loading plugin \(manifest.id)")
+            throw PluginError(error, while: "loading plugin \(manifest.id)", kind: .load, plugin: manifest.id)
         }
         environments.append(environment)
         for file in files {
-            let data = try PluginFile.contents(of: file, in: manifest.directory, named: "\(manifest.id)/\(file)")
+            let data = try PluginFile.contents(of: file, in: manifest.directory, plugin: manifest.id)
             guard let source = String(data: data, encoding: .utf8), !data.contains(0)
-            else { throw PluginError("\(manifest.id)/\(file): cannot read it as UTF-8 Lua source text") }
+            else { throw PluginError(.unreadableFile, plugin: manifest.id, file: file, "cannot read it as UTF-8 Lua source text") }
             do {
                 try state.call(state.load(source, name: "\(manifest.id)/\(file)", in: environment))
             } catch {
-                throw PluginError(error, while: "loading plugin \(manifest.id)")
+                throw PluginError(error, while: "loading plugin \(manifest.id)", kind: .load, plugin: manifest.id)
             }
         }
     }
@@ -167,7 +167,7 @@ public final class PluginRuntime {
         do {
             return PluginDeclarations(described: try state.call(host.describe).first ?? .nil)
         } catch {
-            throw PluginError(error, while: "reading the plugin's declarations")
+            throw PluginError(error, while: "reading the plugin's declarations", kind: .load)
         }
     }
 
@@ -176,7 +176,7 @@ public final class PluginRuntime {
         do {
             try state.call(host.prepare, [.string(asOf.description)])
         } catch {
-            throw PluginError(error, while: "preparing \(plugin.id) for \(asOf)")
+            throw PluginError(error, while: "preparing \(plugin.id) for \(asOf)", plugin: plugin.id)
         }
         preparedDate = asOf
     }
@@ -192,7 +192,7 @@ public final class PluginRuntime {
                 return 1
             }).first ?? .nil
         } catch {
-            throw PluginError(error, while: "reading household \(view.household.number)")
+            throw PluginError(error, while: "reading household \(view.household.number)", plugin: plugin.id)
         }
     }
 
@@ -203,7 +203,7 @@ public final class PluginRuntime {
             try state.call(host.setPlaces, [.table(LuaTable(fields: Dictionary(
                 uniqueKeysWithValues: names.map { (LuaValue.string($0.key), LuaValue.string($0.value)) })))])
         } catch {
-            throw PluginError(error, while: "setting the place names of \(plugin.id)")
+            throw PluginError(error, while: "setting the place names of \(plugin.id)", plugin: plugin.id)
         }
     }
 
@@ -295,7 +295,7 @@ public final class PluginRuntime {
                 GuardVerdict(reasons: stack.value(at: first), failures: stack.value(at: first + 1))
             })
         } catch {
-            throw PluginError(error, while: "asking the \(transition.rawValue) guards of \(plugin.id)")
+            throw PluginError(error, while: "asking the \(transition.rawValue) guards of \(plugin.id)", plugin: plugin.id)
         }
     }
 
@@ -323,7 +323,7 @@ public final class PluginRuntime {
         do {
             return try state.call(host.spec, [.integer(Int64(index + 1))]).first ?? .nil
         } catch {
-            throw PluginError(error, while: "reading spec \(index + 1) of \(plugin.id)")
+            throw PluginError(error, while: "reading spec \(index + 1) of \(plugin.id)", kind: .spec, plugin: plugin.id)
         }
     }
 
@@ -336,9 +336,9 @@ public final class PluginRuntime {
     public func checklistRows(_ id: String, for views: [HouseholdView]) throws -> [[SheetCell]?] {
         let asOf = requirePrepared()
         guard let checklist = declarations.checklists.first(where: { $0.declaration.id == id }) else {
-            throw PluginError("\(plugin.id) declares no checklist '\(id)'")
+            throw PluginError(.declaration, plugin: plugin.id, "\(plugin.id) declares no checklist '\(id)'")
         }
-        let (yes, no) = plugin.language == "zh" ? ("是", "否") : ("yes", "no")
+        let (yes, no) = plugin.language == .chinese ? ("是", "否") : ("yes", "no")
         let keys = checklist.columns.map(\.key)
         let batch = try batchViews(for: .checklists)
         var problem: String?
@@ -375,7 +375,7 @@ public final class PluginRuntime {
                 }
             }
         })
-        if let problem { throw PluginError("checklist \(id) of \(plugin.id): \(problem)") }
+        if let problem { throw PluginError(.declaration, plugin: plugin.id, "checklist \(id) of \(plugin.id): \(problem)") }
         return rows
     }
 
@@ -403,9 +403,9 @@ public final class PluginRuntime {
                 return 2
             }).first ?? .nil
         } catch {
-            throw PluginError(error, while: "rendering report \(id) of \(plugin.id)")
+            throw PluginError(error, while: "rendering report \(id) of \(plugin.id)", plugin: plugin.id)
         }
-        let (yes, no) = plugin.language == "zh" ? ("是", "否") : ("yes", "no")
+        let (yes, no) = plugin.language == .chinese ? ("是", "否") : ("yes", "no")
         func cell(_ value: LuaValue) -> SheetCell {
             switch value {
             case .string(let text): text.isEmpty ? .empty : .text(text)

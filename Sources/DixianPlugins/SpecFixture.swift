@@ -227,7 +227,7 @@ struct SpecFixture {
 
     // MARK: Reading Lua values
 
-    private func problem(_ message: String) -> PluginError { PluginError("spec '\(spec)': \(message)") }
+    private func problem(_ message: String) -> PluginError { PluginError(.spec, "spec '\(spec)': \(message)") }
 
     private func table(_ value: LuaValue, _ path: String, allowed: Set<String>) throws -> [String: LuaValue] {
         guard let table = value.tableValue, table.array.isEmpty || table.fields.isEmpty else {

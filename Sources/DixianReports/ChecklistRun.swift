@@ -61,7 +61,7 @@ public struct ChecklistRun: Sendable {
         let declarations = pool.withState { _, runtime in runtime.declarations }
         guard let checklist = declarations.checklists.first(where: { $0.declaration.id == id }) else {
             let known = declarations.checklists.map(\.declaration.id)
-            throw PluginError("\(chain[chain.count - 1].id) declares no checklist '\(id)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+            throw PluginError(.declaration, plugin: chain[chain.count - 1].id, "\(chain[chain.count - 1].id) declares no checklist '\(id)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
         }
         let partitions = try source.partitions(area: area, size: 1024)
         let window = pool.size * 4
@@ -81,7 +81,7 @@ public struct ChecklistRun: Sendable {
                             do {
                                 rows += try runtime.checklistRows(id, for: views).compactMap { $0 }
                             } catch let error as LuaError {
-                                throw PluginError(error, while: "filling checklist \(id) of \(runtime.plugin.id)")
+                                throw PluginError(error, while: "filling checklist \(id) of \(runtime.plugin.id)", plugin: runtime.plugin.id)
                             }
                         }
                         slots.withLock { $0[index] = rows }

@@ -253,7 +253,7 @@ final class ReportQueries: @unchecked Sendable {
 
     /// The name officials read for `value` of `dimension`.
     private func name(_ dimension: String, _ value: String) -> String {
-        let chinese = plugin.language == "zh"
+        let chinese = plugin.language == .chinese
         if value == "none" { return chinese ? "无" : "none" }
         if value.isEmpty { return dimension == "township" ? (chinese ? "县直" : "county") : "" }
         func term<T: OfficialTerm>(_ type: T.Type) -> String {

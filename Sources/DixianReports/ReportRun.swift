@@ -40,13 +40,13 @@ public struct ReportRun: Sendable {
         do {
             runtime = try PluginRuntime(chain: chain, state: try LuaState(limits: limits))
         } catch let error as LuaError {
-            throw PluginError(error, while: "starting \(plugin.id)")
+            throw PluginError(error, while: "starting \(plugin.id)", kind: .host, plugin: plugin.id)
         }
         try runtime.prepare(asOf: asOf)
         try runtime.setPlaceNames(try PlaceNames.of(chain))
         guard let report = runtime.declarations.reports.first(where: { $0.id == reportID }) else {
             let known = runtime.declarations.reports.map(\.id)
-            throw PluginError("\(plugin.id) declares no report '\(reportID)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+            throw PluginError(.declaration, plugin: plugin.id, "\(plugin.id) declares no report '\(reportID)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
         }
         let due = report.needs.contains("due")
             ? try await DueScan(chain: chain, asOf: asOf, area: self.area, limits: limits).run(on: store) : nil

@@ -6,7 +6,7 @@ import DixianPlugins
 struct Phrasebook {
     let chinese: Bool
 
-    init(language: String) { chinese = language.hasPrefix("zh") }
+    init(language: Language) { chinese = language == .chinese }
 
     func heading(plugin: PluginManifest, run: ScreeningRun) -> String {
         let area = run.area.map { chinese ? "，区域 \($0)" : ", area \($0)" } ?? ""

@@ -50,7 +50,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         runtimes = try RuntimeLender(chain: chain)
         users = UserCache(store, freshness: 10)
         selfReports = RateLimiter(limit: options.selfReportLimit, window: 60)
-        chinese = chain[chain.count - 1].language.hasPrefix("zh")
+        chinese = chain[chain.count - 1].language == .chinese
     }
 
     /// The plugin asked for.

@@ -207,9 +207,9 @@ public struct DueScan: Sendable {
 
     /// Problems and measures due by `horizon`, and every warning awaiting verification.
     private static func openWork(
-        of store: some RegistryStore, area: String?, through horizon: LocalDate, language: String
+        of store: some RegistryStore, area: String?, through horizon: LocalDate, language: Language
     ) async throws -> [DueList.Item] {
-        let zh = language.hasPrefix("zh")
+        let zh = language == .chinese
         let work = try await store.openWork(area: area)
         func township(_ village: String?) -> String? { village.map { String($0.prefix(9)) } }
         var items: [DueList.Item] = []

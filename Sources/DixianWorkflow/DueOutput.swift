@@ -26,7 +26,7 @@ public struct DueOutput {
         self.list = list
         self.plugin = plugin
         self.townshipNames = townshipNames
-        zh = plugin.language.hasPrefix("zh")
+        zh = plugin.language == .chinese
     }
 
     /// Writes the output in `format` to `write`, piece by piece (a county's list can hold

@@ -79,9 +79,9 @@ public enum WorkflowError: Error, Hashable, Sendable {
     /// national guidance: 风险已消除的监测对象不再进行动态调整).
     case eliminatedPlan(Int64)
 
-    /// The reason in `language` ("zh" for Chinese; anything else gives English).
-    public func message(language: String) -> String {
-        let zh = language.hasPrefix("zh")
+    /// The reason in `language`.
+    public func message(language: Language) -> String {
+        let zh = language == .chinese
         switch self {
         case .notFound(let table, let key):
             return zh ? "没有编号为\(key)的\(Self.chineseName(of: table))" : "there is no \(table.rawValue) \(key)"

@@ -10,6 +10,11 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
         case instructionBudgetExceeded
         /// The state needed more memory than its cap allows.
         case memoryCapExceeded
+        /// The script's calls nested deeper than Lua's stack or the C stack allows.
+        case stackOverflow
+        /// The pattern guard refused a `string.find`, `match`, `gmatch` or `gsub` as too costly
+        /// for its subject.
+        case patternTooCostly
         /// The host interrupted the call (`LuaState.interrupt()`: Ctrl-C in the console).
         case interrupted
         /// Turning the error into a message failed in turn.
@@ -22,6 +27,7 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The kind of failure.
     public var kind: Kind
+
     /// The message as Lua formats it, usually starting with `chunk:line:`.
     public var message: String
     /// The chunk where the error was raised (`checks/income.lua`, `eval`), when known.

@@ -143,6 +143,14 @@ public struct LuaStack {
         clua_pushcallerlocation(L)
     }
 
+    /// Pushes `stop_kind(error)`, which tells whether an error a host chunk caught in the
+    /// current call is a limit's stop: the name of the limit ('budget', 'interrupt', 'recount',
+    /// 'memory', 'stack', 'pattern'), or nil for the script's own error. For trusted host chunks.
+    public func pushStopKindFunction() {
+        reserve(1)
+        clua_pushstopkind(L)
+    }
+
     /// Pushes element `position` of the table at `parent` if it is a table; otherwise creates a
     /// table (sized for `fieldCount` fields), stores it there and pushes it. For refilling the
     /// same tables call after call instead of allocating new ones.

@@ -110,8 +110,8 @@ extension LuaState {
             return LuaError(kind: .interrupted, message: raw, chunk: location?.0, line: location?.1, traceback: traceback)
         }
         if record.budget_exceeded != 0 {
-            let message = raw.contains("instruction budget")
-                ? raw : "instruction budget of \(limits.instructionBudget) instructions exceeded"
+            let recorded = text(of: record.stop_message)
+            let message = recorded.isEmpty ? "instruction budget of \(limits.instructionBudget) instructions exceeded" : recorded
             let location = LuaError.location(in: message).map { ($0.chunk, $0.line) } ?? stackLocation
             return LuaError(kind: .instructionBudgetExceeded, message: message, chunk: location?.0,
                             line: location?.1, traceback: traceback)
@@ -123,9 +123,14 @@ extension LuaState {
             let message = location.map { "\($0.0):\($0.1): \(cap)" } ?? cap
             return LuaError(kind: .memoryCapExceeded, message: message, traceback: traceback)
         }
+        // The sandbox tells the pattern guard's refusal and Lua's stack overflows from the
+        // script's own errors (as it does for the runners of the plugin API).
+        let stop = raw.withCString { clua_stop_kind(L, $0) }
         let kind: LuaError.Kind = switch status {
         case LUA_ERRERR: .errorHandler
         case LUA_ERRSYNTAX: .syntax
+        case _ where stop == CLUA_STOP_PATTERN: .patternTooCostly
+        case _ where stop == CLUA_STOP_STACK: .stackOverflow
         default: .runtime
         }
         let messageLocation = LuaError.location(in: raw)

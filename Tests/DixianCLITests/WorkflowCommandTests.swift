@@ -69,6 +69,35 @@ struct WorkflowCommandTests {
         #expect(shown.output.contains("********"))
     }
 
+    @Test func aPluginInZhCNGetsEveryRefusalOfMonitorVerifyInChinese() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (db, files) = try county()
+        let plugin = folder.appendingPathComponent("plugins/minqin-cn")
+        try FileManager.default.createDirectory(at: plugin, withIntermediateDirectories: true)
+        try """
+            return { id = 'minqin-cn', name = '民勤县', api = 1, version = '1', areas = { '620621' },
+                     extends = 'minqin', language = 'zh-CN' }
+            """.write(to: plugin.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        func dixian(_ arguments: [String]) throws -> DixianProcess.Outcome {
+            try DixianProcess.run(arguments + [
+                "--db", db, "--plugin", "minqin-cn", "--plugins", plugin.deletingLastPathComponent().path,
+                "--plugins", Self.plugins, "--actor", "乡镇:王核查",
+            ])
+        }
+        let household = try row(files, "households.csv", where: "category", is: "general")["number"]!
+        let reported = try dixian(["monitor", "report", "--household", household, "--channel", "农户自主申报", "--on", "2024-09-27"])
+        #expect(reported.status == 0, "\(reported.errorOutput)")
+        let episode = try #require(reported.output.firstMatch(of: /监测记录(\d+)/).map { String($0.1) })
+        let future = try dixian(["monitor", "verify", "--episode", episode, "--on", "2999-01-01", "--by", "王核查"])
+        #expect(future.status == 2)
+        #expect(future.errorOutput.contains("日期2999-01-01晚于今天"), "\(future.errorOutput)")
+        let verified = try dixian(["monitor", "verify", "--episode", episode, "--on", "2024-09-30", "--by", "王核查"])
+        #expect(verified.status == 0, "\(verified.errorOutput)")
+        let again = try dixian(["monitor", "verify", "--episode", episode, "--on", "2024-10-01", "--by", "王核查"])
+        #expect(again.status == 2)
+        #expect(again.errorOutput.contains("监测状态为“已核实”，不能“核实”"), "\(again.errorOutput)")
+    }
+
     @Test func departmentWarningsAreMatchedByIDNumberAndUnmatchedOnesAreKept() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (db, files) = try county()

@@ -66,7 +66,7 @@ struct ConsoleTests {
     @Test func aHouseholdIsShownAsOfficialsReadIt() async throws {
         let console = try Self.console(try await registry())
         let value = try values(await run(console, "household('\(Fixtures.household.number)')"))
-        let text = ConsolePrinter(language: "zh").format(value)
+        let text = ConsolePrinter(language: .chinese).format(value)
         #expect(text.hasPrefix("户 6206211002010001  张三  监测户/突发严重困难户  3人  村 620621100201  帮扶责任人 李帮扶"))
         #expect(text.contains("张小明  之子"))
         let (found, total) = try (values(await run(console, "find{ category = 'monitored' }")), 1)
@@ -77,7 +77,7 @@ struct ConsoleTests {
     /// Issue 25, item 13: text typed into a public form or an imported file may hold escape
     /// sequences; the console shows them as text and never sends them to the terminal.
     @Test func controlCharactersArePrintedEscaped() {
-        let printer = ConsolePrinter(language: "zh")
+        let printer = ConsolePrinter(language: .chinese)
         #expect(printer.format([.string("张\u{1B}]0;pwned\u{07}三"), .string("a\tb")]) == "张\\x1B]0;pwned\\x07三\ta\\tb")
         let table = LuaValue.table(LuaTable(fields: ["name": .string("\u{1B}[2J王五"), "note": .string("\u{9B}31m")]))
         #expect(!printer.format(table).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" })

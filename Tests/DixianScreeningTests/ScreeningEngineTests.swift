@@ -142,7 +142,7 @@ struct ScreeningEngineTests {
         let run = try engine(chain).run(on: store).run
         #expect(run.area == "620621102")
         #expect(run.householdCount == 20)
-        #expect(throws: PluginError("plugin test serves 620621102; area 341322 is outside it")) {
+        #expect(throws: PluginError(.areaNotServed, plugin: "test", "plugin test serves 620621102; area 341322 is outside it")) {
             try engine(chain, area: "341322").run(on: store)
         }
         #expect(try engine(chain, area: "620621").run(on: store).run.area == "620621102")

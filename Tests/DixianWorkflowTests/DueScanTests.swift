@@ -44,4 +44,17 @@ struct DueScanTests {
         #expect(list.failures.first?.hasPrefix("broken/deadlines/a.lua:1: deadline broken.loop was stopped (") == true)
         #expect(list.items.contains { $0.source == .deadline("minqin.visits") })
     }
+
+    @Test func aDeadlineStoppedInsideTheAPIIsNamedAtItsLineThatWasRunning() async throws {
+        let list = try await due(with: """
+            dixian.deadline { id = 'broken.loop', title = '死循环', responsible = '测试',
+              run = function(h, ctx)
+                local d = ctx.as_of
+                while true do d = dixian.date.add_days(d, dixian.date.weekday(d)) end
+              end }
+            """, limits: LuaLimits(instructionBudget: 2_000_000))
+        let failure = list.failures.first ?? ""
+        #expect(failure.contains("broken/deadlines/a.lua:4: instruction budget"), "\(list.failures)")
+        #expect(!failure.contains("dixian.api"), "\(failure)")
+    }
 }

@@ -186,7 +186,7 @@ struct HostileChunkTests {
         "(('x'):rep(100000)):match(('[' .. ('y'):rep(500000) .. ']'))",
     ])
     func costlyPatternItemsAreRefusedAtTheirLine(call: String) throws {
-        let error = try stopped("local n = 1\n\(call)", kind: .runtime, line: 2, limits: LuaLimits(memoryCap: 64 << 20))
+        let error = try stopped("local n = 1\n\(call)", kind: .patternTooCostly, line: 2, limits: LuaLimits(memoryCap: 64 << 20))
         #expect(error.message.hasPrefix("hostile:2: pattern '"))
         #expect(error.message.contains("' is too costly for a subject of "))
     }
@@ -196,7 +196,7 @@ struct HostileChunkTests {
         "s:find('[ab]*[ab]*[ab]*c')", "s:find('%f[a]a*%f[a]a*b')", "s:find('(a*)%1b')", "s:gsub('.-.-.-b', '')",
     ])
     func everyKindOfItemIsBoundedOnALongSubject(call: String) throws {
-        let error = try stopped("local s = ('a'):rep(200000)\nreturn \(call)", kind: .runtime, line: 2)
+        let error = try stopped("local s = ('a'):rep(200000)\nreturn \(call)", kind: .patternTooCostly, line: 2)
         #expect(error.message.contains("is too costly"))
     }
 

@@ -11,7 +11,7 @@ struct PatternGuardTests {
         let elapsed = clock.measure {
             error = sandbox.failure("local s = string.rep('a', 100000)\nreturn s:find('a-a-a-a-a-a-a-a-b')")
         }
-        #expect(error?.kind == .runtime)
+        #expect(error?.kind == .patternTooCostly)
         #expect(error?.message.hasPrefix("hostile:2: pattern 'a-a-a-a-a-a-a-a-b' is too costly for a subject of 100000 bytes") == true)
         #expect(error?.line == 2)
         #expect(elapsed < .seconds(5))
@@ -22,6 +22,18 @@ struct PatternGuardTests {
         let call = function == "gsub" ? "s:gsub('(a*)*b', '')" : "s:\(function)('a*a*a*a*a*a*b')"
         let error = try Sandbox().failure("local s = string.rep('a', 50000)\nreturn \(call)")
         #expect(error.message.contains("too costly") || error.message.contains("malformed"))
+    }
+
+    @Test func aRefusalCaughtByTheScriptDoesNotMakeItsOwnLaterErrorAStop() throws {
+        let error = try Sandbox().failure("pcall(string.find, string.rep('a', 100000), 'a-a-a-a-a-a-a-a-b')\nerror('own')")
+        #expect(error.kind == .runtime)
+        #expect(error.message == "hostile:2: own")
+    }
+
+    @Test func aRefusalRaisedAgainUnchangedIsStillAStop() throws {
+        let error = try Sandbox().failure(
+            "local ok, e = pcall(string.find, string.rep('a', 100000), 'a-a-a-a-a-a-a-a-b')\nerror(e, 0)")
+        #expect(error.kind == .patternTooCostly)
     }
 
     @Test func quadraticScanOverLongSubjectIsRefused() throws {

@@ -82,7 +82,7 @@ struct ResourceLimitTests {
     @Test func unboundedRecursionIsStopped() throws {
         let sandbox = try Sandbox(limits: LuaLimits(instructionBudget: 1_000_000_000, memoryCap: 256 << 20))
         let error = sandbox.failure("local function dig(n) return 1 + dig(n + 1) end\nreturn dig(1)")
-        #expect(error.kind == .runtime)
+        #expect(error.kind == .stackOverflow)
         #expect(error.message.contains("stack overflow"))
         #expect(error.chunk == "hostile")
         #expect(error.line == 1)
@@ -92,7 +92,7 @@ struct ResourceLimitTests {
     @Test func recursionThroughPcallHitsTheCStackLimit() throws {
         let sandbox = try Sandbox(limits: Self.tight)
         let error = sandbox.failure("local function f() local ok, e = pcall(f) error(e, 0) end\nf()")
-        #expect(error.kind == .runtime)
+        #expect(error.kind == .stackOverflow)
         #expect(error.message.contains("stack overflow"))
         #expect(error.chunk == "hostile")
     }

@@ -39,6 +39,7 @@ typedef struct clua_control {
     int memory_refused;       // an allocation was refused during the current call
     char refused_source[256]; // where Lua was when the cap was hit
     int refused_line;
+    char memory_refusal[320]; // the located message a script's pcall got for the refusal, or ""
     lua_State *main;
     lua_State *running;       // the coroutine the sandbox's resume runs, or NULL: the main thread
 
@@ -55,6 +56,7 @@ typedef struct clua_control {
 
     // Pattern guard: upper bound on the steps of one string.find/match/gmatch/gsub.
     double pattern_cost_limit;
+    char pattern_refusal[512];  // the message of the guard's last refusal in the current call, or ""
 
     // Filled by the message handler.
     char error_source[256];
@@ -119,5 +121,27 @@ int clua_loadtext(lua_State *L, const char *text, size_t length, const char *chu
 /// Pushes `where(level)`, which returns "chunk:line" of the function `level` frames up the call
 /// stack. For trusted host chunks only (it reads what the debug library would).
 void clua_pushcallerlocation(lua_State *L);
+
+/// The limits that stop a call, as `clua_stop_kind` tells them apart.
+#define CLUA_STOP_NONE 0       // the script's own error
+#define CLUA_STOP_BUDGET 1     // the instruction budget (or its CPU time)
+#define CLUA_STOP_INTERRUPT 2  // clua_interrupt
+#define CLUA_STOP_RECOUNT 3    // an uncounted repeatable call ran long and is run again
+#define CLUA_STOP_MEMORY 4     // the memory cap
+#define CLUA_STOP_STACK 5      // Lua's stack or the C stack overflowed
+#define CLUA_STOP_PATTERN 6    // the pattern guard refused a call
+
+/// Whether the error `message` (NULL for an error object that is not a string) raised in the
+/// current call is a limit's stop, and which; CLUA_STOP_NONE for the script's own error. The
+/// budget, an interrupt and a recount stop every instruction that follows, so any error after
+/// them is theirs; the memory cap's and the pattern guard's are the messages the sandbox made
+/// for them (or Lua's bare "not enough memory"); Lua's stack overflows are told by Lua's own
+/// words ("stack overflow", "C stack overflow", "error in error handling").
+int clua_stop_kind(lua_State *L, const char *message);
+
+/// Pushes `stop_kind(error)`, which returns the name of the stop an error caught in the current
+/// call is ('budget', 'interrupt', 'recount', 'memory', 'stack', 'pattern'), or nil for the
+/// script's own error: for the host chunks' runners.
+void clua_pushstopkind(lua_State *L);
 
 #endif

@@ -5,7 +5,7 @@
 -- state. Plugins only ever see the read-only `dixian` table it builds.
 --
 -- docs/plugin-api.md documents what plugins see; keep the two in step.
-local modules, vocabulary, where_is, working_days = ...
+local modules, vocabulary, where_is, working_days, stop_kind = ...
 local type, pairs, ipairs = type, pairs, ipairs
 
 local support = modules.support(where_is)
@@ -15,7 +15,7 @@ local calendar = modules.calendar(date, working_days)
 local declarations = modules.declarations(support, dates, date, documents, vocabulary)
 local contexts = modules.context(support, dates, declarations, calendar)
 local views = modules.views()
-local runners = modules.runners(support, dates, declarations, documents, contexts)
+local runners = modules.runners(support, dates, declarations, documents, contexts, stop_kind)
 
 local declared, loading = declarations.declared, declarations.loading
 

@@ -2,9 +2,9 @@
 -- checklist rows and report documents, each call of plugin code protected so that one check
 -- that raises or returns nonsense is recorded and the others go on; and the assessment date
 -- they run under.
-local support, dates, declarations, documents, contexts = ...
+local support, dates, declarations, documents, contexts, stop_kind = ...
 local error, type, pairs, ipairs, next, tostring, pcall, xpcall = error, type, pairs, ipairs, next, tostring, pcall, xpcall
-local format, concat, find, match, sub = string.format, table.concat, string.find, string.match, string.sub
+local format, concat, match, sub = string.format, table.concat, string.match, string.sub
 local set_of, where_is, MAX_TEXT_BYTES = support.set_of, support.where_is, support.MAX_TEXT_BYTES
 local parse_date, checked_date = dates.parse, dates.checked
 local declared, RISK, SEVERITY = declarations.declared, declarations.RISK, declarations.SEVERITY
@@ -23,15 +23,9 @@ local FINDING_FIELDS = set_of { 'message', 'severity', 'risk_types' }
 -- or C stack, the pattern guard, the instruction budget) rather than the plugin's own error.
 -- A runner raises such a stop on to the host, which runs each check (or deadline) alone and
 -- switches off the one that overran for the rest of the run, instead of paying for it on
--- every household.
-local STOPS = { 'not enough memory', 'memory cap of ', 'stack overflow', 'error in error handling',
-                ' is too costly for a subject of ', 'instruction budget of ' }
+-- every household. The sandbox tells (stop_kind), not the words of the message.
 local function is_resource_stop(problem)
-  if type(problem) ~= 'string' then return false end
-  for _, stop in ipairs(STOPS) do
-    if find(problem, stop, 1, true) then return true end
-  end
-  return false
+  return stop_kind(problem) ~= nil
 end
 
 -- "plugin/file.lua:12" of the innermost plugin frame of the error being handled, called from
