@@ -92,6 +92,13 @@ extension Dixian {
                 }
                 let failed = results.filter { !$0.passed }.count
                 print("\(manifest.id): \(results.count) specs, \(failed) failed")
+                let covered = report.coverage.filter(\.covered).count
+                print("\(manifest.id): \(covered) of \(report.coverage.count) declared rules have a spec where they fire and one where they do not")
+                for rule in report.coverage where !rule.covered {
+                    let lacking = [rule.fires ? nil : "a spec where it fires", rule.quiet ? nil : "a spec where it does not"]
+                        .compactMap { $0 }.joined(separator: " and ")
+                    print("     \(rule.kind) \(rule.id) lacks \(lacking)  [\(rule.location)]")
+                }
                 for reminder in report.reminders { printError("note: \(reminder)") }
                 if results.isEmpty {
                     printError("\(manifest.id) has no specs (add spec/*.lua)")

@@ -69,6 +69,17 @@ public struct ParameterDeclaration: Hashable, Sendable {
         public var from: String
         /// The value as Lua shows it.
         public var value: String
+        /// Why there is no value from `from` on, when the plugin declared none (`unset = '...'`):
+        /// the county must set one before a run on such a date.
+        public var unset: String? = nil
+    }
+
+    /// The value in force on `date`, when it is one the plugin declared unset; nil when a value
+    /// is set then (or none starts by then, which only the checks that read it can judge).
+    public func unsetValue(on date: LocalDate) -> DatedValue? {
+        let day = date.description
+        guard let inForce = values.last(where: { $0.from <= day }), inForce.unset != nil else { return nil }
+        return inForce
     }
 }
 
@@ -177,7 +188,8 @@ extension PluginDeclarations {
             ParameterDeclaration(
                 declaration: declaration(entry), unit: entry["unit"].stringValue,
                 values: (entry["values"].tableValue?.array ?? []).map {
-                    ParameterDeclaration.DatedValue(from: $0["from"].stringValue ?? "?", value: $0["value"].displayText)
+                    ParameterDeclaration.DatedValue(from: $0["from"].stringValue ?? "?", value: $0["value"].displayText,
+                                                    unset: $0["unset"].stringValue)
                 })
         }
         guards = list("guards").compactMap { entry in

@@ -28,6 +28,9 @@ public struct PluginError: Error, Hashable, Sendable, CustomStringConvertible {
         case spec
         /// A run asked for an area the plugin does not serve.
         case areaNotServed
+        /// A run's date falls where a parameter the county must set has no value: the run stops
+        /// before it starts, once, instead of failing on every household.
+        case parameterUnset
         /// The plugin API itself could not be started in the Lua state.
         case host
     }

@@ -207,6 +207,26 @@ public final class PluginRuntime {
         }
     }
 
+    /// Refuses a run on `date` when a parameter of the chain is declared unset then (the county
+    /// must set it): one error naming each such parameter, the date, why it is unset and the
+    /// file and line to set it in, in the plugin's language. Runs over a county call it before
+    /// they start, so a missing value stops them once rather than failing every household.
+    public func requireParameters(on date: LocalDate) throws(PluginError) {
+        let gaps = declarations.parameters.compactMap { parameter in parameter.unsetValue(on: date).map { (parameter, $0) } }
+        guard let first = gaps.first else { return }
+        let chinese = plugin.language == .chinese
+        let lines = gaps.map { parameter, value in
+            let name = parameter.declaration.title == parameter.declaration.id
+                ? parameter.declaration.id : "\(parameter.declaration.id)（\(parameter.declaration.title)）"
+            let reason = value.unset ?? ""
+            return chinese
+                ? "参数 \(name) 自 \(value.from) 起未设置取值（\(reason)），请在 \(parameter.declaration.location) 为 \(date) 设置取值"
+                : "parameter \(name) has no value from \(value.from) (\(reason)): set one for \(date) at \(parameter.declaration.location)"
+        }
+        let head = chinese ? "\(date) 的运行无法开始：" : "a run on \(date) cannot start: "
+        throw PluginError(.parameterUnset, plugin: first.0.declaration.plugin, head + lines.joined(separator: chinese ? "；" : "; "))
+    }
+
     /// The date set by `prepare(asOf:)`.
     public private(set) var preparedDate: LocalDate?
 
@@ -434,6 +454,7 @@ extension LuaStatePool where Context == PluginRuntime {
     public convenience init(chain: [PluginManifest], asOf: LocalDate, size: Int, limits: LuaLimits = LuaLimits()) throws {
         try self.init(size: size, limits: limits) { state in
             let runtime = try PluginRuntime(chain: chain, state: state)
+            try runtime.requireParameters(on: asOf)
             try runtime.prepare(asOf: asOf)
             return runtime
         }

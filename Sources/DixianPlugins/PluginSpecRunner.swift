@@ -24,6 +24,41 @@ public enum PluginSpecRunner {
         /// Calendars of the chain that do not list a year they will need soon
         /// (`CalendarDeclaration.reminder(on:)`).
         public var reminders: [String]
+        /// For every check, asset check, guard, deadline and duty the plugin declares (not those
+        /// of the plugins it extends), whether a passing spec shows it firing and one shows it
+        /// not firing.
+        public var coverage: [RuleCoverage]
+    }
+
+    /// Whether the specs show one declared rule both ways.
+    public struct RuleCoverage: Hashable, Sendable {
+        /// `check`, `asset check`, `guard`, `deadline` or `duty`.
+        public var kind: String
+        /// Its id.
+        public var id: String
+        /// Where it is declared.
+        public var location: String
+        /// A passing spec shows it firing: a check that names it in `findings` or `includes`
+        /// and sees it fire, a guard spec it refuses in, a `due` list with its items, a `duty`
+        /// spec with its due dates.
+        public var fires: Bool
+        /// A passing spec shows it not firing: a check named in `excludes`, a guard spec that
+        /// expects its transition allowed, a `not_due` naming the deadline (or `due = {}`), a
+        /// `duty` spec with `due = {}`.
+        public var quiet: Bool
+        /// Both.
+        public var covered: Bool { fires && quiet }
+    }
+
+    /// What the passing specs showed of each rule (kind and id): fired, stayed quiet.
+    struct Observations {
+        var fired: Set<[String]> = [], quiet: Set<[String]> = []
+        mutating func fire(_ kind: String, _ id: String) { fired.insert([kind, id]) }
+        mutating func keepQuiet(_ kind: String, _ id: String) { quiet.insert([kind, id]) }
+        mutating func merge(_ other: Observations) {
+            fired.formUnion(other.fired)
+            quiet.formUnion(other.quiet)
+        }
     }
 
     /// Loads `chain` with the last plugin's specs into a fresh state and runs every spec.
@@ -37,18 +72,35 @@ public enum PluginSpecRunner {
         let runtime = try PluginRuntime(chain: chain, state: LuaState(limits: limits), loadingSpecs: true)
         let specs = runtime.declarations.specs.filter { $0.plugin == runtime.plugin.id }
         let village = defaultVillage(for: runtime.plugin)
+        var shown = Observations()
         let results = try specs.indices.map { index in
             let declaration = runtime.declarations.specs[index]
             var result = Result(name: declaration.id, location: declaration.location, problems: [])
+            var seen = Observations()
             do {
-                result.problems = try check(try runtime.spec(at: index), runtime: runtime, name: declaration.id, village: village)
+                result.problems = try check(try runtime.spec(at: index), runtime: runtime, name: declaration.id, village: village,
+                                            seen: &seen)
             } catch let error as PluginError {
                 result.problems = [error.message]
             }
+            if result.passed { shown.merge(seen) }
             return result
         }
         let reminders = today.map { today in runtime.declarations.calendars.compactMap { $0.reminder(on: today) } } ?? []
-        return Report(results: results, reminders: reminders)
+        return Report(results: results, reminders: reminders, coverage: coverage(of: runtime.declarations, plugin: runtime.plugin.id, shown))
+    }
+
+    /// The coverage of each rule `plugin` declares, from what the passing specs showed.
+    private static func coverage(of declarations: PluginDeclarations, plugin: String, _ shown: Observations) -> [RuleCoverage] {
+        let rules: [(String, Declaration)] = declarations.checks.map { ("check", $0.declaration) }
+            + declarations.assetChecks.map { ("asset check", $0.declaration) }
+            + declarations.guards.map { ("guard", $0.declaration) }
+            + declarations.deadlines.map { ("deadline", $0.declaration) }
+            + declarations.duties.map { ("duty", $0.declaration) }
+        return rules.filter { $0.1.plugin == plugin }.map { kind, declaration in
+            RuleCoverage(kind: kind, id: declaration.id, location: declaration.location,
+                         fires: shown.fired.contains([kind, declaration.id]), quiet: shown.quiet.contains([kind, declaration.id]))
+        }
     }
 
     /// The village code fixtures live in unless they say: the plugin's first area, padded.
@@ -58,8 +110,8 @@ public enum PluginSpecRunner {
 
     /// Runs `screen` and compares the checks that fired with the expectations.
     private static func findingProblems(
-        exact: [String]?, includes: [String]?, excludes: [String]?, checks: [CheckDeclaration],
-        _ screen: () throws(LuaError) -> BatchOutcome
+        exact: [String]?, includes: [String]?, excludes: [String]?, checks: [CheckDeclaration], kind: String,
+        seen: inout Observations, _ screen: () throws(LuaError) -> BatchOutcome
     ) -> [String] {
         let known = Set(checks.map(\.id))
         var problems: [String] = []
@@ -86,6 +138,8 @@ public enum PluginSpecRunner {
         }
         for id in includes ?? [] where fired[id] == nil { problems.append("expected a finding of \(id); none came") }
         for id in excludes ?? [] where fired[id] != nil { problems.append("expected no finding of \(id), got \(describe(id))") }
+        for id in (exact ?? []) + (includes ?? []) where fired[id] != nil { seen.fire(kind, id) }
+        for id in excludes ?? [] where fired[id] == nil { seen.keepQuiet(kind, id) }
         return problems
     }
 
@@ -153,12 +207,30 @@ public enum PluginSpecRunner {
     /// A deadline spec: `due = { { id = deadline id, due_on = date }, ... }`, exactly the items
     /// the deadlines it names give the household (in any order; other deadlines are not
     /// looked at); `due = {}` expects no item from any deadline.
-    private static func dueProblems(_ spec: LuaValue, view: HouseholdView, runtime: PluginRuntime) throws -> [String] {
-        guard let list = spec.tableValue else { return ["due must be a list of { id, due_on }"] }
+    private static func dueProblems(_ spec: LuaValue, notDue: [String], view: HouseholdView, runtime: PluginRuntime,
+                                    seen: inout Observations) throws -> [String] {
+        guard spec == .nil || spec.tableValue != nil else { return ["due must be a list of { id, due_on }"] }
+        let list = spec.tableValue ?? LuaTable()
         let outcome = try runtime.deadlines([view])
         var problems = outcome.failures.map { "a deadline failed: \($0.message)" }
         let deadlines = runtime.declarations.deadlines
+        for id in notDue where !deadlines.contains(where: { $0.declaration.id == id }) {
+            problems.append("not_due names deadline '\(id)', which the plugin does not declare")
+        }
+        for id in notDue {
+            let given = outcome.items.filter { deadlines[$0.deadline].declaration.id == id }
+            if given.isEmpty {
+                seen.keepQuiet("deadline", id)
+            } else {
+                problems.append("expected nothing due from \(id); due: " + given.map { "\($0.dueOn) (\($0.message))" }.joined(separator: ", "))
+            }
+        }
+        guard spec != .nil else { return problems }
         let named = Set(list.array.compactMap { $0["id"].stringValue })
+        if named.isEmpty && outcome.items.isEmpty {
+            for deadline in deadlines { seen.keepQuiet("deadline", deadline.declaration.id) }
+        }
+        for id in named where outcome.items.contains(where: { deadlines[$0.deadline].declaration.id == id }) { seen.fire("deadline", id) }
         let items = outcome.items.filter { named.isEmpty || named.contains(deadlines[$0.deadline].declaration.id) }
         let actual = items.map { "\(deadlines[$0.deadline].declaration.id) \($0.dueOn)" }
         let expected = list.array.map { "\($0["id"].stringValue ?? "?") \($0["due_on"].stringValue ?? "?")" }
@@ -171,13 +243,39 @@ public enum PluginSpecRunner {
         return problems
     }
 
-    private static func check(_ spec: LuaValue, runtime: PluginRuntime, name: String, village: String) throws -> [String] {
+    /// A duty spec: `duty = { id, from = date, through = date, due = { dates } }`, exactly the
+    /// dates the monthly duty falls due in that window (`due = {}`: none).
+    private static func dutyProblems(_ spec: LuaValue, declarations: PluginDeclarations, seen: inout Observations) -> [String] {
+        let id = spec["id"].stringValue ?? "?"
+        guard let duty = declarations.duties.first(where: { $0.declaration.id == id }) else {
+            return ["no duty '\(id)' (declared: \(declarations.duties.map(\.declaration.id).joined(separator: ", ")))"]
+        }
+        guard let from = spec["from"].stringValue.flatMap({ LocalDate(iso: $0) }),
+            let through = spec["through"].stringValue.flatMap({ LocalDate(iso: $0) }), let expected = spec["due"].tableValue
+        else {
+            return ["a duty spec needs from and through (dates written YYYY-MM-DD) and due, a list of dates"]
+        }
+        let actual = duty.dueDates(from: from, through: through).map(\.description)
+        let wanted = expected.array.compactMap(\.stringValue)
+        guard actual == wanted else {
+            return ["duty \(id) falls due \(actual.isEmpty ? "never" : actual.joined(separator: ", ")) from \(from) through \(through), "
+                + "not \(wanted.isEmpty ? "never" : wanted.joined(separator: ", "))"]
+        }
+        if actual.isEmpty { seen.keepQuiet("duty", id) } else { seen.fire("duty", id) }
+        return []
+    }
+
+    private static func check(_ spec: LuaValue, runtime: PluginRuntime, name: String, village: String,
+                              seen: inout Observations) throws -> [String] {
         guard let asOf = spec["as_of"].stringValue.flatMap({ LocalDate(iso: $0) }) else {
             return ["as_of must be a date written YYYY-MM-DD"]
         }
         try runtime.prepare(asOf: asOf)
         if spec["calendar"] != .nil {
             return calendarProblems(spec["calendar"], declarations: runtime.declarations)
+        }
+        if spec["duty"] != .nil {
+            return dutyProblems(spec["duty"], declarations: runtime.declarations, seen: &seen)
         }
         func ids(_ field: String) -> [String]? {
             spec[field].tableValue.map { $0.array.compactMap(\.stringValue) }
@@ -189,27 +287,31 @@ public enum PluginSpecRunner {
             guard exact != nil || includes != nil || excludes != nil else {
                 return ["the spec expects nothing: give findings, includes or excludes"]
             }
-            return findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.assetChecks) { () throws(LuaError) in
+            return findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.assetChecks,
+                                   kind: "asset check", seen: &seen) { () throws(LuaError) in
                 try runtime.screenAssets([asset])
             }
         }
         let view = try fixture.view(from: spec["household"])
         let transition = spec["guard"].stringValue.flatMap(MonitoringTransition.init(rawValue:))
-        let checklist = spec["checklist"], due = spec["due"]
-        guard exact != nil || includes != nil || excludes != nil || transition != nil || checklist != .nil || due != .nil else {
-            return ["the spec expects nothing: give findings, includes, excludes, guard, checklist or due"]
+        let checklist = spec["checklist"], due = spec["due"], notDue = ids("not_due")
+        guard exact != nil || includes != nil || excludes != nil || transition != nil || checklist != .nil || due != .nil
+            || notDue != nil
+        else {
+            return ["the spec expects nothing: give findings, includes, excludes, guard, checklist, due or not_due"]
         }
         var problems: [String] = []
         if exact != nil || includes != nil || excludes != nil {
-            problems += findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.checks) { () throws(LuaError) in
+            problems += findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.checks,
+                                        kind: "check", seen: &seen) { () throws(LuaError) in
                 try runtime.screen([view])
             }
         }
         if checklist != .nil {
             problems += try checklistProblems(checklist, view: view, runtime: runtime)
         }
-        if due != .nil {
-            problems += try dueProblems(due, view: view, runtime: runtime)
+        if due != .nil || notDue != nil {
+            problems += try dueProblems(due, notDue: notDue ?? [], view: view, runtime: runtime, seen: &seen)
         }
         if let transition {
             let verdict = try runtime.guardVerdict(transition, for: view)
@@ -228,6 +330,13 @@ public enum PluginSpecRunner {
             }
             for wanted in ids("reasons") ?? [] where !reasons.contains(where: { $0.contains(wanted) }) {
                 problems.append("expected a reason containing '\(wanted)'; the reasons were: \(reasons.isEmpty ? "none" : reasons.joined(separator: "; "))")
+            }
+            if expected {
+                for reason in verdict.reasons { seen.fire("guard", reason.guardID) }
+            } else if !refused {
+                for guardDeclaration in runtime.declarations.guards where guardDeclaration.transition == transition {
+                    seen.keepQuiet("guard", guardDeclaration.declaration.id)
+                }
             }
         }
         return problems

@@ -337,9 +337,9 @@ function api.import(name)
   return export.value
 end
 
-local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar', 'checklist', 'asset', 'due' }
+local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar', 'checklist', 'asset', 'due', 'not_due', 'duty' }
 
---- dixian.spec(name, { as_of, household, findings | includes | excludes | due, guard, refused, reasons })
+--- dixian.spec(name, { as_of, household, findings | includes | excludes | due | not_due, guard, refused, reasons } | { as_of, calendar } | { as_of, duty })
 function api.spec(name, spec)
   local where = caller(2)
   while_loading(where, 'dixian.spec')
@@ -347,7 +347,7 @@ function api.spec(name, spec)
   if type(name) ~= 'string' then fail(where, 'a spec needs a name (a string)') end
   check_fields(where, what, spec, SPEC_FIELDS)
   checked_date(spec.as_of, what .. ': as_of', 2)
-  if spec.calendar == nil and spec.asset == nil then need(where, what, spec, 'household', 'table') end
+  if spec.calendar == nil and spec.asset == nil and spec.duty == nil then need(where, what, spec, 'household', 'table') end
   if spec.asset ~= nil and spec.household ~= nil then fail(where, '%s: give a household or an asset, not both', what) end
   if spec.guard ~= nil and not TRANSITION[spec.guard] then
     fail(where, "%s: unknown transition '%s'", what, tostring(spec.guard))
