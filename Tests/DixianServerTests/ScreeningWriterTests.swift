@@ -29,7 +29,7 @@ struct ScreeningWriterTests {
             try store.recordScreening { record in
                 try record(findings)
                 midway.signal()
-                _ = pause.wait(timeout: .now() + 20)
+                _ = pause.wait(timeout: .now() + 600)  // the test signals it; the bound only ends a test that failed first
                 try record(findings)
                 return ScreeningRun(actor: "test", pluginID: "minqin", pluginVersion: "1", asOf: Fixtures.reportDay, area: nil,
                                     startedAt: "2024-09-27T08:00:00Z", finishedAt: "2024-09-27T08:01:00Z", householdCount: 1,
