@@ -12,7 +12,7 @@ dixian.asset_check {
   severity = 'medium',
   source = 'seed 001 (七)：公益性资产落实管护主体，明确管护责任',
   run = function(asset, ctx)
-    if asset.custodian == nil and asset.class ~= 'household' then
+    if asset.custodian == nil and asset.class == 'public-welfare' then
       return string.format('%s未落实管护主体', asset.project)
     end
   end,

@@ -24,3 +24,9 @@ dixian.spec('income paid out as an even dividend is not one of the uses the regi
   },
   findings = { 'ningxia.asset-income-use' },
 })
+
+dixian.spec('an operating asset without a custodian is not a 公益性 asset without one', {
+  as_of = '2020-06-15',
+  asset = { project = '扶贫车间', class = 'operating' },
+  excludes = { 'ningxia.asset-no-custodian' },
+})
