@@ -68,3 +68,25 @@ dixian.parameter('recent_event_days', {
   source = 'seed 000 二(一) 查损补失 asks for timely checks without a period; a parameter, not from the seed',
   value = 365,
 })
+
+dixian.parameter('follow_up_visit_days', {
+  title = '监测户定期跟踪回访的间隔（天）',
+  source = 'seed 001 (四)：县乡村干部定期跟踪回访; (八)：定期核查. The seeds give no period: 90 days (once a quarter) is the county\'s own choice, not from the seeds',
+  value = 90,
+})
+
+dixian.parameter('yearly_check_categories', {
+  title = '集中全面查补每年入户的农户类别',
+  source = 'seed 000 三(四)：每年至少定期开展一次集中全面查补. Which households it visits is the county\'s own choice: 脱贫户和监测户 by default (一般户 are reached by the screening of the registry)',
+  value = { 'lifted', 'monitored' },
+})
+
+dixian.parameter('elimination_rules', {
+  title = '风险稳定消除的条件（风险消除前核对）',
+  source = 'seed 001 (四)：对已稳定消除风险的退出监测帮扶; seed 000 二(二)3：对返贫致贫风险已稳定消除的对象，按照程序消除风险. The seeds do not list the conditions; the items below are the ones the seeds state elsewhere, each the county can switch off',
+  value = {
+    income_above_line = true,   -- 收入稳定超过监测标准（seed 001 名词解释2、3）
+    guarantees_met = true,      -- "两不愁三保障"及饮水安全有保障（seed 001 (四)、(五)）
+    plan_in_place = true,       -- 本次监测制定了"一户一策"帮扶方案（seed 000 二(二)3）
+  },
+})

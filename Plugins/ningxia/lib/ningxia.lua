@@ -169,6 +169,45 @@ function N.marginal_factors(h, ctx)
   return factors
 end
 
+--- The episode that makes the household monitored now: the latest identified, not eliminated.
+function N.open_episode(h)
+  for i = #h.episodes, 1, -1 do
+    if h.episodes[i].status == 'identified' then return h.episodes[i] end
+  end
+  return nil
+end
+
+--- The 一户一策 plans of `episode`: those naming it, or naming none and made since it was reported.
+function N.plans_of(h, episode)
+  local plans = {}
+  for _, plan in ipairs(h.plans) do
+    if plan.episode_id == episode.id or (plan.episode_id == nil and plan.made_on >= episode.reported_on) then
+      plans[#plans + 1] = plan
+    end
+  end
+  return plans
+end
+
+--- The 定期跟踪回访 (seed 001 (四)) the open episode owes: the date the next visit is due
+--- (`follow_up_visit_days` after the last visit since identification, or after identification),
+--- and that last visit's date or nil. Nil when the household is not monitored.
+function N.next_visit(h, ctx)
+  local episode = N.open_episode(h)
+  if episode == nil or episode.identified_on == nil then return nil end
+  local last
+  for _, visit in ipairs(h.visits) do
+    if visit.visited_on >= episode.identified_on and visit.visited_on <= ctx.as_of then last = visit.visited_on end
+  end
+  return date.add_days(last or episode.identified_on, ctx.params.follow_up_visit_days), last, episode
+end
+
+--- Wage and operating income of `year`, or nil when the year is not recorded.
+function N.earned(h, year)
+  local income = h.incomes[year]
+  if income == nil then return nil end
+  return income.wage + income.operating
+end
+
 --- Monthly net incomes of `count` months from year-month, each `amount` yuan: for writing
 --- households judged on the rolling window (specs, here and in the plugins that extend this one).
 function N.months(year, month, count, amount)

@@ -42,16 +42,23 @@ dixian.spec('below the line but with none of the factors is not unstable', {
   as_of = '2020-06-15',
   household = { category = 'lifted', members = workers, monthly_incomes = months(2019, 6, 12, 750) },
   findings = {},
+  excludes = { 'ningxia.unstable', 'ningxia.income-window-incomplete' },   -- all 12 months of the window are there
 })
 
-dixian.spec('a 25% fall in income is not a sharp fall at the 30% the region uses', {
+dixian.spec('no monthly record at all is judged on last year, not an incomplete window', {
+  as_of = '2020-06-15',
+  household = { category = 'lifted', members = workers, incomes = { { year = 2019, wage = 30000 } } },
+  excludes = { 'ningxia.income-window-incomplete' },
+})
+
+dixian.spec('a 25% fall in income is not a sharp fall at the 30% the region uses (but wages did not grow)', {
   as_of = '2020-06-15',
   household = {
     category = 'lifted', members = workers,
     monthly_incomes = months(2019, 6, 12, 750),
     incomes = { { year = 2018, wage = 12000 }, { year = 2019, wage = 9000 } },
   },
-  findings = {},
+  findings = { 'ningxia.income-growth' },
 })
 
 dixian.spec('边缘易致贫: two full-time college students and 4500 per capita', {

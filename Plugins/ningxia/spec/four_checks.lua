@@ -27,6 +27,7 @@ dixian.spec('查漏补缺·漏扶: a monitored household without a plan', {
     members = { { age = 45, local_work = true } },
     incomes = comfortable,
     episodes = { { reported_on = '2020-03-01', identified_on = '2020-03-12', risk_types = { 'illness' } } },
+    visits = { { visited_on = '2020-05-20', role = 'helper' } },
   },
   findings = { 'ningxia.missed-help' },
 })
@@ -113,4 +114,36 @@ dixian.spec('漏项: a 12-year-old kept from school by a grade-1 disability is t
     incomes = comfortable,
   },
   excludes = { 'ningxia.missed-guarantee' },
+})
+
+dixian.spec('查损补失: a disaster of May 2019 is outside the 365 days the region looks back', {
+  as_of = '2020-06-15',
+  household = {
+    members = { { age = 45, local_work = true } }, incomes = comfortable,
+    episodes = { { reported_on = '2019-05-02', status = 'reported', risk_types = { 'natural-disaster' } } },
+  },
+  excludes = { 'ningxia.losses' },
+})
+
+dixian.spec('查损补失: a monitored household hit by the disaster is already in monitoring', {
+  as_of = '2020-06-15',
+  household = {
+    monitored_kind = 'sudden-hardship', helper = '王帮扶',
+    members = { { age = 45, local_work = true } }, incomes = comfortable,
+    episodes = { { reported_on = '2020-04-02', identified_on = '2020-04-10', risk_types = { 'natural-disaster' } } },
+    plans = { { made_on = '2020-04-15' } }, visits = { { visited_on = '2020-05-20', role = 'helper' } },
+  },
+  findings = {},
+  excludes = { 'ningxia.losses', 'ningxia.missed-help' },
+})
+
+dixian.spec('查漏补缺·漏扶: a monitored household with a plan and a helper', {
+  as_of = '2020-06-15',
+  household = {
+    monitored_kind = 'marginal', helper = '王帮扶',
+    members = { { age = 45, local_work = true } }, incomes = comfortable,
+    episodes = { { reported_on = '2020-03-01', identified_on = '2020-03-12', risk_types = { 'illness' } } },
+    plans = { { made_on = '2020-03-20' } }, visits = { { visited_on = '2020-05-20', role = 'helper' } },
+  },
+  excludes = { 'ningxia.missed-help' },
 })
