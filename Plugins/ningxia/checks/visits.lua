@@ -10,9 +10,8 @@ dixian.check {
   severity = 'medium',
   source = 'seed 001 (四)：县乡村干部定期跟踪回访；(八)：县、乡、村对农村低收入人口开展定期核查',
   run = function(h, ctx)
-    local due, last, episode = N.next_visit(h, ctx)
+    local due, since = N.next_visit(h, ctx)
     if due == nil or due >= ctx.as_of then return nil end
-    return string.format('%s，%d天内未跟踪回访（应于%s前回访）', last and ('最近一次回访为' .. last) or (episode.identified_on .. '识别纳入监测后'),
-      ctx.params.follow_up_visit_days, due)
+    return string.format('%s后%d天内未跟踪回访（应于%s前回访）', since, ctx.params.follow_up_visit_days, due)
   end,
 }

@@ -9,11 +9,10 @@ dixian.deadline {
   responsible = '乡镇人民政府',
   source = 'seed 001 (四)：县乡村干部定期跟踪回访',
   run = function(h, ctx)
-    local due, last, episode = N.next_visit(h, ctx)
+    local due, since = N.next_visit(h, ctx)
     if due == nil then return nil end
     return { due_on = due, person = h.helper,
-             message = string.format('%s后%d天内跟踪回访', last and ('最近一次回访' .. last) or (episode.identified_on .. '识别纳入监测'),
-               ctx.params.follow_up_visit_days) }
+             message = string.format('%s后%d天内跟踪回访', since, ctx.params.follow_up_visit_days) }
   end,
 }
 

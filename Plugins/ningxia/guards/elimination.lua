@@ -5,16 +5,6 @@
 -- plan for this episode (seed 000 二(二)3). Each is a switch of `elimination_rules`.
 local N = require('lib.ningxia')
 
-local function unmet_guarantees(survey)
-  local unmet = {}
-  if not survey.food_and_clothing then unmet[#unmet + 1] = '吃穿' end
-  if not survey.compulsory_education then unmet[#unmet + 1] = '义务教育' end
-  if not survey.basic_medical then unmet[#unmet + 1] = '基本医疗' end
-  if not survey.safe_housing then unmet[#unmet + 1] = '住房安全' end
-  if not (survey.water_quantity and survey.water_quality) then unmet[#unmet + 1] = '饮水安全' end
-  return unmet
-end
-
 dixian.guard {
   id = 'ningxia.stable-elimination',
   title = '风险稳定消除方可退出监测',
@@ -35,7 +25,7 @@ dixian.guard {
       if h.survey == nil then
         reasons[#reasons + 1] = '没有"两不愁三保障"及饮水安全核查记录'
       else
-        local unmet = unmet_guarantees(h.survey)
+        local unmet = N.unmet_guarantees(h.survey)
         if #unmet > 0 then reasons[#reasons + 1] = table.concat(unmet, '、') .. '未保障' end
       end
     end

@@ -169,6 +169,18 @@ function N.marginal_factors(h, ctx)
   return factors
 end
 
+--- The parts of 两不愁三保障 and drinking water a guarantee survey finds unmet, as their
+--- Chinese names (吃穿、义务教育、基本医疗、住房安全、饮水安全); empty when all are met.
+function N.unmet_guarantees(survey)
+  local unmet = {}
+  if not survey.food_and_clothing then unmet[#unmet + 1] = '吃穿' end
+  if not survey.compulsory_education then unmet[#unmet + 1] = '义务教育' end
+  if not survey.basic_medical then unmet[#unmet + 1] = '基本医疗' end
+  if not survey.safe_housing then unmet[#unmet + 1] = '住房安全' end
+  if not (survey.water_quantity and survey.water_quality) then unmet[#unmet + 1] = '饮水安全' end
+  return unmet
+end
+
 --- The episode that makes the household monitored now: the latest identified, not eliminated.
 function N.open_episode(h)
   for i = #h.episodes, 1, -1 do
@@ -190,7 +202,8 @@ end
 
 --- The 定期跟踪回访 (seed 001 (四)) the open episode owes: the date the next visit is due
 --- (`follow_up_visit_days` after the last visit since identification, or after identification),
---- and that last visit's date or nil. Nil when the household is not monitored.
+--- and what the clock runs from, in words ('最近一次回访2020-03-20' or '2020-01-10识别纳入监测').
+--- Nil when the household is not monitored.
 function N.next_visit(h, ctx)
   local episode = N.open_episode(h)
   if episode == nil or episode.identified_on == nil then return nil end
@@ -198,7 +211,8 @@ function N.next_visit(h, ctx)
   for _, visit in ipairs(h.visits) do
     if visit.visited_on >= episode.identified_on and visit.visited_on <= ctx.as_of then last = visit.visited_on end
   end
-  return date.add_days(last or episode.identified_on, ctx.params.follow_up_visit_days), last, episode
+  local since = last and ('最近一次回访' .. last) or (episode.identified_on .. '识别纳入监测')
+  return date.add_days(last or episode.identified_on, ctx.params.follow_up_visit_days), since
 end
 
 --- Wage and operating income of `year`, or nil when the year is not recorded.
