@@ -63,6 +63,12 @@ dixian.parameter('stable_work_months', {
   value = 6,
 })
 
+dixian.parameter('stable_industry_years', {
+  title = '稳定增收产业：连续有经营性收入的年数',
+  source = 'seed 001 (六) says 至少有一项稳定增收产业 without a figure; 2 (the two years before the assessment) is the county\'s own choice, not from the seed',
+  value = 2,
+})
+
 dixian.parameter('recent_event_days', {
   title = '近期遭遇灾害或突发事件（天）',
   source = 'seed 000 二(一) 查损补失 asks for timely checks without a period; a parameter, not from the seed',

@@ -67,12 +67,6 @@ dixian.check {
   end,
 }
 
-dixian.parameter('stable_industry_years', {
-  title = '稳定增收产业：连续有经营净收入的年数',
-  source = 'seed 001 (六) says 至少有一项稳定增收产业 without a figure; 2 (the two years before the assessment) is the county\'s own choice, not from the seed',
-  value = 2,
-})
-
 dixian.check {
   id = 'ningxia.relocation-employment',
   title = '易地搬迁家庭有劳动力但无稳定增收产业、无人稳定就业',

@@ -100,8 +100,9 @@ function N.unstable_workers(h, ctx)
   end)
 end
 
---- 一项稳定增收产业 (seed 001 (六)): operating income (net of nothing; the registry's
---- `operating`) above zero in each of the `stable_industry_years` years before the assessment.
+--- 一项稳定增收产业 (seed 001 (六)): operating income (the registry's `operating`, before
+--- production costs) above zero in each of the `stable_industry_years` years before the
+--- assessment year.
 function N.stable_industry(h, ctx)
   for year = ctx.year - ctx.params.stable_industry_years, ctx.year - 1 do
     local income = h.incomes[year]
