@@ -1,15 +1,29 @@
 -- Ningxia's parameters. "seed 001" is 宁党发〔2021〕15号 (its glossary 《实施意见》相关名词解释);
 -- "seed 000" is 宁党农发〔2021〕7号.
 
+-- The line after 2020: Ningxia sets it each year (seed 001 (四)：适时优化调整监测标准) in a
+-- notice of the region's 党委农村工作领导小组办公室 / 乡村振兴局 (since 2024 农业农村厅) on that
+-- year's 防止返贫监测范围. No such notice could be found in public sources (searched December
+-- 2026 for 宁夏 防止返贫监测范围/监测标准 2021–2026), so each year is unset with the document to
+-- take it from; the national guidance quoted is context, not Ningxia's figure. A county sets the
+-- year's line in its own parameters.lua (Yanchi: Plugins/yanchi/parameters.lua).
+local function line_unset(year, guidance)
+  return string.format('宁夏%d年度防止返贫监测范围未见公开文件：请按自治区党委农办（乡村振兴局、农业农村厅）印发的%d年度防止返贫监测范围通知，在县级插件 parameters.lua 中以 override 设定 monitoring_line（%s）',
+    year, year, guidance)
+end
+
 dixian.parameter('monitoring_line', {
   title = '监测标准（家庭人均可支配收入，国家扶贫标准1.5倍左右）',
   unit = '元',
   source = 'seed 001 名词解释2、3：低于国家扶贫标准1.5倍左右（2019—2020年参考值5000元）',
   values = {
     { from = '2019-01-01', value = 5000, source = 'seed 001 名词解释2、3（2019—2020年参考值）' },
-    -- The seeds give no line after 2020. A county sets its year's line by overriding this
-    -- parameter; until then screening for 2021 on stops with this message instead of guessing.
-    { from = '2021-01-01', unset = '宁党发〔2021〕15号只给出2019—2020年参考值5000元，请在县级插件中设定当年监测标准（国家扶贫标准的1.5倍左右）' },
+    { from = '2021-01-01', unset = line_unset(2021, '全国指导约6000元') },
+    { from = '2022-01-01', unset = line_unset(2022, '全国指导6300元') },
+    { from = '2023-01-01', unset = line_unset(2023, '全国指导6900—7000元') },
+    { from = '2024-01-01', unset = line_unset(2024, '全国指导7400—7800元，由各省区确定') },
+    { from = '2025-01-01', unset = line_unset(2025, '按当年通知') },
+    { from = '2026-01-01', unset = line_unset(2026, '按当年通知') },
   },
 })
 
@@ -49,8 +63,36 @@ dixian.parameter('stable_work_months', {
   value = 6,
 })
 
+dixian.parameter('stable_industry_years', {
+  title = '稳定增收产业：连续有经营性收入的年数',
+  source = 'seed 001 (六) says 至少有一项稳定增收产业 without a figure; 2 (the two years before the assessment) is the county\'s own choice, not from the seed',
+  value = 2,
+})
+
 dixian.parameter('recent_event_days', {
   title = '近期遭遇灾害或突发事件（天）',
   source = 'seed 000 二(一) 查损补失 asks for timely checks without a period; a parameter, not from the seed',
   value = 365,
+})
+
+dixian.parameter('follow_up_visit_days', {
+  title = '监测户定期跟踪回访的间隔（天）',
+  source = 'seed 001 (四)：县乡村干部定期跟踪回访; (八)：定期核查. The seeds give no period: 90 days (once a quarter) is the county\'s own choice, not from the seeds',
+  value = 90,
+})
+
+dixian.parameter('yearly_check_categories', {
+  title = '集中全面查补每年入户的农户类别',
+  source = 'seed 000 三(四)：每年至少定期开展一次集中全面查补. Which households it visits is the county\'s own choice: 脱贫户和监测户 by default (一般户 are reached by the screening of the registry)',
+  value = { 'lifted', 'monitored' },
+})
+
+dixian.parameter('elimination_rules', {
+  title = '风险稳定消除的条件（风险消除前核对）',
+  source = 'seed 001 (四)：对已稳定消除风险的退出监测帮扶; seed 000 二(二)3：对返贫致贫风险已稳定消除的对象，按照程序消除风险. The seeds do not list the conditions; the items below are the ones the seeds state elsewhere, each the county can switch off',
+  value = {
+    income_above_line = true,   -- 收入稳定超过监测标准（seed 001 名词解释2、3）
+    guarantees_met = true,      -- "两不愁三保障"及饮水安全有保障（seed 001 (四)、(五)）
+    plan_in_place = true,       -- 本次监测制定了"一户一策"帮扶方案（seed 000 二(二)3）
+  },
 })

@@ -12,7 +12,7 @@ dixian.asset_check {
   severity = 'medium',
   source = 'seed 001 (七)：公益性资产落实管护主体，明确管护责任',
   run = function(asset, ctx)
-    if asset.custodian == nil and asset.class ~= 'household' then
+    if asset.custodian == nil and asset.class == 'public-welfare' then
       return string.format('%s未落实管护主体', asset.project)
     end
   end,
@@ -61,5 +61,20 @@ dixian.asset_check {
       end
     end
     return findings
+  end,
+}
+
+dixian.asset_check {
+  id = 'ningxia.asset-idle-lost',
+  title = '帮扶项目资产闲置或流失',
+  group = '查漏补缺·漏扶',
+  severity = 'medium',
+  source = 'seed 000 二(二)3：扶贫（移民）资产闲置、收益未分配；seed 001 (七)：确保继续发挥作用……防止资产流失和被侵占',
+  run = function(asset, ctx)
+    if asset.status == 'idle' then
+      return string.format('%s闲置，未发挥作用', asset.project)
+    elseif asset.status == 'lost' then
+      return string.format('%s流失或被侵占', asset.project)
+    end
   end,
 }

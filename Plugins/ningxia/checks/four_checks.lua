@@ -30,7 +30,9 @@ dixian.check {
   source = 'seed 000 二(二)2：排查解决所有农户"两不愁三保障"持续巩固的漏项问题',
   run = function(h, ctx)
     local gaps, risks = {}, {}
-    local dropouts = N.names(h, function(p) return p.age >= 6 and p.age <= 15 and p.school_status == 'dropped-out' end)
+    local dropouts = N.names(h, function(p)
+      return p.age >= 6 and p.age <= 15 and p.school_status == 'dropped-out' and not N.unfit_for_school(p)
+    end)
     if dropouts ~= '' then gaps[#gaps + 1] = '义务教育控辍保学反弹（' .. dropouts .. '）'; risks[#risks + 1] = 'schooling' end
     local uninsured = N.names(h, function(p) return not p.medical_insurance end)
     if uninsured ~= '' then gaps[#gaps + 1] = '未参加基本医疗保险（' .. uninsured .. '）'; risks[#risks + 1] = 'illness' end
@@ -67,22 +69,22 @@ dixian.check {
 
 dixian.check {
   id = 'ningxia.relocation-employment',
-  title = '易地搬迁家庭有劳动力但无人就业',
+  title = '易地搬迁家庭有劳动力但无稳定增收产业、无人稳定就业',
   group = '查弱补强',
   risk_types = { 'unstable-employment' },
   severity = 'medium',
-  source = 'seed 000 二(四)2：排查解决易地扶贫搬迁后续发展存在的困难……鼓励外出转移就业或就近就地就业',
+  source = 'seed 000 二(四)2：排查解决易地扶贫搬迁后续发展存在的困难；seed 001 (六)：有劳动能力的搬迁家庭至少有一项稳定增收产业或至少一人稳定就业',
   run = function(h, ctx)
     if not h.relocated then return nil end
-    local able, working = 0, 0
+    local able = 0
     for _, p in ipairs(h.members) do
-      if p.labor_capacity ~= 'none' and p.age >= 16 and p.age <= 60 then
+      if p.labor_capacity ~= 'none' and p.age >= 16 and p.age <= 60 and p.school_status ~= 'enrolled' then
         able = able + 1
-        if p.migrant_work_months > 0 or p.local_work or p.public_welfare_post then working = working + 1 end
+        if N.stably_employed(p, ctx) then return nil end
       end
     end
-    if able > 0 and working == 0 then
-      return string.format('搬迁家庭有%d名劳动力，无人务工就业，应落实就业帮扶', able)
-    end
+    if able == 0 or N.stable_industry(h, ctx) then return nil end
+    return string.format('搬迁家庭有%d名劳动力，无人稳定就业（务工不足%d个月），近%d年也没有持续的经营性收入，应落实产业或就业帮扶',
+      able, ctx.params.stable_work_months, ctx.params.stable_industry_years)
   end,
 }

@@ -83,14 +83,46 @@ function N.disabled_labourers(h)
   end)
 end
 
+--- Whether a member works steadily: a local job, a public-welfare post, or migrant work of at
+--- least `stable_work_months` months (so one month away is not stable work).
+function N.stably_employed(p, ctx)
+  return p.local_work or p.public_welfare_post or p.migrant_work_months >= ctx.params.stable_work_months
+end
+
+--- Factor ① of 名词解释2 (就业不稳): labourers (16 to 60, fully able, not at school) whose only
+--- work on record is migrant work of fewer than `stable_work_months` months. A member with no
+--- job on record at all (a farmer on their own land) has shown no unstable employment, and
+--- 内生动力不足 is a judgement the registry does not hold.
+function N.unstable_workers(h, ctx)
+  return names(h, function(p)
+    return p.labor_capacity == 'full' and p.age >= 16 and p.age <= 60 and p.school_status ~= 'enrolled'
+      and p.migrant_work_months > 0 and not N.stably_employed(p, ctx)
+  end)
+end
+
+--- 一项稳定增收产业 (seed 001 (六)): operating income (the registry's `operating`, before
+--- production costs) above zero in each of the `stable_industry_years` years before the
+--- assessment year.
+function N.stable_industry(h, ctx)
+  for year = ctx.year - ctx.params.stable_industry_years, ctx.year - 1 do
+    local income = h.incomes[year]
+    if income == nil or income.operating <= 0 then return false end
+  end
+  return true
+end
+
+--- 除身体原因不具备学习条件 (seed 001 (五)): the registry does not record why a child is out of
+--- school, so a severe disability (grade 1 or 2) or a serious illness stands for the physical
+--- reason; the county confirms it on the visit.
+function N.unfit_for_school(p)
+  return (p.disability_grade ~= nil and p.disability_grade <= 2) or p.health == 'serious-illness'
+end
+
 --- 名词解释2: the factors that make a lifted-out household unstable.
 function N.unstable_factors(h, ctx)
   local factors = {}
-  local idle = names(h, function(p)
-    return p.labor_capacity == 'full' and p.age >= 16 and p.age <= 60 and not p.local_work
-      and not p.public_welfare_post and p.migrant_work_months < ctx.params.stable_work_months
-  end)
-  if idle ~= '' then factors[#factors + 1] = '①就业不稳、增收乏力（' .. idle .. '）' end
+  local unstable = N.unstable_workers(h, ctx)
+  if unstable ~= '' then factors[#factors + 1] = '①就业不稳、增收乏力（' .. unstable .. '）' end
   local ill = names(h, function(p) return p.health == 'serious-illness' end)
   if ill ~= '' then factors[#factors + 1] = '②因大病重病（' .. ill .. '）' end
   local event = recent(h, ctx, 'accident')
@@ -116,9 +148,12 @@ function N.marginal_factors(h, ctx)
     local ill = names(h, function(p) return p.health ~= 'healthy' end)
     if ill ~= '' then factors[#factors + 1] = string.format('①患大病重病或长期慢性病，个人自费%.0f元（%s）', last.medical_spending, ill) end
   end
+  -- 全日制普通高校在校生（含高职学生）: the registry's `tertiary` (大专及以上, where 高职 is
+  -- 大专). Its `vocational` holds 中职 (and 高职 recorded before the stages were told apart), and
+  -- 中职 is secondary school: a 高职 student must be recorded as `tertiary` to count here.
   local students = 0
   for _, p in ipairs(h.members) do
-    if p.school_status == 'enrolled' and (p.school_stage == 'tertiary' or p.school_stage == 'vocational') then
+    if p.school_status == 'enrolled' and p.school_stage == 'tertiary' then
       students = students + 1
     end
   end
@@ -133,6 +168,59 @@ function N.marginal_factors(h, ctx)
   local disabled = N.disabled_labourers(h)
   if disabled ~= '' then factors[#factors + 1] = '④主要劳动力因残丧失劳动能力（' .. disabled .. '）' end
   return factors
+end
+
+--- The parts of 两不愁三保障 and drinking water a guarantee survey finds unmet, as their
+--- Chinese names (吃穿、义务教育、基本医疗、住房安全、饮水安全); empty when all are met.
+function N.unmet_guarantees(survey)
+  local unmet = {}
+  if not survey.food_and_clothing then unmet[#unmet + 1] = '吃穿' end
+  if not survey.compulsory_education then unmet[#unmet + 1] = '义务教育' end
+  if not survey.basic_medical then unmet[#unmet + 1] = '基本医疗' end
+  if not survey.safe_housing then unmet[#unmet + 1] = '住房安全' end
+  if not (survey.water_quantity and survey.water_quality) then unmet[#unmet + 1] = '饮水安全' end
+  return unmet
+end
+
+--- The episode that makes the household monitored now: the latest identified, not eliminated.
+function N.open_episode(h)
+  for i = #h.episodes, 1, -1 do
+    if h.episodes[i].status == 'identified' then return h.episodes[i] end
+  end
+  return nil
+end
+
+--- The 一户一策 plans of `episode`: those naming it, or naming none and made since it was reported.
+function N.plans_of(h, episode)
+  local plans = {}
+  for _, plan in ipairs(h.plans) do
+    if plan.episode_id == episode.id or (plan.episode_id == nil and plan.made_on >= episode.reported_on) then
+      plans[#plans + 1] = plan
+    end
+  end
+  return plans
+end
+
+--- The 定期跟踪回访 (seed 001 (四)) the open episode owes: the date the next visit is due
+--- (`follow_up_visit_days` after the last visit since identification, or after identification),
+--- and what the clock runs from, in words ('最近一次回访2020-03-20' or '2020-01-10识别纳入监测').
+--- Nil when the household is not monitored.
+function N.next_visit(h, ctx)
+  local episode = N.open_episode(h)
+  if episode == nil or episode.identified_on == nil then return nil end
+  local last
+  for _, visit in ipairs(h.visits) do
+    if visit.visited_on >= episode.identified_on and visit.visited_on <= ctx.as_of then last = visit.visited_on end
+  end
+  local since = last and ('最近一次回访' .. last) or (episode.identified_on .. '识别纳入监测')
+  return date.add_days(last or episode.identified_on, ctx.params.follow_up_visit_days), since
+end
+
+--- Wage and operating income of `year`, or nil when the year is not recorded.
+function N.earned(h, year)
+  local income = h.incomes[year]
+  if income == nil then return nil end
+  return income.wage + income.operating
 end
 
 --- Monthly net incomes of `count` months from year-month, each `amount` yuan: for writing

@@ -42,16 +42,23 @@ dixian.spec('below the line but with none of the factors is not unstable', {
   as_of = '2020-06-15',
   household = { category = 'lifted', members = workers, monthly_incomes = months(2019, 6, 12, 750) },
   findings = {},
+  excludes = { 'ningxia.unstable', 'ningxia.income-window-incomplete' },   -- all 12 months of the window are there
 })
 
-dixian.spec('a 25% fall in income is not a sharp fall at the 30% the region uses', {
+dixian.spec('no monthly record at all is judged on last year, not an incomplete window', {
+  as_of = '2020-06-15',
+  household = { category = 'lifted', members = workers, incomes = { { year = 2019, wage = 30000 } } },
+  excludes = { 'ningxia.income-window-incomplete' },
+})
+
+dixian.spec('a 25% fall in income is not a sharp fall at the 30% the region uses (but wages did not grow)', {
   as_of = '2020-06-15',
   household = {
     category = 'lifted', members = workers,
     monthly_incomes = months(2019, 6, 12, 750),
     incomes = { { year = 2018, wage = 12000 }, { year = 2019, wage = 9000 } },
   },
-  findings = {},
+  findings = { 'ningxia.income-growth' },
 })
 
 dixian.spec('边缘易致贫: two full-time college students and 4500 per capita', {
@@ -60,7 +67,7 @@ dixian.spec('边缘易致贫: two full-time college students and 4500 per capita
     members = {
       { age = 50, local_work = true }, { age = 48, sex = 'female', local_work = true },
       { age = 20, school_stage = 'tertiary', school_status = 'enrolled' },
-      { age = 19, sex = 'female', school_stage = 'vocational', school_status = 'enrolled' },
+      { age = 19, sex = 'female', school_stage = 'tertiary', school_status = 'enrolled' },   -- 高职 (大专)
     },
     monthly_incomes = months(2019, 6, 12, 1500),            -- 18000 over 4 people
   },
@@ -78,4 +85,58 @@ dixian.spec('one college student is not two', {
     monthly_incomes = months(2019, 6, 12, 1500),
   },
   findings = {},
+})
+
+-- Factor ① is 就业不稳、增收乏力 (名词解释2①): a student is not a labourer out of work, and a
+-- farmer with no job on record has shown no unstable employment.
+local below = months(2019, 6, 12, 750)                       -- 9000 over the window
+
+dixian.spec('①: an 18-year-old at senior secondary school is not a labourer out of work', {
+  as_of = '2020-06-15',
+  household = {
+    category = 'lifted', monthly_incomes = below,
+    members = { { age = 45, local_work = true }, { age = 43, sex = 'female', local_work = true },
+                { age = 18, school_stage = 'senior-secondary', school_status = 'enrolled' } },
+  },
+  excludes = { 'ningxia.unstable' },
+})
+
+dixian.spec('①: a farmer with no job on record has not shown unstable employment', {
+  as_of = '2020-06-15',
+  household = {
+    category = 'lifted', monthly_incomes = below,
+    members = { { age = 45 }, { age = 43, sex = 'female', local_work = true } },
+  },
+  excludes = { 'ningxia.unstable' },
+})
+
+dixian.spec('①: three months of migrant work and no other job is unstable employment', {
+  as_of = '2020-06-15',
+  household = {
+    category = 'lifted', monthly_incomes = below,
+    members = { { age = 45, migrant_work_months = 3 }, { age = 43, sex = 'female', local_work = true } },
+  },
+  findings = { 'ningxia.unstable' },
+})
+
+dixian.spec('①: six months of migrant work is stable at the region\'s six', {
+  as_of = '2020-06-15',
+  household = {
+    category = 'lifted', monthly_incomes = below,
+    members = { { age = 45, migrant_work_months = 6 }, { age = 43, sex = 'female', local_work = true } },
+  },
+  excludes = { 'ningxia.unstable' },
+})
+
+dixian.spec('3②: a 中职 student (registry stage vocational) is not a 全日制普通高校 student', {
+  as_of = '2020-06-15',
+  household = {
+    members = {
+      { age = 50, local_work = true }, { age = 48, sex = 'female', local_work = true },
+      { age = 20, school_stage = 'tertiary', school_status = 'enrolled' },
+      { age = 16, sex = 'female', school_stage = 'vocational', school_status = 'enrolled' },
+    },
+    monthly_incomes = months(2019, 6, 12, 1500),
+  },
+  excludes = { 'ningxia.marginal' },
 })

@@ -27,6 +27,7 @@ dixian.spec('查漏补缺·漏扶: a monitored household without a plan', {
     members = { { age = 45, local_work = true } },
     incomes = comfortable,
     episodes = { { reported_on = '2020-03-01', identified_on = '2020-03-12', risk_types = { 'illness' } } },
+    visits = { { visited_on = '2020-05-20', role = 'helper' } },
   },
   findings = { 'ningxia.missed-help' },
 })
@@ -63,4 +64,86 @@ dixian.spec('四查四补问题台账: a household the checks find nothing on is
   as_of = '2020-06-15',
   household = { members = { { age = 45, local_work = true } }, incomes = comfortable },
   checklist = { id = 'four-checks-ledger', listed = false },
+})
+
+-- 易地搬迁 (seed 001 (六)：有劳动能力的搬迁家庭至少有一项稳定增收产业或至少一人稳定就业).
+dixian.spec('查弱补强: one month of migrant work is not stable employment, and there is no industry', {
+  as_of = '2020-06-15',
+  household = {
+    relocated = true,
+    members = { { age = 35, migrant_work_months = 1 }, { age = 33, sex = 'female' } },
+    incomes = comfortable,
+  },
+  findings = { 'ningxia.relocation-employment' },
+})
+
+dixian.spec('查弱补强: a relocated family living from its own herd two years running has a stable industry', {
+  as_of = '2020-06-15',
+  household = {
+    relocated = true,
+    members = { { age = 35 }, { age = 33, sex = 'female' } },
+    incomes = { { year = 2018, operating = 30000 }, { year = 2019, operating = 32000 } },
+  },
+  excludes = { 'ningxia.relocation-employment' },
+})
+
+dixian.spec('查弱补强: six months of migrant work is stable employment', {
+  as_of = '2020-06-15',
+  household = {
+    relocated = true,
+    members = { { age = 35, migrant_work_months = 6 }, { age = 33, sex = 'female' } },
+    incomes = comfortable,
+  },
+  excludes = { 'ningxia.relocation-employment' },
+})
+
+dixian.spec('四查四补问题台账: an incomplete income record is a data gap, not a 漏统 problem', {
+  as_of = '2020-06-15',
+  household = {
+    members = { { age = 45, local_work = true } }, incomes = comfortable,
+    monthly_incomes = dixian.import('ningxia').months(2019, 6, 6, 3000),
+  },
+  checklist = { id = 'four-checks-ledger', listed = false },
+})
+
+dixian.spec('漏项: a 12-year-old kept from school by a grade-1 disability is the exception (除身体原因)', {
+  as_of = '2020-06-15',
+  household = {
+    members = { { age = 45, local_work = true },
+                { age = 12, school_stage = 'primary', school_status = 'dropped-out', disability_grade = 1, labor_capacity = 'none' } },
+    incomes = comfortable,
+  },
+  excludes = { 'ningxia.missed-guarantee' },
+})
+
+dixian.spec('查损补失: a disaster of May 2019 is outside the 365 days the region looks back', {
+  as_of = '2020-06-15',
+  household = {
+    members = { { age = 45, local_work = true } }, incomes = comfortable,
+    episodes = { { reported_on = '2019-05-02', status = 'reported', risk_types = { 'natural-disaster' } } },
+  },
+  excludes = { 'ningxia.losses' },
+})
+
+dixian.spec('查损补失: a monitored household hit by the disaster is already in monitoring', {
+  as_of = '2020-06-15',
+  household = {
+    monitored_kind = 'sudden-hardship', helper = '王帮扶',
+    members = { { age = 45, local_work = true } }, incomes = comfortable,
+    episodes = { { reported_on = '2020-04-02', identified_on = '2020-04-10', risk_types = { 'natural-disaster' } } },
+    plans = { { made_on = '2020-04-15' } }, visits = { { visited_on = '2020-05-20', role = 'helper' } },
+  },
+  findings = {},
+  excludes = { 'ningxia.losses', 'ningxia.missed-help' },
+})
+
+dixian.spec('查漏补缺·漏扶: a monitored household with a plan and a helper', {
+  as_of = '2020-06-15',
+  household = {
+    monitored_kind = 'marginal', helper = '王帮扶',
+    members = { { age = 45, local_work = true } }, incomes = comfortable,
+    episodes = { { reported_on = '2020-03-01', identified_on = '2020-03-12', risk_types = { 'illness' } } },
+    plans = { { made_on = '2020-03-20' } }, visits = { { visited_on = '2020-05-20', role = 'helper' } },
+  },
+  excludes = { 'ningxia.missed-help' },
 })

@@ -5,16 +5,10 @@
 local N = dixian.import('ningxia')
 
 local function broken_guarantee(h)
-  local survey = h.survey
-  if survey == nil then return nil end
-  local broken = {}
-  if not survey.food_and_clothing then broken[#broken + 1] = '吃穿' end
-  if not survey.compulsory_education then broken[#broken + 1] = '义务教育' end
-  if not survey.basic_medical then broken[#broken + 1] = '基本医疗' end
-  if not survey.safe_housing then broken[#broken + 1] = '住房安全' end
-  if not (survey.water_quantity and survey.water_quality) then broken[#broken + 1] = '饮水安全' end
-  if #broken == 0 then return nil end
-  return table.concat(broken, '、')
+  if h.survey == nil then return nil end
+  local unmet = N.unmet_guarantees(h.survey)
+  if #unmet == 0 then return nil end
+  return table.concat(unmet, '、')
 end
 
 dixian.check {
