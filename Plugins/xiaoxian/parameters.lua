@@ -34,11 +34,12 @@ dixian.parameter('compulsory_completion_age', {
 -- The 大排查 of seed 002: its field stage (三(二)：12月9日—31日) and the income year it assesses
 -- (二(十三)：核查所有脱贫户及监测对象2021年度家庭人均纯收入；……是否比2020年实现增长). A rule of
 -- the 排查 reads that year on any date from the window's start to the end of its year (the
--- report is due 12月27日); outside, the last complete year. A county adds each later 排查.
+-- report is due 12月27日, report_by); outside, the last complete year. A county adds each
+-- later 排查.
 dixian.parameter('inspections', {
-  title = '大排查实地排查阶段及其核查的收入年度',
-  source = 'seed 002 三(二) "12月9日—31日"；二(十三) "2021年度家庭人均纯收入"',
-  value = { { from = '2021-12-09', to = '2021-12-31', year = 2021 } },
+  title = '大排查实地排查阶段、核查的收入年度和自查报告上报时限',
+  source = 'seed 002 三(二) "12月9日—31日"；二(十三) "2021年度家庭人均纯收入"；三(三) "于12月27日前上报县乡村振兴局"',
+  value = { { from = '2021-12-09', to = '2021-12-31', year = 2021, report_by = '2021-12-27' } },
 })
 
 -- 应纳未纳 (seed 002 二(六)) and 符合监测范围 (三(二)) need Anhui's yearly line, which the seed
@@ -60,4 +61,10 @@ dixian.parameter('rural_income_growth', {
   values = {
     { from = '2021-01-01', unset = '请按萧县（或宿州市）统计公报公布的上年农村常住居民人均可支配收入增幅设定，例如 0.1 表示增长10%' },
   },
+})
+
+dixian.parameter('solar_words', {
+  title = '光伏帮扶电站的项目名称字样',
+  source = 'seed 002 二(八) 村级光伏电站; the registry has no asset type, so a station is found by its project name (a county parameter)',
+  value = { '光伏' },
 })

@@ -55,6 +55,11 @@ struct SelfInspectionReportTests {
             3,3413221002010002,龙城镇,2021-11-20,务工收入下降,龙城镇,周干部,就业帮扶,2022-01-31,,
             4,3413221012010002,黄口镇,2021-12-20,饮水水压不足,黄口镇,吴干部,维修管网,2021-12-31,,
             """,
+        // An idle workshop: one asset finding, counted as an asset and not as a household.
+        "assets.csv": """
+            id,project,asset_class,value,village_code,custodian,ownership_registered,status,formed_on
+            1,扶贫车间,operating,500000,341322100201,村集体,是,idle,2018-06-30
+            """,
     ]
 
     /// The fixture imported: the registry's path.
@@ -82,21 +87,22 @@ struct SelfInspectionReportTests {
     @Test func theReportsFiguresAreTheFixturesCountedByHand() throws {
         let db = try registry()
         // Screened in the field stage, 2021 against 2020: 张二 fell and 王三 stayed flat
-        // (income-growth, 2 findings), 王五 has no helper (1): 3 findings, 3 households.
+        // (income-growth, 2 findings), 王五 has no helper (1), the workshop is idle (1): 4
+        // findings, 3 households and 1 asset.
         let screened = try DixianProcess.run(["screen", "--as-of", "2021-12-26", "--db", db, "--plugin", "xiaoxian",
                                               "--plugins", RegistryCommandTests.plugins])
         #expect(screened.status == 0, "\(screened.errorOutput)")
         let text = try report(db)
         for line in [
-            "本次大排查实地排查阶段为2021-12-09至2021-12-31，核查2021年度家庭收入。",
+            "本次大排查实地排查阶段为2021-12-09至2021-12-31，核查2021年度家庭收入。本报告应于2021-12-27前上报县乡村振兴局。",
             "截至2021-12-26，系统在册农户5户9人。",
-            "县级比对筛查（2021-12-26，覆盖5户）发现疑点问题3条，涉及3户。",
+            "县级比对筛查（2021-12-26，覆盖5户）发现疑点问题4条，涉及农户3户、项目资产1个。",
             "| 脱贫户 | 3 | 7 |", "| 合计 | 5 | 9 |",
             "2021-12-09至2021-12-26，问题台账登记发现问题3个，同期整改到位1个；截至2021-12-26，台账中尚未整改的问题3个，其中超过整改时限1个。",
             "| 龙城镇 | 1 | 1 | 1 | 0 |", "| 黄口镇 | 2 | 0 | 2 | 1 |",
             "脱贫户及监测对象中，有3户登记了2020年和2021年家庭纯收入，其中1户2021年度家庭纯收入较上年增长，1户下降。",
             "| 脱贫户 | 2 | 10000 | 10800 | 8.0% | 1 | 0 |", "| 监测户 | 1 | 10000 | 8000 | -20.0% | 0 | 1 |",
-            "| 脱贫户及监测对象人均纯收入未比上年增长 | 2 | 2 |",
+            "| 脱贫户及监测对象人均纯收入未比上年增长 | 2 | 2 |", "| 项目资产 | 1 | 1 |",
         ] {
             #expect(text.contains(line), "missing: \(line)\n\(text)")
         }

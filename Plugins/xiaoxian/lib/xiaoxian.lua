@@ -1,6 +1,9 @@
 -- Helpers shared by Xiao County's checks, checklist and report.
 local X = {}
 
+--- The group of the asset checks, which the self-inspection report counts as assets.
+X.ASSET_GROUP = '项目资产'
+
 --- The names of the members for which `test(member)` holds, joined with 、.
 function X.names(h, test)
   local list = {}

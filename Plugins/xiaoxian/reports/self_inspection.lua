@@ -2,10 +2,11 @@
 -- report "报告内容包括大排查开展情况、问题及整改落实情况、下一步工作安排等", due 12月27日. It states
 -- only what the registry shows as of the report's date: the households on the register (not
 -- how many were visited: the registry's data for reports holds no visits), the county's latest
--- screening and whether it ran completely, the problems of the ledger found since the 排查's
+-- screening and whether it ran completely (its households and, apart, its assets), the problems of the ledger found since the 排查's
 -- field stage began (parameter `inspections`; 三(二): 12月9日—31日) and how many are put right,
 -- and the incomes of 脱贫户 and 监测户 in the year the 排查 assesses against the year before
--- (二(十三)). The next steps are the seed's requirements, stated as such.
+-- (二(十三)), and the date it is due (三(三): 12月27日, the 排查's report_by). The next steps are
+-- the seed's requirements, stated as such.
 local T = dixian.import('report_tables')
 local X = require('lib.xiaoxian')
 
@@ -37,10 +38,18 @@ dixian.report {
     local stage = inspection
       and string.format('本次大排查实地排查阶段为%s至%s，核查%d年度家庭收入。', inspection.from, inspection.to, year)
       or string.format('本年度未设定大排查实地排查时段（参数 inspections），收入按%d年度核查，问题按%s以来统计。', year, from)
+    if inspection and inspection.report_by then
+      stage = stage .. string.format('本报告应于%s前上报县乡村振兴局。', inspection.report_by)
+    end
     local screened = '本级尚未开展系统比对筛查。'
     if screening then
-      screened = string.format('县级比对筛查（%s，覆盖%d户）发现疑点问题%d条，涉及%d户。', screening.as_of,
-        screening.households, screening.findings, overall[1] and overall[1].households or 0)
+      -- An asset's findings are counted by asset: those of the asset checks' group are taken out.
+      local assets = 0
+      for _, row in ipairs(findings) do
+        if row.group == X.ASSET_GROUP then assets = row.households end
+      end
+      screened = string.format('县级比对筛查（%s，覆盖%d户）发现疑点问题%d条，涉及农户%d户、项目资产%d个。', screening.as_of,
+        screening.households, screening.findings, (overall[1] and overall[1].households or 0) - assets, assets)
       if not screening.complete then
         screened = screened .. '该次筛查未完整运行，部分检查项未对全部农户得出结果，以上数字不全。'
       end
