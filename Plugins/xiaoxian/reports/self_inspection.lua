@@ -2,11 +2,11 @@
 -- report "报告内容包括大排查开展情况、问题及整改落实情况、下一步工作安排等", due 12月27日. It states
 -- only what the registry shows as of the report's date: the households on the register (not
 -- how many were visited: the registry's data for reports holds no visits), the county's latest
--- screening and whether it ran completely (its households and, apart, its assets), the problems of the ledger found since the 排查's
--- field stage began (parameter `inspections`; 三(二): 12月9日—31日) and how many are put right,
--- and the incomes of 脱贫户 and 监测户 in the year the 排查 assesses against the year before
--- (二(十三)), and the date it is due (三(三): 12月27日, the 排查's report_by). The next steps are
--- the seed's requirements, stated as such.
+-- screening and whether it ran completely (its households and, apart, its assets), the
+-- problems of the ledger found since the 排查's field stage began (parameter `inspections`;
+-- 三(二): 12月9日—31日) and how many are put right, the incomes of 脱贫户 and 监测户 in the year
+-- the 排查 assesses against the year before (二(十三)), and the date it is due (三(三): 12月27日,
+-- the 排查's report_by). The next steps are the seed's requirements, stated as such.
 local T = dixian.import('report_tables')
 local X = require('lib.xiaoxian')
 
