@@ -23,3 +23,16 @@ dixian.parameter('payout_words', {
   source = 'seed 004 四.3：避免简单分红，一分了之和"发钱养懒汉"; the words are a county parameter',
   value = { '分红', '发放到户', '平均分配', '人均分配' },
 })
+
+-- 三类户 (seed 004 三.1) are identified below the province's line, which the seed does not
+-- give. No announcement of Heilongjiang's 防止返贫监测范围 for 2021–2026 was found in the
+-- sources searched (issue 18); the county takes it from the province's yearly notice. No check
+-- reads it yet: 应纳未纳 below the line is screened once the county sets it (docs/rules.md).
+dixian.parameter('monitoring_line', {
+  title = '防止返贫监测范围（家庭年人均纯收入）',
+  unit = '元',
+  source = 'seed 004 三.1 三类户 (脱贫不稳定户、边缘易致贫户) without a figure; Heilongjiang\'s yearly line',
+  values = {
+    { from = '2021-01-01', unset = '宾农工组办发〔2021〕33号未给出监测范围；请按黑龙江省当年公布的防止返贫监测范围（家庭年人均纯收入）在县级插件中设定' },
+  },
+})

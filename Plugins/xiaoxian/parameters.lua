@@ -23,3 +23,48 @@ dixian.parameter('medical_burden_share', {
   source = 'seed 002 二(五) 医疗费用负担较重 gives no figure; a county parameter',
   value = 0.3,
 })
+
+dixian.parameter('compulsory_completion_age', {
+  title = '完成九年义务教育的年龄',
+  unit = '周岁',
+  source = '义务教育法 第二条（九年义务教育）、第十一条（凡年满六周岁的儿童……入学接受并完成义务教育）: 6 + 9; a child of 15 with no school stage may have finished 初中 and is not counted 未入学 (the visit confirms)',
+  value = 15,
+})
+
+-- The 大排查 of seed 002: its field stage (三(二)：12月9日—31日) and the income year it assesses
+-- (二(十三)：核查所有脱贫户及监测对象2021年度家庭人均纯收入；……是否比2020年实现增长). A rule of
+-- the 排查 reads that year on any date from the window's start to the end of its year (the
+-- report is due 12月27日, report_by); outside, the last complete year. A county adds each
+-- later 排查.
+dixian.parameter('inspections', {
+  title = '大排查实地排查阶段、核查的收入年度和自查报告上报时限',
+  source = 'seed 002 三(二) "12月9日—31日"；二(十三) "2021年度家庭人均纯收入"；三(三) "于12月27日前上报县乡村振兴局"',
+  value = { { from = '2021-12-09', to = '2021-12-31', year = 2021, report_by = '2021-12-27' } },
+})
+
+-- 应纳未纳 (seed 002 二(六)) and 符合监测范围 (三(二)) need Anhui's yearly line, which the seed
+-- does not give. No announcement of Anhui's 防止返贫监测范围 for 2021–2026 was found in the
+-- sources searched (issue 18); the county takes it from the province's notice. No check reads it
+-- yet: 应纳未纳 below the line is screened once it is set (docs/rules.md).
+dixian.parameter('monitoring_line', {
+  title = '防止返贫监测范围（家庭年人均纯收入）',
+  unit = '元',
+  source = 'seed 002 二(六) 应纳未纳, 三(二) 符合监测范围的农户 without a figure; Anhui\'s yearly line',
+  values = {
+    { from = '2021-01-01', unset = '萧乡振办〔2021〕7号未给出监测范围；请按安徽省当年公布的防止返贫监测范围（家庭年人均纯收入）在县级插件中设定' },
+  },
+})
+
+dixian.parameter('rural_income_growth', {
+  title = '当地农民人均可支配收入增长幅度',
+  source = 'seed 002 二(十三) "脱贫户人均纯收入增幅是否超过当地农民可支配收入增长水平" without a figure; the county\'s statistical bulletin (萧县国民经济和社会发展统计公报) gives it, and none was found',
+  values = {
+    { from = '2021-01-01', unset = '请按萧县（或宿州市）统计公报公布的上年农村常住居民人均可支配收入增幅设定，例如 0.1 表示增长10%' },
+  },
+})
+
+dixian.parameter('solar_words', {
+  title = '光伏帮扶电站的项目名称字样',
+  source = 'seed 002 二(八) 村级光伏电站; the registry has no asset type, so a station is found by its project name (a county parameter)',
+  value = { '光伏' },
+})

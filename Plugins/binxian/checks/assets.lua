@@ -53,3 +53,16 @@ dixian.asset_check {
     return string.format('%s %d年收益%.0f元未分配', asset.project, ctx.year - 1, income)
   end,
 }
+
+dixian.asset_check {
+  id = 'binxian.asset-idle-or-lost',
+  title = '项目资产闲置或流失，未持续发挥效益',
+  group = '项目资产',
+  severity = 'high',
+  source = 'seed 004 四.2：定期跟踪运行情况，及时化解潜在风险，确保项目持续发挥效益',
+  description = 'The registry holds an asset\'s status but not the date it began, so how long it has been idle is not judged.',
+  run = function(asset, ctx)
+    if asset.status == 'idle' then return asset.project .. '处于闲置状态，未持续发挥效益' end
+    if asset.status == 'lost' then return asset.project .. '已流失，应及时化解风险、追回资产' end
+  end,
+}

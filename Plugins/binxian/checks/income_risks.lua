@@ -2,8 +2,9 @@
 -- 兜底政策落实、自然灾害等10项可能出现的减收风险点要逐户逐人逐项排查". The seed counts ten points but
 -- names six; the other four are not in the seed and are not invented here. Of the six, the
 -- registry holds what five need: 小额贷款收益 (microcredit) is not recorded, and 扶贫产业项目和光伏
--- 收益分配 is judged on the assets (checks/assets.lua). The points apply to 脱贫户 and 边缘易致贫户
--- (促进脱贫人口和边缘易致贫人口稳定增收).
+-- 收益分配 is judged on the assets (checks/assets.lua). The points apply to 脱贫人口 (脱贫户 and the
+-- 脱贫不稳定户 among the monitored) and 边缘易致贫户 (促进脱贫人口和边缘易致贫人口稳定增收; 二.3
+-- 重点关注脱贫不稳户和边缘易致户): see B.in_scope.
 local B = require('lib.binxian')
 
 

@@ -1,10 +1,11 @@
 -- Helpers shared by Bin County's checks.
 local B = {}
 
---- Whether the income-loss risk points apply to h: 脱贫户 and 边缘易致贫户 (seed 004 二.1:
---- 促进脱贫人口和边缘易致贫人口稳定增收).
+--- Whether the income-loss risk points apply to h: 脱贫人口 and 边缘易致贫人口 (seed 004 二.1:
+--- 促进脱贫人口和边缘易致贫人口稳定增收). 脱贫人口 are the 脱贫户 still registered as such and
+--- the 脱贫不稳定户 now monitored (二.3 names them: 重点关注脱贫不稳户和边缘易致户).
 function B.in_scope(h)
-  return h.category == 'lifted' or h.monitored_kind == 'marginal'
+  return h.category == 'lifted' or h.monitored_kind == 'unstable' or h.monitored_kind == 'marginal'
 end
 
 --- Last year's and the year before's income records.

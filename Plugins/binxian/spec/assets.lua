@@ -31,3 +31,31 @@ dixian.spec('an asset without a custodian', {
   asset = { project = '到户养殖圈舍', class = 'household' },
   findings = { 'binxian.asset-no-custodian' },
 })
+
+dixian.spec('an idle asset is not bringing benefits', {
+  as_of = '2021-09-19',
+  asset = { project = '村级扶贫车间', class = 'operating', custodian = '村集体', status = 'idle' },
+  includes = { 'binxian.asset-idle-or-lost' },
+})
+
+dixian.spec('a lost asset', {
+  as_of = '2021-09-19',
+  asset = { project = '到户养殖圈舍', class = 'household', custodian = '农户', status = 'lost' },
+  includes = { 'binxian.asset-idle-or-lost' },
+})
+
+dixian.spec('an asset in use with a custodian whose income went to upkeep: none of the asset checks fires', {
+  as_of = '2021-09-19',
+  asset = {
+    project = '村级光伏电站', class = 'operating', custodian = '村集体', status = 'in-use',
+    incomes = { { year = 2020, income = 60000 } },
+    distributions = { { year = 2020, purpose = '管护维修', amount = 60000 } },
+  },
+  excludes = { 'binxian.asset-idle-or-lost', 'binxian.asset-no-custodian', 'binxian.asset-income-use', 'binxian.solar-income-undistributed' },
+})
+
+dixian.spec('a public-welfare asset with 2020 income left undistributed is not an operating project: no solar finding', {
+  as_of = '2021-09-19',
+  asset = { project = '村内道路', class = 'public-welfare', custodian = '村委会', incomes = { { year = 2020, income = 5000 } } },
+  excludes = { 'binxian.solar-income-undistributed' },
+})

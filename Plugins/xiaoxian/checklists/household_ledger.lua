@@ -2,7 +2,8 @@
 -- upper headers exactly as the form has them. The row is filled from the registry where it
 -- holds the answer; the cells it cannot know (是否稳定, 支付能力, 失学原因, 其他安全住房,
 -- 其他困难) are left for the visitor to fill in.
-local names = require('lib.xiaoxian').names
+local X = require('lib.xiaoxian')
+local names = X.names
 
 local CATEGORY = { lifted = '脱贫户', monitored = '监测户', general = '一般户' }
 
@@ -33,7 +34,7 @@ dixian.checklist {
   },
   row = function(h, ctx)
     local ages = ctx.params.compulsory_school_ages
-    local last = h.incomes[ctx.year - 1]
+    local last = h.incomes[X.assessed_year(ctx)]
     local survey = h.survey
     local row = {
       head_name = h.head_name,
@@ -54,7 +55,7 @@ dixian.checklist {
     local children = names(h, function(p) return p.age >= ages.from and p.age <= ages.to end)
     row.school_age_children = children ~= ''
     if children ~= '' then
-      local out = names(h, function(p) return p.age >= ages.from and p.age <= ages.to and p.school_status == 'dropped-out' end)
+      local out = names(h, function(p) return X.out_of_school(p, ctx) ~= nil end)
       row.dropped_out = out ~= ''
       if out ~= '' then problems = problems + 1 end
     end

@@ -1,5 +1,6 @@
 -- 大排查 二(五) "三保障"和饮水安全方面 (seed 002): every rural household.
-local names = require('lib.xiaoxian').names
+local X = require('lib.xiaoxian')
+local names = X.names
 
 dixian.check {
   id = 'xiaoxian.out-of-school',
@@ -10,12 +11,7 @@ dixian.check {
   source = 'seed 002 二(五)：核查农户家中是否有除身体原因不具备学习条件外义务教育阶段适龄儿童、少年（6-15周岁）失学辍学',
   run = function(h, ctx)
     local ages = ctx.params.compulsory_school_ages
-    local unable = {}
-    for _, grade in ipairs(ctx.params.unable_to_study_grades) do unable[grade] = true end
-    local children = names(h, function(p)
-      return p.age >= ages.from and p.age <= ages.to and not (p.disability_grade and unable[p.disability_grade])
-        and (p.school_status == 'dropped-out' or p.school_status == nil or p.school_stage == 'preschool')
-    end)
+    local children = X.names(h, function(p) return X.out_of_school(p, ctx) ~= nil end)
     if children ~= '' then
       return string.format('%d-%d周岁适龄儿童少年失学辍学或未入学：%s', ages.from, ages.to, children)
     end
@@ -45,7 +41,7 @@ dixian.check {
   run = function(h, ctx)
     if h.category ~= 'monitored' then return nil end
     local ill = names(h, function(p) return p.health == 'serious-illness' end)
-    local last = h.incomes[ctx.year - 1]
+    local last = h.incomes[X.assessed_year(ctx)]
     if ill ~= '' and last and last.medical_spending > math.max(last.net, 0) * ctx.params.medical_burden_share then
       return string.format('大病重病患者%s，%d年医疗支出%.0f元，占家庭纯收入%.0f元的比例过高', ill, last.year,
         last.medical_spending, last.net)

@@ -1,5 +1,6 @@
 -- 大排查 二(十) 就业稳岗, 二(十二) 低收入人口常态化帮扶, 二(十三) 收入支出变化 (seed 002).
-local names = require('lib.xiaoxian').names
+local X = require('lib.xiaoxian')
+local names = X.names
 
 dixian.check {
   id = 'xiaoxian.income-growth',
@@ -10,7 +11,8 @@ dixian.check {
   source = 'seed 002 二(十三)：脱贫户人均纯收入是否比2020年实现增长；经营性收入和工资性收入是否实现增长',
   run = function(h, ctx)
     if h.category == 'general' then return nil end
-    local now, before = h.incomes[ctx.year - 1], h.incomes[ctx.year - 2]
+    local year = X.assessed_year(ctx)
+    local now, before = h.incomes[year], h.incomes[year - 1]
     if now == nil or before == nil or now.per_capita == nil then return nil end
     if now.per_capita <= before.per_capita then
       local detail = ''

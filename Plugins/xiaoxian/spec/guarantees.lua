@@ -56,7 +56,7 @@ dixian.spec('water: enough but not of standard quality', {
 dixian.spec('a lifted-out household whose 2020 income did not grow over 2019', {
   as_of = '2021-03-01',
   household = {
-    category = 'lifted', members = { { age = 40 }, { age = 38, sex = 'female' } },
+    category = 'lifted', helper = '孙帮扶', members = { { age = 40 }, { age = 38, sex = 'female' } },
     incomes = { { year = 2019, wage = 20000 }, { year = 2020, wage = 20000 } },
   },
   findings = { 'xiaoxian.income-growth' },
@@ -65,7 +65,7 @@ dixian.spec('a lifted-out household whose 2020 income did not grow over 2019', {
 dixian.spec('a public-welfare post held by someone unable to work', {
   as_of = '2021-03-01',
   household = {
-    category = 'lifted',
+    category = 'lifted', helper = '孙帮扶',
     members = { { age = 70, labor_capacity = 'none', public_welfare_post = true }, { age = 40 } },
     incomes = steady,
   },
@@ -75,7 +75,7 @@ dixian.spec('a public-welfare post held by someone unable to work', {
 dixian.spec('a lifted-out household with no one able to work and no 低保 or 特困', {
   as_of = '2021-03-01',
   household = {
-    category = 'lifted',
+    category = 'lifted', helper = '孙帮扶',
     members = { { age = 80, labor_capacity = 'none' } },
     incomes = steady,
   },

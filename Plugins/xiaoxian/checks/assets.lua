@@ -1,0 +1,60 @@
+-- 大排查 二(八) 光伏 and 二(九) 扶贫项目资产管理 (seed 002), on the registry's assets. The
+-- registry holds no date an asset's status began, so 利用率不高 is judged only as 闲置; 资金保障
+-- and 户贷企用 are not held (docs/rules.md). Group ASSET_GROUP: the self-inspection report counts
+-- the findings of this group as assets, not households.
+local X = require('lib.xiaoxian')
+
+dixian.asset_check {
+  id = 'xiaoxian.asset-idle',
+  title = '扶贫项目资产处于闲置状态',
+  group = X.ASSET_GROUP,
+  severity = 'medium',
+  source = 'seed 002 二(九)：是否存在扶贫项目资产利用率不高甚至处于闲置状态、没有持续发挥效益问题',
+  run = function(asset, ctx)
+    if asset.status == 'idle' then return asset.project .. '处于闲置状态，没有持续发挥效益' end
+  end,
+}
+
+dixian.asset_check {
+  id = 'xiaoxian.operating-asset-lost',
+  title = '经营性资产流失',
+  group = X.ASSET_GROUP,
+  severity = 'high',
+  source = 'seed 002 二(九)：是否存在经营性资产流失风险',
+  run = function(asset, ctx)
+    if asset.class == 'operating' and asset.status == 'lost' then return asset.project .. '（经营性资产）已流失或损毁' end
+  end,
+}
+
+dixian.asset_check {
+  id = 'xiaoxian.public-asset-no-custodian',
+  title = '公益性资产管理责任不明确',
+  group = X.ASSET_GROUP,
+  severity = 'medium',
+  source = 'seed 002 二(九)：是否存在……公益性资产管理责任不明确、资金保障不到位问题',
+  run = function(asset, ctx)
+    if asset.class == 'public-welfare' and asset.custodian == nil then return asset.project .. '（公益性资产）未明确管护主体' end
+  end,
+}
+
+dixian.asset_check {
+  id = 'xiaoxian.solar-income-undistributed',
+  title = '村级光伏电站收益未分配',
+  group = X.ASSET_GROUP,
+  severity = 'medium',
+  source = 'seed 002 二(八)：村级光伏电站收益分配是否精准规范',
+  description = 'A station is an asset whose project names one of the words of solar_words; its income of the assessed year with no use recorded that year is a finding. Whether a distribution is 精准 is for the visit.',
+  run = function(asset, ctx)
+    local solar = false
+    for _, word in ipairs(ctx.params.solar_words) do
+      if asset.project:find(word, 1, true) then solar = true break end
+    end
+    local year = X.assessed_year(ctx)
+    local income = asset.incomes[year]
+    if not solar or income == nil or income == 0 then return nil end
+    for _, d in ipairs(asset.distributions) do
+      if d.year == year then return nil end
+    end
+    return string.format('%s %d年收益%.0f元未分配', asset.project, year, income)
+  end,
+}

@@ -1,0 +1,57 @@
+-- 二(八) 光伏 and 二(九) 扶贫项目资产 (seed 002), each check on both sides of its line.
+
+dixian.spec('an idle asset', {
+  as_of = '2021-12-20',
+  asset = { project = '扶贫车间', class = 'operating', custodian = '村集体', status = 'idle' },
+  findings = { 'xiaoxian.asset-idle' },
+})
+
+dixian.spec('an operating asset lost', {
+  as_of = '2021-12-20',
+  asset = { project = '养殖场', class = 'operating', custodian = '村集体', status = 'lost' },
+  findings = { 'xiaoxian.operating-asset-lost' },
+})
+
+dixian.spec('a lost asset that is not operating is outside 经营性资产流失', {
+  as_of = '2021-12-20',
+  asset = { project = '到户圈舍', class = 'household', custodian = '农户', status = 'lost' },
+  excludes = { 'xiaoxian.operating-asset-lost', 'xiaoxian.asset-idle' },
+})
+
+dixian.spec('a public-welfare asset with no custodian', {
+  as_of = '2021-12-20',
+  asset = { project = '村内道路', class = 'public-welfare' },
+  findings = { 'xiaoxian.public-asset-no-custodian' },
+})
+
+dixian.spec('an operating asset with no custodian is outside 公益性资产管理责任', {
+  as_of = '2021-12-20',
+  asset = { project = '扶贫车间', class = 'operating' },
+  excludes = { 'xiaoxian.public-asset-no-custodian' },
+})
+
+dixian.spec('in the 大排查 of December 2021, a solar station with 2021 income and no use recorded for 2021', {
+  as_of = '2021-12-20',
+  asset = {
+    project = '村级光伏电站', class = 'operating', custodian = '村集体',
+    incomes = { { year = 2020, income = 50000 }, { year = 2021, income = 52000 } },
+    distributions = { { year = 2020, purpose = '公益岗位工资', amount = 50000 } },
+  },
+  findings = { 'xiaoxian.solar-income-undistributed' },
+})
+
+dixian.spec('a solar station whose 2021 income went to public-welfare posts', {
+  as_of = '2021-12-20',
+  asset = {
+    project = '村级光伏电站', class = 'operating', custodian = '村集体', status = 'in-use',
+    incomes = { { year = 2021, income = 52000 } },
+    distributions = { { year = 2021, purpose = '公益岗位工资', amount = 52000 } },
+  },
+  excludes = { 'xiaoxian.solar-income-undistributed', 'xiaoxian.asset-idle', 'xiaoxian.operating-asset-lost' },
+})
+
+dixian.spec('undistributed income of an asset that is not a solar station is not a 光伏 finding', {
+  as_of = '2021-12-20',
+  asset = { project = '扶贫车间', class = 'operating', custodian = '村集体', incomes = { { year = 2021, income = 30000 } } },
+  excludes = { 'xiaoxian.solar-income-undistributed' },
+})
