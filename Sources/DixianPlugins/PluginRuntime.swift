@@ -211,8 +211,16 @@ public final class PluginRuntime {
     /// must set it): one error naming each such parameter, the date, why it is unset and the
     /// file and line to set it in, in the plugin's language. Runs over a county call it before
     /// they start, so a missing value stops them once rather than failing every household.
+    ///
+    /// Only parameters the chain's scripts name outside comments count (checks, guards,
+    /// deadlines, checklists, reports and their modules; not `parameters.lua` nor specs): a value
+    /// declared unset that no rule reads yet documents what the county will need, and stops
+    /// nothing.
     public func requireParameters(on date: LocalDate) throws(PluginError) {
-        let gaps = declarations.parameters.compactMap { parameter in parameter.unsetValue(on: date).map { (parameter, $0) } }
+        let unset = declarations.parameters.compactMap { parameter in parameter.unsetValue(on: date).map { (parameter, $0) } }
+        guard !unset.isEmpty else { return }
+        let scripts = Self.scriptTexts(of: chain)
+        let gaps = unset.filter { parameter, _ in scripts.contains { $0.contains(parameter.declaration.id) } }
         guard let first = gaps.first else { return }
         let chinese = plugin.language == .chinese
         let lines = gaps.map { parameter, value in
@@ -225,6 +233,29 @@ public final class PluginRuntime {
         }
         let head = chinese ? "\(date) 的运行无法开始：" : "a run on \(date) cannot start: "
         throw PluginError(.parameterUnset, plugin: first.0.declaration.plugin, head + lines.joined(separator: chinese ? "；" : "; "))
+    }
+
+    /// The text of every `.lua` file of the chain that runs rules: all but `parameters.lua`,
+    /// `plugin.lua`, `geography.lua` and the `spec/` folder.
+    private static func scriptTexts(of chain: [PluginManifest]) -> [String] {
+        chain.flatMap { manifest -> [String] in
+            let top = manifest.directory.standardizedFileURL.pathComponents.count
+            let walker = FileManager.default.enumerator(at: manifest.directory, includingPropertiesForKeys: nil)
+            return (walker?.compactMap { $0 as? URL } ?? []).compactMap { file in
+                let parts = file.standardizedFileURL.pathComponents.dropFirst(top)
+                guard file.pathExtension == "lua", parts.first != "spec",
+                    !["parameters.lua", "plugin.lua", "geography.lua"].contains(file.lastPathComponent) || parts.count > 1
+                else { return nil }
+                return (try? String(contentsOf: file, encoding: .utf8)).map(withoutComments)
+            }
+        }
+    }
+
+    /// `text` with each line cut at its first `--` (a comment that names a parameter reads none).
+    private static func withoutComments(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.range(of: "--").map { line[..<$0.lowerBound] } ?? line
+        }.joined(separator: "\n")
     }
 
     /// The date set by `prepare(asOf:)`.
