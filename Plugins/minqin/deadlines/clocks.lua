@@ -100,3 +100,11 @@ dixian.duty {
   day = 30,
   source = 'seed 003 附件2 二.16：每月30日前将识别、消除情况报市农业农村局备案',
 }
+
+dixian.duty {
+  id = 'minqin.team-leader-meeting',
+  title = '驻村工作队长工作例会',
+  responsible = '镇驻村工作队总队长',
+  day = 31,
+  source = 'seed 003 附件1 三.16：镇驻村工作队总队长，每月至少召开1次驻村工作队长工作例会',
+}

@@ -47,8 +47,9 @@ M.plan_of = plan_of
 --- each { due_on, done_on, open, message, responsible, person }: `done_on` is the date the
 --- stage was done (nil while it is not, or when no step says when), `open` whether it is the
 --- stage the episode is waiting for now. The step clocks run from the recorded step before;
---- the total clock runs from the report to the identification.
-local function self_report_stages(episode, ctx)
+--- the total clock runs from the report to the identification. With `since` (a date), the
+--- working-day clocks that started before it are left out: the calendar may not know their year.
+local function self_report_stages(episode, ctx, since)
   local clock = ctx.params.self_report_clock
   local add_days = dixian.date.add_days
   local status, reported = episode.status, episode.reported_on
@@ -63,13 +64,13 @@ local function self_report_stages(episode, ctx)
       responsible = '乡镇人民政府',
       message = string.format('%s一键报贫，自申报日起%d天内完成家庭状况核查', reported, clock.verify_days) },
   }
-  if verify then
+  if verify and (since == nil or verify.taken_on >= since) then
     stages[#stages + 1] = { due_on = ctx.add_working_days(verify.taken_on, clock.answer_working_days),
       done_on = answer and answer.taken_on, open = status == 'verified',
       responsible = '乡镇人民政府', person = verify.actor ~= '' and verify.actor or nil,
       message = string.format('%s核查完成，%d个工作日内反馈核查结果', verify.taken_on, clock.answer_working_days) }
   end
-  if answer and answer.accepted ~= false then
+  if answer and answer.accepted ~= false and (since == nil or answer.taken_on >= since) then
     stages[#stages + 1] = { due_on = ctx.add_working_days(answer.taken_on, clock.approve_working_days),
       done_on = identified_on, open = status == 'accepted', responsible = '县农业农村局',
       message = string.format('%s反馈符合认定标准，%d个工作日内完成审批', answer.taken_on, clock.approve_working_days) }
@@ -81,7 +82,8 @@ local function self_report_stages(episode, ctx)
 end
 
 --- The 一键报贫 stages of h done after their due dates, on or after `since` (a date): each
---- { due_on, done_on, message } (seed 003 附件2 二.4, the same clock as M.clocks).
+--- { due_on, done_on, message } (seed 003 附件2 二.4, the same clock as M.clocks). A
+--- working-day clock that started before `since` is not judged.
 function M.late_self_report_steps(h, ctx, since)
   local late = {}
   for _, episode in ipairs(h.episodes) do
@@ -92,7 +94,7 @@ function M.late_self_report_steps(h, ctx, since)
       if last == nil or step.taken_on > last then last = step.taken_on end
     end
     if episode.channel == 'self-report' and last ~= nil and last >= since then
-      for _, stage in ipairs(self_report_stages(episode, ctx)) do
+      for _, stage in ipairs(self_report_stages(episode, ctx, since)) do
         if stage.done_on and stage.done_on > stage.due_on and stage.done_on >= since then late[#late + 1] = stage end
       end
     end

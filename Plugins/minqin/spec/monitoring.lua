@@ -190,3 +190,14 @@ dixian.spec('a step done late in 2023 is not flagged in 2024 (the work points ar
   },
   excludes = { 'minqin.self-report-late' },
 })
+
+dixian.spec('verified on 28 December 2023 and answered in January: the answer\'s clock started in 2023 and is not judged', {
+  as_of = '2024-01-20',
+  household = {
+    members = { { age = 40 } }, incomes = well_off,
+    episodes = { { channel = 'self-report', reported_on = '2023-12-25', status = 'rejected',
+      steps = { { transition = 'report', taken_on = '2023-12-25' }, { transition = 'verify', taken_on = '2023-12-28' },
+                { transition = 'answer', taken_on = '2024-01-12', accepted = false } } } },
+  },
+  excludes = { 'minqin.self-report-late' },
+})
