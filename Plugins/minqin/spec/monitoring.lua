@@ -96,23 +96,21 @@ dixian.spec('a monitored household visited by the team in May and by its helper 
 })
 
 -- Duties apply only to the period the household was in scope (issue 18 item 4).
+local identified_on_12_october = {
+  category = 'monitored', monitored_kind = 'marginal', helper = '李帮扶', members = { { age = 40 } }, incomes = well_off,
+  episodes = { { reported_on = '2024-10-08', identified_on = '2024-10-12', risk_types = { 'illness' } } },
+  plans = { { made_on = '2024-10-14' } },
+}
+
 dixian.spec('identified on 12 October, unvisited: not overdue for September nor the third quarter', {
   as_of = '2024-10-20',
-  household = {
-    category = 'monitored', monitored_kind = 'marginal', helper = '李帮扶', members = { { age = 40 } }, incomes = well_off,
-    episodes = { { reported_on = '2024-10-08', identified_on = '2024-10-12', risk_types = { 'illness' } } },
-    plans = { { made_on = '2024-10-14' } },
-  },
+  household = identified_on_12_october,
   excludes = { 'minqin.visit-frequency' },
 })
 
 dixian.spec('identified on 12 October: October\'s team visit and the fourth quarter\'s helper visit are due, nothing earlier', {
   as_of = '2024-10-20',
-  household = {
-    category = 'monitored', monitored_kind = 'marginal', helper = '李帮扶', members = { { age = 40 } }, incomes = well_off,
-    episodes = { { reported_on = '2024-10-08', identified_on = '2024-10-12', risk_types = { 'illness' } } },
-    plans = { { made_on = '2024-10-14' } },
-  },
+  household = identified_on_12_october,
   due = { { id = 'minqin.visits', due_on = '2024-10-31' }, { id = 'minqin.visits', due_on = '2024-12-31' } },
 })
 
