@@ -44,14 +44,19 @@ dixian.parameter('plan_adjustment_deadline', {
 
 dixian.parameter('visit_frequency', {
   title = '走访频次',
-  source = 'seed 003 附件1 二.5（驻村工作队）、二.8（帮扶责任人）、三.11',
+  source = 'seed 003 附件1 二.5（驻村工作队）、二.8（帮扶责任人）；正文三(三)11（帮扶干部每季度至少入户走访1次）',
   value = {
     -- 驻村工作队每月对"三类户"和低保户、残疾人、留守老人妇女儿童等困难群众开展1次走访；
-    -- 每季度对脱贫户、一般户开展1次走访。
+    -- 每季度对脱贫户、一般户开展1次走访（附件1 二.5；正文三(三)11 同）。
     resident_team_monthly = 'monitored, minimum_living_allowance, disability, left_behind',
     resident_team_quarterly = 'lifted, general',
-    -- 监测户的帮扶责任人每季度至少开展1次入户走访。
-    helper_quarterly = 'monitored',
+    -- 监测户的帮扶责任人每季度至少开展1次入户走访（附件1 二.8）；帮扶干部每季度至少入户走访1次
+    -- （正文三(三)11: every assisted household, 帮扶户: the 脱贫户 and 监测户, and any household
+    -- with a helper assigned, 'assigned').
+    helper_quarterly = 'monitored, lifted, assigned',
+    -- Which households the screening flags for missed visits (check minqin.visit-frequency):
+    -- the county's own choice, not the seed's. The due list (minqin.visits) lists every duty above.
+    checked = 'monitored',
   },
 })
 
@@ -77,7 +82,29 @@ dixian.parameter('six_must_visit', {
     -- 失能老年人: age from which an elderly member who cannot work and is ill or disabled counts.
     -- Not in the seed; 60 is the statutory age of the elderly (老年人权益保障法 第二条).
     elderly_age = 60,
-    -- 遭遇重大变故和自然灾害的家庭: risks labelled within this many days. Not in the seed.
+    -- 遭遇重大变故和自然灾害的家庭: risks labelled within this many days. Not in the seed: the
+    -- county's own choice, one year, the span of the 2024 work points it screens.
     recent_event_days = 365,
   },
+})
+
+dixian.parameter('six_must_check', {
+  title = '六必查',
+  source = 'seed 003 附件2 二.9（开展"六必查"，对……突发意外家庭……严格核查认定）',
+  value = {
+    -- 突发意外家庭: a household counts while its accident (an episode with the risk type 因意外事故)
+    -- was reported within this many days. The seed gives no window: the county's own choice, one
+    -- year, the span of the work points (民勤县2024年……工作要点) and of 六必访's recent_event_days.
+    accident_days = 365,
+  },
+})
+
+dixian.parameter('follow_up_months', {
+  title = '风险消除后"回头看"间隔',
+  unit = '月',
+  source = 'seed 003 正文三(一)1（定期对已消除风险的监测对象开展"回头看"）；附件2 二.15（适时开展"回头看"）',
+  -- The seed says 定期 and 适时 without a period. 12 months is this plugin's reading of the
+  -- seed's own yearly round for eliminated households (附件2 二.16: 第四季度……对已消除风险的监测
+  -- 对象基础信息进行年度更新): the county's own choice, to be set from its 回头看 notice.
+  value = 12,
 })

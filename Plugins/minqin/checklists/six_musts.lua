@@ -33,7 +33,7 @@ dixian.checklist {
     { key = 'conclusion', title = '核查结论（是否纳入监测）', group = '走访核查情况', width = 20 },
   }),
   row = function(h, ctx)
-    local visit, check = m.six_must_visit(h, ctx), m.six_must_check(h)
+    local visit, check = m.six_must_visit(h, ctx), m.six_must_check(h, ctx)
     if not (visit or check) then return nil end
     local row = household.row(h, ctx)
     row.helper = h.helper

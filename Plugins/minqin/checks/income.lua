@@ -21,16 +21,21 @@ dixian.check {
   end,
 }
 
+--- Whether h counts among 脱贫人口: a 脱贫户, or a 脱贫不稳定户 (a 脱贫户 being monitored).
+local function lifted_out(h)
+  return h.category == 'lifted' or (h.category == 'monitored' and h.monitored_kind == 'unstable')
+end
+
 dixian.check {
   id = 'minqin.income-fell',
-  title = '脱贫户收入不增反降',
+  title = '脱贫人口收入不增反降',
   group = '收入监测',
   risk_types = { 'other' },
   severity = 'medium',
   source = 'seed 003 附件2 二.2：紧盯2023年收入不增反降的脱贫人口，逐户健全完善管理台账',
-  description = 'A lifted-out household whose per-capita net income of the last complete year is below the year before.',
+  description = '脱贫人口 (脱贫户 and 脱贫不稳定户) whose per-capita net income of the last complete year is below the year before.',
   run = function(h, ctx)
-    if h.category ~= 'lifted' then return nil end
+    if not lifted_out(h) then return nil end
     local now = m.last_year_income(h, ctx)
     if now == nil then return nil end
     local before = h.incomes[now.year - 1]

@@ -1,12 +1,12 @@
--- Identification and monitoring checks. seed 003 附件2 二.4 (一键报贫), 二.12 (一户一策),
--- 二.15 (识别超过两年), 附件1 二.5 and 二.8 (visit frequencies).
+-- Identification and monitoring checks. seed 003 附件2 二.4 (一键报贫, open and done late),
+-- 二.12 (一户一策), 二.15 (识别超过两年), 附件1 二.5 and 二.8, 正文三(三)11 (visit frequencies).
 local m = require('lib.minqin')
 local days = dixian.date.days_between
 
--- The clocks are counted in lib/minqin.lua (M.clocks), the same ones `dixian due` lists
--- (deadlines/clocks.lua): a check flags exactly the items that are overdue.
-local function overdue(h, ctx, which)
-  local items = m.clocks(h, ctx, which)
+-- The clocks and visit duties are counted in lib/minqin.lua (M.clocks, M.visit_items), the
+-- same ones `dixian due` lists (deadlines/clocks.lua): a check flags exactly the deadline
+-- items that are overdue.
+local function overdue(items, ctx)
   if items == nil then return nil end
   local findings
   for _, item in ipairs(items) do
@@ -26,7 +26,27 @@ dixian.check {
   severity = 'high',
   source = 'seed 003 附件2 二.4：5天内完成家庭状况核查；5个工作日内反馈；5个工作日内完成审批；从申报到认定不超过15天',
   run = function(h, ctx)
-    return overdue(h, ctx, 'self-report')
+    return overdue(m.clocks(h, ctx, 'self-report'), ctx)
+  end,
+}
+
+dixian.check {
+  id = 'minqin.self-report-late',
+  title = '一键报贫核查、反馈或认定超期办结',
+  group = '识别认定',
+  severity = 'medium',
+  source = 'seed 003 附件2 二.4：5天内完成家庭状况核查，坚决防止逾期情况发生；5个工作日内反馈；5个工作日内完成审批；从申报到认定不超过15天',
+  description = 'A 一键报贫 step done after its due date (the clock of lib/minqin.lua, as the due list counts it), '
+    .. 'done in the year of the assessment date: the work points are the year\'s (the window is the plugin\'s choice).',
+  run = function(h, ctx)
+    if #h.episodes == 0 then return nil end
+    local findings
+    for _, stage in ipairs(m.late_self_report_steps(h, ctx, string.format('%04d-01-01', ctx.year))) do
+      findings = findings or {}
+      findings[#findings + 1] = string.format('逾期%d天办结（应于%s前，%s办结）：%s',
+        days(stage.due_on, stage.done_on), stage.due_on, stage.done_on, stage.message)
+    end
+    return findings
   end,
 }
 
@@ -37,7 +57,7 @@ dixian.check {
   severity = 'high',
   source = 'seed 003 附件2 二.12：识别认定或风险标注10日内完成"一户一策"帮扶计划制定；风险未消除的监测对象，3月底前完成年度动态调整',
   run = function(h, ctx)
-    return overdue(h, ctx, 'plan')
+    return overdue(m.clocks(h, ctx, 'plan'), ctx)
   end,
 }
 
@@ -59,36 +79,17 @@ dixian.check {
   end,
 }
 
--- The previous full calendar month and quarter before the assessment date, as date ranges.
-local function previous_month(ctx)
-  local first = string.format('%04d-%02d-01', ctx.year, ctx.month)
-  return dixian.date.add_months(first, -1), dixian.date.add_days(first, -1)
-end
-
-local function previous_quarter(ctx)
-  local quarter_start_month = ctx.month - (ctx.month - 1) % 3
-  local first = string.format('%04d-%02d-01', ctx.year, quarter_start_month)
-  return dixian.date.add_months(first, -3), dixian.date.add_days(first, -1)
-end
-
 dixian.check {
   id = 'minqin.visit-frequency',
-  title = '监测户走访频次不足',
+  title = '走访频次不足',
   group = '帮扶措施',
   severity = 'low',
-  source = 'seed 003 附件1 二.5：驻村工作队每月对"三类户"开展1次走访；二.8：监测户的帮扶责任人每季度至少开展1次入户走访',
-  description = 'Monitored households only; the other duties of the visit_frequency parameter are tracked as due dates.',
+  source = 'seed 003 附件1 二.5：驻村工作队每月对"三类户"开展1次走访，每季度对脱贫户、一般户开展1次走访；'
+    .. '二.8：监测户的帮扶责任人每季度至少开展1次入户走访；正文三(三)11：帮扶干部每季度至少入户走访1次',
+  description = 'The visits of the last month or quarter the due list (deadline minqin.visits) shows overdue, from the '
+    .. 'same parameters (visit_frequency, resident_team_villages), for the households visit_frequency.checked names.',
   run = function(h, ctx)
-    if m.open_episode(h) == nil then return nil end
-    local findings = {}
-    local month_from, month_to = previous_month(ctx)
-    if not m.visited(h, 'resident-team', month_from, month_to) then
-      findings[#findings + 1] = string.format('驻村工作队%s至%s未走访（"三类户"每月至少走访1次）', month_from, month_to)
-    end
-    local quarter_from, quarter_to = previous_quarter(ctx)
-    if not m.visited(h, 'helper', quarter_from, quarter_to) then
-      findings[#findings + 1] = string.format('帮扶责任人%s至%s未入户走访（每季度至少1次）', quarter_from, quarter_to)
-    end
-    return findings
+    if not m.visits_checked(h, ctx) then return nil end
+    return overdue(m.visit_items(h, ctx), ctx)
   end,
 }

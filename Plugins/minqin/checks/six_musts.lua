@@ -6,21 +6,33 @@ dixian.check {
   id = 'minqin.six-must-visit',
   title = '六必访对象',
   group = '风险排查',
-  risk_types = { 'illness', 'disability' },
   severity = 'medium',
   source = 'seed 003 附件2 二.9：坚持"六必访"，对大病重病患者、负担较重的慢性病患者、重度残疾人、留守老人妇女儿童、单亲和失能老年人、遭遇重大变故和自然灾害的家庭实行重点排查',
-  description = '单亲 (single parents) is not in the registry and is not judged here.',
+  description = 'One finding per household, its message naming every reason and its risk types those of the reasons '
+    .. '(illness, disability, lack of labour, the event\'s own). 单亲 (single parents) is not in the registry and is not judged here.',
   run = function(h, ctx)
     local why = m.six_must_visit(h, ctx)
     if not why then return nil end
-    local reasons = {}
-    if why.serious then reasons[#reasons + 1] = '大病重病患者（' .. table.concat(why.serious, '、') .. '）' end
-    if why.chronic then reasons[#reasons + 1] = '负担较重的慢性病患者（' .. table.concat(why.chronic, '、') .. '）' end
-    if why.disabled then reasons[#reasons + 1] = '重度残疾人（' .. table.concat(why.disabled, '、') .. '）' end
-    if why.left_behind then reasons[#reasons + 1] = '留守老人妇女儿童' end
-    if why.frail then reasons[#reasons + 1] = '失能老年人（' .. table.concat(why.frail, '、') .. '）' end
-    if why.event then reasons[#reasons + 1] = '遭遇重大变故或自然灾害（' .. why.event.reported_on .. '）' end
-    return '六必访：' .. table.concat(reasons, '；')
+    local reasons, risks, seen = {}, {}, {}
+    local function reason(text, ...)
+      reasons[#reasons + 1] = text
+      for _, risk in ipairs({ ... }) do
+        if not seen[risk] then seen[risk] = true risks[#risks + 1] = risk end
+      end
+    end
+    if why.serious then reason('大病重病患者（' .. table.concat(why.serious, '、') .. '）', 'illness') end
+    if why.chronic then reason('负担较重的慢性病患者（' .. table.concat(why.chronic, '、') .. '）', 'illness') end
+    if why.disabled then reason('重度残疾人（' .. table.concat(why.disabled, '、') .. '）', 'disability') end
+    if why.left_behind then reason('留守老人妇女儿童', 'other') end
+    if why.frail then reason('失能老年人（' .. table.concat(why.frail, '、') .. '）', 'lack-of-labor') end
+    if why.event then
+      local kinds = {}
+      for _, risk in ipairs(why.event.risk_types) do
+        if risk == 'natural-disaster' or risk == 'accident' then kinds[#kinds + 1] = risk end
+      end
+      reason('遭遇重大变故或自然灾害（' .. why.event.reported_on .. '）', table.unpack(kinds))
+    end
+    return { message = '六必访：' .. table.concat(reasons, '；'), risk_types = risks }
   end,
 }
 
@@ -30,9 +42,10 @@ dixian.check {
   group = '风险排查',
   severity = 'medium',
   source = 'seed 003 附件2 二.9：开展"六必查"，对农村低保和特困供养对象、有病人住院家庭、供养高中和大专学生家庭、残疾人家庭、突发意外家庭、有投诉举报情况的农户，严格核查认定',
-  description = 'Households not monitored. Hospital stays and complaints are not in the registry and are not judged here.',
-  run = function(h)
-    local why = m.six_must_check(h)
+  description = 'Households not monitored. An accident counts for six_must_check.accident_days after it was reported. '
+    .. 'Hospital stays and complaints are not in the registry and are not judged here.',
+  run = function(h, ctx)
+    local why = m.six_must_check(h, ctx)
     if not why then return nil end
     local reasons = {}
     if why.allowance then reasons[#reasons + 1] = '农村低保对象' end

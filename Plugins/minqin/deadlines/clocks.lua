@@ -1,7 +1,8 @@
 -- What `dixian due` lists for Minqin: the clocks of seed 003 附件2 二.4 (一键报贫) and 二.12
--- (一户一策), the visit duties of 附件1 二.5 and 二.8, and the monthly duties of 附件2 二.6 and
--- 二.16. The clocks are counted in lib/minqin.lua, where the checks that flag them overdue
--- read them too.
+-- (一户一策), the visit duties of 附件1 二.5 and 二.8 and 正文三(三)11, 回头看 after elimination
+-- (正文三(一)1, 二.15), the fourth quarter's yearly update (二.16), and the monthly duties of
+-- 附件2 二.6 and 二.16. The clocks and visits are counted in lib/minqin.lua, where the checks
+-- that flag them overdue read them too.
 local m = require('lib.minqin')
 
 dixian.deadline {
@@ -20,72 +21,51 @@ dixian.deadline {
   run = function(h, ctx) return m.clocks(h, ctx, 'plan') end,
 }
 
--- The first and last day of the period of `months` months (1 or 3) holding the assessment
--- date, and of the period before it.
-local period_cache = {}  -- by assessment date and length: the same for every household of a run
-
-local function periods(ctx, months)
-  local key = ctx.as_of .. months
-  local cached = period_cache[key]
-  if cached == nil then
-    local first = string.format('%04d-%02d-01', ctx.year, ctx.month - (ctx.month - 1) % months)
-    cached = { first, dixian.date.add_days(dixian.date.add_months(first, months), -1),
-               dixian.date.add_months(first, -months), dixian.date.add_days(first, -1) }
-    period_cache[key] = cached
-  end
-  return cached[1], cached[2], cached[3], cached[4]
-end
-
--- The visits `role` owes the household every `months` months: the last period's if it was
--- missed (overdue since its last day), and the current one's (due on its last day).
-local function visit_items(h, ctx, role, months, items, responsible, person)
-  local first, last, previous_first, previous_last = periods(ctx, months)
-  local who = role == 'helper' and '帮扶责任人' or '驻村工作队'
-  local every = months == 1 and '每月1次' or '每季度1次'
-  if not m.visited(h, role, previous_first, previous_last) then
-    items[#items + 1] = { due_on = previous_last, responsible = responsible, person = person,
-      message = string.format('%s%s至%s未走访（%s）', who, previous_first, previous_last, every) }
-  end
-  if not m.visited(h, role, first, last) then
-    items[#items + 1] = { due_on = last, responsible = responsible, person = person,
-      message = string.format('%s%s至%s走访（%s）', who, first, last, every) }
-  end
-end
-
 dixian.deadline {
   id = 'minqin.visits',
   title = '入户走访',
   responsible = '驻村工作队',
   source = 'seed 003 附件1 二.5：每月对帮扶村"三类户"和低保户、残疾人、留守老人妇女儿童等困难群众开展1次走访，'
-    .. '每季度对脱贫户、一般户开展1次走访；二.8：监测户的帮扶责任人每季度至少开展1次入户走访',
+    .. '每季度对脱贫户、一般户开展1次走访；二.8：监测户的帮扶责任人每季度至少开展1次入户走访；正文三(三)11：帮扶干部每季度至少入户走访1次',
+  run = function(h, ctx) return m.visit_items(h, ctx) end,
+}
+
+dixian.deadline {
+  id = 'minqin.follow-up',
+  title = '风险消除后"回头看"',
+  responsible = '乡镇人民政府',
+  source = 'seed 003 正文三(一)1：定期对已消除风险的监测对象开展"回头看"，确保风险稳定消除；附件2 二.15：对已消除风险的监测对象，适时开展"回头看"',
+  description = 'A household whose latest episode is eliminated owes a 回头看 (a follow-up step) every '
+    .. 'follow_up_months months after the elimination or the last 回头看.',
   run = function(h, ctx)
-    local rule = ctx.params.visit_frequency
-    local villages = ctx.params.resident_team_villages
-    local items = {}
-    local team = villages.all
-    if not team then
-      for _, code in ipairs(villages) do
-        if code == h.village then team = true break end
-      end
+    local episode = m.latest_episode(h)
+    if episode == nil or episode.status ~= 'eliminated' or episode.eliminated_on == nil then return nil end
+    local last = episode.eliminated_on
+    for _, step in ipairs(episode.steps) do
+      if step.transition == 'follow-up' and step.taken_on > last then last = step.taken_on end
     end
-    local monitored = m.open_episode(h) ~= nil
-    if team then
-      local monthly, quarterly = m.set(rule.resident_team_monthly), m.set(rule.resident_team_quarterly)
-      local disabled = false
-      for _, member in ipairs(h.members) do
-        if member.disability_grade then disabled = true break end
-      end
-      if (monthly.monitored and monitored) or (monthly.minimum_living_allowance and h.minimum_living_allowance)
-          or (monthly.disability and disabled) or (monthly.left_behind and h.left_behind) then
-        visit_items(h, ctx, 'resident-team', 1, items)
-      elseif quarterly[h.category] then
-        visit_items(h, ctx, 'resident-team', 3, items)
-      end
-    end
-    if m.set(rule.helper_quarterly).monitored and monitored then
-      visit_items(h, ctx, 'helper', 3, items, '帮扶责任人', h.helper)
-    end
-    return items
+    local months = ctx.params.follow_up_months
+    return { due_on = dixian.date.add_months(last, months),
+      message = string.format('%s风险消除，最近一次"回头看"或消除于%s，每%d个月开展"回头看"', episode.eliminated_on, last, months) }
+  end,
+}
+
+dixian.deadline {
+  id = 'minqin.yearly-update',
+  title = '第四季度年度信息更新和收入采集',
+  responsible = '乡镇人民政府',
+  source = 'seed 003 附件2 二.16：第四季度，结合脱贫人口年度基础信息调整，对已消除风险的监测对象基础信息进行年度更新，'
+    .. '做好脱贫人口和监测对象收入采集录入工作',
+  description = 'From 1 October, each 脱贫户, 监测户 and household whose risk was eliminated without the year\'s income '
+    .. 'recorded owes it by 31 December.',
+  run = function(h, ctx)
+    if ctx.month < 10 then return nil end
+    local latest = m.latest_episode(h)
+    local eliminated = latest ~= nil and latest.status == 'eliminated'
+    if not (h.category == 'lifted' or h.category == 'monitored' or eliminated) then return nil end
+    if h.incomes[ctx.year] ~= nil then return nil end
+    return { due_on = string.format('%04d-12-31', ctx.year),
+      message = string.format('第四季度完成%d年度基础信息更新和收入采集录入（与农户"面对面"算账，应统尽统）', ctx.year) }
   end,
 }
 
@@ -95,6 +75,14 @@ dixian.duty {
   responsible = '相关行业部门',
   day = 28,
   source = 'seed 003 附件2 二.6：相关行业部门每月28日向县农业农村局推送一次预警信息',
+}
+
+dixian.duty {
+  id = 'minqin.dynamic-management',
+  title = '防返贫监测系统动态管理（新识别、人员增减、风险消除标注、再标注）',
+  responsible = '乡镇人民政府',
+  day = 31,
+  source = 'seed 003 附件2 二.16：每月下旬对全国防返贫监测和衔接推进乡村振兴系统开展一次新识别、人员增减、风险消除标注、风险再标注等动态管理工作',
 }
 
 dixian.duty {
@@ -111,4 +99,12 @@ dixian.duty {
   responsible = '县农业农村局',
   day = 30,
   source = 'seed 003 附件2 二.16：每月30日前将识别、消除情况报市农业农村局备案',
+}
+
+dixian.duty {
+  id = 'minqin.team-leader-meeting',
+  title = '驻村工作队长工作例会',
+  responsible = '镇驻村工作队总队长',
+  day = 31,
+  source = 'seed 003 附件1 三.16：镇驻村工作队总队长，每月至少召开1次驻村工作队长工作例会',
 }

@@ -35,6 +35,73 @@ local function latest_step(episode, transition)
 end
 M.latest_step = latest_step
 
+--- Whether `plan` belongs to `episode`: linked to it, or (a plan recorded without its episode)
+--- made on or after the episode's report.
+local function plan_of(plan, episode)
+  if plan.episode_id ~= nil then return plan.episode_id == episode.id end
+  return plan.made_on >= episode.reported_on
+end
+M.plan_of = plan_of
+
+--- The stages of the 一键报贫 clock of a self-reported episode (seed 003 附件2 二.4), in order,
+--- each { due_on, done_on, open, message, responsible, person }: `done_on` is the date the
+--- stage was done (nil while it is not, or when no step says when), `open` whether it is the
+--- stage the episode is waiting for now. The step clocks run from the recorded step before;
+--- the total clock runs from the report to the identification. With `since` (a date), the
+--- working-day clocks that started before it are left out: the calendar may not know their year.
+local function self_report_stages(episode, ctx, since)
+  local clock = ctx.params.self_report_clock
+  local add_days = dixian.date.add_days
+  local status, reported = episode.status, episode.reported_on
+  local waiting = status == 'reported' or status == 'verified' or status == 'accepted'
+  local verify, answer, approve = latest_step(episode, 'verify'), latest_step(episode, 'answer'), latest_step(episode, 'approve')
+  local identified_on
+  if status == 'identified' or status == 'eliminated' then
+    identified_on = episode.identified_on or (approve and approve.taken_on)
+  end
+  local stages = {
+    { due_on = add_days(reported, clock.verify_days), done_on = verify and verify.taken_on, open = status == 'reported',
+      responsible = '乡镇人民政府',
+      message = string.format('%s一键报贫，自申报日起%d天内完成家庭状况核查', reported, clock.verify_days) },
+  }
+  if verify and (since == nil or verify.taken_on >= since) then
+    stages[#stages + 1] = { due_on = ctx.add_working_days(verify.taken_on, clock.answer_working_days),
+      done_on = answer and answer.taken_on, open = status == 'verified',
+      responsible = '乡镇人民政府', person = verify.actor ~= '' and verify.actor or nil,
+      message = string.format('%s核查完成，%d个工作日内反馈核查结果', verify.taken_on, clock.answer_working_days) }
+  end
+  if answer and answer.accepted ~= false and (since == nil or answer.taken_on >= since) then
+    stages[#stages + 1] = { due_on = ctx.add_working_days(answer.taken_on, clock.approve_working_days),
+      done_on = identified_on, open = status == 'accepted', responsible = '县农业农村局',
+      message = string.format('%s反馈符合认定标准，%d个工作日内完成审批', answer.taken_on, clock.approve_working_days) }
+  end
+  stages[#stages + 1] = { due_on = add_days(reported, clock.total_days), done_on = identified_on, open = waiting,
+    responsible = '县农业农村局',
+    message = string.format('%s一键报贫，从申报到完成认定不超过%d天', reported, clock.total_days) }
+  return stages
+end
+
+--- The 一键报贫 stages of h done after their due dates, on or after `since` (a date): each
+--- { due_on, done_on, message } (seed 003 附件2 二.4, the same clock as M.clocks). A
+--- working-day clock that started before `since` is not judged.
+function M.late_self_report_steps(h, ctx, since)
+  local late = {}
+  for _, episode in ipairs(h.episodes) do
+    -- An episode with nothing done since `since` has nothing late to show (and its clock, in an
+    -- earlier year, may lie outside the calendar's years).
+    local last = episode.identified_on
+    for _, step in ipairs(episode.steps) do
+      if last == nil or step.taken_on > last then last = step.taken_on end
+    end
+    if episode.channel == 'self-report' and last ~= nil and last >= since then
+      for _, stage in ipairs(self_report_stages(episode, ctx, since)) do
+        if stage.done_on and stage.done_on > stage.due_on and stage.done_on >= since then late[#late + 1] = stage end
+      end
+    end
+  end
+  return late
+end
+
 --- The clocks of an open self-report (which = 'self-report': 一键报贫, seed 003 附件2 二.4) or
 --- of the 一户一策 plan (which = 'plan': 二.12): what the household's episodes still owe, as
 --- deadline items { due_on, message, responsible, person }. The step clocks run from the
@@ -44,31 +111,16 @@ function M.clocks(h, ctx, which)
   local episodes = h.episodes
   if #episodes == 0 then return nil end  -- most households: no table made at all
   local items = {}
-  local clock = ctx.params.self_report_clock
   local add_days = dixian.date.add_days
   for _, episode in ipairs(episodes) do
     local status = episode.status
     if which == 'self-report' and episode.channel == 'self-report'
         and (status == 'reported' or status == 'verified' or status == 'accepted') then
-      local reported = episode.reported_on
-      if status == 'reported' then
-        items[#items + 1] = { due_on = add_days(reported, clock.verify_days), responsible = '乡镇人民政府',
-          message = string.format('%s一键报贫，自申报日起%d天内完成家庭状况核查', reported, clock.verify_days) }
+      for _, stage in ipairs(self_report_stages(episode, ctx)) do
+        if stage.open then
+          items[#items + 1] = { due_on = stage.due_on, message = stage.message, responsible = stage.responsible, person = stage.person }
+        end
       end
-      local verify = latest_step(episode, 'verify')
-      if status == 'verified' and verify then
-        items[#items + 1] = { due_on = ctx.add_working_days(verify.taken_on, clock.answer_working_days),
-          responsible = '乡镇人民政府', person = verify.actor ~= '' and verify.actor or nil,
-          message = string.format('%s核查完成，%d个工作日内反馈核查结果', verify.taken_on, clock.answer_working_days) }
-      end
-      local answer = latest_step(episode, 'answer')
-      if status == 'accepted' and answer then
-        items[#items + 1] = { due_on = ctx.add_working_days(answer.taken_on, clock.approve_working_days),
-          responsible = '县农业农村局',
-          message = string.format('%s反馈符合认定标准，%d个工作日内完成审批', answer.taken_on, clock.approve_working_days) }
-      end
-      items[#items + 1] = { due_on = add_days(reported, clock.total_days), responsible = '县农业农村局',
-        message = string.format('%s一键报贫，从申报到完成认定不超过%d天', reported, clock.total_days) }
     elseif which == 'plan' and status == 'identified' then
       -- 一户一策: within 10 days of identification or of a new risk label.
       local start = episode.identified_on
@@ -109,6 +161,98 @@ function M.visited(h, role, from, to)
   return false
 end
 
+-- The first and last day of the period of `months` months (1 or 3) holding the assessment
+-- date, and of the period before it.
+local period_cache = {}  -- by assessment date and length: the same for every household of a run
+
+local function periods(ctx, months)
+  local key = ctx.as_of .. months
+  local cached = period_cache[key]
+  if cached == nil then
+    local first = string.format('%04d-%02d-01', ctx.year, ctx.month - (ctx.month - 1) % months)
+    cached = { first, dixian.date.add_days(dixian.date.add_months(first, months), -1),
+               dixian.date.add_months(first, -months), dixian.date.add_days(first, -1) }
+    period_cache[key] = cached
+  end
+  return cached[1], cached[2], cached[3], cached[4]
+end
+
+-- The visits `role` owes the household every `months` months: the last period's if it was
+-- missed (overdue since its last day), and the current one's (due on its last day). A duty
+-- the household owes only since `since` (the day it was identified) asks nothing of a period
+-- that ended before that day.
+local function visit_items(h, ctx, role, months, since, items, responsible, person)
+  local first, last, previous_first, previous_last = periods(ctx, months)
+  local who = role == 'helper' and '帮扶责任人' or '驻村工作队'
+  local every = months == 1 and '每月1次' or '每季度1次'
+  if (since == nil or since <= previous_last) and not M.visited(h, role, previous_first, previous_last) then
+    items[#items + 1] = { due_on = previous_last, responsible = responsible, person = person,
+      message = string.format('%s%s至%s未走访（%s）', who, previous_first, previous_last, every) }
+  end
+  if not M.visited(h, role, first, last) then
+    items[#items + 1] = { due_on = last, responsible = responsible, person = person,
+      message = string.format('%s%s至%s走访（%s）', who, first, last, every) }
+  end
+end
+
+--- Whether h's village has a resident work team (parameter resident_team_villages).
+local function has_team(h, ctx)
+  local villages = ctx.params.resident_team_villages
+  if villages.all then return true end
+  for _, code in ipairs(villages) do
+    if code == h.village then return true end
+  end
+  return false
+end
+
+--- The visits h owes under the parameters visit_frequency and resident_team_villages (seed
+--- 003 附件1 二.5 and 二.8, 正文三(三)11), as deadline items { due_on, message, responsible,
+--- person }: the `minqin.visits` deadline lists them, the `minqin.visit-frequency` check flags
+--- the overdue ones. A duty owed because the household is monitored runs from the day its
+--- episode was identified: a household identified on 12 October owes no visit for September
+--- nor for the third quarter.
+function M.visit_items(h, ctx)
+  local rule = ctx.params.visit_frequency
+  local items = {}
+  local open = M.open_episode(h)
+  local monitored = open ~= nil
+  local since = open and open.identified_on or nil
+  if has_team(h, ctx) then
+    local monthly, quarterly = M.set(rule.resident_team_monthly), M.set(rule.resident_team_quarterly)
+    local disabled = false
+    for _, member in ipairs(h.members) do
+      if member.disability_grade then disabled = true break end
+    end
+    -- 低保户、残疾人、留守: flags without a start date, owed in every period.
+    local always = (monthly.minimum_living_allowance and h.minimum_living_allowance)
+      or (monthly.disability and disabled) or (monthly.left_behind and h.left_behind)
+    if always then
+      visit_items(h, ctx, 'resident-team', 1, nil, items, '驻村工作队')
+    elseif monthly.monitored and monitored then
+      visit_items(h, ctx, 'resident-team', 1, since, items, '驻村工作队')
+    elseif quarterly[h.category] then
+      visit_items(h, ctx, 'resident-team', 3, nil, items, '驻村工作队')
+    end
+  end
+  local helper = M.set(rule.helper_quarterly)
+  if helper.monitored and monitored then
+    -- A 脱贫不稳定户 was a 脱贫户 before: when those are visited too, its duty did not start at identification.
+    local from = (helper.lifted and h.monitored_kind == 'unstable') and nil or since
+    visit_items(h, ctx, 'helper', 3, from, items, '帮扶责任人', h.helper)
+  elseif helper[h.category] or (helper.assigned and h.helper ~= nil) then
+    visit_items(h, ctx, 'helper', 3, nil, items, '帮扶责任人', h.helper)
+  end
+  return items
+end
+
+--- Whether the screening flags h's missed visits (visit_frequency.checked: the categories, and
+--- 'monitored' for households with an open episode); the due list lists every household's.
+function M.visits_checked(h, ctx)
+  local checked = M.set(ctx.params.visit_frequency.checked)
+  if checked.monitored and M.open_episode(h) ~= nil then return true end
+  return h.category ~= 'monitored' and checked[h.category] == true
+end
+
 --- Formats a yuan amount as officials write it (no decimals when whole).
 function M.yuan(amount)
   if amount == math.floor(amount) then return string.format('%d元', math.floor(amount)) end
@@ -146,16 +290,23 @@ local function append(list, name)
   return list
 end
 
-local function recent_event(h, ctx, within_days)
+-- The episodes of h reported within `within_days` days before the assessment date that carry
+-- one of `risks` (a set of risk types).
+local function recent_episodes(h, ctx, within_days, risks)
+  local found
   for _, episode in ipairs(h.episodes) do
-    if dixian.date.days_between(episode.reported_on, ctx.as_of) <= within_days then
+    local age = dixian.date.days_between(episode.reported_on, ctx.as_of)
+    if age >= 0 and age <= within_days then
       for _, risk in ipairs(episode.risk_types) do
-        if risk == 'natural-disaster' or risk == 'accident' then return episode end
+        if risks[risk] then found = append(found, episode) break end
       end
     end
   end
-  return nil
+  return found
 end
+
+local EVENT_RISKS = { ['natural-disaster'] = true, accident = true }
+local ACCIDENT_RISKS = { accident = true }
 
 -- The grades that count as severe, as a set, made once per parameter value.
 local severe_sets = setmetatable({}, { __mode = 'k' })
@@ -190,16 +341,18 @@ function M.six_must_visit(h, ctx)
       chronic = nil
     end
   end
-  local event = #h.episodes > 0 and recent_event(h, ctx, rule.recent_event_days) or nil
+  local events = #h.episodes > 0 and recent_episodes(h, ctx, rule.recent_event_days, EVENT_RISKS) or nil
+  local event = events and events[#events] or nil
   local left_behind = h.left_behind or nil
   if not (serious or chronic or disabled or left_behind or frail or event) then return nil end
   return { serious = serious, chronic = chronic, disabled = disabled, left_behind = left_behind, frail = frail, event = event }
 end
 
 --- Why h, not monitored, is a 六必查 household, or nil: { allowance, support = true, students,
---- disabled = lists of names, accidents = list of dates }. Hospital stays and complaints are
+--- disabled = lists of names, accidents = list of dates }. An accident counts for
+--- six_must_check.accident_days after it was reported. Hospital stays and complaints are
 --- not in the registry.
-function M.six_must_check(h)
+function M.six_must_check(h, ctx)
   if h.category == 'monitored' then return nil end
   local students, disabled, accidents
   for _, p in ipairs(h.members) do
@@ -209,14 +362,42 @@ function M.six_must_check(h)
     end
     if p.disability_grade ~= nil then disabled = append(disabled, p.name) end
   end
-  for _, episode in ipairs(h.episodes) do
-    for _, risk in ipairs(episode.risk_types) do
-      if risk == 'accident' then accidents = append(accidents, episode.reported_on) break end
+  if #h.episodes > 0 then
+    for _, episode in ipairs(recent_episodes(h, ctx, ctx.params.six_must_check.accident_days, ACCIDENT_RISKS) or {}) do
+      accidents = append(accidents, episode.reported_on)
     end
   end
   local allowance, support = h.minimum_living_allowance or nil, h.extreme_poverty_support or nil
   if not (allowance or support or students or disabled or accidents) then return nil end
   return { allowance = allowance, support = support, students = students, disabled = disabled, accidents = accidents }
+end
+
+-- The guarantees of a survey (两不愁三保障 and 饮水安全), with their names and risk types.
+local GUARANTEES = {
+  { 'food_and_clothing', '吃穿（两不愁）', 'other' },
+  { 'compulsory_education', '义务教育', 'schooling' },
+  { 'basic_medical', '基本医疗', 'illness' },
+  { 'safe_housing', '住房安全', 'housing' },
+}
+
+--- What of 两不愁三保障 and 饮水安全 h lacks: a list of { what (a phrase saying it), risk_type }, empty when every
+--- guarantee is met. Read from the latest survey (each guarantee; water is enough and of
+--- standard quality) and the members: a child of compulsory-school age (6 to 15) who dropped
+--- out is 义务教育 unmet whatever the survey says (控辍保学"常态清零"). No survey, no survey items.
+function M.unmet_guarantees(h)
+  local unmet = {}
+  local survey = h.survey
+  if survey ~= nil then
+    for _, g in ipairs(GUARANTEES) do
+      if not survey[g[1]] then unmet[#unmet + 1] = { what = g[2] .. '未保障', risk_type = g[3] } end
+    end
+    if not (survey.water_quantity and survey.water_quality) then
+      unmet[#unmet + 1] = { what = '饮水安全未保障', risk_type = 'drinking-water' }
+    end
+  end
+  local dropouts = M.names(h, function(p) return p.school_status == 'dropped-out' and p.age >= 6 and p.age <= 15 end)
+  if dropouts ~= '' then unmet[#unmet + 1] = { what = '义务教育阶段辍学（' .. dropouts .. '）', risk_type = 'schooling' } end
+  return unmet
 end
 
 return M

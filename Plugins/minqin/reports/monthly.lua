@@ -2,7 +2,9 @@
 -- round of 新识别、风险消除标注 and "每月30日前将识别、消除情况报市农业农村局备案". The report covers
 -- the month of its date up to that date: who reported hardship (一键报贫 and the other channels,
 -- 二.5), who was identified, whose risk was eliminated, the monitored households by kind and
--- risk type at the date, and the work overdue under the county's clocks (the due list).
+-- risk type at the date, the totals since the transition period began, and the work overdue
+-- under the county's clocks (the due list). Send-backs and relabels are not counted: the host's
+-- data.episodes counts only reported, identified and eliminated events.
 local T = dixian.import('report_tables')
 
 local function township_rows(data, event, from, to)
@@ -25,6 +27,10 @@ dixian.report {
     local open = data.households { by = 'risk_type', where = { category = 'monitored', status = { 'identified' } } }
     local overdue = data.due { by = { 'township', 'title' }, overdue = true }
     local at_risk = data.households { where = { category = 'monitored', status = 'identified' } }
+    -- 累计: since the five-year transition period began (正文: "2024年是五年过渡期的第4年": 2021).
+    local since = '2021-01-01'
+    local identified_total = data.episodes { event = 'identified', from = since, to = to }
+    local eliminated_total = data.episodes { event = 'eliminated', from = since, to = to }
 
     -- New identifications and eliminations side by side, by township.
     local townships, order = {}, {}
@@ -51,10 +57,13 @@ dixian.report {
 
     local month = string.format('%d年%d月', ctx.year, ctx.month)
     local summary = string.format(
-      '%s（%s至%s），全县新受理监测申报%d户，新识别纳入监测对象%d户%d人，风险消除%d户%d人。截至%s，共有监测户%d户%d人，其中风险未消除%d户。',
+      '%s（%s至%s），全县新受理监测申报%d户，新识别纳入监测对象%d户%d人，风险消除%d户%d人。截至%s，共有监测户%d户%d人，其中风险未消除%d户；'
+        .. '过渡期以来（%s起）累计识别%d户%d人，累计风险消除%d户%d人。',
       month, from, to, T.sum(reported, 'households'), T.sum(identified, 'households'), T.sum(identified, 'people'),
       T.sum(eliminated, 'households'), T.sum(eliminated, 'people'), to,
-      T.sum(monitored, 'households'), T.sum(monitored, 'people'), T.sum(at_risk, 'households'))
+      T.sum(monitored, 'households'), T.sum(monitored, 'people'), T.sum(at_risk, 'households'),
+      since, T.sum(identified_total, 'households'), T.sum(identified_total, 'people'),
+      T.sum(eliminated_total, 'households'), T.sum(eliminated_total, 'people'))
 
     local overdue_total = T.sum(overdue, 'items')
     return {
@@ -105,7 +114,7 @@ dixian.report {
       {
         heading = '六、逾期未办事项',
         text = overdue_total == 0 and '截至报告日，无逾期未办事项。'
-          or string.format('截至报告日，逾期未办事项%d项，涉及%d户，请各乡镇对照清单限期办结（明细见 dixian due）。',
+          or string.format('截至报告日，逾期未办事项%d项，涉及%d户，分乡镇、分事项见下表，请各乡镇限期办结。',
             overdue_total, T.sum(overdue, 'households')),
         table = {
           columns = { { key = 'township_name', title = '乡镇' }, { key = 'title_name', title = '事项' }, { key = 'items', title = '逾期项数' },

@@ -74,3 +74,62 @@ dixian.spec('a general household is visited by the team once a quarter', {
   household = { members = { { age = 40 } }, visits = { { visited_on = '2024-08-01', role = 'resident-team' } } },
   due = { { id = 'minqin.visits', due_on = '2024-12-31' } },
 })
+
+-- 回头看 after elimination (正文三(一)1, 二.15), every follow_up_months (12) months.
+local function eliminated(steps)
+  return {
+    category = 'lifted', members = { { age = 40 } }, incomes = { { year = 2023, wage = 40000 } },
+    episodes = { { reported_on = '2023-01-05', identified_on = '2023-01-12', status = 'eliminated', eliminated_on = '2024-03-01',
+      risk_types = { 'illness' }, steps = steps } },
+  }
+end
+
+dixian.spec('eliminated on 1 March 2024 with no 回头看 since: one is due on 1 March 2025', {
+  as_of = '2024-06-30', household = eliminated({}),
+  due = { { id = 'minqin.follow-up', due_on = '2025-03-01' } },
+})
+
+dixian.spec('a 回头看 on 1 September 2024: the next is due on 1 September 2025', {
+  as_of = '2024-10-01',
+  household = eliminated({ { transition = 'follow-up', taken_on = '2024-09-01' } }),
+  due = { { id = 'minqin.follow-up', due_on = '2025-09-01' } },
+})
+
+dixian.spec('a household whose application was rejected owes no 回头看 (nor anything else, visited this quarter and last)', {
+  as_of = '2024-08-15',
+  household = {
+    members = { { age = 40 } }, incomes = { { year = 2023, wage = 40000 } },
+    episodes = { { reported_on = '2024-07-01', status = 'rejected',
+      steps = { { transition = 'verify', taken_on = '2024-07-03' }, { transition = 'answer', taken_on = '2024-07-05', accepted = false } } } },
+    visits = { { visited_on = '2024-05-02', role = 'resident-team' }, { visited_on = '2024-08-02', role = 'resident-team' } },
+  },
+  due = {},
+})
+
+-- The fourth quarter's yearly update (二.16).
+dixian.spec('a 脱贫户 without its 2024 income on 15 October: the yearly update is due on 31 December', {
+  as_of = '2024-10-15',
+  household = { category = 'lifted', members = { { age = 40 } }, incomes = { { year = 2023, wage = 40000 } } },
+  due = { { id = 'minqin.yearly-update', due_on = '2024-12-31' } },
+})
+
+dixian.spec('the same 脱贫户 with its 2024 income recorded, visited: nothing due', {
+  as_of = '2024-10-15',
+  household = {
+    category = 'lifted', helper = '李帮扶', members = { { age = 40 } },
+    incomes = { { year = 2023, wage = 40000 }, { year = 2024, wage = 42000 } },
+    visits = { { visited_on = '2024-08-02', role = 'resident-team' }, { visited_on = '2024-10-02', role = 'resident-team' },
+               { visited_on = '2024-08-03', role = 'helper' }, { visited_on = '2024-10-03', role = 'helper' } },
+  },
+  due = {},
+})
+
+dixian.spec('a 脱贫户 without its 2024 income on 30 September: the fourth quarter has not begun', {
+  as_of = '2024-09-30',
+  household = {
+    category = 'lifted', helper = '李帮扶', members = { { age = 40 } }, incomes = { { year = 2023, wage = 40000 } },
+    visits = { { visited_on = '2024-05-02', role = 'resident-team' }, { visited_on = '2024-08-02', role = 'resident-team' },
+               { visited_on = '2024-05-03', role = 'helper' }, { visited_on = '2024-08-03', role = 'helper' } },
+  },
+  due = {},
+})

@@ -65,4 +65,40 @@ dixian.spec('a general household whose income fell is not a lifted-out one: no f
     incomes = { { year = 2022, wage = 30000 }, { year = 2023, wage = 28000 } },
   },
   findings = {},
+  excludes = { 'minqin.income-fell' },
+})
+
+-- 脱贫人口 includes the 脱贫不稳定户: a 脱贫户 now monitored (seed 003 附件2 二.2; DOMAIN.md).
+local monitored_since_2023 = { { reported_on = '2023-03-01', identified_on = '2023-03-10', risk_types = { 'illness' } } }
+
+dixian.spec('a 脱贫不稳定户 whose 2023 income fell below 2022 is among the 脱贫人口 watched (二.2)', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'monitored', monitored_kind = 'unstable',
+    members = { { age = 45 }, { age = 20 } },
+    incomes = { { year = 2022, wage = 30000 }, { year = 2023, wage = 28000 } },
+    episodes = monitored_since_2023,
+  },
+  includes = { 'minqin.income-fell' },
+})
+
+dixian.spec('an 边缘易致贫户 whose income fell is monitored but not 脱贫人口: no income-fell finding', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'monitored', monitored_kind = 'marginal',
+    members = { { age = 45 }, { age = 20 } },
+    incomes = { { year = 2022, wage = 30000 }, { year = 2023, wage = 28000 } },
+    episodes = monitored_since_2023,
+  },
+  excludes = { 'minqin.income-fell' },
+})
+
+dixian.spec('a 脱贫户 whose 2023 income equals 2022 did not fall', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'lifted',
+    members = { { age = 45 }, { age = 20 } },
+    incomes = { { year = 2022, wage = 30000 }, { year = 2023, wage = 30000 } },
+  },
+  excludes = { 'minqin.income-fell' },
 })

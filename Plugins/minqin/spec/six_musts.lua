@@ -29,6 +29,37 @@ dixian.spec('六必查: a 低保 household with a senior-secondary student, not 
   findings = { 'minqin.six-must-check' },
 })
 
+dixian.spec('六必查: a monitored 低保 household is already monitored, not on the must-check list', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'monitored', monitored_kind = 'marginal', minimum_living_allowance = true,
+    members = { { age = 45 } }, incomes = well_off,
+    episodes = { { reported_on = '2024-03-01', identified_on = '2024-03-10', risk_types = { 'illness' } } },
+  },
+  excludes = { 'minqin.six-must-check' },
+})
+
+-- 突发意外家庭 within six_must_check.accident_days (365) of the accident's report.
+local function accident(reported_on)
+  return {
+    members = { { age = 45 } }, incomes = well_off,
+    episodes = { { reported_on = reported_on, identified_on = reported_on, risk_types = { 'accident' },
+      status = 'eliminated', eliminated_on = reported_on } },
+  }
+end
+
+dixian.spec('六必查: an accident reported on 2023-07-01 is within a year of 2024-06-30', {
+  as_of = '2024-06-30', household = accident('2023-07-01'), includes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: an accident of 2019 no longer lists the household in 2024', {
+  as_of = '2024-06-30', household = accident('2019-05-01'), excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: an accident reported on 2023-06-30 is 366 days before 2024-06-30: outside the year', {
+  as_of = '2024-06-30', household = accident('2023-06-30'), excludes = { 'minqin.six-must-check' },
+})
+
 dixian.spec('整户无劳动能力: marked eliminated is a finding (二.15)', {
   as_of = '2024-06-30',
   household = {
@@ -37,7 +68,29 @@ dixian.spec('整户无劳动能力: marked eliminated is a finding (二.15)', {
     incomes = well_off,
     episodes = { { reported_on = '2022-01-05', identified_on = '2022-01-12', status = 'eliminated', eliminated_on = '2023-12-01' } },
   },
-  findings = { 'minqin.no-labor-eliminated' },
+  includes = { 'minqin.no-labor-eliminated' },
+})
+
+dixian.spec('整户无劳动能力: still monitored (not marked eliminated) is no finding', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'monitored', monitored_kind = 'unstable', minimum_living_allowance = true,
+    members = { { age = 82, labor_capacity = 'none' } },
+    incomes = well_off,
+    episodes = { { reported_on = '2022-01-05', identified_on = '2022-01-12' } },
+  },
+  excludes = { 'minqin.no-labor-eliminated' },
+})
+
+dixian.spec('整户无劳动能力: one member able to work, eliminated, is no finding', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'lifted',
+    members = { { age = 82, labor_capacity = 'none' }, { age = 50, labor_capacity = 'partial' } },
+    incomes = well_off,
+    episodes = { { reported_on = '2022-01-05', identified_on = '2022-01-12', status = 'eliminated', eliminated_on = '2023-12-01' } },
+  },
+  excludes = { 'minqin.no-labor-eliminated' },
 })
 
 dixian.spec('走访清单: a seriously ill head and a 低保 household with a student, each reason in its column', {
@@ -63,4 +116,24 @@ dixian.spec('走访清单: a household on neither list is left off', {
   as_of = '2024-06-30',
   household = { members = { { age = 45 } }, incomes = well_off },
   checklist = { id = 'six-musts-visit-list', listed = false },
+})
+
+dixian.spec('六必访: a natural disaster reported this spring', {
+  as_of = '2024-06-30',
+  household = {
+    members = { { age = 45 } }, incomes = well_off,
+    episodes = { { reported_on = '2024-04-01', identified_on = '2024-04-08', risk_types = { 'natural-disaster' },
+      status = 'eliminated', eliminated_on = '2024-05-30' } },
+  },
+  includes = { 'minqin.six-must-visit' },
+})
+
+dixian.spec('六必访: a disaster of 2019 is not a recent event in 2024', {
+  as_of = '2024-06-30',
+  household = {
+    members = { { age = 45 } }, incomes = well_off,
+    episodes = { { reported_on = '2019-04-01', identified_on = '2019-04-08', risk_types = { 'natural-disaster' },
+      status = 'eliminated', eliminated_on = '2019-12-30' } },
+  },
+  excludes = { 'minqin.six-must-visit' },
 })
