@@ -20,6 +20,16 @@ dixian.spec('a general household is outside the check', {
   findings = {},
 })
 
+dixian.spec('a lifted-out household whose members are all insured is not found', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'lifted',
+    members = { { age = 45, name = '王强' }, { age = 43, name = '李梅', sex = 'female' } },
+    incomes = comfortable,
+  },
+  excludes = { 'minqin-extra.uninsured' },
+})
+
 dixian.spec("Minqin's own checks still run: 7799 yuan per capita in 2023 is under the line", {
   as_of = '2024-06-30',
   household = {
