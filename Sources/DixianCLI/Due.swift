@@ -12,8 +12,8 @@ extension Dixian {
         static let configuration = CommandConfiguration(
             abstract: "List what is due and overdue, grouped by township and responsible person.",
             discussion: """
-                The plugin's deadlines (its clocks, visit duties) run over every household in scope; its monthly \
-                duties, problems and measures with a deadline, and department warnings awaiting verification are \
+                The plugin's deadlines (its clocks, visit duties) run over every household in scope; its duties \
+                (monthly, quarterly, yearly), problems and measures with a deadline, and department warnings awaiting verification are \
                 added. Everything overdue is listed, and what falls due within --within days. Exit status 3 when a \
                 deadline failed on a household (the list is then incomplete; the failures are named).
                 """

@@ -58,7 +58,7 @@ extension Dixian {
                 if chain.count > 1 { print("  extends: \(chain.dropLast().map(\.id).reversed().joined(separator: " → "))") }
                 print("  checks: \(declared.checks.count) (\(declared.checks.filter { own($0.declaration.plugin) }.count) its own)")
                 print("  asset checks: \(declared.assetChecks.count), guards: \(declared.guards.count), parameters: \(declared.parameters.count)")
-                print("  deadlines: \(declared.deadlines.count), monthly duties: \(declared.duties.count), calendars: \(declared.calendars.count)")
+                print("  deadlines: \(declared.deadlines.count), duties: \(declared.duties.count), calendars: \(declared.calendars.count)")
                 print("  checklists: \(declared.checklists.count), reports: \(declared.reports.count)")
                 print("  specs: \(declared.specs.filter { own($0.plugin) }.count)")
                 // Fields no script names are not filled; reading one raises (docs/plugin-api.md).

@@ -16,7 +16,7 @@ public struct PluginDeclarations: Sendable {
     public var calendars: [CalendarDeclaration]
     /// Deadlines: the work each household owes, with due dates.
     public var deadlines: [DeadlineDeclaration]
-    /// Monthly duties of units, with no record in the registry.
+    /// Monthly, quarterly or yearly duties of units, with no record in the registry.
     public var duties: [DutyDeclaration]
     /// Checklist definitions (column headers; rows come from the plugin's function).
     public var checklists: [ChecklistDeclaration]
@@ -99,7 +99,8 @@ public struct DeadlineDeclaration: Hashable, Sendable {
     public var responsible: String
 }
 
-/// A monthly duty of a unit (Minqin's reports due on the 25th and the 30th).
+/// A periodic duty of a unit, owed by no household: Minqin's monthly reports due on the 25th
+/// and the 30th, its quarterly data check, Xiao County's 2021 self-inspection report.
 public struct DutyDeclaration: Hashable, Sendable {
     /// Id, title, location.
     public var declaration: Declaration
@@ -107,14 +108,24 @@ public struct DutyDeclaration: Hashable, Sendable {
     public var responsible: String
     /// The day of the month it is due (the month's last day when the month is shorter).
     public var day: Int
+    /// The months it falls due in, 1...12 (all twelve for a monthly duty; 3, 6, 9, 12 for a
+    /// quarterly one).
+    public var months: Set<Int> = Set(1...12)
+    /// The first day it can fall due, if it is limited (Xiao County's report of the 2021 排查).
+    public var from: LocalDate? = nil
+    /// The last day it can fall due, if it is limited.
+    public var through: LocalDate? = nil
 
-    /// The dates it falls due from `start` to `end`, both included.
+    /// The dates it falls due from `start` to `end`, both included: `day` of each of its
+    /// months, within its own `from`...`through`.
     public func dueDates(from start: LocalDate, through end: LocalDate) -> [LocalDate] {
+        let first = from.map { max($0, start) } ?? start, last = through.map { min($0, end) } ?? end
         var dates: [LocalDate] = []
-        var year = start.year, month = start.month
-        while (year, month) <= (end.year, end.month) {
-            let last = LocalDate.daysIn(month: month, year: year)
-            if let date = LocalDate(year: year, month: month, day: min(day, last)), date >= start, date <= end {
+        var year = first.year, month = first.month
+        while (year, month) <= (last.year, last.month) {
+            if months.contains(month),
+                let date = LocalDate(year: year, month: month, day: min(day, LocalDate.daysIn(month: month, year: year))),
+                date >= first, date <= last {
                 dates.append(date)
             }
             (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
@@ -210,7 +221,10 @@ extension PluginDeclarations {
         }
         duties = list("duties").map { entry in
             DutyDeclaration(declaration: declaration(entry), responsible: entry["responsible"].stringValue ?? "?",
-                            day: Int(entry["day"].integerValue ?? 1))
+                            day: Int(entry["day"].integerValue ?? 1),
+                            months: Set((entry["months"].tableValue?.array ?? []).compactMap { $0.integerValue.map(Int.init) }),
+                            from: entry["from"].stringValue.flatMap { LocalDate(iso: $0) },
+                            through: entry["through"].stringValue.flatMap { LocalDate(iso: $0) })
         }
         reports = list("reports").map { entry in
             ReportDeclaration(declaration: declaration(entry), description: entry["description"].stringValue,

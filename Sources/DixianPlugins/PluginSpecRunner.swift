@@ -244,7 +244,7 @@ public enum PluginSpecRunner {
     }
 
     /// A duty spec: `duty = { id, from = date, through = date, due = { dates } }`, exactly the
-    /// dates the monthly duty falls due in that window (`due = {}`: none).
+    /// dates the duty falls due in that window (`due = {}`: none).
     private static func dutyProblems(_ spec: LuaValue, declarations: PluginDeclarations, seen: inout Observations) -> [String] {
         let id = spec["id"].stringValue ?? "?"
         guard let duty = declarations.duties.first(where: { $0.declaration.id == id }) else {

@@ -12,7 +12,7 @@ public struct DueList: Sendable {
     public enum Source: Hashable, Sendable {
         /// A plugin deadline (its id).
         case deadline(String)
-        /// A plugin's monthly duty (its id).
+        /// A plugin's duty, monthly, quarterly or yearly (its id).
         case duty(String)
         /// A problem of the ledger (its id).
         case problem(Int64)

@@ -7,8 +7,10 @@ import Testing
 
 /// The due list with a plugin whose deadline fails on some households.
 struct DueScanTests {
-    /// The due list of two Minqin households under plugin `broken`, extending Minqin with `deadline`.
-    func due(with deadline: String, limits: LuaLimits = LuaLimits()) async throws -> DueList {
+    /// The due list on `asOf`, of what falls due within `within` days, of two Minqin households
+    /// under plugin `broken`, extending Minqin with `deadline`.
+    func due(with deadline: String, asOf: String = "2024-06-30", within: Int = 7,
+             limits: LuaLimits = LuaLimits()) async throws -> DueList {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-due-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let plugin = folder.appendingPathComponent("broken")
@@ -20,8 +22,8 @@ struct DueScanTests {
         let registry = try MinqinWorkflow()
         try await registry.addHousehold("6206211002010001")
         try await registry.addHousehold("6206211002010002", sequence: 3)
-        return try await DueScan(chain: try catalog.chain(for: catalog.plugin("broken")), asOf: LocalDate(iso: "2024-06-30")!,
-                                 area: nil, limits: limits).run(on: registry.store)
+        return try await DueScan(chain: try catalog.chain(for: catalog.plugin("broken")), asOf: LocalDate(iso: asOf)!,
+                                 area: nil, withinDays: within, limits: limits).run(on: registry.store)
     }
 
     @Test func aDeadlineThatFailsIsNamedWithItsLineAndTheOthersItemsStand() async throws {
@@ -56,5 +58,24 @@ struct DueScanTests {
         let failure = list.failures.first ?? ""
         #expect(failure.contains("broken/deadlines/a.lua:4: instruction budget"), "\(list.failures)")
         #expect(!failure.contains("dixian.api"), "\(failure)")
+    }
+
+    @Test func aQuarterlyDutyIsListedOnlyInItsMonthsAndADatedOneOnlyInItsWindow() async throws {
+        let duties = """
+            dixian.duty { id = 'broken.quarterly', title = '季度数据核查', responsible = '县农业农村局', day = 31, months = { 3, 6, 9, 12 } }
+            dixian.duty { id = 'broken.report-2021', title = '2021年自查报告', responsible = '各乡镇', day = 27, months = { 12 },
+                          from = '2021-12-01', through = '2021-12-31' }
+            """
+        func dates(_ id: String, in list: DueList) -> [String] {
+            list.items.filter { $0.source == .duty(id) }.compactMap { $0.dueOn?.description }.sorted()
+        }
+        let rest2024 = try await due(with: duties, asOf: "2024-04-01", within: 274)
+        #expect(dates("broken.quarterly", in: rest2024) == ["2024-06-30", "2024-09-30", "2024-12-31"])
+        #expect(dates("broken.report-2021", in: rest2024) == [])
+        // A monthly duty is listed in every month of the same window.
+        #expect(dates("minqin.monthly-report", in: rest2024).count == 9, "\(dates("minqin.monthly-report", in: rest2024))")
+        let december2021 = try await due(with: duties, asOf: "2021-12-20", within: 11)
+        #expect(dates("broken.report-2021", in: december2021) == ["2021-12-27"])
+        #expect(dates("broken.quarterly", in: december2021) == ["2021-12-31"])
     }
 }

@@ -253,10 +253,48 @@ function api.deadline(spec)
   }, spec.override, where)
 end
 
-local DUTY_FIELDS = set_of { 'id', 'title', 'responsible', 'day', 'source', 'override' }
+local DUTY_FIELDS = set_of { 'id', 'title', 'responsible', 'day', 'months', 'from', 'through', 'source', 'override' }
 
---- dixian.duty { id, title, responsible, day = 1..31, source, override }: a monthly duty
---- of a unit, due on `day` of every month (the month's last day when it is shorter).
+-- The months a duty falls due in, in calendar order: `list` must be a list of distinct months
+-- 1..12 (in any order); all twelve when it is absent.
+local function month_list(where, what, list)
+  if list == nil then return { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 } end
+  local size = type(list) == 'table' and #list or 0
+  local keys = 0
+  if size > 0 then for _ in pairs(list) do keys = keys + 1 end end
+  if size == 0 or keys ~= size then
+    fail(where, '%s: months must be a list of the months it falls due in, 1 to 12 (all twelve when absent), got %s',
+      what, type(list) == 'table' and 'a table that is not a list of months' or type(list))
+  end
+  local listed = {}
+  for i, month in ipairs(list) do
+    if type(month) ~= 'number' or month ~= floor(month) or month < 1 or month > 12 then
+      fail(where, '%s: months[%d] must be a month, 1 to 12, got %s', what, i, tostring(month))
+    end
+    if listed[month] then fail(where, '%s: months lists %d twice', what, month) end
+    listed[month] = true
+  end
+  local months = {}
+  for month = 1, 12 do
+    if listed[month] then months[#months + 1] = month end
+  end
+  return months
+end
+
+-- spec[field] when given, which must then be a date written YYYY-MM-DD.
+local function optional_date(where, what, spec, field)
+  local value = spec[field]
+  if value ~= nil and (type(value) ~= 'string' or not parse_date(value)) then
+    fail(where, '%s: %s must be a date written YYYY-MM-DD, got %s', what, field, tostring(value))
+  end
+  return value
+end
+
+--- dixian.duty { id, title, responsible, day = 1..31, months = { 1..12 }, from, through, source, override }:
+--- a duty of a unit, due on `day` of each month listed in `months` (every month when absent;
+--- the month's last day when it is shorter), on the due dates from `from` through `through`
+--- (dates, both included; no limit on a side not given): a quarterly duty lists
+--- { 3, 6, 9, 12 }, a yearly one a single month, a duty of one year's campaign its window.
 function api.duty(spec)
   local where = caller(2)
   while_loading(where, 'dixian.duty')
@@ -264,10 +302,15 @@ function api.duty(spec)
   check_fields(where, what, spec, DUTY_FIELDS)
   local day = need(where, what, spec, 'day', 'number')
   if day ~= floor(day) or day < 1 or day > 31 then fail(where, '%s: day must be a day of the month, 1 to 31, got %s', what, tostring(day)) end
+  local months = month_list(where, what, spec.months)
+  local from, through = optional_date(where, what, spec, 'from'), optional_date(where, what, spec, 'through')
+  if from ~= nil and through ~= nil and through < from then
+    fail(where, '%s: through (%s) is before from (%s)', what, through, from)
+  end
   declare(declared.duties, 'duty', spec.id, {
     title = need(where, what, spec, 'title', 'string'),
     responsible = need(where, what, spec, 'responsible', 'string'),
-    day = day,
+    day = day, months = months, from = from, through = through,
     source = optional(where, what, spec, 'source', 'string'),
   }, spec.override, where)
 end
