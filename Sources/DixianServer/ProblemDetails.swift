@@ -48,6 +48,9 @@ public struct ProblemDetails: Error, HTTPResponseError, Encodable, Sendable {
         let body = try JSONEncoder().encode(self)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        // A request timed out (a body still trickling in) ends its connection (RFC 9110 15.5.9):
+        // what the sender goes on sending is not read, and the connection is not kept waiting.
+        if status == .requestTimeout { headers[.connection] = "close" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 

@@ -102,7 +102,7 @@ struct ConnectionLimitTests {
 
     /// A body sent a byte every 0.05 s is never idle: it is cut off once the idle timeout (4 s)
     /// has passed since the request began, with 408 problem details, instead of holding its
-    /// connection for as long as the sender likes. The sender here would go on for 20 s (the
+    /// connection for as long as the sender likes. The sender here would go on for 40 s (the
     /// old server closed the connection only once it had then been idle for the timeout): the
     /// connection must end while it is still sending.
     ///
@@ -114,12 +114,12 @@ struct ConnectionLimitTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (server, serving) = try serve(idleTimeout: 4, maxConnections: 4)
         defer { server.terminate(); server.waitUntilExit() }
-        let trickling = try Connection(port: serving, timeout: 60)
+        let trickling = try Connection(port: serving, timeout: 120)
         trickling.send("POST /self-report HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                       + "Content-Length: 500\r\n\r\n")
+                       + "Content-Length: 1000\r\n\r\n")
         let sending = Mutex(true)
         Thread.detachNewThread {
-            for _ in 0..<400 {  // 20 s at least, far past the timeout (and short of the body's 500 bytes)
+            for _ in 0..<800 {  // 40 s at least, far past the timeout (and short of the body's 1000 bytes)
                 trickling.send("a")
                 Thread.sleep(forTimeInterval: 0.05)
             }
