@@ -40,6 +40,18 @@ struct SchoolStageImportTests {
         #expect(try await registry.dump() == before)
     }
 
+    @Test func aRetiredStageInAWorkbookIsRefusedAtItsRowToo() async throws {
+        let directory = try Self.directory(members: [("secondary-vocational", 11), ("vocational", 13)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("members.csv")
+        try OpenPyXL.workbook(fromCSV: csv, to: directory.appendingPathComponent("members.xlsx"))
+        try FileManager.default.removeItem(at: csv)
+        let report = try await RegistryImport(path: directory).validate(against: try SQLiteRegistry())
+        #expect(report.problems.map(\.description) == [
+            "members.xlsx:3: school_stage: 'vocational' is no longer a school stage: write secondary-vocational (中职: 中专、职高、技校) or higher-vocational (高职: 大专)",
+        ])
+    }
+
     @Test func eachStageIsReadByItsIdentifierOrChineseNameUnderTheChineseHeader() async throws {
         let directory = try Self.directory(
             members: [("中职", 11), ("higher-vocational", 13), ("高职", 15), ("本科及以上", 17), ("secondary-vocational", 19)], header: "学段")
