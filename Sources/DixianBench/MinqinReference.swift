@@ -150,7 +150,7 @@ struct MinqinReference {
             var items: [String] = []
             if household.flags.contains(.minimumLivingAllowance) { items.append("农村低保对象") }
             if household.flags.contains(.extremePovertySupport) { items.append("特困供养对象") }
-            let students = names(view) { $0.schoolStatus == .enrolled && [.seniorSecondary, .vocational, .tertiary].contains($0.schoolStage) }
+            let students = names(view) { $0.schoolStatus == .enrolled && [.seniorSecondary, .secondaryVocational, .higherVocational, .tertiary].contains($0.schoolStage) }
             if !students.isEmpty { items.append("供养高中和大专学生（\(students)）") }
             let disabledMembers = names(view) { $0.disabilityGrade != nil }
             if !disabledMembers.isEmpty { items.append("残疾人家庭（\(disabledMembers)）") }

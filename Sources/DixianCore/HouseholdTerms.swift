@@ -80,9 +80,14 @@ public enum SchoolStage: String, OfficialTerm {
     case juniorSecondary = "junior-secondary"
     /// 高中.
     case seniorSecondary = "senior-secondary"
-    /// 中职 or 高职.
-    case vocational
-    /// 大专及以上.
+    /// 中职 (中等职业教育: 中专、职高、技校): secondary school, the level of 高中, not 高校.
+    case secondaryVocational = "secondary-vocational"
+    /// 高职 (高等职业教育, 大专 or 专科): a 全日制普通高校 of the tertiary level. Registries made
+    /// before the two vocational stages were told apart held both in one stage, `vocational`,
+    /// which the stores' migration turned into `secondaryVocational`.
+    case higherVocational = "higher-vocational"
+    /// 本科及以上 (本科, 硕士, 博士). Before 高职 had a stage of its own this was 大专及以上: a 大专
+    /// student recorded then is still `tertiary` until the record is corrected.
     case tertiary
 
     public var chineseName: String {
@@ -91,8 +96,9 @@ public enum SchoolStage: String, OfficialTerm {
         case .primary: "小学"
         case .juniorSecondary: "初中"
         case .seniorSecondary: "高中"
-        case .vocational: "职业教育"
-        case .tertiary: "大专及以上"
+        case .secondaryVocational: "中职"
+        case .higherVocational: "高职"
+        case .tertiary: "本科及以上"
         }
     }
 

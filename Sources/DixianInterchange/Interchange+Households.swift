@@ -60,7 +60,21 @@ extension Member: InterchangeRecord {
         Column("local_work", "是否本地务工", required: false), Column("public_welfare_post", "是否公益岗位", required: false),
     ]
 
+    /// The school stages of files written before 中职 and 高职 were told apart, refused with what
+    /// to write instead rather than read as one of the new stages (as the stores' migration
+    /// had to): the file does not say which school a `vocational` member attends, the one who
+    /// made it knows, and a guess decides whether Ningxia counts them a 全日制普通高校 student
+    /// (seed 001 名词解释3②). `tertiary` is still read, as 本科及以上.
+    static let retiredSchoolStages: [String: String] = [
+        "vocational": "'vocational' is no longer a school stage: write secondary-vocational (中职: 中专、职高、技校) or higher-vocational (高职: 大专)",
+        "职业教育": "'职业教育' is no longer a school stage: write 中职 (secondary-vocational: 中专、职高、技校) or 高职 (higher-vocational: 大专)",
+        "大专及以上": "'大专及以上' is no longer a school stage: write 高职 (higher-vocational) for 大专, 本科及以上 (tertiary) for 本科 and above",
+    ]
+
     init(reading row: FieldReader) throws(FieldError) {
+        if let retired = row.optionalText("school_stage").flatMap({ Self.retiredSchoolStages[$0] }) {
+            throw FieldError(column: "school_stage", reason: retired)
+        }
         let stage: SchoolStage? = try row.optionalTerm("school_stage")
         let status: SchoolStatus? = try row.optionalTerm("school_status")
         if status != nil && stage == nil {

@@ -51,8 +51,9 @@ public final class PostgresRegistry: RegistryStore {
     /// Closes the idle connections when the registry goes.
     deinit { pool.close() }
 
-    /// Applies the migrations not yet applied, each in a transaction, one process at a time.
-    private static func migrate(_ connection: Connection) throws {
+    /// Applies the migrations not yet applied, each in a transaction, one process at a time;
+    /// with `last`, none after the migration of that name (for a test's registry of an older schema).
+    static func migrate(_ connection: Connection, through last: String? = nil) throws {
         try connection.script("""
             CREATE TABLE IF NOT EXISTS schema_migration (
               name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
@@ -63,6 +64,7 @@ public final class PostgresRegistry: RegistryStore {
             for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
                 try connection.script(migration.sql)
                 try connection.rows("INSERT INTO schema_migration (name) VALUES ($1)", [migration.name])
+                if migration.name == last { break }
             }
         }
     }

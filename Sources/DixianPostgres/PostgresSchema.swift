@@ -64,6 +64,7 @@ enum PostgresSchema {
               CHECK (number ~ '^[0-9]{\(12 + Household.numberSequenceDigits)}$' AND substr(number, 1, 12) = village_code) NOT VALID;
             """),
         ("v4: audit trail append-only and chained, users audited", chainedAuditTrail),
+        ("v5: 中职 and 高职 are distinct school stages", vocationalStages),
     ]
 
     /// `table_name IN (...)` over the tables whose changes can concern a household: the clause
@@ -74,7 +75,7 @@ enum PostgresSchema {
     }
 
     /// `CHECK (column IN (...))` for a closed list of official terms.
-    private static func oneOf<T: OfficialTerm>(_ column: String, _: T.Type) -> String {
+    static func oneOf<T: OfficialTerm>(_ column: String, _: T.Type) -> String {
         "CHECK (\(column) IN (" + T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") + "))"
     }
 
@@ -105,7 +106,7 @@ enum PostgresSchema {
           labor_capacity text COLLATE "C" NOT NULL \(oneOf("labor_capacity", LaborCapacity.self)),
           health text COLLATE "C" NOT NULL \(oneOf("health", HealthCondition.self)),
           disability_grade integer CHECK (disability_grade BETWEEN 1 AND 4),
-          school_stage text COLLATE "C" \(oneOf("school_stage", SchoolStage.self)),
+          school_stage text COLLATE "C" CHECK (\(schoolStagesBeforeV5)),
           school_status text COLLATE "C" \(oneOf("school_status", SchoolStatus.self)),
           medical_insurance boolean NOT NULL,
           migrant_work_months integer NOT NULL CHECK (migrant_work_months BETWEEN 0 AND 12),

@@ -129,6 +129,23 @@ enum AuditTrail {
             """, arguments: StatementArguments(idsAbove.map { [$0] } ?? []))
     }
 
+    /// Audits, as updated by `actor`, the records of registry table `name` that a migration
+    /// changes while it copies them into `rebuilt` (a new table it then renames `name`): those
+    /// matching `changed` (SQL over `O`, the record in `name`), in key order, their fields
+    /// before from `name` and after from `rebuilt` (`N`), the entries an update would have written.
+    static func auditRebuild(ofTable name: String, into rebuilt: String, changed: String, actor: String, in db: Database) throws {
+        let table = table(name)
+        let columns = try db.columns(in: table.name).map(\.name)
+        try db.execute(sql: """
+            INSERT INTO audit (at, actor, table_name, row_key, household_number, action, before, after)
+            SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, '\(table.name)', \(table.key("N")), \(table.household("N")),
+                   'update', \(table.json("O", columns: columns)), \(table.json("N", columns: columns))
+            FROM \(table.name) AS O JOIN \(rebuilt) AS N ON \(table.key.map { "N.\($0) = O.\($0)" }.joined(separator: " AND "))
+            WHERE \(changed)
+            ORDER BY \(table.key.map { "O.\($0)" }.joined(separator: ", "))
+            """, arguments: [actor])
+    }
+
     /// Sets who the changes of the current transaction are made by (nil: nobody, so changes fail).
     static func setActor(_ actor: String?, in db: Database) throws {
         try db.execute(sql: "UPDATE audit_actor SET actor = ?", arguments: [actor])

@@ -48,6 +48,9 @@ enum RegistrySchema {
         migrator.registerMigration("v8: household numbers are their village code and four digits") { db in
             try db.execute(sql: householdNumberShape("INSERT") + householdNumberShape("UPDATE OF number, village_code"))
         }
+        migrator.registerMigration("v9: 中职 and 高职 are distinct school stages") { db in
+            try separateVocationalStages(db)
+        }
         return migrator
     }
 
@@ -105,7 +108,7 @@ enum RegistrySchema {
               labor_capacity TEXT NOT NULL CHECK (\(oneOf("labor_capacity", LaborCapacity.self))),
               health TEXT NOT NULL CHECK (\(oneOf("health", HealthCondition.self))),
               disability_grade INTEGER CHECK (disability_grade BETWEEN 1 AND 4),
-              school_stage TEXT CHECK (\(oneOf("school_stage", SchoolStage.self))),
+              school_stage TEXT CHECK (\(schoolStagesBeforeV9)),
               school_status TEXT CHECK (\(oneOf("school_status", SchoolStatus.self))),
               medical_insurance INTEGER NOT NULL CHECK (medical_insurance IN (0, 1)),
               migrant_work_months INTEGER NOT NULL CHECK (migrant_work_months BETWEEN 0 AND 12),
@@ -216,7 +219,7 @@ enum RegistrySchema {
               labor_capacity TEXT NOT NULL CHECK (\(oneOf("labor_capacity", LaborCapacity.self))),
               health TEXT NOT NULL CHECK (\(oneOf("health", HealthCondition.self))),
               disability_grade INTEGER CHECK (disability_grade BETWEEN 1 AND 4),
-              school_stage TEXT CHECK (\(oneOf("school_stage", SchoolStage.self))),
+              school_stage TEXT CHECK (\(schoolStagesBeforeV9)),
               school_status TEXT CHECK (\(oneOf("school_status", SchoolStatus.self))),
               medical_insurance INTEGER NOT NULL CHECK (medical_insurance IN (0, 1)),
               migrant_work_months INTEGER NOT NULL CHECK (migrant_work_months BETWEEN 0 AND 12),

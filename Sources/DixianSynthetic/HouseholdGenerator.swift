@@ -93,13 +93,18 @@ struct HouseholdGenerator {
         }
     }
 
+    /// A member's school stage at `age`: at 15 to 17 most at 高中, a quarter at 中职 (中专、职高、
+    /// 技校), a tenth out of school; at 18 to 22 a third at a 高校, 高职 (three years, from 18)
+    /// somewhat more often than 本科 (four) while both run, 本科 mostly after. One draw each,
+    /// whatever the stage, so that the rest of a county does not change with the shares.
     private mutating func schoolStage(age: Int) -> SchoolStage? {
         switch age {
         case 3...5: random.chance(0.85) ? .preschool : nil
         case 6...11: .primary
         case 12...14: .juniorSecondary
-        case 15...17: [.seniorSecondary, .vocational, nil][random.weighted([65, 25, 10])]
-        case 18...22: random.chance(0.35) ? .tertiary : nil
+        case 15...17: [.seniorSecondary, .secondaryVocational, nil][random.weighted([65, 25, 10])]
+        case 18...20: [.higherVocational, .tertiary, nil][random.weighted([19, 16, 65])]
+        case 21...22: [.higherVocational, .tertiary, nil][random.weighted([5, 30, 65])]
         default: nil
         }
     }
@@ -128,7 +133,7 @@ struct HouseholdGenerator {
         let pensions = members.filter { $0.age(on: asOf) >= 60 }.count * random.int(1300...2200)
         let ill = members.filter { $0.health == .seriousIllness }.count
         let chronic = members.filter { $0.health == .chronicIllness }.count
-        let schooling = members.filter { $0.schoolStage == .tertiary || $0.schoolStage == .seniorSecondary }.count
+        let schooling = members.filter { [.seniorSecondary, .higherVocational, .tertiary].contains($0.schoolStage) }.count
         // The last two complete years before the assessment date; most households gain a little
         // from one year to the next, some lose, and sudden hardship cuts the latest year.
         let growth = Double(random.int(90...116)) / 100

@@ -348,6 +348,14 @@ function M.six_must_visit(h, ctx)
   return { serious = serious, chronic = chronic, disabled = disabled, left_behind = left_behind, frail = frail, event = event }
 end
 
+-- 供养高中和大专学生家庭 (seed 003 附件2 二.9): the stages read as 高中 and 大专. 高中 is taken as
+-- 高中阶段 (普通高中 and 中职: 中专、职高、技校, the stage after 初中 that families pay for), 大专 as
+-- 大专及以上 (高职/大专 and 本科, as 正文三(一)3 names 本科 and 专科（高职高专） together): this
+-- plugin's reading, the county's own choice; a narrower one drops stages here.
+local SIX_MUST_CHECK_STAGES = {
+  ['senior-secondary'] = true, ['secondary-vocational'] = true, ['higher-vocational'] = true, tertiary = true,
+}
+
 --- Why h, not monitored, is a 六必查 household, or nil: { allowance, support = true, students,
 --- disabled = lists of names, accidents = list of dates }. An accident counts for
 --- six_must_check.accident_days after it was reported. Hospital stays and complaints are
@@ -356,8 +364,7 @@ function M.six_must_check(h, ctx)
   if h.category == 'monitored' then return nil end
   local students, disabled, accidents
   for _, p in ipairs(h.members) do
-    if p.school_status == 'enrolled'
-        and (p.school_stage == 'senior-secondary' or p.school_stage == 'vocational' or p.school_stage == 'tertiary') then
+    if p.school_status == 'enrolled' and SIX_MUST_CHECK_STAGES[p.school_stage] then
       students = append(students, p.name)
     end
     if p.disability_grade ~= nil then disabled = append(disabled, p.name) end

@@ -29,6 +29,27 @@ dixian.spec('六必查: a 低保 household with a senior-secondary student, not 
   findings = { 'minqin.six-must-check' },
 })
 
+dixian.spec('六必查: a household supporting a 中职 student and a 高职 student (高中和大专), not monitored', {
+  as_of = '2024-06-30',
+  household = {
+    members = {
+      { age = 45 }, { age = 16, school_stage = 'secondary-vocational', school_status = 'enrolled' },
+      { age = 19, school_stage = 'higher-vocational', school_status = 'enrolled' },
+    },
+    incomes = well_off,
+  },
+  includes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a household supporting a 初中 student is not one supporting 高中 or 大专 students', {
+  as_of = '2024-06-30',
+  household = {
+    members = { { age = 45 }, { age = 14, school_stage = 'junior-secondary', school_status = 'enrolled' } },
+    incomes = well_off,
+  },
+  excludes = { 'minqin.six-must-check' },
+})
+
 dixian.spec('六必查: a monitored 低保 household is already monitored, not on the must-check list', {
   as_of = '2024-06-30',
   household = {

@@ -148,12 +148,12 @@ function N.marginal_factors(h, ctx)
     local ill = names(h, function(p) return p.health ~= 'healthy' end)
     if ill ~= '' then factors[#factors + 1] = string.format('①患大病重病或长期慢性病，个人自费%.0f元（%s）', last.medical_spending, ill) end
   end
-  -- 全日制普通高校在校生（含高职学生）: the registry's `tertiary` (大专及以上, where 高职 is
-  -- 大专). Its `vocational` holds 中职 (and 高职 recorded before the stages were told apart), and
-  -- 中职 is secondary school: a 高职 student must be recorded as `tertiary` to count here.
+  -- 全日制普通高校在校生（含高职学生）: the registry's `higher-vocational` (高职, 大专) and
+  -- `tertiary` (本科及以上). 中职 (`secondary-vocational`: 中专、职高、技校) is secondary school,
+  -- not a 高校.
   local students = 0
   for _, p in ipairs(h.members) do
-    if p.school_status == 'enrolled' and p.school_stage == 'tertiary' then
+    if p.school_status == 'enrolled' and (p.school_stage == 'higher-vocational' or p.school_stage == 'tertiary') then
       students = students + 1
     end
   end

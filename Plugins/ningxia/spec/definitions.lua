@@ -67,7 +67,7 @@ dixian.spec('边缘易致贫: two full-time college students and 4500 per capita
     members = {
       { age = 50, local_work = true }, { age = 48, sex = 'female', local_work = true },
       { age = 20, school_stage = 'tertiary', school_status = 'enrolled' },
-      { age = 19, sex = 'female', school_stage = 'tertiary', school_status = 'enrolled' },   -- 高职 (大专)
+      { age = 19, sex = 'female', school_stage = 'tertiary', school_status = 'enrolled' },
     },
     monthly_incomes = months(2019, 6, 12, 1500),            -- 18000 over 4 people
   },
@@ -128,15 +128,28 @@ dixian.spec('①: six months of migrant work is stable at the region\'s six', {
   excludes = { 'ningxia.unstable' },
 })
 
-dixian.spec('3②: a 中职 student (registry stage vocational) is not a 全日制普通高校 student', {
+dixian.spec('3②: a 中职 student is not a 全日制普通高校 student', {
   as_of = '2020-06-15',
   household = {
     members = {
       { age = 50, local_work = true }, { age = 48, sex = 'female', local_work = true },
       { age = 20, school_stage = 'tertiary', school_status = 'enrolled' },
-      { age = 16, sex = 'female', school_stage = 'vocational', school_status = 'enrolled' },
+      { age = 16, sex = 'female', school_stage = 'secondary-vocational', school_status = 'enrolled' },
     },
     monthly_incomes = months(2019, 6, 12, 1500),
   },
   excludes = { 'ningxia.marginal' },
+})
+
+dixian.spec('3②: a 高职 student is a 全日制普通高校 student (含高职学生)', {
+  as_of = '2020-06-15',
+  household = {
+    members = {
+      { age = 50, local_work = true }, { age = 48, sex = 'female', local_work = true },
+      { age = 20, school_stage = 'tertiary', school_status = 'enrolled' },
+      { age = 19, sex = 'female', school_stage = 'higher-vocational', school_status = 'enrolled' },
+    },
+    monthly_incomes = months(2019, 6, 12, 1500),
+  },
+  findings = { 'ningxia.marginal' },
 })
