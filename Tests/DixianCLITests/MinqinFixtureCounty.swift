@@ -136,11 +136,26 @@ struct MinqinFixtureCounty {
         return plugins.path
     }
 
+    /// The registry's options for each store: the fixture imported into SQLite, and copied
+    /// from there into a new PostgreSQL database (report queries run on both).
+    func registries() throws -> [[String]] {
+        let db = try registry()
+        let url = try TestPostgres.newDatabase()
+        let copied = try DixianProcess.run(["copy", "--db", db, "--postgres", url])
+        #expect(copied.status == 0, "\(copied.errorOutput)")
+        return [["--db", db], ["--postgres", url]]
+    }
+
     /// Report `id` as Markdown, rendered as of `asOf` by `plugin` found in `plugins`.
     func report(_ id: String, _ db: String, plugin: String = "minqin", plugins: [String] = []) throws -> String {
-        let out = scratch.path("\(id).md")
+        try report(id, registry: ["--db", db], plugin: plugin, plugins: plugins)
+    }
+
+    /// Report `id` as Markdown from the registry `registry` names (`--db FILE` or `--postgres URL`).
+    func report(_ id: String, registry: [String], plugin: String = "minqin", plugins: [String] = []) throws -> String {
+        let out = scratch.path("\(id)-\(UUID().uuidString).md")
         let rendered = try DixianProcess.run(
-            ["report", id, "--as-of", Self.asOf, "--format", "md", "--out", out, "--db", db, "--plugin", plugin]
+            ["report", id, "--as-of", Self.asOf, "--format", "md", "--out", out, "--plugin", plugin] + registry
                 + (plugins + [RegistryCommandTests.plugins]).flatMap { ["--plugins", $0] })
         #expect(rendered.status == 0, "\(rendered.errorOutput)")
         return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
