@@ -251,14 +251,8 @@ final class ReportQueries: @unchecked Sendable {
         let by = try options.dimensions(["township", "responsible", "person", "title"])
         var tally = Tally(by: by, metrics: ["items", "overdue"], distinctMetric: "households")
         for item in due.items where !onlyOverdue || due.isOverdue(item) {
-            tally.add(by.map { dimension in
-                switch dimension {
-                case "township": [item.township ?? ""]
-                case "responsible": [item.responsible]
-                case "person": [item.person ?? ""]
-                default: [item.title]
-                }
-            }, [1, due.isOverdue(item) ? 1 : 0], distinctKey: item.householdNumber ?? item.source.text)
+            tally.add(by.map { Self.values(of: item, $0) }, [1, due.isOverdue(item) ? 1 : 0],
+                      distinctKey: item.householdNumber ?? item.source.text)
         }
         return tally.rows(name: name)
     }
@@ -275,16 +269,20 @@ final class ReportQueries: @unchecked Sendable {
         var tally = Tally(by: by, metrics: ["items", "days_late"], distinctMetric: "households")
         for item in due.doneLate {
             guard let done = item.doneOn, done >= from, done <= to else { continue }
-            tally.add(by.map { dimension in
-                switch dimension {
-                case "township": [item.township ?? ""]
-                case "responsible": [item.responsible]
-                case "person": [item.person ?? ""]
-                default: [item.title]
-                }
-            }, [1, Double(DueList.daysLate(item))], distinctKey: item.householdNumber ?? item.source.text)
+            tally.add(by.map { Self.values(of: item, $0) }, [1, Double(DueList.daysLate(item))],
+                      distinctKey: item.householdNumber ?? item.source.text)
         }
         return tally.rows(name: name)
+    }
+
+    /// The due-list item's value of `dimension` (`township`, `responsible`, `person`, `title`).
+    private static func values(of item: DueList.Item, _ dimension: String) -> [String] {
+        switch dimension {
+        case "township": [item.township ?? ""]
+        case "responsible": [item.responsible]
+        case "person": [item.person ?? ""]
+        default: [item.title]
+        }
     }
 
     // MARK: Names

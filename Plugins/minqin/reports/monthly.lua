@@ -51,22 +51,16 @@ dixian.report {
       end
       return townships[r.township]
     end
-    for _, r in ipairs(identified) do
-      local row = row_of(r)
-      row.identified_households, row.identified_people = r.households, r.people
+    local function put(rows, prefix)
+      for _, r in ipairs(rows) do
+        local row = row_of(r)
+        row[prefix .. '_households'], row[prefix .. '_people'] = r.households, r.people
+      end
     end
-    for _, r in ipairs(eliminated) do
-      local row = row_of(r)
-      row.eliminated_households, row.eliminated_people = r.households, r.people
-    end
-    for _, r in ipairs(sent_back) do
-      local row = row_of(r)
-      row.sent_back_households, row.sent_back_people = r.households, r.people
-    end
-    for _, r in ipairs(relabelled) do
-      local row = row_of(r)
-      row.relabelled_households, row.relabelled_people = r.households, r.people
-    end
+    put(identified, 'identified')
+    put(eliminated, 'eliminated')
+    put(sent_back, 'sent_back')
+    put(relabelled, 'relabelled')
     table.sort(order)
     local flow = {}
     for i, code in ipairs(order) do flow[i] = townships[code] end
