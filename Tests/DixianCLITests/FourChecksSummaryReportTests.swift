@@ -41,17 +41,24 @@ struct FourChecksSummaryReportTests {
         return try county.plugin("four-checks", files)
     }
 
-    func screenAndReport(failing: Bool = false) throws -> String {
-        let db = try county.registry()
+    /// The summary after a screening, from each store (SQLite and PostgreSQL).
+    func screenAndReport(failing: Bool = false) throws -> [String] {
         let plugins = try plugin(failing: failing)
-        let screened = try DixianProcess.run(["screen", "--as-of", MinqinFixtureCounty.asOf, "--db", db, "--plugin", "four-checks",
-                                              "--plugins", plugins, "--plugins", RegistryCommandTests.plugins])
-        #expect(screened.status == (failing ? 3 : 0), "\(screened.errorOutput)")
-        return try county.report("four-checks-summary", db, plugin: "four-checks", plugins: [plugins])
+        return try county.registries().map { registry in
+            let screened = try DixianProcess.run(["screen", "--as-of", MinqinFixtureCounty.asOf, "--plugin", "four-checks"] + registry
+                                                  + ["--plugins", plugins, "--plugins", RegistryCommandTests.plugins])
+            #expect(screened.status == (failing ? 3 : 0), "\(screened.errorOutput)")
+            return try county.report("four-checks-summary", registry: registry, plugin: "four-checks", plugins: [plugins])
+        }
     }
 
     @Test func theSummarysFiguresAreTheFixturesCountedByHand() throws {
-        let text = try screenAndReport()
+        for text in try screenAndReport() {
+            try expectFigures(text)
+        }
+    }
+
+    func expectFigures(_ text: String) throws {
         // 5 + 2 + 1 = 8 findings. 三雷镇: 张一 (漏统), 李二 (漏统, 损), 孙六 (弱); 东坝镇: 王三 (漏统),
         // 赵四 (漏统, 损), 钱五 (漏统). Problems of 2024: 1 found and closed, 2 found and overdue; 3
         // (2023) still open.
@@ -68,7 +75,8 @@ struct FourChecksSummaryReportTests {
     }
 
     @Test func aSummaryOfAnIncompleteScreeningSaysSo() throws {
-        let text = try screenAndReport(failing: true)
-        #expect(text.contains("该次筛查未完整运行，部分检查项未对全部农户得出结果，以上数字不全。"), "\(text)")
+        for text in try screenAndReport(failing: true) {
+            #expect(text.contains("该次筛查未完整运行，部分检查项未对全部农户得出结果，以上数字不全。"), "\(text)")
+        }
     }
 }
