@@ -2,6 +2,7 @@ import ArgumentParser
 import DixianPlugins
 import DixianReports
 import DixianSQLite
+import DixianServer
 import DixianSheets
 import Foundation
 
@@ -10,8 +11,7 @@ extension SheetFormat: ExpressibleByArgument {}
 /// What `checklist` and `report` share: the registry, the plugin that declares the sheet, the
 /// area and date it covers, and the file it goes to.
 struct SheetOptions: ParsableArguments {
-    @Option(help: "The registry's SQLite database file.")
-    var db: String
+    @OptionGroup var registry: StoreOptions
 
     @Option(help: "The county plugin that declares the checklist or report.")
     var plugin: String
@@ -31,9 +31,9 @@ struct SheetOptions: ParsableArguments {
     @OptionGroup var sandbox: SandboxOptions
     @OptionGroup var plugins: PluginSearchOptions
 
-    /// The plugin chain (the plugin asked for last), and the registry.
-    func open() throws -> (chain: [PluginManifest], store: SQLiteRegistry) {
-        (try plugins.chain(of: plugin), try existingRegistry(db))
+    /// The plugin chain (the plugin asked for last), and the registry (SQLite or PostgreSQL).
+    func open() throws -> (chain: [PluginManifest], store: any ServerStore) {
+        (try plugins.chain(of: plugin), try registry.open())
     }
 
     /// Whether what officials read is in Chinese (the plugin's language).

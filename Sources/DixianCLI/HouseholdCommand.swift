@@ -13,11 +13,13 @@ extension Dixian {
                 abstract: "Everything the registry holds about a household, ID numbers masked: members, incomes, "
                     + "surveys, monitoring with every step, plans and measures, visits, problems, warnings.")
             @Argument(help: "The household number.") var household: String
+            @Option(help: "The date whose late steps the plugin's deadlines show (YYYY-MM-DD; default: today).")
+            var asOf: DateOption = .today
             @OptionGroup var options: WorkflowOptions
 
             func run() async throws {
                 try await options.perform { workflow, zh in
-                    HouseholdText(dossier: try await workflow.dossier(of: household), zh: zh).text
+                    HouseholdText(dossier: try await workflow.dossier(of: household, asOf: asOf.date), zh: zh).text
                 }
             }
         }
@@ -30,6 +32,12 @@ struct HouseholdText {
     let zh: Bool
 
     private func term(_ value: some OfficialTerm) -> String { zh ? value.chineseName : value.rawValue }
+
+    /// How late an item done late was: its due date and days late, and what it was.
+    private func lateText(_ item: DueList.Item) -> String {
+        let days = DueList.daysLate(item)
+        return label("逾期\(days)天（应于\(item.dueOn!)前）：", "\(days) days late (due \(item.dueOn!)): ") + item.message
+    }
     private func label(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
 
     var text: String {
@@ -61,6 +69,9 @@ struct HouseholdText {
                 + (survey.allGuaranteesMet ? label("均已保障", "all met") : label("有未保障项", "some unmet"))
                 + (survey.notes.isEmpty ? "" : "（\(survey.notes)）"))
         }
+        // Work done late goes under the first step taken on the day it was done; what no step
+        // matches is listed after the episodes.
+        var late = dossier.doneLate
         for (episode, steps) in dossier.episodes {
             lines.append("")
             lines.append(label("监测记录", "Episode") + " \(episode.id)  \(term(episode.channel))  \(episode.reportedOn)  "
@@ -70,7 +81,18 @@ struct HouseholdText {
                 if let stage = step.stage { what += "·" + term(stage) }
                 if let accepted = step.accepted { what += accepted ? label("（符合）", " (accepted)") : label("（不符合）", " (rejected)") }
                 lines.append("  \(step.takenOn)  \(what)  \(step.actor)" + (step.notes.isEmpty ? "" : "  \(step.notes)"))
+                lines += late.filter { $0.doneOn == step.takenOn }.map { "      " + lateText($0) }
+                late.removeAll { $0.doneOn == step.takenOn }
             }
+        }
+        if !late.isEmpty {
+            lines.append("")
+            lines.append(label("逾期完成", "Done late"))
+            lines += late.map { "  \($0.doneOn!)  " + lateText($0) }
+        }
+        if !dossier.deadlineFailures.isEmpty {
+            lines.append(label("时限规则出错，逾期完成情况可能不全：", "Deadlines failed; what was done late may be incomplete:"))
+            lines += dossier.deadlineFailures.map { "  " + $0 }
         }
         for (plan, measures) in dossier.plans {
             lines.append("")

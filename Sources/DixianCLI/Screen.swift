@@ -20,8 +20,7 @@ extension Dixian {
                 """
         )
 
-        @Option(help: "The registry's SQLite database file.")
-        var db: String
+        @OptionGroup var registry: StoreOptions
 
         @Option(help: "The plugin: an installed plugin's id, or a folder holding a plugin.lua.")
         var plugin: String
@@ -61,7 +60,7 @@ extension Dixian {
         func run() throws {
             let chain = try plugins.chain(of: plugin)
             let manifest = chain[chain.count - 1]
-            let store = try existingRegistry(db)
+            let store = try registry.open()
             let engine = ScreeningEngine(chain: chain, options: .init(
                 asOf: LocalDate(iso: asOf)!, area: area, actor: actor, workers: workers, limits: sandbox.limits))
             let outcome = try engine.run(on: store)

@@ -170,7 +170,8 @@ extension Console {
         return .table(LuaTable(array: list))
     }
 
-    /// What the plugin's deadlines say `view`'s household owes.
+    /// What the plugin's deadlines say `view`'s household owes, and (with `done_on`, never
+    /// overdue) what it did after its due date.
     func deadlines(of view: HouseholdView) throws -> LuaValue {
         let outcome = try plugin.deadlines([view])
         if let failure = outcome.failures.first { throw ConsoleError(failure.message) }
@@ -181,9 +182,10 @@ extension Console {
                 "deadline": .string(deadline.declaration.id), "title": .string(deadline.declaration.title),
                 "due_on": .string(item.dueOn.description), "message": .string(item.message),
                 "responsible": .string(item.responsible ?? deadline.responsible),
-                "overdue": .boolean(item.dueOn < options.asOf),
+                "overdue": .boolean(item.doneOn == nil && item.dueOn < options.asOf),
             ]
             if let person = item.person { fields["person"] = .string(person) }
+            if let done = item.doneOn { fields["done_on"] = .string(done.description) }
             return .table(LuaTable(fields: fields))
         }))
     }

@@ -16,7 +16,7 @@ public enum ConsoleAPI {
               summary: "the households that match, as views (at most `limit`, 100 by default), and how many match in all"),
         Entry(usage: "check(h)", summary: "the plugin's checks on one household (a view or a number): its findings"),
         Entry(usage: "screen{ filters as for find }", summary: "the plugin's checks on every matching household: the findings, with household numbers (not stored)"),
-        Entry(usage: "due(h)", summary: "what the plugin's deadlines say a household owes, with due dates"),
+        Entry(usage: "due(h)", summary: "what the plugin's deadlines say a household owes, with due dates, and what it did late (`done_on`, not overdue)"),
         Entry(usage: "monitor(action, { episode= | household=, on=, ... })",
               summary: "a monitoring step (report, verify, answer, approve, plan, eliminate, follow-up, send-back, relabel), as `dixian monitor` takes it"),
         Entry(usage: "visit{ household=, on=, visitor=, role=, notes= }", summary: "records a visit; returns its id"),

@@ -138,7 +138,7 @@ public struct GuardVerdict: Hashable, Sendable {
 /// What the deadlines said about one batch of households. Indices are 0-based positions in
 /// the batch and in the declared deadline list.
 public struct DeadlineOutcome: Sendable {
-    /// Work a household still owes.
+    /// Work a household still owes, or work it did after its due date (`doneOn` set).
     public struct Item: Hashable, Sendable {
         /// The household in the batch.
         public var subject: Int
@@ -152,6 +152,10 @@ public struct DeadlineOutcome: Sendable {
         public var person: String?
         /// The responsible unit, if the item names one other than its deadline's.
         public var responsible: String?
+        /// When the work was done, after `dueOn`; nil for work still owed. The plugin judges
+        /// what was late (its clocks know the due dates); the runner refuses a `done_on` that
+        /// is not after `due_on`.
+        public var doneOn: LocalDate? = nil
     }
 
     /// The items, in household then deadline order.
@@ -165,17 +169,18 @@ public struct DeadlineOutcome: Sendable {
         failures = []
     }
 
-    /// Reads the deadline runner's item columns (`h`, `k`, `d`, `m`, `p`, `r` and count `n`) at
+    /// Reads the deadline runner's item columns (`h`, `k`, `d`, `m`, `p`, `r`, `o` and count `n`) at
     /// stack index `items` and its failure columns at `failures`.
     init(stack: LuaStack, items: Int32, failures: Int32) {
         let found = ResultColumns(stack: stack, table: items)
         let n = found.count
         let subjects = found.indices("h", n), deadlines = found.indices("k", n), dates = found.strings("d", n)
         let messages = found.strings("m", n), persons = found.strings("p", n), units = found.strings("r", n)
+        let done = found.strings("o", n)
         self.items = (0..<n).compactMap { i in
             guard let due = dates[i].flatMap({ LocalDate(iso: $0) }) else { return nil }
             return Item(subject: subjects[i], deadline: deadlines[i], dueOn: due, message: messages[i] ?? "",
-                        person: persons[i], responsible: units[i])
+                        person: persons[i], responsible: units[i], doneOn: done[i].flatMap { LocalDate(iso: $0) })
         }
         self.failures = BatchOutcome.Failure.read(ResultColumns(stack: stack, table: failures))
     }

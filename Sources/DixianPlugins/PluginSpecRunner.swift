@@ -204,7 +204,7 @@ public enum PluginSpecRunner {
         return problems
     }
 
-    /// A deadline spec: `due = { { id = deadline id, due_on = date }, ... }`, exactly the items
+    /// A deadline spec: `due = { { id = deadline id, due_on = date, done_on = date? }, ... }`, exactly the items
     /// the deadlines it names give the household (in any order; other deadlines are not
     /// looked at); `due = {}` expects no item from any deadline.
     private static func dueProblems(_ spec: LuaValue, notDue: [String], view: HouseholdView, runtime: PluginRuntime,
@@ -232,8 +232,11 @@ public enum PluginSpecRunner {
         }
         for id in named where outcome.items.contains(where: { deadlines[$0.deadline].declaration.id == id }) { seen.fire("deadline", id) }
         let items = outcome.items.filter { named.isEmpty || named.contains(deadlines[$0.deadline].declaration.id) }
-        let actual = items.map { "\(deadlines[$0.deadline].declaration.id) \($0.dueOn)" }
-        let expected = list.array.map { "\($0["id"].stringValue ?? "?") \($0["due_on"].stringValue ?? "?")" }
+        // Work done late is written with its date: `{ id, due_on, done_on }`.
+        let actual = items.map { "\(deadlines[$0.deadline].declaration.id) \($0.dueOn)" + ($0.doneOn.map { " done \($0)" } ?? "") }
+        let expected = list.array.map {
+            "\($0["id"].stringValue ?? "?") \($0["due_on"].stringValue ?? "?")" + ($0["done_on"].stringValue.map { " done \($0)" } ?? "")
+        }
         for item in expected where !actual.contains(item) {
             problems.append("expected \(item) to be due; due: \(actual.isEmpty ? "nothing" : actual.joined(separator: ", "))")
         }

@@ -12,6 +12,9 @@ public struct HouseholdFacts: Sendable {
         var reportedOn: LocalDate
         var identifiedOn: LocalDate?
         var eliminatedOn: LocalDate?
+        /// The dates it was sent back to monitoring (回退) and relabelled (再标注), from its steps.
+        var sentBackOn: [LocalDate] = []
+        var relabelledOn: [LocalDate] = []
     }
 
     var number: String
@@ -32,9 +35,15 @@ public struct HouseholdFacts: Sendable {
         category = view.household.category
         kind = view.household.monitoredKind
         size = view.size
-        episodes = view.episodes.map {
-            Episode(channel: $0.channel, status: $0.status, riskTypes: $0.riskTypes.sorted { $0.rawValue < $1.rawValue },
-                    reportedOn: $0.reportedOn, identifiedOn: $0.identifiedOn, eliminatedOn: $0.eliminatedOn)
+        let steps = view.steps
+        episodes = view.episodes.map { episode in
+            func dates(_ transition: MonitoringTransition) -> [LocalDate] {
+                steps.lazy.filter { $0.episodeID == episode.id && $0.transition == transition }.map(\.takenOn)
+            }
+            return Episode(channel: episode.channel, status: episode.status,
+                           riskTypes: episode.riskTypes.sorted { $0.rawValue < $1.rawValue }, reportedOn: episode.reportedOn,
+                           identifiedOn: episode.identifiedOn, eliminatedOn: episode.eliminatedOn,
+                           sentBackOn: dates(.sendBack), relabelledOn: dates(.relabel))
         }
         netIncome = Dictionary(view.incomes.map { ($0.year, $0.netIncome) }, uniquingKeysWith: { _, last in last })
     }
@@ -70,13 +79,16 @@ extension HouseholdFacts.Episode {
         }
     }
 
-    /// The date of `event` (`reported`, `identified`, `eliminated`).
-    func date(of event: String) -> LocalDate? {
+    /// The dates of `event` (`reported`, `identified`, `eliminated` once at most; `sent-back`
+    /// and `relabelled` as often as the steps were taken).
+    func dates(of event: String) -> [LocalDate] {
         switch event {
-        case "reported": reportedOn
-        case "identified": identifiedOn
-        case "eliminated": eliminatedOn
-        default: nil
+        case "reported": [reportedOn]
+        case "identified": identifiedOn.map { [$0] } ?? []
+        case "eliminated": eliminatedOn.map { [$0] } ?? []
+        case "sent-back": sentBackOn
+        case "relabelled": relabelledOn
+        default: []
         }
     }
 }

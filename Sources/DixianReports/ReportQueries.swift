@@ -60,6 +60,18 @@ final class ReportQueries: @unchecked Sendable {
         define("asset_list", assetList(_:))
         define("findings", findings(_:))
         define("due", dueItems(_:))
+        define("done_late", doneLate(_:))
+        data.set("due_list", state.makeFunction("data.due_list") { frame in
+            guard let due = self.due else {
+                throw LuaArgumentError("data.due_list needs the due list: declare the report with needs = { 'due' }")
+            }
+            frame.return(LuaValue.table(LuaTable(fields: [
+                "as_of": .string(due.asOf.description), "items": .integer(Int64(due.items.count)),
+                "overdue": .integer(Int64(due.items.filter(due.isOverdue).count)),
+                "done_late": .integer(Int64(due.doneLate.count)), "complete": .boolean(due.failures.isEmpty),
+                "failures": .integer(Int64(due.failures.count)),
+            ])))
+        })
         data.set("place", state.makeFunction("data.place") { frame in
             let code = try frame.string(1)
             frame.return(self.places[code] ?? code)
@@ -89,16 +101,18 @@ final class ReportQueries: @unchecked Sendable {
         return tally.rows(name: name)
     }
 
-    /// `data.episodes{ event, from, to, by, where }`: episodes whose event falls in the window.
+    /// `data.episodes{ event, from, to, by, where }`: episodes whose event falls in the window
+    /// (`reported`, `identified`, `eliminated`, `sent-back` 回退 and `relabelled` 再标注: an
+    /// episode sent back or relabelled twice in the window counts once).
     private func episodes(_ options: Options) throws -> LuaValue {
         try options.allow(["event", "from", "to", "by", "where"])
-        let event = try options.choice("event", of: ["reported", "identified", "eliminated"])
+        let event = try options.choice("event", of: ["reported", "identified", "eliminated", "sent-back", "relabelled"])
         let (from, to) = try options.window()
         let by = try options.dimensions(["township", "village", "category", "kind", "status", "risk_type", "channel"])
         var tally = Tally(by: by, metrics: ["episodes", "people"], distinctMetric: "households")
         for household in try households.get() where try options.matches(household) {
             for episode in household.episodes {
-                guard let date = episode.date(of: event), date >= from, date <= to else { continue }
+                guard episode.dates(of: event).contains(where: { $0 >= from && $0 <= to }) else { continue }
                 tally.add(by.map { episode.values(of: $0) ?? household.values(of: $0)! }, [1, Double(household.size)],
                           distinctKey: household.number)
             }
@@ -237,16 +251,38 @@ final class ReportQueries: @unchecked Sendable {
         let by = try options.dimensions(["township", "responsible", "person", "title"])
         var tally = Tally(by: by, metrics: ["items", "overdue"], distinctMetric: "households")
         for item in due.items where !onlyOverdue || due.isOverdue(item) {
-            tally.add(by.map { dimension in
-                switch dimension {
-                case "township": [item.township ?? ""]
-                case "responsible": [item.responsible]
-                case "person": [item.person ?? ""]
-                default: [item.title]
-                }
-            }, [1, due.isOverdue(item) ? 1 : 0], distinctKey: item.householdNumber ?? item.source.text)
+            tally.add(by.map { Self.values(of: item, $0) }, [1, due.isOverdue(item) ? 1 : 0],
+                      distinctKey: item.householdNumber ?? item.source.text)
         }
         return tally.rows(name: name)
+    }
+
+    /// `data.done_late{ from, to, by }`: work the plugin's deadlines say was done after its
+    /// due date (the due list's 逾期完成), done in the window: items, households and days late.
+    private func doneLate(_ options: Options) throws -> LuaValue {
+        try options.allow(["from", "to", "by"])
+        guard let due else {
+            throw LuaArgumentError("data.done_late needs the due list: declare the report with needs = { 'due' }")
+        }
+        let (from, to) = try options.window()
+        let by = try options.dimensions(["township", "responsible", "person", "title"])
+        var tally = Tally(by: by, metrics: ["items", "days_late"], distinctMetric: "households")
+        for item in due.doneLate {
+            guard let done = item.doneOn, done >= from, done <= to else { continue }
+            tally.add(by.map { Self.values(of: item, $0) }, [1, Double(DueList.daysLate(item))],
+                      distinctKey: item.householdNumber ?? item.source.text)
+        }
+        return tally.rows(name: name)
+    }
+
+    /// The due-list item's value of `dimension` (`township`, `responsible`, `person`, `title`).
+    private static func values(of item: DueList.Item, _ dimension: String) -> [String] {
+        switch dimension {
+        case "township": [item.township ?? ""]
+        case "responsible": [item.responsible]
+        case "person": [item.person ?? ""]
+        default: [item.title]
+        }
     }
 
     // MARK: Names

@@ -51,12 +51,19 @@ public struct DueList: Sendable {
         public var dueOn: LocalDate?
         /// What is due.
         public var message: String
+        /// For work done late (the `doneLate` list), when it was done, after `dueOn`.
+        public var doneOn: LocalDate? = nil
     }
 
     /// The date the list is for.
     public var asOf: LocalDate
     /// The items, by township, responsible unit and person, then due date.
     public var items: [Item]
+    /// Work done after its due date, as the plugin's deadlines report it (items with
+    /// `done_on`, in the period the plugin shows, e.g. Minqin's year), by township, then date
+    /// done, then household. The plugin judges what was late, with the clocks that know the
+    /// due dates; the list only shows it.
+    public var doneLate: [Item] = []
     /// Deadlines that raised or returned nonsense on a household, with plugin file and line:
     /// while there are any, the list is incomplete.
     public var failures: [String]
@@ -69,6 +76,12 @@ public struct DueList: Sendable {
     /// Days `item` is overdue (0 when it is not).
     public func daysOverdue(_ item: Item) -> Int {
         item.dueOn.map { max(0, $0.days(until: asOf)) } ?? 0
+    }
+
+    /// Days an item of `doneLate` was done after its due date (0 for an item not done).
+    public static func daysLate(_ item: Item) -> Int {
+        guard let due = item.dueOn, let done = item.doneOn else { return 0 }
+        return max(0, due.days(until: done))
     }
 }
 
@@ -118,20 +131,20 @@ public struct DueScan: Sendable {
                 guard index < partitions.count else { break }
                 try store.readViews(in: partitions[index], asOf: asOf, batchSize: 256) { views in
                     let outcome = try stopped.run(views, with: runtime)
-                    for item in outcome.items where item.dueOn <= horizon {
-                        let household = views[item.subject].household
-                        let deadline = declarations.deadlines[item.deadline]
-                        items.append(DueList.Item(
-                            source: .deadline(deadline.declaration.id), title: deadline.declaration.title,
-                            householdNumber: household.number, township: household.area.townshipCode,
-                            responsible: item.responsible ?? deadline.responsible, person: item.person, dueOn: item.dueOn,
-                            message: item.message))
+                    // Work done late is kept whatever its date: the plugin chose its period.
+                    for item in outcome.items where item.dueOn <= horizon || item.doneOn != nil {
+                        items.append(Self.item(item, of: views[item.subject], deadline: declarations.deadlines[item.deadline]))
                     }
                     failures += outcome.failures.map { "\(views[$0.subject].household.number): \($0.message)" }
                 }
             }
             return Pair(items: items, failures: failures)
         })
+        var doneLate = items.filter { $0.doneOn != nil }
+        items.removeAll { $0.doneOn != nil }
+        doneLate.sort {
+            ($0.township ?? "", $0.doneOn!, $0.householdNumber ?? "", $0.dueOn!) < ($1.township ?? "", $1.doneOn!, $1.householdNumber ?? "", $1.dueOn!)
+        }
         items += declarations.duties.flatMap { duty in
             duty.dueDates(from: asOf, through: horizon).map { date in
                 DueList.Item(source: .duty(duty.declaration.id), title: duty.declaration.title, householdNumber: nil,
@@ -143,7 +156,16 @@ public struct DueScan: Sendable {
         Self.order(&items)
         failures.sort()
         failures = stopped.reasons + failures
-        return DueList(asOf: asOf, items: items, failures: failures)
+        return DueList(asOf: asOf, items: items, doneLate: doneLate, failures: failures)
+    }
+
+    /// The due list's item for a deadline's item on household `view`.
+    static func item(_ item: DeadlineOutcome.Item, of view: HouseholdView, deadline: DeadlineDeclaration) -> DueList.Item {
+        DueList.Item(
+            source: .deadline(deadline.declaration.id), title: deadline.declaration.title,
+            householdNumber: view.household.number, township: view.household.area.townshipCode,
+            responsible: item.responsible ?? deadline.responsible, person: item.person, dueOn: item.dueOn,
+            message: item.message, doneOn: item.doneOn)
     }
 
     /// The workers' shares as one list (the shares are released as they are moved over).

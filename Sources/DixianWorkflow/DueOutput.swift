@@ -9,7 +9,7 @@ public struct DueOutput {
     public enum Format: String, CaseIterable, Sendable {
         /// Grouped by township, then responsible unit and person.
         case table
-        /// `{ "as_of", "plugin", "complete", "failures", "items": [...] }`.
+        /// `{ "as_of", "plugin", "complete", "failures", "items": [...], "done_late": [...] }`.
         case json
         /// One item per row, with a header row.
         case csv
@@ -60,7 +60,35 @@ public struct DueOutput {
             let count = counts[title]!
             lines.append("  \(title) \(count.all)" + (zh ? "（已逾期 \(count.overdue)）" : " (\(count.overdue) overdue)"))
         }
+        if !list.doneLate.isEmpty {
+            lines.append(zh ? "另有逾期完成 \(list.doneLate.count) 项（见“逾期完成”）。"
+                : "\(list.doneLate.count) more done after their due dates (see \"Done late\").")
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The section of work done after its due date: each with the date it was due, the date
+    /// it was done and how many days late, by township.
+    private func doneLateSection(limit: Int) -> [String] {
+        guard !list.doneLate.isEmpty else { return [] }
+        var lines = ["", zh ? "逾期完成（\(list.doneLate.count) 项）" : "Done late (\(list.doneLate.count))"]
+        var township: String?? = .none
+        for item in list.doneLate.prefix(limit) {
+            if township != .some(item.township) {
+                township = .some(item.township)
+                lines.append("  " + townshipLabel(item.township))
+            }
+            let days = DueList.daysLate(item)
+            lines.append("    " + [
+                zh ? "\(item.doneOn!)完成" : "done \(item.doneOn!)", zh ? "应于\(item.dueOn!)前" : "due \(item.dueOn!)",
+                zh ? "逾期\(days)天" : "\(days) days late", item.title,
+                item.householdNumber.map { (zh ? "户 " : "household ") + $0 } ?? "", item.message,
+            ].filter { !$0.isEmpty }.joined(separator: "  "))
+        }
+        if list.doneLate.count > limit {
+            lines.append(zh ? "  仅列出前 \(limit) 项（全部请用 --format csv 或 json）" : "  The first \(limit) (all of them: --format csv or json)")
+        }
+        return lines
     }
 
     private func table(limit: Int) -> String {
@@ -91,6 +119,7 @@ public struct DueOutput {
             lines.append(zh ? "仅列出前 \(shown) 项（共 \(list.items.count) 项；全部请用 --format csv 或 json）"
                 : "The first \(shown) of \(list.items.count) items (all of them: --format csv or json)")
         }
+        lines += doneLateSection(limit: limit)
         if !list.failures.isEmpty {
             lines.append("")
             lines.append(zh ? "清单不完整：以下时限规则出错（共 \(list.failures.count) 处）。"
@@ -116,17 +145,21 @@ public struct DueOutput {
     }
 
     private var header: [String] {
-        zh ? ["来源", "事项", "户编号", "乡镇代码", "乡镇", "责任单位", "责任人", "时限", "逾期天数", "内容"]
-            : ["source", "title", "household", "township", "township_name", "responsible", "person", "due_on", "days_overdue", "message"]
+        zh ? ["来源", "事项", "户编号", "乡镇代码", "乡镇", "责任单位", "责任人", "时限", "逾期天数", "内容", "完成日期"]
+            : ["source", "title", "household", "township", "township_name", "responsible", "person", "due_on", "days_overdue", "message",
+               "done_on"]
     }
 
+    /// One row per item, then one per item done late (its done_on set, days_overdue the days it was late).
     private func csv(_ write: (String) throws -> Void) throws {
         try write(header.map(\.csvField).joined(separator: ",") + "\n")
-        for item in list.items {
+        for item in list.items + list.doneLate {
+            let late = item.doneOn != nil
+            let days = late ? String(DueList.daysLate(item)) : list.isOverdue(item) ? String(list.daysOverdue(item)) : ""
             let fields = [
                 item.source.text, item.title, item.householdNumber ?? "", item.township ?? "",
                 item.township.flatMap { townshipNames[$0] } ?? "", item.responsible, item.person ?? "",
-                item.dueOn?.description ?? "", list.isOverdue(item) ? String(list.daysOverdue(item)) : "", item.message,
+                item.dueOn?.description ?? "", days, item.message, item.doneOn?.description ?? "",
             ]
             try write(fields.map(\.csvField).joined(separator: ",") + "\n")
         }
@@ -148,7 +181,27 @@ public struct DueOutput {
             try write((first ? "\n" : ",\n") + (try encoded(json)))
             first = false
         }
+        try write("\n],\"done_late\":[")
+        first = true
+        for item in list.doneLate {
+            let json = DoneLateJSON(
+                source: item.source.text, title: item.title, household: item.householdNumber, township: item.township,
+                responsible: item.responsible, person: item.person, dueOn: item.dueOn?.description ?? "",
+                doneOn: item.doneOn?.description ?? "", daysLate: DueList.daysLate(item), message: item.message)
+            try write((first ? "\n" : ",\n") + (try encoded(json)))
+            first = false
+        }
         try write("\n]}\n")
+    }
+
+    private struct DoneLateJSON: Encodable {
+        let source: String, title: String, household: String?, township: String?, responsible: String, person: String?
+        let dueOn: String, doneOn: String, daysLate: Int, message: String
+
+        enum CodingKeys: String, CodingKey {
+            case source, title, household, township, responsible, person, dueOn = "due_on", doneOn = "done_on"
+            case daysLate = "days_late", message
+        }
     }
 
     private struct ItemJSON: Encodable {

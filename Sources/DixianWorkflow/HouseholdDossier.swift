@@ -25,11 +25,18 @@ public struct HouseholdDossier: Sendable {
     public var warnings: [DepartmentWarning]
     /// How many audited changes the household and its records have.
     public var auditedChanges: Int
+    /// Its work done after its due dates, as the plugin's deadlines report it (Minqin: the
+    /// 一键报贫 steps done late in the year), by date done; empty without a plugin.
+    public var doneLate: [DueList.Item] = []
+    /// The plugin's deadlines that failed on the household, with file and line: while there
+    /// are any, `doneLate` may be incomplete.
+    public var deadlineFailures: [String] = []
 }
 
 extension Workflow {
-    /// The dossier of household `number`.
-    public func dossier(of number: String) async throws -> HouseholdDossier {
+    /// The dossier of household `number`, with the work the plugin's deadlines say was done
+    /// late in the period they show on `asOf` (today by default).
+    public func dossier(of number: String, asOf: LocalDate? = nil) async throws -> HouseholdDossier {
         let household = try await household(number)
         let members = try await store.members(ofHousehold: number)
         func hanging<R: RegistryRecordValue>(_ type: R.Type) async throws -> [R] {
@@ -48,11 +55,28 @@ extension Workflow {
         for member in members {
             warnings += try await records(DepartmentWarning.self, where: "resident_id", equals: member.residentID.rawValue)
         }
-        return HouseholdDossier(
+        var dossier = HouseholdDossier(
             household: household, members: members, incomes: try await hanging(IncomeRecord.self),
             surveys: try await hanging(GuaranteeSurvey.self), episodes: episodes, plans: plans,
             visits: try await hanging(Visit.self).sorted { $0.visitedOn < $1.visitedOn },
             problems: try await hanging(Problem.self), warnings: warnings.sorted { $0.receivedOn < $1.receivedOn },
             auditedChanges: try await store.auditTrail(ofHousehold: number).count)
+        try await addDoneLate(to: &dossier, asOf: asOf ?? today)
+        return dossier
+    }
+
+    /// Runs the plugin's deadlines on the household as of `asOf` and keeps the items done late:
+    /// the same items `dixian due` lists under 逾期完成 (the plugin judges lateness once).
+    private func addDoneLate(to dossier: inout HouseholdDossier, asOf: LocalDate) async throws {
+        guard let runtime = guards, !runtime.declarations.deadlines.isEmpty,
+            let view = try await store.householdView(dossier.household.number, asOf: asOf)
+        else { return }
+        try runtime.prepare(asOf: asOf)
+        let outcome = try runtime.deadlines([view])
+        let deadlines = runtime.declarations.deadlines
+        dossier.doneLate = outcome.items.filter { $0.doneOn != nil }
+            .map { DueScan.item($0, of: view, deadline: deadlines[$0.deadline]) }
+            .sorted { ($0.doneOn!, $0.dueOn!, $0.message) < ($1.doneOn!, $1.dueOn!, $1.message) }
+        dossier.deadlineFailures = outcome.failures.map(\.message)
     }
 }

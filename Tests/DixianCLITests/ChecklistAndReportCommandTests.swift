@@ -91,7 +91,7 @@ struct ChecklistAndReportCommandTests {
         let sheet = try #require(try OpenPyXL.sheets(of: xlsx).first)
         let firstColumn = sheet.rows.map { $0.first ?? "" }
         #expect(firstColumn[0] == "民勤县防止返贫监测对象识别和风险消除情况月报（2024年6月）")
-        #expect(firstColumn.contains("三、本月新识别和风险消除情况（分乡镇）"))
+        #expect(firstColumn.contains("三、本月新识别、风险消除、回退和再标注情况（分乡镇）"))
         let header = try #require(sheet.rows.firstIndex { $0.first == "乡镇" && $0.contains("新识别纳入监测") })
         #expect(sheet.rows[header].prefix(5) == ["乡镇", "新识别纳入监测", "", "风险消除", ""])
         #expect(sheet.rows[header + 1].prefix(5) == ["", "户数", "人数", "户数", "人数"])

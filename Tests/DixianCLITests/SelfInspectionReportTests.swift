@@ -64,15 +64,7 @@ struct SelfInspectionReportTests {
 
     /// The fixture imported: the registry's path.
     func registry() throws -> String {
-        let folder = scratch.url.appendingPathComponent("county")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in Self.files {
-            try (text + "\n").write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        let db = scratch.path("registry.sqlite")
-        let imported = try DixianProcess.run(["import", folder.path, "--db", db])
-        #expect(imported.status == 0, "\(imported.errorOutput)")
-        return db
+        try scratch.importedRegistry(Self.files)
     }
 
     /// The report as Markdown, rendered as of `asOf` by `plugin` found in `plugins`.

@@ -91,6 +91,20 @@ struct ConsoleTests {
         #expect(error.message.contains("find: unknown field 'colour'"))
     }
 
+    @Test func dueShowsAStepDoneLateWithItsDateAndNotAsOverdue() async throws {
+        let path = try await registry()
+        // Identified on 14 October: 15 days from the report of 27 September ended on 12 October.
+        var episode = try #require(Fixtures.everyKind.lazy.compactMap { record -> MonitoringEpisode? in
+            if case .monitoringEpisode(let episode) = record { episode } else { nil }
+        }.first)
+        episode.identifiedOn = LocalDate(iso: "2024-10-14")!
+        try await SQLiteRegistry(path: path).apply([.update(.monitoringEpisode(episode))], as: "test")
+        let items = try values(await run(try Self.console(path), "due('\(Fixtures.household.number)')")).first?.tableValue?.array ?? []
+        let late = items.filter { $0["deadline"] == "minqin.self-report" }
+        #expect(late.map { "\($0["due_on"].stringValue ?? "") \($0["done_on"].stringValue ?? "") \($0["overdue"])" }
+            == ["2024-10-12 2024-10-14 \(LuaValue.boolean(false))"])
+    }
+
     @Test func theConsoleIsReadOnlyUnlessOpenedForWriting() async throws {
         let console = try Self.console(try await registry())
         guard case .failed(let error) = await run(console, 

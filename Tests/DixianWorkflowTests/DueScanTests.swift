@@ -37,6 +37,25 @@ struct DueScanTests {
             == ["6206211002010001", "6206211002010002"])
     }
 
+    @Test func workDoneLateIsListedApartWithItsDatesAndAnItemDoneInTimeIsRefused() async throws {
+        let list = try await due(with: """
+            dixian.deadline { id = 'broken.late', title = '逾期办结', responsible = '测试',
+              run = function(h)
+                if h.number:sub(-1) == '1' then return { due_on = '2024-06-01', done_on = '2024-06-04', message = '核查' } end
+                return { due_on = '2024-06-01', done_on = '2024-06-01', message = '按时核查' }
+              end }
+            """)
+        #expect(list.failures.count == 1)
+        #expect(list.failures.first?.contains(
+            "6206211002010002: broken/deadlines/a.lua:1: deadline broken.late returned an item done on 2024-06-01, not after its due date 2024-06-01"
+        ) == true, "\(list.failures)")
+        // Kept apart from the work still owed, whatever --within says, with how late it was.
+        #expect(!list.items.contains { $0.source == .deadline("broken.late") })
+        #expect(list.doneLate.filter { $0.source == .deadline("broken.late") }
+            .map { "\($0.householdNumber ?? "") \($0.dueOn!) \($0.doneOn!) \(DueList.daysLate($0)) \($0.message)" }
+            == ["6206211002010001 2024-06-01 2024-06-04 3 核查"])
+    }
+
     @Test func aDeadlineThatLoopsForeverIsStoppedByTheBudgetAndNamed() async throws {
         let list = try await due(with: """
             dixian.deadline { id = 'broken.loop', title = '死循环', responsible = '测试',

@@ -41,7 +41,7 @@ dixian.check {
   run = function(h, ctx)
     if #h.episodes == 0 then return nil end
     local findings
-    for _, stage in ipairs(m.late_self_report_steps(h, ctx, string.format('%04d-01-01', ctx.year))) do
+    for _, stage in ipairs(m.late_self_report_steps(h, ctx, m.late_since(ctx))) do
       findings = findings or {}
       findings[#findings + 1] = string.format('逾期%d天办结（应于%s前，%s办结）：%s',
         days(stage.due_on, stage.done_on), stage.due_on, stage.done_on, stage.message)

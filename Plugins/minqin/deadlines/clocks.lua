@@ -10,7 +10,8 @@ dixian.deadline {
   title = '一键报贫办理时限',
   responsible = '乡镇人民政府',
   source = 'seed 003 附件2 二.4：自农户申报日起5天内完成家庭状况核查；核查完成后5个工作日内反馈；5个工作日内完成审批；不超过15天',
-  run = function(h, ctx) return m.clocks(h, ctx, 'self-report') end,
+  description = 'The open clocks of each 一键报贫, and (with done_on) the steps done after their due dates in the year of the date.',
+  run = function(h, ctx) return m.self_report_items(h, ctx) end,
 }
 
 dixian.deadline {

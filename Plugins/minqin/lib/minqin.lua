@@ -102,6 +102,27 @@ function M.late_self_report_steps(h, ctx, since)
   return late
 end
 
+--- The first day of the period whose late steps are shown: the year of the assessment date
+--- (the work points are the year's, and the working-day calendar may not know earlier years).
+function M.late_since(ctx)
+  return string.format('%04d-01-01', ctx.year)
+end
+
+--- What the `minqin.self-report` deadline lists: the open clocks (M.clocks) and, with
+--- `done_on`, the stages done late since M.late_since. Lateness is judged here once, in
+--- M.late_self_report_steps, from the clock the deadline and the checks share: the host only
+--- shows what an item with done_on says (the due list's 逾期完成, `household show`, the
+--- monthly report), and the check `minqin.self-report-late` words the same stages as findings.
+function M.self_report_items(h, ctx)
+  local items = M.clocks(h, ctx, 'self-report')
+  if items == nil then return nil end
+  for _, stage in ipairs(M.late_self_report_steps(h, ctx, M.late_since(ctx))) do
+    items[#items + 1] = { due_on = stage.due_on, done_on = stage.done_on, message = stage.message,
+      responsible = stage.responsible, person = stage.person }
+  end
+  return items
+end
+
 --- The clocks of an open self-report (which = 'self-report': 一键报贫, seed 003 附件2 二.4) or
 --- of the 一户一策 plan (which = 'plan': 二.12): what the household's episodes still owe, as
 --- deadline items { due_on, message, responsible, person }. The step clocks run from the

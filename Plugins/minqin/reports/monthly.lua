@@ -2,9 +2,12 @@
 -- round of 新识别、风险消除标注 and "每月30日前将识别、消除情况报市农业农村局备案". The report covers
 -- the month of its date up to that date: who reported hardship (一键报贫 and the other channels,
 -- 二.5), who was identified, whose risk was eliminated, the monitored households by kind and
--- risk type at the date, the totals since the transition period began, and the work overdue
--- under the county's clocks (the due list). Send-backs and relabels are not counted: the host's
--- data.episodes counts only reported, identified and eliminated events.
+-- risk type at the date, the totals since the transition period began, the households sent
+-- back to monitoring (回退) and relabelled with a new risk (再标注: 二.16 "风险再标注", 二.15), the
+-- 一键报贫 steps done after their due dates (二.4: the due list's 逾期完成, judged by the clock in
+-- lib/minqin.lua), and the work overdue under the county's clocks (the due list). 清退 (removing
+-- a household wrongly identified) is not a step the registry records, so it is not counted. When
+-- the due list is incomplete (a deadline failed on a household), the report says so.
 local T = dixian.import('report_tables')
 
 local function township_rows(data, event, from, to)
@@ -15,13 +18,18 @@ dixian.report {
   id = 'monthly',
   title = '防止返贫监测对象识别和风险消除情况月报',
   source = 'seed 003 附件2 二.16：每月30日前将识别、消除情况报市农业农村局备案',
-  description = 'The month of the report date: episodes reported, identified and eliminated by township, monitored households by kind and risk type, and overdue work.',
+  description = 'The month of the report date: episodes reported, identified, eliminated, sent back and relabelled by township, monitored households by kind and risk type, steps done late and overdue work.',
   needs = { 'due' },
   render = function(data, ctx)
     local from, to = T.month_start(ctx.as_of), ctx.as_of
     local reported = data.episodes { event = 'reported', from = from, to = to, by = 'channel' }
     local identified = township_rows(data, 'identified', from, to)
     local eliminated = township_rows(data, 'eliminated', from, to)
+    local sent_back = township_rows(data, 'sent-back', from, to)
+    local relabelled = township_rows(data, 'relabelled', from, to)
+    local late = data.done_late { from = from, to = to, by = 'title' }
+    local late_year = data.done_late { from = string.format('%04d-01-01', ctx.year), to = to }
+    local due_list = data.due_list()
     local by_risk = data.episodes { event = 'identified', from = from, to = to, by = 'risk_type' }
     local monitored = data.households { by = 'kind', where = { category = 'monitored' } }
     local open = data.households { by = 'risk_type', where = { category = 'monitored', status = { 'identified' } } }
@@ -37,38 +45,52 @@ dixian.report {
     local function row_of(r)
       if not townships[r.township] then
         townships[r.township] = { township = r.township_name, identified_households = 0, identified_people = 0,
-                                  eliminated_households = 0, eliminated_people = 0 }
+                                  eliminated_households = 0, eliminated_people = 0, sent_back_households = 0,
+                                  sent_back_people = 0, relabelled_households = 0, relabelled_people = 0 }
         order[#order + 1] = r.township
       end
       return townships[r.township]
     end
-    for _, r in ipairs(identified) do
-      local row = row_of(r)
-      row.identified_households, row.identified_people = r.households, r.people
+    local function put(rows, prefix)
+      for _, r in ipairs(rows) do
+        local row = row_of(r)
+        row[prefix .. '_households'], row[prefix .. '_people'] = r.households, r.people
+      end
     end
-    for _, r in ipairs(eliminated) do
-      local row = row_of(r)
-      row.eliminated_households, row.eliminated_people = r.households, r.people
-    end
+    put(identified, 'identified')
+    put(eliminated, 'eliminated')
+    put(sent_back, 'sent_back')
+    put(relabelled, 'relabelled')
     table.sort(order)
     local flow = {}
     for i, code in ipairs(order) do flow[i] = townships[code] end
-    local FLOW = { 'identified_households', 'identified_people', 'eliminated_households', 'eliminated_people' }
+    local FLOW = { 'identified_households', 'identified_people', 'eliminated_households', 'eliminated_people',
+                   'sent_back_households', 'sent_back_people', 'relabelled_households', 'relabelled_people' }
 
     local month = string.format('%d年%d月', ctx.year, ctx.month)
     local summary = string.format(
-      '%s（%s至%s），全县新受理监测申报%d户，新识别纳入监测对象%d户%d人，风险消除%d户%d人。截至%s，共有监测户%d户%d人，其中风险未消除%d户；'
+      '%s（%s至%s），全县新受理监测申报%d户，新识别纳入监测对象%d户%d人，风险消除%d户%d人，回退到监测状态%d户%d人，'
+        .. '风险再标注%d户%d人。截至%s，共有监测户%d户%d人，其中风险未消除%d户；'
         .. '过渡期以来（%s起）累计识别%d户%d人，累计风险消除%d户%d人。',
       month, from, to, T.sum(reported, 'households'), T.sum(identified, 'households'), T.sum(identified, 'people'),
-      T.sum(eliminated, 'households'), T.sum(eliminated, 'people'), to,
+      T.sum(eliminated, 'households'), T.sum(eliminated, 'people'), T.sum(sent_back, 'households'), T.sum(sent_back, 'people'),
+      T.sum(relabelled, 'households'), T.sum(relabelled, 'people'), to,
       T.sum(monitored, 'households'), T.sum(monitored, 'people'), T.sum(at_risk, 'households'),
       since, T.sum(identified_total, 'households'), T.sum(identified_total, 'people'),
       T.sum(eliminated_total, 'households'), T.sum(eliminated_total, 'people'))
 
     local overdue_total = T.sum(overdue, 'items')
+    local late_total = T.sum(late, 'items')
+    local late_text = late_total == 0
+      and string.format('本月无超时限办结的一键报贫核查、反馈或认定。%d年以来累计%d项。', ctx.year, T.sum(late_year, 'items'))
+      or string.format('本月一键报贫核查、反馈或认定超时限办结%d项，涉及%d户，合计逾期%d天；%d年以来累计%d项，涉及%d户。',
+        late_total, T.sum(late, 'households'), T.sum(late, 'days_late'), ctx.year, T.sum(late_year, 'items'), T.sum(late_year, 'households'))
+    local incomplete = not due_list.complete
+      and string.format('截至报告日的待办和逾期清单不完整：有%d处时限规则出错（见 dixian due），第六、七部分的数字不全。', due_list.failures)
+      or nil
     return {
       title = string.format('民勤县防止返贫监测对象识别和风险消除情况月报（%s）', month),
-      { heading = '一、总体情况', text = summary },
+      { heading = '一、总体情况', text = incomplete and { summary, incomplete } or summary },
       {
         heading = '二、本月监测申报受理情况',
         table = {
@@ -77,7 +99,7 @@ dixian.report {
         },
       },
       {
-        heading = '三、本月新识别和风险消除情况（分乡镇）',
+        heading = '三、本月新识别、风险消除、回退和再标注情况（分乡镇）',
         table = {
           columns = {
             { key = 'township', title = '乡镇' },
@@ -85,6 +107,10 @@ dixian.report {
             { key = 'identified_people', title = '人数', group = '新识别纳入监测' },
             { key = 'eliminated_households', title = '户数', group = '风险消除' },
             { key = 'eliminated_people', title = '人数', group = '风险消除' },
+            { key = 'sent_back_households', title = '户数', group = '回退到监测状态' },
+            { key = 'sent_back_people', title = '人数', group = '回退到监测状态' },
+            { key = 'relabelled_households', title = '户数', group = '风险再标注' },
+            { key = 'relabelled_people', title = '人数', group = '风险再标注' },
           },
           rows = T.with_total(flow, 'township', FLOW),
         },
@@ -120,6 +146,15 @@ dixian.report {
           columns = { { key = 'township_name', title = '乡镇' }, { key = 'title_name', title = '事项' }, { key = 'items', title = '逾期项数' },
                       { key = 'households', title = '涉及户数' } },
           rows = overdue,
+        },
+      },
+      {
+        heading = '七、超时限办结事项',
+        text = late_text,
+        table = {
+          columns = { { key = 'title_name', title = '事项' }, { key = 'items', title = '项数' }, { key = 'households', title = '涉及户数' },
+                      { key = 'days_late', title = '合计逾期天数' } },
+          rows = late,
         },
       },
     }

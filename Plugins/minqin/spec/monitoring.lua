@@ -163,6 +163,18 @@ dixian.spec('一键报贫 verified on day 7 (due 6 July), identified on time: th
   findings = { 'minqin.self-report-late' },
 })
 
+dixian.spec('一键报贫 verified on day 7 (due 6 July): the due list keeps the late verification, done on 8 July', {
+  as_of = '2024-07-20',
+  household = self_reported('2024-07-08', '2024-07-10', '2024-07-12'),
+  due = { { id = 'minqin.self-report', due_on = '2024-07-06', done_on = '2024-07-08' } },
+})
+
+dixian.spec('identified on 17 July: the approval is in time (due 19 July), the 15-day limit (16 July) is not: the due list keeps it', {
+  as_of = '2024-07-20',
+  household = self_reported('2024-07-05', '2024-07-12', '2024-07-17'),
+  due = { { id = 'minqin.self-report', due_on = '2024-07-16', done_on = '2024-07-17' } },
+})
+
 dixian.spec('一键报贫 identified on 17 July, 16 days after the report: late, though each step kept its own clock', {
   as_of = '2024-07-20',
   -- verify 5 July (day 4); answer 12 July (5 working days); approve 17 July (3 working days); 15 days end on 16 July.

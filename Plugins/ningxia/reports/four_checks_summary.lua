@@ -1,7 +1,8 @@
 -- “四查四补”排查情况汇总: seed 000 二 sets the four families (查损补失、查漏补缺、查短补齐、
 -- 查弱补强) and 三 asks for 常态化 checking and rectification. The summary counts what the latest
 -- screening found in each family and township, and where the problem ledger stands (found,
--- put right, open, overdue) in the year of the report's date.
+-- put right, open, overdue) in the year of the report's date. A screening that did not run
+-- completely is said to be so: its figures are short.
 local T = dixian.import('report_tables')
 
 local FAMILIES = { '查损补失', '查漏补缺', '查短补齐', '查弱补强' }
@@ -71,6 +72,9 @@ dixian.report {
       and string.format('%s开展的“四查四补”比对排查覆盖%d户，发现问题%d条。查短补齐涉及村级基础设施和公共服务，由县级另行排查，不在农户筛查之列。',
         screening.as_of, screening.households, total)
       or '尚未开展“四查四补”比对排查：请先运行 dixian screen。'
+    if screening and not screening.complete then
+      intro = intro .. '该次筛查未完整运行，部分检查项未对全部农户得出结果，以上数字不全。'
+    end
     return {
       title = string.format('“四查四补”排查情况汇总（截至%s）', ctx.as_of),
       { heading = '一、排查总体情况', text = intro,

@@ -238,7 +238,8 @@ local DEADLINE_FIELDS = set_of { 'id', 'title', 'responsible', 'run', 'source', 
 
 --- dixian.deadline { id, title, responsible, run = function(h, ctx) -> nil | item | { items }, source, override }
 --- An item is { due_on = date, message = text, person = name?, responsible = unit? }: work
---- still to be done for household h, due on due_on.
+--- still to be done for household h, due on due_on; with done_on = date (after due_on), work
+--- that was done late, on done_on.
 function api.deadline(spec)
   local where = caller(2)
   while_loading(where, 'dixian.deadline')

@@ -255,7 +255,7 @@ function runners.guard(transition, h)
   return reasons, failures
 end
 
-local ITEM_FIELDS = set_of { 'due_on', 'message', 'person', 'responsible' }
+local ITEM_FIELDS = set_of { 'due_on', 'done_on', 'message', 'person', 'responsible' }
 
 -- Checks one item a deadline returned; nil and the problem when it is nonsense.
 local function due_item(deadline, item)
@@ -265,12 +265,22 @@ local function due_item(deadline, item)
   end
   for key in pairs(item) do
     if not ITEM_FIELDS[key] then
-      return nil, format("%s: deadline %s returned an item with unknown field '%s' (known: due_on, message, person, responsible)",
+      return nil, format("%s: deadline %s returned an item with unknown field '%s' (known: due_on, done_on, message, person, responsible)",
         deadline.where, deadline.id, tostring(key))
     end
   end
   if not parse_date(item.due_on) then
     return nil, format('%s: deadline %s returned due_on %s, not a date written YYYY-MM-DD', deadline.where, deadline.id, tostring(item.due_on))
+  end
+  -- done_on: work already done, after its due date (work done in time leaves no item).
+  if item.done_on ~= nil then
+    if not parse_date(item.done_on) then
+      return nil, format('%s: deadline %s returned done_on %s, not a date written YYYY-MM-DD', deadline.where, deadline.id, tostring(item.done_on))
+    end
+    if item.done_on <= item.due_on then
+      return nil, format('%s: deadline %s returned an item done on %s, not after its due date %s: an item with done_on is work done late',
+        deadline.where, deadline.id, item.done_on, item.due_on)
+    end
   end
   for _, field in ipairs { 'message', 'person', 'responsible' } do
     local value = item[field]
@@ -287,17 +297,17 @@ end
 
 --- Runs every deadline (or only deadline `only`; none in `disabled`) on households
 --- batch[1..n], each call protected: items as parallel lists (household index, deadline
---- index, due date, message, person, responsible; false where not given) and failures
+--- index, due date, message, person, responsible, done date; false where not given) and failures
 --- (household index, deadline index, message).
 function runners.deadlines(batch, n, only, disabled)
-  local out = { n = 0, h = {}, k = {}, d = {}, m = {}, p = {}, r = {} }
+  local out = { n = 0, h = {}, k = {}, d = {}, m = {}, p = {}, r = {}, o = {} }
   local failed = { n = 0, h = {}, k = {}, m = {} }
   local ctx = context
   local list = declared.deadlines
   local function add(i, k, item)
     local f = out.n + 1
     out.n, out.h[f], out.k[f], out.d[f], out.m[f] = f, i, k, item.due_on, item.message
-    out.p[f], out.r[f] = item.person or false, item.responsible or false
+    out.p[f], out.r[f], out.o[f] = item.person or false, item.responsible or false, item.done_on or false
   end
   local first, last = 1, #list
   if only then first, last = only, only end
