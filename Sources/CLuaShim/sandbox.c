@@ -799,6 +799,16 @@ static int stop_kind(lua_State *L) {
     return 1;
 }
 
+static int charge(lua_State *L) {
+    lua_Integer instructions = luaL_checkinteger(L, 1);
+    if (instructions > 0) clua_charge(L, instructions);
+    return 0;
+}
+
+void clua_pushcharge(lua_State *L) {
+    lua_pushcfunction(L, charge);
+}
+
 void clua_pushstopkind(lua_State *L) {
     lua_pushcfunction(L, stop_kind);
 }

@@ -9,14 +9,19 @@ final class CalendarBook {
     var calendars: [CalendarDeclaration]?
 
     /// Lua's `working_days(d, n, id)`: the date `n` working days after `d` in calendar `id`, or
-    /// nil and why not (calendar.lua raises it at the plugin line).
+    /// nil and why not (calendar.lua raises it at the plugin line); then the days stepped
+    /// through, which calendar.lua charges to the script's instruction budget.
     func addWorkingDays(_ frame: inout LuaCallFrame) {
+        var stepped = 0
         do {
-            frame.return(try count(frame.argument(1), frame.argument(2), frame.argument(3)).description)
+            let reached = try count(frame.argument(1), frame.argument(2), frame.argument(3), stepped: &stepped)
+            frame.return(reached.description)
+            frame.return(LuaValue.nil)
         } catch {
             frame.return(LuaValue.nil)
             frame.return(error.message)
         }
+        frame.return(stepped)
     }
 
     /// Why a working-day count cannot be made.
@@ -24,7 +29,7 @@ final class CalendarBook {
         let message: String
     }
 
-    private func count(_ date: LuaValue, _ days: LuaValue, _ id: LuaValue) throws(Refusal) -> LocalDate {
+    private func count(_ date: LuaValue, _ days: LuaValue, _ id: LuaValue, stepped: inout Int) throws(Refusal) -> LocalDate {
         guard let calendars else {
             throw Refusal(message: "working days are counted with the plugins' calendars, known once every file is loaded: "
                 + "count them in a check, guard, deadline, checklist row or report, not while a file loads")
@@ -45,7 +50,7 @@ final class CalendarBook {
             throw Refusal(message: "the number of working days must be a whole number, at least 0, got \(days.displayText)")
         }
         do {
-            return try calendar.adding(workingDays: count, to: start)
+            return try calendar.adding(workingDays: count, to: start, stepped: &stepped)
         } catch {
             throw Refusal(message: error.description)
         }

@@ -45,10 +45,18 @@ public struct CalendarDeclaration: Hashable, Sendable {
     /// The date `count` working days after `date` (a deadline "within N working days").
     /// - Throws: `CalendarGap` when the count reaches a year the calendar lists no days of.
     public func adding(workingDays count: Int, to date: LocalDate) throws(CalendarGap) -> LocalDate {
+        var stepped = 0
+        return try adding(workingDays: count, to: date, stepped: &stepped)
+    }
+
+    /// The same, counting in `stepped` the days stepped through (what a script is charged for
+    /// the count), whether or not it succeeds.
+    public func adding(workingDays count: Int, to date: LocalDate, stepped: inout Int) throws(CalendarGap) -> LocalDate {
         var day = date
         var left = count
         while left > 0 {
             day = day.adding(days: 1)
+            stepped += 1
             if try isWorkingDay(day) { left -= 1 }
         }
         return day

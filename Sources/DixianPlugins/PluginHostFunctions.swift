@@ -32,7 +32,8 @@ struct PluginHostFunctions {
             stack.pushCallerLocationFunction()
             workingDays.push(onto: stack)
             stack.pushStopKindFunction()
-            return 5
+            stack.pushChargeFunction()
+            return 6
         }, readingResults: { stack, first, _ in
             stack.pushField("empty_list", ofTableAt: first)
             empty = LuaTableReference(at: -1, in: stack, of: state)

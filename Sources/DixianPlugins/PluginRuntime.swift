@@ -207,20 +207,16 @@ public final class PluginRuntime {
         }
     }
 
-    /// Refuses a run on `date` when a parameter of the chain is declared unset then (the county
-    /// must set it): one error naming each such parameter, the date, why it is unset and the
-    /// file and line to set it in, in the plugin's language. Runs over a county call it before
-    /// they start, so a missing value stops them once rather than failing every household.
-    ///
-    /// Only parameters the chain's scripts name outside comments count (checks, guards,
-    /// deadlines, checklists, reports and their modules; not `parameters.lua` nor specs): a value
-    /// declared unset that no rule reads yet documents what the county will need, and stops
-    /// nothing.
-    public func requireParameters(on date: LocalDate) throws(PluginError) {
+    /// Refuses a `kind` of run on `date` when a parameter it reads is declared unset then (the
+    /// county must set it): one error naming each such parameter, the date, why it is unset and
+    /// the file and line to set it in, in the plugin's language. Runs over a county call it
+    /// before they start, so a missing value stops them once rather than failing every
+    /// household. Which parameters a run reads: `ParameterReads`.
+    public func requireParameters(on date: LocalDate, for kind: RunKind) throws(PluginError) {
         let unset = declarations.parameters.compactMap { parameter in parameter.unsetValue(on: date).map { (parameter, $0) } }
         guard !unset.isEmpty else { return }
-        let scripts = Self.scriptTexts(of: chain)
-        let gaps = unset.filter { parameter, _ in scripts.contains { $0.contains(parameter.declaration.id) } }
+        let read = ParameterReads.names(readBy: kind, in: chain)
+        let gaps = unset.filter { parameter, _ in read.contains(parameter.declaration.id) }
         guard let first = gaps.first else { return }
         let chinese = plugin.language == .chinese
         let lines = gaps.map { parameter, value in
@@ -233,29 +229,6 @@ public final class PluginRuntime {
         }
         let head = chinese ? "\(date) 的运行无法开始：" : "a run on \(date) cannot start: "
         throw PluginError(.parameterUnset, plugin: first.0.declaration.plugin, head + lines.joined(separator: chinese ? "；" : "; "))
-    }
-
-    /// The text of every `.lua` file of the chain that runs rules: all but `parameters.lua`,
-    /// `plugin.lua`, `geography.lua` and the `spec/` folder.
-    private static func scriptTexts(of chain: [PluginManifest]) -> [String] {
-        chain.flatMap { manifest -> [String] in
-            let top = manifest.directory.standardizedFileURL.pathComponents.count
-            let walker = FileManager.default.enumerator(at: manifest.directory, includingPropertiesForKeys: nil)
-            return (walker?.compactMap { $0 as? URL } ?? []).compactMap { file in
-                let parts = file.standardizedFileURL.pathComponents.dropFirst(top)
-                guard file.pathExtension == "lua", parts.first != "spec",
-                    !["parameters.lua", "plugin.lua", "geography.lua"].contains(file.lastPathComponent) || parts.count > 1
-                else { return nil }
-                return (try? String(contentsOf: file, encoding: .utf8)).map(withoutComments)
-            }
-        }
-    }
-
-    /// `text` with each line cut at its first `--` (a comment that names a parameter reads none).
-    private static func withoutComments(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.range(of: "--").map { line[..<$0.lowerBound] } ?? line
-        }.joined(separator: "\n")
     }
 
     /// The date set by `prepare(asOf:)`.
@@ -482,10 +455,12 @@ public final class PluginRuntime {
 extension LuaStatePool where Context == PluginRuntime {
     /// A pool of `size` states, each with `chain` loaded and prepared for `asOf`: what a
     /// parallel run over a county (screening, the due list) works with.
-    public convenience init(chain: [PluginManifest], asOf: LocalDate, size: Int, limits: LuaLimits = LuaLimits()) throws {
+    /// `kind` says what the pool runs, for the parameters it needs (`requireParameters`).
+    public convenience init(chain: [PluginManifest], asOf: LocalDate, size: Int, limits: LuaLimits = LuaLimits(),
+                            running kind: RunKind = .screening) throws {
         try self.init(size: size, limits: limits) { state in
             let runtime = try PluginRuntime(chain: chain, state: state)
-            try runtime.requireParameters(on: asOf)
+            try runtime.requireParameters(on: asOf, for: kind)
             try runtime.prepare(asOf: asOf)
             return runtime
         }

@@ -258,6 +258,7 @@ public enum PluginSpecRunner {
         else {
             return ["a duty spec needs from and through (dates written YYYY-MM-DD) and due, a list of dates"]
         }
+        guard from <= through else { return ["a duty spec's window must not end (\(through)) before it starts (\(from))"] }
         let actual = duty.dueDates(from: from, through: through).map(\.description)
         let wanted = expected.array.compactMap(\.stringValue)
         guard actual == wanted else {

@@ -54,7 +54,7 @@ public struct ChecklistRun: Sendable {
         let places = try PlaceNames.of(chain)
         let pool = try LuaStatePool(size: workers, limits: limits) { state in
             let runtime = try PluginRuntime(chain: chain, state: state)
-            try runtime.requireParameters(on: asOf)
+            try runtime.requireParameters(on: asOf, for: .checklists)
             try runtime.prepare(asOf: asOf)
             try runtime.setPlaceNames(places)
             return runtime

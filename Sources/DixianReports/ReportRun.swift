@@ -42,7 +42,7 @@ public struct ReportRun: Sendable {
         } catch let error as LuaError {
             throw PluginError(error, while: "starting \(plugin.id)", kind: .host, plugin: plugin.id)
         }
-        try runtime.requireParameters(on: asOf)
+        try runtime.requireParameters(on: asOf, for: .reports)
         try runtime.prepare(asOf: asOf)
         try runtime.setPlaceNames(try PlaceNames.of(chain))
         guard let report = runtime.declarations.reports.first(where: { $0.id == reportID }) else {

@@ -118,7 +118,7 @@ public struct DueScan: Sendable {
     public func run(on store: some RegistryStore & HouseholdViewSource) async throws -> DueList {
         let asOf = self.asOf, chain = self.chain
         let area = try chain[chain.count - 1].area(requested: self.area)
-        let pool = try LuaStatePool(chain: chain, asOf: asOf, size: workers, limits: limits)
+        let pool = try LuaStatePool(chain: chain, asOf: asOf, size: workers, limits: limits, running: .deadlines)
         let declarations = pool.withState { _, runtime in runtime.declarations }
         let horizon = asOf.adding(days: withinDays)
         let partitions = try store.partitions(area: area, size: 4096)

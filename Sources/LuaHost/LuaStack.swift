@@ -151,6 +151,14 @@ public struct LuaStack {
         clua_pushstopkind(L)
     }
 
+    /// Pushes `charge(n)`, which charges the running call's instruction budget `n` instructions
+    /// (raising its stop when it runs out): for host chunks whose Swift functions do work for a
+    /// script that no instruction counts. Never hand it to plugin code.
+    public func pushChargeFunction() {
+        reserve(1)
+        clua_pushcharge(L)
+    }
+
     /// Pushes element `position` of the table at `parent` if it is a table; otherwise creates a
     /// table (sized for `fieldCount` fields), stores it there and pushes it. For refilling the
     /// same tables call after call instead of allocating new ones.

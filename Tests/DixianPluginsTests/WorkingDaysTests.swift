@@ -45,6 +45,26 @@ struct WorkingDaysTests {
         #expect(spec.problems == [gap])
     }
 
+    /// A plugin cannot buy uncounted work with working-day counts: the days the host steps
+    /// through are charged to the check's instruction budget, so a loop of counts over a
+    /// calendar listing thousands of years is stopped as a loop in Lua would be.
+    @Test func countingWorkingDaysIsChargedToTheBudget() throws {
+        defer { plugins.remove() }
+        let years = (1...9999).map { String(format: "'%04d-01-01'", $0) }.joined(separator: ", ")
+        try plugins.write("counting", extends: nil, [
+            "calendars/big.lua": "dixian.calendar { id = 'big', title = 'big', holidays = { \(years) } }",
+            "checks/a.lua": "dixian.check { id = 'a', title = 't', run = function()\n  for _ = 1, 5 do pcall(dixian.date.add_working_days, '0001-01-02', 2147483647, 'big') end\nend }",
+        ])
+        let catalog = plugins.catalog
+        let runtime = try PluginRuntime(chain: catalog.chain(for: catalog.plugin("counting")), state: LuaState())
+        try runtime.prepare(asOf: LocalDate(iso: "2024-06-30")!)
+        let view = HouseholdView(household: Household(
+            number: "1", area: Area(villageCode: "620621100201")!, headName: "张三", category: .general))
+        let clock = ContinuousClock(), start = clock.now
+        #expect(throws: LuaError.self) { try runtime.screen([view]) }
+        #expect(clock.now - start < .seconds(20), "the counts ran uncounted for \(clock.now - start)")
+    }
+
     /// From 1 December, a calendar that lists no days of the next year says so (dixian plugin
     /// test prints it), before deadlines counted into January start to fail.
     @Test func fromTheFirstOfDecemberACalendarWithoutTheNextYearIsNoted() throws {

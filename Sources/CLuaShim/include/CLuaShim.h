@@ -144,4 +144,9 @@ int clua_stop_kind(lua_State *L, const char *message);
 /// script's own error: for the host chunks' runners.
 void clua_pushstopkind(lua_State *L);
 
+/// Pushes `charge(n)`, for host chunks only: charges the running call's instruction budget `n`
+/// instructions (the work a host function did for the script that no instruction counted),
+/// raising the budget's stop when it runs out.
+void clua_pushcharge(lua_State *L);
+
 #endif

@@ -5,13 +5,13 @@
 -- state. Plugins only ever see the read-only `dixian` table it builds.
 --
 -- docs/plugin-api.md documents what plugins see; keep the two in step.
-local modules, vocabulary, where_is, working_days, stop_kind = ...
+local modules, vocabulary, where_is, working_days, stop_kind, charge = ...
 local type, pairs, ipairs = type, pairs, ipairs
 
 local support = modules.support(where_is)
 local date, dates = modules.date()
 local documents = modules.documents(support)
-local calendar = modules.calendar(date, working_days)
+local calendar = modules.calendar(date, working_days, charge)
 local declarations = modules.declarations(support, dates, date, documents, vocabulary)
 local contexts = modules.context(support, dates, declarations, calendar)
 local views = modules.views()
