@@ -19,7 +19,8 @@ local function parse_date(text)
   end
   local y = (y1 - 48) * 1000 + (y2 - 48) * 100 + (y3 - 48) * 10 + (y4 - 48)
   local m, d = (m1 - 48) * 10 + (m2 - 48), (d1 - 48) * 10 + (d2 - 48)
-  if m < 1 or m > 12 or d < 1 then return nil end
+  -- Year 0000 is no date: the host's dates (LocalDate) start at year 1, and the two must agree.
+  if y < 1 or m < 1 or m > 12 or d < 1 then return nil end
   local last = MONTH_DAYS[m] + ((m == 2 and is_leap(y)) and 1 or 0)
   if d > last then return nil end
   return y, m, d

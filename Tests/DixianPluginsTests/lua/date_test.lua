@@ -10,6 +10,7 @@ function tests.a_real_date_parses_and_others_do_not()
   assert(dates.parse('2024-13-01') == nil)
   assert(dates.parse('2024-1-01') == nil)
   assert(dates.parse(20240101) == nil)
+  assert(dates.parse('0000-01-01') == nil, 'year 0 is no date, as the host says')
   assert(date.valid('2024-06-30') and not date.valid('2024-06-31'))
 end
 
