@@ -102,10 +102,9 @@ extension MinqinReference {
                 || view.members.contains { $0.disabilityGrade != nil }
             for (role, months, from) in [
                 (VisitorRole.residentTeam, 1, always ? nil : since),
-                // lib/minqin.lua means a 脱贫不稳定户's helper duty to run from before identification, but
-                // writes it `(lifted and unstable) and nil or since`, which is always `since`: the
-                // plugin counts it from identification, and so does the reference.
-                (VisitorRole.helper, 3, since),
+                // A 脱贫不稳定户 was a 脱贫户 with a helper before: its helper's duty did not start at
+                // identification (lib/minqin.lua, helper_quarterly includes lifted households).
+                (VisitorRole.helper, 3, household.monitoredKind == .unstable ? nil : since),
             ] {
                 let first = LocalDate(year: asOf.year, month: asOf.month - (asOf.month - 1) % months, day: 1)!
                 let previousFirst = first.addingMonths(-months), previousLast = first.adding(days: -1)

@@ -258,7 +258,8 @@ function M.visit_items(h, ctx)
   local helper = M.set(rule.helper_quarterly)
   if helper.monitored and monitored then
     -- A 脱贫不稳定户 was a 脱贫户 before: when those are visited too, its duty did not start at identification.
-    local from = (helper.lifted and h.monitored_kind == 'unstable') and nil or since
+    local from = since
+    if helper.lifted and h.monitored_kind == 'unstable' then from = nil end  -- not `x and nil or y`: that is always y
     visit_items(h, ctx, 'helper', 3, from, items, '帮扶责任人', h.helper)
   elseif helper[h.category] or (helper.assigned and h.helper ~= nil) then
     visit_items(h, ctx, 'helper', 3, nil, items, '帮扶责任人', h.helper)

@@ -114,6 +114,17 @@ dixian.spec('identified on 12 October: October\'s team visit and the fourth quar
   due = { { id = 'minqin.visits', due_on = '2024-10-31' }, { id = 'minqin.visits', due_on = '2024-12-31' } },
 })
 
+dixian.spec('a 脱贫不稳定户 identified on 12 October: its helper, a 脱贫户\'s helper before, still owed the third quarter\'s visit', {
+  as_of = '2024-10-20',
+  household = {
+    category = 'monitored', monitored_kind = 'unstable', helper = '李帮扶', members = { { age = 40 } }, incomes = well_off,
+    episodes = { { reported_on = '2024-10-08', identified_on = '2024-10-12', risk_types = { 'illness' } } },
+    plans = { { made_on = '2024-10-14' } },
+  },
+  due = { { id = 'minqin.visits', due_on = '2024-10-31' }, { id = 'minqin.visits', due_on = '2024-09-30' },
+          { id = 'minqin.visits', due_on = '2024-12-31' } },
+})
+
 dixian.spec('identified on 12 September and unvisited in September: overdue on 20 October', {
   as_of = '2024-10-20',
   household = {
