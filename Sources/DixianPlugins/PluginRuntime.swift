@@ -2,6 +2,7 @@ import DixianCore
 import DixianSheets
 import Foundation
 import LuaHost
+import Synchronization
 
 /// A plugin chain (a plugin and the plugins it extends) loaded into one Lua state: its
 /// declarations, and the calls that run its checks, guards and checklists. One per state;
@@ -458,9 +459,12 @@ extension LuaStatePool where Context == PluginRuntime {
     /// `kind` says what the pool runs, for the parameters it needs (`requireParameters`).
     public convenience init(chain: [PluginManifest], asOf: LocalDate, size: Int, limits: LuaLimits = LuaLimits(),
                             running kind: RunKind = .screening) throws {
+        let unchecked = Mutex(true)  // the parameters are the same in every state: asked once
         try self.init(size: size, limits: limits) { state in
             let runtime = try PluginRuntime(chain: chain, state: state)
-            try runtime.requireParameters(on: asOf, for: kind)
+            if unchecked.withLock({ first in defer { first = false }; return first }) {
+                try runtime.requireParameters(on: asOf, for: kind)
+            }
             try runtime.prepare(asOf: asOf)
             return runtime
         }

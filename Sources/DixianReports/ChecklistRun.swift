@@ -52,9 +52,12 @@ public struct ChecklistRun: Sendable {
         let chain = self.chain, asOf = self.asOf, id = checklistID
         let area = try chain[chain.count - 1].area(requested: self.area)
         let places = try PlaceNames.of(chain)
+        let unchecked = Mutex(true)  // the parameters are the same in every state: asked once
         let pool = try LuaStatePool(size: workers, limits: limits) { state in
             let runtime = try PluginRuntime(chain: chain, state: state)
-            try runtime.requireParameters(on: asOf, for: .checklists)
+            if unchecked.withLock({ first in defer { first = false }; return first }) {
+                try runtime.requireParameters(on: asOf, for: .checklists)
+            }
             try runtime.prepare(asOf: asOf)
             try runtime.setPlaceNames(places)
             return runtime
