@@ -35,21 +35,23 @@ extension Dixian {
         @OptionGroup var plugins: PluginSearchOptions
 
         func run() async throws {
-            let geography = try CountyGeography.load(plugin: county, from: plugins.searchPath)
+            let county = try SyntheticCounty.load(plugin: self.county, from: plugins.searchPath, households: households, seed: seed)
+            let geography = county.geography
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-demo-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
-            try SyntheticCounty(geography: geography, households: households, seed: seed)
-                .write(to: folder.appendingPathComponent("county"))
-            let path = db ?? folder.deletingLastPathComponent().appendingPathComponent("dixian-demo-\(county).sqlite").path
+            let written = try county.write(to: folder.appendingPathComponent("county"))
+            let path = db ?? folder.deletingLastPathComponent().appendingPathComponent("dixian-demo-\(self.county).sqlite").path
             try? FileManager.default.removeItem(atPath: path)
             let store = try SQLiteRegistry(path: path)
             let report = try await RegistryImport(path: folder.appendingPathComponent("county"))
                 .apply(to: store, as: "dixian demo")
             let summary = try await store.householdSummary(area: nil)
             print(DemoSummary(geography: geography, summary: summary, rows: report.totalRows, path: path).text)
+            print("")
+            print(ProfileComparison(profile: county.profile, statistics: written.statistics).text)
 
             let catalog = PluginCatalog(searchPath: plugins.searchPath)
-            let manifest = try catalog.plugin(plugin ?? county)
+            let manifest = try catalog.plugin(plugin ?? self.county)
             let chain = try catalog.chain(for: manifest)
             let outcome = try ScreeningEngine(chain: chain, options: .init(asOf: SyntheticCounty.asOf, actor: "dixian demo"))
                 .run(on: store)
@@ -83,5 +85,38 @@ struct DemoSummary {
             lines.append("  \(name) \(summary.monitoredByTownship[geography.townshipCode(index)] ?? 0)")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The county's calibrated figures as generated beside the targets of its profile, with the
+/// sources the targets are cited from.
+struct ProfileComparison {
+    let profile: CountyProfile
+    let statistics: CountyStatistics
+
+    var text: String {
+        var lines = ["合成数据与公开统计对照（目标见插件 profile.lua）："]
+        var cited: [String] = []
+        for name in CalibratedFigure.allCases {
+            let figure = profile.figure(name)
+            if !cited.contains(figure.source) { cited.append(figure.source) }
+            lines.append("  \(name.chineseName)：\(Self.format(statistics.value(name), name))（目标 \(Self.format(figure.value, name))，"
+                + "来源[\(cited.firstIndex(of: figure.source)! + 1)]）")
+        }
+        lines.append("来源：")
+        for (index, id) in cited.enumerated() {
+            let source = profile.sources[id]!
+            lines.append("  [\(index + 1)] \(source.title) \(source.url)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ value: Double, _ figure: CalibratedFigure) -> String {
+        switch figure {
+        case .householdSize: String(format: "%.2f", value)
+        case .sexRatio: String(format: "%.1f", value)
+        case .incomeMedian: String(format: "%.0f元", value)
+        default: String(format: "%.1f%%", value * 100)
+        }
     }
 }

@@ -33,9 +33,9 @@ extension Dixian {
         }
 
         func run() throws {
-            let geography = try CountyGeography.load(plugin: county, from: plugins.searchPath)
-            let counts = try SyntheticCounty(geography: geography, households: households, seed: seed)
-                .write(to: URL(fileURLWithPath: out, isDirectory: true))
+            let county = try SyntheticCounty.load(plugin: self.county, from: plugins.searchPath, households: households, seed: seed)
+            let geography = county.geography
+            let counts = try county.write(to: URL(fileURLWithPath: out, isDirectory: true)).rows
             let summary = counts.filter { $0.rows > 0 }.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
             print("\(geography.name) (\(geography.code)): \(summary)")
         }

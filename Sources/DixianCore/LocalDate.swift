@@ -71,6 +71,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         LocalDate(dayNumber: dayNumber + days)
     }
 
+    /// The same day `months` months later (earlier when negative), clamped to the month's end,
+    /// as the plugins' `dixian.date.add_months` counts.
+    public func adding(months: Int) -> LocalDate {
+        let index = year * 12 + (month - 1) + months
+        let year = index >= 0 ? index / 12 : (index - 11) / 12
+        let month = index - year * 12 + 1
+        return LocalDate(year: year, month: month, day: min(day, LocalDate.daysIn(month: month, year: year)))!
+    }
+
     /// Days from this date to `other` (negative if `other` is earlier).
     public func days(until other: LocalDate) -> Int {
         other.dayNumber - dayNumber

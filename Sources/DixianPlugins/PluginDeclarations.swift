@@ -50,6 +50,9 @@ public struct CheckDeclaration: Hashable, Sendable {
     public var severity: Severity
     /// Its group (Ningxia's 四查四补 families, say).
     public var group: String?
+    /// Whether it names households the rules ask staff to visit or look at (六必访, say)
+    /// rather than problems: summaries count its findings apart.
+    public var isList: Bool = false
     /// The check's id.
     public var id: String { declaration.id }
 }
@@ -188,7 +191,7 @@ extension PluginDeclarations {
                 declaration: declaration(entry),
                 riskTypes: (entry["risk_types"].tableValue?.array ?? []).compactMap { $0.stringValue.flatMap(RiskType.init(rawValue:)) },
                 severity: entry["severity"].stringValue.flatMap(Severity.init(rawValue:)) ?? .medium,
-                group: entry["group"].stringValue)
+                group: entry["group"].stringValue, isList: entry["list"] == .boolean(true))
         }
         func dates(_ entry: LuaValue, _ field: String) -> Set<LocalDate> {
             Set((entry[field].tableValue?.array ?? []).compactMap { $0.stringValue.flatMap { LocalDate(iso: $0) } })

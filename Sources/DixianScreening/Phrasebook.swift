@@ -20,6 +20,11 @@ struct Phrasebook {
             : "\(households) households screened, \(findings) findings (run \(run)):"
     }
 
+    /// The heading of the checks that list households to visit or look at, which are not problems.
+    func lists(_ count: Int) -> String {
+        chinese ? "另列名单 \(count) 条（走访、核查对象，不计为问题）：" : "Also listed, \(count) entries (households to visit or look at, not problems):"
+    }
+
     func firstFindings(_ shown: Int, of total: Int) -> String {
         chinese ? "前 \(shown) 条（共 \(total) 条；全部请用 --format csv 或 json 并指定 --out）："
             : "The first \(shown) of \(total) findings (all of them: --format csv or json with --out):"

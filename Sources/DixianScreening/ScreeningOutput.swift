@@ -73,16 +73,22 @@ public struct ScreeningOutput {
 
     /// The summary: the run, findings per check, failures if the run is incomplete.
     public func summary() -> String {
+        let lists = checks.filter(\.isList)
+        let listed = lists.reduce(0) { $0 + (run.findingsByCheck[$1.id] ?? 0) }
         var lines = [
             words.heading(plugin: plugin, run: run),
-            words.counts(households: run.householdCount, findings: run.findingCount, run: run.id ?? 0),
+            words.counts(households: run.householdCount, findings: run.findingCount - listed, run: run.id ?? 0),
             "",
         ]
         let width = checks.map { $0.id.count }.max() ?? 10
-        for check in checks {
-            let count = run.findingsByCheck[check.id] ?? 0
-            lines.append("  " + check.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                + "  " + words.severity(check.severity) + "  " + String(count).leftPadded(to: 8) + "  " + check.declaration.title)
+        func line(_ check: CheckDeclaration) -> String {
+            "  " + check.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + words.severity(check.severity) + "  "
+                + String(run.findingsByCheck[check.id] ?? 0).leftPadded(to: 8) + "  " + check.declaration.title
+        }
+        lines += checks.filter { !$0.isList }.map(line)
+        if !lists.isEmpty {
+            lines += ["", words.lists(listed)]
+            lines += lists.map(line)
         }
         if !run.isComplete {
             lines.append("")

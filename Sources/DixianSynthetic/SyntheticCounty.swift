@@ -3,12 +3,14 @@ import DixianInterchange
 import Foundation
 
 /// A synthetic county in the interchange format: the county's real code and townships, valid
-/// ID numbers, plausible households, members, incomes, guarantees, monitoring, assistance and
-/// assets. Most households are general, some lifted out, a few percent monitored. The same
-/// geography, size and seed always give the same files.
+/// ID numbers, and households, members, incomes, guarantees, monitoring, assistance and assets
+/// drawn to meet the figures of the county's profile (its plugin's `profile.lua`). The same
+/// county, size and seed always give the same files.
 public struct SyntheticCounty: Sendable {
     /// The county.
     public let geography: CountyGeography
+    /// What it looks like.
+    public let profile: CountyProfile
     /// How many households.
     public let households: Int
     /// The seed.
@@ -17,19 +19,44 @@ public struct SyntheticCounty: Sendable {
     /// The day the synthetic registry describes.
     public static let asOf = LocalDate(year: 2024, month: 6, day: 30)!
 
+    /// What was written: the rows per file, and the county's calibrated figures as drawn.
+    public struct Output: Sendable {
+        public var rows: [(file: String, rows: Int)]
+        public var statistics: CountyStatistics
+    }
+
     /// A county of `households` households generated from `seed`.
-    public init(geography: CountyGeography, households: Int, seed: UInt64) {
+    public init(geography: CountyGeography, profile: CountyProfile, households: Int, seed: UInt64) {
         precondition(households > 0, "a county has households")
         self.geography = geography
+        self.profile = profile
         self.households = households
         self.seed = seed
     }
 
-    /// Writes the county into `directory` in canonical form and returns the rows per file.
+    /// The county of plugin `id` (its geography.lua and profile.lua).
+    public static func load(plugin id: String, from pluginDirectories: [URL], households: Int, seed: UInt64) throws -> SyntheticCounty {
+        SyntheticCounty(geography: try CountyGeography.load(plugin: id, from: pluginDirectories),
+                        profile: try CountyProfile.load(plugin: id, from: pluginDirectories), households: households, seed: seed)
+    }
+
+    /// Writes the county into `directory` in canonical form.
     @discardableResult
-    public func write(to directory: URL) throws -> [(file: String, rows: Int)] {
+    public func write(to directory: URL) throws -> Output {
         let writer = try InterchangeWriter(directory: directory, maskIDNumbers: false)
-        var generator = HouseholdGenerator(geography: geography, seed: seed)
+        var statistics = CountyStatistics()
+        try generate { record, size in
+            statistics.add(record, householdSize: size)
+            try writer.write(record, householdSize: size)
+        }
+        return Output(rows: try writer.close(), statistics: statistics)
+    }
+
+    /// Calls `body` with every record of the county in canonical order; a household's record
+    /// comes with its size.
+    public func generate(_ body: (RegistryRecord, Int?) throws -> Void) throws {
+        let calibration = Calibration.calibrated(for: profile, geography: geography)
+        var generator = HouseholdGenerator(geography: geography, profile: profile, calibration: calibration, seed: seed)
         let villagesPerTownship = max(1, min(999, (households + geography.townships.count * 400 - 1)
                                                     / (geography.townships.count * 400)))
         let villageCount = geography.townships.count * villagesPerTownship
@@ -37,15 +64,15 @@ public struct SyntheticCounty: Sendable {
             let share = households / villageCount + (village < households % villageCount ? 1 : 0)
             guard share > 0 else { continue }
             let code = geography.townshipCode(village / villagesPerTownship) + (village % villagesPerTownship + 1).zeroPadded(3)
+            generator.villageStaff = VillageStaff(using: &generator.random)
             for sequence in 1...share {
                 for (record, size) in generator.household(number: code + sequence.zeroPadded(4), villageCode: code) {
-                    try writer.write(record, householdSize: size)
+                    try body(record, size)
                 }
             }
             for record in generator.assets(villageCode: code) {
-                try writer.write(record)
+                try body(record, nil)
             }
         }
-        return try writer.close()
     }
 }

@@ -74,5 +74,28 @@ struct RegistryCommandTests {
         #expect(outcome.output.contains("  薛百镇 "))
         #expect(outcome.output.contains("民勤县 待办和逾期事项（插件 minqin 2024.1，日期 2024-06-30）"))
         #expect(outcome.output.contains("  入户走访 "))
+        // The county's figures beside the targets of its profile, with their sources.
+        #expect(outcome.output.contains("合成数据与公开统计对照（目标见插件 profile.lua）：\n  脱贫户占比："))
+        #expect(outcome.output.contains("（目标 7.3%，来源["))
+        // Lists of households to visit are counted apart from the problems.
+        let lists = try #require(outcome.output.range(of: "另列名单 "))
+        #expect(outcome.output.range(of: "minqin.six-must-visit")!.lowerBound > lists.lowerBound)
+        #expect(outcome.output.range(of: "minqin.income-below-line")!.lowerBound < lists.lowerBound)
+    }
+
+    /// The headline of a generated county under its own plugin: a few dozen to a few hundred
+    /// problems in 10,000 households, not thousands (issue 19).
+    @Test func theDemoCountyHasAPlausibleNumberOfProblems() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let outcome = try DixianProcess.run([
+            "demo", "--county", "minqin", "--db", folder.appendingPathComponent("demo.sqlite").path, "--plugins", Self.plugins,
+        ])
+        #expect(outcome.status == 0, "\(outcome.errorOutput)")
+        let counts = try #require(outcome.output.firstMatch(of: /共筛查 10000 户，发现问题 (\d+) 条/))
+        let problems = try #require(Int(counts.1))
+        #expect((30...1000).contains(problems), "\(problems) problems in 10,000 households")
+        let overdue = try #require(outcome.output.firstMatch(of: /共 (\d+) 项，其中已逾期 (\d+) 项/))
+        #expect(try #require(Int(overdue.2)) < 1000, "most deadlines are met")
     }
 }

@@ -43,8 +43,7 @@ import Testing
         let generated = try Self.temporaryDirectory(), fromSQLite = try Self.temporaryDirectory(),
             fromPostgres = try Self.temporaryDirectory()
         defer { for url in [generated, fromSQLite, fromPostgres] { try? FileManager.default.removeItem(at: url) } }
-        let geography = try CountyGeography.load(plugin: "minqin", from: [Self.plugins])
-        try SyntheticCounty(geography: geography, households: 400, seed: 11).write(to: generated)
+        try SyntheticCounty.load(plugin: "minqin", from: [Self.plugins], households: 400, seed: 11).write(to: generated)
         let sqlite = try SQLiteRegistry()
         try await RegistryImport(path: generated).apply(to: sqlite, as: "import")
         try await sqlite.saveUser(ServerUser(name: "cadre", role: .villageCadre, areas: ["620621"], tokenHash: "ab", salt: "cd",

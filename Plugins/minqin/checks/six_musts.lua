@@ -5,6 +5,7 @@ local m = require('lib.minqin')
 dixian.check {
   id = 'minqin.six-must-visit',
   title = '六必访对象',
+  list = true,
   group = '风险排查',
   severity = 'medium',
   source = 'seed 003 附件2 二.9：坚持"六必访"，对大病重病患者、负担较重的慢性病患者、重度残疾人、留守老人妇女儿童、单亲和失能老年人、遭遇重大变故和自然灾害的家庭实行重点排查',
@@ -39,6 +40,7 @@ dixian.check {
 dixian.check {
   id = 'minqin.six-must-check',
   title = '六必查对象（未纳入监测）',
+  list = true,
   group = '风险排查',
   severity = 'medium',
   source = 'seed 003 附件2 二.9：开展"六必查"，对农村低保和特困供养对象、有病人住院家庭、供养高中和大专学生家庭、残疾人家庭、突发意外家庭、有投诉举报情况的农户，严格核查认定',

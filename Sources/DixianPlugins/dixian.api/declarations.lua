@@ -145,7 +145,7 @@ local function parameter_value(name, on, level)
   error(format("unknown parameter '%s'", tostring(name)), level + 1)
 end
 
-local CHECK_FIELDS = set_of { 'id', 'title', 'risk_types', 'severity', 'group', 'source', 'description', 'run', 'override' }
+local CHECK_FIELDS = set_of { 'id', 'title', 'risk_types', 'severity', 'group', 'source', 'description', 'list', 'run', 'override' }
 
 -- Called by api.check and api.asset_check: the plugin's line is two frames up.
 local function declare_check(list, kind, spec)
@@ -161,10 +161,12 @@ local function declare_check(list, kind, spec)
     group = optional(where, what, spec, 'group', 'string'),
     source = optional(where, what, spec, 'source', 'string'),
     description = optional(where, what, spec, 'description', 'string'),
+    list = optional(where, what, spec, 'list', 'boolean'),
   }, spec.override, where)
 end
 
---- dixian.check { id, title, run = function(h, ctx), risk_types, severity, group, source, description, override }
+--- dixian.check { id, title, run = function(h, ctx), risk_types, severity, group, source, description, list, override }
+--- (list = true: the check names households the rules ask staff to visit or look at, not problems)
 function api.check(spec) declare_check(declared.checks, 'check', spec) end
 
 --- dixian.asset_check { id, title, run = function(asset, ctx), severity, group, source, description, override }
