@@ -19,8 +19,7 @@ extension Dixian {
                 """
         )
 
-        @Option(help: "The registry's SQLite database file.")
-        var db: String
+        @OptionGroup var registry: StoreOptions
 
         @Option(help: "The county plugin whose deadlines apply.")
         var plugin: String
@@ -57,7 +56,7 @@ extension Dixian {
         func run() async throws {
             let chain = try plugins.chain(of: plugin)
             let manifest = chain[chain.count - 1]
-            let store = try existingRegistry(db)
+            let store = try registry.open()
             let scan = DueScan(chain: chain, asOf: asOf.date, area: area,
                                withinDays: within, workers: workers, limits: sandbox.limits)
             let list = try await scan.run(on: store)

@@ -9,8 +9,7 @@ import LuaHost
 /// What every workflow command takes: the registry, the plugin whose guards judge and whose
 /// language the messages follow, and who acts.
 struct WorkflowOptions: ParsableArguments {
-    @Option(help: "The registry's SQLite database file.")
-    var db: String
+    @OptionGroup var registry: StoreOptions
 
     @Option(help: "The county plugin: its guards judge monitoring transitions; messages follow its language.")
     var plugin: String
@@ -22,14 +21,14 @@ struct WorkflowOptions: ParsableArguments {
     @OptionGroup var plugins: PluginSearchOptions
 
     /// The registry and a workflow on it guarded by the plugin.
-    func open() throws -> (workflow: Workflow<SQLiteRegistry>, plugin: PluginManifest) {
+    func open() throws -> (workflow: Workflow, plugin: PluginManifest) {
         let chain = try plugins.chain(of: plugin)
         let runtime = try PluginRuntime(chain: chain, state: try LuaState(limits: sandbox.limits))
-        return (Workflow(store: try existingRegistry(db), guards: runtime, user: actor, today: DateOption.today.date), chain[chain.count - 1])
+        return (Workflow(store: try registry.open(), guards: runtime, user: actor, today: DateOption.today.date), chain[chain.count - 1])
     }
 
     /// Runs `body` with the workflow; a refusal is printed in the plugin's language and exits with status 2.
-    func perform(_ body: (Workflow<SQLiteRegistry>, _ zh: Bool) async throws -> String) async throws {
+    func perform(_ body: (Workflow, _ zh: Bool) async throws -> String) async throws {
         let (workflow, manifest) = try open()
         let zh = manifest.language == .chinese
         do {

@@ -198,7 +198,7 @@ extension Console {
         }
     }
 
-    func workflow(for function: String) throws -> Workflow<SQLiteRegistry> {
+    func workflow(for function: String) throws -> Workflow {
         try requireWrite(function)
         return Workflow(store: store, guards: plugin, user: options.actor, today: options.asOf)
     }

@@ -181,7 +181,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// Runs a workflow action as `user` on `household` (nil: an action that takes several new
     /// ids, which runs alone): refusals become 422 in the plugin's language, stale writes 409.
     func act<T: Sendable>(
-        as user: ServerUser, on household: String?, _ body: @Sendable (Workflow<Store>) async throws -> T
+        as user: ServerUser, on household: String?, _ body: @Sendable (Workflow) async throws -> T
     ) async throws -> T {
         do {
             // A store that reserves ids lets actions on different households run at once; one

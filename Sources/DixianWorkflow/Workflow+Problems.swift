@@ -39,12 +39,15 @@ extension Workflow {
     @discardableResult
     public func openProblems(
         fromRun runID: Int64, checks: Set<String>, days: Int, unit: String, person: String, measure: String
-    ) async throws -> Int where Store: ScreeningRunStore {
-        guard let run = try store.screeningRun(id: runID) else { throw WorkflowError.noScreeningRun(runID) }
+    ) async throws -> Int {
+        // Both stores keep screening runs; a store that keeps none has no run to open from.
+        guard let runs = store as? any ScreeningRunStore, let run = try runs.screeningRun(id: runID) else {
+            throw WorkflowError.noScreeningRun(runID)
+        }
         try Self.require([.responsibleUnit: unit, .responsiblePerson: person, .measure: measure])
         let foundBy = "screening run \(runID) (\(run.pluginID) \(run.pluginVersion))"
         var findings: [Finding] = []
-        try store.forEachFinding(ofRun: runID) { finding in
+        try runs.forEachFinding(ofRun: runID) { finding in
             if finding.householdNumber != nil && (checks.isEmpty || checks.contains(finding.checkID)) { findings.append(finding) }
         }
         var open: Set<String> = []

@@ -4,9 +4,9 @@ import DixianPlugins
 /// The actions officials take on the registry: monitoring transitions, plans, measures,
 /// visits, problems and department warnings. Each is validated, asked of the plugin's guards
 /// where the plugin declares any for it, and applied in one transaction, audited as `user`.
-public struct Workflow<Store: RegistryStore & HouseholdViewSource> {
-    /// The registry.
-    public let store: Store
+public struct Workflow {
+    /// The registry, in either store.
+    public let store: any RegistryStore & HouseholdViewSource
     /// The plugin runtime whose guards judge monitoring transitions (nil: no guards).
     public let guards: PluginRuntime?
     /// Who makes the changes, for the audit trail.
@@ -15,7 +15,7 @@ public struct Workflow<Store: RegistryStore & HouseholdViewSource> {
     public let today: LocalDate
 
     /// A workflow on `store`, guarded by `guards`' plugin, audited as `user`, on `today`.
-    public init(store: Store, guards: PluginRuntime?, user: String, today: LocalDate) {
+    public init(store: any RegistryStore & HouseholdViewSource, guards: PluginRuntime?, user: String, today: LocalDate) {
         self.store = store
         self.guards = guards
         self.user = user

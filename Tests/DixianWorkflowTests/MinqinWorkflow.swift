@@ -14,7 +14,7 @@ struct MinqinWorkflow {
     static let village = Area(villageCode: "620621100201")!
 
     let store: SQLiteRegistry
-    let workflow: Workflow<SQLiteRegistry>
+    let workflow: Workflow
 
     init() throws {
         store = try SQLiteRegistry()
