@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev).
@@ -87,6 +90,9 @@ let package = Package(
                 "DixianCore", "DixianInterchange",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -127,7 +133,7 @@ let package = Package(
         // a report rendered from the queries the host offers its Lua script.
         .target(
             name: "DixianReports",
-            dependencies: ["DixianCore", "DixianPlugins", "DixianSheets", "DixianScreening", "DixianWorkflow", "DixianSynthetic", "LuaHost"],
+            dependencies: ["DixianCore", "DixianPlugins", "DixianSheets", "DixianScreening", "DixianWorkflow", "LuaHost"],
             swiftSettings: swiftSettings
         ),
         // The administrators' Lua console on the live registry: the bound API, evaluation,
@@ -146,8 +152,12 @@ let package = Package(
             name: "DixianServer",
             dependencies: [
                 "DixianCore", "DixianInterchange", "DixianPlugins", "DixianReports", "DixianScreening", "DixianSheets",
-                "DixianPostgres", "DixianSQLite", "DixianWorkflow", "LuaHost",
+                "DixianWorkflow", "LuaHost",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -168,7 +178,7 @@ let package = Package(
         // Synthetic counties for demos, tests and benchmarks.
         .target(
             name: "DixianSynthetic",
-            dependencies: ["DixianCore", "DixianInterchange", "LuaHost"],
+            dependencies: ["DixianCore", "DixianInterchange", "LuaHost", "DixianPlugins"],
             swiftSettings: swiftSettings
         ),
         // Shared fixtures for the test suites.
@@ -185,6 +195,7 @@ let package = Package(
                 "LuaHost", "DixianCore", "DixianSQLite", "DixianPostgres", "DixianInterchange", "DixianSynthetic", "DixianPlugins",
                 "DixianScreening", "DixianWorkflow", "DixianSheets", "DixianReports", "DixianConsole", "DixianServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -218,6 +229,11 @@ let package = Package(
             dependencies: [
                 "DixianServer", "DixianSQLite", "DixianPostgres", "DixianCore", "DixianPlugins", "DixianTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -228,7 +244,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianSQLiteTests",
-            dependencies: ["DixianSQLite", "DixianTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DixianSQLite", "DixianTestSupport", .product(name: "GRDB", package: "GRDB.swift"), "DixianCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -238,12 +254,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianInterchangeTests",
-            dependencies: ["DixianInterchange", "DixianSQLite", "DixianTestSupport"],
+            dependencies: ["DixianInterchange", "DixianSQLite", "DixianTestSupport", "DixianCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "DixianSyntheticTests",
-            dependencies: ["DixianSynthetic", "DixianInterchange", "DixianSQLite"],
+            dependencies: ["DixianSynthetic", "DixianInterchange", "DixianSQLite", "DixianCore", "DixianPlugins"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import DixianCore
 import ArgumentParser
 import DixianPlugins
 import DixianReports

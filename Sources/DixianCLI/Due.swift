@@ -2,7 +2,6 @@ import ArgumentParser
 import DixianCore
 import DixianPlugins
 import DixianSQLite
-import DixianSynthetic
 import DixianWorkflow
 import Foundation
 

@@ -199,3 +199,14 @@ public protocol BookkeepingSource: Sendable {
     /// order of the table's first column.
     func forEachRow(ofTable name: String, columns: [String], _ body: ([String?]) throws -> Void) throws
 }
+
+/// A store every command and the server can run on: the registry, its household views and
+/// screening runs, and the server's users. Both stores are one; callers do not know which.
+public protocol ServerStore: RegistryStore, HouseholdViewSource, UserStore, ScreeningRunStore {}
+
+/// An error of a store that says the registry was busy with another writer (a lock, a
+/// serialization failure, a deadlock): worth trying again.
+public protocol RetryableStoreError: Error {
+    /// Whether trying the same work again may succeed.
+    var isRetryable: Bool { get }
+}

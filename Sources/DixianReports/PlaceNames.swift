@@ -1,5 +1,4 @@
 import DixianPlugins
-import DixianSynthetic
 import Foundation
 
 /// The names of a county's area codes, for the forms officials read: the county and its

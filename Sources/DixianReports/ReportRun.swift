@@ -1,7 +1,6 @@
 import DixianCore
 import DixianPlugins
 import DixianSheets
-import DixianSynthetic
 import DixianWorkflow
 import Foundation
 import LuaHost

@@ -1,23 +1,15 @@
 import DixianCore
 import DixianInterchange
 import DixianPlugins
-import DixianPostgres
 import DixianReports
 import DixianScreening
 import DixianSheets
-import DixianSQLite
 import DixianWorkflow
 import Foundation
 import Hummingbird
 import HummingbirdCore
 import NIOCore
 
-/// A store the server can run on: the registry, its household views and screening runs, and
-/// the server's users.
-public protocol ServerStore: RegistryStore, HouseholdViewSource, UserStore, ScreeningRunStore {}
-
-extension SQLiteRegistry: ServerStore {}
-extension PostgresRegistry: ServerStore {}
 
 /// Dixian's HTTP server: the JSON API under `/api/` (described at `/openapi.json`), the public
 /// self-report page, and the signed-in dashboard, over one registry and one county plugin.

@@ -1,5 +1,5 @@
+import DixianCore
 import Crypto
-import DixianPostgres
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -76,12 +76,9 @@ struct ResponseMiddleware: RouterMiddleware {
 /// Telling a registry that is busy with another writer (SQLite's lock, PostgreSQL's
 /// serialization failures and deadlocks) from other store errors: a busy one is worth a retry.
 enum StoreBusy {
-    /// PostgreSQL's SQLSTATEs for a transaction that may succeed when tried again.
-    private static let retryableStates: Set<String> = ["40001", "40P01", "55P03", "53300", "57P03"]
-
     /// Whether `error` says the registry was busy.
     static func isBusy(_ error: any Error) -> Bool {
-        if let error = error as? PostgresStoreError { return error.code.map(retryableStates.contains) ?? false }
+        if let error = error as? any RetryableStoreError { return error.isRetryable }
         // GRDB's DatabaseError and the store errors that carry its message: SQLITE_BUSY and SQLITE_LOCKED.
         let text = String(describing: error)
         return text.contains("database is locked") || text.contains("database table is locked") || text.contains("SQLITE_BUSY")

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianPlugins
 import Synchronization
 
 /// The generator's internal odds, set so that the county it draws meets its profile's

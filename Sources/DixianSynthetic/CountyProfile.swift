@@ -1,4 +1,5 @@
 import DixianCore
+import DixianPlugins
 import Foundation
 import LuaHost
 
@@ -176,14 +177,14 @@ extension CountyProfile {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent("profile.lua").path)
         }) else {
             let searched = pluginDirectories.map(\.path).joined(separator: ", ")
-            throw GeographyError(message: "no plugin '\(id)' with a profile.lua in \(searched)")
+            throw ProfileError(message: "no plugin '\(id)' with a profile.lua in \(searched)")
         }
         let state = try LuaState(limits: LuaLimits(instructionBudget: 1_000_000, memoryCap: 16 << 20))
         let environment = try state.makeEnvironment(pluginDirectory: directory)
         let chunk = try state.load(contentsOf: directory.appendingPathComponent("profile.lua"), in: environment)
         let root = try state.call(chunk).first ?? .nil
         guard let base = root["extends"].stringValue else { return root }
-        guard depth < 4 else { throw GeographyError(message: "\(id)/profile.lua: extends more than four profiles deep") }
+        guard depth < 4 else { throw ProfileError(message: "\(id)/profile.lua: extends more than four profiles deep") }
         return merge(root, over: try table(plugin: base, from: pluginDirectories, depth: depth + 1))
     }
 
@@ -209,8 +210,8 @@ private struct ProfileReader {
     let file: String
     let root: LuaValue
 
-    func fail(_ path: String, _ what: String) -> GeographyError {
-        GeographyError(message: "\(file): \(path) \(what)")
+    func fail(_ path: String, _ what: String) -> ProfileError {
+        ProfileError(message: "\(file): \(path) \(what)")
     }
 
     func number(_ value: LuaValue, _ path: String) throws -> Double {
@@ -306,4 +307,11 @@ private struct ProfileReader {
             missedShare: try share(practice["missed_share"], "practice.missed_share"),
             visits: visits, followUpMonths: practice["follow_up_months"].integerValue.map(Int.init))
     }
+}
+
+/// A plugin's profile is missing or malformed: the file and the field, and what is wrong.
+public struct ProfileError: Error, CustomStringConvertible {
+    /// What is wrong.
+    public let message: String
+    public var description: String { message }
 }

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianPlugins
 
 /// Makes one household at a time, with everything that hangs from it, and the assets of a
 /// village. Members come first and the household's circumstances follow from them (illness

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianPlugins
 import DixianInterchange
 import Foundation
 

@@ -1,6 +1,7 @@
 import DixianCore
 import DixianInterchange
 import DixianSQLite
+import DixianPlugins
 import DixianSynthetic
 import Foundation
 import Testing
@@ -73,7 +74,7 @@ struct SyntheticCountyTests {
 
     @Test func aMissingOrBrokenGeographyIsReported() throws {
         #expect(throws: GeographyError.self) { try CountyGeography.load(plugin: "atlantis", from: [Self.plugins]) }
-        #expect(throws: GeographyError.self) { try CountyProfile.load(plugin: "atlantis", from: [Self.plugins]) }
+        #expect(throws: ProfileError.self) { try CountyProfile.load(plugin: "atlantis", from: [Self.plugins]) }
     }
 
     @Test func aProfileFigureCitingNoListedSourceIsRefusedNamingTheField() throws {

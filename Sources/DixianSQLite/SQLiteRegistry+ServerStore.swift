@@ -1,0 +1,3 @@
+import DixianCore
+
+extension SQLiteRegistry: ServerStore {}
