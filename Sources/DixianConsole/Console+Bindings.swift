@@ -2,7 +2,6 @@ import DixianCore
 import DixianPlugins
 import DixianReports
 import DixianSheets
-import DixianSQLite
 import DixianWorkflow
 import Foundation
 import LuaHost
@@ -198,9 +197,12 @@ extension Console {
         }
     }
 
-    func workflow(for function: String) throws -> Workflow<SQLiteRegistry> {
+    func workflow(for function: String) throws -> any ConsoleWorkflow {
         try requireWrite(function)
-        return Workflow(store: store, guards: plugin, user: options.actor, today: options.asOf)
+        func workflow(on store: some ConsoleStore) -> any ConsoleWorkflow {
+            Workflow(store: store, guards: plugin, user: options.actor, today: options.asOf)
+        }
+        return workflow(on: store)
     }
 
     /// `monitor(action, options)`: one monitoring step through the workflow.
