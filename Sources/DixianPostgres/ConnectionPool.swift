@@ -283,10 +283,39 @@ struct Connection: Sendable {
         return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 
+    /// The answer to `sql`, or a lost connection. postgres-nio drops a query sent on a
+    /// connection that has just closed without ever answering it, so that waiting for it would
+    /// hang: the connection is checked before, and every second while the query runs.
+    private func answer(_ sql: String, _ parameters: [String?]) throws -> EventLoopFuture<PostgresQueryResult> {
+        let query = try query(sql, parameters)
+        let lost = PostgresStoreError(.connectionLost, PostgresStoreError.lostMessage(server: server))
+        guard !connection.isClosed else { throw lost }
+        let result = connection.query(query, logger: logger)
+        let loop = result.eventLoop, connection = self.connection
+        let promise = loop.makePromise(of: PostgresQueryResult.self)
+        let state = Mutex<(done: Bool, watch: RepeatedTask?)>((false, nil))
+        let watch = loop.scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { task in
+            guard connection.isClosed, state.withLock({ state in defer { state.done = true }; return !state.done }) else { return }
+            task.cancel()
+            promise.fail(lost)
+        }
+        state.withLock { $0.watch = watch }
+        result.whenComplete { outcome in
+            let watch = state.withLock { state in
+                defer { state.done = true }
+                return state.done ? nil : state.watch
+            }
+            guard let watch else { return }
+            watch.cancel()
+            promise.completeWith(outcome)
+        }
+        return promise.futureResult
+    }
+
     /// The rows of `sql`, waited for on the calling thread.
     private func result(_ sql: String, _ parameters: [String?]) throws -> [PostgresRow] {
         do {
-            return try connection.query(try query(sql, parameters), logger: logger).wait().rows
+            return try answer(sql, parameters).wait().rows
         } catch {
             throw PostgresStoreError(error, server: server)
         }
@@ -295,7 +324,7 @@ struct Connection: Sendable {
     /// The rows of `sql`, for a caller in Swift concurrency.
     private func result(_ sql: String, _ parameters: [String?]) async throws -> [PostgresRow] {
         do {
-            return try await connection.query(try query(sql, parameters), logger: logger).get().rows
+            return try await answer(sql, parameters).get().rows
         } catch {
             throw PostgresStoreError(error, server: server)
         }
