@@ -4,10 +4,10 @@ import DixianCore
 import Foundation
 import LuaHost
 
-/// What `repl`, `run` and `eval --db` share: the registry, the plugin, write mode, who and when.
+/// What `repl`, `run` and `eval --plugin` share: the registry (`--db FILE`, or `--postgres URL`
+/// or `DIXIAN_POSTGRES`), the plugin, write mode, who and when.
 struct ConsoleOptions: ParsableArguments {
-    @Option(help: "The registry's SQLite database file.")
-    var db: String
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "The county plugin whose checks, deadlines, guards and reports the console binds.")
     var plugin: String
@@ -26,7 +26,7 @@ struct ConsoleOptions: ParsableArguments {
 
     /// The console on the registry and plugin.
     func open() throws -> Console {
-        try Console(db: db, chain: try plugins.chain(of: plugin),
+        try Console(store: try store.openForConsole(write: write), chain: try plugins.chain(of: plugin),
                     options: Console.Options(write: write, actor: actor, asOf: asOf.date, limits: sandbox.limits))
     }
 }

@@ -2,7 +2,6 @@ import DixianCore
 import DixianPlugins
 import DixianReports
 import DixianSheets
-import DixianSQLite
 import DixianWorkflow
 import Foundation
 import LuaHost

@@ -45,7 +45,7 @@ public final class Console {
     }
 
     /// The registry (a session when writing).
-    public let store: SQLiteRegistry
+    public let store: any ConsoleStore
     /// The plugin chain (the plugin asked for last).
     public let chain: [PluginManifest]
     /// How the console was opened.
@@ -58,9 +58,16 @@ public final class Console {
     public internal(set) var plugin: PluginRuntime
 
     /// Opens the registry at `path` with plugin `chain`.
-    public init(db path: String, chain: [PluginManifest], options: Options) throws {
+    public convenience init(db path: String, chain: [PluginManifest], options: Options) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw ConsoleError("--db \(path) does not exist") }
-        store = options.write ? try SQLiteRegistry.session(path: path) : try SQLiteRegistry(path: path)
+        try self.init(store: options.write ? try SQLiteRegistry.session(path: path) : try SQLiteRegistry(path: path),
+                      chain: chain, options: options)
+    }
+
+    /// A console on `store` (in either store; a session when `options.write`, so that changes
+    /// wait for `commit()`) with plugin `chain`.
+    public init(store: any ConsoleStore, chain: [PluginManifest], options: Options) throws {
+        self.store = store
         self.chain = chain
         self.options = options
         state = try LuaState(limits: options.limits)

@@ -16,8 +16,21 @@ public final class PostgresRegistry: RegistryStore {
     /// Connects to the database at `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`),
     /// bringing its schema up to date.
     /// - Throws: `PostgresStoreError` if the database cannot be reached or migrated.
-    public init(url: String) throws {
-        pool = try ConnectionPool(url: url)
+    public convenience init(url: String) throws {
+        try self.init(url: url, session: false)
+    }
+
+    /// Connects to the database at `url` for an administrator's session: one connection, on
+    /// which every change joins a transaction that stays open, its changes visible to the
+    /// session's own reads and to no one else, until `commit()` or `rollback()`. Closing the
+    /// session (releasing the registry, or the process ending) without committing rolls the
+    /// changes back, as does losing the connection (the next call says so).
+    public static func session(url: String) throws -> PostgresRegistry {
+        try PostgresRegistry(url: url, session: true)
+    }
+
+    init(url: String, session: Bool) throws {
+        pool = try ConnectionPool(url: url, session: session)
         location = Self.location(of: url)
         codecs = try pool.withConnection { connection in
             try Self.migrate(connection)
@@ -71,6 +84,26 @@ public final class PostgresRegistry: RegistryStore {
 
     func codec(_ table: RegistryTable) -> TableCodec { codecs[table]! }
 
+    // MARK: Sessions
+
+    /// Whether this is a session: changes stay in one open transaction until `commit()`.
+    public var isSession: Bool { pool.session != nil }
+
+    /// Makes the session's changes permanent (nothing happens when there are none, or outside a session).
+    /// - Throws: `PostgresStoreError`; `.commitUnknown` if the connection was lost before
+    ///   PostgreSQL answered (the changes may or may not have been kept).
+    public func commit() throws {
+        try pool.session?.commit(pool)
+    }
+
+    /// Drops the session's changes.
+    public func rollback() throws {
+        try pool.session?.rollback(pool)
+    }
+
+    /// How many changes (actions) the session holds uncommitted.
+    public var uncommittedChanges: Int { pool.session?.uncommittedChanges ?? 0 }
+
     // MARK: Changes
 
     public func apply(
@@ -94,7 +127,7 @@ public final class PostgresRegistry: RegistryStore {
     /// Applies changes in one transaction on the calling thread.
     private func applyChanges(as actor: String, _ produce: (_ apply: (RegistryChange) throws -> Void) throws -> Void) throws {
         try pool.withConnection { connection in
-            try connection.transaction {
+            try connection.change {
                 try connection.rows("SELECT set_config('dixian.actor', $1, true)", [actor])
                 // The audit chain's lock, taken before any row lock (see `PostgresSchema.auditLock`).
                 try connection.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.auditLock))")
@@ -120,7 +153,7 @@ public final class PostgresRegistry: RegistryStore {
                         try flush()
                         do {
                             try self.execute(change, on: connection)
-                        } catch let error as PostgresStoreError {
+                        } catch let error as PostgresStoreError where error.kind == .server {
                             throw RegistryStoreError(changeIndex: index, message: error.message)
                         } catch let error as ChangeRefused {
                             throw RegistryStoreError(changeIndex: index, message: error.message, isStale: error.isStale)
@@ -153,7 +186,8 @@ public final class PostgresRegistry: RegistryStore {
         guard rows.count > 1 else {
             do {
                 try connection.rows(codec.insertSQL, rows[0].fields)
-            } catch let error as PostgresStoreError {
+            } catch let error as PostgresStoreError where error.kind == .server {
+                // A refused row names its change; a lost connection stays what it is.
                 throw RegistryStoreError(changeIndex: rows[0].index, message: error.message)
             }
             return
@@ -162,7 +196,7 @@ public final class PostgresRegistry: RegistryStore {
         do {
             try connection.rows(codec.insertSQL(rows: rows.count), rows.flatMap(\.fields))
             try connection.rows("RELEASE SAVEPOINT inserts")
-        } catch let error as PostgresStoreError where error.code != nil {
+        } catch let error as PostgresStoreError where error.kind == .server {
             try connection.rows("ROLLBACK TO SAVEPOINT inserts")
             for row in rows { try insert([row], with: codec, on: connection) }
             throw RegistryStoreError(changeIndex: rows[0].index, message: error.message)
@@ -273,6 +307,8 @@ public final class PostgresRegistry: RegistryStore {
                     for fields in batch { try body(try codec.record(fields)) }
                     if batch.count < 5000 { break }
                 }
+                // In a session's open transaction the cursor would outlive this call.
+                try connection.rows("CLOSE records")
             }
         }
     }
@@ -364,7 +400,7 @@ public final class PostgresRegistry: RegistryStore {
     }
 
     public func recordDisclosure(_ disclosure: Disclosure) async throws {
-        try await pool.withConnection { connection in
+        _ = try await pool.withConnection { connection in
             try await connection.rows("INSERT INTO disclosure (actor, action, destination, records) VALUES ($1, $2, $3, $4::bigint)",
                                       [disclosure.actor, disclosure.action, disclosure.destination, String(disclosure.records)])
         }

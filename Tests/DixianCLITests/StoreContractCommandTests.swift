@@ -76,6 +76,8 @@ struct StoreContractCommandTests {
         let problem = try #require(opened.firstMatch(of: /(\d+)/).map { String($0.1) })
         try both(["problem", "close", problem, "--fix", "已整改到位", "--on", "2024-06-29"] + actor, stores)
         try both(["household", "show", households[1]] + actor, stores)
+        let evaluated = try both(["eval", "local h = household('\(households[0])') return h.number, #h.members, h.category"], stores)
+        #expect(evaluated.hasPrefix(households[0]))
 
         // The registries, exported, are the same files.
         let exports = ["sqlite", "postgres"].map { folder.appendingPathComponent("export-\($0)").path }
