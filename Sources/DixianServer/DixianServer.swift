@@ -29,9 +29,12 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     public let options: ServerOptions
 
     /// A server over `store` with `chain`'s rules; the public self-report form takes at most
-    /// `selfReportLimit` submissions a minute from one address.
-    public convenience init(store: Store, chain: [PluginManifest], selfReportLimit: Int = 30) throws {
-        try self.init(store: store, chain: chain, options: ServerOptions(selfReportLimit: selfReportLimit))
+    /// `selfReportLimit` submissions a minute (or `selfReportWindow`) from one address.
+    public convenience init(store: Store, chain: [PluginManifest], selfReportLimit: Int = 30,
+                            selfReportWindow: Duration = .seconds(60)) throws {
+        var options = ServerOptions(selfReportLimit: selfReportLimit)
+        options.selfReportWindow = selfReportWindow
+        try self.init(store: store, chain: chain, options: options)
     }
 
     /// A server over `store` with `chain`'s rules, facing the network as `options` say.
@@ -41,7 +44,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         self.options = options
         runtimes = try RuntimeLender(chain: chain)
         users = UserCache(store, freshness: 10)
-        selfReports = RateLimiter(limit: options.selfReportLimit, window: 60)
+        selfReports = RateLimiter(limit: options.selfReportLimit, window: TimeInterval(options.selfReportWindow.components.seconds))
         chinese = chain[chain.count - 1].language == .chinese
     }
 

@@ -3,8 +3,10 @@ import Foundation
 /// How a server faces the network: its public address, how long it waits for slow or silent
 /// clients, how many it serves at once, and how often the public form may be used.
 public struct ServerOptions: Sendable {
-    /// Self-report submissions allowed per minute from one address.
+    /// Self-report submissions allowed per `selfReportWindow` from one address.
     public var selfReportLimit: Int
+    /// The window the limit counts in: a minute.
+    public var selfReportWindow: Duration = .seconds(60)
     /// The address users reach the server at, when it differs from where it listens (behind a
     /// proxy). With `https`, cookies are marked `Secure` and browsers are told to use HTTPS only.
     public var publicURL: URL?

@@ -100,9 +100,9 @@ struct ConnectionLimitTests {
         } == 0
     }
 
-    /// A body sent a byte every 0.05 s is never idle: it is cut off once the idle timeout (4 s)
+    /// A body sent a byte every 0.15 s is never idle: it is cut off once the idle timeout (4 s)
     /// has passed since the request began, with 408 problem details, instead of holding its
-    /// connection for as long as the sender likes. The sender here would go on for 40 s (the
+    /// connection for as long as the sender likes. The sender here would go on for 120 s (the
     /// old server closed the connection only once it had then been idle for the timeout): the
     /// connection must end while it is still sending.
     ///
@@ -114,14 +114,16 @@ struct ConnectionLimitTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (server, serving) = try serve(idleTimeout: 4, maxConnections: 4)
         defer { server.terminate(); server.waitUntilExit() }
-        let trickling = try Connection(port: serving, timeout: 120)
+        let trickling = try Connection(port: serving, timeout: 180)
         trickling.send("POST /self-report HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                        + "Content-Length: 1000\r\n\r\n")
         let sending = Mutex(true)
         Thread.detachNewThread {
-            for _ in 0..<800 {  // 40 s at least, far past the timeout (and short of the body's 1000 bytes)
+            // 120 s at least, far past the timeout even on a machine so loaded that the server acts
+            // late (and short of the body's 1000 bytes, since the server may not read them all).
+            for _ in 0..<800 {
                 trickling.send("a")
-                Thread.sleep(forTimeInterval: 0.05)
+                Thread.sleep(forTimeInterval: 0.15)
             }
             sending.withLock { $0 = false }
         }
