@@ -155,6 +155,8 @@ extension PostgresRegistry: ScreeningRunStore {
                     }
                     if batch.count < 5000 { break }
                 }
+                // Inside a console session the transaction outlives the call: the cursor must not.
+                try connection.rows("CLOSE findings")
             }
         }
     }

@@ -7,7 +7,7 @@ extension PostgresStoreError: RetryableStoreError {
     /// failure, deadlock, lock not available, too many connections, cannot connect now.
     private static let retryableStates: Set<String> = ["40001", "40P01", "55P03", "53300", "57P03"]
 
-    /// A transaction refused for one of those states, or a pool whose connections all stayed
-    /// busy (the server answers 503, as for SQLite's lock, once its retries are spent).
-    public var isRetryable: Bool { kind == .poolExhausted || (code.map(Self.retryableStates.contains) ?? false) }
+    /// A transaction refused for one of those states. (A pool that stayed busy has already
+    /// waited its `pool_timeout`: trying again would multiply the wait.)
+    public var isRetryable: Bool { code.map(Self.retryableStates.contains) ?? false }
 }

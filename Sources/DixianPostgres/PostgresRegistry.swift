@@ -56,7 +56,12 @@ public final class PostgresRegistry: RegistryStore {
 
     /// `url` with its password, if any, hidden: for messages and records.
     public static func location(of url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        guard var components = URLComponents(string: url) else {
+            // Unparseable (a password with a bare %, say): hide whatever lies between the
+            // scheme's user and the last @.
+            return url.replacing(/^(\w+:\/\/[^:@\/]*):.*@/, with: { "\($0.1):***@" })
+        }
+        guard components.password != nil else { return url }
         components.password = "***"
         return components.string ?? url
     }

@@ -255,6 +255,14 @@ private struct ProfileReader {
         }
     }
 
+    func followUpMonths(_ value: LuaValue) throws -> Int? {
+        if value == .nil { return nil }
+        guard let months = value.integerValue, (1...60).contains(months) else {
+            throw fail("practice.follow_up_months", "must be a number of months from 1 to 60")
+        }
+        return Int(months)
+    }
+
     func profile() throws -> CountyProfile {
         var sources: [String: CountyProfile.Source] = [:]
         for (key, value) in root["sources"].tableValue?.fields ?? [:] {
@@ -282,7 +290,7 @@ private struct ProfileReader {
             visits.append(.init(role: role, months: Int(months), households: Set(households)))
         }
         let grades = try weights(mix["disability_grades"]["weights"], "mix.disability_grades.weights", count: 4)
-        try cite(mix["disability_grades"]["source"], "mix.disability_grades")
+        for section in ["household_sizes", "event_risks", "disability_grades"] { try cite(mix[section]["source"], "mix.\(section)") }
         try cite(mix["monitored_kinds"]["source"], "mix.monitored_kinds")
         try cite(mix["identified_years"]["source"], "mix.identified_years")
         return CountyProfile(
@@ -305,7 +313,7 @@ private struct ProfileReader {
             openShare: try share(practice["open_share"], "practice.open_share"),
             missedVisitShare: try share(practice["missed_visit_share"], "practice.missed_visit_share"),
             missedShare: try share(practice["missed_share"], "practice.missed_share"),
-            visits: visits, followUpMonths: practice["follow_up_months"].integerValue.map(Int.init))
+            visits: visits, followUpMonths: try followUpMonths(practice["follow_up_months"]))
     }
 }
 

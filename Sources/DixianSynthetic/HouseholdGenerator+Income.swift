@@ -129,15 +129,16 @@ extension HouseholdGenerator {
         }
     }
 
-    /// Twelve monthly incomes up to the reference month, from the latest year's.
+    /// The monthly incomes of the twelve months before the reference month (June 2023 to May
+    /// 2024 for 30 June 2024), the window the counties' rolling checks read, from the latest
+    /// year's income.
     mutating func makeMonthlyIncomes(_ number: String, _ income: IncomeRecord) -> [MonthlyIncome] {
         let monthly = income.netIncome.fen / 12
-        return (0..<12).map { offset in
-            let month = (asOf.month + offset) % 12 + 1
+        return (1...12).reversed().map { back in
+            let month = LocalDate(year: asOf.year, month: asOf.month, day: 1)!.adding(months: -back)
             let noise = Int64(random.int(-30...30)) * monthly / 100
-            return MonthlyIncome(householdNumber: number, year: month > asOf.month ? asOf.year - 1 : asOf.year, month: month,
+            return MonthlyIncome(householdNumber: number, year: month.year, month: month.month,
                                  netIncome: Money(fen: (monthly + noise) / 100 * 100))
         }
-        .sorted { ($0.year, $0.month) < ($1.year, $1.month) }
     }
 }

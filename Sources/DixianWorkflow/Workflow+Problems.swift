@@ -40,14 +40,11 @@ extension Workflow {
     public func openProblems(
         fromRun runID: Int64, checks: Set<String>, days: Int, unit: String, person: String, measure: String
     ) async throws -> Int {
-        // Both stores keep screening runs; a store that keeps none has no run to open from.
-        guard let runs = store as? any ScreeningRunStore, let run = try runs.screeningRun(id: runID) else {
-            throw WorkflowError.noScreeningRun(runID)
-        }
+        guard let run = try store.screeningRun(id: runID) else { throw WorkflowError.noScreeningRun(runID) }
         try Self.require([.responsibleUnit: unit, .responsiblePerson: person, .measure: measure])
         let foundBy = "screening run \(runID) (\(run.pluginID) \(run.pluginVersion))"
         var findings: [Finding] = []
-        try runs.forEachFinding(ofRun: runID) { finding in
+        try store.forEachFinding(ofRun: runID) { finding in
             if finding.householdNumber != nil && (checks.isEmpty || checks.contains(finding.checkID)) { findings.append(finding) }
         }
         var open: Set<String> = []

@@ -6,7 +6,7 @@ import DixianPlugins
 /// where the plugin declares any for it, and applied in one transaction, audited as `user`.
 public struct Workflow {
     /// The registry, in either store.
-    public let store: any RegistryStore & HouseholdViewSource
+    public let store: any RegistryStore & HouseholdViewSource & ScreeningRunStore
     /// The plugin runtime whose guards judge monitoring transitions (nil: no guards).
     public let guards: PluginRuntime?
     /// Who makes the changes, for the audit trail.
@@ -15,7 +15,7 @@ public struct Workflow {
     public let today: LocalDate
 
     /// A workflow on `store`, guarded by `guards`' plugin, audited as `user`, on `today`.
-    public init(store: any RegistryStore & HouseholdViewSource, guards: PluginRuntime?, user: String, today: LocalDate) {
+    public init(store: any RegistryStore & HouseholdViewSource & ScreeningRunStore, guards: PluginRuntime?, user: String, today: LocalDate) {
         self.store = store
         self.guards = guards
         self.user = user

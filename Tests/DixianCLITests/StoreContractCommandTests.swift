@@ -68,6 +68,12 @@ struct StoreContractCommandTests {
         let reported = try both(["monitor", "report", "--household", households[1], "--channel", "农户自主申报", "--on", "2024-06-20"] + actor, stores)
         let episode = try #require(reported.firstMatch(of: /监测记录(\d+)/).map { String($0.1) })
         try both(["monitor", "verify", "--episode", episode, "--on", "2024-06-22", "--by", "王核查"] + actor, stores)
+        try both(["monitor", "answer", "--episode", episode, "--accepted", "--on", "2024-06-24"] + actor, stores)
+        try both(["monitor", "approve", "--episode", episode, "--risk", "illness", "--kind", "marginal", "--on", "2024-06-26"] + actor, stores)
+        let planned = try both(["plan", "make", "--episode", episode, "--on", "2024-06-27"] + actor, stores)
+        let plan = try #require(planned.firstMatch(of: /(\d+)/).map { String($0.1) })
+        try both(["plan", "measure", "--plan", plan, "--type", "medical", "--description", "落实医疗救助", "--unit", "县医疗保障局",
+                  "--person", "王核查", "--starts", "2024-06-27", "--due", "2024-09-30"] + actor, stores)
         try both(["visit", "record", "--household", households[2], "--on", "2024-06-25", "--visitor", "李帮扶", "--role", "helper",
                   "--notes", "了解家庭收支情况"] + actor, stores)
         let opened = try both(["problem", "open", "--household", households[3], "--found-by", "县级抽查", "--on", "2024-06-26",

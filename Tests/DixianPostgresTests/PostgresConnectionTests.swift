@@ -190,6 +190,26 @@ import Testing
         try await other.apply([.update(.household(moved))], as: "another")   // not blocked by a dropped session's locks
     }
 
+    /// A session's transaction outlives each call, so every cursor a call opens is closed by
+    /// it: reading a run's findings twice in a session with a change pending works twice.
+    @Test func aSessionReadsARunsFindingsTwiceWithAChangePending() async throws {
+        let session = try PostgresRegistry.session(url: try TestPostgres.newDatabase())
+        try await session.apply([.insert(.household(Fixtures.household))], as: "县管理员:测试")
+        for _ in 0..<2 {
+            var findings = 0
+            try session.forEachFinding(ofRun: 1) { _ in findings += 1 }
+            #expect(findings == 0)
+        }
+        try session.rollback()
+    }
+
+    /// A URL that does not parse (a bare % in the password) is shown without its password.
+    @Test func anUnparseableURLIsShownWithoutItsPassword() {
+        let shown = PostgresRegistry.location(of: "postgres://dixian:se%cr et@127.0.0.1:5432/county")
+        #expect(!shown.contains("se%cr"), "\(shown)")
+        #expect(shown.hasPrefix("postgres://dixian:***@"))
+    }
+
     @Test func aSessionWhoseConnectionIsLostSaysItsChangesAreGoneAndGoesOn() async throws {
         let url = try TestPostgres.newDatabase()
         let session = try PostgresRegistry.session(url: url)

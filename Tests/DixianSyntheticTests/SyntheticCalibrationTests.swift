@@ -39,7 +39,8 @@ struct SyntheticCalibrationTests {
     }
 
     /// How far a measured figure may lie from its target: shares within a tenth of the target
-    /// or three standard errors of a sample of `n`, whichever is wider; the rest as stated.
+    /// (of its complement, near one) or three standard errors of a sample of `n`, whichever is
+    /// wider; the rest as stated.
     static func tolerance(_ figure: CalibratedFigure, target: Double, statistics: CountyStatistics) -> Double {
         switch figure {
         case .householdSize: return 0.03 * target
@@ -53,7 +54,9 @@ struct SyntheticCalibrationTests {
             var n = perPerson.contains(figure) ? persons : Double(households)
             if figure == .incomeFell { n *= statistics.value(.liftedHouseholds) }
             if figure == .medicalInsurance || figure == .wageWork { n = persons * statistics.value(.liftedHouseholds) }
-            return max(0.1 * target, 3 * (target * (1 - target) / max(n, 1)).squareRoot())
+            // A tenth of the share or of its complement, whichever is smaller (99.5% insured may
+            // not pass as 90%), or three standard errors.
+            return max(0.1 * min(target, 1 - target), 3 * (target * (1 - target) / max(n, 1)).squareRoot())
         }
     }
 
