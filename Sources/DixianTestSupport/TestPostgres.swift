@@ -40,9 +40,10 @@ public enum TestPostgres {
     /// Runs a program; returns its standard output, or throws with its standard error.
     ///
     /// Spawned and waited for with `posix_spawn` and `waitpid`: Foundation's `Process` can miss
-    /// the exit of a child while tests start in parallel, and wait for ever.
+    /// the exit of a child while tests start in parallel, and wait for ever (and a server the
+    /// program starts would hold a pipe open).
     @discardableResult
-    private static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -230,38 +230,6 @@ import Testing
         #expect(try await PostgresRegistry(url: url).household(number: Fixtures.household.number) != nil)
     }
 
-    /// Runs a program; its standard output, or an error with its standard error. Spawned and
-    /// waited for with `posix_spawn` and `waitpid`, its output through files, as `TestPostgres`
-    /// does: Foundation's `Process` can miss a child's exit, and a server the program starts
-    /// would hold a pipe open.
-    @discardableResult
-    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outputPath = folder.appendingPathComponent("out").path, errorPath = folder.appendingPathComponent("err").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp = variables.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var child = pid_t()
-        let spawned = posix_spawn(&child, program, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw ProgramFailed(description: "\(program) could not be started") }
-        var status: Int32 = 0
-        while waitpid(child, &status, 0) == -1 && errno == EINTR {}
-        guard status == 0 else {
-            let problem = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-            throw ProgramFailed(description: "\(program) \(arguments.joined(separator: " ")): \(problem)")
-        }
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-    }
-
     /// A private server with TLS on, its certificate self-signed for 127.0.0.1.
     static let tlsTools = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
         && FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/15/bin/initdb")
@@ -271,20 +239,20 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let certificate = folder.appendingPathComponent("server.crt").path, key = folder.appendingPathComponent("server.key").path
-        try Self.run("/usr/bin/openssl", [
+        try TestPostgres.run("/usr/bin/openssl", [
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2",
             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
         ])
-        if getuid() == 0 { try Self.run("/bin/chown", ["postgres", key, certificate]) }
-        try Self.run("/bin/chmod", ["600", key])
+        if getuid() == 0 { try TestPostgres.run("/bin/chown", ["postgres", key, certificate]) }
+        try TestPostgres.run("/bin/chmod", ["600", key])
         let server = folder.appendingPathComponent("server").path
         let port = 30000 + Int(getpid() % 20000)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/postgres").path
-        let started = try Self.run(script, ["start", server, String(port)], environment: [
+        let started = try TestPostgres.run(script, ["start", server, String(port)], environment: [
             "DIXIAN_POSTGRES_OPTIONS": "-c fsync=off -c ssl=on -c ssl_cert_file=\(certificate) -c ssl_key_file=\(key)",
         ])
-        defer { _ = try? Self.run(script, ["stop", server]) }
+        defer { _ = try? TestPostgres.run(script, ["stop", server]) }
         let url = started.trimmingCharacters(in: .whitespacesAndNewlines)
 
         let encrypted = try PostgresRegistry(url: Self.url(url, "sslmode=require"))
@@ -300,9 +268,4 @@ import Testing
         let trusted = try PostgresRegistry(url: Self.url(url, "sslmode=verify-full&sslrootcert=\(certificate)"))
         #expect(try await trusted.household(number: Fixtures.household.number) != nil)
     }
-}
-
-/// A program a test ran failed.
-struct ProgramFailed: Error, CustomStringConvertible {
-    let description: String
 }
