@@ -135,7 +135,12 @@ public final class PostgresRegistry: RegistryStore {
             try connection.change {
                 try connection.rows("SELECT set_config('dixian.actor', $1, true)", [actor])
                 // The audit chain's lock, taken before any row lock (see `PostgresSchema.auditLock`).
+                // Waited for at most five seconds, as SQLite's busy timeout: a console session
+                // holding it until commit makes other writers fail as busy (55P03, which the
+                // server retries and then answers 503), not hang.
+                try connection.rows("SELECT set_config('lock_timeout', '5s', true)")
                 try connection.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.auditLock))")
+                try connection.rows("SELECT set_config('lock_timeout', '0', true)")
                 var index = 0
                 var inserted: Set<RegistryTable> = []
                 // Consecutive inserts into one table go as one multi-row INSERT (an import is

@@ -203,6 +203,24 @@ import Testing
         try session.rollback()
     }
 
+    /// A write session holds the audit lock until it commits: another writer waits for it five
+    /// seconds at most and then fails as busy (retryable: the server answers 503), as on SQLite.
+    @Test func aWriterBehindASessionFailsAsBusyInsteadOfWaitingForEver() async throws {
+        let url = try TestPostgres.newDatabase()
+        let session = try PostgresRegistry.session(url: url), other = try PostgresRegistry(url: url)
+        try await session.apply([.insert(.household(Fixtures.household))], as: "县管理员:测试")
+        var second = Fixtures.household
+        second.number = String(Fixtures.household.number.dropLast()) + "9"
+        do {
+            try await other.apply([.insert(.household(second))], as: "another")
+            Issue.record("a writer went through while a session held the audit lock")
+        } catch let error as PostgresStoreError {
+            #expect(error.isRetryable, "\(error)")
+        }
+        try session.rollback()
+        try await other.apply([.insert(.household(second))], as: "another")
+    }
+
     /// A URL that does not parse (a bare % in the password) is shown without its password.
     @Test func anUnparseableURLIsShownWithoutItsPassword() {
         let shown = PostgresRegistry.location(of: "postgres://dixian:se%cr et@127.0.0.1:5432/county")
