@@ -259,7 +259,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianSyntheticTests",
-            dependencies: ["DixianSynthetic", "DixianInterchange", "DixianSQLite", "DixianCore", "DixianPlugins"],
+            dependencies: ["DixianSynthetic", "DixianInterchange", "DixianSQLite", "DixianCore", "DixianPlugins", "DixianTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

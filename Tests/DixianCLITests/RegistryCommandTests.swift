@@ -1,4 +1,5 @@
 import Foundation
+import DixianTestSupport
 import Testing
 
 /// `generate`, `import`, `export` and `demo` work together from the command line.
@@ -85,12 +86,11 @@ struct RegistryCommandTests {
 
     /// The headline of a generated county under its own plugin: a few dozen to a few hundred
     /// problems in 10,000 households, not thousands (issue 19).
-    @Test func theDemoCountyHasAPlausibleNumberOfProblems() throws {
+    @Test func theDemoCountyHasAPlausibleNumberOfProblems() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let outcome = try DixianProcess.run([
-            "demo", "--county", "minqin", "--db", folder.appendingPathComponent("demo.sqlite").path, "--plugins", Self.plugins,
-        ])
+        let arguments = ["demo", "--county", "minqin", "--db", folder.appendingPathComponent("demo.sqlite").path, "--plugins", Self.plugins]
+        let outcome = try await offThePool { try DixianProcess.run(arguments) }
         #expect(outcome.status == 0, "\(outcome.errorOutput)")
         let counts = try #require(outcome.output.firstMatch(of: /共筛查 10000 户，发现问题 (\d+) 条/))
         let problems = try #require(Int(counts.1))

@@ -34,7 +34,13 @@ struct StoreContractCommandTests {
         return files[0]
     }
 
-    @Test func everyRegistryCommandGivesTheSameOutputOnSQLiteAndPostgreSQL() throws {
+    /// Run on a thread of its own: it waits for some fifty processes.
+    @Test func everyRegistryCommandGivesTheSameOutputOnSQLiteAndPostgreSQL() async throws {
+        let test = self
+        try await offThePool { try test.compareTheStores() }
+    }
+
+    func compareTheStores() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
         let generated = try DixianProcess.run([

@@ -1,5 +1,6 @@
 import DixianCore
 import DixianSynthetic
+import DixianTestSupport
 import Foundation
 import Testing
 
@@ -21,7 +22,12 @@ struct SyntheticCalibrationTests {
         var pending: Set<String> = []
     }
 
-    static func county(_ id: String) throws -> County {
+    /// The county drawn on a thread of its own (`offThePool`): it computes for tens of seconds.
+    static func county(_ id: String) async throws -> County {
+        try await offThePool { try drawn(id) }
+    }
+
+    static func drawn(_ id: String) throws -> County {
         let synthetic = try SyntheticCounty.load(plugin: id, from: [SyntheticCountyTests.plugins], households: households, seed: 1)
         var county = County(profile: synthetic.profile)
         try synthetic.generate { record, size in
@@ -61,8 +67,8 @@ struct SyntheticCalibrationTests {
     }
 
     @Test(arguments: ["minqin", "xiaoxian", "binxian", "yanchi"])
-    func everyCalibratedFigureIsWithinToleranceOfItsCitedTarget(county id: String) throws {
-        let county = try Self.county(id)
+    func everyCalibratedFigureIsWithinToleranceOfItsCitedTarget(county id: String) async throws {
+        let county = try await Self.county(id)
         for name in CalibratedFigure.allCases {
             let figure = county.profile.figure(name)
             let measured = county.statistics.value(name)
@@ -74,8 +80,8 @@ struct SyntheticCalibrationTests {
     }
 
     @Test(arguments: ["minqin", "xiaoxian", "binxian", "yanchi"])
-    func householdsAreConsistentWithThemselves(county id: String) throws {
-        let county = try Self.county(id)
+    func householdsAreConsistentWithThemselves(county id: String) async throws {
+        let county = try await Self.county(id)
         let asOf = SyntheticCounty.asOf
         func perCapita(_ household: Household) -> Double? {
             guard let members = county.members[household.number], let latest = county.incomes[household.number]?.max(by: { $0.year < $1.year })
