@@ -7,9 +7,9 @@ import Testing
 struct AssetLedgerReportTests {
     let county = MinqinFixtureCounty("dixian-asset-ledger")
 
-    @Test func theLedgersFiguresAreTheFixturesCountedByHand() throws {
-        for registry in try county.registries() {
-            try expectFigures(try county.report("asset-ledger", registry: registry))
+    @Test func theLedgersFiguresAreTheFixturesCountedByHand() async throws {
+        for registry in try await county.registries() {
+            try await expectFigures(try county.report("asset-ledger", registry: registry))
         }
     }
 

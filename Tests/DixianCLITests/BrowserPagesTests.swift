@@ -83,12 +83,12 @@ struct BrowserPagesTests {
             chrome.kill()
         """#
 
-    @Test func aHouseholdReportsOnlineAndAnOfficialReadsTheDashboard() throws {
+    @Test func aHouseholdReportsOnlineAndAnOfficialReadsTheDashboard() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = folder.appendingPathComponent("county"), db = folder.appendingPathComponent("r.sqlite").path
-        #expect(try DixianProcess.run(["generate", "--county", "minqin", "--households", "300", "--seed", "9", "--out", files.path,
+        #expect(try await DixianProcess.run(["generate", "--county", "minqin", "--households", "300", "--seed", "9", "--out", files.path,
                                        "--plugins", RegistryCommandTests.plugins]).status == 0)
-        #expect(try DixianProcess.run(["import", files.path, "--db", db]).status == 0)
+        #expect(try await DixianProcess.run(["import", files.path, "--db", db]).status == 0)
         // A member of a household with no monitoring episode: its self-report is taken.
         func rows(_ file: String) throws -> [[String]] {
             try String(contentsOf: files.appendingPathComponent(file), encoding: .utf8).split(separator: "\n").dropFirst()
@@ -97,7 +97,7 @@ struct BrowserPagesTests {
         let monitored = Set(try rows("monitoring_episodes.csv").map { $0[1] })
         let member = try #require(try rows("members.csv").first { !monitored.contains($0[1]) })
         // The export masks ID numbers, so take the full one from the generated file (column resident_id, name).
-        let token = try DixianProcess.run(["user", "add", "--db", db, "--name", "county", "--role", "county-administrator", "--area", "620621"])
+        let token = try await DixianProcess.run(["user", "add", "--db", db, "--name", "county", "--role", "county-administrator", "--area", "620621"])
         #expect(token.status == 0)
 
         let port = 20_000 + Int.random(in: 0..<20_000)
@@ -108,7 +108,7 @@ struct BrowserPagesTests {
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
-        let outcome = try Tool.run(OpenPyXL.python.path, [
+        let outcome = try await Tool.run(OpenPyXL.python.path, [
             "-c", Self.session, "http://127.0.0.1:\(port)", member[2], member[0],
             token.output.trimmingCharacters(in: .whitespacesAndNewlines), Self.screenshots.path,
         ])

@@ -11,21 +11,21 @@ struct ChecklistAndReportCommandTests {
     static let plugins = RegistryCommandTests.plugins
 
     /// A generated and imported county of `plugin`: the database path.
-    func county(_ plugin: String, households: Int = 300) throws -> String {
+    func county(_ plugin: String, households: Int = 300) async throws -> String {
         let files = folder.appendingPathComponent(plugin), db = folder.appendingPathComponent("\(plugin).sqlite").path
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let generated = try DixianProcess.run([
+        let generated = try await DixianProcess.run([
             "generate", "--county", plugin, "--households", String(households), "--seed", "11", "--out", files.path,
             "--plugins", Self.plugins,
         ])
         #expect(generated.status == 0, "\(generated.errorOutput)")
-        let imported = try DixianProcess.run(["import", files.path, "--db", db])
+        let imported = try await DixianProcess.run(["import", files.path, "--db", db])
         #expect(imported.status == 0, "\(imported.errorOutput)")
         return db
     }
 
-    func dixian(_ arguments: [String], plugin: String, db: String) throws -> DixianProcess.Outcome {
-        try DixianProcess.run(arguments + ["--db", db, "--plugin", plugin, "--plugins", Self.plugins])
+    func dixian(_ arguments: [String], plugin: String, db: String) async throws -> DixianProcess.Outcome {
+        try await DixianProcess.run(arguments + ["--db", db, "--plugin", plugin, "--plugins", Self.plugins])
     }
 
     /// A plugin `broken` extending Minqin with `source` as its file `file` (`reports/x.lua`):
@@ -50,10 +50,10 @@ struct ChecklistAndReportCommandTests {
          "如果现有住房不安全，是否进行过鉴定", "如果现有住房不安全，是否有其他安全住房", "是否存在饮水安全问题", "", "", ""],
     ]
 
-    @Test func xiaoCountyLedgerHasSeed002sHeaderMergedAndARowPerHousehold() throws {
-        let db = try county("xiaoxian")
+    @Test func xiaoCountyLedgerHasSeed002sHeaderMergedAndARowPerHousehold() async throws {
+        let db = try await county("xiaoxian")
         let out = folder.appendingPathComponent("台账.xlsx")
-        let written = try dixian(["checklist", "household-ledger", "--as-of", "2024-12-20", "--out", out.path], plugin: "xiaoxian", db: db)
+        let written = try await dixian(["checklist", "household-ledger", "--as-of", "2024-12-20", "--out", out.path], plugin: "xiaoxian", db: db)
         #expect(written.status == 0, "\(written.errorOutput)")
         #expect(written.output.contains("大排查入户排查台账：共 300 户"))
         let sheet = try #require(try OpenPyXL.sheets(of: out).first)
@@ -69,10 +69,10 @@ struct ChecklistAndReportCommandTests {
         }
     }
 
-    @Test func checklistAsCSVHasOneHeaderRowAndTheSameRows() throws {
-        let db = try county("minqin")
+    @Test func checklistAsCSVHasOneHeaderRowAndTheSameRows() async throws {
+        let db = try await county("minqin")
         let out = folder.appendingPathComponent("visits.csv")
-        let written = try dixian(["checklist", "six-musts-visit-list", "--as-of", "2024-06-30", "--format", "csv", "--out", out.path],
+        let written = try await dixian(["checklist", "six-musts-visit-list", "--as-of", "2024-06-30", "--format", "csv", "--out", out.path],
                                  plugin: "minqin", db: db)
         #expect(written.status == 0, "\(written.errorOutput)")
         let bytes = try Data(contentsOf: out)
@@ -83,10 +83,10 @@ struct ChecklistAndReportCommandTests {
         #expect(count > 0 && count < 300 && lines.count == count + 1)
     }
 
-    @Test func monthlyReportIsReadableByOpenpyxlAndConvertsToPDF() throws {
-        let db = try county("minqin")
+    @Test func monthlyReportIsReadableByOpenpyxlAndConvertsToPDF() async throws {
+        let db = try await county("minqin")
         let xlsx = folder.appendingPathComponent("monthly.xlsx")
-        let written = try dixian(["report", "monthly", "--as-of", "2024-06-30", "--out", xlsx.path], plugin: "minqin", db: db)
+        let written = try await dixian(["report", "monthly", "--as-of", "2024-06-30", "--out", xlsx.path], plugin: "minqin", db: db)
         #expect(written.status == 0, "\(written.errorOutput)")
         let sheet = try #require(try OpenPyXL.sheets(of: xlsx).first)
         let firstColumn = sheet.rows.map { $0.first ?? "" }
@@ -103,13 +103,13 @@ struct ChecklistAndReportCommandTests {
         #expect(households > 0)
 
         let pdf = folder.appendingPathComponent("pdf")
-        let converted = try Tool.run("/usr/bin/soffice", ["--headless", "--convert-to", "pdf", "--outdir", pdf.path, xlsx.path])
+        let converted = try await Tool.run("/usr/bin/soffice", ["--headless", "--convert-to", "pdf", "--outdir", pdf.path, xlsx.path])
         #expect(converted.status == 0, "\(converted.output)")
-        let text = try Tool.run("/usr/bin/pdftotext", [pdf.appendingPathComponent("monthly.pdf").path, "-"])
+        let text = try await Tool.run("/usr/bin/pdftotext", [pdf.appendingPathComponent("monthly.pdf").path, "-"])
         #expect(text.output.contains("民勤县防止返贫监测对象识别和风险消除情况月报"))
     }
 
-    @Test func everyShippedReportRendersInEveryFormat() throws {
+    @Test func everyShippedReportRendersInEveryFormat() async throws {
         let reports: [(plugin: String, id: String, asOf: String, title: String)] = [
             ("xiaoxian", "self-inspection", "2024-12-26", "萧县巩固拓展脱贫攻坚成果大排查自查报告（2024年）"),
             ("yanchi", "four-checks-summary", "2024-06-30", "“四查四补”排查情况汇总（截至2024-06-30）"),
@@ -126,11 +126,11 @@ struct ChecklistAndReportCommandTests {
               { from = '2019-01-01', value = 5000 }, { from = '2024-01-01', value = 7000, source = '测试：县里录入的数值' } } })
             """.write(to: entered.appendingPathComponent("parameters.lua"), atomically: true, encoding: .utf8)
         for report in reports {
-            let db = try county(report.plugin, households: 150)
+            let db = try await county(report.plugin, households: 150)
             for format in ["xlsx", "csv", "html", "md"] {
                 let out = folder.appendingPathComponent("\(report.id).\(format)")
-                let written = report.plugin == "yanchi"
-                    ? try DixianProcess.run(["report", report.id, "--as-of", report.asOf, "--format", format, "--out", out.path, "--db", db,
+                let written = await report.plugin == "yanchi"
+                    ? try await DixianProcess.run(["report", report.id, "--as-of", report.asOf, "--format", format, "--out", out.path, "--db", db,
                                              "--plugin", "yanchi-county", "--plugins", entered.deletingLastPathComponent().path,
                                              "--plugins", Self.plugins])
                     : try dixian(["report", report.id, "--as-of", report.asOf, "--format", format, "--out", out.path],
@@ -145,8 +145,8 @@ struct ChecklistAndReportCommandTests {
         }
     }
 
-    @Test func aReportThatRaisesOrReturnsAMalformedTableNamesThePluginLineAndLeavesNoFile() throws {
-        let db = try county("minqin", households: 50)
+    @Test func aReportThatRaisesOrReturnsAMalformedTableNamesThePluginLineAndLeavesNoFile() async throws {
+        let db = try await county("minqin", households: 50)
         let path = try brokenPlugin("reports/broken.lua", """
             dixian.report {
               id = 'raises', title = '出错的报告',
@@ -178,7 +178,7 @@ struct ChecklistAndReportCommandTests {
             ("bad-query", "broken/reports/broken.lua:19: data.households: cannot group by 'colour'"),
         ]
         for (id, message) in expectations {
-            let run = try DixianProcess.run(["report", id, "--as-of", "2024-06-30", "--out", out.path, "--db", db, "--plugin", "broken",
+            let run = try await DixianProcess.run(["report", id, "--as-of", "2024-06-30", "--out", out.path, "--db", db, "--plugin", "broken",
                                              "--plugins", path, "--plugins", Self.plugins])
             #expect(run.status != 0)
             #expect(run.errorOutput.contains(message), "\(id): \(run.errorOutput)")
@@ -187,8 +187,8 @@ struct ChecklistAndReportCommandTests {
         }
     }
 
-    @Test func aChecklistRowThatFailsNamesTheHouseholdAndLineAndLeavesNoFile() throws {
-        let db = try county("minqin", households: 50)
+    @Test func aChecklistRowThatFailsNamesTheHouseholdAndLineAndLeavesNoFile() async throws {
+        let db = try await county("minqin", households: 50)
         let plugins = try brokenPlugin("checklists/typo.lua", """
             dixian.checklist {
               id = 'typo', title = '拼错的清单',
@@ -197,7 +197,7 @@ struct ChecklistAndReportCommandTests {
             }
             """)
         let out = folder.appendingPathComponent("typo.xlsx")
-        let run = try DixianProcess.run(["checklist", "typo", "--as-of", "2024-06-30", "--out", out.path, "--db", db,
+        let run = try await DixianProcess.run(["checklist", "typo", "--as-of", "2024-06-30", "--out", out.path, "--db", db,
                                          "--plugin", "broken", "--plugins", plugins, "--plugins", Self.plugins])
         #expect(run.status != 0)
         #expect(run.errorOutput.contains("broken/checklists/typo.lua:1: checklist typo: the row fills 'nmae', which is not one of its columns"),
@@ -209,7 +209,13 @@ struct ChecklistAndReportCommandTests {
 
 /// Runs a system tool (LibreOffice, poppler's pdftotext) and collects what it prints.
 enum Tool {
-    static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs the tool at `path` to its end on a thread of its own (a conversion by LibreOffice
+    /// takes long enough to hold up every test waiting on Swift concurrency's pool).
+    static func run(_ path: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await offThePool { try runBlocking(path, arguments) }
+    }
+
+    static func runBlocking(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

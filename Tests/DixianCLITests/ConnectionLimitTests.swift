@@ -42,14 +42,20 @@ struct ConnectionLimitTests {
         }
 
         /// Everything the server sends until it closes the connection; nil if the read timed out first.
-        func readUntilClosed() async -> String? {
+        func readUntilClosed() async -> String? { await readUntilClosedTimed().text }
+
+        /// Everything the server sends until it closes the connection (nil if the read timed
+        /// out first), and the instant the reading thread saw it end: taken on that thread, so a
+        /// test process too busy to resume the awaiting test at once does not lengthen it.
+        func readUntilClosedTimed() async -> (text: String?, ended: ContinuousClock.Instant) {
             await withCheckedContinuation { continuation in
                 Thread.detachNewThread {
                     var received: [UInt8] = [], buffer = [UInt8](repeating: 0, count: 4096)
                     while true {
                         let count = buffer.withUnsafeMutableBytes { recv(self.descriptor, $0.baseAddress, $0.count, 0) }
                         if count > 0 { received += buffer[0..<count]; continue }
-                        continuation.resume(returning: count == 0 || errno == ECONNRESET ? String(decoding: received, as: UTF8.self) : nil)
+                        let ended = ContinuousClock.now
+                        continuation.resume(returning: (count == 0 || errno == ECONNRESET ? String(decoding: received, as: UTF8.self) : nil, ended))
                         return
                     }
                 }
@@ -59,12 +65,12 @@ struct ConnectionLimitTests {
 
     /// `dixian serve` over a small generated county, with these limits, on a loopback port of
     /// its own, once it listens: the process, and the port.
-    func serve(idleTimeout: Int, maxConnections: Int) throws -> (Process, Int) {
+    func serve(idleTimeout: Int, maxConnections: Int) async throws -> (Process, Int) {
         let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
         if !FileManager.default.fileExists(atPath: db) {
-            #expect(try DixianProcess.run(["generate", "--county", "minqin", "--households", "20", "--seed", "5", "--out", county,
+            #expect(try await DixianProcess.run(["generate", "--county", "minqin", "--households", "20", "--seed", "5", "--out", county,
                                            "--plugins", RegistryCommandTests.plugins]).status == 0)
-            #expect(try DixianProcess.run(["import", county, "--db", db]).status == 0)
+            #expect(try await DixianProcess.run(["import", county, "--db", db]).status == 0)
         }
         for _ in 0..<5 {
             let port = 20_000 + Int.random(in: 0..<20_000)
@@ -77,7 +83,7 @@ struct ConnectionLimitTests {
             try server.run()
             for _ in 0..<300 where server.isRunning {
                 if Self.listens(port) { return (server, port) }
-                Thread.sleep(forTimeInterval: 0.1)
+                try await Task.sleep(for: .milliseconds(100))
             }
             server.terminate()
             server.waitUntilExit()
@@ -112,7 +118,7 @@ struct ConnectionLimitTests {
     /// requires the 408 whenever an answer arrives.
     @Test func aBodyTricklingInIsCutOffAfterTheIdleTimeout() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (server, serving) = try serve(idleTimeout: 4, maxConnections: 4)
+        let (server, serving) = try await serve(idleTimeout: 4, maxConnections: 4)
         defer { server.terminate(); server.waitUntilExit() }
         let trickling = try Connection(port: serving, timeout: 180)
         trickling.send("POST /self-report HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
@@ -138,7 +144,7 @@ struct ConnectionLimitTests {
 
     @Test func halfOpenConnectionsBeyondTheLimitAreClosedAfterTheIdleTimeoutAndANormalRequestIsThenServed() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (server, serving) = try serve(idleTimeout: 1, maxConnections: 4)
+        let (server, serving) = try await serve(idleTimeout: 1, maxConnections: 4)
         defer { server.terminate(); server.waitUntilExit() }
 
         // Twice the limit of connections that send half a request head and then nothing.
@@ -148,10 +154,10 @@ struct ConnectionLimitTests {
         // alive, is closed in turn once it has been idle for the timeout.
         let normal = try Connection(port: serving, timeout: 15)
         normal.send("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        let clock = ContinuousClock(), start = clock.now
-        let answer = await normal.readUntilClosed()
+        let start = ContinuousClock.now
+        let (answer, ended) = await normal.readUntilClosedTimed()
         #expect(answer?.hasPrefix("HTTP/1.1 200") == true, "the normal request: \(answer ?? "no answer before the read timed out")")
-        #expect(clock.now - start < .seconds(15))
+        #expect(ended - start < .seconds(15))
         for (index, connection) in slow.enumerated() {
             let closed = await connection.readUntilClosed()
             #expect(closed != nil, "half-open connection \(index) was not closed")

@@ -1,3 +1,4 @@
+import DixianTestSupport
 import Foundation
 
 /// Runs the built `dixian` executable, as a user or a script would.
@@ -17,7 +18,15 @@ struct DixianProcess {
         return Bundle.main.bundleURL.appendingPathComponent("dixian")
     }
 
-    static func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs `dixian` with `arguments` to its end, waiting on a thread of its own: a test that
+    /// waited on Swift concurrency's pool (two threads on a two-core machine) would hold up
+    /// every other test in the process, and the servers some of them run, until the child ends.
+    static func run(_ arguments: [String]) async throws -> Outcome {
+        try await offThePool { try runBlocking(arguments) }
+    }
+
+    /// Runs `dixian` with `arguments` to its end on the calling thread.
+    static func runBlocking(_ arguments: [String]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

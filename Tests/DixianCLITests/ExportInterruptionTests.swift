@@ -1,3 +1,4 @@
+import DixianTestSupport
 import Foundation
 import Testing
 
@@ -6,43 +7,47 @@ import Testing
 /// every file is written.
 @Suite(.serialized)
 struct ExportInterruptionTests {
-    @Test func killedExportLeavesThePreviousExportWhole() throws {
+    @Test func killedExportLeavesThePreviousExportWhole() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-export-kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
         let out = folder.appendingPathComponent("out")
-        let generated = try DixianProcess.run([
+        let generated = try await DixianProcess.run([
             "generate", "--county", "minqin", "--households", "20000", "--out", county, "--plugins", RegistryCommandTests.plugins,
         ])
         #expect(generated.status == 0, "\(generated.errorOutput)")
-        #expect(try DixianProcess.run(["import", county, "--db", db]).status == 0)
-        let first = try DixianProcess.run(["export", "--db", db, "--out", out.path])
+        #expect(try await DixianProcess.run(["import", county, "--db", db]).status == 0)
+        let first = try await DixianProcess.run(["export", "--db", db, "--out", out.path])
         #expect(first.status == 0, "\(first.errorOutput)")
         let previous = try Self.files(in: out)
         let members = try #require(previous["members.csv"]).count
         #expect(members > 2 << 20)
 
-        var killed = false
-        for _ in 1...3 where !killed {
-            let process = Process()
-            process.executableURL = DixianProcess.executable
-            process.arguments = ["export", "--db", db, "--out", out.path, "--unmasked", "--actor", "test"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // Kill it once a members.csv it writes has 1 MiB but not all of its rows: in the
-            // hidden folder, or (as exports once did) in the export's own folder, truncated.
-            let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline, process.isRunning, !Self.writingMembers(beside: out, wholeSize: members) { usleep(500) }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            killed = process.terminationReason == .uncaughtSignal
+        // Watched on a thread of its own: the wait polls every half millisecond.
+        let killed = try await offThePool {
+            var killed = false
+            for _ in 1...3 where !killed {
+                let process = Process()
+                process.executableURL = DixianProcess.executable
+                process.arguments = ["export", "--db", db, "--out", out.path, "--unmasked", "--actor", "test"]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                // Kill it once a members.csv it writes has 1 MiB but not all of its rows: in the
+                // hidden folder, or (as exports once did) in the export's own folder, truncated.
+                let deadline = Date().addingTimeInterval(60)
+                while Date() < deadline, process.isRunning, !Self.writingMembers(beside: out, wholeSize: members) { usleep(500) }
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                killed = process.terminationReason == .uncaughtSignal
+            }
+            return killed
         }
         #expect(killed, "the export finished before it could be killed, three times")
         #expect(try Self.files(in: out) == previous, "the previous export is not whole")
 
         // The next export finishes, and removes the hidden folder the killed one left.
-        let again = try DixianProcess.run(["export", "--db", db, "--out", out.path, "--unmasked", "--actor", "test"])
+        let again = try await DixianProcess.run(["export", "--db", db, "--out", out.path, "--unmasked", "--actor", "test"])
         #expect(again.status == 0, "\(again.errorOutput)")
         #expect(try Self.files(in: out).keys == previous.keys)
         #expect(try Self.files(in: out) != previous)  // ID numbers in full now

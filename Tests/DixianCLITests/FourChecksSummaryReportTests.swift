@@ -42,18 +42,20 @@ struct FourChecksSummaryReportTests {
     }
 
     /// The summary after a screening, from each store (SQLite and PostgreSQL).
-    func screenAndReport(failing: Bool = false) throws -> [String] {
+    func screenAndReport(failing: Bool = false) async throws -> [String] {
         let plugins = try plugin(failing: failing)
-        return try county.registries().map { registry in
-            let screened = try DixianProcess.run(["screen", "--as-of", MinqinFixtureCounty.asOf, "--plugin", "four-checks"] + registry
+        var reports: [String] = []
+        for registry in try await county.registries() {
+            let screened = try await DixianProcess.run(["screen", "--as-of", MinqinFixtureCounty.asOf, "--plugin", "four-checks"] + registry
                                                   + ["--plugins", plugins, "--plugins", RegistryCommandTests.plugins])
             #expect(screened.status == (failing ? 3 : 0), "\(screened.errorOutput)")
-            return try county.report("four-checks-summary", registry: registry, plugin: "four-checks", plugins: [plugins])
+            reports.append(try await county.report("four-checks-summary", registry: registry, plugin: "four-checks", plugins: [plugins]))
         }
+        return reports
     }
 
-    @Test func theSummarysFiguresAreTheFixturesCountedByHand() throws {
-        for text in try screenAndReport() {
+    @Test func theSummarysFiguresAreTheFixturesCountedByHand() async throws {
+        for text in try await screenAndReport() {
             try expectFigures(text)
         }
     }
@@ -74,8 +76,8 @@ struct FourChecksSummaryReportTests {
         #expect(!text.contains("未完整运行"), "\(text)")
     }
 
-    @Test func aSummaryOfAnIncompleteScreeningSaysSo() throws {
-        for text in try screenAndReport(failing: true) {
+    @Test func aSummaryOfAnIncompleteScreeningSaysSo() async throws {
+        for text in try await screenAndReport(failing: true) {
             #expect(text.contains("该次筛查未完整运行，部分检查项未对全部农户得出结果，以上数字不全。"), "\(text)")
         }
     }

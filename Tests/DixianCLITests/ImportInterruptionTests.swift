@@ -1,3 +1,4 @@
+import DixianTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -11,7 +12,7 @@ import Testing
 @Suite(.serialized)
 struct ImportInterruptionTests {
     @Test func killedImportIntoAnExistingRegistryLeavesNoPartialRows() async throws {
-        let (folder, county) = try Self.county()
+        let (folder, county) = try await Self.county()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("r.sqlite").path, empty = folder.appendingPathComponent("empty").path
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
@@ -20,11 +21,11 @@ struct ImportInterruptionTests {
 
         // Kill the import as its commit writes the transaction's pages to the WAL. A loaded
         // machine may let it finish first: then the registry is made again and it is tried again.
-        let killed = try Self.killImport(of: county, into: db, whenLarger: db + "-wal", than: 1 << 20) {
+        let killed = try await offThePool { try Self.killImport(of: county, into: db, whenLarger: db + "-wal", than: 1 << 20) {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-            let created = try DixianProcess.run(["import", empty, "--db", db])
+            let created = try DixianProcess.runBlocking(["import", empty, "--db", db])
             #expect(created.status == 0)
-        }
+        } }
         #expect(killed, "the import finished before it could be killed, three times")
 
         let counts = try await Self.counts(in: db)
@@ -34,22 +35,22 @@ struct ImportInterruptionTests {
     }
 
     @Test func killedFirstImportLeavesNoRegistryAndSaysWhatToRemove() async throws {
-        let (folder, county) = try Self.county()
+        let (folder, county) = try await Self.county()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("r.sqlite").path, building = db + ".importing"
 
-        let killed = try Self.killImport(of: county, into: db, whenLarger: building, than: 1 << 20) {
+        let killed = try await offThePool { try Self.killImport(of: county, into: db, whenLarger: building, than: 1 << 20) {
             try? FileManager.default.removeItem(atPath: db)
             try? FileManager.default.removeItem(atPath: building)
-        }
+        } }
         #expect(killed, "the import finished before it could be killed, three times")
         #expect(!FileManager.default.fileExists(atPath: db))
 
-        let again = try DixianProcess.run(["import", county, "--db", db])
+        let again = try await DixianProcess.run(["import", county, "--db", db])
         #expect(again.status != 0)
         #expect(again.errorOutput.contains("\(building) is there"))
         try FileManager.default.removeItem(atPath: building)
-        #expect(try DixianProcess.run(["import", county, "--db", db]).status == 0)
+        #expect(try await DixianProcess.run(["import", county, "--db", db]).status == 0)
         let counts = try await Self.counts(in: db)
         #expect(counts.integrity == "ok")
         #expect(counts.rows == (try Self.rows(of: county)))
@@ -57,10 +58,10 @@ struct ImportInterruptionTests {
     }
 
     /// A generated county of 20,000 households in a new folder.
-    private static func county() throws -> (folder: URL, county: String) {
+    private static func county() async throws -> (folder: URL, county: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-kill-\(UUID().uuidString)")
         let county = folder.appendingPathComponent("county").path
-        let generated = try DixianProcess.run([
+        let generated = try await DixianProcess.run([
             "generate", "--county", "minqin", "--households", "20000", "--out", county, "--plugins", RegistryCommandTests.plugins,
         ])
         #expect(generated.status == 0)
@@ -71,7 +72,7 @@ struct ImportInterruptionTests {
     /// grown past `size` bytes; up to three times, `prepare` run before each. Whether it was
     /// killed (rather than finishing first).
     private static func killImport(
-        of county: String, into db: String, whenLarger watched: String, than size: Int, prepare: () throws -> Void
+        of county: String, into db: String, whenLarger watched: String, than size: Int, prepare: @Sendable () throws -> Void
     ) throws -> Bool {
         for _ in 1...3 {
             try prepare()

@@ -9,14 +9,14 @@ struct LateStepsCommandTests {
     let county = MinqinFixtureCounty("dixian-late-steps")
     static let household = "6206211002010001"
 
-    func minqin(_ arguments: [String], db: String) throws -> DixianProcess.Outcome {
-        try DixianProcess.run(arguments + ["--as-of", MinqinFixtureCounty.asOf, "--db", db, "--plugin", "minqin",
+    func minqin(_ arguments: [String], db: String) async throws -> DixianProcess.Outcome {
+        try await DixianProcess.run(arguments + ["--as-of", MinqinFixtureCounty.asOf, "--db", db, "--plugin", "minqin",
                                            "--plugins", RegistryCommandTests.plugins])
     }
 
-    @Test func theDueListShowsStepsDoneLateWithTheirDueDatesAndTheDatesDone() throws {
-        let db = try county.registry()
-        let table = try minqin(["due"], db: db)
+    @Test func theDueListShowsStepsDoneLateWithTheirDueDatesAndTheDatesDone() async throws {
+        let db = try await county.registry()
+        let table = try await minqin(["due"], db: db)
         #expect(table.status == 0, "\(table.errorOutput)")
         for line in [
             "另有逾期完成 2 项（见“逾期完成”）。",
@@ -26,7 +26,7 @@ struct LateStepsCommandTests {
         ] {
             #expect(table.output.contains(line), "missing: \(line)\n\(table.output)")
         }
-        let json = try minqin(["due", "--format", "json"], db: db)
+        let json = try await minqin(["due", "--format", "json"], db: db)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let late = try #require(document["done_late"] as? [[String: Any]])
         #expect(late.map { "\($0["due_on"] ?? "") \($0["done_on"] ?? "") \($0["days_late"] ?? "")" }
@@ -36,9 +36,9 @@ struct LateStepsCommandTests {
         #expect(!items.contains { $0["source"] as? String == "deadline:minqin.self-report" })
     }
 
-    @Test func householdShowPutsHowLateUnderTheStepDoneLate() throws {
-        let db = try county.registry()
-        let shown = try minqin(["household", "show", Self.household], db: db)
+    @Test func householdShowPutsHowLateUnderTheStepDoneLate() async throws {
+        let db = try await county.registry()
+        let shown = try await minqin(["household", "show", Self.household], db: db)
         #expect(shown.status == 0, "\(shown.errorOutput)")
         let lines = shown.output.components(separatedBy: "\n")
         let verify = try #require(lines.firstIndex { $0.hasPrefix("  2024-07-08  核实  王核查") }, "\(shown.output)")

@@ -113,8 +113,8 @@ struct MinqinFixtureCounty {
     }
 
     /// The fixture imported: the registry's path.
-    func registry() throws -> String {
-        try scratch.importedRegistry(Self.files)
+    func registry() async throws -> String {
+        try await scratch.importedRegistry(Self.files)
     }
 
     /// Writes plugin `id` (files: path → text) in the scratch folder's `plugins`; its path.
@@ -130,23 +130,23 @@ struct MinqinFixtureCounty {
 
     /// The registry's options for each store: the fixture imported into SQLite, and copied
     /// from there into a new PostgreSQL database (report queries run on both).
-    func registries() throws -> [[String]] {
-        let db = try registry()
+    func registries() async throws -> [[String]] {
+        let db = try await registry()
         let url = try TestPostgres.newDatabase()
-        let copied = try DixianProcess.run(["copy", "--db", db, "--postgres", url])
+        let copied = try await DixianProcess.run(["copy", "--db", db, "--postgres", url])
         #expect(copied.status == 0, "\(copied.errorOutput)")
         return [["--db", db], ["--postgres", url]]
     }
 
     /// Report `id` as Markdown, rendered as of `asOf` by `plugin` found in `plugins`.
-    func report(_ id: String, _ db: String, plugin: String = "minqin", plugins: [String] = []) throws -> String {
-        try report(id, registry: ["--db", db], plugin: plugin, plugins: plugins)
+    func report(_ id: String, _ db: String, plugin: String = "minqin", plugins: [String] = []) async throws -> String {
+        try await report(id, registry: ["--db", db], plugin: plugin, plugins: plugins)
     }
 
     /// Report `id` as Markdown from the registry `registry` names (`--db FILE` or `--postgres URL`).
-    func report(_ id: String, registry: [String], plugin: String = "minqin", plugins: [String] = []) throws -> String {
+    func report(_ id: String, registry: [String], plugin: String = "minqin", plugins: [String] = []) async throws -> String {
         let out = scratch.path("\(id)-\(UUID().uuidString).md")
-        let rendered = try DixianProcess.run(
+        let rendered = try await DixianProcess.run(
             ["report", id, "--as-of", Self.asOf, "--format", "md", "--out", out, "--plugin", plugin] + registry
                 + (plugins + [RegistryCommandTests.plugins]).flatMap { ["--plugins", $0] })
         #expect(rendered.status == 0, "\(rendered.errorOutput)")

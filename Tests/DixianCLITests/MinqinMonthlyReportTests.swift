@@ -7,9 +7,9 @@ import Testing
 struct MinqinMonthlyReportTests {
     let county = MinqinFixtureCounty("dixian-minqin-monthly")
 
-    @Test func theReportsFiguresAreTheFixturesCountedByHand() throws {
-        for registry in try county.registries() {
-            try expectFigures(try county.report("monthly", registry: registry))
+    @Test func theReportsFiguresAreTheFixturesCountedByHand() async throws {
+        for registry in try await county.registries() {
+            try await expectFigures(try county.report("monthly", registry: registry))
         }
     }
 
@@ -35,8 +35,8 @@ struct MinqinMonthlyReportTests {
         #expect(!text.contains("清单不完整"), "\(text)")
     }
 
-    @Test func aReportOnAnIncompleteDueListSaysSo() throws {
-        let db = try county.registry()
+    @Test func aReportOnAnIncompleteDueListSaysSo() async throws {
+        let db = try await county.registry()
         let plugins = try county.plugin("minqin-broken", [
             "plugin.lua": "return { id = 'minqin-broken', name = '民勤县', api = 1, version = '1', areas = { '620621' }, extends = 'minqin' }",
             "deadlines/fails.lua": """
@@ -44,7 +44,7 @@ struct MinqinMonthlyReportTests {
                   run = function(h) if h.head_name == '孙六' then error('no answer') end end }
                 """,
         ])
-        let text = try county.report("monthly", db, plugin: "minqin-broken", plugins: [plugins])
+        let text = try await county.report("monthly", db, plugin: "minqin-broken", plugins: [plugins])
         #expect(text.contains("截至报告日的待办和逾期清单不完整：有1处时限规则出错（见 dixian due），第六、七部分的数字不全。"), "\(text)")
     }
 }

@@ -6,16 +6,16 @@ import Testing
 struct PluginCommandTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-cli-\(UUID().uuidString)")
 
-    @Test func pluginListShowsEachPluginAndWhereItComesFrom() throws {
-        let listed = try DixianProcess.run(["plugin", "list", "--plugin-dir", RegistryCommandTests.plugins])
+    @Test func pluginListShowsEachPluginAndWhereItComesFrom() async throws {
+        let listed = try await DixianProcess.run(["plugin", "list", "--plugin-dir", RegistryCommandTests.plugins])
         #expect(listed.status == 0, "\(listed.errorOutput)")
         #expect(listed.output.contains("yanchi\t2021.1\t盐池县 extends ningxia\t"))
         #expect(listed.output.contains("minqin-extra\t0.1.0\t"))
     }
 
-    @Test func pluginTestRunsTheSpecsAndFailsWhenOneFails() throws {
+    @Test func pluginTestRunsTheSpecsAndFailsWhenOneFails() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let passing = try DixianProcess.run(["plugin", "test", "minqin", "--plugin-dir", RegistryCommandTests.plugins])
+        let passing = try await DixianProcess.run(["plugin", "test", "minqin", "--plugin-dir", RegistryCommandTests.plugins])
         #expect(passing.status == 0, "\(passing.output)\(passing.errorOutput)")
         #expect(passing.output.contains("ok   2024: a household at 7799 yuan per capita is under the line of 7800"))
 
@@ -28,7 +28,7 @@ struct PluginCommandTests {
               household = { members = { { age = 40 } }, incomes = { { year = 2023, wage = 50000 } } },
               findings = { 'minqin.income-below-line' } })
             """.write(to: plugin.appendingPathComponent("spec/a.lua"), atomically: true, encoding: .utf8)
-        let failing = try DixianProcess.run(["plugin", "test", plugin.path, "--plugin-dir", RegistryCommandTests.plugins])
+        let failing = try await DixianProcess.run(["plugin", "test", plugin.path, "--plugin-dir", RegistryCommandTests.plugins])
         #expect(failing.status == 1)
         #expect(failing.output.contains("FAIL expects the wrong thing  [wrong/spec/a.lua:1]"))
         #expect(failing.output.contains("expected findings that did not come: minqin.income-below-line"))
@@ -45,19 +45,19 @@ struct PluginCommandTests {
         return plugin
     }
 
-    @Test func pluginCheckNamesTheFileAndLineOfAMistake() throws {
+    @Test func pluginCheckNamesTheFileAndLineOfAMistake() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let plugin = try writePlugin("typo", checks: "\ndixian.check { id = 'x', title = 'x', risk_types = { 'flood' }, run = function() end }")
-        let checked = try DixianProcess.run(["plugin", "check", plugin.path])
+        let checked = try await DixianProcess.run(["plugin", "check", plugin.path])
         #expect(checked.status == 1)
         #expect(checked.errorOutput.contains("typo/checks/a.lua:2: check 'x': unknown risk type 'flood'"), "\(checked.errorOutput)")
     }
 
-    @Test func pluginCheckSaysWhichViewFieldsNoScriptNames() throws {
+    @Test func pluginCheckSaysWhichViewFieldsNoScriptNames() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let plugin = try writePlugin(
             "lean", checks: "dixian.check { id = 'x', title = 'x', run = function(h) return h.category == 'lifted' and #h.members > 9 and 'big' end }")
-        let checked = try DixianProcess.run(["plugin", "check", plugin.path])
+        let checked = try await DixianProcess.run(["plugin", "check", plugin.path])
         #expect(checked.status == 0)
         // category and members; name, which plugin.lua names (a member field too); and the episodes'
         // steps, always filled with their episodes.
@@ -66,16 +66,16 @@ struct PluginCommandTests {
         #expect(line.contains("survey") && !line.contains("category") && !line.contains(" members"))
     }
 
-    @Test func screenWritesJSONAndCSVAndRecordsTheRun() throws {
+    @Test func screenWritesJSONAndCSVAndRecordsTheRun() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
-        #expect(try DixianProcess.run([
+        #expect(try await DixianProcess.run([
             "generate", "--county", "minqin", "--households", "500", "--seed", "2", "--out", county, "--plugin-dir", RegistryCommandTests.plugins,
         ]).status == 0)
-        #expect(try DixianProcess.run(["import", county, "--db", db]).status == 0)
+        #expect(try await DixianProcess.run(["import", county, "--db", db]).status == 0)
 
         let json = folder.appendingPathComponent("findings.json").path
-        let screened = try DixianProcess.run([
+        let screened = try await DixianProcess.run([
             "screen", "--db", db, "--plugin", "minqin", "--as-of", "2024-06-30", "--format", "json", "--out", json,
             "--plugin-dir", RegistryCommandTests.plugins,
         ])
@@ -86,7 +86,7 @@ struct PluginCommandTests {
         #expect(!findings.isEmpty)
         #expect(findings.allSatisfy { $0["check"] is String && $0["message"] is String && $0["severity"] is String })
 
-        let csv = try DixianProcess.run([
+        let csv = try await DixianProcess.run([
             "screen", "--db", db, "--plugin", "minqin", "--as-of", "2024-06-30", "--format", "csv", "--area", "620621101",
             "--plugin-dir", RegistryCommandTests.plugins,
         ])
@@ -94,7 +94,7 @@ struct PluginCommandTests {
         #expect(csv.output.hasPrefix("户编号,资产编号,乡镇代码,检查项,检查项名称,严重程度,风险类别,发现问题\n"))
         #expect(csv.output.split(separator: "\n").dropFirst().allSatisfy { $0.contains(",620621101,") })
 
-        let badDate = try DixianProcess.run(["screen", "--db", db, "--plugin", "minqin", "--as-of", "2024-02-30"])
+        let badDate = try await DixianProcess.run(["screen", "--db", db, "--plugin", "minqin", "--as-of", "2024-02-30"])
         #expect(badDate.status != 0)
         #expect(badDate.errorOutput.contains("--as-of 2024-02-30 is not a date written YYYY-MM-DD"))
     }

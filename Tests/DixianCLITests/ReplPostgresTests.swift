@@ -12,14 +12,14 @@ struct ReplPostgresTests {
 
     /// A generated county imported into a new PostgreSQL database; its URL and a general
     /// household with no monitoring episode (so that a report is allowed).
-    func county() throws -> (url: String, household: String) {
+    func county() async throws -> (url: String, household: String) {
         let files = folder.appendingPathComponent("county")
-        #expect(try DixianProcess.run([
+        #expect(try await DixianProcess.run([
             "generate", "--county", "minqin", "--households", "60", "--seed", "5", "--out", files.path,
             "--plugins", RegistryCommandTests.plugins,
         ]).status == 0)
         let url = try TestPostgres.newDatabase()
-        let imported = try DixianProcess.run(["import", files.path, "--postgres", url])
+        let imported = try await DixianProcess.run(["import", files.path, "--postgres", url])
         #expect(imported.status == 0, "\(imported.errorOutput)")
         func rows(_ file: String) throws -> [[String]] {
             let text = try String(contentsOf: files.appendingPathComponent(file), encoding: .utf8)
@@ -33,8 +33,8 @@ struct ReplPostgresTests {
     }
 
     /// What `chunk` returns in the console on `url`, read-only.
-    func evaluate(_ url: String, _ chunk: String) throws -> String {
-        let outcome = try DixianProcess.run(["eval", "--postgres", url, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins,
+    func evaluate(_ url: String, _ chunk: String) async throws -> String {
+        let outcome = try await DixianProcess.run(["eval", "--postgres", url, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins,
                                              "--as-of", "2024-06-30", chunk])
         #expect(outcome.status == 0, "\(outcome.errorOutput)")
         return outcome.output
@@ -95,27 +95,27 @@ struct ReplPostgresTests {
         print('session done')
         """#
 
-    @Test func anAdministratorsWriteSessionOnPostgreSQLAtTheTerminal() throws {
+    @Test func anAdministratorsWriteSessionOnPostgreSQLAtTheTerminal() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (url, household) = try county()
+        let (url, household) = try await county()
         let history = folder.appendingPathComponent("history").path
-        let outcome = try Tool.run(OpenPyXL.python.path, [
+        let outcome = try await Tool.run(OpenPyXL.python.path, [
             "-c", Self.session, DixianProcess.executable.path, url, RegistryCommandTests.plugins, history, household,
         ])
         #expect(outcome.status == 0, Comment(rawValue: outcome.output))
         #expect(outcome.output.contains("session done"))
 
         // Only the committed report is kept, audited under the administrator's name.
-        #expect(try evaluate(url, "#household('\(household)').episodes") == "1\n")
-        let actors = try Tool.run("/usr/lib/postgresql/15/bin/psql", [
+        #expect(try await evaluate(url, "#household('\(household)').episodes") == "1\n")
+        let actors = try await Tool.run("/usr/lib/postgresql/15/bin/psql", [
             url, "-tAc", "SELECT DISTINCT actor FROM audit WHERE table_name = 'monitoring_episode' AND household_number = '\(household)'",
         ])
         #expect(actors.output == "县管理员:测试\n", "\(actors.output)")
     }
 
-    @Test func aScriptOnPostgreSQLThatLeavesChangesUncommittedExitsThreeAndChangesNothing() throws {
+    @Test func aScriptOnPostgreSQLThatLeavesChangesUncommittedExitsThreeAndChangesNothing() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (url, household) = try county()
+        let (url, household) = try await county()
         let script = folder.appendingPathComponent("visit.lua")
         try """
             local household = ...
@@ -124,24 +124,24 @@ struct ReplPostgresTests {
             return id
             """.write(to: script, atomically: true, encoding: .utf8)
         let common = ["--postgres", url, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins, "--as-of", "2024-06-30"]
-        let visits = { try self.evaluate(url, "#household('\(household)').visits") }
-        let before = try visits()
+        let visits = { try await self.evaluate(url, "#household('\(household)').visits") }
+        let before = try await visits()
 
-        let readOnly = try DixianProcess.run(["run"] + common + [script.path, household])
+        let readOnly = try await DixianProcess.run(["run"] + common + [script.path, household])
         #expect(readOnly.status == 1)
         #expect(readOnly.errorOutput.contains("visit.lua:2: visit: the console is read-only"), "\(readOnly.errorOutput)")
 
-        let uncommitted = try DixianProcess.run(["run", "--write"] + common + [script.path, household])
+        let uncommitted = try await DixianProcess.run(["run", "--write"] + common + [script.path, household])
         #expect(uncommitted.status == 3, "\(uncommitted.errorOutput)")
         #expect(uncommitted.errorOutput.contains("without commit()"))
-        #expect(try visits() == before)
+        #expect(try await visits() == before)
 
-        let committed = try DixianProcess.run(["run", "--write"] + common + [script.path, household, "commit"])
+        let committed = try await DixianProcess.run(["run", "--write"] + common + [script.path, household, "commit"])
         #expect(committed.status == 0, "\(committed.errorOutput)")
-        #expect(try visits() == String(Int(before.trimmingCharacters(in: .whitespacesAndNewlines))! + 1) + "\n")
+        #expect(try await visits() == String(Int(before.trimmingCharacters(in: .whitespacesAndNewlines))! + 1) + "\n")
 
         // eval --write on PostgreSQL, the registry from DIXIAN_POSTGRES.
-        let viaEnvironment = try Tool.run("/usr/bin/env", [
+        let viaEnvironment = try await Tool.run("/usr/bin/env", [
             "DIXIAN_POSTGRES=\(url)", DixianProcess.executable.path, "eval", "--write", "--plugin", "minqin",
             "--plugins", RegistryCommandTests.plugins, "--as-of", "2024-06-30",
             "visit{ household = '\(household)', visitor = '李帮扶', role = 'helper', on = '2024-06-29' } commit() return #household('\(household)').visits",
@@ -150,13 +150,13 @@ struct ReplPostgresTests {
         #expect(viaEnvironment.output == String(Int(before.trimmingCharacters(in: .whitespacesAndNewlines))! + 2) + "\n")
     }
 
-    @Test func theConsoleRefusesABadRegistryChoiceClearly() throws {
+    @Test func theConsoleRefusesABadRegistryChoiceClearly() async throws {
         let plugins = ["--plugin", "minqin", "--plugins", RegistryCommandTests.plugins]
-        let both = try DixianProcess.run(["repl", "--db", "x.sqlite", "--postgres", "postgres://dixian@127.0.0.1:1/x"] + plugins)
+        let both = try await DixianProcess.run(["repl", "--db", "x.sqlite", "--postgres", "postgres://dixian@127.0.0.1:1/x"] + plugins)
         #expect(both.status != 0 && both.errorOutput.contains("give --db or --postgres, not both"), "\(both.errorOutput)")
-        let badMode = try DixianProcess.run(["eval", "--postgres", "postgres://dixian@127.0.0.1:1/x?sslmode=on"] + plugins + ["return 1"])
+        let badMode = try await DixianProcess.run(["eval", "--postgres", "postgres://dixian@127.0.0.1:1/x?sslmode=on"] + plugins + ["return 1"])
         #expect(badMode.status != 0 && badMode.errorOutput.contains("sslmode 'on'"), "\(badMode.errorOutput)")
-        let alone = try DixianProcess.run(["eval", "--postgres", "postgres://dixian@127.0.0.1:1/x", "return 1"])
+        let alone = try await DixianProcess.run(["eval", "--postgres", "postgres://dixian@127.0.0.1:1/x", "return 1"])
         #expect(alone.status != 0 && alone.errorOutput.contains("goes with --plugin"), "\(alone.errorOutput)")
     }
 }

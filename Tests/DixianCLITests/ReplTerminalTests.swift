@@ -68,45 +68,45 @@ struct ReplTerminalTests {
         print('session done')
         """#
 
-    @Test func anAdministratorsSessionAtTheTerminal() throws {
+    @Test func anAdministratorsSessionAtTheTerminal() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = folder.appendingPathComponent("county"), db = folder.appendingPathComponent("r.sqlite").path
-        let generated = try DixianProcess.run([
+        let generated = try await DixianProcess.run([
             "generate", "--county", "minqin", "--households", "200", "--seed", "5", "--out", files.path,
             "--plugins", RegistryCommandTests.plugins,
         ])
         #expect(generated.status == 0)
-        #expect(try DixianProcess.run(["import", files.path, "--db", db]).status == 0)
+        #expect(try await DixianProcess.run(["import", files.path, "--db", db]).status == 0)
         // A general household with no monitoring episode, so that a report is allowed.
-        func rows(_ file: String) throws -> [[String]] {
+        func rows(_ file: String) async throws -> [[String]] {
             let text = try String(contentsOf: files.appendingPathComponent(file), encoding: .utf8)
             return text.split(separator: "\n").dropFirst().map { line in
                 line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             }
         }
-        let monitored = Set(try rows("monitoring_episodes.csv").map { $0[1] })
-        let general = try rows("households.csv").filter { $0[4] == "general" && !monitored.contains($0[0]) }
+        let monitored = Set(try await rows("monitoring_episodes.csv").map { $0[1] })
+        let general = try await rows("households.csv").filter { $0[4] == "general" && !monitored.contains($0[0]) }
         let household = try #require(general.first?[0])
 
         let history = folder.appendingPathComponent("history").path
-        let outcome = try Tool.run(OpenPyXL.python.path, [
+        let outcome = try await Tool.run(OpenPyXL.python.path, [
             "-c", Self.session, DixianProcess.executable.path, db, RegistryCommandTests.plugins, history, household,
         ])
         #expect(outcome.status == 0, Comment(rawValue: outcome.output))
         #expect(outcome.output.contains("session done"))
 
         // The report was never committed: the household still has no episode.
-        let episodes = try DixianProcess.run(["eval", "--db", db, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins,
+        let episodes = try await DixianProcess.run(["eval", "--db", db, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins,
                                               "--as-of", "2024-06-30", "#household('\(household)').episodes"])
         #expect(episodes.output == "0\n", Comment(rawValue: episodes.errorOutput))
     }
 
-    @Test func aScriptThatLeavesChangesUncommittedExitsThreeAndChangesNothing() throws {
+    @Test func aScriptThatLeavesChangesUncommittedExitsThreeAndChangesNothing() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = folder.appendingPathComponent("county"), db = folder.appendingPathComponent("r.sqlite").path
-        _ = try DixianProcess.run(["generate", "--county", "minqin", "--households", "50", "--seed", "2", "--out", files.path,
+        _ = try await DixianProcess.run(["generate", "--county", "minqin", "--households", "50", "--seed", "2", "--out", files.path,
                                    "--plugins", RegistryCommandTests.plugins])
-        _ = try DixianProcess.run(["import", files.path, "--db", db])
+        _ = try await DixianProcess.run(["import", files.path, "--db", db])
         let script = folder.appendingPathComponent("visit.lua")
         try """
             local household = ...
@@ -116,20 +116,20 @@ struct ReplTerminalTests {
             """.write(to: script, atomically: true, encoding: .utf8)
         let number = "6206211000010001"
         let common = ["--db", db, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins, "--as-of", "2024-06-30"]
-        let visits = { try DixianProcess.run(["eval"] + common + ["#household('\(number)').visits"]).output }
-        let before = try visits()
+        let visits = { try await DixianProcess.run(["eval"] + common + ["#household('\(number)').visits"]).output }
+        let before = try await visits()
 
-        let readOnly = try DixianProcess.run(["run"] + common + [script.path, number])
+        let readOnly = try await DixianProcess.run(["run"] + common + [script.path, number])
         #expect(readOnly.status == 1)
         #expect(readOnly.errorOutput.contains("visit.lua:2: visit: the console is read-only"), "\(readOnly.errorOutput)")
 
-        let uncommitted = try DixianProcess.run(["run", "--write"] + common + [script.path, number])
+        let uncommitted = try await DixianProcess.run(["run", "--write"] + common + [script.path, number])
         #expect(uncommitted.status == 3)
         #expect(uncommitted.errorOutput.contains("without commit()"))
-        #expect(try visits() == before)
+        #expect(try await visits() == before)
 
-        let committed = try DixianProcess.run(["run", "--write"] + common + [script.path, number, "commit"])
+        let committed = try await DixianProcess.run(["run", "--write"] + common + [script.path, number, "commit"])
         #expect(committed.status == 0, "\(committed.errorOutput)")
-        #expect(try visits() == String(Int(before.trimmingCharacters(in: .whitespacesAndNewlines))! + 1) + "\n")
+        #expect(try await visits() == String(Int(before.trimmingCharacters(in: .whitespacesAndNewlines))! + 1) + "\n")
     }
 }

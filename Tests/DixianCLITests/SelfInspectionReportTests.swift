@@ -63,28 +63,28 @@ struct SelfInspectionReportTests {
     ]
 
     /// The fixture imported: the registry's path.
-    func registry() throws -> String {
-        try scratch.importedRegistry(Self.files)
+    func registry() async throws -> String {
+        try await scratch.importedRegistry(Self.files)
     }
 
     /// The report as Markdown, rendered as of `asOf` by `plugin` found in `plugins`.
-    func report(_ db: String, plugin: String = "xiaoxian", plugins: [String] = [RegistryCommandTests.plugins]) throws -> String {
+    func report(_ db: String, plugin: String = "xiaoxian", plugins: [String] = [RegistryCommandTests.plugins]) async throws -> String {
         let out = scratch.path("report.md")
-        let rendered = try DixianProcess.run(["report", "self-inspection", "--as-of", "2021-12-26", "--format", "md", "--out", out,
+        let rendered = try await DixianProcess.run(["report", "self-inspection", "--as-of", "2021-12-26", "--format", "md", "--out", out,
                                               "--db", db, "--plugin", plugin] + plugins.flatMap { ["--plugins", $0] })
         #expect(rendered.status == 0, "\(rendered.errorOutput)")
         return try String(contentsOfFile: out, encoding: .utf8)
     }
 
-    @Test func theReportsFiguresAreTheFixturesCountedByHand() throws {
-        let db = try registry()
+    @Test func theReportsFiguresAreTheFixturesCountedByHand() async throws {
+        let db = try await registry()
         // Screened in the field stage, 2021 against 2020: 张二 fell and 王三 stayed flat
         // (income-growth, 2 findings), 王五 has no helper (1), the workshop is idle (1): 4
         // findings, 3 households and 1 asset.
-        let screened = try DixianProcess.run(["screen", "--as-of", "2021-12-26", "--db", db, "--plugin", "xiaoxian",
+        let screened = try await DixianProcess.run(["screen", "--as-of", "2021-12-26", "--db", db, "--plugin", "xiaoxian",
                                               "--plugins", RegistryCommandTests.plugins])
         #expect(screened.status == 0, "\(screened.errorOutput)")
-        let text = try report(db)
+        let text = try await report(db)
         for line in [
             "本次大排查实地排查阶段为2021-12-09至2021-12-31，核查2021年度家庭收入。本报告应于2021-12-27前上报县乡村振兴局。",
             "截至2021-12-26，系统在册农户5户9人。",
@@ -103,8 +103,8 @@ struct SelfInspectionReportTests {
         #expect(!text.contains("未完整运行"))
     }
 
-    @Test func aReportOnAnIncompleteScreeningSaysSo() throws {
-        let db = try registry()
+    @Test func aReportOnAnIncompleteScreeningSaysSo() async throws {
+        let db = try await registry()
         let plugins = scratch.url.appendingPathComponent("plugins"), broken = plugins.appendingPathComponent("xiao-broken")
         try FileManager.default.createDirectory(at: broken.appendingPathComponent("checks"), withIntermediateDirectories: true)
         try """
@@ -113,10 +113,10 @@ struct SelfInspectionReportTests {
         try """
             dixian.check { id = 'xiao-broken.fails', title = '出错的检查', run = function(h) error('no answer for ' .. h.head_name) end }
             """.write(to: broken.appendingPathComponent("checks/fails.lua"), atomically: true, encoding: .utf8)
-        let screened = try DixianProcess.run(["screen", "--as-of", "2021-12-26", "--db", db, "--plugin", "xiao-broken",
+        let screened = try await DixianProcess.run(["screen", "--as-of", "2021-12-26", "--db", db, "--plugin", "xiao-broken",
                                               "--plugins", plugins.path, "--plugins", RegistryCommandTests.plugins])
         #expect(screened.status == 3, "\(screened.errorOutput)")
-        let text = try report(db, plugin: "xiao-broken", plugins: [plugins.path, RegistryCommandTests.plugins])
+        let text = try await report(db, plugin: "xiao-broken", plugins: [plugins.path, RegistryCommandTests.plugins])
         #expect(text.contains("该次筛查未完整运行，部分检查项未对全部农户得出结果，以上数字不全。"), "\(text)")
     }
 }

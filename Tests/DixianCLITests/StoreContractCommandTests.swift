@@ -13,7 +13,7 @@ struct StoreContractCommandTests {
     func both(_ arguments: [String], _ stores: [[String]], plugin: Bool = true, compare: Bool = true,
               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let extra = plugin ? ["--plugin", "minqin", "--plugins", RegistryCommandTests.plugins] : []
-        let outcomes = try stores.map { try DixianProcess.run(arguments + $0 + extra) }
+        let outcomes = try stores.map { try DixianProcess.runBlocking(arguments + $0 + extra) }
         #expect(outcomes[0].status == 0, "\(arguments): \(outcomes[0].errorOutput)", sourceLocation: sourceLocation)
         #expect(outcomes[1].status == outcomes[0].status, "\(arguments): \(outcomes[1].errorOutput)", sourceLocation: sourceLocation)
         if compare {
@@ -26,7 +26,7 @@ struct StoreContractCommandTests {
     func bothFiles(_ arguments: [String], name: String, _ stores: [[String]], sourceLocation: SourceLocation = #_sourceLocation) throws -> Data {
         let paths = ["sqlite", "postgres"].map { folder.appendingPathComponent("\($0)-\(name)").path }
         for (store, path) in zip(stores, paths) {
-            let outcome = try DixianProcess.run(arguments + ["--out", path] + store + ["--plugin", "minqin", "--plugins", RegistryCommandTests.plugins])
+            let outcome = try DixianProcess.runBlocking(arguments + ["--out", path] + store + ["--plugin", "minqin", "--plugins", RegistryCommandTests.plugins])
             #expect(outcome.status == 0, "\(arguments): \(outcome.errorOutput)", sourceLocation: sourceLocation)
         }
         let files = try paths.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
@@ -43,14 +43,14 @@ struct StoreContractCommandTests {
     func compareTheStores() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
-        let generated = try DixianProcess.run([
+        let generated = try DixianProcess.runBlocking([
             "generate", "--county", "minqin", "--households", "300", "--seed", "3", "--out", county, "--plugins", RegistryCommandTests.plugins,
         ])
         #expect(generated.status == 0, "\(generated.errorOutput)")
         let url = try TestPostgres.newDatabase()
         let stores = [["--db", db], ["--postgres", url]]
         for store in stores {
-            let imported = try DixianProcess.run(["import", county] + store)
+            let imported = try DixianProcess.runBlocking(["import", county] + store)
             #expect(imported.status == 0, "\(imported.errorOutput)")
         }
 
@@ -94,7 +94,7 @@ struct StoreContractCommandTests {
         // The registries, exported, are the same files.
         let exports = ["sqlite", "postgres"].map { folder.appendingPathComponent("export-\($0)").path }
         for (store, out) in zip(stores, exports) {
-            let exported = try DixianProcess.run(["export", "--out", out] + store)
+            let exported = try DixianProcess.runBlocking(["export", "--out", out] + store)
             #expect(exported.status == 0, "\(exported.errorOutput)")
         }
         #expect(try PostgresCommandTests.files(in: exports[1]) == PostgresCommandTests.files(in: exports[0]))

@@ -6,13 +6,13 @@ import Testing
 struct UnsetParameterTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-unset-\(UUID().uuidString)")
 
-    @Test func screenAndChecklistStopOnceNamingTheParameterTheDateAndTheFileAndTheDueListWhichReadsNoneRuns() throws {
+    @Test func screenAndChecklistStopOnceNamingTheParameterTheDateAndTheFileAndTheDueListWhichReadsNoneRuns() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let county = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
-        #expect(try DixianProcess.run([
+        #expect(try await DixianProcess.run([
             "generate", "--county", "minqin", "--households", "60", "--seed", "3", "--out", county, "--plugin-dir", RegistryCommandTests.plugins,
         ]).status == 0)
-        #expect(try DixianProcess.run(["import", county, "--db", db]).status == 0)
+        #expect(try await DixianProcess.run(["import", county, "--db", db]).status == 0)
         // A county that takes Minqin's rules but has no line of its own for 2024 yet.
         let plugin = folder.appendingPathComponent("plugins/noline")
         try FileManager.default.createDirectory(at: plugin, withIntermediateDirectories: true)
@@ -27,7 +27,7 @@ struct UnsetParameterTests {
         let plugins = ["--plugin-dir", folder.appendingPathComponent("plugins").path, "--plugin-dir", RegistryCommandTests.plugins]
         for command in [["screen", "--db", db],
                         ["checklist", "six-musts-visit-list", "--db", db, "--out", folder.appendingPathComponent("l.xlsx").path]] {
-            let run = try DixianProcess.run(command + ["--plugin", "noline", "--as-of", "2024-06-30"] + plugins)
+            let run = try await DixianProcess.run(command + ["--plugin", "noline", "--as-of", "2024-06-30"] + plugins)
             #expect(run.status != 0, "\(command[0]): \(run.output)")
             let said = run.errorOutput
             #expect(said.contains("2024-06-30 的运行无法开始：参数 monitoring_line（监测收入线） 自 2024-01-01 起未设置取值（待县乡村振兴局公布2024年监测范围），"
@@ -35,7 +35,7 @@ struct UnsetParameterTests {
             #expect(said.components(separatedBy: "monitoring_line").count == 2, "\(command[0]) said it more than once: \(said)")
         }
         // Minqin's deadlines read no monitoring line: its due list does not need one.
-        let due = try DixianProcess.run(["due", "--db", db, "--plugin", "noline", "--as-of", "2024-06-30"] + plugins)
+        let due = try await DixianProcess.run(["due", "--db", db, "--plugin", "noline", "--as-of", "2024-06-30"] + plugins)
         #expect(due.status == 0, "\(due.errorOutput)")
     }
 }

@@ -10,13 +10,13 @@ struct WorkflowCommandTests {
     static let plugins = RegistryCommandTests.plugins
 
     /// A generated and imported Minqin county: the database path and the interchange folder.
-    func county() throws -> (db: String, files: URL) {
+    func county() async throws -> (db: String, files: URL) {
         let files = folder.appendingPathComponent("county"), db = folder.appendingPathComponent("r.sqlite").path
-        let generated = try DixianProcess.run([
+        let generated = try await DixianProcess.run([
             "generate", "--county", "minqin", "--households", "200", "--seed", "5", "--out", files.path, "--plugins", Self.plugins,
         ])
         #expect(generated.status == 0, "\(generated.errorOutput)")
-        let imported = try DixianProcess.run(["import", files.path, "--db", db])
+        let imported = try await DixianProcess.run(["import", files.path, "--db", db])
         #expect(imported.status == 0, "\(imported.errorOutput)")
         return (db, files)
     }
@@ -33,28 +33,28 @@ struct WorkflowCommandTests {
         throw CocoaError(.fileReadCorruptFile)
     }
 
-    func dixian(_ arguments: [String], db: String) throws -> DixianProcess.Outcome {
-        try DixianProcess.run(arguments + ["--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--actor", "乡镇:王核查"])
+    func dixian(_ arguments: [String], db: String) async throws -> DixianProcess.Outcome {
+        try await DixianProcess.run(arguments + ["--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--actor", "乡镇:王核查"])
     }
 
-    @Test func aSelfReportIsTakenThroughTheLifecycleAndARefusalIsExplainedInChinese() throws {
+    @Test func aSelfReportIsTakenThroughTheLifecycleAndARefusalIsExplainedInChinese() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (db, files) = try county()
+        let (db, files) = try await county()
         let household = try row(files, "households.csv", where: "category", is: "general")["number"]!
-        let reported = try dixian(["monitor", "report", "--household", household, "--channel", "农户自主申报", "--on", "2024-09-27"], db: db)
+        let reported = try await dixian(["monitor", "report", "--household", household, "--channel", "农户自主申报", "--on", "2024-09-27"], db: db)
         #expect(reported.status == 0, "\(reported.errorOutput)")
         let episode = try #require(reported.output.firstMatch(of: /监测记录(\d+)/).map { String($0.1) })
-        let again = try dixian(["monitor", "report", "--household", household, "--channel", "cadre-visit", "--on", "2024-09-28"], db: db)
+        let again = try await dixian(["monitor", "report", "--household", household, "--channel", "cadre-visit", "--on", "2024-09-28"], db: db)
         #expect(again.status == 2)
         #expect(again.errorOutput.contains("该户已有未结束的监测记录（编号\(episode)，已上报）"))
 
-        let verified = try dixian(["monitor", "verify", "--episode", episode, "--on", "2024-09-30", "--by", "王核查"], db: db)
+        let verified = try await dixian(["monitor", "verify", "--episode", episode, "--on", "2024-09-30", "--by", "王核查"], db: db)
         #expect(verified.output.contains("核实，现为“已核实”"))
-        let unexplained = try dixian(["monitor", "answer", "--episode", episode, "--rejected", "--on", "2024-10-08"], db: db)
+        let unexplained = try await dixian(["monitor", "answer", "--episode", episode, "--rejected", "--on", "2024-10-08"], db: db)
         #expect(unexplained.status == 2)
         #expect(unexplained.errorOutput.contains("“反馈”须书面说明原因"))
 
-        let due = try DixianProcess.run(["due", "--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--as-of", "2024-10-14", "--format", "json"])
+        let due = try await DixianProcess.run(["due", "--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--as-of", "2024-10-14", "--format", "json"])
         #expect(due.status == 0, "\(due.errorOutput)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(due.output.utf8)) as? [String: Any])
         let items = try #require(document["items"] as? [[String: Any]])
@@ -62,45 +62,45 @@ struct WorkflowCommandTests {
         #expect(items.count == 2)
         #expect(items.allSatisfy { $0["due_on"] as? String == "2024-10-12" && $0["overdue"] as? Bool == true })
 
-        let shown = try dixian(["household", "show", household], db: db)
+        let shown = try await dixian(["household", "show", household], db: db)
         #expect(shown.status == 0)
         #expect(shown.output.contains("监测记录 \(episode)  农户自主申报  2024-09-27  已核实"))
         #expect(shown.output.contains("2024-09-30  核实  王核查"))
         #expect(shown.output.contains("********"))
     }
 
-    @Test func aPluginInZhCNGetsEveryRefusalOfMonitorVerifyInChinese() throws {
+    @Test func aPluginInZhCNGetsEveryRefusalOfMonitorVerifyInChinese() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (db, files) = try county()
+        let (db, files) = try await county()
         let plugin = folder.appendingPathComponent("plugins/minqin-cn")
         try FileManager.default.createDirectory(at: plugin, withIntermediateDirectories: true)
         try """
             return { id = 'minqin-cn', name = '民勤县', api = 1, version = '1', areas = { '620621' },
                      extends = 'minqin', language = 'zh-CN' }
             """.write(to: plugin.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
-        func dixian(_ arguments: [String]) throws -> DixianProcess.Outcome {
-            try DixianProcess.run(arguments + [
+        func dixian(_ arguments: [String]) async throws -> DixianProcess.Outcome {
+            try await DixianProcess.run(arguments + [
                 "--db", db, "--plugin", "minqin-cn", "--plugins", plugin.deletingLastPathComponent().path,
                 "--plugins", Self.plugins, "--actor", "乡镇:王核查",
             ])
         }
         let household = try row(files, "households.csv", where: "category", is: "general")["number"]!
-        let reported = try dixian(["monitor", "report", "--household", household, "--channel", "农户自主申报", "--on", "2024-09-27"])
+        let reported = try await dixian(["monitor", "report", "--household", household, "--channel", "农户自主申报", "--on", "2024-09-27"])
         #expect(reported.status == 0, "\(reported.errorOutput)")
         let episode = try #require(reported.output.firstMatch(of: /监测记录(\d+)/).map { String($0.1) })
-        let future = try dixian(["monitor", "verify", "--episode", episode, "--on", "2999-01-01", "--by", "王核查"])
+        let future = try await dixian(["monitor", "verify", "--episode", episode, "--on", "2999-01-01", "--by", "王核查"])
         #expect(future.status == 2)
         #expect(future.errorOutput.contains("日期2999-01-01晚于今天"), "\(future.errorOutput)")
-        let verified = try dixian(["monitor", "verify", "--episode", episode, "--on", "2024-09-30", "--by", "王核查"])
+        let verified = try await dixian(["monitor", "verify", "--episode", episode, "--on", "2024-09-30", "--by", "王核查"])
         #expect(verified.status == 0, "\(verified.errorOutput)")
-        let again = try dixian(["monitor", "verify", "--episode", episode, "--on", "2024-10-01", "--by", "王核查"])
+        let again = try await dixian(["monitor", "verify", "--episode", episode, "--on", "2024-10-01", "--by", "王核查"])
         #expect(again.status == 2)
         #expect(again.errorOutput.contains("监测状态为“已核实”，不能“核实”"), "\(again.errorOutput)")
     }
 
-    @Test func departmentWarningsAreMatchedByIDNumberAndUnmatchedOnesAreKept() throws {
+    @Test func departmentWarningsAreMatchedByIDNumberAndUnmatchedOnesAreKept() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (db, files) = try county()
+        let (db, files) = try await county()
         let member = try row(files, "members.csv", where: "relation", is: "户主")
         let stranger = try ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1980-02-02")!, sequence: 777).rawValue
         var bad = Array(stranger)
@@ -108,24 +108,24 @@ struct WorkflowCommandTests {
         let file = folder.appendingPathComponent("push.csv")
         try "预警部门,身份证号,预警日期,预警原因\n医保,\(member["resident_id"]!),2024-06-28,个人自付医疗费用较高\n民政,\(String(bad)),2024-06-28,新纳入低保\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        let refused = try dixian(["import", "warnings", file.path], db: db)
+        let refused = try await dixian(["import", "warnings", file.path], db: db)
         #expect(refused.status == 1)
         #expect(refused.errorOutput.contains("push.csv:3: 身份证号:"))
 
         try "预警部门,身份证号,预警日期,预警原因\n医保,\(member["resident_id"]!),2024-06-28,个人自付医疗费用较高\n民政,\(stranger),2024-06-28,新纳入低保\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        let imported = try dixian(["import", "warnings", file.path], db: db)
+        let imported = try await dixian(["import", "warnings", file.path], db: db)
         #expect(imported.status == 0, "\(imported.errorOutput)")
         #expect(imported.output.contains("已导入预警2条：匹配到农户1条，未匹配1条"))
         #expect(imported.output.contains("push.csv:3"))
         let warning = try #require(imported.output.firstMatch(of: /预警 (\d+)/).map { String($0.1) })
 
-        let unverified = try dixian(["warning", "close", warning, "--result", " ", "--on", "2024-07-02"], db: db)
+        let unverified = try await dixian(["warning", "close", warning, "--result", " ", "--on", "2024-07-02"], db: db)
         #expect(unverified.status == 2)
         #expect(unverified.errorOutput.contains("须填写核实结果"))
-        let closed = try dixian(["warning", "close", warning, "--result", "非本县户籍人员，已反馈民政部门", "--on", "2024-07-02"], db: db)
+        let closed = try await dixian(["warning", "close", warning, "--result", "非本县户籍人员，已反馈民政部门", "--on", "2024-07-02"], db: db)
         #expect(closed.status == 0, "\(closed.errorOutput)")
-        let due = try DixianProcess.run(["due", "--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--as-of", "2024-07-03", "--format", "csv"])
+        let due = try await DixianProcess.run(["due", "--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--as-of", "2024-07-03", "--format", "csv"])
         #expect(due.status == 0, "\(due.errorOutput)")
         #expect(!due.output.contains("warning:\(warning),"))
     }

@@ -1,6 +1,7 @@
 import DixianCore
 import DixianInterchange
 import DixianSQLite
+import DixianTestSupport
 import Foundation
 import Testing
 
@@ -21,7 +22,7 @@ struct ImportFuzzTests {
     @Test func everyMutatedCountyIsImportedAsItsFilesSayOrRefusedWithoutAChange() async throws {
         let folder = try ImportExportTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let base = try Self.generatedCounty(in: folder.appendingPathComponent("base"))
+        let base = try await offThePool { try Self.generatedCounty(in: folder.appendingPathComponent("base")) }
         var random = SplitMix64(seed: Self.seed)
         var imported = 0, refused = 0
         let peakBefore = Self.peakResidentBytes(RUSAGE_SELF)
@@ -54,7 +55,7 @@ struct ImportFuzzTests {
 
             if run % Self.childEvery == 0 {
                 let db = folder.appendingPathComponent("child-\(run).sqlite").path
-                let child = try Self.importInChild(directory, db: db)
+                let child = try await offThePool { try Self.importInChild(directory, db: db) }
                 #expect(!FileManager.default.fileExists(atPath: db + ".importing"), "dixian import left \(db).importing (\(context))")
                 #expect(child.reason == .exit, "dixian import was killed by signal \(child.status) (\(context))")
                 #expect(child.status == (succeeded ? 0 : 1), "dixian import exited \(child.status) (\(context))")
