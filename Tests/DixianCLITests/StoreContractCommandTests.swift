@@ -1,3 +1,4 @@
+import DixianCore
 import DixianTestSupport
 import Foundation
 import Testing
@@ -8,18 +9,20 @@ import Testing
 struct StoreContractCommandTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-contract-\(UUID().uuidString)")
 
-    /// The same command on both stores, its output and status the same; returns the output.
+    /// The same command on both stores, its output, errors and status the same; returns the
+    /// output (the errors, for a command expected to fail). `trailing` goes after the store and
+    /// plugin options (a script's arguments).
     @discardableResult
-    func both(_ arguments: [String], _ stores: [[String]], plugin: Bool = true, compare: Bool = true,
+    func both(_ arguments: [String], _ stores: [[String]], plugin: Bool = true, status: Int32 = 0, trailing: [String] = [],
               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let extra = plugin ? ["--plugin", "minqin", "--plugins", RegistryCommandTests.plugins] : []
-        let outcomes = try stores.map { try DixianProcess.runBlocking(arguments + $0 + extra) }
-        #expect(outcomes[0].status == 0, "\(arguments): \(outcomes[0].errorOutput)", sourceLocation: sourceLocation)
+        let outcomes = try stores.map { try DixianProcess.runBlocking(arguments + $0 + extra + trailing) }
+        #expect(outcomes[0].status == status, "\(arguments): \(outcomes[0].errorOutput)", sourceLocation: sourceLocation)
         #expect(outcomes[1].status == outcomes[0].status, "\(arguments): \(outcomes[1].errorOutput)", sourceLocation: sourceLocation)
-        if compare {
-            #expect(outcomes[1].output == outcomes[0].output, "\(arguments) differs between the stores", sourceLocation: sourceLocation)
-        }
-        return outcomes[0].output
+        #expect(outcomes[1].output == outcomes[0].output, "\(arguments) differs between the stores", sourceLocation: sourceLocation)
+        #expect(outcomes[1].errorOutput == outcomes[0].errorOutput, "\(arguments) complains differently on the stores",
+                sourceLocation: sourceLocation)
+        return status == 0 ? outcomes[0].output : outcomes[0].errorOutput
     }
 
     /// The same file written by a command on each store; returns the SQLite one.
@@ -32,6 +35,31 @@ struct StoreContractCommandTests {
         let files = try paths.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         #expect(files[0] == files[1], "\(name) differs between the stores", sourceLocation: sourceLocation)
         return files[0]
+    }
+
+    /// The console with --write on each store, `typed` line by line at a terminal
+    /// (`Tests/Fixtures/console_session.py`): the same answers; returns the SQLite transcript.
+    func console(_ typed: [String], _ stores: [[String]], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let transcripts = try stores.enumerated().map { index, store in
+            try Tool.runBlocking(OpenPyXL.python.path, ConsoleSession.arguments(
+                store, history: folder.appendingPathComponent("history-\(index)").path, "transcript", typed))
+        }
+        #expect(transcripts[0].status == 0, "\(transcripts[0].output)", sourceLocation: sourceLocation)
+        #expect(transcripts[1].status == 0, "\(transcripts[1].output)", sourceLocation: sourceLocation)
+        #expect(transcripts[1].output == transcripts[0].output, "the console's session differs between the stores",
+                sourceLocation: sourceLocation)
+        return transcripts[0].output
+    }
+
+    /// Both registries exported (as `name`): the same files.
+    func exports(_ name: String, _ stores: [[String]], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let folders = ["sqlite", "postgres"].map { folder.appendingPathComponent("\(name)-\($0)").path }
+        for (store, out) in zip(stores, folders) {
+            let exported = try DixianProcess.runBlocking(["export", "--out", out] + store)
+            #expect(exported.status == 0, "\(exported.errorOutput)", sourceLocation: sourceLocation)
+        }
+        #expect(try PostgresCommandTests.files(in: folders[1]) == PostgresCommandTests.files(in: folders[0]),
+                "the registries export differently", sourceLocation: sourceLocation)
     }
 
     /// Run on a thread of its own: it waits for some fifty processes.
@@ -91,12 +119,106 @@ struct StoreContractCommandTests {
         let evaluated = try both(["eval", "local h = household('\(households[0])') return h.number, #h.members, h.category"], stores)
         #expect(evaluated.hasPrefix(households[0]))
 
+        // Households with no monitoring episode, for the reports below (beyond those used above).
+        let monitored = Set(try GeneratedCounty.rows(county, "monitoring_episodes.csv").map { $0[1] })
+        let fresh = households.dropFirst(4).filter { !monitored.contains($0) }
+        try #require(fresh.count >= 4)
+
+        // A department's warnings: imported (the unmatched one listed), due, closed (one opening a
+        // monitoring episode), a second close refused.
+        let member = try #require(try GeneratedCounty.rows(county, "members.csv").first { $0[1] == fresh[0] }?[0])
+        let stranger = try ResidentID(areaCode: "620621", birthDate: LocalDate(iso: "1980-02-02")!, sequence: 777).rawValue
+        let warnings = folder.appendingPathComponent("warnings.csv")
+        try "预警部门,身份证号,预警日期,预警原因\n医保,\(member),2024-06-28,个人自付医疗费用较高\n民政,\(stranger),2024-06-28,新纳入低保\n"
+            .write(to: warnings, atomically: true, encoding: .utf8)
+        let imported = try both(["import", "warnings", warnings.path, "--all-unmatched"] + actor, stores)
+        #expect(imported.contains("已导入预警2条：匹配到农户1条，未匹配1条"), "\(imported)")
+        let unmatched = try #require(imported.firstMatch(of: /预警 (\d+)/).map { String($0.1) })
+        let pending = try both(["due", "--as-of", "2024-06-30", "--format", "csv"], stores)
+        let matched = try #require(pending.firstMatch(of: /warning:(\d+),[^,]*,(\d+),/).map { (String($0.1), String($0.2)) })
+        #expect(matched.1 == fresh[0], "\(pending)")
+        #expect(try both(["household", "show", fresh[0]] + actor, stores).contains("待核实"))
+        let closed = try both(["warning", "close", matched.0, "--result", "因病支出较大，纳入监测", "--report", "--on", "2024-07-02"] + actor, stores)
+        #expect(closed.contains("已建立监测记录"), "\(closed)")
+        try both(["warning", "close", unmatched, "--result", "非本县户籍人员，已反馈民政部门", "--on", "2024-07-02"] + actor, stores)
+        let again = try both(["warning", "close", unmatched, "--result", "再次核实", "--on", "2024-07-03"] + actor, stores, status: 2)
+        #expect(again.contains("已办结"), "\(again)")
+        try both(["household", "show", fresh[0]] + actor, stores)
+        #expect(try !both(["due", "--as-of", "2024-07-03", "--format", "csv"], stores).contains("warning:\(unmatched),"))
+
+        // Scripts (dixian run): reading; a change refused read-only; with --write and commit(), kept.
+        let reader = folder.appendingPathComponent("read.lua"), writer = folder.appendingPathComponent("write.lua")
+        try """
+            local number, village = ...
+            local found, total = find{ village = village, limit = 3 }
+            print(total, #found)
+            return household(number), check(number), due(number), found, screen{ village = village }
+            """.write(to: reader, atomically: true, encoding: .utf8)
+        try """
+            local visited, reported = ...
+            local visit_id = visit{ household = visited, on = '2024-06-28', visitor = '李帮扶', role = 'helper', notes = '核实务工收入' }
+            local episode = monitor('report', { household = reported, channel = 'self-report', on = '2024-06-29' })
+            if arg[3] == 'commit' then commit() end
+            return visit_id, episode, #household(visited).visits
+            """.write(to: writer, atomically: true, encoding: .utf8)
+        let administrator = ["--as-of", "2024-06-30", "--actor", "县管理员:测试"]
+        let village = String(households[0].prefix(12))
+        let read = try both(["run"] + administrator, stores, trailing: [reader.path, households[0], village])
+        #expect(read.contains(households[0]), "\(read)")
+        let refused = try both(["run"] + administrator, stores, status: 1, trailing: [writer.path, fresh[1], fresh[1]])
+        #expect(refused.contains("write.lua:2: visit: the console is read-only"), "\(refused)")
+        let written = try both(["run", "--write"] + administrator, stores, trailing: [writer.path, fresh[1], fresh[1], "commit"])
+        #expect(written.split(separator: "\t").count == 3, "\(written)")
+        try both(["household", "show", fresh[1]] + actor, stores)
+
+        // The console with --write, typed at a terminal: each line answered alike, and committed.
+        let toClose = try both(["problem", "open", "--household", fresh[2], "--found-by", "县级抽查", "--on", "2024-06-26",
+                                "--description", "有家庭成员未参加基本医疗保险", "--unit", "乡镇人民政府", "--person", "王核查",
+                                "--measure", "协助参保", "--deadline", "2024-07-26"] + actor, stores)
+        let problemToClose = try #require(toClose.firstMatch(of: /(\d+)/).map { String($0.1) })
+        let session = try console([
+            "=today",
+            "e = monitor('report', { household = '\(fresh[2])', channel = 'self-report', on = '2024-06-21' })",
+            "=e",
+            "monitor('verify', { episode = e, on = '2024-06-23' })",
+            "=visit{ household = '\(fresh[2])', on = '2024-06-28', visitor = '李帮扶', role = 'helper', notes = '核实参保情况' }",
+            "close_problem{ id = \(problemToClose), fix = '已协助参保', on = '2024-06-29' }",
+            "household('\(fresh[2])')",
+            "check('\(fresh[2])')",
+            "due('\(fresh[2])')",
+            "commit()",
+            "=#household('\(fresh[2])').episodes",
+        ], stores)
+        let episodeTyped = try #require(session.firstMatch(of: /\n=e\n(\d+)\n/).map { String($0.1) }, "\(session)")
+        #expect(session.contains("verified"), "\(session)")
+        try both(["household", "show", fresh[2]] + actor, stores)
+
         // The registries, exported, are the same files.
-        let exports = ["sqlite", "postgres"].map { folder.appendingPathComponent("export-\($0)").path }
-        for (store, out) in zip(stores, exports) {
-            let exported = try DixianProcess.runBlocking(["export", "--out", out] + store)
-            #expect(exported.status == 0, "\(exported.errorOutput)")
+        try exports("export", stores)
+
+        // Last, changes that are refused or dropped, each refused alike: a monitoring step out of
+        // turn (at the console and by the command), a script that ends without commit() (exit 3),
+        // a warning close whose report the household's open episode refuses.
+        let outOfTurn = try console(["monitor('approve', { episode = \(episodeTyped), kind = 'marginal', on = '2024-06-24' })"], stores)
+        #expect(outOfTurn.contains("不能"), "\(outOfTurn)")
+        let early = try both(["monitor", "approve", "--episode", episodeTyped, "--risk", "illness", "--kind", "marginal",
+                              "--on", "2024-06-24"] + actor, stores, status: 2)
+        #expect(early.contains("不能"), "\(early)")
+        try both(["run", "--write"] + administrator, stores, status: 3, trailing: [writer.path, fresh[3], fresh[3]])
+        let warning = folder.appendingPathComponent("warning-again.csv")
+        try "预警部门,身份证号,预警日期,预警原因\n医保,\(member),2024-07-05,医疗费用仍较高\n".write(to: warning, atomically: true, encoding: .utf8)
+        let reimported = try both(["import", "warnings", warning.path] + actor, stores)
+        #expect(reimported.contains("匹配到农户1条"), "\(reimported)")
+        let rewarned = try #require(try both(["due", "--as-of", "2024-07-06", "--format", "csv"], stores)
+            .firstMatch(of: /warning:(\d+),[^,]*,(\d+),[^\n]*医疗费用仍较高/).map { String($0.1) })
+        let busy = try both(["warning", "close", rewarned, "--result", "仍在监测", "--report", "--on", "2024-07-06"] + actor, stores, status: 2)
+        #expect(busy.contains("已有未结束的监测记录"), "\(busy)")
+        // PostgreSQL never hands out again the ids those changes took (its sequences do not roll
+        // back) while SQLite does, so the next visit, episode and monitoring step are numbered
+        // differently on the two stores: a product bug, kept visible here until it is fixed.
+        withKnownIssue("issue 22: ids taken by refused or dropped changes are skipped on PostgreSQL, reused on SQLite") {
+            try both(["run", "--write"] + administrator, stores, trailing: [writer.path, fresh[3], fresh[3], "commit"])
+            try exports("after", stores)
         }
-        #expect(try PostgresCommandTests.files(in: exports[1]) == PostgresCommandTests.files(in: exports[0]))
     }
 }
