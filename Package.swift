@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "DixianPostgres",
             dependencies: [
-                "DixianCore", "DixianInterchange",
+                "DixianCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -210,8 +210,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DixianRecordLayoutTests",
+            dependencies: [
+                "DixianCore", "DixianInterchange", "DixianSQLite", "DixianPostgres", "DixianPlugins", "LuaHost", "DixianTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LuaHostTests",
-            dependencies: ["LuaHost", "DixianCore"],
+            dependencies: ["LuaHost", "DixianCore", "DixianTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -264,7 +272,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianPluginsTests",
-            dependencies: ["DixianPlugins", "DixianCore", "LuaHost"],
+            dependencies: ["DixianPlugins", "DixianCore", "LuaHost", "DixianTestSupport"],
             exclude: ["lua"],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,5 @@
 /// A record type of the registry: it knows its table and wraps itself as a `RegistryRecord`.
-public protocol RegistryRecordValue: Hashable, Sendable {
+public protocol RegistryRecordValue: DescribedRecord {
     /// The table records of this type are kept in.
     static var registryTable: RegistryTable { get }
     /// This record as a `RegistryRecord`.

@@ -43,12 +43,13 @@ public enum DepartmentPush {
                                                   reason: "has \(row.fields.count) fields, but the header has \(header.fields.count)"))
                     continue
                 }
-                let fields = FieldReader(fields: row.fields, positions: positions, bounds: bounds)
+                let fields = FieldReader(fields: row.fields, positions: positions, layout: DepartmentWarning.layout, bounds: bounds)
                 do throws(FieldError) {
                     if let error = bounds.textProblem(row.fields, columns: textColumns) { throw error }
                     warnings.append((row.line, DepartmentWarning(
-                        id: 0, department: try fields.term("department"), residentID: try fields.residentID("resident_id"),
-                        receivedOn: try fields.date("received_on"), reason: try fields.text("reason"))))
+                        id: 0, department: try fields.term(DepartmentWarning.Field.department),
+                        residentID: try fields.residentID(DepartmentWarning.Field.residentID),
+                        receivedOn: try fields.date(DepartmentWarning.Field.receivedOn), reason: try fields.text(DepartmentWarning.Field.reason))))
                 } catch {
                     problems.append(ImportProblem(file: name, line: row.line, column: labels[error.column] ?? error.column,
                                                   reason: error.reason))

@@ -4,7 +4,7 @@ import Foundation
 /// The bounds an import holds every field to, beyond its type: text no longer than its column
 /// allows and without control characters or undecodable bytes, dates in a plausible range,
 /// amounts below ten billion yuan, birth dates not in the future. docs/data-format.md lists
-/// them. Reading records back from a store (`RecordCodec`) applies none of them: what was
+/// them. Reading records back from a store applies none of them: what was
 /// imported under other bounds still reads. The server holds the text of every request to the
 /// same bounds (`textProblem(_:column:)`).
 package struct FieldBounds: Sendable {

@@ -1,16 +1,9 @@
 import DixianCore
 
-/// A kind of record as one CSV file of the interchange format: its columns, how a row reads
-/// into the record and how the record writes back, its key, and the records it refers to.
+/// A kind of record as one CSV file of the interchange format. Its file, columns and how a
+/// row reads and writes come from the record's `RecordLayout`; what is the format's own is the
+/// key that must be unique in the file and the records it refers to.
 protocol InterchangeRecord: RegistryRecordValue {
-    /// The file name (`households.csv`).
-    static var file: String { get }
-    /// The columns in the order the format writes them.
-    static var columns: [Column] { get }
-    /// Reads a row.
-    init(reading row: FieldReader) throws(FieldError)
-    /// The fields in `columns` order, as the format writes them.
-    var fields: [String] { get }
     /// The key that must be unique in the file.
     var key: String { get }
     /// The records this one refers to, as (file, key, column).
@@ -18,9 +11,16 @@ protocol InterchangeRecord: RegistryRecordValue {
 }
 
 extension InterchangeRecord {
+    /// The file name (`households.csv`).
+    static var file: String { layout.file }
+    /// The columns in the order the format writes them.
+    static var columns: [Column] { layout.fields.map(Column.init) }
+    /// The fields in `columns` order, as the format writes them.
+    var fields: [String] { values.map(\.text) }
+
     /// Where `column` is among the fields.
     static func position(of column: String) -> Int {
-        columns.firstIndex { $0.name == column }!
+        layout.position(of: column)!
     }
 }
 
@@ -33,8 +33,3 @@ struct Reference {
 
 /// Every kind of interchange file, in the order an import applies them (referenced first).
 let interchangeKinds = RegistryTable.allCases.map(\.interchangeKind)
-
-extension LocalDate {
-    /// An optional date as a field: empty when nil.
-    static func field(_ date: LocalDate?) -> String { date?.description ?? "" }
-}

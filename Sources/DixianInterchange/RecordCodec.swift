@@ -1,46 +1,34 @@
 import DixianCore
 
-/// Records as the interchange format's text fields, for stores that keep them in typed
-/// columns of the same names (PostgreSQL): one mapping between the domain and its columns,
-/// the one the CSV files use, instead of one per store.
+/// Any described record (a registry record, or one an integrator or a test defines) as the
+/// interchange format writes and reads it: the header, fields and reading come from its
+/// `RecordLayout`, as they do for the registry's own files.
 public enum RecordCodec {
-    /// The columns of `table`'s interchange file, in the order `fields(of:)` gives them.
-    public static func columns(of table: RegistryTable) -> [String] {
-        table.interchangeKind.columns.map(\.name)
+    /// The header of `type`'s interchange file: its fields' names, in layout order.
+    public static func header<R: DescribedRecord>(of type: R.Type) -> [String] {
+        R.layout.fields.map(\.name)
     }
 
-    /// The record's fields in `columns(of:)` order, as the interchange format writes them
-    /// (empty for an absent value; dates `YYYY-MM-DD`; amounts in yuan; flags `true`/`false`).
-    public static func fields(of record: RegistryRecord) -> [String] {
-        record.interchange.fields
+    /// The Chinese headers `type`'s file may be written with instead, in layout order.
+    public static func chineseHeader<R: DescribedRecord>(of type: R.Type) -> [String] {
+        R.layout.fields.map(\.header)
     }
 
-    /// Each table's column positions in `fields(of:)` order, made once (reading a county's
-    /// views reads millions of records).
-    private static let positions = Dictionary(uniqueKeysWithValues: RegistryTable.allCases.map { table in
-        (table, Dictionary(uniqueKeysWithValues: table.interchangeKind.columns.enumerated().map { ($0.element.name, $0.offset) }))
-    })
+    /// `record`'s fields as its interchange file writes them, in layout order (empty for an
+    /// absent value; dates `YYYY-MM-DD`; amounts in yuan; flags `true`/`false`).
+    public static func fields<R: DescribedRecord>(of record: R) -> [String] {
+        record.values.map(\.text)
+    }
 
-    /// Reads a record of `table` from `fields` in `columns(of:)` order, validating it as an
-    /// import would.
-    /// - Throws: `RecordCodecError` naming the table and the column at fault.
-    public static func record(of table: RegistryTable, fields: [String]) throws(RecordCodecError) -> RegistryRecord {
-        do {
-            return try table.interchangeKind.init(reading: FieldReader(fields: fields, positions: positions[table]!)).registryRecord
-        } catch {
-            throw RecordCodecError(table: table, column: error.column, reason: error.reason)
+    /// A record of `type` read from a row of a file whose header is `header` (the fields'
+    /// names or Chinese headers, in any order), held to an import's bounds.
+    /// - Throws: `FieldError` naming the field at fault.
+    public static func record<R: DescribedRecord>(_ type: R.Type, header: [String], row: [String]) throws(FieldError) -> R {
+        let columns = R.layout.fields.map(Column.init)
+        var positions: [String: Int] = [:]
+        for (position, label) in header.enumerated() {
+            if let column = columns.first(where: { $0.name == label || $0.aliases.contains(label) }) { positions[column.name] = position }
         }
+        return try R(reading: FieldReader(fields: row, positions: positions, layout: R.layout, bounds: .now()))
     }
-}
-
-/// Stored fields that do not read as a record.
-public struct RecordCodecError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The table.
-    public var table: RegistryTable
-    /// The column at fault.
-    public var column: String
-    /// What is wrong with it.
-    public var reason: String
-
-    public var description: String { "\(table.rawValue).\(column) \(reason)" }
 }

@@ -219,7 +219,7 @@ public struct RegistryImport: Sendable {
         let bounds = FieldBounds.now()
         while let row = iterator.next() {
             if row.fields == [""] { continue }
-            let record = try file.kind.init(reading: FieldReader(fields: row.fields, positions: positions, bounds: bounds))
+            let record = try file.kind.init(reading: FieldReader(fields: row.fields, positions: positions, layout: file.kind.layout, bounds: bounds))
             try body(row.line, record)
         }
         if let failure = iterator.failure {

@@ -53,7 +53,7 @@ struct Validation {
                                               reason: "has \(row.fields.count) fields, but the header has \(headerCount)"))
                 continue
             }
-            let reader = FieldReader(fields: row.fields, positions: positions, bounds: bounds)
+            let reader = FieldReader(fields: row.fields, positions: positions, layout: file.kind.layout, bounds: bounds)
             let record: any InterchangeRecord
             do throws(FieldError) {
                 if let error = bounds.textProblem(row.fields, columns: textColumns) { throw error }
@@ -117,8 +117,8 @@ struct Validation {
         if let member = record as? Member {
             memberCounts[member.householdNumber, default: 0] += 1
         } else if let household = record as? Household {
-            do {
-                if let size = try reader.optionalInteger("size", in: 1...99) { declaredSizes[household.number] = (size, line) }
+            do throws(FieldError) {
+                if let size = try reader.optionalInteger(Household.Field.size) { declaredSizes[household.number] = (size, line) }
             } catch {
                 problems.append(ImportProblem(file: Household.file, line: line, column: label ?? "size", reason: error.reason))
             }

@@ -36,21 +36,15 @@ struct LuaHouseholdView: LuaPushable {
     /// for screening, which fills the same tables batch after batch.
     func fill(_ stack: LuaStack, keys: ViewKeys, reusing: Bool) {
         let household = view.household
-        put(.number, stack, keys, household.number)
-        put(.village, stack, keys, household.area.villageCode)
+        for (key, field, kind) in ViewKeys.household.entries where fields.contains(key) {
+            if key == .size {
+                stack.setField(keyAt: keys[key], view.size)
+            } else {
+                stack.setField(keyAt: keys[key], LuaFieldValue(value: household.value(of: field), kind: kind))
+            }
+        }
         put(.township, stack, keys, CodePrefix(code: household.area.villageCode, length: 9))
         put(.county, stack, keys, CodePrefix(code: household.area.villageCode, length: 6))
-        put(.group, stack, keys, household.area.group)
-        put(.headName, stack, keys, household.headName)
-        put(.category, stack, keys, household.category.rawValue)
-        put(.monitoredKind, stack, keys, household.monitoredKind?.rawValue)
-        put(.relocated, stack, keys, household.flags.contains(.relocated))
-        put(.minimumLivingAllowance, stack, keys, household.flags.contains(.minimumLivingAllowance))
-        put(.extremePovertySupport, stack, keys, household.flags.contains(.extremePovertySupport))
-        put(.noMemberAbleToWork, stack, keys, household.flags.contains(.noMemberAbleToWork))
-        put(.leftBehind, stack, keys, household.flags.contains(.leftBehind))
-        put(.helper, stack, keys, household.helper)
-        put(.size, stack, keys, view.size)
         if reusing {
             if fields.contains(.members) {
                 stack.pushReusedTable(fieldAt: keys[.members], ofTableAt: -1, arrayCount: view.members.count)
@@ -112,34 +106,14 @@ struct LuaHouseholdView: LuaPushable {
                 })
             }
         }
-        list(.monthlyIncomes, view.monthlyIncomes, fields: 3, stack, keys) { income, stack in
-            stack.setField("year", income.year)
-            stack.setField("month", income.month)
-            stack.setField("net", income.netIncome.yuan)
+        // Filled whole from their layouts' view fields (DixianCore, Layout+*.swift).
+        let (monthly, episodes, steps, plans) = (ViewLayouts.monthlyIncome, ViewLayouts.episode, ViewLayouts.step, ViewLayouts.plan)
+        list(.monthlyIncomes, view.monthlyIncomes, fields: monthly.fields.count, stack, keys, fill: monthly.fill)
+        list(.episodes, view.episodes, fields: episodes.fields.count + 1, stack, keys) { episode, stack in
+            episodes.fill(episode, stack)
+            list(.steps, view.steps.filter { $0.episodeID == episode.id }, fields: steps.fields.count, stack, keys, fill: steps.fill)
         }
-        list(.episodes, view.episodes, fields: 9, stack, keys) { episode, stack in
-            stack.setField("id", episode.id)
-            stack.setField("channel", episode.channel.rawValue)
-            stack.setField("reported_on", episode.reportedOn)
-            stack.setField("status", episode.status.rawValue)
-            stack.setField("risk_types", episode.riskTypes.map(\.rawValue).sorted())
-            stack.setField("identified_on", episode.identifiedOn)
-            stack.setField("eliminated_on", episode.eliminatedOn)
-            list(.steps, view.steps.filter { $0.episodeID == episode.id }, fields: 6, stack, keys) { step, stack in
-                stack.setField("transition", step.transition.rawValue)
-                stack.setField("taken_on", step.takenOn)
-                stack.setField("actor", step.actor)
-                stack.setField("stage", step.stage?.rawValue)
-                stack.setField("accepted", step.accepted)
-                stack.setField("risk_types", step.riskTypes.map(\.rawValue).sorted())
-            }
-        }
-        list(.plans, view.plans, fields: 4, stack, keys) { plan, stack in
-            stack.setField("id", plan.id)
-            stack.setField("episode_id", plan.episodeID)
-            stack.setField("made_on", plan.madeOn)
-            stack.setField("adjusted_on", plan.adjustedOn)
-        }
+        list(.plans, view.plans, fields: plans.fields.count, stack, keys, fill: plans.fill)
         list(.visits, view.visits, fields: 2, stack, keys) { visit, stack in
             stack.setField("visited_on", visit.visitedOn)
             stack.setField("role", visit.role.rawValue)
@@ -179,45 +153,28 @@ struct LuaHouseholdView: LuaPushable {
     }
 
     private func fill(_ member: Member, _ stack: LuaStack, _ keys: ViewKeys) {
-        put(.name, stack, keys, member.name)
-        put(.relation, stack, keys, member.relation)
+        fill(member, ViewKeys.member, stack, keys)
         put(.isHead, stack, keys, member.isHead)
         put(.age, stack, keys, member.age(on: asOf))
         put(.sex, stack, keys, member.residentID.sex.rawValue)
-        put(.laborCapacity, stack, keys, member.laborCapacity.rawValue)
-        put(.health, stack, keys, member.health.rawValue)
-        put(.disabilityGrade, stack, keys, member.disabilityGrade)
-        put(.schoolStage, stack, keys, member.schoolStage?.rawValue)
-        put(.schoolStatus, stack, keys, member.schoolStatus?.rawValue)
-        put(.medicalInsurance, stack, keys, member.medicalInsurance)
-        put(.migrantWorkMonths, stack, keys, member.migrantWorkMonths)
-        put(.localWork, stack, keys, member.localWork)
-        put(.publicWelfarePost, stack, keys, member.publicWelfarePost)
     }
 
     private func fill(_ income: IncomeRecord, _ stack: LuaStack, _ keys: ViewKeys) {
-        put(.year, stack, keys, income.year)
-        put(.wage, stack, keys, income.wage.yuan)
-        put(.operating, stack, keys, income.operating.yuan)
-        put(.property, stack, keys, income.property.yuan)
-        put(.transfer, stack, keys, income.transfer.yuan)
-        put(.productionCosts, stack, keys, income.productionCosts.yuan)
-        put(.medicalSpending, stack, keys, income.medicalSpending.yuan)
-        put(.educationSpending, stack, keys, income.educationSpending.yuan)
+        fill(income, ViewKeys.income, stack, keys)
         put(.net, stack, keys, income.netIncome.yuan)
         put(.perCapita, stack, keys, view.size > 0 ? income.perCapitaNetIncome(size: view.size).yuan : nil)
     }
 
     private func fill(_ survey: GuaranteeSurvey, _ stack: LuaStack, _ keys: ViewKeys) {
-        put(.surveyedOn, stack, keys, survey.surveyedOn)
-        put(.foodAndClothing, stack, keys, survey.foodAndClothing)
-        put(.compulsoryEducation, stack, keys, survey.compulsoryEducation)
-        put(.basicMedical, stack, keys, survey.basicMedical)
-        put(.safeHousing, stack, keys, survey.safeHousing)
-        put(.housingAssessed, stack, keys, survey.housingAssessed)
-        put(.waterQuantity, stack, keys, survey.waterQuantity)
-        put(.waterQuality, stack, keys, survey.waterQuality)
-        put(.notes, stack, keys, survey.notes)
+        fill(survey, ViewKeys.survey, stack, keys)
+    }
+
+    /// Sets the layout fields of `record` that a view shows (those among the fields set).
+    @inline(__always)
+    private func fill<R: DescribedRecord>(_ record: R, _ layout: RecordKeys<R>, _ stack: LuaStack, _ keys: ViewKeys) {
+        for (key, field, kind) in layout.entries where fields.contains(key) {
+            stack.setField(keyAt: keys[key], LuaFieldValue(value: record.value(of: field), kind: kind))
+        }
     }
 }
 
@@ -226,125 +183,6 @@ struct LuaHouseholdView: LuaPushable {
 struct ViewTables {
     let household, member, income, survey: LuaTableReference
     let emptyList: LuaTableReference
-}
-
-/// The names of a household view's fields, pushed once on the stack and used by index.
-struct ViewKeys {
-    /// One field name.
-    enum Key: Int32, CaseIterable, Comparable {
-        case number, village, township, county, group, headName, category, monitoredKind, relocated
-        case minimumLivingAllowance, extremePovertySupport, noMemberAbleToWork, leftBehind, helper, size
-        case members, incomes, survey, monthlyIncomes, episodes, steps, plans, visits
-        case name, relation, isHead, age, sex, laborCapacity, health, disabilityGrade, schoolStage, schoolStatus
-        case medicalInsurance, migrantWorkMonths, localWork, publicWelfarePost
-        case year, wage, operating, property, transfer, productionCosts, medicalSpending, educationSpending, net, perCapita
-        case surveyedOn, foodAndClothing, compulsoryEducation, basicMedical, safeHousing, housingAssessed
-        case waterQuantity, waterQuality, notes
-
-        /// The table that holds the field.
-        var record: Record {
-            switch self {
-            case .steps: .episode
-            case ..<Key.name: .household
-            case ..<Key.year: .member
-            case ..<Key.surveyedOn: .income
-            default: .survey
-            }
-        }
-
-        /// The name checks read.
-        var name: StaticString {
-            switch self {
-            case .number: "number"
-            case .village: "village"
-            case .township: "township"
-            case .county: "county"
-            case .group: "group"
-            case .headName: "head_name"
-            case .category: "category"
-            case .monitoredKind: "monitored_kind"
-            case .relocated: "relocated"
-            case .minimumLivingAllowance: "minimum_living_allowance"
-            case .extremePovertySupport: "extreme_poverty_support"
-            case .noMemberAbleToWork: "no_member_able_to_work"
-            case .leftBehind: "left_behind"
-            case .helper: "helper"
-            case .size: "size"
-            case .members: "members"
-            case .incomes: "incomes"
-            case .survey: "survey"
-            case .monthlyIncomes: "monthly_incomes"
-            case .episodes: "episodes"
-            case .steps: "steps"
-            case .plans: "plans"
-            case .visits: "visits"
-            case .name: "name"
-            case .relation: "relation"
-            case .isHead: "is_head"
-            case .age: "age"
-            case .sex: "sex"
-            case .laborCapacity: "labor_capacity"
-            case .health: "health"
-            case .disabilityGrade: "disability_grade"
-            case .schoolStage: "school_stage"
-            case .schoolStatus: "school_status"
-            case .medicalInsurance: "medical_insurance"
-            case .migrantWorkMonths: "migrant_work_months"
-            case .localWork: "local_work"
-            case .publicWelfarePost: "public_welfare_post"
-            case .year: "year"
-            case .wage: "wage"
-            case .operating: "operating"
-            case .property: "property"
-            case .transfer: "transfer"
-            case .productionCosts: "production_costs"
-            case .medicalSpending: "medical_spending"
-            case .educationSpending: "education_spending"
-            case .net: "net"
-            case .perCapita: "per_capita"
-            case .surveyedOn: "surveyed_on"
-            case .foodAndClothing: "food_and_clothing"
-            case .compulsoryEducation: "compulsory_education"
-            case .basicMedical: "basic_medical"
-            case .safeHousing: "safe_housing"
-            case .housingAssessed: "housing_assessed"
-            case .waterQuantity: "water_quantity"
-            case .waterQuality: "water_quality"
-            case .notes: "notes"
-            }
-        }
-
-        static let names = allCases.map(\.name)
-
-        static func < (left: Key, right: Key) -> Bool { left.rawValue < right.rawValue }
-    }
-
-    /// A kind of table in a view. Episodes (with their steps), plans, visits and monthly
-    /// incomes are always filled whole: they are few, and their tables carry no metatable.
-    enum Record: String, CaseIterable {
-        case household, member, income, survey, episode
-    }
-
-    /// The names of the fields of `record` tables.
-    static func names(of record: Record) -> [String] {
-        Key.allCases.filter { $0.record == record }.map(\.name.description)
-    }
-
-    /// The stack index of the first name.
-    let base: Int32
-
-    /// Pushes every name on `stack`; pop them with `pop(stack)` (or `keepTop`) when done.
-    init(_ stack: LuaStack) {
-        base = stack.pushKeys(Key.names)
-    }
-
-    /// The stack index of `key`'s name.
-    subscript(key: Key) -> Int32 { base + key.rawValue }
-
-    /// Pops the names (they must be on top).
-    func pop(_ stack: LuaStack) {
-        stack.pop(Int32(Key.allCases.count))
-    }
 }
 
 /// The first digits of an area code, pushed without making a new string in Swift.

@@ -9,19 +9,22 @@ import Foundation
 /// whose name is built at run time and appears nowhere is not filled, and reading it raises an
 /// error naming the field (see docs/plugin-api.md, "Fields a plugin reads").
 struct ViewFields: Equatable, Sendable {
-    private var bits: UInt64
+    private var bits: UInt128
+
+    /// How many fields it tells apart.
+    static let capacity = UInt128.bitWidth
 
     /// Every field.
     static let all = ViewFields(bits: ViewKeys.Key.allCases.reduce(0) { $0 | 1 << $1.rawValue })
 
-    private init(bits: UInt64) {
+    private init(bits: UInt128) {
         self.bits = bits
     }
 
     /// The fields whose names are among `words`.
     init(named words: Set<Substring>) {
         bits = 0
-        for key in ViewKeys.Key.allCases where key.record == .episode || words.contains(Substring(key.name.description)) {
+        for key in ViewKeys.Key.allCases where key.record == .episode || words.contains(Substring(key.name)) {
             bits |= 1 << key.rawValue
         }
     }
@@ -62,7 +65,7 @@ struct ViewFields: Equatable, Sendable {
 
     /// The names of the fields of `record` tables left out.
     func missingNames(of record: ViewKeys.Record) -> [String] {
-        ViewKeys.Key.allCases.filter { $0.record == record && !contains($0) }.map(\.name.description)
+        ViewKeys.Key.allCases.filter { $0.record == record && !contains($0) }.map(\.name)
     }
 
     /// The `.lua` files under `directory`.

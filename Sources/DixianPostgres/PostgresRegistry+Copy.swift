@@ -1,5 +1,4 @@
 import DixianCore
-import DixianInterchange
 import Foundation
 import NIOCore
 import PostgresNIO
@@ -48,7 +47,7 @@ extension PostgresRegistry {
                     let count = try await Self.copyRows(into: table.rawValue, columns: codec.stored.map(\.name), on: connection) { emit in
                         try source.forEachRecord(in: table) { record in
                             // An empty interchange field is NULL in the table.
-                            emit(codec.storedFields(RecordCodec.fields(of: record)).map { $0?.isEmpty == false ? $0 : nil })
+                            emit(codec.storedFields(TableCodec.fields(of: record)))
                         }
                     }
                     summary.rows.append((table.rawValue, count))

@@ -1,5 +1,4 @@
 import DixianCore
-import DixianInterchange
 import Foundation
 
 /// The registry in a PostgreSQL database, for a server over a multi-user database: the same
@@ -153,11 +152,11 @@ public final class PostgresRegistry: RegistryStore {
                 try produce { change in
                     if case .insert(let record) = change {
                         let codec = self.codec(record.table)
-                        if pending?.codec.layout.table != record.table || pending?.rows.count == codec.rowsPerInsert {
+                        if pending?.codec.name != record.table.rawValue || pending?.rows.count == codec.rowsPerInsert {
                             try flush()
                             pending = (codec, [])
                         }
-                        pending?.rows.append((index, codec.storedFields(RecordCodec.fields(of: record))))
+                        pending?.rows.append((index, codec.storedFields(TableCodec.fields(of: record))))
                         inserted.insert(record.table)
                     } else {
                         try flush()
@@ -173,7 +172,7 @@ public final class PostgresRegistry: RegistryStore {
                 }
                 try flush()
                 try Self.advanceSequences(
-                    of: inserted.filter { self.codec($0).layout.hasSequence }.map(\.rawValue).sorted(), on: connection)
+                    of: inserted.filter { self.codec($0).hasSequence }.map(\.rawValue).sorted(), on: connection)
             }
         }
     }
@@ -219,17 +218,17 @@ public final class PostgresRegistry: RegistryStore {
         case .insert:
             preconditionFailure("inserts go through insert(_:with:on:)")
         case .update(let record):
-            let codec = codec(record.table), fields = RecordCodec.fields(of: record)
+            let codec = codec(record.table), fields = TableCodec.fields(of: record)
             let changed = try connection.rows(codec.updateSQL + " RETURNING 1", codec.otherFields(fields) + codec.keyFields(fields))
             if changed.isEmpty { throw ChangeRefused.missing(codec, fields) }
         case .delete(let record):
-            let codec = codec(record.table), fields = RecordCodec.fields(of: record)
+            let codec = codec(record.table), fields = TableCodec.fields(of: record)
             if try connection.rows(codec.deleteSQL + " RETURNING 1", codec.keyFields(fields)).isEmpty {
                 throw ChangeRefused.missing(codec, fields)
             }
         case .replace(let record, let expected):
-            let codec = codec(record.table), fields = RecordCodec.fields(of: record)
-            let old = RecordCodec.fields(of: expected)
+            let codec = codec(record.table), fields = TableCodec.fields(of: record)
+            let old = TableCodec.fields(of: expected)
             guard expected.table == record.table, codec.keyFields(old) == codec.keyFields(fields) else {
                 throw ChangeRefused.stale(codec, fields)
             }
@@ -270,7 +269,7 @@ public final class PostgresRegistry: RegistryStore {
     }
 
     public func nextIdentifiers(in table: RegistryTable, count: Int) async throws -> [Int64] {
-        guard codec(table).layout.hasSequence else {
+        guard codec(table).hasSequence else {
             throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) is not keyed by an id")
         }
         guard count > 0 else { return [] }
@@ -442,16 +441,16 @@ private struct ChangeRefused: Error {
     let message: String
     let isStale: Bool
 
-    static func missing(_ codec: TableCodec, _ fields: [String]) -> ChangeRefused {
-        ChangeRefused(message: "no \(codec.layout.name) with key \(key(codec, fields))", isStale: false)
+    static func missing(_ codec: TableCodec, _ fields: [String?]) -> ChangeRefused {
+        ChangeRefused(message: "no \(codec.name) with key \(key(codec, fields))", isStale: false)
     }
 
-    static func stale(_ codec: TableCodec, _ fields: [String]) -> ChangeRefused {
-        ChangeRefused(message: "\(codec.layout.name) \(key(codec, fields)) was changed by someone else since it was read",
+    static func stale(_ codec: TableCodec, _ fields: [String?]) -> ChangeRefused {
+        ChangeRefused(message: "\(codec.name) \(key(codec, fields)) was changed by someone else since it was read",
                       isStale: true)
     }
 
-    private static func key(_ codec: TableCodec, _ fields: [String]) -> String {
+    private static func key(_ codec: TableCodec, _ fields: [String?]) -> String {
         codec.keyFields(fields).map { $0 ?? "NULL" }.joined(separator: "/")
     }
 }

@@ -3,9 +3,9 @@ import DixianCore
 /// The registry's schema on PostgreSQL: named, ordered, append-only migrations, each applied
 /// once in a transaction of its own and recorded in `schema_migration`.
 ///
-/// The registry tables have the interchange format's column names and typed columns (dates,
-/// amounts in yuan as `numeric(14,2)`, flags as `boolean`), so that records map to rows through
-/// the interchange codec. Text compares byte by byte (`COLLATE "C"`), as in SQLite, so that
+/// The registry tables have their record layouts' column names and typed columns (dates,
+/// amounts in fen as `bigint`, flags as `boolean`), so that records map to rows through the
+/// layouts (`TableCodec`). Text compares byte by byte (`COLLATE "C"`), as in SQLite, so that
 /// both stores list households in the same order. Tables keyed by an `id` take new ids from a sequence, so that
 /// concurrent writers (several server processes) never take the same one.
 enum PostgresSchema {
@@ -14,16 +14,19 @@ enum PostgresSchema {
     /// records that hang from it.
     struct Table {
         let table: RegistryTable
-        let key: [String]
-        let order: [String]
         let household: String
 
-        init(_ table: RegistryTable, key: [String], order: [String]? = nil, household: String) {
+        init(_ table: RegistryTable, household: String) {
             self.table = table
-            self.key = key
-            self.order = order ?? key
             self.household = household
         }
+
+        /// The record layout.
+        var layout: RecordLayout { table.valueType.layout }
+        /// The key's columns.
+        var key: [String] { layout.stored.filter(\.isKey).map(\.storedName) }
+        /// The columns of the canonical order.
+        var order: [String] { layout.order }
 
         var name: String { table.rawValue }
         /// Whether new records take their id from the table's sequence.
@@ -31,22 +34,22 @@ enum PostgresSchema {
     }
 
     static let tables = [
-        Table(.household, key: ["number"], household: "r.number"),
-        Table(.member, key: ["resident_id"], order: ["household_number", "resident_id"], household: "r.household_number"),
-        Table(.income, key: ["household_number", "year"], household: "r.household_number"),
-        Table(.monthlyIncome, key: ["household_number", "year", "month"], household: "r.household_number"),
-        Table(.guaranteeSurvey, key: ["household_number", "surveyed_on"], household: "r.household_number"),
-        Table(.monitoringEpisode, key: ["id"], household: "r.household_number"),
-        Table(.monitoringStep, key: ["id"], household: "r.household_number"),
-        Table(.departmentWarning, key: ["id"],
+        Table(.household, household: "r.number"),
+        Table(.member, household: "r.household_number"),
+        Table(.income, household: "r.household_number"),
+        Table(.monthlyIncome, household: "r.household_number"),
+        Table(.guaranteeSurvey, household: "r.household_number"),
+        Table(.monitoringEpisode, household: "r.household_number"),
+        Table(.monitoringStep, household: "r.household_number"),
+        Table(.departmentWarning,
               household: "(SELECT household_number FROM member WHERE resident_id = r.resident_id)"),
-        Table(.assistancePlan, key: ["id"], household: "r.household_number"),
-        Table(.measure, key: ["id"], household: "(SELECT household_number FROM assistance_plan WHERE id = r.plan_id)"),
-        Table(.visit, key: ["id"], household: "r.household_number"),
-        Table(.problem, key: ["id"], household: "r.household_number"),
-        Table(.asset, key: ["id"], household: "NULL"),
-        Table(.assetIncome, key: ["asset_id", "year"], household: "NULL"),
-        Table(.assetDistribution, key: ["asset_id", "year", "purpose"], household: "NULL"),
+        Table(.assistancePlan, household: "r.household_number"),
+        Table(.measure, household: "(SELECT household_number FROM assistance_plan WHERE id = r.plan_id)"),
+        Table(.visit, household: "r.household_number"),
+        Table(.problem, household: "r.household_number"),
+        Table(.asset, household: "NULL"),
+        Table(.assetIncome, household: "NULL"),
+        Table(.assetDistribution, household: "NULL"),
     ]
 
     /// The migrations, oldest first.
@@ -65,7 +68,37 @@ enum PostgresSchema {
             """),
         ("v4: audit trail append-only and chained, users audited", chainedAuditTrail),
         ("v5: 中职 and 高职 are distinct school stages", vocationalStages),
+        ("v6: amounts in fen and empty text kept as empty, as the record layouts say", followRecordLayouts),
     ]
+
+    /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line
+    /// with them and with SQLite: amounts are whole fen in `<name>_fen bigint` (they were yuan
+    /// in `numeric(14,2)`), and notes and risk-type lists left empty are empty text, not NULL.
+    /// The audit triggers serialise whole rows, so they need no change; the NULLs made empty
+    /// are the schema's change, not a user's, and are not audited (as a copy is not).
+    private static let followRecordLayouts = {
+        let amounts = [
+            ("income", ["wage", "operating", "property", "transfer", "production_costs", "medical_spending", "education_spending"]),
+            ("monthly_income", ["net_income"]), ("asset", ["value"]), ("asset_income", ["income"]), ("asset_distribution", ["amount"]),
+        ]
+        let emptyText = [
+            ("guarantee_survey", "notes"), ("monitoring_episode", "risk_types"), ("monitoring_step", "risk_types"),
+            ("monitoring_step", "notes"), ("visit", "notes"),
+        ]
+        return amounts.flatMap { table, columns in
+            columns.map { column in
+                """
+                ALTER TABLE \(table) RENAME COLUMN \(column) TO \(column)_fen;
+                ALTER TABLE \(table) ALTER COLUMN \(column)_fen TYPE bigint USING round(\(column)_fen * 100)::bigint;
+                """
+            }
+        }.joined(separator: "\n") + "\nSELECT set_config('dixian.copying', 'on', true);\n" + emptyText.map { table, column in
+            """
+            UPDATE \(table) SET \(column) = '' WHERE \(column) IS NULL;
+            ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;
+            """
+        }.joined(separator: "\n") + "\nSELECT set_config('dixian.copying', 'off', true);"
+    }()
 
     /// `table_name IN (...)` over the tables whose changes can concern a household: the clause
     /// that lets a household's trail be read through `audit_by_household`, grouped by table so
@@ -456,7 +489,7 @@ extension PostgresSchema {
     /// Every table whose rows take their ids from a sequence, with that column: a copy sets
     /// the sequences past the ids it brought.
     static var sequences: [(table: String, column: String)] {
-        tables.filter(\.hasSequence).map { ($0.name, "id") }
+        tables.filter { $0.hasSequence }.map { ($0.name, "id") }
             + [("audit", "id"), ("disclosure", "id"), ("screening_run", "id"), ("screening_finding", "position")]
     }
 }

@@ -14,7 +14,7 @@ enum AuditTrail {
 
         /// The record `row` (`NEW`, `OLD`, or a table alias) as a JSON object of `columns`.
         func json(_ row: String, columns: [String]) -> String {
-            "json_object(" + columns.map { "'\($0)', \(row).\($0)" }.joined(separator: ", ") + ")"
+            "json_object(" + columns.map { "'\($0)', \(row).\"\($0)\"" }.joined(separator: ", ") + ")"
         }
 
         /// The key of record `row`, its columns joined by `/`.

@@ -163,7 +163,7 @@ struct ChangeWriter {
         let matches = R.columns.dropFirst(R.keyCount).map { "\($0) IS ?" }.joined(separator: " AND ")
         let sql = R.updateSQL + (matches.isEmpty ? "" : " AND " + matches)
         try statement(sql, key: R.table + " replace")
-            .execute(arguments: StatementArguments(row.updateValues + Array(expected.values.dropFirst(R.keyCount))))
+            .execute(arguments: StatementArguments(row.updateValues + Array(expected.databaseValues.dropFirst(R.keyCount))))
         guard db.changesCount == 1 else { throw StaleRecord(table: R.table, key: Self.keyText(row)) }
     }
 

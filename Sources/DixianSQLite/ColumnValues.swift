@@ -94,6 +94,20 @@ extension Money: ColumnValue {
     func add(to values: inout ColumnValues) { values.addInteger(fen) }
 }
 
+/// A field's value as SQLite keeps it: amounts in fen, flags 0 or 1, dates `YYYY-MM-DD`.
+extension FieldValue: ColumnValue {
+    func add(to values: inout ColumnValues) {
+        switch self {
+        case .null: values.addText(nil)
+        case .text(let text): values.addText(text)
+        case .integer(let number): values.addInteger(number)
+        case .money(let amount): values.addInteger(amount.fen)
+        case .flag(let flag): values.addInteger(flag ? 1 : 0)
+        case .date(let date): values.addText(date.description)
+        }
+    }
+}
+
 extension Optional: ColumnValue where Wrapped: ColumnValue {
     func add(to values: inout ColumnValues) {
         if let value = self {

@@ -51,7 +51,29 @@ enum RegistrySchema {
         migrator.registerMigration("v9: 中职 and 高职 are distinct school stages") { db in
             try separateVocationalStages(db)
         }
+        migrator.registerMigration("v10: columns named and lists separated as the record layouts say") { db in
+            try followRecordLayouts(db)
+        }
         return migrator
+    }
+
+    /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line
+    /// with them and with PostgreSQL: a household's group is the column `group` (it was
+    /// `group_name`), and risk types are separated by `;` (they were by `,`). The audit triggers
+    /// of the changed tables are made again around the change, which is the schema's, not a
+    /// user's, and is not audited.
+    private static func followRecordLayouts(_ db: Database) throws {
+        for table in ["household", "monitoring_episode", "monitoring_step"] {
+            try AuditTrail.dropTriggers(forTable: table, in: db)
+        }
+        try db.execute(sql: """
+            ALTER TABLE household RENAME COLUMN group_name TO "group";
+            UPDATE monitoring_episode SET risk_types = replace(risk_types, ',', ';') WHERE instr(risk_types, ',') > 0;
+            UPDATE monitoring_step SET risk_types = replace(risk_types, ',', ';') WHERE instr(risk_types, ',') > 0;
+            """)
+        for table in ["household", "monitoring_episode", "monitoring_step"] {
+            try AuditTrail.createTriggers(forTable: table, in: db)
+        }
     }
 
     /// Disclosures of personal data (unmasked exports): append-only, no row is changed or removed.

@@ -68,7 +68,9 @@ extension SQLiteRegistry: HouseholdViewSource {
     }
 }
 
-/// Merges the per-table cursors of one partition into household views.
+/// Merges the per-table cursors of one partition into household views. Each record is read
+/// through its layout (`CursorRow`); a household's records are selected with its number first,
+/// in column 0, for the merge.
 private struct HouseholdViewReader {
     private var households: StatementCursor
     private var members: StatementCursor
@@ -80,56 +82,43 @@ private struct HouseholdViewReader {
     private var plans: StatementCursor
     private var visits: StatementCursor
 
-    private let categories = TermMatcher<HouseholdCategory>()
-    private let kinds = TermMatcher<MonitoredKind>()
-    private let labor = TermMatcher<LaborCapacity>()
-    private let health = TermMatcher<HealthCondition>()
-    private let stages = TermMatcher<SchoolStage>()
-    private let schoolStatuses = TermMatcher<SchoolStatus>()
-    private let channels = TermMatcher<DiscoveryChannel>()
-    private let statuses = TermMatcher<MonitoringStatus>()
     private let roles = TermMatcher<VisitorRole>()
-    private let transitions = TermMatcher<MonitoringTransition>()
-    private let eliminationStages = TermMatcher<EliminationStage>()
 
     init(_ db: Database, partition: HouseholdPartition, asOf: LocalDate, range: [String]) throws {
         let within = "household_number >= ? AND household_number < ?"
         let date = asOf.description
+        func columns(_ type: any RegistryRow.Type) -> String { type.columns.joined(separator: ", ") }
         households = try StatementCursor(db, table: "household", sql: """
-            SELECT number, village_code, group_name, head_name, category, monitored_kind, relocated,
-              minimum_living_allowance, extreme_poverty_support, no_member_able_to_work, left_behind, helper
+            SELECT number, \(columns(Household.self))
             FROM household WHERE number >= ? AND number < ? AND \(SQLiteRegistry.areaCondition(partition.area))
             ORDER BY number
             """, arguments: range + SQLiteRegistry.areaArguments(partition.area))
         members = try StatementCursor(db, table: "member", sql: """
-            SELECT household_number, resident_id, name, relation, labor_capacity, health, disability_grade,
-              school_stage, school_status, medical_insurance, migrant_work_months, local_work, public_welfare_post
+            SELECT household_number, \(columns(Member.self))
             FROM member WHERE \(within) ORDER BY household_number, resident_id
             """, arguments: range)
         incomes = try StatementCursor(db, table: "income", sql: """
-            SELECT household_number, year, wage_fen, operating_fen, property_fen, transfer_fen, production_costs_fen,
-              medical_spending_fen, education_spending_fen
+            SELECT household_number, \(columns(IncomeRecord.self))
             FROM income WHERE \(within) AND year <= ? ORDER BY household_number, year
             """, arguments: range + [asOf.year])
         monthly = try StatementCursor(db, table: "monthly_income", sql: """
-            SELECT household_number, year, month, net_income_fen FROM monthly_income
+            SELECT household_number, \(columns(MonthlyIncome.self)) FROM monthly_income
             WHERE \(within) AND year * 100 + month <= ? ORDER BY household_number, year, month
             """, arguments: range + [asOf.year * 100 + asOf.month])
         surveys = try StatementCursor(db, table: "guarantee_survey", sql: """
-            SELECT household_number, surveyed_on, food_and_clothing, compulsory_education, basic_medical, safe_housing,
-              housing_assessed, water_quantity, water_quality, notes
+            SELECT household_number, \(columns(GuaranteeSurvey.self))
             FROM guarantee_survey WHERE \(within) AND surveyed_on <= ? ORDER BY household_number, surveyed_on
             """, arguments: range + [date])
         episodes = try StatementCursor(db, table: "monitoring_episode", sql: """
-            SELECT household_number, id, channel, reported_on, status, risk_types, identified_on, eliminated_on
+            SELECT household_number, \(columns(MonitoringEpisode.self))
             FROM monitoring_episode WHERE \(within) AND reported_on <= ? ORDER BY household_number, id
             """, arguments: range + [date])
         steps = try StatementCursor(db, table: "monitoring_step", sql: """
-            SELECT household_number, id, episode_id, transition, taken_on, actor, stage, accepted, risk_types
+            SELECT household_number, \(columns(MonitoringStep.self))
             FROM monitoring_step WHERE \(within) AND taken_on <= ? ORDER BY household_number, episode_id, taken_on, id
             """, arguments: range + [date])
         plans = try StatementCursor(db, table: "assistance_plan", sql: """
-            SELECT household_number, id, episode_id, made_on, adjusted_on FROM assistance_plan
+            SELECT household_number, \(columns(AssistancePlan.self)) FROM assistance_plan
             WHERE \(within) AND made_on <= ? ORDER BY household_number, id
             """, arguments: range + [date])
         visits = try StatementCursor(db, table: "visit", sql: """
@@ -141,7 +130,7 @@ private struct HouseholdViewReader {
     /// The next household's view, nil after the last.
     mutating func next() throws -> HouseholdView? {
         guard households.hasRow else { return nil }
-        var view = HouseholdView(household: try household())
+        var view = HouseholdView(household: try Self.record(households, household: nil))
         let number = view.household.number
         try households.advance()
         var key = number
@@ -149,22 +138,14 @@ private struct HouseholdViewReader {
         return view
     }
 
-    private func household() throws -> Household {
-        let c = households
-        let village = c.string(1)
-        guard let area = Area(villageCode: village, group: c.optionalString(2)) else {
-            throw CorruptRow(table: "household", column: "village_code", value: village)
+    /// The record `cursor` stands on, read through its layout; its household number is
+    /// `household` (the household's own string, not a copy per record) when given.
+    private static func record<R: RegistryRow>(_ cursor: StatementCursor, household: String?) throws -> R {
+        do throws(FieldError) {
+            return try R(reading: CursorRow(cursor: cursor, layout: CursorLayout.of(R.self), household: household))
+        } catch {
+            throw CorruptRow(table: R.table, column: error.column, reason: error.reason)
         }
-        var flags: Household.Flags = []
-        if c.bool(6) { flags.insert(.relocated) }
-        if c.bool(7) { flags.insert(.minimumLivingAllowance) }
-        if c.bool(8) { flags.insert(.extremePovertySupport) }
-        if c.bool(9) { flags.insert(.noMemberAbleToWork) }
-        if c.bool(10) { flags.insert(.leftBehind) }
-        return Household(
-            number: c.string(0), area: area, headName: c.string(3), category: try c.term(4, column: "category", categories),
-            monitoredKind: try c.optionalTerm(5, column: "monitored_kind", kinds), flags: flags,
-            helper: c.optionalString(11))
     }
 
     /// Moves `cursor` past rows of households before `number`; true while it stands on one of `number`'s rows.
@@ -178,74 +159,96 @@ private struct HouseholdViewReader {
         return false
     }
 
+    /// Reads every row of `cursor` for the household `key` (`number`'s bytes) into `records`.
+    private static func read<R: RegistryRow>(
+        _ cursor: inout StatementCursor, _ key: UnsafeRawBufferPointer, _ number: String, into records: inout [R]
+    ) throws {
+        while try reach(&cursor, key) {
+            records.append(try record(cursor, household: number))
+            try cursor.advance()
+        }
+    }
+
     private mutating func readRecords(of key: UnsafeRawBufferPointer, into view: inout HouseholdView) throws {
         let number = view.household.number
         while try Self.reach(&members, key) {
-            let c = members
-            let member = Member(
-                residentID: try ResidentID(c.string(1)), householdNumber: number, name: c.string(2), relation: c.string(3),
-                laborCapacity: try c.term(4, column: "labor_capacity", labor),
-                health: try c.term(5, column: "health", health), disabilityGrade: c.optionalInt(6),
-                schoolStage: try c.optionalTerm(7, column: "school_stage", stages),
-                schoolStatus: try c.optionalTerm(8, column: "school_status", schoolStatuses),
-                medicalInsurance: c.bool(9), migrantWorkMonths: c.int(10), localWork: c.bool(11),
-                publicWelfarePost: c.bool(12))
+            let member: Member = try Self.record(members, household: number)
             if member.isHead { view.members.insert(member, at: 0) } else { view.members.append(member) }
             try members.advance()
         }
-        while try Self.reach(&incomes, key) {
-            let c = incomes
-            view.incomes.append(IncomeRecord(
-                householdNumber: number, year: c.int(1), wage: Money(fen: Int64(c.int(2))),
-                operating: Money(fen: Int64(c.int(3))), property: Money(fen: Int64(c.int(4))),
-                transfer: Money(fen: Int64(c.int(5))), productionCosts: Money(fen: Int64(c.int(6))),
-                medicalSpending: Money(fen: Int64(c.int(7))), educationSpending: Money(fen: Int64(c.int(8)))))
-            try incomes.advance()
-        }
-        while try Self.reach(&monthly, key) {
-            let c = monthly
-            view.monthlyIncomes.append(MonthlyIncome(
-                householdNumber: number, year: c.int(1), month: c.int(2), netIncome: Money(fen: Int64(c.int(3)))))
-            try monthly.advance()
-        }
+        try Self.read(&incomes, key, number, into: &view.incomes)
+        try Self.read(&monthly, key, number, into: &view.monthlyIncomes)
         while try Self.reach(&surveys, key) {
-            let c = surveys
-            view.latestSurvey = GuaranteeSurvey(
-                householdNumber: number, surveyedOn: try c.date(1, column: "surveyed_on"), foodAndClothing: c.bool(2),
-                compulsoryEducation: c.bool(3), basicMedical: c.bool(4), safeHousing: c.bool(5),
-                housingAssessed: c.bool(6), waterQuantity: c.bool(7), waterQuality: c.bool(8), notes: c.string(9))
+            view.latestSurvey = try Self.record(surveys, household: number)
             try surveys.advance()
         }
-        while try Self.reach(&episodes, key) {
-            let c = episodes
-            view.episodes.append(MonitoringEpisode(
-                id: Int64(c.int(1)), householdNumber: number, channel: try c.term(2, column: "channel", channels),
-                reportedOn: try c.date(3, column: "reported_on"), status: try c.term(4, column: "status", statuses),
-                riskTypes: try c.riskTypes(5), identifiedOn: try c.optionalDate(6, column: "identified_on"),
-                eliminatedOn: try c.optionalDate(7, column: "eliminated_on")))
-            try episodes.advance()
-        }
-        while try Self.reach(&steps, key) {
-            let c = steps
-            view.steps.append(MonitoringStep(
-                id: Int64(c.int(1)), episodeID: Int64(c.int(2)), householdNumber: number,
-                transition: try c.term(3, column: "transition", transitions), takenOn: try c.date(4, column: "taken_on"),
-                actor: c.string(5), stage: try c.optionalTerm(6, column: "stage", eliminationStages),
-                accepted: c.optionalInt(7).map { $0 != 0 }, riskTypes: try c.riskTypes(8)))
-            try steps.advance()
-        }
-        while try Self.reach(&plans, key) {
-            let c = plans
-            view.plans.append(AssistancePlan(
-                id: Int64(c.int(1)), householdNumber: number, episodeID: c.optionalInt(2).map(Int64.init),
-                madeOn: try c.date(3, column: "made_on"), adjustedOn: try c.optionalDate(4, column: "adjusted_on")))
-            try plans.advance()
-        }
+        try Self.read(&episodes, key, number, into: &view.episodes)
+        try Self.read(&steps, key, number, into: &view.steps)
+        try Self.read(&plans, key, number, into: &view.plans)
         while try Self.reach(&visits, key) {
             let c = visits
             view.visits.append(HouseholdView.VisitEntry(
                 visitedOn: try c.date(1, column: "visited_on"), role: try c.term(2, column: "role", roles)))
             try visits.advance()
         }
+    }
+}
+
+/// Where a layout's fields are in a view cursor's rows (column 0 is the household number, the
+/// stored columns follow), and which field is the household number, made once per record type.
+struct CursorLayout: Sendable {
+    /// The column of each layout field, -1 for one not stored.
+    let columns: [Int32]
+    /// The layout position of the household number (the household's own `number`), or -1.
+    let household: Int
+
+    init(_ layout: RecordLayout) {
+        let stored = SQLiteLayout.of(layout).positions
+        columns = stored.map { $0 < 0 ? -1 : $0 + 1 }
+        household = layout.position(of: layout.table == "household" ? "number" : "household_number") ?? -1
+    }
+
+    private static let all: [String: CursorLayout] = Dictionary(
+        uniqueKeysWithValues: RegistryTable.allCases.map { ($0.rawValue, CursorLayout($0.valueType.layout)) })
+
+    static func of(_ type: any RegistryRow.Type) -> CursorLayout { all[type.table]! }
+}
+
+/// The row a view cursor stands on, read as a record's fields through SQLite's C API.
+struct CursorRow: FieldSource {
+    let cursor: StatementCursor
+    let layout: CursorLayout
+    /// The household number, shared by every record of the household.
+    let household: String?
+
+    func text(at position: Int) -> String? {
+        if position == layout.household, let household { return household }
+        let column = layout.columns[position]
+        guard column >= 0, !cursor.isNull(column) else { return nil }
+        let text = cursor.string(column)
+        return text.isEmpty ? nil : text
+    }
+
+    func integer(at position: Int) -> Int64? {
+        let column = layout.columns[position]
+        guard column >= 0, !cursor.isNull(column) else { return nil }
+        return Int64(cursor.int(column))
+    }
+
+    func money(at position: Int) -> Money? { integer(at: position).map(Money.init(fen:)) }
+
+    func flag(at position: Int) -> Bool? { integer(at: position).map { $0 != 0 } }
+
+    func date(at position: Int) throws(FieldError) -> LocalDate? {
+        let column = layout.columns[position]
+        guard column >= 0, !cursor.isNull(column) else { return nil }
+        guard let date = cursor.parsedDate(column) else { throw FieldError(column: "", reason: "holds '\(cursor.string(column))'") }
+        return date
+    }
+
+    func term<T: OfficialTerm>(at position: Int, _: T.Type) throws(FieldError) -> T? {
+        guard let text = text(at: position) else { return nil }
+        guard let term = T(rawValue: text) else { throw FieldError(column: "", reason: "holds '\(text)'") }
+        return term
     }
 }

@@ -173,11 +173,12 @@ public final class SQLiteRegistry: RegistryStore {
 
     public func records(in table: RegistryTable, where column: String, equals value: String) async throws -> [RegistryRecord] {
         let type = table.rowType
-        guard type.columns.contains(column) else {
+        let quoted = SQLiteLayout.quoted(column)
+        guard type.columns.contains(quoted) else {
             throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) has no column \(column)")
         }
         return try await writer.read { db in
-            try Self.fetchRecords(type, db, where: "\(column) = ? ORDER BY \(type.order.joined(separator: ", "))", [value])
+            try Self.fetchRecords(type, db, where: "\(quoted) = ? ORDER BY \(type.order.joined(separator: ", "))", [value])
         }
     }
 

@@ -97,12 +97,6 @@ final class StatementCursor {
         isNull(index) ? nil : try term(index, column: column, matcher)
     }
 
-    /// Risk types stored comma-separated.
-    func riskTypes(_ index: Int32) throws -> Set<RiskType> {
-        guard !isNull(index), sqlite3_column_bytes(statement, index) > 0 else { return [] }
-        return try RiskType.stored(string(index), table: table)
-    }
-
     /// A date stored as `YYYY-MM-DD`, parsed from the bytes.
     func date(_ index: Int32, column: String) throws -> LocalDate {
         guard let text = sqlite3_column_text(statement, index), sqlite3_column_bytes(statement, index) == 10,
@@ -114,6 +108,12 @@ final class StatementCursor {
     /// An optional date.
     func optionalDate(_ index: Int32, column: String) throws -> LocalDate? {
         isNull(index) ? nil : try date(index, column: column)
+    }
+
+    /// Column `index` parsed as a `YYYY-MM-DD` date, nil if it is not one.
+    func parsedDate(_ index: Int32) -> LocalDate? {
+        guard let text = sqlite3_column_text(statement, index), sqlite3_column_bytes(statement, index) == 10 else { return nil }
+        return Self.parseDate(text)
     }
 
     private static func parseDate(_ text: UnsafePointer<UInt8>) -> LocalDate? {

@@ -105,6 +105,15 @@ public struct LuaStack {
         return base
     }
 
+    /// Pushes `keys` (field names made at run time, used again and again) and returns the stack
+    /// index of the first, as `pushKeys(_:)` of literals does.
+    public func pushKeys(_ keys: [String]) -> Int32 {
+        reserve(Int32(keys.count) + 1)
+        let base = lua_gettop(L) + 1
+        for key in keys { push(key) }
+        return base
+    }
+
     /// Sets field (the string at stack index `keyIndex`, from `pushKeys`) of the table on top of
     /// the stack to `value`, raw.
     @inlinable public func setField(keyAt keyIndex: Int32, _ value: some LuaPushable) {

@@ -28,11 +28,12 @@ struct EvalCommandTests {
         #expect(outcome.output == "7800.0\t7800\t{\"户主\"}\n")
     }
 
-    @Test func endlessLoopExitsNonZeroWithinSeconds() async throws {
+    /// The budget, not a clock, stops the loop: the message says so (a loop it did not stop
+    /// would run until the suite's own time limit).
+    @Test func endlessLoopExitsNonZeroOnceItsBudgetIsSpent() async throws {
         let outcome = try await DixianProcess.run(["eval", "--plugin-dir", pluginDirectory.path, "while true do end"])
         #expect(outcome.status == 1)
         #expect(outcome.errorOutput.contains("eval:1: instruction budget of 100000000 instructions exceeded"))
-        #expect(outcome.seconds < 10)
     }
 
     @Test func luaErrorExitsNonZeroWithTheMessage() async throws {

@@ -138,7 +138,7 @@ struct MonitoringWorkflowTests {
         #expect(sentBack.before?.contains("\"eliminated_on\":\"2024-11-04\"") == true)
         #expect(sentBack.after?.contains("\"status\":\"identified\"") == true)
         #expect(sentBack.after?.contains("\"eliminated_on\":null") == true)
-        #expect(episodes.last?.after?.contains("\"risk_types\":\"accident,illness\"") == true)
+        #expect(episodes.last?.after?.contains("\"risk_types\":\"accident;illness\"") == true)
     }
 
     @Test func workIsNotRecordedAheadOfToday() async throws {

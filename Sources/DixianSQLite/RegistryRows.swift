@@ -1,0 +1,18 @@
+import DixianCore
+
+// Every registry record is a row of its table, as its layout describes it.
+extension Household: RegistryRow {}
+extension Member: RegistryRow {}
+extension IncomeRecord: RegistryRow {}
+extension MonthlyIncome: RegistryRow {}
+extension GuaranteeSurvey: RegistryRow {}
+extension MonitoringEpisode: RegistryRow {}
+extension MonitoringStep: RegistryRow {}
+extension DepartmentWarning: RegistryRow {}
+extension AssistancePlan: RegistryRow {}
+extension Measure: RegistryRow {}
+extension Visit: RegistryRow {}
+extension Problem: RegistryRow {}
+extension Asset: RegistryRow {}
+extension AssetIncome: RegistryRow {}
+extension AssetDistribution: RegistryRow {}
