@@ -97,7 +97,15 @@ public final class PostgresRegistry: RegistryStore {
     /// - Throws: `PostgresStoreError`; `.commitUnknown` if the connection was lost before
     ///   PostgreSQL answered (the changes may or may not have been kept).
     public func commit() throws {
-        try pool.session?.commit(pool)
+        guard let session = pool.session else { return }
+        if session.isInTransaction {
+            // The ids the session took as the highest plus one (`nextIdentifiers`) are now
+            // passed by the sequences, so that no one else takes them.
+            try pool.withConnection { connection in
+                try Self.advanceSequences(of: PostgresSchema.tables.filter(\.hasSequence).map(\.name), on: connection)
+            }
+        }
+        try session.commit(pool)
     }
 
     /// Drops the session's changes.
@@ -171,8 +179,13 @@ public final class PostgresRegistry: RegistryStore {
                     index += 1
                 }
                 try flush()
-                try Self.advanceSequences(
-                    of: inserted.filter { self.codec($0).hasSequence }.map(\.rawValue).sorted(), on: connection)
+                // Records inserted with ids of their own (an import's) are passed by the sequences,
+                // which do not roll back: a session, whose changes may yet be dropped, passes them
+                // only when it commits.
+                if !self.isSession {
+                    try Self.advanceSequences(
+                        of: inserted.filter { self.codec($0).hasSequence }.map(\.rawValue).sorted(), on: connection)
+                }
             }
         }
     }
@@ -273,10 +286,20 @@ public final class PostgresRegistry: RegistryStore {
             throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) is not keyed by an id")
         }
         guard count > 0 else { return [] }
+        // An administrator's session takes the ids after the highest in use (its own uncommitted
+        // records included) or handed out, as SQLite does, and passes the sequence over them
+        // only when it commits: a session left without committing gives its ids back, so both
+        // stores number the next records alike. Anyone else takes them from the sequence,
+        // which never hands one out twice, even to actions running at once.
+        let sql = isSession
+            ? """
+                SELECT (greatest((SELECT coalesce(max(id), 0) FROM \(table.rawValue)),
+                  coalesce(pg_sequence_last_value(pg_get_serial_sequence($1, 'id')::regclass), 0)) + g)::text
+                FROM generate_series(1, $2::integer) g
+                """
+            : "SELECT nextval(pg_get_serial_sequence($1, 'id'))::text FROM generate_series(1, $2::integer)"
         let rows = try await pool.withConnection { connection in
-            try await connection.rows("""
-                SELECT nextval(pg_get_serial_sequence($1, 'id'))::text FROM generate_series(1, $2::integer)
-                """, [table.rawValue, String(count)])
+            try await connection.rows(sql, [table.rawValue, String(count)])
         }
         return rows.compactMap { $0[0].flatMap { Int64($0) } }.sorted()
     }

@@ -21,18 +21,21 @@ extension Workflow {
         try requirePast(date)
         let household = try await household(number)
         let episodes = try await records(MonitoringEpisode.self, where: "household_number", equals: number)
+        func changes(episodeID: Int64, stepID: Int64) throws -> [RegistryChange] {
+            do {
+                return try MonitoringLifecycle.report(
+                    household: household, channel: channel, on: date, by: person, notes: notes, episodes: episodes,
+                    episodeID: episodeID, stepID: stepID)
+            } catch let refusal as MonitoringRefusal {
+                throw WorkflowError.monitoring(refusal)
+            }
+        }
+        // Refused before any id is taken (see `taking`).
+        _ = try changes(episodeID: 0, stepID: 0)
+        try await ask(.report, about: number, on: date)
         let episodeID = try await store.nextIdentifier(in: .monitoringEpisode)
         let stepID = try await store.nextIdentifier(in: .monitoringStep)
-        let changes: [RegistryChange]
-        do {
-            changes = try MonitoringLifecycle.report(
-                household: household, channel: channel, on: date, by: person, notes: notes, episodes: episodes,
-                episodeID: episodeID, stepID: stepID)
-        } catch let refusal as MonitoringRefusal {
-            throw WorkflowError.monitoring(refusal)
-        }
-        try await ask(.report, about: number, on: date)
-        return (episodeID, changes)
+        return (episodeID, try changes(episodeID: episodeID, stepID: stepID))
     }
 
     /// Takes `action` on episode `episodeID` on `date`, recorded as done by `person`, once the
@@ -41,30 +44,46 @@ extension Workflow {
     public func take(_ action: MonitoringAction, episode episodeID: Int64, on date: LocalDate, by person: String)
         async throws -> MonitoringEpisode
     {
-        try requirePast(date)
-        let episode = try await record(MonitoringEpisode.self, id: episodeID)
-        let household = try await household(episode.householdNumber)
-        let steps = try await records(MonitoringStep.self, where: "episode_id", equals: String(episodeID))
-        let stepID = try await store.nextIdentifier(in: .monitoringStep)
-        let changes: [RegistryChange]
-        do {
-            changes = try MonitoringLifecycle.take(
-                action, on: date, by: person, episode: episode, steps: steps, household: household, stepID: stepID)
-        } catch let refusal as MonitoringRefusal {
-            throw WorkflowError.monitoring(refusal)
-        }
-        // The lifecycle allows it; the county's guards are asked before anything is written.
-        try await ask(action.transition, about: household.number, on: date)
-        try await apply(changes)
+        try await taking(episode: episodeID, on: date, by: person, newRecordIn: nil) { _ in action }
         return try await record(MonitoringEpisode.self, id: episodeID)
     }
 
     /// Makes the 一户一策 plan of episode `episodeID` on `date`. Returns the plan's id.
     @discardableResult
     public func makePlan(episode episodeID: Int64, on date: LocalDate, by person: String) async throws -> Int64 {
-        let planID = try await store.nextIdentifier(in: .assistancePlan)
-        try await take(.plan(planID: planID), episode: episodeID, on: date, by: person)
-        return planID
+        try await taking(episode: episodeID, on: date, by: person, newRecordIn: .assistancePlan) { .plan(planID: $0) }
+    }
+
+    /// Takes the action `action(id)` on episode `episodeID`, where `id` is a new record's in
+    /// `table` (nil: the action adds none but its step). Ids are taken only once the lifecycle
+    /// and the county's guards allow the action (with ids of 0 until then): PostgreSQL's
+    /// sequences never give an id back, so an id taken for a refused action would leave the
+    /// stores numbering the next records apart. Returns the new record's id.
+    @discardableResult
+    private func taking(
+        episode episodeID: Int64, on date: LocalDate, by person: String, newRecordIn table: RegistryTable?,
+        _ action: (Int64) -> MonitoringAction
+    ) async throws -> Int64 {
+        try requirePast(date)
+        let episode = try await record(MonitoringEpisode.self, id: episodeID)
+        let household = try await household(episode.householdNumber)
+        let steps = try await records(MonitoringStep.self, where: "episode_id", equals: String(episodeID))
+        func changes(recordID: Int64, stepID: Int64) throws -> [RegistryChange] {
+            do {
+                return try MonitoringLifecycle.take(
+                    action(recordID), on: date, by: person, episode: episode, steps: steps, household: household, stepID: stepID)
+            } catch let refusal as MonitoringRefusal {
+                throw WorkflowError.monitoring(refusal)
+            }
+        }
+        _ = try changes(recordID: 0, stepID: 0)
+        // The lifecycle allows it; the county's guards are asked before anything is written.
+        try await ask(action(0).transition, about: household.number, on: date)
+        var recordID: Int64 = 0
+        if let table { recordID = try await store.nextIdentifier(in: table) }
+        let stepID = try await store.nextIdentifier(in: .monitoringStep)
+        try await apply(try changes(recordID: recordID, stepID: stepID))
+        return recordID
     }
 
     /// The plugin's guards of `transition` on household `number` as of `date`; throws their
