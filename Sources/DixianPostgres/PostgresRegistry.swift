@@ -274,7 +274,7 @@ public final class PostgresRegistry: RegistryStore {
         }
         return try await pool.withConnection { connection in
             try await connection.arrays("\(codec.selectSQL) WHERE t.\(stored.quoted) = \(stored.parameter(1)) \(codec.orderSQL)", [value])
-        }.map(codec.record)
+        }.map { try codec.record($0) }
     }
 
     public func nextIdentifier(in table: RegistryTable) async throws -> Int64 {
@@ -360,7 +360,7 @@ public final class PostgresRegistry: RegistryStore {
         let within = "(h.number IS NULL OR (h.village_code >= $1 AND h.village_code < $2))"
         func entries<R>(_ rows: [[String]], _ table: RegistryTable, _ unwrap: (RegistryRecord) -> R?) throws -> [OpenWork.Entry<R>] {
             try rows.compactMap { row in
-                guard let record = unwrap(try codec(table).record(Array(row.dropFirst(2)))) else { return nil }
+                guard let record = unwrap(try codec(table).record(row, from: 2)) else { return nil }
                 return OpenWork.Entry(record: record, householdNumber: row[0].isEmpty ? nil : row[0],
                                       villageCode: row[1].isEmpty ? nil : row[1])
             }

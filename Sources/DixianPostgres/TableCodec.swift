@@ -4,7 +4,7 @@ import DixianCore
 /// each stored field is sent as text and cast to its column's type in SQL (NULL for an absent
 /// value; amounts in fen, flags `true`/`false`, dates `YYYY-MM-DD`), and read back as text. The
 /// SQL types come from the database's catalogue, so the schema is the one place they are stated.
-struct TableCodec: Sendable {
+final class TableCodec: Sendable {
     /// A stored column: its position among the layout's fields, its name and SQL type.
     struct StoredColumn: Sendable {
         let field: Int
@@ -18,6 +18,8 @@ struct TableCodec: Sendable {
 
     /// The record layout, and the table's name, key and canonical order (the layout's).
     let layout: RecordLayout
+    /// The registry table, if the layout is a registry record's.
+    let registryTable: RegistryTable?
     let name: String
     let key: [String]
     let order: [String]
@@ -36,13 +38,14 @@ struct TableCodec: Sendable {
     let fieldsArray: String
 
     /// The codec of registry table `table`, whose columns have the SQL types `types` (by name).
-    init(_ table: PostgresSchema.Table, types: [String: String]) throws {
+    convenience init(_ table: PostgresSchema.Table, types: [String: String]) throws {
         try self.init(layout: table.layout, types: types)
     }
 
     /// The codec of `layout`'s table, whose columns have the SQL types `types` (by name).
     init(layout: RecordLayout, types: [String: String]) throws {
         self.layout = layout
+        registryTable = RegistryTable(rawValue: layout.table)
         name = layout.table
         let key = layout.stored.filter(\.isKey).map(\.storedName)
         self.key = key
@@ -128,16 +131,17 @@ struct TableCodec: Sendable {
         others.map { fields[$0.field] }
     }
 
-    /// The registry record read back from a row's `fieldsArray`.
-    func record(_ fields: [String]) throws -> RegistryRecord {
-        guard let table = RegistryTable(rawValue: name) else { preconditionFailure("\(name) is not a registry table") }
-        return try record(table.valueType, fields).registryRecord
+    /// The registry record read back from a row's `fieldsArray` (from `offset` on: a view's
+    /// rows lead with the household number and the kind of record).
+    func record(_ fields: [String], from offset: Int = 0) throws -> RegistryRecord {
+        guard let table = registryTable else { preconditionFailure("\(name) is not a registry table") }
+        return try record(table.valueType, fields, from: offset).registryRecord
     }
 
     /// A record of `type` (whose layout this is) read back from a row's `fieldsArray`.
-    func record<R: DescribedRecord>(_ type: R.Type, _ fields: [String]) throws -> R {
+    func record<R: DescribedRecord>(_ type: R.Type, _ fields: [String], from offset: Int = 0) throws -> R {
         do throws(FieldError) {
-            return try R(reading: StoredText(fields: fields))
+            return try R(reading: StoredText(fields: fields, offset: offset))
         } catch {
             throw PostgresStoreError(message: "\(name).\(error.column) \(error.reason), which Dixian cannot read")
         }
@@ -178,9 +182,11 @@ struct TableCodec: Sendable {
 /// A row of PostgreSQL's `fieldsArray` read as a record's fields: text, with amounts in fen.
 struct StoredText: FieldSource {
     let fields: [String]
+    /// Where the record's first field is in `fields`.
+    var offset = 0
 
     func text(at position: Int) -> String? {
-        let text = fields[position]
+        let text = fields[offset + position]
         return text.isEmpty ? nil : text
     }
 
