@@ -417,6 +417,14 @@ struct Connection: Sendable {
 
     /// Runs `body` as one change: in a transaction of its own, or in a session in the
     /// session's transaction, begun here if need be (and counted as one of its changes).
+    /// In a session, begins its transaction if none is open (a change is about to be made);
+    /// elsewhere nothing.
+    func beginSessionTransaction() async throws {
+        guard let session, !session.isInTransaction else { return }
+        try await rows("BEGIN")
+        session.began()
+    }
+
     func change<T>(_ body: () throws -> T) throws -> T {
         guard let session else { return try transaction(body) }
         if !session.isInTransaction {

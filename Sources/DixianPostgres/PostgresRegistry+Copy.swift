@@ -46,7 +46,7 @@ extension PostgresRegistry {
                     let codec = codec(table)
                     let count = try await Self.copyRows(into: table.rawValue, columns: codec.stored.map(\.name), on: connection) { emit in
                         try source.forEachRecord(in: table) { record in
-                            // An empty interchange field is NULL in the table.
+                            // An absent value is NULL; empty text stays empty.
                             emit(codec.storedFields(TableCodec.fields(of: record)))
                         }
                     }

@@ -289,17 +289,33 @@ public final class PostgresRegistry: RegistryStore {
         // An administrator's session takes the ids after the highest in use (its own uncommitted
         // records included) or handed out, as SQLite does, and passes the sequence over them
         // only when it commits: a session left without committing gives its ids back, so both
-        // stores number the next records alike. Anyone else takes them from the sequence,
-        // which never hands one out twice, even to actions running at once.
-        let sql = isSession
-            ? """
-                SELECT (greatest((SELECT coalesce(max(id), 0) FROM \(table.rawValue)),
-                  coalesce(pg_sequence_last_value(pg_get_serial_sequence($1, 'id')::regclass), 0)) + g)::text
-                FROM generate_series(1, $2::integer) g
-                """
-            : "SELECT nextval(pg_get_serial_sequence($1, 'id'))::text FROM generate_series(1, $2::integer)"
-        let rows = try await pool.withConnection { connection in
-            try await connection.rows(sql, [table.rawValue, String(count)])
+        // stores number the next records alike. It holds the audit chain's lock from then until
+        // it ends, as it would from its first change; anyone else takes ids from the sequence
+        // under that lock shared, so no one takes an id a session holds, and waits for an open
+        // session at most five seconds, then fails as busy (55P03), as a write would.
+        let parameters = [table.rawValue, String(count)]
+        let rows: [[String?]]
+        if isSession {
+            rows = try await pool.withConnection { connection in
+                try await connection.beginSessionTransaction()
+                try await connection.rows("SELECT set_config('lock_timeout', '5s', true)")
+                try await connection.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.auditLock))")
+                try await connection.rows("SELECT set_config('lock_timeout', '0', true)")
+                return try await connection.rows("""
+                    SELECT (greatest((SELECT coalesce(max(id), 0) FROM \(table.rawValue)),
+                      coalesce(pg_sequence_last_value(pg_get_serial_sequence($1, 'id')::regclass), 0)) + g)::text
+                    FROM generate_series(1, $2::integer) g
+                    """, parameters)
+            }
+        } else {
+            rows = try await pool.withConnection { connection in
+                try await connection.transaction {
+                    try await connection.rows("SELECT set_config('lock_timeout', '5s', true)")
+                    try await connection.rows("SELECT pg_advisory_xact_lock_shared(\(PostgresSchema.auditLock))")
+                    return try await connection.rows(
+                        "SELECT nextval(pg_get_serial_sequence($1, 'id'))::text FROM generate_series(1, $2::integer)", parameters)
+                }
+            }
         }
         return rows.compactMap { $0[0].flatMap { Int64($0) } }.sorted()
     }

@@ -30,25 +30,6 @@ extension Row {
         return date
     }
 
-    /// Risk types stored comma-separated.
-    func riskTypes(_ column: String, in table: String) throws -> Set<RiskType> {
-        try RiskType.stored(self[column], table: table)
-    }
-
     /// An amount stored in fen.
     func money(_ column: String) -> Money { Money(fen: self[column]) }
-}
-
-extension RiskType {
-    /// Risk types as the screening tables store them, comma-separated.
-    static func stored(_ text: String, table: String) throws -> Set<RiskType> {
-        var risks: Set<RiskType> = []
-        for name in text.split(separator: ",") {
-            guard let risk = RiskType(rawValue: String(name)) else {
-                throw CorruptRow(table: table, column: "risk_types", value: text)
-            }
-            risks.insert(risk)
-        }
-        return risks
-    }
 }

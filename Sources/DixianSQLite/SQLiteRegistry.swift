@@ -271,7 +271,7 @@ public final class SQLiteRegistry: RegistryStore {
                 WHERE e.status = 'identified' AND h.category = 'monitored' AND \(within)
                 """, arguments: arguments)
             for list in risks {
-                for name in list.split(separator: ",") {
+                for name in list.split(separator: termListSeparator) {
                     if let risk = RiskType(rawValue: String(name)) { byRisk[risk, default: 0] += 1 }
                 }
             }

@@ -46,6 +46,8 @@ struct RecordLayoutMigrationTests {
         let steps = try await registry.records(in: .monitoringStep, where: "episode_id", equals: "1")
         guard case .monitoringStep(let step) = steps.first else { Issue.record("no step"); return }
         #expect(step.riskTypes == [.accident, .illness])
+        // The dashboard counts the household under each of its risk types.
+        #expect(try await registry.householdSummary(area: nil).monitoredByRiskType == [.accident: 1, .illness: 1])
         #expect(try await registry.verifyAuditTrail() == .intact(entries: 3))
 
         var moved = household
