@@ -83,6 +83,12 @@ private struct HouseholdViewReader {
     private var visits: StatementCursor
 
     private let roles = TermMatcher<VisitorRole>()
+    /// Where each cursor's fields are, looked up once per reader rather than once per record.
+    private let layouts = (
+        household: CursorLayout.of(Household.self), member: CursorLayout.of(Member.self),
+        income: CursorLayout.of(IncomeRecord.self), monthly: CursorLayout.of(MonthlyIncome.self),
+        survey: CursorLayout.of(GuaranteeSurvey.self), episode: CursorLayout.of(MonitoringEpisode.self),
+        step: CursorLayout.of(MonitoringStep.self), plan: CursorLayout.of(AssistancePlan.self))
 
     init(_ db: Database, partition: HouseholdPartition, asOf: LocalDate, range: [String]) throws {
         let within = "household_number >= ? AND household_number < ?"
@@ -130,7 +136,7 @@ private struct HouseholdViewReader {
     /// The next household's view, nil after the last.
     mutating func next() throws -> HouseholdView? {
         guard households.hasRow else { return nil }
-        var view = HouseholdView(household: try Self.record(households, household: nil))
+        var view = HouseholdView(household: try Self.record(households, layouts.household, household: nil))
         let number = view.household.number
         try households.advance()
         var key = number
@@ -140,9 +146,9 @@ private struct HouseholdViewReader {
 
     /// The record `cursor` stands on, read through its layout; its household number is
     /// `household` (the household's own string, not a copy per record) when given.
-    private static func record<R: RegistryRow>(_ cursor: StatementCursor, household: String?) throws -> R {
+    private static func record<R: RegistryRow>(_ cursor: StatementCursor, _ layout: CursorLayout, household: String?) throws -> R {
         do throws(FieldError) {
-            return try R(reading: CursorRow(cursor: cursor, layout: CursorLayout.of(R.self), household: household))
+            return try R(reading: CursorRow(cursor: cursor, layout: layout, household: household))
         } catch {
             throw CorruptRow(table: R.table, column: error.column, reason: error.reason)
         }
@@ -161,10 +167,11 @@ private struct HouseholdViewReader {
 
     /// Reads every row of `cursor` for the household `key` (`number`'s bytes) into `records`.
     private static func read<R: RegistryRow>(
-        _ cursor: inout StatementCursor, _ key: UnsafeRawBufferPointer, _ number: String, into records: inout [R]
+        _ cursor: inout StatementCursor, _ layout: CursorLayout, _ key: UnsafeRawBufferPointer, _ number: String,
+        into records: inout [R]
     ) throws {
         while try reach(&cursor, key) {
-            records.append(try record(cursor, household: number))
+            records.append(try record(cursor, layout, household: number))
             try cursor.advance()
         }
     }
@@ -172,19 +179,19 @@ private struct HouseholdViewReader {
     private mutating func readRecords(of key: UnsafeRawBufferPointer, into view: inout HouseholdView) throws {
         let number = view.household.number
         while try Self.reach(&members, key) {
-            let member: Member = try Self.record(members, household: number)
+            let member: Member = try Self.record(members, layouts.member, household: number)
             if member.isHead { view.members.insert(member, at: 0) } else { view.members.append(member) }
             try members.advance()
         }
-        try Self.read(&incomes, key, number, into: &view.incomes)
-        try Self.read(&monthly, key, number, into: &view.monthlyIncomes)
+        try Self.read(&incomes, layouts.income, key, number, into: &view.incomes)
+        try Self.read(&monthly, layouts.monthly, key, number, into: &view.monthlyIncomes)
         while try Self.reach(&surveys, key) {
-            view.latestSurvey = try Self.record(surveys, household: number)
+            view.latestSurvey = try Self.record(surveys, layouts.survey, household: number)
             try surveys.advance()
         }
-        try Self.read(&episodes, key, number, into: &view.episodes)
-        try Self.read(&steps, key, number, into: &view.steps)
-        try Self.read(&plans, key, number, into: &view.plans)
+        try Self.read(&episodes, layouts.episode, key, number, into: &view.episodes)
+        try Self.read(&steps, layouts.step, key, number, into: &view.steps)
+        try Self.read(&plans, layouts.plan, key, number, into: &view.plans)
         while try Self.reach(&visits, key) {
             let c = visits
             view.visits.append(HouseholdView.VisitEntry(
