@@ -4,7 +4,7 @@
 /// Records dated after `asOf` are left out (incomes of later years, later visits, episodes
 /// reported later), so a screening for a past date sees the registry as it could have been
 /// known then, apart from corrections made since.
-public struct HouseholdView: Sendable {
+public struct HouseholdView: Equatable, Sendable {
     /// The household record.
     public var household: Household
     /// Its members, the head first.

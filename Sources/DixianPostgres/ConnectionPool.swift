@@ -283,16 +283,34 @@ struct Connection: Sendable {
         return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 
-    /// The answer to `sql`, or a lost connection. postgres-nio drops a query sent on a
+    /// The rows answering `sql`, or a lost connection. postgres-nio drops a query sent on a
     /// connection that has just closed without ever answering it, so that waiting for it would
     /// hang: the connection is checked before, and every second while the query runs.
-    private func answer(_ sql: String, _ parameters: [String?]) throws -> EventLoopFuture<PostgresQueryResult> {
-        let query = try query(sql, parameters)
+    private func answer(_ sql: String, _ parameters: [String?]) throws -> EventLoopFuture<[PostgresRow]> {
+        try answer(try query(sql, parameters)) { $0 }
+    }
+
+    /// The answer to `query`, each row as `keep` keeps it (as it arrives, on the connection's thread).
+    private func answer<Kept: Sendable>(
+        _ query: PostgresQuery, keeping keep: @escaping @Sendable (PostgresRow) -> Kept
+    ) throws -> EventLoopFuture<[Kept]> {
         let lost = PostgresStoreError(.connectionLost, PostgresStoreError.lostMessage(server: server))
         guard !connection.isClosed else { throw lost }
-        let result = connection.query(query, logger: logger)
+        // Rows are gathered here as they come: postgres-nio's own gathering (`query` without a
+        // row handler) copies the rows gathered so far at every read from the socket, which for
+        // the tens of thousands of rows of a partition's view cost more than reading them.
+        let rows = Mutex<[Kept]>([])
+        let result = connection.query(query, logger: logger) { row in
+            let kept = keep(row)
+            rows.withLock { $0.append(kept) }
+        }.map { _ in
+            rows.withLock { rows in
+                defer { rows = [] }
+                return rows
+            }
+        }
         let loop = result.eventLoop, connection = self.connection
-        let promise = loop.makePromise(of: PostgresQueryResult.self)
+        let promise = loop.makePromise(of: [Kept].self)
         let state = Mutex<(done: Bool, watch: RepeatedTask?)>((false, nil))
         let watch = loop.scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { task in
             guard connection.isClosed, state.withLock({ state in defer { state.done = true }; return !state.done }) else { return }
@@ -315,7 +333,7 @@ struct Connection: Sendable {
     /// The rows of `sql`, waited for on the calling thread.
     private func result(_ sql: String, _ parameters: [String?]) throws -> [PostgresRow] {
         do {
-            return try answer(sql, parameters).wait().rows
+            return try answer(sql, parameters).wait()
         } catch {
             throw PostgresStoreError(error, server: server)
         }
@@ -324,7 +342,56 @@ struct Connection: Sendable {
     /// The rows of `sql`, for a caller in Swift concurrency.
     private func result(_ sql: String, _ parameters: [String?]) async throws -> [PostgresRow] {
         do {
-            return try await answer(sql, parameters).get().rows
+            return try await answer(sql, parameters).get()
+        } catch {
+            throw PostgresStoreError(error, server: server)
+        }
+    }
+
+    /// The first cell of each row of each of `queries` (nil for NULL), as PostgreSQL sent it
+    /// (numbers, flags and dates in binary). The queries are all sent at once, and the server
+    /// answers them one after another without waiting for the client between them. Blocks the
+    /// calling thread.
+    func firstCellsOfEach(_ queries: [(sql: String, parameters: [String?])]) throws -> [[ByteBuffer?]] {
+        do {
+            // Every answer is waited for before any failure is reported, so that none is still
+            // on its way when the connection goes back to the pool.
+            let answers = try queries.map { try answer(try query($0.sql, $0.parameters), keeping: Self.firstCell) }
+            return try answers.map { answer in Result { try answer.wait() } }.map { try $0.get() }
+        } catch {
+            throw PostgresStoreError(error, server: server)
+        }
+    }
+
+    /// The first cells of each of `queries`, as `firstCellsOfEach` reads them, for a caller in Swift concurrency.
+    func firstCellsOfEach(_ queries: [(sql: String, parameters: [String?])]) async throws -> [[ByteBuffer?]] {
+        do {
+            let answers = try queries.map { try answer(try query($0.sql, $0.parameters), keeping: Self.firstCell) }
+            var cells: [Result<[ByteBuffer?], any Error>] = []
+            for answer in answers {
+                do { cells.append(.success(try await answer.get())) } catch { cells.append(.failure(error)) }
+            }
+            return try cells.map { try $0.get() }
+        } catch {
+            throw PostgresStoreError(error, server: server)
+        }
+    }
+
+    @Sendable private static func firstCell(_ row: PostgresRow) -> ByteBuffer? {
+        var cells = row.makeIterator()
+        return cells.next()?.bytes
+    }
+
+    /// Runs `sql` with each parameter a list of text (`text[]`), as an insert of many rows
+    /// through `unnest` takes them: one short statement, whatever the number of rows, where a
+    /// VALUES list of thousands of parameters costs the server more to plan than to run.
+    /// (postgres-nio sends no NULL in a list: the statement turns what stands for one back.)
+    /// Blocks the calling thread.
+    func run(_ sql: String, lists: [[String]]) throws {
+        var binds = PostgresBindings(capacity: lists.count)
+        for list in lists { binds.append(list) }
+        do {
+            _ = try answer(PostgresQuery(unsafeSQL: sql, binds: binds)) { _ in () }.wait()
         } catch {
             throw PostgresStoreError(error, server: server)
         }

@@ -1,133 +1,261 @@
 import DixianCore
+import NIOCore
 
-/// One query for the household views of a partition: the households and every record a view
-/// holds, as of a date, in one round trip, one row a household: a `text[]` of its records one
-/// after another, each the kind of record and then its layout's fields (as many as the layout
-/// has), the household's own first, in household order. A row a household, not a row a record:
-/// receiving eleven million small rows cost the client more than screening them.
+/// The queries for household views, as of a date. A partition's views are read with one query
+/// for each kind of record (the households, their members, incomes and so on), each in
+/// household order, a record a row as one `ROW(...)` of its columns in their own types. The
+/// queries are sent at once and their rows merged here, as SQLite's reader merges its cursors:
+/// the server does little more than walk its indexes, and numbers, flags and dates cross in
+/// binary (`BinaryCells`). Aggregating each household's records into one `text[]` on the
+/// server, as this did before, formatted a hundred million fields as text.
 ///
-/// The query is kept in the database as plpgsql functions, `household_view` for one household
-/// (a server's read), whose plan each connection makes once: planning the nine-branch query
-/// for every request cost more than running it; and `household_views` for a range.
+/// Each kind's order within a household is SQLite's, so that both stores hand out the same views.
+///
+/// One household's view, a server's read, is a single call of the plpgsql function
+/// `household_view`, whose plan each connection makes once (planning for every request cost
+/// more than running it): one row, a `text[]` of the household's records one after another,
+/// each the kind of record and then its layout's fields.
 struct ViewQuery: Sendable {
-    /// The kinds of record a view holds, in the order their rows come for each household.
+    /// The kinds of record a view holds, in the order they are read for each household.
     static let kinds: [RegistryTable] = [
         .household, .member, .income, .monthlyIncome, .guaranteeSurvey, .monitoringEpisode, .monitoringStep,
         .assistancePlan, .visit,
     ]
 
-    /// The functions' definitions (`CREATE OR REPLACE FUNCTION`).
+    /// Which of a kind's records a view holds as of a date: those of its year or before, of its
+    /// month or before, or dated on or before it.
+    private enum AsOf {
+        case year, month, date(String)
+    }
+
+    /// How a kind's records are ordered within a household, and which a view holds as of a date.
+    private static func selection(_ table: RegistryTable) -> (order: [String], asOf: AsOf?) {
+        switch table {
+        case .household: ([], nil)
+        case .member: (["resident_id"], nil)
+        case .income: (["year"], .year)
+        case .monthlyIncome: (["year", "month"], .month)
+        case .guaranteeSurvey: (["surveyed_on"], .date("surveyed_on"))
+        case .monitoringEpisode: (["id"], .date("reported_on"))
+        case .monitoringStep: (["episode_id", "taken_on", "id"], .date("taken_on"))
+        case .assistancePlan: (["id"], .date("made_on"))
+        case .visit: (["visited_on", "role"], .date("visited_on"))
+        default: preconditionFailure("a household view holds no \(table.rawValue)")
+        }
+    }
+
+    /// The condition `asOf` puts on `t`, given the SQL of the date, its year and its year * 100 + month.
+    private static func condition(_ asOf: AsOf?, day: String, year: String, month: String) -> String {
+        switch asOf {
+        case nil: "true"
+        case .year: "t.year <= \(year)"
+        case .month: "t.year * 100 + t.month <= \(month)"
+        case .date(let column): "t.\(column) <= \(day)"
+        }
+    }
+
+    /// The functions' definitions (`CREATE OR REPLACE FUNCTION`), and the removal of what
+    /// earlier versions defined.
     let functions: [String]
     let codecs: [RegistryTable: TableCodec]
     /// The codecs of `kinds`, by a row's kind.
     private let kindCodecs: [TableCodec]
+    /// The range query of each of `kinds`: $1 and $2 bound the household numbers; for the
+    /// households, $3 and $4 bound the village codes; for the others, $3 is the date, its year
+    /// or its month, as the kind's `AsOf` asks.
+    private let rangeQueries: [String]
+    /// Where each kind's fields are in its range query's records.
+    private let columns: [ViewColumns]
 
     init(codecs: [RegistryTable: TableCodec]) {
         self.codecs = codecs
         kindCodecs = Self.kinds.map { codecs[$0]! }
+        columns = kindCodecs.map { ViewColumns($0.layout) }
+        rangeQueries = Self.kinds.map { table in
+            let codec = codecs[table]!
+            if table == .household {
+                return "SELECT ROW(t.number, \(codec.selectedColumns)) FROM household t "
+                    + "WHERE t.number >= $1 AND t.number < $2 AND t.village_code >= $3 AND t.village_code < $4 ORDER BY t.number"
+            }
+            let (order, asOf) = Self.selection(table)
+            // A visit is read for its date and its visitor's role alone.
+            let selected = table == .visit ? "t.visited_on, t.role" : codec.selectedColumns
+            return "SELECT ROW(t.household_number, \(selected)) FROM \(table.rawValue) t "
+                + "WHERE t.household_number >= $1 AND t.household_number < $2 AND "
+                + Self.condition(asOf, day: "$3::date", year: "$3::integer", month: "$3::integer")
+                + " ORDER BY t.household_number, " + order.map { "t.\($0)" }.joined(separator: ", ")
+        }
         // One household: $1 is its number; $2 the date, $3 its year, $4 its year * 100 + month.
         // Planned once per connection: equality on keys plans well without the values.
-        let one = Self.query(codecs, household: "h.number = $1", records: "t.household_number = $1", date: 2, joined: false)
-        // A range: $1 and $2 bound the household numbers, $3 and $4 the village codes; $5 the
-        // date, $6 its year, $7 its year * 100 + month. Planned for each call's values (a
-        // plan for unknown bounds may scan a county), which is cheap beside reading thousands.
-        let range = Self.query(
-            codecs, household: "h.number >= $1 AND h.number < $2 AND h.village_code >= $3 AND h.village_code < $4",
-            records: "t.household_number >= $1 AND t.household_number < $2", date: 5, joined: true)
         functions = [
             // array_cat of a household's few records, as an aggregate.
             "CREATE OR REPLACE AGGREGATE dixian_concat(anycompatiblearray) (SFUNC = array_cat, STYPE = anycompatiblearray)",
-            Self.function("household_view(text, text, text, text)", one, settings: ""),
-            Self.function("household_views(text, text, text, text, text, text, text)", range,
-                          settings: "SET plan_cache_mode = force_custom_plan"),
+            """
+            CREATE OR REPLACE FUNCTION household_view(text, text, text, text) RETURNS SETOF text[] LANGUAGE plpgsql STABLE AS $$
+            BEGIN
+              RETURN QUERY \(Self.householdQuery(codecs));
+            END $$
+            """,
+            "DROP FUNCTION IF EXISTS household_views(text, text, text, text, text, text, text)",
         ]
     }
 
-    /// The query over the households matching `household` (over `h`) and their records matching
-    /// `records` (over `t`), as of the date in parameter `date` (then its year, then its month).
-    /// Unless `joined`, `records` alone picks the households' records (no join to `household`).
-    private static func query(
-        _ codecs: [RegistryTable: TableCodec], household: String, records: String, date: Int, joined: Bool
-    ) -> String {
-        let (day, year, month) = ("$\(date)::date", "$\(date + 1)::integer", "$\(date + 2)::integer")
+    /// The query of household $1's view as of $2 (its year $3, its month $4): one row, the
+    /// `text[]` of its records in the order of `kinds`, each kind's in its order.
+    private static func householdQuery(_ codecs: [RegistryTable: TableCodec]) -> String {
         let branches = kinds.enumerated().map { kind, table in
             let codec = codecs[table]!
             if table == .household {
-                return """
-                    SELECT t.number AS n, 0 AS k, '' AS o, ARRAY['0'] || \(codec.fieldsArray) AS f FROM household t
-                    WHERE \(household.replacingOccurrences(of: "h.", with: "t."))
-                    """
+                return "SELECT 0 AS k, '' AS o, ARRAY['0'] || \(codec.fieldsArray) AS f FROM household t WHERE t.number = $1"
             }
-            let head = "ARRAY['\(kind)'] || \(codec.fieldsArray)"
-            let (order, asOf): (String, String) = switch table {
-            case .member: ("t.resident_id", "true")
-            case .income: ("lpad(t.year::text, 6, '0')", "t.year <= \(year)")
-            case .monthlyIncome: ("lpad((t.year * 100 + t.month)::text, 8, '0')", "t.year * 100 + t.month <= \(month)")
-            case .guaranteeSurvey: ("t.surveyed_on::text", "t.surveyed_on <= \(day)")
-            case .monitoringEpisode: ("lpad(t.id::text, 20, '0')", "t.reported_on <= \(day)")
-            case .monitoringStep:
-                ("lpad(t.episode_id::text, 20, '0') || t.taken_on::text || lpad(t.id::text, 20, '0')", "t.taken_on <= \(day)")
-            case .assistancePlan: ("lpad(t.id::text, 20, '0')", "t.made_on <= \(day)")
-            default: ("t.visited_on::text || lpad(t.id::text, 20, '0')", "t.visited_on <= \(day)")
-            }
-            let source = joined ? "\(table.rawValue) t JOIN household h ON h.number = t.household_number" : "\(table.rawValue) t"
-            return """
-                SELECT t.household_number, \(kind), \(order), \(head) FROM \(source)
-                WHERE \(records)\(joined ? " AND " + household : "") AND \(asOf)
-                """
+            let (order, asOf) = selection(table)
+            // Text that sorts as the columns do: numbers padded, dates in ISO order; only the
+            // last may be text of varying length.
+            let sortable = order.map { column -> String in
+                switch codec.layout.fields.first(where: { $0.storedName == column })?.kind {
+                case .integer, .identifier: "lpad(t.\(column)::text, 20, '0')"
+                case .date: "t.\(column)::text"
+                default: "t.\(column)"
+                }
+            }.joined(separator: " || ")
+            return "SELECT \(kind), \(sortable), ARRAY['\(kind)'] || \(codec.fieldsArray) FROM \(table.rawValue) t "
+                + "WHERE t.household_number = $1 AND " + condition(asOf, day: "$2::date", year: "$3::integer", month: "$4::integer")
         }
         return "SELECT dixian_concat(f ORDER BY k, o) FROM (\n" + branches.joined(separator: "\nUNION ALL\n")
-            + "\n) u GROUP BY n ORDER BY n"
+            + "\n) u HAVING bool_or(k = 0)"
     }
 
-    private static func function(_ signature: String, _ query: String, settings: String) -> String {
-        """
-        CREATE OR REPLACE FUNCTION \(signature) RETURNS SETOF text[] LANGUAGE plpgsql STABLE \(settings) AS $$
-        BEGIN
-          RETURN QUERY \(query);
-        END $$
-        """
-    }
-
-    /// The date parameters for `asOf`: the date, its year, its year * 100 + month.
-    private static func dateParameters(_ asOf: LocalDate) -> [String?] {
-        [asOf.description, String(asOf.year), String(asOf.year * 100 + asOf.month)]
-    }
-
-    /// The call that reads `partition` as of `asOf`, and its parameters.
-    func call(_ partition: HouseholdPartition, asOf: LocalDate) -> (sql: String, parameters: [String?]) {
+    /// The queries that read `partition` as of `asOf`, one for each of `kinds`, and their parameters.
+    func queries(_ partition: HouseholdPartition, asOf: LocalDate) -> [(sql: String, parameters: [String?])] {
+        let numbers = partition.numbers
+        let range: [String?] = [numbers.from, numbers.upTo]
         let area = PostgresRegistry.areaBounds(partition.area)
-        return ("SELECT household_views($1, $2, $3, $4, $5, $6, $7)",
-                [partition.from ?? "", partition.upTo ?? "\u{10FFFF}", area.low, area.high] + Self.dateParameters(asOf))
+        return zip(Self.kinds, rangeQueries).map { table, sql in
+            let third: [String?] = switch Self.selection(table).asOf {
+            case nil: table == .household ? [area.low, area.high] : []
+            case .year: [String(asOf.year)]
+            case .month: [String(asOf.year * 100 + asOf.month)]
+            case .date: [asOf.description]
+            }
+            return (sql, range + third)
+        }
     }
 
     /// The call that reads household `number` as of `asOf`, and its parameters.
     func call(household number: String, asOf: LocalDate) -> (sql: String, parameters: [String?]) {
-        ("SELECT household_view($1, $2, $3, $4)", [number] + Self.dateParameters(asOf))
+        ("SELECT household_view($1, $2, $3, $4)", [number, asOf.description, String(asOf.year), String(asOf.year * 100 + asOf.month)])
     }
 
-    /// The views the query's rows describe (one a household), in household order.
-    func views(_ rows: [[String]]) throws -> [HouseholdView] {
+    /// The views the rows of `queries` describe (each kind's rows, in the order of `kinds`), in
+    /// household order. A record whose household is not among the partition's households is
+    /// passed over.
+    func views(_ results: [[ByteBuffer?]]) throws -> [HouseholdView] {
+        precondition(results.count == Self.kinds.count, "a row set for each kind of record")
+        var cursors: [RowCursor] = []
+        for (kind, rows) in results.enumerated() {
+            do throws(FieldError) {
+                cursors.append(try RowCursor(rows))
+            } catch {
+                throw Self.unreadable(kindCodecs[kind].name, error)
+            }
+        }
         var views: [HouseholdView] = []
-        views.reserveCapacity(rows.count)
-        for row in rows {
-            var position = 0
-            var view: HouseholdView?
-            while position < row.count {
-                guard let kind = Int(row[position]), kindCodecs.indices.contains(kind),
-                      position + 1 + kindCodecs[kind].fieldCount <= row.count
-                else { throw PostgresStoreError(message: "a household view holds a record of an unknown kind") }
-                let record = try kindCodecs[kind].record(row, from: position + 1)
-                position += 1 + kindCodecs[kind].fieldCount
-                if case .household(let household) = record {
-                    view = HouseholdView(household: household)
-                } else if view != nil {
-                    Self.add(record, to: &view!)
+        views.reserveCapacity(results[0].count)
+        while cursors[0].hasRow {
+            var view = HouseholdView(household: try record(Household.self, cursors[0], kind: 0, household: nil))
+            try advance(&cursors, 0)
+            var key = view.household.number
+            try key.withUTF8 { bytes in
+                let key = UnsafeRawBufferPointer(bytes)
+                for kind in 1..<Self.kinds.count {
+                    while try reach(&cursors, kind, key) {
+                        try add(cursors[kind], kind: kind, to: &view)
+                        try advance(&cursors, kind)
+                    }
                 }
             }
-            if let view { views.append(view) }
+            views.append(view)
         }
         return views
+    }
+
+    /// Moves the cursor of kind `kind` to its next record.
+    private func advance(_ cursors: inout [RowCursor], _ kind: Int) throws {
+        do throws(FieldError) {
+            try cursors[kind].advance()
+        } catch {
+            throw Self.unreadable(kindCodecs[kind].name, error)
+        }
+    }
+
+    /// Moves the cursor of kind `kind` past records of households before `key` (a household
+    /// number's bytes); true while it stands on one of that household's records.
+    private func reach(_ cursors: inout [RowCursor], _ kind: Int, _ key: UnsafeRawBufferPointer) throws -> Bool {
+        do throws(FieldError) {
+            return try cursors[kind].reach(key)
+        } catch {
+            throw Self.unreadable(kindCodecs[kind].name, error)
+        }
+    }
+
+    /// The record of kind `kind` that `cursor` stands on, added to `view`.
+    private func add(_ cursor: RowCursor, kind: Int, to view: inout HouseholdView) throws {
+        let number = view.household.number
+        switch Self.kinds[kind] {
+        case .member:
+            let member = try record(Member.self, cursor, kind: kind, household: number)
+            if member.isHead { view.members.insert(member, at: 0) } else { view.members.append(member) }
+        case .income: view.incomes.append(try record(IncomeRecord.self, cursor, kind: kind, household: number))
+        case .monthlyIncome: view.monthlyIncomes.append(try record(MonthlyIncome.self, cursor, kind: kind, household: number))
+        case .guaranteeSurvey: view.latestSurvey = try record(GuaranteeSurvey.self, cursor, kind: kind, household: number)
+        case .monitoringEpisode: view.episodes.append(try record(MonitoringEpisode.self, cursor, kind: kind, household: number))
+        case .monitoringStep: view.steps.append(try record(MonitoringStep.self, cursor, kind: kind, household: number))
+        case .assistancePlan: view.plans.append(try record(AssistancePlan.self, cursor, kind: kind, household: number))
+        case .visit:
+            do throws(FieldError) {
+                guard let date = try cursor.cells.date(1) else { throw FieldError(column: "visited_on", reason: "is empty") }
+                guard let role = try cursor.cells.text(2).flatMap(VisitorRole.init(rawValue:)) else {
+                    throw FieldError(column: "role", reason: "is not a visitor's role")
+                }
+                view.visits.append(HouseholdView.VisitEntry(visitedOn: date, role: role))
+            } catch {
+                throw Self.unreadable("visit", error)
+            }
+        default: preconditionFailure("a household view holds no \(Self.kinds[kind].rawValue)")
+        }
+    }
+
+    /// The record of `type` (of kind `kind`) that `cursor` stands on.
+    private func record<R: DescribedRecord>(_ type: R.Type, _ cursor: RowCursor, kind: Int, household: String?) throws -> R {
+        do throws(FieldError) {
+            return try R(reading: BinaryRow(cells: cursor.cells, columns: columns[kind], household: household))
+        } catch {
+            throw Self.unreadable(kindCodecs[kind].name, error)
+        }
+    }
+
+    private static func unreadable(_ table: String, _ error: FieldError) -> PostgresStoreError {
+        PostgresStoreError(message: "\(table).\(error.column) \(error.reason), which Dixian cannot read")
+    }
+
+    /// The view one row of `household_view` describes, nil for none.
+    func view(_ rows: [[String]]) throws -> HouseholdView? {
+        guard let row = rows.first else { return nil }
+        var position = 0
+        var view: HouseholdView?
+        while position < row.count {
+            guard let kind = Int(row[position]), kindCodecs.indices.contains(kind),
+                  position + 1 + kindCodecs[kind].fieldCount <= row.count
+            else { throw PostgresStoreError(message: "a household view holds a record of an unknown kind") }
+            let record = try kindCodecs[kind].record(row, from: position + 1)
+            position += 1 + kindCodecs[kind].fieldCount
+            if case .household(let household) = record {
+                view = HouseholdView(household: household)
+            } else if view != nil {
+                Self.add(record, to: &view!)
+            }
+        }
+        return view
     }
 
     private static func add(_ record: RegistryRecord, to view: inout HouseholdView) {
@@ -143,6 +271,38 @@ struct ViewQuery: Sendable {
         case .visit(let visit): view.visits.append(HouseholdView.VisitEntry(visitedOn: visit.visitedOn, role: visit.role))
         default: break
         }
+    }
+}
+
+/// The rows of one kind of record for a partition, walked in household order.
+private struct RowCursor {
+    private let rows: [ByteBuffer?]
+    private var index = 0
+    /// The record it stands on.
+    private(set) var cells = BinaryCells()
+
+    init(_ rows: [ByteBuffer?]) throws(FieldError) {
+        self.rows = rows
+        if let first = rows.first { try cells.load(first) }
+    }
+
+    var hasRow: Bool { index < rows.count }
+
+    mutating func advance() throws(FieldError) {
+        index += 1
+        if index < rows.count { try cells.load(rows[index]) }
+    }
+
+    /// Moves past records of households before `key` (a household number's bytes); true while
+    /// it stands on one of that household's records.
+    mutating func reach(_ key: UnsafeRawBufferPointer) throws(FieldError) -> Bool {
+        while hasRow {
+            let order = cells.compare(0, with: key)
+            if order == 0 { return true }
+            if order > 0 { return false }
+            try advance()
+        }
+        return false
     }
 }
 
@@ -167,8 +327,8 @@ extension PostgresRegistry: HouseholdViewSource {
     public func readViews(
         in partition: HouseholdPartition, asOf: LocalDate, batchSize: Int, _ body: ([HouseholdView]) throws -> Void
     ) throws {
-        let call = views.call(partition, asOf: asOf)
-        let rows = try pool.withConnection { connection in try connection.arrays(call.sql, call.parameters) }
+        let queries = views.queries(partition, asOf: asOf)
+        let rows = try pool.withConnection { connection in try connection.firstCellsOfEach(queries) }
         let all = try views.views(rows)
         var start = 0
         while start < all.count {
@@ -178,15 +338,12 @@ extension PostgresRegistry: HouseholdViewSource {
     }
 
     public func views(in partition: HouseholdPartition, asOf: LocalDate) async throws -> [HouseholdView] {
-        try await views(views.call(partition, asOf: asOf))
+        let queries = views.queries(partition, asOf: asOf)
+        return try views.views(try await pool.withConnection { connection in try await connection.firstCellsOfEach(queries) })
     }
 
     public func householdView(_ number: String, asOf: LocalDate) async throws -> HouseholdView? {
-        try await views(views.call(household: number, asOf: asOf)).first
-    }
-
-    private func views(_ call: (sql: String, parameters: [String?])) async throws -> [HouseholdView] {
-        let rows = try await pool.withConnection { connection in try await connection.arrays(call.sql, call.parameters) }
-        return try views.views(rows)
+        let call = views.call(household: number, asOf: asOf)
+        return try views.view(try await pool.withConnection { connection in try await connection.arrays(call.sql, call.parameters) })
     }
 }

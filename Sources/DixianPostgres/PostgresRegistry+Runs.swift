@@ -2,9 +2,6 @@ import DixianCore
 import Foundation
 
 extension PostgresRegistry: ScreeningRunStore {
-    /// Findings stored per INSERT statement (7 parameters each, well within PostgreSQL's 65,535).
-    private static let findingsPerStatement = 500
-
     /// Findings stored per transaction: a few thousand, so that no transaction of a run lasts long.
     private static let findingsPerTransaction = 4000
 
@@ -41,9 +38,7 @@ extension PostgresRegistry: ScreeningRunStore {
                             try connection.rows("""
                                 UPDATE screening_run SET started_at = \(Self.now(minus: 0)) WHERE id = $1::bigint AND finished_at = ''
                                 """, [String(id)])
-                            for start in stride(from: 0, to: findings.count, by: Self.findingsPerStatement) {
-                                try Self.insert(findings[start..<min(start + Self.findingsPerStatement, findings.count)], run: id, on: connection)
-                            }
+                            try Self.insert(findings[...], run: id, on: connection)
                         }
                     }
                 }
@@ -90,19 +85,18 @@ extension PostgresRegistry: ScreeningRunStore {
         }
     }
 
+    /// Stores `findings` of run `run` in one statement, each column a list (an empty household
+    /// number or asset id stands for none).
     private static func insert(_ findings: ArraySlice<Finding>, run: Int64, on connection: Connection) throws {
-        var values: [String] = []
-        var parameters: [String?] = [String(run)]
-        for finding in findings {
-            let base = parameters.count
-            values.append("($1::bigint, $\(base + 1), $\(base + 2)::bigint, $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6), $\(base + 7))")
-            parameters += [finding.householdNumber, finding.assetID.map(String.init), finding.townshipCode, finding.checkID,
-                           finding.severity.rawValue, finding.riskTypes.map(\.rawValue).joined(separator: ","), finding.message]
-        }
-        try connection.rows("""
+        try connection.run("""
             INSERT INTO screening_finding (run_id, household_number, asset_id, township_code, check_id, severity, risk_types, message)
-            VALUES \(values.joined(separator: ", "))
-            """, parameters)
+            SELECT \(run), NULLIF(h, ''), NULLIF(a, '')::bigint, t, c, s, r, m
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS f(h, a, t, c, s, r, m)
+            """, lists: [
+                findings.map { $0.householdNumber ?? "" }, findings.map { $0.assetID.map(String.init) ?? "" },
+                findings.map(\.townshipCode), findings.map(\.checkID), findings.map(\.severity.rawValue),
+                findings.map { $0.riskTypes.map(\.rawValue).joined(separator: ",") }, findings.map(\.message),
+            ])
     }
 
     public func screeningRun(id: Int64) throws -> ScreeningRun? {

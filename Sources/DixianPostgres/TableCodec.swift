@@ -150,6 +150,9 @@ final class TableCodec: Sendable {
     /// Whether new records take their id from the table's sequence.
     var hasSequence: Bool { key == ["id"] }
 
+    /// The stored columns of `t`, in layout order, each in its own type (as `ViewColumns` finds them).
+    var selectedColumns: String { stored.map { "t.\($0.quoted)" }.joined(separator: ", ") }
+
     /// `SELECT fieldsArray FROM table t`.
     var selectSQL: String { "SELECT \(fieldsArray) FROM \(name) t" }
 

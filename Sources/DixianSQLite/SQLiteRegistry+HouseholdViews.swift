@@ -2,9 +2,6 @@ import DixianCore
 import GRDB
 
 extension SQLiteRegistry: HouseholdViewSource {
-    /// Text greater than every household number, for an open upper bound.
-    private static let end = "\u{10FFFF}"
-
     public func partitions(area: String?, size: Int) throws -> [HouseholdPartition] {
         precondition(size > 0, "a partition holds at least one household")
         return try writer.read { db in
@@ -32,7 +29,7 @@ extension SQLiteRegistry: HouseholdViewSource {
     ) throws {
         try writer.read { db in
             var reader = try HouseholdViewReader(db, partition: partition, asOf: asOf,
-                                                 range: [partition.from ?? "", partition.upTo ?? Self.end])
+                                                 range: [partition.numbers.from, partition.numbers.upTo])
             var batch: [HouseholdView] = []
             batch.reserveCapacity(batchSize)
             while let view = try reader.next() {
@@ -49,7 +46,7 @@ extension SQLiteRegistry: HouseholdViewSource {
     public func views(in partition: HouseholdPartition, asOf: LocalDate) async throws -> [HouseholdView] {
         try await writer.read { db in
             var reader = try HouseholdViewReader(db, partition: partition, asOf: asOf,
-                                                 range: [partition.from ?? "", partition.upTo ?? Self.end])
+                                                 range: [partition.numbers.from, partition.numbers.upTo])
             var views: [HouseholdView] = []
             while let view = try reader.next() { views.append(view) }
             return views
@@ -129,7 +126,7 @@ private struct HouseholdViewReader {
             """, arguments: range + [date])
         visits = try StatementCursor(db, table: "visit", sql: """
             SELECT household_number, visited_on, role FROM visit
-            WHERE \(within) AND visited_on <= ? ORDER BY household_number, visited_on
+            WHERE \(within) AND visited_on <= ? ORDER BY household_number, visited_on, role
             """, arguments: range + [date])
     }
 

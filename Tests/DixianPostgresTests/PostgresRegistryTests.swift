@@ -77,6 +77,46 @@ import Testing
         await #expect(throws: PostgresStoreError.self) { _ = try await postgres.copy(from: sqlite, as: "again") }
     }
 
+    /// PostgreSQL reads a partition's views with a query for each kind of record, merged by
+    /// household number: the views match SQLite's for every partition of the county and of a
+    /// township (whose last partition ends where the township's numbers end), and one by one.
+    @Test func viewsReadByPartitionMatchSQLites() async throws {
+        let generated = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: generated) }
+        try SyntheticCounty.load(plugin: "minqin", from: [Self.plugins], households: 300, seed: 5).write(to: generated)
+        let sqlite = try SQLiteRegistry()
+        try await RegistryImport(path: generated).apply(to: sqlite, as: "import")
+        let postgres = try PostgresRegistry(url: try TestPostgres.newDatabase())
+        _ = try await postgres.copy(from: sqlite, as: "test")
+        let all = try await sqlite.views(in: HouseholdPartition(from: nil, upTo: nil, area: nil), asOf: SyntheticCounty.asOf)
+        let township = String(all[0].household.area.villageCode.prefix(9))
+        let inTownship = all.filter { $0.household.area.villageCode.hasPrefix(township) }
+        #expect(inTownship.count < all.count && all.contains { !$0.steps.isEmpty && !$0.visits.isEmpty })
+
+        for date in [SyntheticCounty.asOf, LocalDate(iso: "2023-03-31")!] {
+            for area in [nil, township] {
+                let partitions = try sqlite.partitions(area: area, size: 37)
+                #expect(try postgres.partitions(area: area, size: 37) == partitions)
+                var read: [HouseholdView] = []
+                for partition in partitions {
+                    let expected = try await sqlite.views(in: partition, asOf: date)
+                    #expect(try await postgres.views(in: partition, asOf: date) == expected)
+                    var batches: [HouseholdView] = []
+                    try postgres.readViews(in: partition, asOf: date, batchSize: 10) { batches += $0 }
+                    #expect(batches == expected)
+                    read += batches
+                }
+                #expect(read.map(\.household.number) == (area == nil ? all : inTownship).map(\.household.number))
+            }
+            for view in all.prefix(40) {
+                let number = view.household.number
+                let expected = try await sqlite.householdView(number, asOf: date)
+                #expect(try await postgres.householdView(number, asOf: date) == expected)
+            }
+        }
+        #expect(try await postgres.householdView("6206990000000000", asOf: SyntheticCounty.asOf) == nil)
+    }
+
     @Test func aChangeWithoutAnActorIsRefusedEvenOutsideTheStore() async throws {
         let url = try TestPostgres.newDatabase()
         let registry = try PostgresRegistry(url: url)
