@@ -1,8 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Reads an RFC 4180 CSV file (UTF-8, with or without a byte-order mark; CRLF or LF; quoted
-/// fields with `""` for a quote, which may span lines) one record at a time, knowing the line
-/// each record starts on. The file is memory-mapped, so large files cost no heap.
+/// Reads an RFC 4180 CSV file (CRLF or LF; quoted fields with `""` for a quote, which may span
+/// lines) one record at a time, knowing the line each record starts on. The text is UTF-8, with
+/// or without a byte-order mark, or GB18030 (what Chinese Excel saves as "CSV"), told apart by
+/// whether the file is valid UTF-8; a file valid in neither is refused where it first fails,
+/// never read with replacement characters. A UTF-8 file is memory-mapped, so large files cost
+/// no heap; a GB18030 file is converted to UTF-8 once.
 struct CSVReader: Sequence {
     /// One record: its fields and the line (1-based) it starts on.
     struct Record {
@@ -16,10 +22,97 @@ struct CSVReader: Sequence {
         var reason: String
     }
 
+    /// A file whose text is neither UTF-8 nor GB18030: where it first fails.
+    struct UnreadableText: Error {
+        /// The line (1-based), and the byte within it (1-based).
+        var line: Int, byte: Int
+    }
+
+    /// The file's text in UTF-8.
     let bytes: Data
 
     init(contentsOf file: URL) throws {
-        bytes = try Data(contentsOf: file, options: .alwaysMapped)
+        let data = try Data(contentsOf: file, options: .alwaysMapped)
+        let invalid = data.withUnsafeBytes { Self.firstInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) }
+        guard let invalid else {
+            bytes = data
+            return
+        }
+        // A byte-order mark says UTF-8; without one, the file may be GB18030, which keeps ASCII
+        // as it is, so that lines count the same in both.
+        guard !data.starts(with: [0xEF, 0xBB, 0xBF]) else { throw Self.unreadable(data, at: invalid) }
+        do {
+            bytes = try Self.utf8(fromGB18030: data)
+        } catch let failure as GB18030Failure {
+            // Where the file stops being readable in either.
+            throw Self.unreadable(data, at: Swift.max(invalid, failure.offset))
+        }
+    }
+
+    /// The line and byte of offset `offset` of `data`.
+    private static func unreadable(_ data: Data, at offset: Int) -> UnreadableText {
+        data.withUnsafeBytes { raw in
+            let before = raw.bindMemory(to: UInt8.self)[..<offset]
+            let lineStart = (before.lastIndex(of: 0x0A) ?? -1) + 1
+            return UnreadableText(line: before.count(where: { $0 == 0x0A }) + 1, byte: offset - lineStart + 1)
+        }
+    }
+
+    /// The offset of the first byte of `bytes` that does not begin a valid UTF-8 sequence
+    /// (overlong forms, surrogates and values beyond U+10FFFF included), nil if there is none.
+    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            for next in index + 1..<index + length where bytes[next] & 0xC0 != 0x80 { return index }
+            let second = bytes[index + 1]
+            if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)
+                || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) {
+                return index
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// Where a GB18030 conversion stopped: the offset of the first byte it could not take.
+    private struct GB18030Failure: Error {
+        var offset: Int
+    }
+
+    /// `data` read as GB18030, in UTF-8 (through the C library's iconv).
+    private static func utf8(fromGB18030 data: Data) throws -> Data {
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard let converter, converter != iconv_t(bitPattern: -1) else { throw GB18030Failure(offset: 0) }
+        defer { iconv_close(converter) }
+        // A GB18030 character of one, two or four bytes is at most four bytes of UTF-8.
+        var output = Data(count: data.count * 2 + 4)
+        let written = try data.withUnsafeBytes { input -> Int in
+            try output.withUnsafeMutableBytes { out -> Int in
+                var inPointer = UnsafeMutablePointer(mutating: input.bindMemory(to: CChar.self).baseAddress)
+                var inLeft = input.count
+                var outPointer = out.bindMemory(to: CChar.self).baseAddress
+                var outLeft = out.count
+                if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == -1 || inLeft > 0 {
+                    throw GB18030Failure(offset: input.count - inLeft)
+                }
+                return out.count - outLeft
+            }
+        }
+        return output.prefix(written)
     }
 
     func makeIterator() -> Iterator { Iterator(bytes: bytes) }

@@ -1,8 +1,8 @@
 import DixianCore
 import Foundation
 
-/// Writes CSV the way Dixian's interchange format spells it: UTF-8 without a byte-order
-/// mark, LF line ends, a field quoted only when it holds a comma, a quote or a line break, and
+/// Writes CSV the way Dixian's interchange format spells it: UTF-8 with a byte-order mark
+/// (without one, Excel reads the Chinese as the local code page), LF line ends, a field quoted only when it holds a comma, a quote or a line break, and
 /// a field a spreadsheet would take for a formula neutralised (`String.formulaNeutralised`).
 final class CSVWriter {
     private let handle: FileHandle
@@ -15,6 +15,7 @@ final class CSVWriter {
         }
         handle = try FileHandle(forWritingTo: file)
         buffer.reserveCapacity(1 << 20)
+        buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
     }
 
     /// Appends one record.

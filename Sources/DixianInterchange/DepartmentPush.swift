@@ -33,7 +33,7 @@ public enum DepartmentPush {
                 ImportProblem(file: name, line: nil, column: nil, reason: "is empty (no header)"),
             ]))
         }
-        let (positions, labels) = InterchangeFile.header(header.fields, columns: columns, file: name, problems: &problems)
+        let (positions, labels) = InterchangeFile.header(header.fields, columns: columns, file: name, kind: name, problems: &problems)
         let textColumns = FieldBounds.TextColumns(positions)
         if problems.isEmpty {
             while let row = iterator.next() {

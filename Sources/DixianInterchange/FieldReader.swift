@@ -74,12 +74,29 @@ struct FieldReader: FieldSource {
 
     func money(at position: Int) throws(FieldError) -> Money? {
         guard let text = text(at: position) else { return nil }
-        guard let amount = try Money.read(yuan: text) else { return nil }
+        guard let amount = try Self.amount(text) else { return nil }
         if bounds != nil, amount.fen.magnitude > FieldBounds.largestAmount.fen.magnitude {
             let shown = text.count > 40 ? "'\(text.prefix(20))…' (\(text.count) characters)" : "'\(text)'"
             throw FieldError(column: "", reason: "\(shown) is more than \(FieldBounds.largestAmount) yuan")
         }
         return amount
+    }
+
+    /// An amount in yuan; one a spreadsheet wrote with floating-point noise past the fen
+    /// (`1234.5600000000001`) is rounded to the fen it stands for.
+    static func amount(_ text: String) throws(FieldError) -> Money? {
+        do {
+            return try Money.read(yuan: text)
+        } catch {
+            // Noise is far below a fen: within a millionth of one of a whole number of fen.
+            guard case .tooManyDecimals = Money.parse(yuan: text), let value = Double(text), value.isFinite else { throw error }
+            let fen = (value * 100).rounded()
+            guard abs(value * 100 - fen) < 1e-6 else {
+                throw FieldError(column: "", reason: "'\(text)' has more than two decimals (fen are the smallest unit): "
+                    + "a formula's full value? Round it to fen in the spreadsheet (=ROUND(…, 2))")
+            }
+            return Money(fen: Int64(fen))
+        }
     }
 
     func residentID(at position: Int) throws(FieldError) -> ResidentID? {
@@ -88,12 +105,34 @@ struct FieldReader: FieldSource {
         do {
             id = try ResidentID(text)
         } catch {
-            throw FieldError(column: "", reason: "ID number \(error)")
+            // A spreadsheet column of numbers, not text: the number is taken when it is exact
+            // (`620621199001011234.0`); Excel keeps 15 digits, so most are not.
+            guard let digits = Self.wholeNumber(text) else { throw FieldError(column: "", reason: "ID number \(error)") }
+            guard digits.count == 18, let exact = try? ResidentID(digits) else {
+                throw FieldError(column: "", reason: "ID number '\(text)' was kept as a number, and a spreadsheet keeps only "
+                    + "15 digits of a number: format the column as text (设置单元格格式为“文本”) and enter the ID numbers again")
+            }
+            id = exact
         }
         if let bounds, id.birthDate > bounds.today {
             throw FieldError(column: "", reason: "ID number has birth date \(id.birthDate), which is in the future")
         }
         return id
+    }
+}
+
+extension FieldReader {
+    /// The digits of a whole number written as a spreadsheet writes a number
+    /// (`6.20621199001011E+17`, `620621199001011234.0`), nil for other text.
+    static func wholeNumber(_ text: String) -> String? {
+        guard text.contains(where: { $0 == "E" || $0 == "e" || $0 == "." }),
+              text.allSatisfy({ $0.isASCII && ($0.isNumber || "Ee+.".contains($0)) }),
+              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value >= 0
+        else { return nil }
+        var rounded = Decimal(), copy = value
+        NSDecimalRound(&rounded, &copy, 0, .plain)
+        guard rounded == value else { return nil }
+        return NSDecimalNumber(decimal: value).stringValue
     }
 }
 

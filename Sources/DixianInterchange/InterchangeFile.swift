@@ -20,11 +20,13 @@ struct InterchangeFile {
     /// The header: column name → position, and the header's own text for each column. Problems
     /// with the header (unknown, repeated or missing columns) are added to `problems`.
     func header(_ headerFields: [String], problems: inout [ImportProblem]) -> (positions: [String: Int], labels: [String: String]) {
-        Self.header(headerFields, columns: kind.columns, file: name, problems: &problems)
+        Self.header(headerFields, columns: kind.columns, file: label, kind: name, problems: &problems)
     }
 
-    /// The header of file `name` whose columns are `columns`, as `header(_:problems:)` reads it.
-    static func header(_ headerFields: [String], columns: [Column], file name: String, problems: inout [ImportProblem])
+    /// The header of file `file`, an interchange file `kind` (its name, `households.csv`, when
+    /// the file may be `households.xlsx`) whose columns are `columns`, as `header(_:problems:)`
+    /// reads it. Problems name the file as it was given.
+    static func header(_ headerFields: [String], columns: [Column], file: String, kind name: String, problems: inout [ImportProblem])
         -> (positions: [String: Int], labels: [String: String])
     {
         var positions: [String: Int] = [:]
@@ -33,12 +35,12 @@ struct InterchangeFile {
             let label = raw.trimmingBlanks
             guard let column = columns.first(where: { $0.name == label || $0.aliases.contains(label) }) else {
                 let known = columns.map(\.name).joined(separator: ", ")
-                problems.append(ImportProblem(file: name, line: 1, column: label,
+                problems.append(ImportProblem(file: file, line: 1, column: label,
                                               reason: "is not a column of \(name) (columns: \(known))"))
                 continue
             }
             if positions[column.name] != nil {
-                problems.append(ImportProblem(file: name, line: 1, column: label, reason: "repeats column \(column.name)"))
+                problems.append(ImportProblem(file: file, line: 1, column: label, reason: "repeats column \(column.name)"))
                 continue
             }
             positions[column.name] = position
@@ -46,7 +48,7 @@ struct InterchangeFile {
         }
         for column in columns where column.required && positions[column.name] == nil {
             let names = ([column.name] + column.aliases).joined(separator: " or ")
-            problems.append(ImportProblem(file: name, line: 1, column: nil, reason: "has no column \(names)"))
+            problems.append(ImportProblem(file: file, line: 1, column: nil, reason: "has no column \(names)"))
         }
         return (positions, labels)
     }

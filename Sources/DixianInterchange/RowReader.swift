@@ -25,6 +25,11 @@ struct RowReader: Sequence {
         guard url.pathExtension.lowercased() == "xlsx" else {
             do {
                 source = .csv(try CSVReader(contentsOf: url))
+            } catch let error as CSVReader.UnreadableText {
+                throw ImportProblem(file: url.lastPathComponent, line: error.line, column: nil, reason: """
+                    is neither UTF-8 nor GB18030 text from byte \(error.byte) of the line on: \
+                    save it from the spreadsheet as "CSV UTF-8" (逗号分隔) and import it again
+                    """)
             } catch {
                 throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "cannot be read: \(Self.reason(error))")
             }

@@ -58,7 +58,8 @@ public struct ScreeningOutput {
             }
             try write("\n]}\n")
         case .csv:
-            try write(words.csvHeader.map(\.csvField).joined(separator: ",") + "\n")
+            // A byte-order mark, so that Excel reads the Chinese as UTF-8.
+            try write("\u{FEFF}" + words.csvHeader.map(\.csvField).joined(separator: ",") + "\n")
             let titles = Dictionary(checks.map { ($0.id, $0.declaration.title) }, uniquingKeysWith: { first, _ in first })
             try store.forEachFinding(ofRun: id) { finding in
                 let fields = [

@@ -63,8 +63,9 @@ public struct XLSXReader {
     /// The rows of the first sheet that have a value, in order. The sheet is read as it
     /// inflates, a row at a time, so a large sheet is never held whole as XML.
     public func rows() throws -> [Row] {
-        var sheet = SheetScan(strings: try sharedStrings(), dateStyles: try dateStyles(), limits: limits)
-        try stream(try firstSheetPath(), required: true, closing: "row") { scanner in try sheet.scan(&scanner) }
+        let (path, date1904) = try firstSheet()
+        var sheet = SheetScan(strings: try sharedStrings(), dateStyles: try dateStyles(), date1904: date1904, limits: limits)
+        try stream(path, required: true, closing: "row") { scanner in try sheet.scan(&scanner) }
         return sheet.rows
     }
 
@@ -72,6 +73,8 @@ public struct XLSXReader {
     private struct SheetScan {
         let strings: [String]
         let dateStyles: Set<Int>
+        /// Whether the workbook counts dates from 1904 (Excel for Mac's old default).
+        let date1904: Bool
         let limits: Limits
         var rows: [Row] = []
         var cells = 0
@@ -79,9 +82,10 @@ public struct XLSXReader {
         var column = 0, type = "", style = 0
         var value: String?
 
-        init(strings: [String], dateStyles: Set<Int>, limits: Limits) {
+        init(strings: [String], dateStyles: Set<Int>, date1904: Bool, limits: Limits) {
             self.strings = strings
             self.dateStyles = dateStyles
+            self.date1904 = date1904
             self.limits = limits
         }
 
@@ -118,7 +122,7 @@ public struct XLSXReader {
                     case "s": text = Int(raw).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
                     case "b": text = raw == "1" ? "TRUE" : "FALSE"
                     case "n" where dateStyles.contains(style):
-                        text = Double(raw).flatMap { (1..<2_958_466).contains($0) ? XLSXReader.isoDate($0) : nil } ?? raw
+                        text = Double(raw).flatMap { XLSXReader.isoDate($0, date1904: date1904) } ?? raw
                     default: text = raw
                     }
                     guard column < XLSXReader.maxColumns else {
@@ -211,20 +215,24 @@ public struct XLSXReader {
     }
 
     /// The path of the first sheet, from the workbook and its relationships.
-    private func firstSheetPath() throws -> String {
-        guard let workbook = try entry("xl/workbook.xml", required: true) else { return "xl/worksheets/sheet1.xml" }
+    /// The part of the workbook's first sheet, and whether the workbook counts dates from 1904
+    /// (`<workbookPr date1904="1"/>`).
+    private func firstSheet() throws -> (path: String, date1904: Bool) {
+        guard let workbook = try entry("xl/workbook.xml", required: true) else { return ("xl/worksheets/sheet1.xml", false) }
         var scanner = XMLScanner(workbook)
         var relation: String?
+        var date1904 = false
         while relation == nil, let tag = scanner.nextTag() {
+            if tag.name == "workbookPr", let value = tag.attribute("date1904") { date1904 = value == "1" || value == "true" }
             if tag.name == "sheet" { relation = tag.attribute("r:id") }
         }
         guard let relation, let relations = try entry("xl/_rels/workbook.xml.rels", required: false) else {
-            return "xl/worksheets/sheet1.xml"
+            return ("xl/worksheets/sheet1.xml", date1904)
         }
         scanner = XMLScanner(relations)
         while let tag = scanner.nextTag() {
             if tag.name == "Relationship", tag.attribute("Id") == relation, let target = tag.attribute("Target") {
-                return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+                return (target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target, date1904)
             }
         }
         throw SheetError("the workbook's first sheet (\(relation)) has no file")
@@ -303,10 +311,13 @@ public struct XLSXReader {
         return max(index - 1, 0)
     }
 
-    /// An Excel serial date (days since 1899-12-30 in the 1900 system) as an ISO date.
-    static func isoDate(_ serial: Double) -> String {
-        // 1 is 1900-01-01 and 2958465 is 9999-12-31: other serials (and NaN) are no date.
-        guard serial >= 1, serial < 2_958_466 else { return serial.description }
-        return LocalDate(dayNumber: Int(serial.rounded(.down)) - 25569).description
+    /// An Excel serial date as an ISO date: days since 1899-12-30 in the 1900 date system, or
+    /// since 1904-01-01 in the 1904 system; nil for a serial that is no date of either.
+    static func isoDate(_ serial: Double, date1904: Bool = false) -> String? {
+        // 1900: 1 is 1900-01-01 and 2958465 is 9999-12-31. 1904: 0 is 1904-01-01 and 2957003
+        // is 9999-12-31. Other serials (and NaN) are no date.
+        let (first, last, offset): (Double, Double, Int) = date1904 ? (0, 2_957_003, 24107) : (1, 2_958_465, 25569)
+        guard serial >= first, serial < last + 1 else { return nil }
+        return LocalDate(dayNumber: Int(serial.rounded(.down)) - offset).description
     }
 }

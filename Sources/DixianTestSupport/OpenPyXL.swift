@@ -35,9 +35,10 @@ public enum OpenPyXL {
 
     /// Writes the CSV file `csv` as an XLSX workbook at `xlsx` the way an official's spreadsheet
     /// holds it: dates (`*_on` columns) as Excel dates shown in Chinese, amounts as numbers, and
-    /// codes and ID numbers as text.
-    public static func workbook(fromCSV csv: URL, to xlsx: URL) throws {
-        _ = try run(converter, [csv.path, xlsx.path])
+    /// codes and ID numbers as text. With `date1904`, the workbook counts its dates from 1904,
+    /// as Excel for Mac's old workbooks do.
+    public static func workbook(fromCSV csv: URL, to xlsx: URL, date1904: Bool = false) throws {
+        _ = try run(converter, [csv.path, xlsx.path] + (date1904 ? ["1904"] : []))
     }
 
     private static func run(_ script: String, _ arguments: [String]) throws -> Data {

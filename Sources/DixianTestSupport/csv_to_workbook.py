@@ -1,8 +1,12 @@
 # Writes the CSV file argv[1] as an XLSX workbook at argv[2] the way an official's spreadsheet
-# holds it (OpenPyXL.workbook(fromCSV:to:)).
+# holds it (OpenPyXL.workbook(fromCSV:to:)); argv[3] == '1904' counts its dates from 1904, as
+# Excel for Mac's old workbooks do.
 import csv, datetime, re, sys, openpyxl
 source, target = sys.argv[1], sys.argv[2]
 book = openpyxl.Workbook()
+if len(sys.argv) > 3 and sys.argv[3] == '1904':
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    book.epoch = CALENDAR_MAC_1904
 sheet = book.active
 with open(source, encoding='utf-8-sig', newline='') as f:
     rows = list(csv.reader(f))

@@ -150,9 +150,11 @@ public struct DueOutput {
                "done_on"]
     }
 
-    /// One row per item, then one per item done late (its done_on set, days_overdue the days it was late).
+    /// A byte-order mark and a header, then one row per item, then one per item done late (its
+    /// done_on set, days_overdue the days it was late).
     private func csv(_ write: (String) throws -> Void) throws {
-        try write(header.map(\.csvField).joined(separator: ",") + "\n")
+        // A byte-order mark, so that Excel reads the Chinese as UTF-8.
+        try write("\u{FEFF}" + header.map(\.csvField).joined(separator: ",") + "\n")
         for item in list.items + list.doneLate {
             let late = item.doneOn != nil
             let days = late ? String(DueList.daysLate(item)) : list.isOverdue(item) ? String(list.daysOverdue(item)) : ""

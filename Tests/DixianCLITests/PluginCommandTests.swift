@@ -91,7 +91,8 @@ struct PluginCommandTests {
             "--plugin-dir", RegistryCommandTests.plugins,
         ])
         #expect(csv.status == 0, "\(csv.errorOutput)")
-        #expect(csv.output.hasPrefix("户编号,资产编号,乡镇代码,检查项,检查项名称,严重程度,风险类别,发现问题\n"))
+        // A byte-order mark first, so that Excel reads the Chinese as UTF-8.
+        #expect(csv.output.hasPrefix("\u{FEFF}户编号,资产编号,乡镇代码,检查项,检查项名称,严重程度,风险类别,发现问题\n"))
         #expect(csv.output.split(separator: "\n").dropFirst().allSatisfy { $0.contains(",620621101,") })
 
         let badDate = try await DixianProcess.run(["screen", "--db", db, "--plugin", "minqin", "--as-of", "2024-02-30"])

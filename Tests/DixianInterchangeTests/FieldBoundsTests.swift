@@ -60,12 +60,36 @@ struct FieldBoundsTests {
         #expect(found == ["guarantee_surveys.csv:4: notes: has 2001 characters, more than the 2000 this column holds"])
     }
 
-    @Test func textInAnotherEncodingIsRefusedAsNotUTF8() async throws {
-        // 张三 in GBK, as Excel saves a CSV on a Chinese Windows.
+    /// What Chinese Excel saves as CSV: GB18030 (GBK's two-byte characters, and four-byte
+    /// ones beyond them), read as such, the names kept as written.
+    @Test func aCSVInGB18030ImportsWithItsChineseIntact() async throws {
         var file = Data(Self.householdHeader.utf8)
-        file.append(Data("H1,620621100201,".utf8) + Data([0xD5, 0xC5, 0xC8, 0xFD]) + Data(",general\n".utf8))
-        let found = try await Self.problems(["households.csv": file])
-        #expect(found == ["households.csv:2: head_name: is not valid UTF-8 text (save the file as UTF-8, not GBK or another encoding)"])
+        // 张三 in GBK, then 𠀀 (U+20000), four bytes in GB18030.
+        file.append(Data("6206211002019001,620621100201,".utf8) + Data([0xD5, 0xC5, 0xC8, 0xFD, 0x95, 0x32, 0x82, 0x36])
+            + Data(",general\n".utf8))
+        let registry = try SQLiteRegistry()
+        let directory = try ImportExportTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try file.write(to: directory.appendingPathComponent("households.csv"))
+        try await RegistryImport(path: directory).apply(to: registry, as: "import")
+        #expect(try await registry.household(number: "6206211002019001")?.headName == "张三\u{20000}")
+    }
+
+    /// A file that is neither UTF-8 nor GB18030, or that says it is UTF-8 (a byte-order mark)
+    /// and is not, is refused where it stops being readable: never read with replacement characters.
+    @Test func textInNeitherEncodingIsRefusedByLineAndByte() async throws {
+        var neither = Data(Self.householdHeader.utf8)
+        neither.append(Data("6206211002019001,620621100201,张".utf8) + Data([0xFF]) + Data("三,general\n".utf8))
+        #expect(try await Self.problems(["households.csv": neither]) == [
+            "households.csv:2: is neither UTF-8 nor GB18030 text from byte 34 of the line on: "
+                + "save it from the spreadsheet as \"CSV UTF-8\" (逗号分隔) and import it again",
+        ])
+        var marked = Data([0xEF, 0xBB, 0xBF]) + Data(Self.householdHeader.utf8)
+        marked.append(Data("6206211002019001,620621100201,".utf8) + Data([0xD5, 0xC5, 0xC8, 0xFD]) + Data(",general\n".utf8))
+        #expect(try await Self.problems(["households.csv": marked]) == [
+            "households.csv:2: is neither UTF-8 nor GB18030 text from byte 31 of the line on: "
+                + "save it from the spreadsheet as \"CSV UTF-8\" (逗号分隔) and import it again",
+        ])
     }
 
     @Test func anIDNumberBornInTheFutureIsRefused() async throws {
@@ -96,12 +120,43 @@ struct FieldBoundsTests {
 
     @Test(arguments: [
         ("99999999999999999999", "'99999999999999999999' is too large for an amount in yuan"),
-        ("0.99999999999999999999", "'0.99999999999999999999' has more than two decimals (fen are the smallest unit)"),
+        ("0.123456", "'0.123456' has more than two decimals (fen are the smallest unit): "
+            + "a formula's full value? Round it to fen in the spreadsheet (=ROUND(…, 2))"),
+        ("3428.571428571428", "'3428.571428571428' has more than two decimals (fen are the smallest unit): "
+            + "a formula's full value? Round it to fen in the spreadsheet (=ROUND(…, 2))"),
         ("10000000000", "'10000000000' is more than 9999999999.99 yuan"),
     ])
     func aLongAmountIsRefusedNotTrapped(amount: String, reason: String) async throws {
         let found = try await Self.problems("incomes.csv", "household_number,year,wage\n\(Fixtures.household.number),2024,\(amount)\n")
         #expect(found == ["incomes.csv:2: wage: \(reason)"])
+    }
+
+    /// What a spreadsheet writes for numbers: an amount with floating-point noise past the fen
+    /// is the amount it stands for, and an ID number kept as a number is taken when it is exact
+    /// and refused with what to do when it is not (a spreadsheet keeps 15 digits).
+    @Test func spreadsheetNumbersAreReadAsTheyWereMeant() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.apply([.insert(.household(Fixtures.household))], as: "setup")
+        let directory = try ImportExportTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let id = Fixtures.spouse.residentID.rawValue
+        #expect(id.allSatisfy { $0.isNumber })
+        try Data("household_number,year,wage,operating\n\(Fixtures.household.number),2024,1234.5600000000001,99.99999999999999\n".utf8)
+            .write(to: directory.appendingPathComponent("incomes.csv"))
+        try Data("resident_id,household_number,name,relation,labor_capacity\n\(id).0,\(Fixtures.household.number),王芳,配偶,full\n".utf8)
+            .write(to: directory.appendingPathComponent("members.csv"))
+        try await RegistryImport(path: directory).apply(to: registry, as: "import")
+        var incomes: [IncomeRecord] = [], members: [Member] = []
+        try registry.forEachRecord(in: .income) { if case .income(let income) = $0 { incomes.append(income) } }
+        try registry.forEachRecord(in: .member) { if case .member(let member) = $0 { members.append(member) } }
+        #expect(incomes.map(\.wage) == [Money(fen: 123_456)] && incomes.map(\.operating) == [Money(fen: 10_000)])
+        #expect(members.map(\.residentID.rawValue) == [id])
+
+        let rounded = "6.20621199001011E+17"
+        let found = try await Self.problems("members.csv", "resident_id,household_number,name,relation,labor_capacity\n"
+            + "\(rounded),\(Fixtures.household.number),王芳,配偶,full\n")
+        #expect(found == ["members.csv:2: resident_id: ID number '\(rounded)' was kept as a number, and a spreadsheet keeps only "
+            + "15 digits of a number: format the column as text (设置单元格格式为“文本”) and enter the ID numbers again"])
     }
 
     @Test func aFolderNamedLikeAFileIsSaidToBeAFolder() async throws {

@@ -99,6 +99,9 @@ extension WritesFiles {
     @Test func excelSerialDatesReadAsISODates() {
         #expect(XLSXReader.isoDate(45573) == "2024-10-08")
         #expect(XLSXReader.isoDate(36526) == "2000-01-01")
+        #expect(XLSXReader.isoDate(44111, date1904: true) == "2024-10-08")
+        #expect(XLSXReader.isoDate(0, date1904: true) == "1904-01-01")
+        #expect(XLSXReader.isoDate(0) == nil && XLSXReader.isoDate(.nan) == nil && XLSXReader.isoDate(2_958_466) == nil)
     }
 
     @Test func aFileThatIsNotAWorkbookIsRefusedByName() throws {
