@@ -28,12 +28,12 @@ public enum DepartmentPush {
         var warnings: [(line: Int, warning: DepartmentWarning)] = []
         var iterator = reader.makeIterator()
         let bounds = FieldBounds.now()
-        guard let header = iterator.next() else {
+        guard let header = iterator.header(of: columns) else {
             throw ImportRejected(report: ImportReport(rowCounts: [], problems: [
                 ImportProblem(file: name, line: nil, column: nil, reason: "is empty (no header)"),
             ]))
         }
-        let (positions, labels) = InterchangeFile.header(header.fields, columns: columns, file: name, kind: name, problems: &problems)
+        let (positions, labels) = InterchangeFile.header(header, columns: columns, file: name, kind: name, problems: &problems)
         let textColumns = FieldBounds.TextColumns(positions)
         if problems.isEmpty {
             while let row = iterator.next() {

@@ -17,30 +17,32 @@ struct InterchangeFile {
         label = url.lastPathComponent
     }
 
-    /// The header: column name → position, and the header's own text for each column. Problems
-    /// with the header (unknown, repeated or missing columns) are added to `problems`.
-    func header(_ headerFields: [String], problems: inout [ImportProblem]) -> (positions: [String: Int], labels: [String: String]) {
-        Self.header(headerFields, columns: kind.columns, file: label, kind: name, problems: &problems)
+    /// The header (the row `RowReader.Iterator.header(of:)` found): column name → position, and
+    /// the header's own text for each column. Problems with the header (unknown, repeated or
+    /// missing columns) are added to `problems`, on the header's line.
+    func header(_ header: CSVReader.Record, problems: inout [ImportProblem]) -> (positions: [String: Int], labels: [String: String]) {
+        Self.header(header, columns: kind.columns, file: label, kind: name, problems: &problems)
     }
 
     /// The header of file `file`, an interchange file `kind` (its name, `households.csv`, when
     /// the file may be `households.xlsx`) whose columns are `columns`, as `header(_:problems:)`
     /// reads it. Problems name the file as it was given.
-    static func header(_ headerFields: [String], columns: [Column], file: String, kind name: String, problems: inout [ImportProblem])
+    static func header(_ header: CSVReader.Record, columns: [Column], file: String, kind name: String, problems: inout [ImportProblem])
         -> (positions: [String: Int], labels: [String: String])
     {
         var positions: [String: Int] = [:]
         var labels: [String: String] = [:]
-        for (position, raw) in headerFields.enumerated() {
+        let line = header.line
+        for (position, raw) in header.fields.enumerated() {
             let label = raw.trimmingBlanks
             guard let column = columns.first(where: { $0.name == label || $0.aliases.contains(label) }) else {
                 let known = columns.map(\.name).joined(separator: ", ")
-                problems.append(ImportProblem(file: file, line: 1, column: label,
+                problems.append(ImportProblem(file: file, line: line, column: label,
                                               reason: "is not a column of \(name) (columns: \(known))"))
                 continue
             }
             if positions[column.name] != nil {
-                problems.append(ImportProblem(file: file, line: 1, column: label, reason: "repeats column \(column.name)"))
+                problems.append(ImportProblem(file: file, line: line, column: label, reason: "repeats column \(column.name)"))
                 continue
             }
             positions[column.name] = position
@@ -48,7 +50,7 @@ struct InterchangeFile {
         }
         for column in columns where column.required && positions[column.name] == nil {
             let names = ([column.name] + column.aliases).joined(separator: " or ")
-            problems.append(ImportProblem(file: file, line: 1, column: nil, reason: "has no column \(names)"))
+            problems.append(ImportProblem(file: file, line: line, column: nil, reason: "has no column \(names)"))
         }
         return (positions, labels)
     }

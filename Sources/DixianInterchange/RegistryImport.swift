@@ -213,9 +213,9 @@ public struct RegistryImport: Sendable {
         in file: InterchangeFile, _ body: (_ line: Int, any InterchangeRecord) throws -> Void
     ) throws {
         var iterator = file.reader.makeIterator()
-        guard let header = iterator.next() else { return }
+        guard let header = iterator.header(of: file.kind.columns) else { return }
         var ignored: [ImportProblem] = []
-        let (positions, _) = file.header(header.fields, problems: &ignored)
+        let (positions, _) = file.header(header, problems: &ignored)
         let bounds = FieldBounds.now()
         while let row = iterator.next() {
             if row.fields == [""] { continue }

@@ -38,8 +38,10 @@ struct RowReader: Sequence {
         do {
             let rows = try XLSXReader(url: url).rows()
             // Every row as wide as the header, so that a short row (trailing empty cells) reads
-            // like the same CSV row.
-            let width = rows.first?.cells.count ?? 0
+            // like the same CSV row. The header is the first row of more than one cell: a title
+            // above it (`Iterator.header(of:)`) is passed over.
+            let header = rows.prefix(Iterator.titleRows + 1).first { $0.cells.count(where: { !$0.trimmingBlanks.isEmpty }) > 1 }
+            let width = (header ?? rows.first)?.cells.count ?? 0
             source = .sheet(rows.map { row in
                 CSVReader.Record(line: row.number, fields: row.cells.count < width
                     ? row.cells + Array(repeating: "", count: width - row.cells.count) : row.cells)
@@ -75,6 +77,28 @@ struct RowReader: Sequence {
         fileprivate var sheet: IndexingIterator<[CSVReader.Record]>?
 
         var failure: CSVReader.MalformedCSV? { csv?.failure }
+
+        /// The most title rows a header may sit under.
+        static let titleRows = 5
+
+        /// The header row of a file whose columns are `columns`: the first row, unless it is a
+        /// title over the table, as officials' sheets have (民勤县监测户信息表 in one cell, or
+        /// a blank row), which is passed over, up to `titleRows` of them. A title row holds at
+        /// most one cell, and no column's name.
+        mutating func header(of columns: [Column]) -> CSVReader.Record? {
+            let names = Set(columns.flatMap { [$0.name] + $0.aliases })
+            var skipped = 0
+            while let row = next() {
+                let filled = row.fields.map(\.trimmingBlanks).filter { !$0.isEmpty }
+                let isTitle = filled.count <= 1 && !filled.contains(where: names.contains)
+                if isTitle && skipped < Self.titleRows {
+                    skipped += 1
+                    continue
+                }
+                return row
+            }
+            return nil
+        }
 
         mutating func next() -> CSVReader.Record? {
             if csv != nil { return csv!.next() }

@@ -29,12 +29,12 @@ struct Validation {
         accept: (_ record: any InterchangeRecord) -> Bool = { _ in true }
     ) -> Int {
         var iterator = file.reader.makeIterator()
-        guard let header = iterator.next() else {
+        guard let header = iterator.header(of: file.kind.columns) else {
             problems.append(ImportProblem(file: file.label, line: nil, column: nil, reason: "is empty (no header)"))
             return 0
         }
         let problemsBefore = problems.count
-        let (positions, labels) = file.header(header.fields, problems: &problems)
+        let (positions, labels) = file.header(header, problems: &problems)
         let textColumns = FieldBounds.TextColumns(positions)
         guard problems.count == problemsBefore else {
             // Rows cannot be read against a header that is wrong; its problems say why.

@@ -36,9 +36,9 @@ public enum OpenPyXL {
     /// Writes the CSV file `csv` as an XLSX workbook at `xlsx` the way an official's spreadsheet
     /// holds it: dates (`*_on` columns) as Excel dates shown in Chinese, amounts as numbers, and
     /// codes and ID numbers as text. With `date1904`, the workbook counts its dates from 1904,
-    /// as Excel for Mac's old workbooks do.
-    public static func workbook(fromCSV csv: URL, to xlsx: URL, date1904: Bool = false) throws {
-        _ = try run(converter, [csv.path, xlsx.path] + (date1904 ? ["1904"] : []))
+    /// as Excel for Mac's old workbooks do. With a `title`, it stands in a row of its own above the header.
+    public static func workbook(fromCSV csv: URL, to xlsx: URL, date1904: Bool = false, title: String? = nil) throws {
+        _ = try run(converter, [csv.path, xlsx.path, date1904 ? "1904" : "1900", title ?? ""])
     }
 
     private static func run(_ script: String, _ arguments: [String]) throws -> Data {

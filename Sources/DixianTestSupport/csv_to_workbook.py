@@ -11,12 +11,17 @@ sheet = book.active
 with open(source, encoding='utf-8-sig', newline='') as f:
     rows = list(csv.reader(f))
 header = rows[0]
+# argv[4], if given, is a title in a row of its own above the header, as officials' sheets have.
+offset = 0
+if len(sys.argv) > 4 and sys.argv[4]:
+    sheet.append([sys.argv[4]])
+    offset = 1
 sheet.append(header)
 number = re.compile(r'^-?(0|[1-9][0-9]{0,11})(\.[0-9]+)?$')
 for r, row in enumerate(rows[1:], start=2):
     for c, text in enumerate(row, start=1):
         name = header[c - 1]
-        cell = sheet.cell(row=r, column=c)
+        cell = sheet.cell(row=r + offset, column=c)
         if text and (name.endswith('_on') or name == 'deadline') and re.match(r'^\d{4}-\d{2}-\d{2}$', text):
             cell.value = datetime.date.fromisoformat(text)
             cell.number_format = 'yyyy"年"m"月"d"日"'

@@ -159,6 +159,18 @@ struct FieldBoundsTests {
             + "15 digits of a number: format the column as text (设置单元格格式为“文本”) and enter the ID numbers again"])
     }
 
+    /// A title and a blank row above the header, as a sheet saved as CSV has them, are passed
+    /// over; problems keep the file's own line numbers.
+    @Test func titleRowsAboveTheHeaderArePassedOver() async throws {
+        let title = "民勤县监测户信息表,,,\n,,,\n"
+        let found = try await Self.problems("households.csv", title + Self.householdHeader
+            + "6206211002019001,620621100201,张三,general\n6206211002019002,620621100201,李四,nobody\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("households.csv:5: category: 'nobody' is not one of") == true, "\(found)")
+        let unknown = try await Self.problems("households.csv", title + "number,village,head_name,category\n")
+        #expect(unknown.first?.hasPrefix("households.csv:3: village: is not a column of households.csv") == true, "\(unknown)")
+    }
+
     @Test func aFolderNamedLikeAFileIsSaidToBeAFolder() async throws {
         let registry = try SQLiteRegistry()
         let directory = try ImportExportTests.temporaryDirectory()

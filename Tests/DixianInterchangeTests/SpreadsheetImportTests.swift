@@ -8,10 +8,11 @@ import Testing
 /// The registry and warning imports read XLSX workbooks with the same columns as the CSVs,
 /// as officials' spreadsheets hold them (dates as Excel dates, amounts as numbers).
 struct SpreadsheetImportTests {
-    /// Also when the workbook counts its dates from 1904, which Excel for Mac's old workbooks do:
-    /// read as if from 1900, every date would come out four years and a day early.
-    @Test(arguments: [false, true])
-    func workbooksImportLikeTheirCSVs(date1904: Bool) async throws {
+    /// Also when the workbook counts its dates from 1904, which Excel for Mac's old workbooks do
+    /// (read as if from 1900, every date would come out four years and a day early), and when
+    /// a title stands above the header, as in officials' sheets.
+    @Test(arguments: [(false, nil), (true, nil), (false, "民勤县防止返贫监测对象信息表")])
+    func workbooksImportLikeTheirCSVs(date1904: Bool, title: String?) async throws {
         let registry = try SQLiteRegistry()
         try await registry.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "test")
         let csv = try ImportExportTests.temporaryDirectory(), xlsx = try ImportExportTests.temporaryDirectory()
@@ -20,7 +21,7 @@ struct SpreadsheetImportTests {
         try await RegistryExport.write(from: registry, to: csv, idNumbers: .unmasked(by: "test"))
         for file in try FileManager.default.contentsOfDirectory(at: csv, includingPropertiesForKeys: nil) {
             try OpenPyXL.workbook(fromCSV: file, to: xlsx.appendingPathComponent(
-                file.deletingPathExtension().lastPathComponent + ".xlsx"), date1904: date1904)
+                file.deletingPathExtension().lastPathComponent + ".xlsx"), date1904: date1904, title: title)
         }
 
         let copy = try SQLiteRegistry()
