@@ -134,17 +134,11 @@ public struct HouseholdPartition: Hashable, Sendable {
     /// Text after every household number, for an open upper bound.
     public static let end = "\u{10FFFF}"
 
-    /// The household numbers the slice can hold, from (inclusive) up to (exclusive): its
-    /// bounds, narrowed to its area's. A household number begins with its village code, so
-    /// every number in an area begins with the area's code, and a store need not read the
-    /// records of the rest of the county after an area's last household.
+    /// The household numbers the slice can hold, from (inclusive) up to (exclusive). Not
+    /// narrowed to the area: a household stored before numbers began with their village code
+    /// may lie anywhere; a store passes over the records of households outside the area.
     public var numbers: (from: String, upTo: String) {
-        var low = from ?? "", high = upTo ?? Self.end
-        if let area, let last = area.unicodeScalars.last, let next = Unicode.Scalar(last.value + 1) {
-            low = max(low, area)
-            high = min(high, String(area.unicodeScalars.dropLast()) + String(next))
-        }
-        return (low, high)
+        (from ?? "", upTo ?? Self.end)
     }
 }
 

@@ -33,14 +33,17 @@ struct CSVReader: Sequence {
 
     init(contentsOf file: URL) throws {
         let data = try Data(contentsOf: file, options: .alwaysMapped)
-        let invalid = data.withUnsafeBytes { Self.firstInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) }
-        guard let invalid else {
+        let scan = data.withUnsafeBytes { Self.scanUTF8($0.bindMemory(to: UInt8.self)) }
+        guard let invalid = scan.firstInvalid else {
             bytes = data
             return
         }
-        // A byte-order mark says UTF-8; without one, the file may be GB18030, which keeps ASCII
-        // as it is, so that lines count the same in both.
-        guard !data.starts(with: [0xEF, 0xBB, 0xBF]) else { throw Self.unreadable(data, at: invalid) }
+        // A byte-order mark says UTF-8, and so does text mostly in valid UTF-8 (a damaged UTF-8
+        // file, which read as GB18030 would turn its Chinese into other characters). Otherwise
+        // the file may be GB18030, which keeps ASCII as it is, so that lines count the same.
+        guard !data.starts(with: [0xEF, 0xBB, 0xBF]), scan.validMultibyte <= scan.invalid else {
+            throw Self.unreadable(data, at: invalid)
+        }
         do {
             bytes = try Self.utf8(fromGB18030: data)
         } catch let failure as GB18030Failure {
@@ -58,11 +61,18 @@ struct CSVReader: Sequence {
         }
     }
 
-    /// The offset of the first byte of `bytes` that does not begin a valid UTF-8 sequence
-    /// (overlong forms, surrogates and values beyond U+10FFFF included), nil if there is none.
-    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
+    /// How `bytes` read as UTF-8: the offset of the first byte that does not begin a valid
+    /// sequence (overlong forms, surrogates and values beyond U+10FFFF included; nil if there
+    /// is none), how many such bytes there are, and how many valid sequences of more than one byte.
+    static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (firstInvalid: Int?, invalid: Int, validMultibyte: Int) {
+        var index = 0, invalid = 0, multibyte = 0
+        var first: Int?
         let count = bytes.count
+        func bad() {
+            if first == nil { first = index }
+            invalid += 1
+            index += 1
+        }
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
@@ -74,18 +84,19 @@ struct CSVReader: Sequence {
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3
             case 0xF0...0xF4: length = 4
-            default: return index
+            default: bad(); continue
             }
-            guard index + length <= count else { return index }
-            for next in index + 1..<index + length where bytes[next] & 0xC0 != 0x80 { return index }
+            guard index + length <= count, (index + 1..<index + length).allSatisfy({ bytes[$0] & 0xC0 == 0x80 }) else { bad(); continue }
             let second = bytes[index + 1]
             if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)
                 || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) {
-                return index
+                bad()
+                continue
             }
+            multibyte += 1
             index += length
         }
-        return nil
+        return (first, invalid, multibyte)
     }
 
     /// Where a GB18030 conversion stopped: the offset of the first byte it could not take.
@@ -98,8 +109,9 @@ struct CSVReader: Sequence {
         let converter = iconv_open("UTF-8", "GB18030")
         guard let converter, converter != iconv_t(bitPattern: -1) else { throw GB18030Failure(offset: 0) }
         defer { iconv_close(converter) }
-        // A GB18030 character of one, two or four bytes is at most four bytes of UTF-8.
-        var output = Data(count: data.count * 2 + 4)
+        // A GB18030 character of one, two or four bytes is one, at most three, or four bytes of
+        // UTF-8: at most half as long again.
+        var output = Data(count: data.count + data.count / 2 + 4)
         let written = try data.withUnsafeBytes { input -> Int in
             try output.withUnsafeMutableBytes { out -> Int in
                 var inPointer = UnsafeMutablePointer(mutating: input.bindMemory(to: CChar.self).baseAddress)
@@ -112,7 +124,8 @@ struct CSVReader: Sequence {
                 return out.count - outLeft
             }
         }
-        return output.prefix(written)
+        output.count = written
+        return output
     }
 
     func makeIterator() -> Iterator { Iterator(bytes: bytes) }

@@ -105,14 +105,12 @@ struct FieldReader: FieldSource {
         do {
             id = try ResidentID(text)
         } catch {
-            // A spreadsheet column of numbers, not text: the number is taken when it is exact
-            // (`620621199001011234.0`); Excel keeps 15 digits, so most are not.
-            guard let digits = Self.wholeNumber(text) else { throw FieldError(column: "", reason: "ID number \(error)") }
-            guard digits.count == 18, let exact = try? ResidentID(digits) else {
-                throw FieldError(column: "", reason: "ID number '\(text)' was kept as a number, and a spreadsheet keeps only "
-                    + "15 digits of a number: format the column as text (设置单元格格式为“文本”) and enter the ID numbers again")
-            }
-            id = exact
+            // A spreadsheet column of numbers, not text: 18 digits never survive as a number (a
+            // spreadsheet keeps 15, a double about 16), and a rounded one may still pass the
+            // check character, so none is taken.
+            guard Self.isSpreadsheetNumber(text) else { throw FieldError(column: "", reason: "ID number \(error)") }
+            throw FieldError(column: "", reason: "ID number '\(text)' was kept as a number, and a spreadsheet keeps only "
+                + "15 digits of a number: format the column as text (设置单元格格式为“文本”) and enter the ID numbers again")
         }
         if let bounds, id.birthDate > bounds.today {
             throw FieldError(column: "", reason: "ID number has birth date \(id.birthDate), which is in the future")
@@ -122,17 +120,11 @@ struct FieldReader: FieldSource {
 }
 
 extension FieldReader {
-    /// The digits of a whole number written as a spreadsheet writes a number
-    /// (`6.20621199001011E+17`, `620621199001011234.0`), nil for other text.
-    static func wholeNumber(_ text: String) -> String? {
-        guard text.contains(where: { $0 == "E" || $0 == "e" || $0 == "." }),
-              text.allSatisfy({ $0.isASCII && ($0.isNumber || "Ee+.".contains($0)) }),
-              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value >= 0
-        else { return nil }
-        var rounded = Decimal(), copy = value
-        NSDecimalRound(&rounded, &copy, 0, .plain)
-        guard rounded == value else { return nil }
-        return NSDecimalNumber(decimal: value).stringValue
+    /// Whether `text` is a number as a spreadsheet writes one (`6.20621199001011E+17`,
+    /// `620621199001011234.0`).
+    static func isSpreadsheetNumber(_ text: String) -> Bool {
+        text.contains(where: { $0 == "E" || $0 == "e" || $0 == "." })
+            && text.allSatisfy({ $0.isASCII && ($0.isNumber || "Ee+.".contains($0)) }) && Double(text) != nil
     }
 }
 

@@ -348,10 +348,12 @@ struct Connection: Sendable {
         }
     }
 
+    /// How a read of several statements that must agree begins: they all see one snapshot.
+    static let snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+
     /// The first cell of each row of each of `queries` (nil for NULL), as PostgreSQL sent it
-    /// (numbers, flags and dates in binary). The queries are all sent at once, and the server
-    /// answers them one after another without waiting for the client between them. Blocks the
-    /// calling thread.
+    /// (numbers, flags and dates in binary). The queries are handed to the connection at once,
+    /// which sends each when the one before it is answered. Blocks the calling thread.
     func firstCellsOfEach(_ queries: [(sql: String, parameters: [String?])]) throws -> [[ByteBuffer?]] {
         do {
             // Every answer is waited for before any failure is reported, so that none is still
@@ -449,9 +451,9 @@ struct Connection: Sendable {
     /// session whose transaction is open, `body` joins it (under the savepoint of the call).
     /// A connection lost before the COMMIT was answered is `.commitUnknown`: the transaction
     /// may have been committed, and is not tried again.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
+    func transaction<T>(_ begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
         if session?.isInTransaction == true { return try body() }
-        try rows("BEGIN")
+        try rows(begin)
         let result: T
         do {
             result = try body()
@@ -464,9 +466,9 @@ struct Connection: Sendable {
     }
 
     /// Runs `body` in a transaction, for a caller in Swift concurrency.
-    func transaction<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ begin: String = "BEGIN", _ body: () async throws -> T) async throws -> T {
         if session?.isInTransaction == true { return try await body() }
-        try await rows("BEGIN")
+        try await rows(begin)
         let result: T
         do {
             result = try await body()
@@ -493,7 +495,7 @@ struct Connection: Sendable {
     }
 
     func change<T>(_ body: () throws -> T) throws -> T {
-        guard let session else { return try transaction(body) }
+        guard let session else { return try transaction("BEGIN", body) }
         if !session.isInTransaction {
             try rows("BEGIN")
             session.began()

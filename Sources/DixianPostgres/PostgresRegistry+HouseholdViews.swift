@@ -4,7 +4,8 @@ import NIOCore
 /// The queries for household views, as of a date. A partition's views are read with one query
 /// for each kind of record (the households, their members, incomes and so on), each in
 /// household order, a record a row as one `ROW(...)` of its columns in their own types. The
-/// queries are sent at once and their rows merged here, as SQLite's reader merges its cursors:
+/// queries are handed to the connection together, read in one snapshot (a repeatable-read
+/// transaction), and their rows merged here, as SQLite's reader merges its cursors:
 /// the server does little more than walk its indexes, and numbers, flags and dates cross in
 /// binary (`BinaryCells`). Aggregating each household's records into one `text[]` on the
 /// server, as this did before, formatted a hundred million fields as text.
@@ -147,8 +148,8 @@ struct ViewQuery: Sendable {
     }
 
     /// The views the rows of `queries` describe (each kind's rows, in the order of `kinds`), in
-    /// household order. A record whose household is not among the partition's households is
-    /// passed over.
+    /// household order. A record whose household is not among the partition's households (one
+    /// outside its area, in its range of numbers) is passed over.
     func views(_ results: [[ByteBuffer?]]) throws -> [HouseholdView] {
         precondition(results.count == Self.kinds.count, "a row set for each kind of record")
         var cursors: [RowCursor] = []
@@ -328,7 +329,11 @@ extension PostgresRegistry: HouseholdViewSource {
         in partition: HouseholdPartition, asOf: LocalDate, batchSize: Int, _ body: ([HouseholdView]) throws -> Void
     ) throws {
         let queries = views.queries(partition, asOf: asOf)
-        let rows = try pool.withConnection { connection in try connection.firstCellsOfEach(queries) }
+        // One snapshot for the nine queries, so that no change lands between them (in a
+        // console session, the session's own transaction).
+        let rows = try pool.withConnection { connection in
+            try connection.transaction(Connection.snapshot) { try connection.firstCellsOfEach(queries) }
+        }
         let all = try views.views(rows)
         var start = 0
         while start < all.count {
@@ -339,7 +344,9 @@ extension PostgresRegistry: HouseholdViewSource {
 
     public func views(in partition: HouseholdPartition, asOf: LocalDate) async throws -> [HouseholdView] {
         let queries = views.queries(partition, asOf: asOf)
-        return try views.views(try await pool.withConnection { connection in try await connection.firstCellsOfEach(queries) })
+        return try views.views(try await pool.withConnection { connection in
+            try await connection.transaction(Connection.snapshot) { try await connection.firstCellsOfEach(queries) }
+        })
     }
 
     public func householdView(_ number: String, asOf: LocalDate) async throws -> HouseholdView? {
