@@ -449,7 +449,7 @@ public final class PluginRuntime {
                 columns: (table["columns"].tableValue?.array ?? []).map { ChecklistDeclaration.Column($0).header },
                 rows: (table["rows"].tableValue?.array ?? []).map { ($0.tableValue?.array ?? []).map(cell) }))
         }
-        return SheetDocument(title: value["title"].stringValue ?? id, blocks: blocks)
+        return SheetDocument(title: value["title"].stringValue ?? id, blocks: blocks, language: plugin.language)
     }
 }
 

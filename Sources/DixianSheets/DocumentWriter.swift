@@ -30,6 +30,8 @@ extension SheetDocument {
             }
         }
         sheet.setColumns(widths)
+        // A report's tables each have their own header, so no rows repeat on every page.
+        sheet.setUpPrinting(footer: language.pageFooter)
         let paragraphWidth = widths.reduce(0) { $0 + $1.displayWidth }
         try sheet.writeTitle(title, width: width)
         for block in blocks {

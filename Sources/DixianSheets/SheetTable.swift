@@ -1,3 +1,4 @@
+import DixianCore
 /// One column of a table: the header officials read, under the upper headers it sits in.
 public struct SheetColumn: Hashable, Sendable {
     /// The column's own header (the lowest header row).
@@ -80,11 +81,14 @@ public struct SheetDocument: Hashable, Sendable {
     public var title: String
     /// Its blocks.
     public var blocks: [Block]
+    /// The language its printed pages are numbered in.
+    public var language: Language
 
     /// A document.
-    public init(title: String, blocks: [Block]) {
+    public init(title: String, blocks: [Block], language: Language) {
         self.title = title
         self.blocks = blocks
+        self.language = language
     }
 
     /// Its tables, in order.

@@ -11,11 +11,12 @@ public protocol TableSink: AnyObject {
 }
 
 extension SheetFormat {
-    /// Opens a table of `columns` titled `title` at `path`, to be filled row by row.
+    /// Opens a table of `columns` titled `title` at `path`, to be filled row by row; a
+    /// workbook's printed pages are numbered in `language`.
     /// - Precondition: the format streams tables (`streamsTables`).
-    public func openTable(at path: URL, title: String, columns: [SheetColumn]) throws -> any TableSink {
+    public func openTable(at path: URL, title: String, columns: [SheetColumn], language: Language) throws -> any TableSink {
         switch self {
-        case .xlsx: try XLSXTableSink(path: path, title: title, columns: columns)
+        case .xlsx: try XLSXTableSink(path: path, title: title, columns: columns, language: language)
         case .csv: try CSVTableSink(path: path, columns: columns)
         case .html, .md: preconditionFailure("\(rawValue) does not stream tables")
         }
@@ -23,17 +24,18 @@ extension SheetFormat {
 }
 
 /// A table on the first sheet of a constant-memory workbook: the title row, the header rows
-/// frozen under it, then the rows.
+/// frozen under it, then the rows; printed with the title and header on every page.
 final class XLSXTableSink: TableSink {
     private let workbook: XLSXWorkbook
     private let sheet: XLSXSheet
 
-    init(path: URL, title: String, columns: [SheetColumn]) throws {
+    init(path: URL, title: String, columns: [SheetColumn], language: Language) throws {
         workbook = try XLSXWorkbook(path: path.path, constantMemory: true)
         sheet = try workbook.addSheet(named: title)
         sheet.setColumns(columns)
         try sheet.writeTitle(title, width: columns.count)
         try sheet.writeHeader(columns, freeze: true)
+        sheet.setUpPrinting(footer: language.pageFooter, repeating: 0...(sheet.nextRow - 1))
     }
 
     func append(_ row: [SheetCell]) throws { try sheet.writeRow(row) }

@@ -133,10 +133,34 @@ public final class XLSXSheet {
 
     /// Sets the columns' widths (the widest seen so far wins, for a sheet of several tables).
     public func setColumns(_ columns: [SheetColumn]) {
+        var total = 0.0
         for (index, column) in columns.enumerated() {
             worksheet_set_column(sheet, lxw_col_t(index), lxw_col_t(index), column.displayWidth, nil)
+            total += column.displayWidth
         }
         columnsSpanned = max(columnsSpanned, columns.count)
+        columnsWidth = max(columnsWidth, total)
+    }
+
+    /// The width of the widest table's columns, in characters.
+    private var columnsWidth = 0.0
+
+    /// How many characters of column a portrait A4 page holds at 100% with Excel's default
+    /// margins; a wider sheet is printed landscape.
+    static let portraitWidth = 90.0
+
+    /// Sets the sheet up to be printed and handed in: on A4, landscape when its columns are wider
+    /// than a portrait page holds, scaled to the page's width (as many pages down as it takes),
+    /// centred, with `footer` (`&P` the page, `&N` the pages) at the foot of each page, and
+    /// rows `repeating` (a table's title and header, 0-based) on top of every page.
+    /// Call it once the columns are set.
+    public func setUpPrinting(footer: String, repeating rows: ClosedRange<Int>? = nil) {
+        worksheet_set_paper(sheet, 9)  // A4
+        if columnsWidth > Self.portraitWidth { worksheet_set_landscape(sheet) } else { worksheet_set_portrait(sheet) }
+        worksheet_fit_to_pages(sheet, 1, 0)
+        worksheet_center_horizontally(sheet)
+        worksheet_set_footer(sheet, footer)
+        if let rows { worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)) }
     }
 
     /// Writes the header rows of `columns`, merging each upper header over the columns under it
@@ -149,7 +173,10 @@ public final class XLSXSheet {
     public func writeHeader(_ columns: [SheetColumn], freeze: Bool) throws {
         let layout = HeaderLayout(columns)
         let top = nextRow
+        let heights = Self.headerHeights(layout, columns)
         for row in 0..<layout.depth {
+            // Set before the row's cells: in constant-memory mode a written row is gone.
+            if let height = heights[row] { worksheet_set_row(sheet, lxw_row_t(top + row), height, nil) }
             let cells = layout.cells.filter { $0.firstRow == row }
             var written = Set<Int>()
             for cell in cells {
@@ -173,6 +200,22 @@ public final class XLSXSheet {
         }
         nextRow = top + layout.depth
         if freeze { worksheet_freeze_panes(sheet, lxw_row_t(nextRow), 0) }
+    }
+
+    /// The height of each header row that needs more than one line for its titles wrapped in
+    /// their columns (a title spanning rows shares its lines among them), nil for one line: so
+    /// that no title runs over the row above when printed.
+    static func headerHeights(_ layout: HeaderLayout, _ columns: [SheetColumn]) -> [Double?] {
+        var lines = [Int](repeating: 1, count: layout.depth)
+        for cell in layout.cells {
+            let width = (cell.firstColumn...cell.lastColumn).reduce(0.0) { $0 + columns[$1].displayWidth }
+            let needed = Int((Double(cell.title.displayColumns) / max(width - 1, 1)).rounded(.up))
+            let rows = cell.lastRow - cell.firstRow + 1
+            for row in cell.firstRow...cell.lastRow {
+                lines[row] = max(lines[row], Int((Double(needed) / Double(rows)).rounded(.up)))
+            }
+        }
+        return lines.map { $0 > 1 ? Double($0) * 15 + 3 : nil }
     }
 
     private func merge(_ cell: HeaderLayout.Cell, top: Int) throws {

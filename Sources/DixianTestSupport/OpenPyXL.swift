@@ -16,6 +16,27 @@ public enum OpenPyXL {
         public var rows: [[String]]
         /// Column widths by letter, where set.
         public var widths: [String: Double]
+        /// Row heights by row number (1-based), where set.
+        public var heights: [String: Double]
+        /// How the sheet prints.
+        public var printing: Printing
+    }
+
+    /// How a sheet prints, as its page setup says.
+    public struct Printing: Decodable, Sendable {
+        /// `portrait` or `landscape` (empty when not set).
+        public var orientation: String
+        /// The paper (9 is A4).
+        public var paperSize: Int
+        /// Whether it is scaled to fit pages, `fitToWidth` pages across and `fitToHeight` down
+        /// (0: as many as it takes).
+        public var fitToPage: Bool
+        public var fitToWidth: Int
+        public var fitToHeight: Int
+        /// The rows repeated on every page (`$1:$3`), empty for none.
+        public var titleRows: String
+        /// The footer's centre text.
+        public var footer: String
     }
 
     /// The Python interpreter with openpyxl.

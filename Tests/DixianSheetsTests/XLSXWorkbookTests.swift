@@ -50,7 +50,7 @@ extension WritesFiles {
 
     @Test func streamedTableHasMergedHeadersFrozenRowsAndValues() throws {
         let url = temporaryFile("ledger.xlsx")
-        let sink = try SheetFormat.xlsx.openTable(at: url, title: "大排查入户排查台账", columns: ledgerColumns)
+        let sink = try SheetFormat.xlsx.openTable(at: url, title: "大排查入户排查台账", columns: ledgerColumns, language: .chinese)
         try sink.append([.text("张三"), .number(31200), .text("工资性收入"), .empty, .number(2)])
         try sink.append([.text("李四"), .number(8000.5), .text("转移性收入"), .text("否"), .number(0)])
         try sink.finish()
@@ -65,6 +65,25 @@ extension WritesFiles {
         #expect(sheet.rows[3] == ["张三", "31200", "工资性收入", "", "2"])
         #expect(sheet.rows[4] == ["李四", "8000.5", "转移性收入", "否", "0"])
         #expect(sheet.widths["A"] != nil)
+        // Printed on A4, as wide as the page, the title and header on every page, pages numbered.
+        #expect(sheet.printing.paperSize == 9 && sheet.printing.orientation == "portrait")
+        #expect(sheet.printing.fitToPage && sheet.printing.fitToWidth == 1 && sheet.printing.fitToHeight == 0)
+        #expect(sheet.printing.titleRows == "$1:$3")
+        #expect(sheet.printing.footer == "第 &P 页 共 &N 页")
+    }
+
+    /// A table wider than a portrait page prints landscape, and a header row whose titles wrap
+    /// is tall enough for them.
+    @Test func aWideTablePrintsLandscapeWithHeaderRowsTallEnough() throws {
+        let url = temporaryFile("wide.xlsx")
+        let columns = (1...14).map { SheetColumn(title: "第\($0)项：家庭成员中因病因残丧失劳动能力情况（人）", width: 10) }
+        let sink = try SheetFormat.xlsx.openTable(at: url, title: "宽表", columns: columns, language: .english)
+        try sink.append(columns.map { _ in .number(1) })
+        try sink.finish()
+        let sheet = try #require(try OpenPyXL.sheets(of: url).first)
+        #expect(sheet.printing.orientation == "landscape")
+        #expect(sheet.printing.footer == "Page &P of &N")
+        #expect((sheet.heights["2"] ?? 0) >= 45, "\(sheet.heights)")
     }
 
     @Test func documentPutsHeadingsParagraphsAndTablesOnOneSheet() throws {
@@ -74,18 +93,20 @@ extension WritesFiles {
             .paragraph("共排查农户120户。"),
             .table(SheetTable(title: "分乡镇情况", columns: ledgerColumns.prefix(3).map { $0 },
                               rows: [[.text("龙城镇"), .number(12), .number(3)]])),
-        ])
+        ], language: .chinese)
         try document.write(to: url, as: .xlsx)
         let sheet = try #require(try OpenPyXL.sheets(of: url).first)
         #expect(sheet.rows.map { $0.first ?? "" }.prefix(7) == ["自查报告", "一、开展情况", "共排查农户120户。", "分乡镇情况", "户主姓名", "", "龙城镇"])
         #expect(sheet.merged.contains("B5:C5"))
+        #expect(sheet.printing.fitToPage && sheet.printing.fitToWidth == 1 && sheet.printing.titleRows.isEmpty)
+        #expect(sheet.printing.footer == "第 &P 页 共 &N 页")
     }
 
     @Test func readerReadsBackWhatTheWriterWrote() throws {
         let url = temporaryFile("households.xlsx")
         let sink = try SheetFormat.xlsx.openTable(at: url, title: "households", columns: [
             SheetColumn(title: "number"), SheetColumn(title: "head_name"), SheetColumn(title: "note"),
-        ])
+        ], language: .english)
         try sink.append([.text("6206211002010001"), .text("张三 & <李>"), .empty])
         try sink.append([.text("6206211002010002"), .number(42), .text("第二行")])
         try sink.finish()

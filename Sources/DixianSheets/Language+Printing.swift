@@ -1,0 +1,12 @@
+import DixianCore
+
+extension Language {
+    /// The footer of each printed page of a sheet, centred: "第 1 页 共 3 页" (`&P` is the
+    /// page, `&N` the pages, in Excel's header and footer codes).
+    public var pageFooter: String {
+        switch self {
+        case .chinese: "&C第 &P 页 共 &N 页"
+        case .english: "&CPage &P of &N"
+        }
+    }
+}
