@@ -23,7 +23,7 @@ struct SheetOptions: ParsableArguments {
     @Option(help: "The date the registry is read as of (YYYY-MM-DD; default: today).")
     var asOf: DateOption = .today
 
-    @Option(help: "xlsx or csv for a checklist; xlsx, csv, html or md for a report.")
+    @Option(help: "xlsx, csv or pdf for a checklist; xlsx, csv, html, md or pdf for a report (pdf: printed by LibreOffice).")
     var format: SheetFormat = .xlsx
 
     @Option(help: "The file to write.")
@@ -63,7 +63,7 @@ extension Dixian {
         var workers = ProcessInfo.processInfo.activeProcessorCount
 
         func validate() throws {
-            guard options.format.streamsTables else { throw ValidationError("--format must be xlsx or csv for a checklist") }
+            guard options.format.streamsTables else { throw ValidationError("--format must be xlsx, csv or pdf for a checklist") }
             guard workers > 0 else { throw ValidationError("--workers must be positive") }
         }
 

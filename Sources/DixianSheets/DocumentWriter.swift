@@ -8,6 +8,11 @@ extension SheetDocument {
         case .csv: try writeText(csv, to: path)
         case .html: try writeText(html, to: path)
         case .md: try writeText(markdown, to: path)
+        case .pdf:
+            let workbook = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: workbook) }
+            try writeXLSX(to: workbook)
+            try PDFPrinter.print(xlsx: workbook, to: path)
         }
     }
 

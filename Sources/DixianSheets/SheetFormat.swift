@@ -8,7 +8,9 @@ public enum SheetFormat: String, CaseIterable, Sendable {
     case html
     /// Markdown (GitHub tables; upper headers joined with `/`).
     case md
+    /// PDF, the XLSX printed by LibreOffice (`PDFPrinter`), as it is handed in.
+    case pdf
 
     /// Whether a table can be streamed in this format row by row (checklists).
-    public var streamsTables: Bool { self == .xlsx || self == .csv }
+    public var streamsTables: Bool { self == .xlsx || self == .csv || self == .pdf }
 }

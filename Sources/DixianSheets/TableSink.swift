@@ -18,6 +18,7 @@ extension SheetFormat {
         switch self {
         case .xlsx: try XLSXTableSink(path: path, title: title, columns: columns, language: language)
         case .csv: try CSVTableSink(path: path, columns: columns)
+        case .pdf: try PDFTableSink(path: path, title: title, columns: columns, language: language)
         case .html, .md: preconditionFailure("\(rawValue) does not stream tables")
         }
     }
@@ -90,4 +91,27 @@ final class BufferedOutput {
         try flush()
         try handle.close()
     }
+}
+
+/// A table printed to PDF: streamed into a workbook beside it, printed when finished.
+final class PDFTableSink: TableSink {
+    private let workbook: URL
+    private let sheet: XLSXTableSink
+    private let path: URL
+
+    init(path: URL, title: String, columns: [SheetColumn], language: Language) throws {
+        self.path = path
+        workbook = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).\(UUID().uuidString).xlsx")
+        sheet = try XLSXTableSink(path: workbook, title: title, columns: columns, language: language)
+    }
+
+    func append(_ row: [SheetCell]) throws { try sheet.append(row) }
+
+    func finish() throws {
+        defer { try? FileManager.default.removeItem(at: workbook) }
+        try sheet.finish()
+        try PDFPrinter.print(xlsx: workbook, to: path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: workbook) }
 }

@@ -69,6 +69,28 @@ struct ChecklistAndReportCommandTests {
         }
     }
 
+    /// Printed to PDF as the county office hands it in: Xiao County's ledger, 19 columns wide,
+    /// on landscape A4 pages as wide as the table, its header on every page, pages numbered.
+    @Test func xiaoCountyLedgerPrintsToPDFLandscapeWithItsHeaderOnEveryPage() async throws {
+        let db = try await county("xiaoxian")
+        let out = folder.appendingPathComponent("台账.pdf")
+        let written = try await dixian(["checklist", "household-ledger", "--as-of", "2024-12-20", "--format", "pdf", "--out", out.path],
+                                       plugin: "xiaoxian", db: db)
+        #expect(written.status == 0, "\(written.errorOutput)")
+        let info = try await Tool.run("/usr/bin/pdfinfo", [out.path])
+        let pages = try #require(info.output.firstMatch(of: /Pages:\s+(\d+)/).map { Int($0.1)! })
+        let size = try #require(info.output.firstMatch(of: /Page size:\s+([\d.]+) x ([\d.]+) pts/).map { (Double($0.1)!, Double($0.2)!) })
+        #expect(size.0 > size.1, "landscape: \(size)")
+        // 300 households, each a row of the table scaled to the page's width: several pages.
+        #expect((2...10).contains(pages), "\(pages) pages")
+        for page in [1, pages] {
+            let text = try await Tool.run("/usr/bin/pdftotext", ["-f", "\(page)", "-l", "\(page)", "-layout", out.path, "-"])
+            #expect(text.output.contains("户主姓名") && text.output.contains("收入状况"), "the header on page \(page)")
+            // pdftotext drops the spaces between the footer's words.
+            #expect(text.output.replacingOccurrences(of: " ", with: "").contains("第\(page)页共\(pages)页"), "page \(page)'s footer")
+        }
+    }
+
     @Test func checklistAsCSVHasOneHeaderRowAndTheSameRows() async throws {
         let db = try await county("minqin")
         let out = folder.appendingPathComponent("visits.csv")

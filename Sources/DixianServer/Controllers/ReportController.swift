@@ -22,7 +22,7 @@ struct ReportController<Store: ServerStore>: Sendable {
         let query = try QueryParameters(request, allowed: ["as_of", "format"])
         let asOf = try server.date(query["as_of"], field: "as_of")
         let format = query["format"] ?? "html"
-        guard let sheet = SheetFormat(rawValue: format), sheet != .xlsx else {
+        guard let sheet = SheetFormat(rawValue: format), sheet != .xlsx, sheet != .pdf else {
             throw ProblemDetails.badField("format", "must be html, md or csv")
         }
         guard user.areas.count == 1 || user.role == .countyAdministrator else {

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Prints a workbook to PDF with LibreOffice headless, page setup and all (A4, fitted to the
+/// page's width, the header on every page: `XLSXSheet.setUpPrinting`), as the county office
+/// would print it from Excel. LibreOffice is installed by `scripts/bootstrap`
+/// (libreoffice-calc-nogui).
+public enum PDFPrinter {
+    /// Where LibreOffice is.
+    static let soffice = "/usr/bin/soffice"
+    /// How long a conversion may take before it is given up: a county's ledger of a few
+    /// thousand pages takes minutes.
+    static let timeout: Double = 900
+
+    /// Prints the workbook `xlsx` to `pdf` (replaced if it exists; nothing is left there if
+    /// printing fails).
+    /// - Throws: `SheetError` when LibreOffice is missing, fails or runs out of time.
+    public static func print(xlsx: URL, to pdf: URL) throws {
+        guard FileManager.default.isExecutableFile(atPath: soffice) else {
+            throw SheetError("a PDF is printed by LibreOffice, which is not installed here (\(soffice)): "
+                + "install libreoffice-calc-nogui (scripts/bootstrap does), or write XLSX and print it from Excel")
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        // A profile of its own, so that it neither waits for nor disturbs another LibreOffice.
+        process.arguments = ["-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)",
+                             "--headless", "--convert-to", "pdf", "--outdir", work.path, xlsx.path]
+        let log = work.appendingPathComponent("soffice.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let output = try FileHandle(forWritingTo: log)
+        defer { try? output.close() }
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        try process.run()
+        guard done.wait(timeout: .now() + timeout) == .success else {
+            process.terminate()
+            done.wait()
+            throw SheetError("LibreOffice did not print the PDF within \(Int(timeout)) seconds")
+        }
+        let printed = work.appendingPathComponent(xlsx.deletingPathExtension().lastPathComponent + ".pdf")
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: printed.path) else {
+            let said = (try? String(contentsOf: log, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            throw SheetError("LibreOffice printed no PDF (exit \(process.terminationStatus))" + (said.isEmpty ? "" : ": \(said)"))
+        }
+        _ = try? FileManager.default.removeItem(at: pdf)
+        try FileManager.default.moveItem(at: printed, to: pdf)
+    }
+}
