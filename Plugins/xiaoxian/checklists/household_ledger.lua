@@ -1,20 +1,19 @@
 -- 大排查入户排查台账: the household checklist of seed 002 (附件), with its columns and their
--- upper headers exactly as the form has them. The row is filled from the registry where it
--- holds the answer; the cells it cannot know (是否稳定, 支付能力, 失学原因, 其他安全住房,
--- 其他困难) are left for the visitor to fill in.
+-- upper headers exactly as the form has them, after the place and household number a county
+-- needs to find a row among a township's hundreds (乡镇, 村（代码）, 户编号: not on the form,
+-- added before its 户主姓名). The row is filled from the registry where it holds the answer;
+-- the cells it cannot know (是否稳定, 支付能力, 失学原因, 其他安全住房, 其他困难) are left for
+-- the visitor to fill in.
 local X = require('lib.xiaoxian')
+local household = dixian.import('household_columns')
 local names = X.names
-
-local CATEGORY = { lifted = '脱贫户', monitored = '监测户', general = '一般户' }
 
 dixian.checklist {
   id = 'household-ledger',
   title = '大排查入户排查台账',
   source = 'seed 002 附件：大排查入户排查台账',
-  columns = {
-    { key = 'head_name', title = '户主姓名' },
-    { key = 'category', title = '户属性' },
-    { key = 'size', title = '家庭人口数' },
+  -- 乡镇, 村（代码）, 户编号, then the form's 户主姓名, 户属性, 家庭人口数 and the rest.
+  columns = household.append(household.columns(), {
     { key = 'annual_income', title = '家庭年收入', group = '收入状况' },
     { key = 'main_source', title = '收入主要来源', group = '收入状况' },
     { key = 'income_stable', title = '收入是否稳定', group = '收入状况' },
@@ -31,16 +30,12 @@ dixian.checklist {
     { key = 'other_problems', title = '户内发现其他问题（进行描述）' },
     { key = 'problem_count', title = '户内共发现问题数（个）' },
     { key = 'other_difficulties', title = '是否存在其他困难' },
-  },
+  }),
   row = function(h, ctx)
     local ages = ctx.params.compulsory_school_ages
     local last = h.incomes[X.assessed_year(ctx)]
     local survey = h.survey
-    local row = {
-      head_name = h.head_name,
-      category = CATEGORY[h.category],
-      size = h.size,
-    }
+    local row = household.row(h, ctx)
     local problems = 0
     if last then
       row.annual_income = math.floor(last.net + 0.5)
