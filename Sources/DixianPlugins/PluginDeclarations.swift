@@ -151,6 +151,8 @@ public struct ChecklistDeclaration: Hashable, Sendable {
     public var declaration: Declaration
     /// The columns.
     public var columns: [Column]
+    /// The labels of the line printed under the table (填报单位：, 填表人：, ...), if any.
+    public var signOff: [String] = []
 }
 
 /// A report: what it is, and the costly data it asks the host to prepare.
@@ -217,7 +219,8 @@ extension PluginDeclarations {
         checklists = list("checklists").map { entry in
             ChecklistDeclaration(
                 declaration: declaration(entry),
-                columns: (entry["columns"].tableValue?.array ?? []).map(ChecklistDeclaration.Column.init))
+                columns: (entry["columns"].tableValue?.array ?? []).map(ChecklistDeclaration.Column.init),
+                signOff: (entry["sign_off"].tableValue?.array ?? []).compactMap(\.stringValue))
         }
         deadlines = list("deadlines").map { entry in
             DeadlineDeclaration(declaration: declaration(entry), responsible: entry["responsible"].stringValue ?? "?")

@@ -12,13 +12,15 @@ public protocol TableSink: AnyObject {
 
 extension SheetFormat {
     /// Opens a table of `columns` titled `title` at `path`, to be filled row by row; a
-    /// workbook's printed pages are numbered in `language`.
+    /// workbook's printed pages are numbered in `language`, and `signOff`'s labels (填报单位：,
+    /// 填表人：, ...) are printed under its table. A CSV file, which is data, has neither.
     /// - Precondition: the format streams tables (`streamsTables`).
-    public func openTable(at path: URL, title: String, columns: [SheetColumn], language: Language) throws -> any TableSink {
+    public func openTable(at path: URL, title: String, columns: [SheetColumn], language: Language,
+                          signOff: [String] = []) throws -> any TableSink {
         switch self {
-        case .xlsx: try XLSXTableSink(path: path, title: title, columns: columns, language: language)
+        case .xlsx: try XLSXTableSink(path: path, title: title, columns: columns, language: language, signOff: signOff)
         case .csv: try CSVTableSink(path: path, columns: columns)
-        case .pdf: try PDFTableSink(path: path, title: title, columns: columns, language: language)
+        case .pdf: try PDFTableSink(path: path, title: title, columns: columns, language: language, signOff: signOff)
         case .html, .md: preconditionFailure("\(rawValue) does not stream tables")
         }
     }
@@ -29,8 +31,12 @@ extension SheetFormat {
 final class XLSXTableSink: TableSink {
     private let workbook: XLSXWorkbook
     private let sheet: XLSXSheet
+    private let signOff: [String]
+    private let width: Int
 
-    init(path: URL, title: String, columns: [SheetColumn], language: Language) throws {
+    init(path: URL, title: String, columns: [SheetColumn], language: Language, signOff: [String]) throws {
+        self.signOff = signOff
+        width = columns.count
         workbook = try XLSXWorkbook(path: path.path, constantMemory: true)
         sheet = try workbook.addSheet(named: title)
         sheet.setColumns(columns)
@@ -41,7 +47,13 @@ final class XLSXTableSink: TableSink {
 
     func append(_ row: [SheetCell]) throws { try sheet.writeRow(row) }
 
-    func finish() throws { try workbook.close() }
+    func finish() throws {
+        if !signOff.isEmpty {
+            sheet.skipRow()
+            try sheet.writeSignOff(signOff, width: width)
+        }
+        try workbook.close()
+    }
 }
 
 /// A table as CSV: a byte-order mark, one header row of flattened titles, then the rows.
@@ -99,10 +111,10 @@ final class PDFTableSink: TableSink {
     private let sheet: XLSXTableSink
     private let path: URL
 
-    init(path: URL, title: String, columns: [SheetColumn], language: Language) throws {
+    init(path: URL, title: String, columns: [SheetColumn], language: Language, signOff: [String]) throws {
         self.path = path
         workbook = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).\(UUID().uuidString).xlsx")
-        sheet = try XLSXTableSink(path: workbook, title: title, columns: columns, language: language)
+        sheet = try XLSXTableSink(path: workbook, title: title, columns: columns, language: language, signOff: signOff)
     }
 
     func append(_ row: [SheetCell]) throws { try sheet.append(row) }

@@ -242,6 +242,18 @@ public final class XLSXSheet {
 
     /// Leaves a blank row.
     public func skipRow() { nextRow += 1 }
+
+    /// A sign-off line (填报单位：, 填表人：, 审核人：, 填报日期：), the labels spread evenly
+    /// across `width` columns, each followed by room to write in.
+    public func writeSignOff(_ labels: [String], width: Int) throws {
+        let row = lxw_row_t(nextRow)
+        worksheet_set_row(sheet, row, 24, nil)
+        for (index, label) in labels.enumerated() {
+            let column = lxw_col_t(index * max(width, labels.count) / labels.count)
+            try check(worksheet_write_string(sheet, row, column, label, formats.paragraph), "writing the sign-off line")
+        }
+        nextRow += 1
+    }
 }
 
 private func check(_ error: lxw_error, _ doing: String) throws {

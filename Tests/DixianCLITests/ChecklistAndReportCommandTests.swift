@@ -63,14 +63,18 @@ struct ChecklistAndReportCommandTests {
         #expect(sheet.merged == ["A1:V1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:I2", "J2:L2", "M2:O2",
                                  "P2:R2", "T2:T3", "U2:U3", "V2:V3"])
         #expect(sheet.frozen == "A4")
-        #expect(sheet.rows.count == 3 + 300)
+        // The households, a blank row, and the sign-off line the plugin declares, spread under the table.
+        #expect(sheet.rows.count == 3 + 300 + 2)
+        #expect(sheet.rows[303].allSatisfy { $0.isEmpty })
+        #expect(sheet.rows[304].filter { !$0.isEmpty } == ["填报单位（盖章）：", "填表人：", "审核人：", "填报日期："])
+        #expect(sheet.rows[304][0] == "填报单位（盖章）：" && sheet.rows[304][5] == "填表人：")
         // Every household row names its head and category; the answers the registry cannot know stay empty.
-        for row in sheet.rows.dropFirst(3) {
+        for row in sheet.rows.dropFirst(3).prefix(300) {
             #expect(!row[0].isEmpty && row[2].hasPrefix(row[1]) && row[2].count == 16)
             #expect(!row[3].isEmpty && ["脱贫户", "监测户", "一般户"].contains(row[4]))
             #expect(row[8].isEmpty && row[11].isEmpty && row[21].isEmpty)
         }
-        #expect(Set(sheet.rows.dropFirst(3).map { $0[2] }).count == 300, "a household number on every row, each once")
+        #expect(Set(sheet.rows.dropFirst(3).prefix(300).map { $0[2] }).count == 300, "a household number on every row, each once")
     }
 
     /// Printed to PDF as the county office hands it in: Xiao County's ledger, 19 columns wide,
@@ -93,6 +97,8 @@ struct ChecklistAndReportCommandTests {
             // pdftotext drops the spaces between the footer's words.
             #expect(text.output.replacingOccurrences(of: " ", with: "").contains("第\(page)页共\(pages)页"), "page \(page)'s footer")
         }
+        let last = try await Tool.run("/usr/bin/pdftotext", ["-f", "\(pages)", "-l", "\(pages)", out.path, "-"])
+        #expect(last.output.contains("审核人：") && last.output.contains("填报日期："), "the sign-off line under the table")
     }
 
     @Test func checklistAsCSVHasOneHeaderRowAndTheSameRows() async throws {

@@ -36,6 +36,23 @@ struct PluginLoadingTests {
         #expect(message.contains("typo/checks/a.lua:3: unknown field 'sevrity' in check 'x'"), "\(message)")
     }
 
+    /// A checklist's sign-off line is a list of short labels; anything else is refused at its line.
+    @Test(arguments: [
+        ("'填表人：'", "sign_off must be a list of 1 to 8 labels, got string"),
+        ("{}", "sign_off must be a list of 1 to 8 labels, got table"),
+        ("{ '填表人：', 42 }", "sign_off[2] must be a label of 1 to 40 characters, got 42"),
+    ])
+    func aSignOffLineThatIsNotShortLabelsIsRefused(signOff: String, message: String) throws {
+        defer { plugins.remove() }
+        try plugins.write("signoff", ["checklists/a.lua": """
+
+            dixian.checklist { id = 'l', title = '台账', columns = { { key = 'a', title = '甲' } },
+              row = function() return {} end, sign_off = \(signOff) }
+            """])
+        let found = loadingError("signoff")
+        #expect(found.contains("signoff/checklists/a.lua:2: checklist 'l': \(message)"), "\(found)")
+    }
+
     @Test func aCheckDeclaredTwiceWithoutOverrideIsRefused() throws {
         defer { plugins.remove() }
         let check = "dixian.check { id = 'same', title = 't', run = function() end }\n"

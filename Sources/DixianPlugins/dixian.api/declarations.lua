@@ -318,9 +318,27 @@ function api.duty(spec)
   }, spec.override, where)
 end
 
-local CHECKLIST_FIELDS = set_of { 'id', 'title', 'columns', 'row', 'source', 'override' }
+local CHECKLIST_FIELDS = set_of { 'id', 'title', 'columns', 'row', 'source', 'sign_off', 'override' }
 
---- dixian.checklist { id, title, columns = { { key, title, group, width } }, row = function(h, ctx) -> { key = value }, source, override }
+-- The labels of a sign-off line (填报单位、填表人、审核人、填报日期): 1 to 8 strings of 1 to 40
+-- characters, or nil.
+local function read_sign_off(where, what, value)
+  if value == nil then return nil end
+  if type(value) ~= 'table' or #value < 1 or #value > 8 then
+    fail(where, '%s: sign_off must be a list of 1 to 8 labels, got %s', what, type(value))
+  end
+  local labels = {}
+  for i, label in ipairs(value) do
+    if type(label) ~= 'string' or label == '' or utf8.len(label) == nil or utf8.len(label) > 40 then
+      fail(where, '%s: sign_off[%d] must be a label of 1 to 40 characters, got %s', what, i, tostring(label))
+    end
+    labels[i] = label
+  end
+  return labels
+end
+
+--- dixian.checklist { id, title, columns = { { key, title, group, width } }, row = function(h, ctx) -> { key = value }, source, sign_off, override }:
+--- sign_off, the labels of the line printed under the table (填报单位：, 填表人：, 审核人：, 填报日期：).
 function api.checklist(spec)
   local where = caller(2)
   while_loading(where, 'dixian.checklist')
@@ -333,6 +351,7 @@ function api.checklist(spec)
     columns = columns,
     row = need(where, what, spec, 'row', 'function'),
     source = optional(where, what, spec, 'source', 'string'),
+    sign_off = read_sign_off(where, what, spec.sign_off),
   }, spec.override, where)
 end
 
