@@ -264,6 +264,10 @@ extension Console {
         guard let out = arguments["out"].stringValue else { return .string(document.markdown) }
         let format = arguments["format"].stringValue.flatMap(SheetFormat.init(rawValue:))
             ?? SheetFormat(rawValue: URL(fileURLWithPath: out).pathExtension) ?? .md
+        // Printing by LibreOffice takes its time and cannot be interrupted from the console.
+        guard format != .pdf else {
+            throw LuaArgumentError("a PDF is printed from the command line: dixian report \(id) --format pdf --out \(out)")
+        }
         try AtomicOutput.write(to: URL(fileURLWithPath: out)) { try document.write(to: $0, as: format) }
         return .string(out)
     }

@@ -22,7 +22,7 @@ public enum ConsoleAPI {
         Entry(usage: "visit{ household=, on=, visitor=, role=, notes= }", summary: "records a visit; returns its id"),
         Entry(usage: "close_problem{ id=, fix=, on= }", summary: "closes a problem of the ledger with what fixed it"),
         Entry(usage: "report(id [, { format=, out= }])",
-              summary: "renders one of the plugin's reports: Markdown text, or a file at `out` (xlsx, csv, html, md)"),
+              summary: "renders one of the plugin's reports: Markdown text, or a file at `out` (xlsx, csv, html, md; a PDF is printed with `dixian report --format pdf`)"),
         Entry(usage: "commit()", summary: "makes this session's changes permanent (--write)"),
         Entry(usage: "rollback()", summary: "drops this session's changes (--write)"),
         Entry(usage: "reload()", summary: "loads the plugin's scripts again, after an edit"),

@@ -43,7 +43,7 @@ public struct ChecklistRun: Sendable {
         public var rows: Int
     }
 
-    /// Writes the checklist from `source` to `url` in `format` (XLSX or CSV), all or nothing:
+    /// Writes the checklist from `source` to `url` in `format` (XLSX, CSV or PDF), all or nothing:
     /// when a row function fails, no file is left at `url`. Households the row function leaves
     /// off the list (a visit list of 六必访 households, say) have no row.
     /// - Throws: `PluginError` naming the household and plugin line, a store error, or a

@@ -11,21 +11,21 @@ public enum PDFPrinter {
     /// thousand pages takes minutes.
     static let timeout: Double = 900
 
-    /// Prints the workbook `xlsx` to `pdf` (replaced if it exists; nothing is left there if
-    /// printing fails).
+    /// Prints the workbook `xlsx` to `pdf` (replaced in one step if it exists; nothing is left
+    /// there if printing fails). Blocks the calling thread while LibreOffice prints.
     /// - Throws: `SheetError` when LibreOffice is missing, fails or runs out of time.
     public static func print(xlsx: URL, to pdf: URL) throws {
-        guard FileManager.default.isExecutableFile(atPath: soffice) else {
-            throw SheetError("a PDF is printed by LibreOffice, which is not installed here (\(soffice)): "
-                + "install libreoffice-calc-nogui (scripts/bootstrap does), or write XLSX and print it from Excel")
-        }
+        try requireLibreOffice()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
+        // Through timeout(1), which ends the whole of LibreOffice (soffice starts soffice.bin as
+        // a child of its own) when the time is up, and kills it 30 seconds later if need be.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         // A profile of its own, so that it neither waits for nor disturbs another LibreOffice.
-        process.arguments = ["-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)",
+        process.arguments = ["-k", "30", String(Int(timeout)), soffice,
+                             "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)",
                              "--headless", "--convert-to", "pdf", "--outdir", work.path, xlsx.path]
         let log = work.appendingPathComponent("soffice.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -37,9 +37,8 @@ public enum PDFPrinter {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         try process.run()
-        guard done.wait(timeout: .now() + timeout) == .success else {
-            process.terminate()
-            done.wait()
+        done.wait()
+        guard process.terminationStatus != 124, process.terminationStatus != 137 else {
             throw SheetError("LibreOffice did not print the PDF within \(Int(timeout)) seconds")
         }
         let printed = work.appendingPathComponent(xlsx.deletingPathExtension().lastPathComponent + ".pdf")
@@ -47,7 +46,24 @@ public enum PDFPrinter {
             let said = (try? String(contentsOf: log, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             throw SheetError("LibreOffice printed no PDF (exit \(process.terminationStatus))" + (said.isEmpty ? "" : ": \(said)"))
         }
-        _ = try? FileManager.default.removeItem(at: pdf)
-        try FileManager.default.moveItem(at: printed, to: pdf)
+        // Copied next to `pdf`, then renamed over it in one step.
+        let beside = pdf.deletingLastPathComponent().appendingPathComponent(".\(pdf.lastPathComponent).\(UUID().uuidString)")
+        do {
+            try FileManager.default.copyItem(at: printed, to: beside)
+            guard rename(beside.path, pdf.path) == 0 else {
+                throw SheetError("cannot put the PDF at \(pdf.path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: beside)
+            throw error
+        }
+    }
+
+    /// Throws unless LibreOffice is here to print with.
+    public static func requireLibreOffice() throws {
+        guard FileManager.default.isExecutableFile(atPath: soffice) else {
+            throw SheetError("a PDF is printed by LibreOffice, which is not installed here (\(soffice)): "
+                + "install libreoffice-calc-nogui (scripts/bootstrap does), or write XLSX and print it from Excel")
+        }
     }
 }

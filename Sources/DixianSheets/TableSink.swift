@@ -105,25 +105,33 @@ final class BufferedOutput {
     }
 }
 
-/// A table printed to PDF: streamed into a workbook beside it, printed when finished.
+/// A table printed to PDF: streamed into a workbook beside it, printed when finished. The
+/// workbook, which holds the rows, never outlives the sink.
 final class PDFTableSink: TableSink {
     private let workbook: URL
-    private let sheet: XLSXTableSink
+    private var sheet: XLSXTableSink?
     private let path: URL
 
     init(path: URL, title: String, columns: [SheetColumn], language: Language, signOff: [String]) throws {
+        try PDFPrinter.requireLibreOffice()  // before the rows are filled, not after
         self.path = path
         workbook = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).\(UUID().uuidString).xlsx")
         sheet = try XLSXTableSink(path: workbook, title: title, columns: columns, language: language, signOff: signOff)
     }
 
-    func append(_ row: [SheetCell]) throws { try sheet.append(row) }
+    func append(_ row: [SheetCell]) throws { try sheet?.append(row) }
 
     func finish() throws {
         defer { try? FileManager.default.removeItem(at: workbook) }
-        try sheet.finish()
+        try sheet?.finish()
+        sheet = nil
         try PDFPrinter.print(xlsx: workbook, to: path)
     }
 
-    deinit { try? FileManager.default.removeItem(at: workbook) }
+    deinit {
+        // An abandoned workbook is written out when it goes (libxlsxwriter closes it): let it
+        // go first, then remove it.
+        sheet = nil
+        try? FileManager.default.removeItem(at: workbook)
+    }
 }

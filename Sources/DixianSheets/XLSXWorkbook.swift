@@ -13,7 +13,7 @@ public final class XLSXWorkbook {
 
     /// The cell formats every sheet uses.
     struct Formats {
-        let title, heading, paragraph, header, text, number: UnsafeMutablePointer<lxw_format>
+        let title, heading, paragraph, header, text, number, signOff: UnsafeMutablePointer<lxw_format>
     }
 
     /// Starts a workbook at `path` (written when `close()` is called).
@@ -54,7 +54,9 @@ public final class XLSXWorkbook {
                 format_set_bg_color($0, 0xDDEBF7)
             },
             text: format { format_set_border($0, UInt8(LXW_BORDER_THIN.rawValue)) },
-            number: format { format_set_border($0, UInt8(LXW_BORDER_THIN.rawValue)) })
+            number: format { format_set_border($0, UInt8(LXW_BORDER_THIN.rawValue)) },
+            // Not wrapped: a label runs on into the empty cells to its right.
+            signOff: format { format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue)) })
     }
 
     deinit {
@@ -250,7 +252,7 @@ public final class XLSXSheet {
         worksheet_set_row(sheet, row, 24, nil)
         for (index, label) in labels.enumerated() {
             let column = lxw_col_t(index * max(width, labels.count) / labels.count)
-            try check(worksheet_write_string(sheet, row, column, label, formats.paragraph), "writing the sign-off line")
+            try check(worksheet_write_string(sheet, row, column, label, formats.signOff), "writing the sign-off line")
         }
         nextRow += 1
     }

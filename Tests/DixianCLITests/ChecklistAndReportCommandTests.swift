@@ -77,7 +77,7 @@ struct ChecklistAndReportCommandTests {
         #expect(Set(sheet.rows.dropFirst(3).prefix(300).map { $0[2] }).count == 300, "a household number on every row, each once")
     }
 
-    /// Printed to PDF as the county office hands it in: Xiao County's ledger, 19 columns wide,
+    /// Printed to PDF as the county office hands it in: Xiao County's ledger, 22 columns wide,
     /// on landscape A4 pages as wide as the table, its header on every page, pages numbered.
     @Test func xiaoCountyLedgerPrintsToPDFLandscapeWithItsHeaderOnEveryPage() async throws {
         let db = try await county("xiaoxian")
@@ -219,7 +219,9 @@ struct ChecklistAndReportCommandTests {
         }
     }
 
-    @Test func aChecklistRowThatFailsNamesTheHouseholdAndLineAndLeavesNoFile() async throws {
+    /// Nor any file beside it: a PDF's workbook, which holds the rows filled so far, included.
+    @Test(arguments: ["xlsx", "pdf"])
+    func aChecklistRowThatFailsNamesTheHouseholdAndLineAndLeavesNoFile(format: String) async throws {
         let db = try await county("minqin", households: 50)
         let plugins = try brokenPlugin("checklists/typo.lua", """
             dixian.checklist {
@@ -228,14 +230,16 @@ struct ChecklistAndReportCommandTests {
               row = function(h) return { nmae = h.head_name } end,
             }
             """)
-        let out = folder.appendingPathComponent("typo.xlsx")
+        let outputs = folder.appendingPathComponent("failing-\(format)")
+        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+        let out = outputs.appendingPathComponent("typo.\(format)")
         let run = try await DixianProcess.run(["checklist", "typo", "--as-of", "2024-06-30", "--out", out.path, "--db", db,
-                                         "--plugin", "broken", "--plugins", plugins, "--plugins", Self.plugins])
+                                         "--format", format, "--plugin", "broken", "--plugins", plugins, "--plugins", Self.plugins])
         #expect(run.status != 0)
         #expect(run.errorOutput.contains("broken/checklists/typo.lua:1: checklist typo: the row fills 'nmae', which is not one of its columns"),
                 "\(run.errorOutput)")
         #expect(run.errorOutput.contains("household 6206211"))
-        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outputs.path) == [])
     }
 }
 

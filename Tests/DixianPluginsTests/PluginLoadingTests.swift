@@ -41,6 +41,8 @@ struct PluginLoadingTests {
         ("'填表人：'", "sign_off must be a list of 1 to 8 labels, got string"),
         ("{}", "sign_off must be a list of 1 to 8 labels, got table"),
         ("{ '填表人：', 42 }", "sign_off[2] must be a label of 1 to 40 characters, got 42"),
+        ("{ '1', '2', '3', '4', '5', '6', '7', '8', '9' }", "sign_off must be a list of 1 to 8 labels, got 9"),
+        ("{ '\(String(repeating: "填", count: 41))' }", "sign_off[1] must be a label of 1 to 40 characters"),
     ])
     func aSignOffLineThatIsNotShortLabelsIsRefused(signOff: String, message: String) throws {
         defer { plugins.remove() }

@@ -325,7 +325,8 @@ local CHECKLIST_FIELDS = set_of { 'id', 'title', 'columns', 'row', 'source', 'si
 local function read_sign_off(where, what, value)
   if value == nil then return nil end
   if type(value) ~= 'table' or #value < 1 or #value > 8 then
-    fail(where, '%s: sign_off must be a list of 1 to 8 labels, got %s', what, type(value))
+    local got = type(value) == 'table' and (#value > 8 and tostring(#value) or 'table') or type(value)
+    fail(where, '%s: sign_off must be a list of 1 to 8 labels, got %s', what, got)
   end
   local labels = {}
   for i, label in ipairs(value) do

@@ -38,7 +38,8 @@ struct ReportController<Store: ServerStore>: Sendable {
         let (text, type) = switch sheet {
         case .html: (document.html, "text/html; charset=utf-8")
         case .csv: (document.csv, "text/csv; charset=utf-8")
-        default: (document.markdown, "text/markdown; charset=utf-8")
+        case .md: (document.markdown, "text/markdown; charset=utf-8")
+        case .xlsx, .pdf: preconditionFailure("refused above: a page answers with text")
         }
         var headers: HTTPFields = [.contentType: type]
         // A report's HTML has a stylesheet of its own, which the policy allows by its hash.
