@@ -22,7 +22,7 @@ public protocol FieldSource {
 extension FieldSource {
     public func integer(at position: Int) throws(FieldError) -> Int64? {
         guard let value = try text(at: position) else { return nil }
-        guard let number = Int64(value) else { throw FieldError(column: "", reason: "'\(value)' is not a whole number") }
+        guard let number = Int64(value) else { throw FieldError(column: "", .notWholeNumber(value)) }
         return number
     }
 
@@ -37,13 +37,13 @@ extension FieldSource {
         switch value.lowercased() {
         case "true", "1", "是", "y", "yes": return true
         case "false", "0", "否", "n", "no": return false
-        default: throw FieldError(column: "", reason: "'\(value)' is not yes or no (true/false, 是/否)")
+        default: throw FieldError(column: "", .notYesOrNo(value))
         }
     }
 
     public func date(at position: Int) throws(FieldError) -> LocalDate? {
         guard let value = try text(at: position) else { return nil }
-        guard let date = LocalDate(iso: value) else { throw FieldError(column: "", reason: "'\(value)' is not a date (YYYY-MM-DD) that exists") }
+        guard let date = LocalDate(iso: value) else { throw FieldError(column: "", .notADate(value)) }
         return date
     }
 
@@ -59,7 +59,7 @@ extension FieldSource {
         do {
             return try ResidentID(value)
         } catch {
-            throw FieldError(column: "", reason: "ID number \(error)")
+            throw FieldError(column: "", .residentID(error.reason))
         }
     }
 }
@@ -67,13 +67,12 @@ extension FieldSource {
 extension FieldError {
     /// `value` is not one of `T`'s terms.
     public static func unknown<T: OfficialTerm>(_ value: String, _: T.Type) -> FieldError {
-        let allowed = T.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
-        return FieldError(column: "", reason: "'\(value)' is not one of \(allowed)")
+        FieldError(column: "", .notATerm(value, allowed: T.termNames))
     }
 
     /// This error, naming `field`.
     func naming(_ field: some RecordField) -> FieldError {
-        column.isEmpty ? FieldError(column: field.described.name, reason: reason) : self
+        column.isEmpty ? FieldError(column: field.described.name, message) : self
     }
 }
 
@@ -91,7 +90,7 @@ extension FieldSource {
 
     public func text(_ field: some RecordField) throws(FieldError) -> String {
         guard let value = try reading(field, { () throws(FieldError) in try text(at: field.rawValue) }) else {
-            throw FieldError(column: field.described.name, reason: "is empty")
+            throw FieldError(column: field.described.name, .empty)
         }
         return value
     }
@@ -102,7 +101,7 @@ extension FieldSource {
 
     public func term<T: OfficialTerm>(_ field: some RecordField) throws(FieldError) -> T {
         guard let value = try reading(field, { () throws(FieldError) in try term(at: field.rawValue, T.self) }) else {
-            throw FieldError(column: field.described.name, reason: "is empty")
+            throw FieldError(column: field.described.name, .empty)
         }
         return value
     }
@@ -118,7 +117,7 @@ extension FieldSource {
         for name in value.split(whereSeparator: { $0 == termListSeparator || $0 == "、" }) {
             let trimmed = String(name).trimmingBlanks
             guard let term = T(term: trimmed) else {
-                throw FieldError(column: field.described.name, reason: FieldError.unknown(trimmed, T.self).reason)
+                throw FieldError(column: field.described.name, FieldError.unknown(trimmed, T.self).message)
             }
             terms.insert(term)
         }
@@ -126,7 +125,7 @@ extension FieldSource {
     }
 
     public func date(_ field: some RecordField) throws(FieldError) -> LocalDate {
-        guard let value = try optionalDate(field) else { throw FieldError(column: field.described.name, reason: "is empty") }
+        guard let value = try optionalDate(field) else { throw FieldError(column: field.described.name, .empty) }
         return value
     }
 
@@ -138,7 +137,7 @@ extension FieldSource {
     public func money(_ field: some RecordField) throws(FieldError) -> Money {
         guard let amount = try reading(field, { () throws(FieldError) in try money(at: field.rawValue) }) else { return .zero }
         if amount < .zero, case .money = field.described.kind {
-            throw FieldError(column: field.described.name, reason: "is negative (\(amount))")
+            throw FieldError(column: field.described.name, .negative(amount))
         }
         return amount
     }
@@ -146,17 +145,17 @@ extension FieldSource {
     /// An amount that must be given.
     public func requiredMoney(_ field: some RecordField) throws(FieldError) -> Money {
         guard let amount = try reading(field, { () throws(FieldError) in try money(at: field.rawValue) }) else {
-            throw FieldError(column: field.described.name, reason: "is empty")
+            throw FieldError(column: field.described.name, .empty)
         }
         if amount < .zero, case .money = field.described.kind {
-            throw FieldError(column: field.described.name, reason: "is negative (\(amount))")
+            throw FieldError(column: field.described.name, .negative(amount))
         }
         return amount
     }
 
     /// A whole number within the field's range.
     public func integer(_ field: some RecordField) throws(FieldError) -> Int {
-        guard let value = try optionalInteger(field) else { throw FieldError(column: field.described.name, reason: "is empty") }
+        guard let value = try optionalInteger(field) else { throw FieldError(column: field.described.name, .empty) }
         return value
     }
 
@@ -168,7 +167,7 @@ extension FieldSource {
         }
         guard let value = Int(exactly: number), range.contains(value) else {
             throw FieldError(column: field.described.name,
-                             reason: "'\(number)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+                             .outOfRange("\(number)", lower: range.lowerBound, upper: range.upperBound))
         }
         return value
     }
@@ -194,7 +193,7 @@ extension FieldSource {
 
     public func residentID(_ field: some RecordField) throws(FieldError) -> ResidentID {
         guard let id = try reading(field, { () throws(FieldError) in try residentID(at: field.rawValue) }) else {
-            throw FieldError(column: field.described.name, reason: "is empty")
+            throw FieldError(column: field.described.name, .empty)
         }
         return id
     }
@@ -219,9 +218,9 @@ extension Money {
         let shown = text.count > 40 ? "'\(text.prefix(20))…' (\(text.count) characters)" : "'\(text)'"
         switch parse(yuan: text) {
         case .amount(let amount): return amount
-        case .notANumber: throw FieldError(column: "", reason: "\(shown) is not an amount in yuan (at most two decimals)")
-        case .tooLarge: throw FieldError(column: "", reason: "\(shown) is too large for an amount in yuan")
-        case .tooManyDecimals: throw FieldError(column: "", reason: "\(shown) has more than two decimals (fen are the smallest unit)")
+        case .notANumber: throw FieldError(column: "", .notAnAmount(shown))
+        case .tooLarge: throw FieldError(column: "", .amountTooLarge(shown))
+        case .tooManyDecimals: throw FieldError(column: "", .tooManyDecimals(shown))
         }
     }
 }

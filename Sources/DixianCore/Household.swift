@@ -56,14 +56,14 @@ extension Household {
     /// its village code followed by `numberSequenceDigits` more, and, when `villageCode` is
     /// given, beginning with that village code. The one check of the import, the API and the
     /// stores' constraints, which keep to the same shape.
-    public static func numberProblem(_ number: String, villageCode: String? = nil) -> String? {
+    public static func numberProblem(_ number: String, villageCode: String? = nil) -> FieldMessage? {
         let length = 12 + numberSequenceDigits
         let shown = number.unicodeScalars.count > 40 ? String(number.unicodeScalars.prefix(40)) + "…" : number
         guard number.utf8.count == length, number.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            return "household number \(shown.debugDescription) is not \(length) digits (its village code and \(numberSequenceDigits) more)"
+            return .householdNumberLength(shown.debugDescription, digits: length, sequence: numberSequenceDigits)
         }
         if let villageCode, !number.hasPrefix(villageCode) {
-            return "household number \(number) does not begin with its village code \(villageCode)"
+            return .householdNumberVillage(number, villageCode: villageCode)
         }
         return nil
     }

@@ -41,7 +41,7 @@ extension Asset: DescribedRecord {
     public init(reading row: some FieldSource) throws(FieldError) {
         let village = try row.text(Field.villageCode)
         guard Area(villageCode: village) != nil else {
-            throw FieldError(column: "village_code", reason: "'\(village)' is not a 12-digit village code")
+            throw FieldError(column: "village_code", .notAVillageCode(village))
         }
         self.init(id: try row.identifier(Field.id), project: try row.text(Field.project), assetClass: try row.term(Field.assetClass),
                   value: try row.money(Field.value), villageCode: village, custodian: try row.optionalText(Field.custodian),

@@ -77,7 +77,7 @@ extension Measure: DescribedRecord {
     public init(reading row: some FieldSource) throws(FieldError) {
         let starts = try row.date(Field.startsOn)
         let due = try row.date(Field.dueOn)
-        guard due >= starts else { throw FieldError(column: "due_on", reason: "\(due) is before the start, \(starts)") }
+        guard due >= starts else { throw FieldError(column: "due_on", .dueBeforeStart(due, starts: starts)) }
         self.init(id: try row.identifier(Field.id), planID: try row.identifier(Field.planID), type: try row.term(Field.type),
                   description: try row.text(Field.description), responsibleUnit: try row.text(Field.responsibleUnit),
                   responsiblePerson: try row.text(Field.responsiblePerson), startsOn: starts, dueOn: due,
@@ -169,7 +169,7 @@ extension Problem: DescribedRecord {
         let closed = try row.optionalDate(Field.closedOn)
         let fix = try row.optionalText(Field.fix)
         if (closed == nil) != (fix == nil) {
-            throw FieldError(column: "fix", reason: "a problem is closed exactly when its fix is recorded")
+            throw FieldError(column: "fix", .fixMismatch)
         }
         self.init(id: try row.identifier(Field.id), householdNumber: try row.optionalText(Field.householdNumber),
                   foundBy: try row.text(Field.foundBy), foundOn: try row.date(Field.foundOn),

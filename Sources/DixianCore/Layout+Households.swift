@@ -55,15 +55,15 @@ extension Household: DescribedRecord {
     public init(reading row: some FieldSource) throws(FieldError) {
         let village = try row.text(Field.villageCode)
         guard let area = Area(villageCode: village, group: try row.optionalText(Field.group)) else {
-            throw FieldError(column: "village_code", reason: "'\(village)' is not a 12-digit village code")
+            throw FieldError(column: "village_code", .notAVillageCode(village))
         }
         let category: HouseholdCategory = try row.term(Field.category)
         let kind: MonitoredKind? = try row.optionalTerm(Field.monitoredKind)
         if category == .monitored && kind == nil {
-            throw FieldError(column: "monitored_kind", reason: "is empty, but a monitored household needs its kind")
+            throw FieldError(column: "monitored_kind", .monitoredKindMissing)
         }
         if category != .monitored, let kind {
-            throw FieldError(column: "monitored_kind", reason: "is \(kind.rawValue), but the household is not monitored")
+            throw FieldError(column: "monitored_kind", .monitoredKindUnmonitored(kind))
         }
         var flags: Flags = []
         if try row.flag(Field.relocated) { flags.insert(.relocated) }
@@ -112,11 +112,8 @@ extension Member: DescribedRecord {
     /// had to): the file does not say which school a `vocational` member attends, the one who
     /// made it knows, and a guess decides whether Ningxia counts them a 全日制普通高校 student
     /// (seed 001 名词解释3②). `tertiary` is still read, as 本科及以上.
-    public static let retiredSchoolStages: [String: String] = [
-        "vocational": "'vocational' is no longer a school stage: write secondary-vocational (中职: 中专、职高、技校) or higher-vocational (高职: 大专)",
-        "职业教育": "'职业教育' is no longer a school stage: write 中职 (secondary-vocational: 中专、职高、技校) or 高职 (higher-vocational: 大专)",
-        "大专及以上": "'大专及以上' is no longer a school stage: write 高职 (higher-vocational) for 大专, 本科及以上 (tertiary) for 本科 and above",
-    ]
+    /// What to write instead is `FieldMessage.retiredSchoolStage`.
+    public static let retiredSchoolStages: Set<String> = ["vocational", "职业教育", "大专及以上"]
 
     public func value(of field: Field) -> FieldValue {
         switch field {
@@ -137,13 +134,13 @@ extension Member: DescribedRecord {
     }
 
     public init(reading row: some FieldSource) throws(FieldError) {
-        if let text = try row.optionalText(Field.schoolStage), let retired = Self.retiredSchoolStages[text] {
-            throw FieldError(column: "school_stage", reason: retired)
+        if let text = try row.optionalText(Field.schoolStage), Self.retiredSchoolStages.contains(text) {
+            throw FieldError(column: "school_stage", .retiredSchoolStage(text))
         }
         let stage: SchoolStage? = try row.optionalTerm(Field.schoolStage)
         let status: SchoolStatus? = try row.optionalTerm(Field.schoolStatus)
         if status != nil && stage == nil {
-            throw FieldError(column: "school_status", reason: "is set, but the member has no school stage")
+            throw FieldError(column: "school_status", .schoolStatusWithoutStage)
         }
         self.init(
             residentID: try row.residentID(Field.residentID), householdNumber: try row.text(Field.householdNumber),

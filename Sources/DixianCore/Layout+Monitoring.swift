@@ -40,14 +40,14 @@ extension MonitoringEpisode: DescribedRecord {
         let status: MonitoringStatus = try row.term(Field.status)
         let identified = try row.optionalDate(Field.identifiedOn)
         if (status == .identified || status == .eliminated) && identified == nil {
-            throw FieldError(column: "identified_on", reason: "is empty, but the episode is \(status.rawValue)")
+            throw FieldError(column: "identified_on", .identifiedOnMissing(status))
         }
         if (status == .identified || status == .eliminated) && risks.isEmpty {
-            throw FieldError(column: "risk_types", reason: "is empty, but an identified household has risk types")
+            throw FieldError(column: "risk_types", .riskTypesMissing)
         }
         let eliminated = try row.optionalDate(Field.eliminatedOn)
         if (status == .eliminated) != (eliminated != nil) {
-            throw FieldError(column: "eliminated_on", reason: "must be set exactly when the status is eliminated")
+            throw FieldError(column: "eliminated_on", .eliminatedOnMismatch)
         }
         self.init(id: try row.identifier(Field.id), householdNumber: try row.text(Field.householdNumber),
                   channel: try row.term(Field.channel), reportedOn: try row.date(Field.reportedOn), status: status,
@@ -98,11 +98,11 @@ extension MonitoringStep: DescribedRecord {
         let transition: MonitoringTransition = try row.term(Field.transition)
         let stage: EliminationStage? = try row.optionalTerm(Field.stage)
         if (transition == .eliminate) != (stage != nil) {
-            throw FieldError(column: "stage", reason: "must be set exactly when the transition is eliminate")
+            throw FieldError(column: "stage", .stageMismatch)
         }
         let accepted = try row.optionalFlag(Field.accepted)
         if (transition == .answer) != (accepted != nil) {
-            throw FieldError(column: "accepted", reason: "must be set exactly when the transition is answer")
+            throw FieldError(column: "accepted", .acceptedMismatch)
         }
         self.init(id: try row.identifier(Field.id), episodeID: try row.identifier(Field.episodeID),
                   householdNumber: try row.text(Field.householdNumber), transition: transition,
@@ -148,7 +148,7 @@ extension DepartmentWarning: DescribedRecord {
         let result = try row.optionalText(Field.result)
         let closed = try row.optionalDate(Field.closedOn)
         if closed != nil && result == nil {
-            throw FieldError(column: "result", reason: "is empty, but a closed warning needs its recorded result")
+            throw FieldError(column: "result", .warningResultMissing)
         }
         self.init(id: try row.identifier(Field.id), department: try row.term(Field.department),
                   residentID: try row.residentID(Field.residentID), receivedOn: try row.date(Field.receivedOn),

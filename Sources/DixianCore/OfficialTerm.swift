@@ -15,4 +15,12 @@ extension OfficialTerm {
         }
         self = match
     }
+
+    /// The term as officials read it in `language`: its Chinese name, or its identifier.
+    public func name(in language: Language) -> String {
+        switch language {
+        case .chinese: chineseName
+        case .english: rawValue
+        }
+    }
 }

@@ -208,10 +208,18 @@ public struct FieldError: Error, Hashable, Sendable {
     /// The field's name.
     public let column: String
     /// What is wrong.
-    public let reason: String
+    public let message: FieldMessage
 
-    public init(column: String, reason: String) {
+    public init(column: String, _ message: FieldMessage) {
         self.column = column
-        self.reason = reason
+        self.message = message
     }
+
+    /// A value a store holds that Dixian cannot read, described for developers (`holds 'x'`).
+    public init(column: String, reason: String) {
+        self.init(column: column, .unreadableStoredValue(reason))
+    }
+
+    /// What is wrong, in English.
+    public var reason: String { message.english }
 }

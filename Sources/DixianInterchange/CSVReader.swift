@@ -19,7 +19,7 @@ struct CSVReader: Sequence {
     /// A file that is not well-formed CSV.
     struct MalformedCSV: Error {
         var line: Int
-        var reason: String
+        var reason: ImportMessage
     }
 
     /// A file whose text is neither UTF-8 nor GB18030: where it first fails.
@@ -192,7 +192,7 @@ struct CSVReader: Sequence {
             }
             position = buffer.count
             if quoted {
-                failure = MalformedCSV(line: start, reason: "a quoted field is not closed")
+                failure = MalformedCSV(line: start, reason: .unclosedQuote)
                 return nil
             }
             fields.append(String(decoding: field, as: UTF8.self))

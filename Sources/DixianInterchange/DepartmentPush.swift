@@ -21,7 +21,7 @@ public enum DepartmentPush {
             throw ImportRejected(report: ImportReport(rowCounts: [], problems: [problem]))
         } catch {
             throw ImportRejected(report: ImportReport(rowCounts: [], problems: [
-                ImportProblem(file: name, line: nil, column: nil, reason: "cannot be read (\(error.localizedDescription))"),
+                ImportProblem(file: name, line: nil, column: nil, reason: .cannotBeRead(error.localizedDescription)),
             ]))
         }
         var problems: [ImportProblem] = []
@@ -30,7 +30,7 @@ public enum DepartmentPush {
         let bounds = FieldBounds.now()
         guard let header = iterator.header(of: columns) else {
             throw ImportRejected(report: ImportReport(rowCounts: [], problems: [
-                ImportProblem(file: name, line: nil, column: nil, reason: "is empty (no header)"),
+                ImportProblem(file: name, line: nil, column: nil, reason: .emptyFile),
             ]))
         }
         let (positions, labels) = InterchangeFile.header(header, columns: columns, file: name, kind: name, problems: &problems)
@@ -40,7 +40,7 @@ public enum DepartmentPush {
                 if row.fields == [""] { continue }
                 guard row.fields.count == header.fields.count else {
                     problems.append(ImportProblem(file: name, line: row.line, column: nil,
-                                                  reason: "has \(row.fields.count) fields, but the header has \(header.fields.count)"))
+                                                  reason: .fieldCount(found: row.fields.count, header: header.fields.count)))
                     continue
                 }
                 let fields = FieldReader(fields: row.fields, positions: positions, layout: DepartmentWarning.layout, bounds: bounds)
@@ -52,7 +52,7 @@ public enum DepartmentPush {
                         receivedOn: try fields.date(DepartmentWarning.Field.receivedOn), reason: try fields.text(DepartmentWarning.Field.reason))))
                 } catch {
                     problems.append(ImportProblem(file: name, line: row.line, column: labels[error.column] ?? error.column,
-                                                  reason: error.reason))
+                                                  reason: .field(error.message)))
                 }
             }
             if let failure = iterator.failure {

@@ -67,22 +67,22 @@ package struct FieldBounds: Sendable {
     /// The first field of `fields` that breaks the text bounds, as the error of its column.
     func textProblem(_ fields: [String], columns: TextColumns) -> FieldError? {
         for column in columns.columns where column.position < fields.count {
-            if let reason = Self.textProblem(fields[column.position], long: column.long) {
-                return FieldError(column: column.name, reason: reason)
+            if let message = Self.textProblem(fields[column.position], long: column.long) {
+                return FieldError(column: column.name, message)
             }
         }
         return nil
     }
 
     /// What is wrong with `text` as a field of `column`, if anything.
-    package static func textProblem(_ text: String, column: String) -> String? {
+    package static func textProblem(_ text: String, column: String) -> FieldMessage? {
         textProblem(text, long: longTextColumns.contains(column))
     }
 
     /// What is wrong with `text` as a field of free text (`long`) or of another column. This
     /// runs for every field of an import: its bytes are scanned once, and only a field with a
     /// problem is looked at again to say what it is.
-    static func textProblem(_ text: String, long: Bool) -> String? {
+    static func textProblem(_ text: String, long: Bool) -> FieldMessage? {
         let limit = long ? longTextLimit : shortTextLimit
         var text = text
         let clean = text.withUTF8 { bytes -> Bool in
@@ -107,25 +107,24 @@ package struct FieldBounds: Sendable {
                 let value = scalar.value
                 if long && (value == 0x09 || value == 0x0A || value == 0x0D) { continue }
                 if value < 0x20 || (0x7F...0x9F).contains(value) { break }
-                if value == 0xFFFD { return "is not valid UTF-8 text (save the file as UTF-8, not GBK or another encoding)" }
+                if value == 0xFFFD { return .notUTF8 }
             }
             return controlProblem(text, long: long)
         }
         guard text.utf8.count > limit else { return nil }
         let count = text.count
-        return count > limit ? "has \(count) characters, more than the \(limit) this column holds" : nil
+        return count > limit ? .tooLong(count: count, limit: limit) : nil
     }
 
     /// The problem of a text known to hold a control character it may not.
-    private static func controlProblem(_ text: String, long: Bool) -> String {
+    private static func controlProblem(_ text: String, long: Bool) -> FieldMessage {
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             let value = scalar.value
             if long && (value == 0x09 || value == 0x0A || value == 0x0D) { continue }
             if value < 0x20 || (0x7F...0x9F).contains(value) {
-                let hint = long ? "" : " (only free-text columns such as notes may hold tabs and line breaks)"
-                return "holds the control character U+\(String(format: "%04X", value)) at character \(offset + 1)\(hint)"
+                return .controlCharacter(code: "U+\(String(format: "%04X", value))", position: offset + 1, freeText: long)
             }
         }
-        return "holds a control character"
+        return .controlCharacter(code: "", position: 0, freeText: long)
     }
 }

@@ -57,16 +57,16 @@ struct FieldReader: FieldSource {
     func date(at position: Int) throws(FieldError) -> LocalDate? {
         guard let text = text(at: position) else { return nil }
         guard let date = LocalDate(iso: text) else {
-            throw FieldError(column: "", reason: "'\(text)' is not a date (YYYY-MM-DD) that exists")
+            throw FieldError(column: "", .notADate(text))
         }
         if let bounds {
             guard date >= FieldBounds.earliestEvent else {
-                throw FieldError(column: "", reason: "\(date) is before \(FieldBounds.earliestEvent), earlier than any record of the registry")
+                throw FieldError(column: "", .dateTooEarly(date, earliest: FieldBounds.earliestEvent))
             }
             // Most dates are well before today: the column is looked at only for a later one.
             let latest = date <= bounds.latestEvent ? date : bounds.latestDate(names[position])
             guard date <= latest else {
-                throw FieldError(column: "", reason: "\(date) is after \(latest), too far ahead of today (\(bounds.today))")
+                throw FieldError(column: "", .dateTooLate(date, latest: latest, today: bounds.today))
             }
         }
         return date
@@ -77,7 +77,7 @@ struct FieldReader: FieldSource {
         guard let amount = try Self.amount(text) else { return nil }
         if bounds != nil, amount.fen.magnitude > FieldBounds.largestAmount.fen.magnitude {
             let shown = text.count > 40 ? "'\(text.prefix(20))…' (\(text.count) characters)" : "'\(text)'"
-            throw FieldError(column: "", reason: "\(shown) is more than \(FieldBounds.largestAmount) yuan")
+            throw FieldError(column: "", .amountOverLimit(shown, largest: FieldBounds.largestAmount))
         }
         return amount
     }
@@ -92,8 +92,7 @@ struct FieldReader: FieldSource {
             guard case .tooManyDecimals = Money.parse(yuan: text), let value = Double(text), value.isFinite else { throw error }
             let fen = (value * 100).rounded()
             guard abs(value * 100 - fen) < 1e-6 else {
-                throw FieldError(column: "", reason: "'\(text)' has more than two decimals (fen are the smallest unit): "
-                    + "a formula's full value? Round it to fen in the spreadsheet (=ROUND(…, 2))")
+                throw FieldError(column: "", .unroundedAmount(text))
             }
             return Money(fen: Int64(fen))
         }
@@ -108,12 +107,11 @@ struct FieldReader: FieldSource {
             // A spreadsheet column of numbers, not text: 18 digits never survive as a number (a
             // spreadsheet keeps 15, a double about 16), and a rounded one may still pass the
             // check character, so none is taken.
-            guard Self.isSpreadsheetNumber(text) else { throw FieldError(column: "", reason: "ID number \(error)") }
-            throw FieldError(column: "", reason: "ID number '\(text)' was kept as a number, and a spreadsheet keeps only "
-                + "15 digits of a number: format the column as text (设置单元格格式为“文本”) and enter the ID numbers again")
+            guard Self.isSpreadsheetNumber(text) else { throw FieldError(column: "", .residentID(error.reason)) }
+            throw FieldError(column: "", .residentIDStoredAsNumber(text))
         }
         if let bounds, id.birthDate > bounds.today {
-            throw FieldError(column: "", reason: "ID number has birth date \(id.birthDate), which is in the future")
+            throw FieldError(column: "", .residentIDBornInFuture(id.birthDate))
         }
         return id
     }

@@ -9,23 +9,26 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
     /// The column as the file's header names it, if the problem is in one field.
     public var column: String?
     /// What is wrong.
-    public var reason: String
+    public var reason: ImportMessage
 
     /// A problem.
-    public init(file: String, line: Int?, column: String?, reason: String) {
+    public init(file: String, line: Int?, column: String?, reason: ImportMessage) {
         self.file = file
         self.line = line
         self.column = column
         self.reason = reason
     }
 
-    /// `members.csv:12: resident_id: ID number has 17 characters, not 18`, with any control
-    /// character of a file's name or header escaped for the terminal.
-    public var description: String {
+    /// `members.csv:12: resident_id: ID number has 17 characters, not 18`, in English.
+    public var description: String { text(in: .english) }
+
+    /// The problem in `language` (`members.csv:12: 身份证号: 身份证号有 17 位，不是 18 位`), with
+    /// any control character of a file's name or header escaped for the terminal.
+    public func text(in language: Language) -> String {
         var text = file
         if let line { text += ":\(line)" }
         if let column { text += ": \(column)" }
-        return (text + ": " + reason).terminalEscaped
+        return (text + ": " + reason.text(in: language)).terminalEscaped
     }
 }
 

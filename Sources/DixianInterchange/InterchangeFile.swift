@@ -36,21 +36,19 @@ struct InterchangeFile {
         for (position, raw) in header.fields.enumerated() {
             let label = raw.trimmingBlanks
             guard let column = columns.first(where: { $0.name == label || $0.aliases.contains(label) }) else {
-                let known = columns.map(\.name).joined(separator: ", ")
-                problems.append(ImportProblem(file: file, line: line, column: label,
-                                              reason: "is not a column of \(name) (columns: \(known))"))
+                let known = columns.map { ColumnName(name: $0.name, chinese: $0.aliases.first ?? $0.name) }
+                problems.append(ImportProblem(file: file, line: line, column: label, reason: .notAColumn(table: name, columns: known)))
                 continue
             }
             if positions[column.name] != nil {
-                problems.append(ImportProblem(file: file, line: line, column: label, reason: "repeats column \(column.name)"))
+                problems.append(ImportProblem(file: file, line: line, column: label, reason: .repeatedColumn(column.name)))
                 continue
             }
             positions[column.name] = position
             labels[column.name] = label
         }
         for column in columns where column.required && positions[column.name] == nil {
-            let names = ([column.name] + column.aliases).joined(separator: " or ")
-            problems.append(ImportProblem(file: file, line: line, column: nil, reason: "has no column \(names)"))
+            problems.append(ImportProblem(file: file, line: line, column: nil, reason: .missingColumn([column.name] + column.aliases)))
         }
         return (positions, labels)
     }

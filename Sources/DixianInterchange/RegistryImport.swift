@@ -17,7 +17,7 @@ public struct RegistryImport: Sendable {
     public init(path: URL) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-            throw ImportProblem(file: path.lastPathComponent, line: nil, column: nil, reason: "does not exist")
+            throw ImportProblem(file: path.lastPathComponent, line: nil, column: nil, reason: .doesNotExist)
         }
         let candidates = isDirectory.boolValue
             ? try FileManager.default.contentsOfDirectory(at: path, includingPropertiesForKeys: nil)
@@ -132,8 +132,7 @@ public struct RegistryImport: Sendable {
         var problems = unknownFiles.map { url in
             ImportProblem(file: url.lastPathComponent, line: nil, column: nil,
                           reason: interchangeKinds.contains { Self.stands(for: $0, url) }
-                            ? "is a second file for the same table (one of .csv and .xlsx per table)"
-                            : "is not an interchange file (expected: \(interchangeKinds.map { $0.file }.joined(separator: ", ")), or the same names as .xlsx)")
+                            ? .secondFileForTable : .notAnInterchangeFile(expected: interchangeKinds.map { $0.file }))
         }
         var counts: [(file: String, rows: Int)] = []
         var reading = true
@@ -145,7 +144,7 @@ public struct RegistryImport: Sendable {
                 problems.append(problem)
                 continue
             } catch {
-                problems.append(ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "\(error)"))
+                problems.append(ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: .cannotBeRead("\(error)")))
                 continue
             }
             let rows = validation.check(file, problems: &problems) { record in
@@ -184,27 +183,26 @@ public struct RegistryImport: Sendable {
                     position += 1
                 }
                 return ImportProblem(file: url.lastPathComponent, line: line, column: nil,
-                                     reason: refused.flatMap { Self.plainReason(error.message, refusing: $0) } ?? error.message)
+                                     reason: refused.flatMap { Self.plainReason(error.message, refusing: $0) } ?? .storeRefused(error.message))
             }
             index -= count
         }
-        return ImportProblem(file: files.last?.lastPathComponent ?? "", line: nil, column: nil, reason: error.message)
+        return ImportProblem(file: files.last?.lastPathComponent ?? "", line: nil, column: nil, reason: .storeRefused(error.message))
     }
 
     /// What a store's refusal of `record` means, in plain words, when the store said its key is
     /// already taken (SQLite's `UNIQUE constraint failed: member.resident_id`, PostgreSQL's
     /// `duplicate key value violates unique constraint`); nil for any other refusal.
-    static func plainReason(_ message: String, refusing record: any InterchangeRecord) -> String? {
+    static func plainReason(_ message: String, refusing record: any InterchangeRecord) -> ImportMessage? {
         guard message.contains("UNIQUE constraint failed") || message.contains("duplicate key") else { return nil }
         switch record {
         case let member as Member:
-            return "ID number \(member.residentID.masked) is already in the registry: a person is registered once "
-                + "(change the member there, or leave this row out)"
+            return .personRegistered(member.residentID.masked)
         case let warning as DepartmentWarning:
-            return "department warning \(warning.id) is already in the registry"
+            return .warningRegistered(warning.id)
         default:
             let name = (type(of: record).file as NSString).deletingPathExtension.replacingOccurrences(of: "_", with: " ")
-            return "\(record.key) is already in the registry's \(name) (an import adds records; it does not change them)"
+            return .recordRegistered(record.key, table: name)
         }
     }
 

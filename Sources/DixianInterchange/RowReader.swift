@@ -20,18 +20,15 @@ struct RowReader: Sequence {
     init(contentsOf url: URL) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "is a folder, not a file")
+            throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: .isAFolder)
         }
         guard url.pathExtension.lowercased() == "xlsx" else {
             do {
                 source = .csv(try CSVReader(contentsOf: url))
             } catch let error as CSVReader.UnreadableText {
-                throw ImportProblem(file: url.lastPathComponent, line: error.line, column: nil, reason: """
-                    is neither UTF-8 nor GB18030 text from byte \(error.byte) of the line on: \
-                    save it from the spreadsheet as "CSV UTF-8" (逗号分隔) and import it again
-                    """)
+                throw ImportProblem(file: url.lastPathComponent, line: error.line, column: nil, reason: .undecodableBytes(byte: error.byte))
             } catch {
-                throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "cannot be read: \(Self.reason(error))")
+                throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: .cannotBeRead(Self.reason(error)))
             }
             return
         }
@@ -47,7 +44,7 @@ struct RowReader: Sequence {
                     ? row.cells + Array(repeating: "", count: width - row.cells.count) : row.cells)
             })
         } catch let error as SheetError {
-            throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: "cannot be read: \(error)")
+            throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: .unreadableWorkbook("\(error)"))
         }
     }
 

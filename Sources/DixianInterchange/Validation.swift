@@ -30,7 +30,7 @@ struct Validation {
     ) -> Int {
         var iterator = file.reader.makeIterator()
         guard let header = iterator.header(of: file.kind.columns) else {
-            problems.append(ImportProblem(file: file.label, line: nil, column: nil, reason: "is empty (no header)"))
+            problems.append(ImportProblem(file: file.label, line: nil, column: nil, reason: .emptyFile))
             return 0
         }
         let problemsBefore = problems.count
@@ -50,7 +50,7 @@ struct Validation {
             rows += 1
             guard row.fields.count == headerCount else {
                 problems.append(ImportProblem(file: file.label, line: row.line, column: nil,
-                                              reason: "has \(row.fields.count) fields, but the header has \(headerCount)"))
+                                              reason: .fieldCount(found: row.fields.count, header: headerCount)))
                 continue
             }
             let reader = FieldReader(fields: row.fields, positions: positions, layout: file.kind.layout, bounds: bounds)
@@ -60,14 +60,14 @@ struct Validation {
                 record = try file.kind.init(reading: reader)
             } catch {
                 problems.append(ImportProblem(file: file.label, line: row.line, column: labels[error.column] ?? error.column,
-                                              reason: error.reason))
+                                              reason: .field(error.message)))
                 continue
             }
             let key = record.key
             if let first = seen.updateValue(row.line, forKey: key) {  // one search of a table of millions of keys
                 seen[key] = first
                 problems.append(ImportProblem(file: file.label, line: row.line, column: nil,
-                                              reason: "repeats \(key), already on line \(first)"))
+                                              reason: .repeatedKey(key, line: first)))
                 continue
             }
             let problemsOfRow = problems.count
@@ -95,7 +95,7 @@ struct Validation {
             householdReferences[reference.key, default: []].append((file.label, line, label ?? reference.column))
         } else {
             problems.append(ImportProblem(file: file.label, line: line, column: label ?? reference.column,
-                                          reason: "refers to \(reference.key), which is not in \(reference.file)"))
+                                          reason: .missingReference(reference.key, file: reference.file)))
         }
     }
 
@@ -106,7 +106,7 @@ struct Validation {
         guard let household = record as? Household,
             let problem = Household.numberProblem(household.number, villageCode: household.area.villageCode)
         else { return }
-        problems.append(ImportProblem(file: file, line: line, column: label ?? "number", reason: problem))
+        problems.append(ImportProblem(file: file, line: line, column: label ?? "number", reason: .field(problem)))
     }
 
     /// Counts members per household, and notes the sizes households declare.
@@ -120,7 +120,7 @@ struct Validation {
             do throws(FieldError) {
                 if let size = try reader.optionalInteger(Household.Field.size) { declaredSizes[household.number] = (size, line) }
             } catch {
-                problems.append(ImportProblem(file: Household.file, line: line, column: label ?? "size", reason: error.reason))
+                problems.append(ImportProblem(file: Household.file, line: line, column: label ?? "size", reason: .field(error.message)))
             }
         }
     }
@@ -131,7 +131,7 @@ struct Validation {
         return householdReferences.filter { !existing.contains($0.key) }
             .flatMap { number, places in
                 places.map { ImportProblem(file: $0.file, line: $0.line, column: $0.column,
-                                           reason: "refers to household \(number), which is in neither \(Household.file) nor the registry") }
+                                           reason: .missingHousehold(number, file: Household.file)) }
             }
             .sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
     }
@@ -143,7 +143,7 @@ struct Validation {
             let listed = memberCounts[number] ?? 0
             guard listed != declared.size else { return nil }
             return ImportProblem(file: Household.file, line: declared.line, column: "size",
-                                 reason: "household \(number) declares \(declared.size) people but \(Member.file) lists \(listed)")
+                                 reason: .sizeMismatch(household: number, declared: declared.size, listed: listed, file: Member.file))
         }
         .sorted { ($0.line ?? 0) < ($1.line ?? 0) }
     }

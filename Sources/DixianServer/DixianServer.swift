@@ -23,8 +23,6 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The users, read from the registry at most every 10 seconds each.
     let users: UserCache<Store>
     let selfReports: RateLimiter
-    /// Whether what officials read is in Chinese (the plugin's language).
-    let chinese: Bool
     /// How the server faces the network.
     public let options: ServerOptions
 
@@ -45,7 +43,6 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         runtimes = try RuntimeLender(chain: chain)
         users = UserCache(store, freshness: 10)
         selfReports = RateLimiter(limit: options.selfReportLimit, window: TimeInterval(options.selfReportWindow.components.seconds))
-        chinese = chain[chain.count - 1].language == .chinese
     }
 
     /// The plugin asked for.
@@ -57,7 +54,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(options)))
+        router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(options), language: plugin.language))
         router.add(middleware: AuthenticationMiddleware(users: users))
         router.addRoutes(HouseholdController(server: self).routes, atPath: "api/households")
         router.addRoutes(MonitoringController(server: self).routes, atPath: "api")
@@ -106,11 +103,11 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         do {
             value = try APICoding.decoder.decode(T.self, from: Data(buffer: buffer))
         } catch DecodingError.keyNotFound(let key, _) {
-            throw ProblemDetails.badField(key.stringValue.snakeCased, "is required")
+            throw ProblemDetails.badField(key.stringValue.snakeCased, .required)
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-            throw ProblemDetails.badField(context.codingPath.map(\.stringValue.snakeCased).joined(separator: "."), "has the wrong type")
+            throw ProblemDetails.badField(context.codingPath.map(\.stringValue.snakeCased).joined(separator: "."), .wrongType)
         } catch {
-            throw ProblemDetails.badField("body", "is not the JSON this endpoint takes")
+            throw ProblemDetails.badField("body", .notTheJSON)
         }
         try Self.checkText(of: value)
         return value
@@ -128,7 +125,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
             default: continue
             }
             let field = label.snakeCased
-            if let problem = FieldBounds.textProblem(text, column: field) { throw ProblemDetails.badField(field, problem) }
+            if let problem = FieldBounds.textProblem(text, column: field) { throw ProblemDetails.badField(field, .field(problem)) }
         }
     }
 
@@ -147,9 +144,9 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// A date field, or 400 naming it.
     func date(_ text: String?, field: String, default value: LocalDate = LocalDate.today) throws -> LocalDate {
         guard let text else { return value }
-        guard let date = LocalDate(iso: text) else { throw ProblemDetails.badField(field, "must be a date written YYYY-MM-DD") }
+        guard let date = LocalDate(iso: text) else { throw ProblemDetails.badField(field, .notADate) }
         guard Self.plausibleDates.contains(date) else {
-            throw ProblemDetails.badField(field, "must be a date from \(Self.plausibleDates.lowerBound) to \(Self.plausibleDates.upperBound)")
+            throw ProblemDetails.badField(field, .dateOutside(from: Self.plausibleDates.lowerBound, to: Self.plausibleDates.upperBound))
         }
         return date
     }
@@ -160,7 +157,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// An official term field, or 400 naming it and what it may be.
     func term<T: OfficialTerm>(_ text: String?, field: String) throws -> T {
         guard let text, let term = T(term: text) else {
-            throw ProblemDetails.badField(field, "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ProblemDetails.badField(field, .notATerm(T.termNames))
         }
         return term
     }
@@ -192,10 +189,10 @@ public final class DixianServer<Store: ServerStore>: Sendable {
                 }
             }
         } catch let error as WorkflowError {
-            if case .notFound = error { throw ProblemDetails(.notFound, "Not found", detail: error.message(language: plugin.language)) }
-            throw ProblemDetails(.unprocessableContent, "Refused", detail: error.message(language: plugin.language))
+            if case .notFound = error { throw ProblemDetails(.notFound, detail: .refusal(error.message(language: plugin.language))) }
+            throw ProblemDetails(.unprocessableContent, detail: .refusal(error.message(language: plugin.language)))
         } catch let error as RegistryStoreError where error.isStale {
-            throw ProblemDetails(.conflict, "Conflict", detail: "the record was changed since it was read: read it again, then retry")
+            throw ProblemDetails(.conflict, detail: .recordChanged)
         }
     }
 }

@@ -7,7 +7,7 @@ extension ServerContext {
     /// nor its prefix taken for a village.
     func householdNumber() throws -> String {
         let number = try parameters.require("number")
-        if let problem = Household.numberProblem(number) { throw ProblemDetails.badField("number", problem) }
+        if let problem = Household.numberProblem(number) { throw ProblemDetails.badField("number", .field(problem)) }
         return number
     }
 }

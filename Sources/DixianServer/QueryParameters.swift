@@ -13,10 +13,9 @@ struct QueryParameters {
         for (name, value) in request.uri.queryParameters {
             let name = String(name)
             guard allowed.contains(name) else {
-                throw ProblemDetails.badField(name, allowed.isEmpty ? "is not a parameter of this route, which takes none"
-                    : "is not a parameter of this route, which takes " + allowed.joined(separator: ", "))
+                throw ProblemDetails.badField(name, .notAParameter(allowed: allowed))
             }
-            guard values[name] == nil else { throw ProblemDetails.badField(name, "is given more than once") }
+            guard values[name] == nil else { throw ProblemDetails.badField(name, .givenTwice) }
             values[name] = String(value)
         }
         self.values = values
@@ -29,15 +28,15 @@ struct QueryParameters {
     func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
         guard let text = values[name] else { return fallback }
         guard text.count <= 20, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int(text), range.contains(value) else {
-            throw ProblemDetails.badField(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw ProblemDetails.badField(name, .wholeNumber(from: range.lowerBound, to: range.upperBound))
         }
         return value
     }
 
     /// `name` as an area code of exactly `digits` ASCII digits, or 400 saying so.
-    func code(_ name: String, digits: Int, what: String) throws -> String {
+    func code(_ name: String, digits: Int, what: ServerMessage.AreaLevel) throws -> String {
         guard let text = values[name], text.utf8.count == digits, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
-            throw ProblemDetails.badField(name, "is required: a \(digits)-digit \(what)")
+            throw ProblemDetails.badField(name, .areaCodeRequired(digits: digits, what: what))
         }
         return text
     }

@@ -15,8 +15,7 @@ extension DixianServer {
             }
             defer { group.cancelAll() }
             guard let first = try await group.next(), let buffer = first else {
-                throw ProblemDetails(.requestTimeout, "Request timeout",
-                                     detail: "the request's body did not arrive within \(deadline.components.seconds) s")
+                throw ProblemDetails(.requestTimeout, detail: .bodyTimedOut(seconds: deadline.components.seconds))
             }
             return buffer
         }

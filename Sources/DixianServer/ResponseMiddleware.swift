@@ -10,6 +10,8 @@ import Hummingbird
 struct ResponseMiddleware: RouterMiddleware {
     /// The headers every response carries (unless a route set its own).
     let securityHeaders: HTTPFields
+    /// The language of problem details: the plugin's.
+    let language: Language
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws
         -> Response
@@ -22,7 +24,7 @@ struct ResponseMiddleware: RouterMiddleware {
             if problem.status == .internalServerError {
                 context.logger.error("\(request.method) \(context.endpointPath ?? "NotFound") failed: \(String(reflecting: error))")
             }
-            response = try problem.response(from: request, context: context)
+            response = try problem.response(in: language)
         }
         for field in securityHeaders where response.headers[field.name] == nil {
             response.headers.append(field)
@@ -50,9 +52,10 @@ struct ResponseMiddleware: RouterMiddleware {
         case let problem as ProblemDetails:
             return problem
         case let error as HTTPError:
-            return ProblemDetails(error.status, error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase.lowercased())
+            return ProblemDetails(error.status, detail: error.body.map(ServerMessage.refusal)
+                ?? .httpError(code: error.status.code, phrase: error.status.reasonPhrase))
         case let error as any HTTPResponseError where error.status != .internalServerError:
-            return ProblemDetails(error.status, error.status.reasonPhrase, detail: error.status.reasonPhrase.lowercased())
+            return ProblemDetails(error.status, detail: .httpError(code: error.status.code, phrase: error.status.reasonPhrase))
         default:
             return StoreBusy.isBusy(error) ? .busy : .internalError
         }

@@ -269,7 +269,7 @@ struct ImportFuzzTests {
         let fileLevel = ["is empty (no header)", "cannot be read", "has no column"]
         for problem in problems {
             #expect(files.contains(problem.file), "\(problem) names no file of the import (\(context))")
-            #expect(problem.line != nil || fileLevel.contains { problem.reason.hasPrefix($0) }, "\(problem) has no line (\(context))")
+            #expect(problem.line != nil || fileLevel.contains { problem.reason.english.hasPrefix($0) }, "\(problem) has no line (\(context))")
             #expect(!problem.description.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(problem.description.debugDescription) (\(context))")
         }
     }

@@ -39,7 +39,7 @@ struct ControllerRoutesTests {
             try await client.execute(uri: "/api/screening-runs/latest", method: .get, headers: township) { response in
                 #expect(response.status == .notFound)
                 let problem = try Self.json(response) as? [String: Any]
-                #expect(problem?["detail"] as? String == "no screening run of minqin yet")
+                #expect(problem?["detail"] as? String == "插件 minqin 尚未运行过筛查")
             }
             let visit = #"{"household": "\#(Fixtures.household.number)", "on": "2024-11-02", "visitor": "李帮扶", "role": "helper"}"#
             try await client.execute(uri: "/api/visits", method: .post, headers: ServerAccessTests.bearer(tokens["cadre"]),
@@ -51,7 +51,7 @@ struct ControllerRoutesTests {
             try await client.execute(uri: "/api/episodes/1/verify", method: .post, headers: township, body: ByteBuffer(string: "{}")) { response in
                 #expect(response.status == .unprocessableContent)
                 let problem = try Self.json(response) as? [String: Any]
-                #expect(problem?["title"] as? String == "Refused", "\(problem ?? [:])")
+                #expect(problem?["title"] as? String == "不予办理", "\(problem ?? [:])")
             }
             try await client.execute(uri: "/api/episodes/2/verify", method: .post, headers: township, body: ByteBuffer(string: "{}")) {
                 #expect($0.status == .forbidden)

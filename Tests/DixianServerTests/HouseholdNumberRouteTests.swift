@@ -22,7 +22,7 @@ struct HouseholdNumberRouteTests {
                                              body: ByteBuffer(string: body)) { response in
                         #expect(response.status == .badRequest, "\(method) \(uri)")
                         #expect(response.headers[.contentType] == "application/problem+json", "\(uri)")
-                        #expect(String(buffer: response.body).contains("is not 16 digits"), "\(uri)")
+                        #expect(String(buffer: response.body).contains("不是 16 位数字（村级代码加 4 位顺序号）"), "\(uri)")
                     }
                 }
             }

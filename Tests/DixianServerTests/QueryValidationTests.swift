@@ -25,7 +25,7 @@ struct QueryValidationTests {
                     #expect(response.headers[.contentType] == "application/problem+json")
                     let errors = try Self.problem(response)["errors"] as? [[String: String]]
                     #expect(errors?.first?["field"] == "limit", "limit=\(limit)")
-                    #expect(errors?.first?["message"] == "must be a whole number from 1 to 1000")
+                    #expect(errors?.first?["message"] == "须为 1 至 1000 之间的整数")
                 }
             }
             try await client.execute(uri: "/api/households?village=620621100201&limit=1", method: .get, headers: headers) { response in

@@ -184,7 +184,7 @@ struct ScreeningWriterTests {
         struct Locked: Error, CustomStringConvertible { var description: String { "SQLite error 5: database is locked" } }
         let attempts = Mutex(0)
         let router = Router(context: ServerContext.self)
-        router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(ServerOptions())))
+        router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(ServerOptions()), language: .english))
         router.get("secret") { _, _ -> Response in throw Secret() }
         router.get("busy") { _, _ -> Response in
             try await StoreBusy.retrying { () async throws -> Response in

@@ -20,7 +20,7 @@ struct HouseholdController<Store: ServerStore>: Sendable {
         let user = try context.require(.read)
         let query = try QueryParameters(request, allowed: ["village", "category", "limit"])
         // One village at a time: a page of households, not a township's tens of thousands.
-        let area = try query.code("village", digits: 12, what: "village code")
+        let area = try query.code("village", digits: 12, what: .village)
         let category: HouseholdCategory? = try query["category"].map { try server.term($0, field: "category") }
         let limit = try query.integer("limit", in: 1...1000, default: 100)
         guard user.covers(area) else { throw ProblemDetails.forbidden }
@@ -36,7 +36,7 @@ struct HouseholdController<Store: ServerStore>: Sendable {
         let number = try context.householdNumber()
         _ = try context.require(.read, in: number)
         guard let view = try await server.store.householdView(number, asOf: LocalDate.today) else {
-            throw ProblemDetails(.notFound, "Not found", detail: "no household \(number)")
+            throw ProblemDetails(.notFound, detail: .noHousehold(number))
         }
         let document = HouseholdDocument(view)
         return try server.json(document, headers: [.eTag: document.etag])
@@ -48,20 +48,19 @@ struct HouseholdController<Store: ServerStore>: Sendable {
         let number = try context.householdNumber()
         let user = try context.require(.work, in: number)
         guard let tag = request.headers[.ifMatch] else {
-            throw ProblemDetails(.preconditionRequired, "Precondition required",
-                                 detail: "send If-Match with the household's ETag, so that no one else's change is lost")
+            throw ProblemDetails(.preconditionRequired, detail: .ifMatchNeeded)
         }
         let edit = try await server.decode(HouseholdEdit.self, from: request)
         guard let current = try await server.store.household(number: number) else {
-            throw ProblemDetails(.notFound, "Not found", detail: "no household \(number)")
+            throw ProblemDetails(.notFound, detail: .noHousehold(number))
         }
         guard HouseholdDocument.etag(of: current) == tag else {
-            throw ProblemDetails(.conflict, "Conflict", detail: "the household was changed since it was read: read it again, then retry")
+            throw ProblemDetails(.conflict, detail: .householdChanged)
         }
         var changed = current
         if let helper = edit.helper { changed.helper = helper.isEmpty ? nil : helper }
         if let name = edit.headName {
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ProblemDetails.badField("head_name", "must not be empty") }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ProblemDetails.badField("head_name", .mustNotBeEmpty) }
             changed.headName = name
         }
         let replacement = changed

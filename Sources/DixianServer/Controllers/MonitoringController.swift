@@ -32,7 +32,7 @@ struct MonitoringController<Store: ServerStore>: Sendable {
         let user = try context.require(.work)
         _ = try QueryParameters(request, allowed: [])
         guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else {
-            throw ProblemDetails.badField("id", "must be an episode id: a whole number from 1 to \(Int64.max)")
+            throw ProblemDetails.badField("id", .notAnEpisodeID(max: Int64.max))
         }
         let name = try context.parameters.require("action")
         let body = try await server.decode(StepRequest.self, from: request)
@@ -56,7 +56,7 @@ struct MonitoringController<Store: ServerStore>: Sendable {
             let plan = try await server.act(as: user, on: episode.householdNumber) { try await $0.makePlan(episode: id, on: on, by: user.actor) }
             return try server.json(["plan": plan], status: .created)
         default:
-            throw ProblemDetails.badField("action", "must be verify, answer, approve, plan, eliminate, follow-up, send-back or relabel")
+            throw ProblemDetails.badField("action", .notAnAction)
         }
         let result = try await server.act(as: user, on: episode.householdNumber) { try await $0.take(action, episode: id, on: on, by: user.actor) }
         return try server.json(["episode": String(result.id), "status": result.status.rawValue])

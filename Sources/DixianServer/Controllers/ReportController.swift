@@ -23,17 +23,17 @@ struct ReportController<Store: ServerStore>: Sendable {
         let asOf = try server.date(query["as_of"], field: "as_of")
         let format = query["format"] ?? "html"
         guard let sheet = SheetFormat(rawValue: format), sheet != .xlsx, sheet != .pdf else {
-            throw ProblemDetails.badField("format", "must be html, md or csv")
+            throw ProblemDetails.badField("format", .reportFormats)
         }
         guard user.areas.count == 1 || user.role == .countyAdministrator else {
-            throw ProblemDetails.badField("area", "a report covers one area: ask with a user of one area")
+            throw ProblemDetails.badField("area", .reportNeedsOneArea)
         }
         let area = user.role == .countyAdministrator && user.areas.count != 1 ? nil : user.areas[0]
         let document: SheetDocument
         do {
             document = try await ReportRun(chain: server.chain, reportID: id, asOf: asOf, area: area).render(from: server.store)
         } catch let error as PluginError {
-            throw ProblemDetails(.notFound, "Not found", detail: error.message)
+            throw ProblemDetails(.notFound, detail: .refusal(error.message))
         }
         let (text, type) = switch sheet {
         case .html: (document.html, "text/html; charset=utf-8")

@@ -16,7 +16,7 @@ struct ScreeningRunController<Store: ServerStore>: Sendable {
         _ = try context.require(.read)
         let plugin = server.plugin.id
         guard let run = try await server.offload({ try server.store.latestScreeningRun(plugin: plugin, asOf: LocalDate.today) }) else {
-            throw ProblemDetails(.notFound, "Not found", detail: "no screening run of \(plugin) yet")
+            throw ProblemDetails(.notFound, detail: .noScreeningRun(plugin: plugin))
         }
         return try server.json([
             "id": String(run.id ?? 0), "as_of": run.asOf.description, "households": String(run.householdCount),

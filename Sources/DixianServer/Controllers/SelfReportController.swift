@@ -59,8 +59,8 @@ struct SelfReportController<Store: ServerStore>: Sendable {
 
     /// What every submitter of the self-report form is told, in the plugin's language.
     var received: String {
-        server.chinese ? PageTemplates.message(title: "申报已受理", text: "已收到您的申报，工作人员将在规定时限内与您联系，请保持电话畅通。")
-            : PageTemplates.message(title: "Report received", text: "Your report has been received; staff will contact you within the set time. Please keep your phone on.")
+        PageTemplates.message(title: ServerMessage.reportReceivedTitle.text(in: server.plugin.language),
+                              text: ServerMessage.reportReceived.text(in: server.plugin.language))
     }
 
     /// Takes a self-report: for the member with that ID number and name, a monitoring episode
@@ -80,7 +80,7 @@ struct SelfReportController<Store: ServerStore>: Sendable {
                 }
                 return
             } catch let problem as ProblemDetails where problem.status == .unprocessableContent {
-                refusal = problem.detail
+                refusal = problem.detail?.text(in: .chinese)
             }
         }
         let reason = notes + "（申报人 \(name)；" + (members.isEmpty ? "身份证号未登记" : refusal.map { "未立案：\($0)" } ?? "姓名与登记不符") + "）"

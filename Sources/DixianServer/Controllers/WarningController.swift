@@ -19,13 +19,13 @@ struct WarningController<Store: ServerStore>: Sendable {
         var warnings: [(line: Int, warning: DepartmentWarning)] = [], errors: [ProblemDetails.FieldError] = []
         for (index, item) in pushed.enumerated() {
             guard let department = Department(term: item.department) else {
-                errors.append(.init(field: "[\(index)].department", message: "is not a known department")); continue
+                errors.append(.init(field: "[\(index)].department", message: .notADepartment)); continue
             }
             guard let resident = try? ResidentID(item.residentID) else {
-                errors.append(.init(field: "[\(index)].resident_id", message: "is not a valid ID number")); continue
+                errors.append(.init(field: "[\(index)].resident_id", message: .notAResidentID)); continue
             }
             guard let received = LocalDate(iso: item.receivedOn) else {
-                errors.append(.init(field: "[\(index)].received_on", message: "must be a date written YYYY-MM-DD")); continue
+                errors.append(.init(field: "[\(index)].received_on", message: .notADate)); continue
             }
             warnings.append((index + 1, DepartmentWarning(id: 0, department: department, residentID: resident, receivedOn: received,
                                                           reason: item.reason)))
