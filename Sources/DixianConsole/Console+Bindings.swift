@@ -43,7 +43,7 @@ extension Console {
                 } catch let error as LuaArgumentError {
                     throw error
                 } catch let error as WorkflowError {
-                    throw ConsoleError(error.message(language: self.plugin.plugin.language))
+                    throw ConsoleError(error.message(language: self.language))
                 }
             }
         }
@@ -53,7 +53,7 @@ extension Console {
             frame.return(try self.householdValue(number, asOf: date))
         }
         define("find") { frame in
-            let (views, total) = try self.select(Selection(frame.argument(1), function: "find"))
+            let (views, total) = try self.select(Selection(frame.argument(1), function: "find", language: self.language))
             frame.return(LuaValue.table(LuaTable(array: try views.map { try self.plugin.value(of: $0) })))
             frame.return(total)
         }
@@ -61,7 +61,7 @@ extension Console {
             frame.return(try self.findings(on: [try self.view(frame.argument(1))]))
         }
         define("screen") { frame in
-            let selection = try Selection(frame.argument(1), function: "screen")
+            let selection = try Selection(frame.argument(1), function: "screen", language: self.language)
             frame.return(try self.findings(on: try self.select(selection, all: true).views))
         }
         define("due") { frame in
@@ -77,7 +77,7 @@ extension Console {
         define("close_problem") { frame in
             let options = frame.argument(1)
             guard let id = options["id"].integerValue, let fix = options["fix"].stringValue else {
-                throw LuaArgumentError("close_problem needs id and fix")
+                throw LuaArgumentError(ConsoleMessage.closeProblemNeedsIDAndFix.text(in: self.language))
             }
             let on = try options["on"].stringValue.map { try self.date($0, "on") } ?? self.options.asOf
             let workflow = try self.workflow(for: "close_problem")
@@ -104,7 +104,7 @@ extension Console {
 
     func date(_ text: String, _ field: String) throws -> LocalDate {
         guard let date = LocalDate(iso: text) else {
-            throw LuaArgumentError("\(field) must be a date written YYYY-MM-DD, got '\(text)'")
+            throw LuaArgumentError(ConsoleMessage.notADate(field: field, text: text).text(in: language))
         }
         return date
     }
@@ -112,7 +112,7 @@ extension Console {
     /// The view of household `number` as of `asOf` (the console's date by default).
     func householdView(_ number: String, asOf: LocalDate? = nil) throws -> HouseholdView {
         guard let view = try store.view(ofHousehold: number, asOf: asOf ?? options.asOf) else {
-            throw ConsoleError("no household \(number)")
+            throw ConsoleError(ConsoleMessage.noHousehold(number).text(in: language))
         }
         return view
     }
@@ -128,7 +128,7 @@ extension Console {
     /// The household a console function was given: a view (its `number`) or a number.
     func view(_ value: LuaValue) throws -> HouseholdView {
         guard let number = value.stringValue ?? value["number"].stringValue else {
-            throw LuaArgumentError("expected a household: a view or a household number")
+            throw LuaArgumentError(ConsoleMessage.notAHousehold.text(in: language))
         }
         return try householdView(number)
     }
@@ -193,7 +193,7 @@ extension Console {
 
     func requireWrite(_ function: String) throws {
         guard options.write else {
-            throw ConsoleError("\(function): the console is read-only; start it with --write to change the registry")
+            throw ConsoleError(ConsoleMessage.readOnly(function: function).text(in: language))
         }
     }
 
@@ -211,11 +211,11 @@ extension Console {
         if name == "report" {
             guard let household = arguments["household"].stringValue,
                 let channel = arguments["channel"].stringValue.flatMap(DiscoveryChannel.init(term:))
-            else { throw LuaArgumentError("monitor('report', { household =, channel =, on = }) needs household and a channel") }
+            else { throw LuaArgumentError(ConsoleMessage.reportNeedsHouseholdAndChannel.text(in: language)) }
             return .integer(try blocking { try await workflow.report(household: household, channel: channel, on: on, by: actor, notes: notes) })
         }
         guard let episode = arguments["episode"].integerValue else {
-            throw LuaArgumentError("monitor('\(name)', { episode =, on = ... }) needs the episode's id")
+            throw LuaArgumentError(ConsoleMessage.actionNeedsEpisode(name).text(in: language))
         }
         let risks = Set((arguments["risk_types"].tableValue?.array ?? []).compactMap { $0.stringValue.flatMap(RiskType.init(term:)) })
         let reasons = arguments["reasons"].stringValue ?? ""
@@ -225,20 +225,20 @@ extension Console {
         case "answer": action = .answer(accepted: arguments["accepted"] != .boolean(false), reasons: reasons)
         case "approve":
             guard let kind = arguments["kind"].stringValue.flatMap(MonitoredKind.init(term:)) else {
-                throw LuaArgumentError("monitor('approve', ...) needs kind (unstable, marginal, sudden-hardship)")
+                throw LuaArgumentError(ConsoleMessage.approveNeedsKind.text(in: language))
             }
             action = .approve(riskTypes: risks, kind: kind)
         case "plan": return .integer(try blocking { try await workflow.makePlan(episode: episode, on: on, by: actor) })
         case "eliminate":
             guard let stage = arguments["stage"].stringValue.flatMap(EliminationStage.init(term:)) else {
-                throw LuaArgumentError("monitor('eliminate', ...) needs stage (household-check, public-review, village-review, county-approval)")
+                throw LuaArgumentError(ConsoleMessage.eliminateNeedsStage.text(in: language))
             }
             action = .eliminate(stage, notes: notes)
         case "follow-up": action = .followUp(notes: notes)
         case "send-back": action = .sendBack(reasons: reasons)
         case "relabel": action = .relabel(riskTypes: risks, notes: notes)
         default:
-            throw LuaArgumentError("monitor: unknown action '\(name)' (report, verify, answer, approve, plan, eliminate, follow-up, send-back, relabel)")
+            throw LuaArgumentError(ConsoleMessage.unknownAction(name).text(in: language))
         }
         let result = try blocking { try await workflow.take(action, episode: episode, on: on, by: actor) }
         return .string(result.status.rawValue)
@@ -249,7 +249,7 @@ extension Console {
         let workflow = try workflow(for: "visit")
         guard let household = arguments["household"].stringValue, let visitor = arguments["visitor"].stringValue,
             let role = arguments["role"].stringValue.flatMap(VisitorRole.init(term:))
-        else { throw LuaArgumentError("visit{ household =, visitor =, role =, on = } needs household, visitor and role") }
+        else { throw LuaArgumentError(ConsoleMessage.visitNeedsHouseholdVisitorRole.text(in: language)) }
         let on = try arguments["on"].stringValue.map { try date($0, "on") } ?? options.asOf
         let visit = Visit(id: 0, householdNumber: household, visitedOn: on, visitor: visitor, role: role,
                           notes: arguments["notes"].stringValue ?? "")
@@ -266,7 +266,7 @@ extension Console {
             ?? SheetFormat(rawValue: URL(fileURLWithPath: out).pathExtension) ?? .md
         // Printing by LibreOffice takes its time and cannot be interrupted from the console.
         guard format != .pdf else {
-            throw LuaArgumentError("a PDF is printed from the command line: dixian report \(id) --format pdf --out \(out)")
+            throw LuaArgumentError(ConsoleMessage.pdfFromCommandLine(report: id, out: out).text(in: language))
         }
         try AtomicOutput.write(to: URL(fileURLWithPath: out)) { try document.write(to: $0, as: format) }
         return .string(out)
@@ -280,21 +280,21 @@ struct Selection {
     let filters: [(String, [String])]
     let limit: Int
 
-    init(_ value: LuaValue, function: String) throws {
+    init(_ value: LuaValue, function: String, language: Language) throws {
         var area: String?, filters: [(String, [String])] = [], limit = 100
         for (key, wanted) in value.tableValue?.fields ?? [:] {
             guard let name = key.stringValue else { continue }
             switch name {
             case "township", "village":
-                guard let code = wanted.stringValue else { throw LuaArgumentError("\(function): \(name) must be an area code") }
+                guard let code = wanted.stringValue else { throw LuaArgumentError(ConsoleMessage.notAnAreaCode(function: function, field: name).text(in: language)) }
                 area = code
             case "limit":
-                guard let number = wanted.integerValue, number > 0 else { throw LuaArgumentError("\(function): limit must be a positive integer") }
+                guard let number = wanted.integerValue, number > 0 else { throw LuaArgumentError(ConsoleMessage.limitNotPositive(function: function).text(in: language)) }
                 limit = Int(number)
             case "category", "kind", "status", "risk_type":
                 filters.append((name, wanted.stringValue.map { [$0] } ?? wanted.tableValue?.array.compactMap(\.stringValue) ?? []))
             default:
-                throw LuaArgumentError("\(function): unknown field '\(name)' (township, village, category, kind, status, risk_type, limit)")
+                throw LuaArgumentError(ConsoleMessage.unknownFilter(function: function, field: name).text(in: language))
             }
         }
         self.area = area

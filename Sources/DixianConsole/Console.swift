@@ -54,12 +54,14 @@ public final class Console {
     public let state: LuaState
     /// The environment they see.
     public let environment: LuaEnvironment
+    /// The language the console speaks: the locale's, or the plugin's (`Language.shown`).
+    public let language: Language
     /// The plugin, loaded in a state of its own (replaced by `reload()`).
     public internal(set) var plugin: PluginRuntime
 
     /// Opens the registry at `path` with plugin `chain`.
     public convenience init(db path: String, chain: [PluginManifest], options: Options) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw ConsoleError("--db \(path) does not exist") }
+        guard FileManager.default.fileExists(atPath: path) else { throw ConsoleError(ConsoleMessage.registryMissing(path).english) }
         try self.init(store: options.write ? try SQLiteRegistry.session(path: path) : try SQLiteRegistry(path: path),
                       chain: chain, options: options)
     }
@@ -68,6 +70,7 @@ public final class Console {
     /// wait for `commit()`) with plugin `chain`.
     public init(store: any ConsoleStore, chain: [PluginManifest], options: Options) throws {
         self.store = store
+        language = Language.shown(environment: ProcessInfo.processInfo.environment, plugin: chain.last?.language)
         self.chain = chain
         self.options = options
         state = try LuaState(limits: options.limits)
@@ -104,7 +107,7 @@ public final class Console {
     /// Runs the script at `url` with `arguments` (as `...` and the global `arg`).
     public func run(script url: URL, arguments: [String]) throws(LuaError) -> [LuaValue] {
         guard let source = try? String(contentsOf: url, encoding: .utf8) else {
-            throw LuaError(kind: .unreadableChunk, message: "cannot read \(url.path) as UTF-8 text")
+            throw LuaError(kind: .unreadableChunk, message: ConsoleMessage.unreadableScript(url.path).text(in: language))
         }
         let chunk = try state.load(source, name: url.lastPathComponent, in: environment)
         let list = LuaValue.table(LuaTable(array: arguments.map(LuaValue.string)))

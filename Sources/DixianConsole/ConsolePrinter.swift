@@ -7,11 +7,11 @@ import LuaHost
 /// line, and other tables nested with their keys aligned (Chinese text counted two columns
 /// wide, so it lines up in a terminal).
 public struct ConsolePrinter: Sendable {
-    /// Whether labels are Chinese (the plugin's language).
-    public let chinese: Bool
+    /// The language of labels and terms.
+    public let language: Language
 
-    /// A printer in the plugin's `language`.
-    public init(language: Language) { chinese = language == .chinese }
+    /// A printer in `language`.
+    public init(language: Language) { self.language = language }
 
     /// The values of one evaluation, as printed (nothing for none). Control characters in
     /// registry or script text are shown escaped, never sent to the terminal.
@@ -46,11 +46,10 @@ public struct ConsolePrinter: Sendable {
     private func household(_ h: LuaValue) -> String {
         var lines = [summary(h)]
         let members = h["members"].tableValue?.array ?? []
-        let header = chinese ? ["姓名", "关系", "年龄", "性别", "劳动能力", "健康", "残疾等级", "在校"]
-            : ["name", "relation", "age", "sex", "labor", "health", "disability", "school"]
+        let header = ConsoleMessage.memberColumns.text(in: language).split(separator: "\t").map(String.init)
         let rows = members.map { m in
             [m["name"].displayText, m["relation"].displayText, m["age"].displayText,
-             chinese ? (m["sex"].stringValue == "female" ? "女" : "男") : m["sex"].displayText,
+             m["sex"].stringValue.map { ConsoleMessage.sex($0).text(in: language) } ?? m["sex"].displayText,
              term(m["labor_capacity"], LaborCapacity.self), term(m["health"], HealthCondition.self), text(m["disability_grade"]),
              [term(m["school_stage"], SchoolStage.self), term(m["school_status"], SchoolStatus.self)].filter { !$0.isEmpty }
                 .joined(separator: " ")]
@@ -58,24 +57,22 @@ public struct ConsolePrinter: Sendable {
         lines += aligned([header] + rows).map { "  " + $0 }
         let incomes = (h["incomes"].tableValue?.fields ?? [:]).sorted { $0.key.displayText < $1.key.displayText }
         for (year, income) in incomes {
-            lines.append("  " + (chinese ? "\(year.displayText)年 纯收入 \(income["net"].displayText) 元，人均 \(income["per_capita"].displayText) 元"
-                : "\(year.displayText): net \(income["net"].displayText), per head \(income["per_capita"].displayText)"))
+            lines.append("  " + ConsoleMessage.income(year: year.displayText, net: income["net"].displayText,
+                                                      perHead: income["per_capita"].displayText).text(in: language))
         }
         for episode in h["episodes"].tableValue?.array ?? [] {
             let risks = (episode["risk_types"].tableValue?.array ?? []).map { term($0, RiskType.self) }
-                .joined(separator: chinese ? "、" : ",")
-            lines.append("  " + (chinese ? "监测" : "episode") + " \(episode["id"].displayText)  \(term(episode["status"], MonitoringStatus.self))  "
-                         + "\(episode["reported_on"].displayText)  \(risks)")
+                .joined(separator: ConsoleMessage.listSeparator.text(in: language))
+            lines.append("  " + ConsoleMessage.episode(id: episode["id"].displayText, status: term(episode["status"], MonitoringStatus.self),
+                                                       reportedOn: episode["reported_on"].displayText, risks: risks).text(in: language))
         }
         return lines.joined(separator: "\n")
     }
 
     private func summary(_ h: LuaValue) -> String {
-        let category = category(h)
-        let helper = h["helper"].stringValue.map { (chinese ? "  帮扶责任人 " : "  helper ") + $0 } ?? ""
-        return chinese
-            ? "户 \(h["number"].displayText)  \(h["head_name"].displayText)  \(category)  \(h["size"].displayText)人  村 \(h["village"].displayText)\(helper)"
-            : "household \(h["number"].displayText)  \(h["head_name"].displayText)  \(category)  \(h["size"].displayText) people  village \(h["village"].displayText)\(helper)"
+        ConsoleMessage.household(number: h["number"].displayText, head: h["head_name"].displayText, category: category(h),
+                                 size: h["size"].displayText, village: h["village"].displayText,
+                                 helper: h["helper"].stringValue).text(in: language)
     }
 
     private func householdList(_ list: [LuaValue]) -> String {
@@ -122,7 +119,7 @@ public struct ConsolePrinter: Sendable {
     /// An official term by its Chinese name for a Chinese plugin, else its identifier.
     private func term<T: OfficialTerm>(_ value: LuaValue, _: T.Type) -> String {
         guard let raw = value.stringValue else { return text(value) }
-        return chinese ? T(rawValue: raw)?.chineseName ?? raw : raw
+        return T(rawValue: raw)?.name(in: language) ?? raw
     }
 
     private func text(_ value: LuaValue) -> String {

@@ -88,7 +88,7 @@ struct ConsoleTests {
         let findings = try values(await run(console, "check('\(Fixtures.household.number)')")).first?.tableValue?.array ?? []
         #expect(findings.contains { $0["check"] == "minqin.six-must-visit" })
         guard case .failed(let error) = await run(console, "find{ colour = 'red' }") else { Issue.record("expected an error"); return }
-        #expect(error.message.contains("find: unknown field 'colour'"))
+        #expect(error.message.contains("find：没有筛选项“colour”"))
     }
 
     @Test func dueShowsAStepDoneLateWithItsDateAndNotAsOverdue() async throws {
@@ -110,7 +110,7 @@ struct ConsoleTests {
         guard case .failed(let error) = await run(console, 
             "monitor('report', { household = '\(Fixtures.household.number)', channel = 'self-report', on = '2024-10-01' })")
         else { Issue.record("a read-only console changed the registry"); return }
-        #expect(error.message.contains("the console is read-only; start it with --write"))
+        #expect(error.message.contains("monitor：控制台为只读；要修改登记库，请用 --write 启动"))
     }
 
     @Test func changesJoinOneTransactionThatCommitEndsAndTheAuditNamesTheAdministrator() async throws {
@@ -181,7 +181,7 @@ struct ConsoleTests {
         let reference = try String(contentsOf: Self.plugins.deletingLastPathComponent().appendingPathComponent("docs/plugin-api.md"),
                                    encoding: .utf8)
         #expect(reference.contains(ConsoleAPI.markdownTable), "docs/plugin-api.md must hold ConsoleAPI.markdownTable as it is")
-        #expect(ConsoleAPI.help.contains("household(number [, date])"))
+        #expect(ConsoleAPI.help(in: .english).contains("household(number [, date])") && ConsoleAPI.help(in: .chinese).contains("一户在控制台日期"))
     }
 }
 
