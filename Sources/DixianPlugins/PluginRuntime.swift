@@ -219,17 +219,12 @@ public final class PluginRuntime {
         let read = ParameterReads.names(readBy: kind, in: chain)
         let gaps = unset.filter { parameter, _ in read.contains(parameter.declaration.id) }
         guard let first = gaps.first else { return }
-        let chinese = plugin.language == .chinese
         let lines = gaps.map { parameter, value in
-            let name = parameter.declaration.title == parameter.declaration.id
-                ? parameter.declaration.id : "\(parameter.declaration.id)（\(parameter.declaration.title)）"
-            let reason = value.unset ?? ""
-            return chinese
-                ? "参数 \(name) 自 \(value.from) 起未设置取值（\(reason)），请在 \(parameter.declaration.location) 为 \(date) 设置取值"
-                : "parameter \(name) has no value from \(value.from) (\(reason)): set one for \(date) at \(parameter.declaration.location)"
+            PluginMessage.UnsetParameter(id: parameter.declaration.id, title: parameter.declaration.title, from: value.from,
+                                         reason: value.unset ?? "", location: parameter.declaration.location)
         }
-        let head = chinese ? "\(date) 的运行无法开始：" : "a run on \(date) cannot start: "
-        throw PluginError(.parameterUnset, plugin: first.0.declaration.plugin, head + lines.joined(separator: chinese ? "；" : "; "))
+        throw PluginError(.parameterUnset, plugin: first.0.declaration.plugin,
+                          PluginMessage.runCannotStart(date, lines).text(in: plugin.language))
     }
 
     /// The date set by `prepare(asOf:)`.
@@ -363,7 +358,7 @@ public final class PluginRuntime {
         guard let checklist = declarations.checklists.first(where: { $0.declaration.id == id }) else {
             throw PluginError(.declaration, plugin: plugin.id, "\(plugin.id) declares no checklist '\(id)'")
         }
-        let (yes, no) = plugin.language == .chinese ? ("是", "否") : ("yes", "no")
+        let (yes, no) = (PluginMessage.yes.text(in: plugin.language), PluginMessage.no.text(in: plugin.language))
         let keys = checklist.columns.map(\.key)
         let batch = try batchViews(for: .checklists)
         var problem: String?
@@ -430,7 +425,7 @@ public final class PluginRuntime {
         } catch {
             throw PluginError(error, while: "rendering report \(id) of \(plugin.id)", plugin: plugin.id)
         }
-        let (yes, no) = plugin.language == .chinese ? ("是", "否") : ("yes", "no")
+        let (yes, no) = (PluginMessage.yes.text(in: plugin.language), PluginMessage.no.text(in: plugin.language))
         func cell(_ value: LuaValue) -> SheetCell {
             switch value {
             case .string(let text): text.isEmpty ? .empty : .text(text)

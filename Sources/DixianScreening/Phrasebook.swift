@@ -1,48 +1,84 @@
 import DixianCore
 import DixianPlugins
 
-/// What screening output says to officials, in the plugin's language: Chinese (`zh`) for the
-/// shipped counties, English otherwise.
+/// What screening output says to officials, in the language shown (the plugin's, or the
+/// locale's): the texts are `ScreeningMessage`'s.
 struct Phrasebook {
-    let chinese: Bool
+    let language: Language
 
-    init(language: Language) { chinese = language == .chinese }
+    init(language: Language) { self.language = language }
 
     func heading(plugin: PluginManifest, run: ScreeningRun) -> String {
-        let area = run.area.map { chinese ? "，区域 \($0)" : ", area \($0)" } ?? ""
-        return chinese
-            ? "\(plugin.name) 防止返贫监测筛查（插件 \(plugin.id) \(plugin.version)，评估日期 \(run.asOf)\(area)）"
-            : "\(plugin.name) screening (plugin \(plugin.id) \(plugin.version), as of \(run.asOf)\(area))"
+        ScreeningMessage.heading(plugin: plugin.name, id: plugin.id, version: "\(plugin.version)", asOf: run.asOf, area: run.area)
+            .text(in: language)
     }
 
     func counts(households: Int, findings: Int, run: Int64) -> String {
-        chinese ? "共筛查 \(households) 户，发现问题 \(findings) 条（运行编号 \(run)）："
-            : "\(households) households screened, \(findings) findings (run \(run)):"
+        ScreeningMessage.counts(households: households, findings: findings, run: run).text(in: language)
     }
 
     /// The heading of the checks that list households to visit or look at, which are not problems.
-    func lists(_ count: Int) -> String {
-        chinese ? "另列名单 \(count) 条（走访、核查对象，不计为问题）：" : "Also listed, \(count) entries (households to visit or look at, not problems):"
-    }
+    func lists(_ count: Int) -> String { ScreeningMessage.lists(count).text(in: language) }
 
     func firstFindings(_ shown: Int, of total: Int) -> String {
-        chinese ? "前 \(shown) 条（共 \(total) 条；全部请用 --format csv 或 json 并指定 --out）："
-            : "The first \(shown) of \(total) findings (all of them: --format csv or json with --out):"
+        ScreeningMessage.firstFindings(shown: shown, total: total).text(in: language)
     }
 
-    var incomplete: String {
-        chinese ? "本次筛查不完整：以下检查项出错，其余检查项的结果有效。"
-            : "This run is incomplete: the checks below failed; the other checks' findings stand."
+    var incomplete: String { ScreeningMessage.incomplete.text(in: language) }
+
+    var asset: String { ScreeningMessage.asset.text(in: language) }
+
+    var csvHeader: [String] { ScreeningMessage.csvHeader.text(in: language).split(separator: ",").map(String.init) }
+
+    func severity(_ severity: Severity) -> String { severity.name(in: language) }
+
+    func riskType(_ risk: RiskType) -> String { risk.name(in: language) }
+}
+
+/// The catalogue of what `dixian screen` prints around the findings.
+enum ScreeningMessage: MessageCatalogue, Hashable {
+    /// The heading: the plugin's name, id and version, the date, and the area screened.
+    case heading(plugin: String, id: String, version: String, asOf: LocalDate, area: String?)
+    /// How many households were screened and findings found, in which run.
+    case counts(households: Int, findings: Int, run: Int64)
+    /// The heading of the lists of households to visit or look at, which are not problems.
+    case lists(Int)
+    /// The first findings shown of all.
+    case firstFindings(shown: Int, total: Int)
+    /// A run some checks failed in.
+    case incomplete
+    /// An asset, as a finding's subject.
+    case asset
+    /// The columns of the CSV of findings, separated by commas.
+    case csvHeader
+
+    static var samples: [ScreeningMessage] {
+        let day = LocalDate(year: 2024, month: 6, day: 30)!
+        return [
+            .heading(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, area: nil),
+            .heading(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, area: "620621100"),
+            .counts(households: 100, findings: 3, run: 1), .lists(4), .firstFindings(shown: 20, total: 30), .incomplete, .asset, .csvHeader,
+        ]
     }
 
-    var asset: String { chinese ? "资产" : "asset" }
-
-    var csvHeader: [String] {
-        chinese ? ["户编号", "资产编号", "乡镇代码", "检查项", "检查项名称", "严重程度", "风险类别", "发现问题"]
-            : ["household", "asset", "township", "check", "check_title", "severity", "risk_types", "message"]
+    var texts: (chinese: String, english: String) {
+        switch self {
+        case .heading(let plugin, let id, let version, let asOf, let area):
+            ("\(plugin) 防止返贫监测筛查（插件 \(id) \(version)，评估日期 \(asOf)\(area.map { "，区域 \($0)" } ?? "")）",
+             "\(plugin) screening (plugin \(id) \(version), as of \(asOf)\(area.map { ", area \($0)" } ?? ""))")
+        case .counts(let households, let findings, let run):
+            ("共筛查 \(households) 户，发现问题 \(findings) 条（运行编号 \(run)）：", "\(households) households screened, \(findings) findings (run \(run)):")
+        case .lists(let count):
+            ("另列名单 \(count) 条（走访、核查对象，不计为问题）：", "Also listed, \(count) entries (households to visit or look at, not problems):")
+        case .firstFindings(let shown, let total):
+            ("前 \(shown) 条（共 \(total) 条；全部请用 --format csv 或 json 并指定 --out）：",
+             "The first \(shown) of \(total) findings (all of them: --format csv or json with --out):")
+        case .incomplete:
+            ("本次筛查不完整：以下检查项出错，其余检查项的结果有效。", "This run is incomplete: the checks below failed; the other checks' findings stand.")
+        case .asset: ("资产", "asset")
+        case .csvHeader:
+            ("户编号,资产编号,乡镇代码,检查项,检查项名称,严重程度,风险类别,发现问题",
+             "household,asset,township,check,check_title,severity,risk_types,message")
+        }
     }
-
-    func severity(_ severity: Severity) -> String { chinese ? severity.chineseName : severity.rawValue }
-
-    func riskType(_ risk: RiskType) -> String { chinese ? risk.chineseName : risk.rawValue }
 }

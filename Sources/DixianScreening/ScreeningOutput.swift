@@ -3,7 +3,7 @@ import DixianPlugins
 import Foundation
 
 /// Writes a stored screening run: a summary table for people, or every finding as JSON or CSV.
-/// What officials read (headers, labels) follows the plugin's language.
+/// What officials read (headers, labels) follows the plugin's language, or the locale's (`Language.shown`).
 public struct ScreeningOutput {
     /// The output formats of `dixian screen`.
     public enum Format: String, CaseIterable, Sendable {
@@ -25,7 +25,7 @@ public struct ScreeningOutput {
         self.run = run
         self.checks = checks
         self.plugin = plugin
-        self.words = Phrasebook(language: plugin.language)
+        self.words = Phrasebook(language: Language.shown(environment: ProcessInfo.processInfo.environment, plugin: plugin.language))
     }
 
     /// Writes the run in `format` to `write`, reading findings from `store`. The table lists at most `limit` findings.

@@ -1,0 +1,45 @@
+import DixianCore
+
+/// What the plugin runtime itself says to officials, in the plugin's language: a run that
+/// cannot start for unset parameters, and the yes and no of checklist and report cells.
+public enum PluginMessage: MessageCatalogue, Hashable {
+    /// A run on `date` that cannot start: one line per parameter unset then.
+    case runCannotStart(LocalDate, [UnsetParameter])
+    /// A true cell.
+    case yes
+    /// A false cell.
+    case no
+
+    /// A parameter a run reads that is declared unset on its date.
+    public struct UnsetParameter: Sendable, Hashable {
+        /// Its id, and its title when that differs.
+        public let id: String, title: String
+        /// Since when it is unset, and why (the plugin's words).
+        public let from: String, reason: String
+        /// The plugin file and line to set it in.
+        public let location: String
+
+        /// `id（title）`, or the id alone when the title is the id.
+        var name: String { title == id ? id : "\(id)（\(title)）" }
+    }
+
+    public static var samples: [PluginMessage] {
+        let day = LocalDate(year: 2025, month: 1, day: 1)!
+        return [.runCannotStart(day, [UnsetParameter(id: "income_line", title: "监测收入线", from: "2025-01-01", reason: "尚未公布",
+                                                     location: "Plugins/minqin/parameters.lua:12")]), .yes, .no]
+    }
+
+    public var texts: (chinese: String, english: String) {
+        switch self {
+        case .runCannotStart(let date, let gaps):
+            ("\(date) 的运行无法开始：" + gaps.map {
+                "参数 \($0.name) 自 \($0.from) 起未设置取值（\($0.reason)），请在 \($0.location) 为 \(date) 设置取值"
+            }.joined(separator: "；"),
+             "a run on \(date) cannot start: " + gaps.map {
+                "parameter \($0.name) has no value from \($0.from) (\($0.reason)): set one for \(date) at \($0.location)"
+             }.joined(separator: "; "))
+        case .yes: ("是", "yes")
+        case .no: ("否", "no")
+        }
+    }
+}
