@@ -290,7 +290,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianCLITests",
-            dependencies: ["DixianCLI", "DixianCore", "DixianTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DixianCLI", "DixianCore", "DixianTestSupport", "DixianInterchange", "DixianConsole", "DixianServer", "DixianPlugins",
+                "DixianScreening", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

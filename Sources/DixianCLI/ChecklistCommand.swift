@@ -14,19 +14,19 @@ extension SheetFormat: ExpressibleByArgument {}
 struct SheetOptions: ParsableArguments {
     @OptionGroup var registry: StoreOptions
 
-    @Option(help: "The county plugin that declares the checklist or report.")
+    @Option(help: .shown(.sheetOptionsPlugin))
     var plugin: String
 
-    @Option(help: "Only households whose village code starts with this area code (default: the area the plugin serves).")
+    @Option(help: .shown(.areaPrefix))
     var area: String?
 
-    @Option(help: "The date the registry is read as of (YYYY-MM-DD; default: today).")
+    @Option(help: .shown(.sheetOptionsAsOf))
     var asOf: DateOption = .today
 
-    @Option(help: "xlsx, csv or pdf for a checklist; xlsx, csv, html, md or pdf for a report (pdf: printed by LibreOffice).")
+    @Option(help: .shown(.sheetOptionsFormat))
     var format: SheetFormat = .xlsx
 
-    @Option(help: "The file to write.")
+    @Option(help: .shown(.sheetOptionsOut))
     var out: String
 
     @OptionGroup var sandbox: SandboxOptions
@@ -45,26 +45,21 @@ extension Dixian {
     /// `dixian checklist`: a plugin's checklist filled from the registry.
     struct Checklist: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a plugin's checklist (a form or ledger) filled from the registry, one row per household.",
-            discussion: """
-                The plugin's row function fills what the registry knows (for fieldwork, the rest is left for the \
-                visitor) in household-number order. XLSX keeps the form's merged multi-level headers, with the \
-                header rows frozen; CSV has one header row (upper headers joined with /). The file appears only \
-                when complete: a row function that fails leaves nothing at --out.
-                """
+            abstract: CommandHelp.checklistAbstract.shown,
+            discussion: CommandHelp.checklistDiscussion.shown
         )
 
-        @Argument(help: "The checklist's id (see: dixian plugin check PLUGIN).")
+        @Argument(help: .shown(.checklistId))
         var id: String
 
         @OptionGroup var options: SheetOptions
 
-        @Option(help: "Workers (Lua states) at once.")
+        @Option(help: .shown(.workers))
         var workers = ProcessInfo.processInfo.activeProcessorCount
 
         func validate() throws {
-            guard options.format.streamsTables else { throw ValidationError("--format must be xlsx, csv or pdf for a checklist") }
-            guard workers > 0 else { throw ValidationError("--workers must be positive") }
+            guard options.format.streamsTables else { throw ValidationError(CommandMessage.checklistFormat.shown) }
+            guard workers > 0 else { throw ValidationError(CommandMessage.mustBePositive(option: "--workers").shown) }
         }
 
         func run() throws {

@@ -6,22 +6,17 @@ extension Dixian {
     /// `dixian copy`: a SQLite registry into PostgreSQL.
     struct Copy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Copy a SQLite registry into an empty PostgreSQL database, for a server over a multi-user database.",
-            discussion: """
-                Copies every record and the registry's own history with it: the audit trail, the \\
-                disclosures, the server's users and the screening runs. All or nothing; the PostgreSQL \\
-                database must hold no registry yet (its schema is created if it is new). The copy is \
-                recorded in both registries as a disclosure of ID numbers by --actor (dixian audit disclosures).
-                """
+            abstract: CommandHelp.copyAbstract.shown,
+            discussion: CommandHelp.copyDiscussion.shown
         )
 
-        @Option(help: "The SQLite registry to copy.")
+        @Option(help: .shown(.copyDb))
         var db: String
 
-        @Option(help: ArgumentHelp("The PostgreSQL database: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.", valueName: "url"))
+        @Option(help: ArgumentHelp(OptionHelp.copyPostgres.shown, valueName: "url"))
         var postgres: String
 
-        @Option(help: "Who makes the copy: it moves every ID number, and is recorded in both registries as a disclosure by them.")
+        @Option(help: .shown(.copyActor))
         var actor: String = ProcessInfo.processInfo.userName
 
         func run() async throws {
@@ -31,7 +26,7 @@ extension Dixian {
             let summary = try await target.copy(from: source, as: actor)
             let seconds = Date().timeIntervalSince(started)
             print(summary.rows.map { "\($0.table) \($0.count)" }.joined(separator: ", "))
-            print("copied \(summary.rows.reduce(0) { $0 + $1.count }) rows in \(String(format: "%.1f", seconds)) s")
+            print(CommandMessage.copied(rows: summary.rows.reduce(0) { $0 + $1.count }, seconds: String(format: "%.1f", seconds)).shown)
         }
     }
 }

@@ -13,23 +13,23 @@ extension Dixian {
     /// `dixian demo`: a synthetic county, imported into SQLite, summarised.
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate a synthetic county, import it into SQLite, screen it with a county plugin, list what is due, and summarise.",
-            discussion: "The README's main job: everything runs on the embedded default, SQLite."
+            abstract: CommandHelp.demoAbstract.shown,
+            discussion: CommandHelp.demoDiscussion.shown
         )
 
-        @Option(help: "The county plugin (its geography.lua names the county and its townships).")
+        @Option(help: .shown(.demoCounty))
         var county: String
 
-        @Option(help: "How many households.")
+        @Option(help: .shown(.households))
         var households = 10_000
 
-        @Option(help: "The plugin that screens the county (default: the county's own).")
+        @Option(help: .shown(.demoPlugin))
         var plugin: String?
 
-        @Option(help: "The random seed.")
+        @Option(help: .shown(.seed))
         var seed: UInt64 = 1
 
-        @Option(help: "The SQLite file to create (default: a new file in a temporary folder).")
+        @Option(help: .shown(.demoDb))
         var db: String?
 
         @OptionGroup var plugins: PluginSearchOptions

@@ -15,6 +15,27 @@ extension Dixian {
             printError("dixian: \(error)")
             Self.exit(withError: ExitCode(78))
         }
-        await main(arguments)
+        await run(arguments)
+    }
+
+    /// Parses `arguments` and runs the command they name, as ArgumentParser's `main` does,
+    /// but with its help and errors in the language of the run (`CommandLanguage`,
+    /// `ParserPhrase`): ArgumentParser writes them in English only.
+    static func run(_ arguments: [String]) async {
+        do {
+            var command = try await asyncParseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let text = ParserPhrase.translate(fullMessage(for: error), into: CommandLanguage.current)
+            let code = exitCode(for: error)
+            if !text.isEmpty {
+                if code == .success { print(text) } else { printError(text) }
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

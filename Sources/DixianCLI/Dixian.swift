@@ -5,7 +5,7 @@ import ArgumentParser
 struct Dixian: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dixian",
-        abstract: "Dixian (底线): monitor rural households at risk of returning to poverty and manage their assistance.",
+        abstract: CommandHelp.dixianAbstract.shown,
         version: DixianVersion.current,
         subcommands: [
             Demo.self, Generate.self, Import.self, Export.self, Screen.self, Due.self, HouseholdCommand.self, Monitor.self,

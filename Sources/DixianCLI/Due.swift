@@ -9,47 +9,42 @@ extension Dixian {
     /// `dixian due`: what is due and overdue.
     struct Due: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List what is due and overdue, grouped by township and responsible person.",
-            discussion: """
-                The plugin's deadlines (its clocks, visit duties) run over every household in scope; its duties \
-                (monthly, quarterly, yearly), problems and measures with a deadline, and department warnings awaiting verification are \
-                added. Everything overdue is listed, and what falls due within --within days. Exit status 3 when a \
-                deadline failed on a household (the list is then incomplete; the failures are named).
-                """
+            abstract: CommandHelp.dueAbstract.shown,
+            discussion: CommandHelp.dueDiscussion.shown
         )
 
         @OptionGroup var registry: StoreOptions
 
-        @Option(help: "The county plugin whose deadlines apply.")
+        @Option(help: .shown(.duePlugin))
         var plugin: String
 
-        @Option(help: "The date (YYYY-MM-DD; default: today).")
+        @Option(help: .shown(.dueAsOf))
         var asOf: DateOption = .today
 
-        @Option(help: "Only households whose village code starts with this area code (default: the area the plugin serves).")
+        @Option(help: .shown(.areaPrefix))
         var area: String?
 
-        @Option(help: "Also list what falls due within this many days.")
+        @Option(help: .shown(.dueWithin))
         var within = 7
 
-        @Option(help: "table, json or csv.")
+        @Option(help: .shown(.tableJSONOrCSV))
         var format: DueOutput.Format = .table
 
-        @Option(help: "Write the output to this file instead of standard output.")
+        @Option(help: .shown(.outputFile))
         var out: String?
 
-        @Option(help: "Items listed in the table format.")
+        @Option(help: .shown(.dueLimit))
         var limit = 200
 
-        @Option(help: "Workers (Lua states) at once.")
+        @Option(help: .shown(.workers))
         var workers = ProcessInfo.processInfo.activeProcessorCount
 
         @OptionGroup var sandbox: SandboxOptions
         @OptionGroup var plugins: PluginSearchOptions
 
         func validate() throws {
-            guard within >= 0 else { throw ValidationError("--within must be 0 or more") }
-            guard workers > 0 else { throw ValidationError("--workers must be positive") }
+            guard within >= 0 else { throw ValidationError(CommandMessage.mustNotBeNegative(option: "--within").shown) }
+            guard workers > 0 else { throw ValidationError(CommandMessage.mustBePositive(option: "--workers").shown) }
         }
 
         func run() async throws {

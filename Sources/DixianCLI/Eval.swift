@@ -7,48 +7,42 @@ extension Dixian {
     /// `dixian eval`: run a Lua chunk in the plugin sandbox.
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run a Lua chunk in the plugin sandbox and print what it returns.",
-            discussion: """
-                With --plugin-dir, the chunk runs in a fresh plugin environment whose require() resolves \
-                modules there. With --plugin and a registry (--db FILE, --postgres URL or DIXIAN_POSTGRES), it \
-                runs with the console's functions bound, as in dixian repl (--write, --actor, --as-of as there). Results are printed as the lua console \
-                prints them. A Lua error, an exceeded instruction budget or memory cap exits with status 1; \
-                changes left uncommitted are dropped, with status 3.
-                """
+            abstract: CommandHelp.evalAbstract.shown,
+            discussion: CommandHelp.evalDiscussion.shown
         )
 
-        @Option(name: .customLong("plugin-dir"), help: "The plugin directory require() resolves modules in.")
+        @Option(name: .customLong("plugin-dir"), help: .shown(.evalPluginDirectory))
         var pluginDirectory: String?
 
-        @Option(help: "The registry's SQLite database file (with --plugin: the console's functions are bound).")
+        @Option(help: .shown(.evalDb))
         var db: String?
 
         @Option(help: ArgumentHelp(
-            "The registry's PostgreSQL database, instead of --db: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default with --plugin: $DIXIAN_POSTGRES).",
+            OptionHelp.evalPostgres.shown,
             valueName: "url"))
         var postgres: String?
 
-        @Option(help: "The county plugin the console's functions use (with --db or --postgres).")
+        @Option(help: .shown(.evalPlugin))
         var plugin: String?
 
-        @Flag(help: "With --plugin: allow changes, made permanent by commit().")
+        @Flag(help: .shown(.evalWrite))
         var write = false
 
-        @Option(help: "With --plugin: who makes the changes, for the audit trail.")
+        @Option(help: .shown(.evalActor))
         var actor: String = ProcessInfo.processInfo.userName
 
-        @Option(help: "With --plugin: the console's date (YYYY-MM-DD; default: today).")
+        @Option(help: .shown(.evalAsOf))
         var asOf: DateOption = .today
 
-        @Option(name: .customLong("plugins"), help: "With --plugin: a folder of plugins to search first (repeatable).")
+        @Option(name: .customLong("plugins"), help: .shown(.evalPluginFolders))
         var pluginFolders: [String] = []
 
         @OptionGroup var sandbox: SandboxOptions
 
-        @Flag(help: "Print Lua's traceback after an error.")
+        @Flag(help: .shown(.evalTraceback))
         var traceback = false
 
-        @Argument(help: "The Lua chunk to run.")
+        @Argument(help: .shown(.evalChunk))
         var chunk: String
 
         /// The registry of the console's functions, as `repl` takes it (`--db`, `--postgres` or
@@ -59,20 +53,20 @@ extension Dixian {
 
         func validate() throws {
             if db != nil || postgres != nil || plugin != nil {
-                guard plugin != nil else { throw ValidationError("--db or --postgres goes with --plugin") }
+                guard plugin != nil else { throw ValidationError(CommandMessage.registryWithoutPlugin.shown) }
                 do {
                     _ = try store()
                 } catch {
-                    throw ValidationError("--plugin needs the registry: --db FILE or --postgres URL (or DIXIAN_POSTGRES)")
+                    throw ValidationError(CommandMessage.pluginWithoutRegistry.shown)
                 }
                 return
             }
-            guard let pluginDirectory else { throw ValidationError("give --plugin-dir, or --db and --plugin") }
+            guard let pluginDirectory else { throw ValidationError(CommandMessage.evalNeedsPluginDirectory.shown) }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: pluginDirectory, isDirectory: &isDirectory),
                 isDirectory.boolValue
             else {
-                throw ValidationError("--plugin-dir \(pluginDirectory) is not a directory")
+                throw ValidationError(CommandMessage.notAFolder(pluginDirectory).shown)
             }
         }
 

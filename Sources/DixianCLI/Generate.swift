@@ -6,30 +6,26 @@ extension Dixian {
     /// `dixian generate`: a synthetic county in the interchange format.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a synthetic county in the interchange format.",
-            discussion: """
-                Uses the county plugin's geography (its real county code and townships) and writes \
-                households, members, incomes, guarantee surveys, monitoring episodes, plans, visits, \
-                warnings, problems and assets. The same county, size and seed give the same files.
-                """
+            abstract: CommandHelp.generateAbstract.shown,
+            discussion: CommandHelp.generateDiscussion.shown
         )
 
-        @Option(help: "The county plugin (minqin, xiaoxian, binxian, yanchi, ...).")
+        @Option(help: .shown(.generateCounty))
         var county: String
 
-        @Option(help: "How many households.")
+        @Option(help: .shown(.households))
         var households: Int
 
-        @Option(help: "The random seed.")
+        @Option(help: .shown(.seed))
         var seed: UInt64 = 1
 
-        @Option(help: "The folder to write into (created if needed).")
+        @Option(help: .shown(.generateOut))
         var out: String
 
         @OptionGroup var plugins: PluginSearchOptions
 
         func validate() throws {
-            guard households > 0 else { throw ValidationError("--households must be positive") }
+            guard households > 0 else { throw ValidationError(CommandMessage.mustBePositive(option: "--households").shown) }
         }
 
         func run() throws {

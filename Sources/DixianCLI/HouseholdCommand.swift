@@ -6,14 +6,13 @@ extension Dixian {
     /// `dixian household`: one household's file.
     struct HouseholdCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "household", abstract: "Show a household's file.", subcommands: [Show.self])
+            commandName: "household", abstract: CommandHelp.householdAbstract.shown, subcommands: [Show.self])
 
         struct Show: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Everything the registry holds about a household, ID numbers masked: members, incomes, "
-                    + "surveys, monitoring with every step, plans and measures, visits, problems, warnings.")
-            @Argument(help: "The household number.") var household: String
-            @Option(help: "The date whose late steps the plugin's deadlines show (YYYY-MM-DD; default: today).")
+                abstract: CommandHelp.showAbstract.shown)
+            @Argument(help: .shown(.householdNumber)) var household: String
+            @Option(help: .shown(.showAsOf))
             var asOf: DateOption = .today
             @OptionGroup var options: WorkflowOptions
 

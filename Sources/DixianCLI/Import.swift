@@ -7,7 +7,7 @@ extension Dixian {
     /// `dixian import`: interchange files, or a department's pushed warnings, into the registry.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import interchange CSV files, or a department's warnings, into the registry.",
+            abstract: CommandHelp.importAbstract.shown,
             subcommands: [Files.self, Warnings.self],
             defaultSubcommand: Files.self
         )
@@ -18,26 +18,19 @@ extension Dixian.Import {
     /// `dixian import [files] PATH`: interchange files into the registry, all or nothing.
     struct Files: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import interchange files (CSV or XLSX) into the registry, all or nothing (the default).",
-            discussion: """
-                PATH is a folder of interchange files (households.csv, members.csv, ...) or one of \
-                them; docs/data-format.md describes them. A table may come as an XLSX workbook of the \
-                same name and columns instead (households.xlsx, first sheet; lines are its row \
-                numbers). Either every row is imported, or nothing \
-                is changed and every bad row is listed with its file, line, column and reason \
-                (exit status 1).
-                """
+            abstract: CommandHelp.filesAbstract.shown,
+            discussion: CommandHelp.filesDiscussion.shown
         )
 
-        @Argument(help: "A folder of interchange files, or one file.")
+        @Argument(help: .shown(.filesPath))
         var path: String
 
         @OptionGroup var registry: StoreOptions
 
-        @Option(help: "Who the changes are made by, for the audit trail (default: the system user).")
+        @Option(help: .shown(.actorDefaultSystemUser))
         var actor: String = ProcessInfo.processInfo.userName
 
-        @Flag(help: "Check the files and list every problem, without changing the registry.")
+        @Flag(help: .shown(.filesDryRun))
         var dryRun = false
 
         func run() async throws {
@@ -56,8 +49,7 @@ extension Dixian.Import {
                     report = try await source.apply(to: try registry.open(creating: true), as: actor)
                 }
                 guard report.problems.isEmpty else { throw ImportRejected(report: report) }
-                let counts = report.rowCounts.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
-                print("\(dryRun ? "checked" : "imported") \(report.totalRows) rows: \(counts)")
+                print(CommandMessage.imported(dryRun: dryRun, rows: report.totalRows, files: report.rowCounts.map { "\($0.file) \($0.rows)" }).shown)
             } catch let rejection as ImportRejected {
                 try rejection.exit()
             }
@@ -68,8 +60,8 @@ extension Dixian.Import {
 extension ImportRejected {
     /// Lists every problem on standard error and exits with status 1.
     func exit() throws -> Never {
-        for problem in report.problems { printError(problem.description) }
-        printError("\(report.problems.count) problems; nothing was imported")
+        for problem in report.problems { printError(problem.text(in: CommandLanguage.current)) }
+        printError(CommandMessage.importRefused(problems: report.problems.count).shown)
         throw ExitCode.failure
     }
 }

@@ -6,25 +6,21 @@ extension Dixian {
     /// `dixian monitor`: the monitoring lifecycle of a household, one transition per command.
     struct Monitor: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Take a household through monitoring: report, verify, answer, approve, eliminate, follow up.",
-            discussion: """
-                Each command is one dated, attributed transition of a monitoring episode, checked against \
-                the lifecycle (docs/workflows.md) and the plugin's guards, and audited. A refused transition \
-                is explained in the plugin's language and changes nothing (exit status 2).
-                """,
+            abstract: CommandHelp.monitorAbstract.shown,
+            discussion: CommandHelp.monitorDiscussion.shown,
             subcommands: [Report.self, Verify.self, Answer.self, Approve.self, Eliminate.self, FollowUp.self,
                           SendBack.self, Relabel.self]
         )
 
         /// Options every transition on an existing episode takes.
         struct EpisodeOptions: ParsableArguments {
-            @Option(help: "The monitoring episode's id.")
+            @Option(help: .shown(.episodeID))
             var episode: Int64
 
-            @Option(help: "The date of the step (YYYY-MM-DD; default: today).")
+            @Option(help: .shown(.episodeOptionsOn))
             var on: DateOption = .today
 
-            @Option(help: "Who took the step (default: the actor).")
+            @Option(help: .shown(.episodeOptionsBy))
             var by: String?
 
             @OptionGroup var options: WorkflowOptions
@@ -41,21 +37,21 @@ extension Dixian {
         }
 
         struct Report: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Report a risk: open a monitoring episode (报告).")
+            static let configuration = CommandConfiguration(abstract: CommandHelp.monitorReportAbstract.shown)
 
-            @Option(help: "The household number.")
+            @Option(help: .shown(.householdNumber))
             var household: String
 
-            @Option(help: "How the risk came to light: self-report, cadre-visit, department-warning, township-check.")
+            @Option(help: .shown(.reportChannel))
             var channel: DiscoveryChannel
 
-            @Option(help: "The date of the report (YYYY-MM-DD; default: today).")
+            @Option(help: .shown(.reportOn))
             var on: DateOption = .today
 
-            @Option(help: "Who reported or took the report (default: the actor).")
+            @Option(help: .shown(.reportBy))
             var by: String?
 
-            @Option(help: "What was reported.")
+            @Option(help: .shown(.reportNotes))
             var notes = ""
 
             @OptionGroup var options: WorkflowOptions
@@ -64,24 +60,24 @@ extension Dixian {
                 try await options.perform { workflow, zh in
                     let id = try await workflow.report(household: household, channel: channel, on: on.date,
                                                        by: by ?? options.actor, notes: notes)
-                    return zh ? "已建立监测记录\(id)（户\(household)，\(channel.chineseName)，\(on.date)）"
-                        : "opened episode \(id) (household \(household), \(channel.rawValue), \(on.date))"
+                    return CommandMessage.episodeOpened(id, household: household, channel: channel.rawValue, channelName: channel.chineseName,
+                                                        on: on.date).shown
                 }
             }
         }
 
         struct Verify: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record the township's verification (核实).")
-            @Option(help: "What the verification found.") var notes = ""
+            static let configuration = CommandConfiguration(abstract: CommandHelp.monitorVerifyAbstract.shown)
+            @Option(help: .shown(.verifyNotes)) var notes = ""
             @OptionGroup var episode: EpisodeOptions
             func run() async throws { try await episode.take(.verify(notes: notes)) }
         }
 
         struct Answer: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Feed the result back (反馈): accepted for approval, or rejected with written reasons.")
-            @Flag(exclusivity: .exclusive, help: "Whether the household meets the standard.") var decision: Decision
-            @Option(help: "The written reasons (required when rejected).") var reasons = ""
+                abstract: CommandHelp.answerAbstract.shown)
+            @Flag(exclusivity: .exclusive, help: .shown(.answerDecision)) var decision: Decision
+            @Option(help: .shown(.answerReasons)) var reasons = ""
             @OptionGroup var episode: EpisodeOptions
             func run() async throws { try await episode.take(.answer(accepted: decision == .accepted, reasons: reasons)) }
 
@@ -91,42 +87,41 @@ extension Dixian {
         }
 
         struct Approve: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Approve identification (审批认定) with risk types and kind.")
-            @Option(name: .customLong("risk"), help: "A risk type (repeatable): illness, schooling, housing, ...") var risks: [RiskType] = []
-            @Option(help: "Which of the 三类户: unstable, marginal, sudden-hardship.") var kind: MonitoredKind
+            static let configuration = CommandConfiguration(abstract: CommandHelp.approveAbstract.shown)
+            @Option(name: .customLong("risk"), help: .shown(.approveRisks)) var risks: [RiskType] = []
+            @Option(help: .shown(.approveKind)) var kind: MonitoredKind
             @OptionGroup var episode: EpisodeOptions
             func run() async throws { try await episode.take(.approve(riskTypes: Set(risks), kind: kind)) }
         }
 
         struct Eliminate: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Record a step of risk elimination, in order; the plugin's guards are asked first.",
-                discussion: "Stages: household-check 入户核实, public-review 民主评议和公示, village-review 村级评议, "
-                    + "county-approval 县级审核批准和公告 (the risk is eliminated from this step).")
-            @Option(help: "The stage of the procedure.") var stage: EliminationStage
-            @Option(help: "What the step found or decided.") var notes = ""
+                abstract: CommandHelp.eliminateAbstract.shown,
+                discussion: CommandHelp.eliminateDiscussion.shown)
+            @Option(help: .shown(.eliminateStage)) var stage: EliminationStage
+            @Option(help: .shown(.eliminateNotes)) var notes = ""
             @OptionGroup var episode: EpisodeOptions
             func run() async throws { try await episode.take(.eliminate(stage, notes: notes)) }
         }
 
         struct FollowUp: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "follow-up", abstract: "Record a follow-up (回头看) of an eliminated household.")
-            @Option(help: "What the follow-up found.") var notes = ""
+            static let configuration = CommandConfiguration(commandName: "follow-up", abstract: CommandHelp.followUpAbstract.shown)
+            @Option(help: .shown(.followUpNotes)) var notes = ""
             @OptionGroup var episode: EpisodeOptions
             func run() async throws { try await episode.take(.followUp(notes: notes)) }
         }
 
         struct SendBack: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "send-back", abstract: "Send an eliminated household back to monitoring (回退).")
-            @Option(help: "The written reasons.") var reasons: String
+            static let configuration = CommandConfiguration(commandName: "send-back", abstract: CommandHelp.sendBackAbstract.shown)
+            @Option(help: .shown(.sendBackReasons)) var reasons: String
             @OptionGroup var episode: EpisodeOptions
             func run() async throws { try await episode.take(.sendBack(reasons: reasons)) }
         }
 
         struct Relabel: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Label a new risk (再标注) on an identified or eliminated household.")
-            @Option(name: .customLong("risk"), help: "A new risk type (repeatable).") var risks: [RiskType] = []
-            @Option(help: "What happened.") var notes = ""
+            static let configuration = CommandConfiguration(abstract: CommandHelp.relabelAbstract.shown)
+            @Option(name: .customLong("risk"), help: .shown(.relabelRisks)) var risks: [RiskType] = []
+            @Option(help: .shown(.relabelNotes)) var notes = ""
             @OptionGroup var episode: EpisodeOptions
             func run() async throws { try await episode.take(.relabel(riskTypes: Set(risks), notes: notes)) }
         }

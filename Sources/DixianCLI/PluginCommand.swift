@@ -10,13 +10,13 @@ extension Dixian {
     struct PluginCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "plugin",
-            abstract: "List, check and test county plugins.",
+            abstract: CommandHelp.pluginAbstract.shown,
             subcommands: [List.self, Check.self, Test.self]
         )
 
         /// `dixian plugin list`.
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Show the installed plugins and where each comes from.")
+            static let configuration = CommandConfiguration(abstract: CommandHelp.pluginListAbstract.shown)
 
             @OptionGroup var plugins: PluginSearchOptions
 
@@ -39,9 +39,9 @@ extension Dixian {
         /// `dixian plugin check ID|DIR`.
         struct Check: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Load a plugin and validate it: API version, fields, duplicate ids, what its files declare.")
+                abstract: CommandHelp.checkAbstract.shown)
 
-            @Argument(help: "An installed plugin's id, or a folder holding a plugin.lua.")
+            @Argument(help: .shown(.pluginReference))
             var plugin: String
 
             @OptionGroup var sandbox: SandboxOptions
@@ -73,9 +73,9 @@ extension Dixian {
         /// `dixian plugin test ID|DIR`.
         struct Test: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Run a plugin's specs (spec/*.lua); exit status 1 when one fails.")
+                abstract: CommandHelp.testAbstract.shown)
 
-            @Argument(help: "An installed plugin's id, or a folder holding a plugin.lua.")
+            @Argument(help: .shown(.pluginReference))
             var plugin: String
 
             @OptionGroup var sandbox: SandboxOptions

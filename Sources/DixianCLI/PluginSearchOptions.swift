@@ -6,7 +6,7 @@ import Foundation
 /// then `Plugins/` in the current folder. The first plugin found with an id wins.
 struct PluginSearchOptions: ParsableArguments {
     @Option(name: [.customLong("plugin-dir"), .customLong("plugins")],
-            help: "A folder of plugins to search before DIXIAN_PLUGIN_PATH and Plugins/ (repeatable).")
+            help: .shown(.pluginSearchOptionsFolders))
     var folders: [String] = []
 
     var searchPath: [URL] { Self.searchPath(folders) }

@@ -8,7 +8,7 @@ import Foundation
 /// The registry at `db`, which must exist (commands that only read or add to a registry do
 /// not create an empty one by mistake).
 func existingRegistry(_ db: String) throws -> SQLiteRegistry {
-    guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db) does not exist") }
+    guard FileManager.default.fileExists(atPath: db) else { throw ValidationError(CommandMessage.registryMissing(db).shown) }
     return try SQLiteRegistry(path: db)
 }
 
@@ -20,11 +20,11 @@ func printError(_ text: String) {
 /// Which registry a command works on, in either store: a SQLite file (`--db`) or a PostgreSQL
 /// database (`--postgres`, or `DIXIAN_POSTGRES` when neither option is given).
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The registry's SQLite database file.")
+    @Option(help: .shown(.storeOptionsDb))
     var db: String?
 
     @Option(help: ArgumentHelp(
-        "The registry's PostgreSQL database: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: $DIXIAN_POSTGRES).",
+        OptionHelp.storeOptionsPostgres.shown,
         valueName: "url"))
     var postgres: String?
 
@@ -34,8 +34,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if db != nil && postgres != nil { throw ValidationError("give --db or --postgres, not both") }
-        if db == nil && postgresURL == nil { throw ValidationError("give the registry: --db FILE or --postgres URL") }
+        if db != nil && postgres != nil { throw ValidationError(CommandMessage.twoRegistries.shown) }
+        if db == nil && postgresURL == nil { throw ValidationError(CommandMessage.registryNeeded.shown) }
     }
 
     /// The registry; a SQLite file must exist unless `creating`.

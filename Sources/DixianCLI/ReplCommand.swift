@@ -9,16 +9,16 @@ import LuaHost
 struct ConsoleOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The county plugin whose checks, deadlines, guards and reports the console binds.")
+    @Option(help: .shown(.consoleOptionsPlugin))
     var plugin: String
 
-    @Flag(help: "Allow changes: they join one transaction, made permanent by commit() and dropped by rollback().")
+    @Flag(help: .shown(.consoleOptionsWrite))
     var write = false
 
-    @Option(help: "Who the administrator is, for the audit trail (default: the system user).")
+    @Option(help: .shown(.consoleOptionsActor))
     var actor: String = ProcessInfo.processInfo.userName
 
-    @Option(help: "The console's date (YYYY-MM-DD; default: today): views are read as of it.")
+    @Option(help: .shown(.consoleOptionsAsOf))
     var asOf: DateOption = .today
 
     @OptionGroup var sandbox: SandboxOptions
@@ -35,19 +35,13 @@ extension Dixian {
     /// `dixian repl`: the interactive console.
     struct Repl: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "An interactive Lua console on the live registry, with the plugin's functions bound (.help lists them).",
-            discussion: """
-                Line editing and history (kept in --history, by default ~/.dixian_history), Tab completion of \\
-                globals and fields, multi-line input until a chunk is complete, =expr and bare expressions printed. \\
-                Read-only unless --write; then changes join one transaction that commit() makes permanent, and \\
-                leaving with uncommitted changes asks first. Ctrl-C stops a running statement; the sandbox's \\
-                limits apply to every statement.
-                """
+            abstract: CommandHelp.replAbstract.shown,
+            discussion: CommandHelp.replDiscussion.shown
         )
 
         @OptionGroup var options: ConsoleOptions
 
-        @Option(help: "The history file (default: ~/.dixian_history).")
+        @Option(help: .shown(.replHistory))
         var history: String?
 
         func run() throws {
@@ -60,20 +54,16 @@ extension Dixian {
     /// `dixian run`: a console script without a terminal.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run a Lua script with the console's functions bound, without a terminal.",
-            discussion: """
-                The script gets its arguments as ... and as the global arg. What it returns is printed. Exit \\
-                status: 0 when it ran; 1 when it raised (or ran out of budget or memory; the error names the \\
-                line); 3 when it ended with changes it did not commit() (--write), which are then dropped.
-                """
+            abstract: CommandHelp.runAbstract.shown,
+            discussion: CommandHelp.runDiscussion.shown
         )
 
         @OptionGroup var options: ConsoleOptions
 
-        @Argument(help: "The script.")
+        @Argument(help: .shown(.runScript))
         var script: String
 
-        @Argument(parsing: .captureForPassthrough, help: "Arguments for the script.")
+        @Argument(parsing: .captureForPassthrough, help: .shown(.runArguments))
         var arguments: [String] = []
 
         func run() throws {
@@ -97,7 +87,7 @@ func finish(_ console: Console, _ body: () throws(LuaError) -> [LuaValue]) throw
     }
     if console.uncommittedChanges > 0 {
         try console.rollback()
-        printError("dixian: the script ended without commit(): its changes were dropped")
+        printError(CommandMessage.uncommittedScript.shown)
         throw ExitCode(3)
     }
 }

@@ -9,16 +9,11 @@ extension Dixian {
     /// `dixian report`: a plugin's report rendered from the registry.
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a plugin's report (sections, text and tables built by its Lua script) from the registry.",
-            discussion: """
-                The report's script asks the registry for the counts it needs (households, monitoring episodes, \
-                incomes, problems, assets, screening findings, due work) as of --as-of and lays them out. The \
-                file appears only when complete: a script that raises or returns a malformed document gets an \
-                error naming its plugin file and line, and leaves nothing at --out.
-                """
+            abstract: CommandHelp.reportAbstractReport.shown,
+            discussion: CommandHelp.reportDiscussion.shown
         )
 
-        @Argument(help: "The report's id (see: dixian plugin check PLUGIN).")
+        @Argument(help: .shown(.reportId))
         var id: String
 
         @OptionGroup var options: SheetOptions

@@ -3,15 +3,15 @@ import LuaHost
 
 /// The sandbox limits a command's scripts run under.
 struct SandboxOptions: ParsableArguments {
-    @Option(help: "Lua instructions one call may run.")
+    @Option(help: .shown(.sandboxOptionsInstructionBudget))
     var instructionBudget: Int = LuaLimits().instructionBudget
 
-    @Option(help: "Memory one Lua state may hold, in bytes or with a K, M or G suffix.", transform: ByteCount.parse)
+    @Option(help: .shown(.sandboxOptionsMemoryCap), transform: ByteCount.parse)
     var memoryCap: Int = LuaLimits().memoryCap
 
     func validate() throws {
-        guard instructionBudget > 0 else { throw ValidationError("--instruction-budget must be positive") }
-        guard memoryCap > 0 else { throw ValidationError("--memory-cap must be positive") }
+        guard instructionBudget > 0 else { throw ValidationError(CommandMessage.mustBePositive(option: "--instruction-budget").shown) }
+        guard memoryCap > 0 else { throw ValidationError(CommandMessage.mustBePositive(option: "--memory-cap").shown) }
     }
 
     var limits: LuaLimits {
@@ -31,7 +31,7 @@ enum ByteCount {
             digits.removeLast()
         }
         guard let value = Int(digits), value > 0 else {
-            throw ValidationError("'\(text)' is not a size (use bytes, or a number with K, M or G)")
+            throw ValidationError(CommandMessage.notASize(text).shown)
         }
         return value * multiplier
     }

@@ -9,52 +9,45 @@ extension Dixian {
     /// `dixian screen`: run a county plugin's checks over the registry.
     struct Screen: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run a plugin's checks over every household (and asset) in scope and record the run.",
-            discussion: """
-                Households are read from the registry in parallel (--workers, default: one per core), each worker \
-                with its own Lua state. The run and its findings are stored in short transactions (a server keeps writing meanwhile); \
-                the run is shown only once finished. \
-                A check that raises, returns nonsense or exhausts the instruction budget does not stop the run: \
-                it is named with its plugin file and line, the other checks' findings stand, and the run is \
-                marked incomplete (exit status 3).
-                """
+            abstract: CommandHelp.screenAbstract.shown,
+            discussion: CommandHelp.screenDiscussion.shown
         )
 
         @OptionGroup var registry: StoreOptions
 
-        @Option(help: "The plugin: an installed plugin's id, or a folder holding a plugin.lua.")
+        @Option(help: .shown(.screenPlugin))
         var plugin: String
 
-        @Option(help: "The assessment date (YYYY-MM-DD): parameters in force on it, ages on it, records up to it.")
+        @Option(help: .shown(.screenAsOf))
         var asOf: String
 
-        @Option(help: "Only households whose village code starts with this area code (default: the area the plugin serves).")
+        @Option(help: .shown(.areaPrefix))
         var area: String?
 
-        @Option(help: "table, json or csv.")
+        @Option(help: .shown(.tableJSONOrCSV))
         var format: ScreeningOutput.Format = .table
 
-        @Option(help: "Write the output to this file instead of standard output.")
+        @Option(help: .shown(.outputFile))
         var out: String?
 
-        @Option(help: "Findings listed in the table format.")
+        @Option(help: .shown(.screenLimit))
         var limit = 20
 
-        @Option(help: "Workers (Lua states) screening at once.")
+        @Option(help: .shown(.screenWorkers))
         var workers = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(help: "Who runs the screening (recorded with the run).")
+        @Option(help: .shown(.screenActor))
         var actor: String = ProcessInfo.processInfo.userName
 
         @OptionGroup var sandbox: SandboxOptions
         @OptionGroup var plugins: PluginSearchOptions
 
         func validate() throws {
-            guard LocalDate(iso: asOf) != nil else { throw ValidationError("--as-of \(asOf) is not a date written YYYY-MM-DD") }
+            guard LocalDate(iso: asOf) != nil else { throw ValidationError(CommandMessage.notADate(option: "--as-of", value: asOf).shown) }
             if let area, !(2...12).contains(area.count) || !area.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                throw ValidationError("--area \(area) is not an area code (2 to 12 digits)")
+                throw ValidationError(CommandMessage.notAnAreaCode(area).shown)
             }
-            guard workers > 0 else { throw ValidationError("--workers must be positive") }
+            guard workers > 0 else { throw ValidationError(CommandMessage.mustBePositive(option: "--workers").shown) }
         }
 
         func run() throws {
@@ -86,7 +79,7 @@ enum OutputFile {
             return
         }
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw ValidationError("cannot write \(path)")
+            throw ValidationError(CommandMessage.cannotWrite(path).shown)
         }
         defer { try? handle.close() }
         var buffer = Data()

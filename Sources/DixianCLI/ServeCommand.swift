@@ -10,44 +10,40 @@ extension Dixian {
     /// `dixian serve`: the HTTP server.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve the registry over HTTP: the JSON API (/api, described at /openapi.json), the self-report page and the dashboard.",
-            discussion: """
-                Users sign in with the access tokens dixian user add prints; each sees and changes only what \\
-                their role and areas allow, and every change is audited as theirs. The public self-report \\
-                form (/self-report) takes a limited number of submissions a minute from one address.
-                """
+            abstract: CommandHelp.serveAbstract.shown,
+            discussion: CommandHelp.serveDiscussion.shown
         )
 
         @OptionGroup var registry: StoreOptions
 
-        @Option(help: "The county plugin whose rules and language the server follows.")
+        @Option(help: .shown(.servePlugin))
         var plugin: String
 
-        @Option(help: "The address to listen on.")
+        @Option(help: .shown(.serveHost))
         var host = "127.0.0.1"
 
-        @Option(help: "The port to listen on.")
+        @Option(help: .shown(.servePort))
         var port = 8080
 
-        @Option(help: "Self-report submissions allowed per minute from one address.")
+        @Option(help: .shown(.serveSelfReportLimit))
         var selfReportLimit = 30
 
-        @Option(help: "The address users reach the server at, behind a proxy (https://...: cookies are marked Secure, HSTS is sent).")
+        @Option(help: .shown(.servePublicURL))
         var publicURL: String?
 
-        @Option(help: "Seconds a connection may stay silent, or take to send a request's head, before it is closed.")
+        @Option(help: .shown(.serveIdleTimeout))
         var idleTimeout = 30
 
-        @Option(help: "Connections served at once; more wait until one closes.")
+        @Option(help: .shown(.serveMaxConnections))
         var maxConnections = 256
 
         func validate() throws {
-            guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600 seconds") }
-            guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 100000") }
-            guard (0...100_000).contains(selfReportLimit) else { throw ValidationError("--self-report-limit must be from 0 to 100000") }
+            guard (1...3600).contains(idleTimeout) else { throw ValidationError(CommandMessage.outOfRange(option: "--idle-timeout", from: 1, to: 3600, inSeconds: true).shown) }
+            guard (1...100_000).contains(maxConnections) else { throw ValidationError(CommandMessage.outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false).shown) }
+            guard (0...100_000).contains(selfReportLimit) else { throw ValidationError(CommandMessage.outOfRange(option: "--self-report-limit", from: 0, to: 100_000, inSeconds: false).shown) }
             if let publicURL {
                 guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-                    throw ValidationError("--public-url must be an http:// or https:// address, such as https://dixian.example.gov.cn")
+                    throw ValidationError(CommandMessage.publicURL.shown)
                 }
             }
         }
@@ -62,7 +58,7 @@ extension Dixian {
             let options = ServerOptions(selfReportLimit: selfReportLimit, publicURL: publicURL.flatMap(URL.init(string:)),
                                         idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections)
             let server = try DixianServer(store: store, chain: try plugins.chain(of: plugin), options: options)
-            printError("dixian: serving \(registry.label) with \(plugin) on http://\(host):\(port)")
+            printError(CommandMessage.serving(registry: registry.label, plugin: plugin, address: "http://\(host):\(port)").shown)
             try await server.application(host: host, port: port).runService()
         }
     }
@@ -70,25 +66,25 @@ extension Dixian {
     /// `dixian user`: the server's users.
     struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "user", abstract: "Manage the server's users: add (prints the access token once), list, revoke.",
+            commandName: "user", abstract: CommandHelp.userAbstract.shown,
             subcommands: [Add.self, List.self, Revoke.self])
 
         struct Add: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add a user, or give an existing one a new token.")
+            static let configuration = CommandConfiguration(abstract: CommandHelp.addAbstract.shown)
             @OptionGroup var registry: StoreOptions
-            @Option(help: "The login name.") var name: String
-            @Option(help: "county-administrator, township-staff, village-cadre, department or auditor.") var role: UserRole
-            @Option(help: "An area code the user works in (repeatable): a county, township or village code.") var area: [String]
-            @Option(help: "The last day the token is good for (default: 90 days from today).") var expires: DateOption?
+            @Option(help: .shown(.loginName)) var name: String
+            @Option(help: .shown(.addRole)) var role: UserRole
+            @Option(help: .shown(.addArea)) var area: [String]
+            @Option(help: .shown(.addExpires)) var expires: DateOption?
 
             func validate() throws {
-                guard !name.isEmpty, !name.contains("."), !name.contains(":") else { throw ValidationError("--name must not be empty or hold '.' or ':'") }
+                guard !name.isEmpty, !name.contains("."), !name.contains(":") else { throw ValidationError(CommandMessage.userName.shown) }
                 guard !area.isEmpty, area.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isNumber) }) else {
-                    throw ValidationError("give at least one --area, each an area code (digits)")
+                    throw ValidationError(CommandMessage.areaNeeded.shown)
                 }
             }
 
-            @Option(help: "Who adds the user, for the audit trail (default: the system user).")
+            @Option(help: .shown(.addActor))
             var actor: String = ProcessInfo.processInfo.userName
 
             func run() async throws {
@@ -97,19 +93,19 @@ extension Dixian {
                     guard [6, 9, 12].contains(code.count),
                         try await store.householdSummary(area: code).byCategory.values.reduce(0, +) > 0
                     else {
-                        throw ValidationError("--area \(code) is not a county (6 digits), township (9) or village (12) code of \(registry.label): no household's village code begins with it")
+                        throw ValidationError(CommandMessage.areaNotInRegistry(code: code, registry: registry.label).shown)
                     }
                 }
                 let expiry = expires?.date ?? DateOption.today.date.adding(days: 90)
                 let (token, user) = AccessToken.issue(name: name, role: role, areas: area, expiresOn: expiry)
                 try await store.saveUser(user, as: actor)
                 print(token)
-                printError("dixian: \(name) (\(role.rawValue), \(area.joined(separator: ", "))) until \(expiry); the token above is shown only once")
+                printError(CommandMessage.userAdded(name: name, role: role.rawValue, areas: area.joined(separator: ", "), until: expiry).shown)
             }
         }
 
         struct List: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the users (never their tokens).")
+            static let configuration = CommandConfiguration(abstract: CommandHelp.serveListAbstract.shown)
             @OptionGroup var registry: StoreOptions
 
             func run() async throws {
@@ -120,18 +116,18 @@ extension Dixian {
         }
 
         struct Revoke: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Revoke a user's access.")
+            static let configuration = CommandConfiguration(abstract: CommandHelp.revokeAbstract.shown)
             @OptionGroup var registry: StoreOptions
-            @Argument(help: "The login name.") var name: String
-            @Option(help: "Who revokes the user, for the audit trail (default: the system user).")
+            @Argument(help: .shown(.loginName)) var name: String
+            @Option(help: .shown(.revokeActor))
             var actor: String = ProcessInfo.processInfo.userName
 
             func run() async throws {
                 let store = try registry.open()
-                guard var user = try await store.user(named: name) else { throw ValidationError("no user \(name)") }
+                guard var user = try await store.user(named: name) else { throw ValidationError(CommandMessage.noUser(name).shown) }
                 user.revoked = true
                 try await store.saveUser(user, as: actor)
-                print("revoked \(name)")
+                print(CommandMessage.userRevoked(name).shown)
             }
         }
     }

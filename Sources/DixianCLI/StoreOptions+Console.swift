@@ -15,7 +15,7 @@ extension StoreOptions {
             return write ? try PostgresRegistry.session(url: url) : try PostgresRegistry(url: url)
         }
         let path = db ?? ""
-        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("--db \(path) does not exist") }
+        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError(CommandMessage.registryMissing(path).shown) }
         return write ? try SQLiteRegistry.session(path: path) : try SQLiteRegistry(path: path)
     }
 }

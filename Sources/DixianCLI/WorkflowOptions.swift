@@ -11,10 +11,10 @@ import LuaHost
 struct WorkflowOptions: ParsableArguments {
     @OptionGroup var registry: StoreOptions
 
-    @Option(help: "The county plugin: its guards judge monitoring transitions; messages follow its language.")
+    @Option(help: .shown(.workflowOptionsPlugin))
     var plugin: String
 
-    @Option(help: "Who makes the change, for the audit trail (default: the system user).")
+    @Option(help: .shown(.workflowOptionsActor))
     var actor: String = ProcessInfo.processInfo.userName
 
     @OptionGroup var sandbox: SandboxOptions
@@ -27,14 +27,15 @@ struct WorkflowOptions: ParsableArguments {
         return (Workflow(store: try registry.open(), guards: runtime, user: actor, today: DateOption.today.date), chain[chain.count - 1])
     }
 
-    /// Runs `body` with the workflow; a refusal is printed in the plugin's language and exits with status 2.
+    /// Runs `body` with the workflow; a refusal is printed in the language of the run
+    /// (`CommandLanguage`) and exits with status 2.
     func perform(_ body: (Workflow, _ zh: Bool) async throws -> String) async throws {
-        let (workflow, manifest) = try open()
-        let zh = manifest.language == .chinese
+        let (workflow, _) = try open()
+        let zh = CommandLanguage.current == .chinese
         do {
             print(try await body(workflow, zh).terminalEscaped)
         } catch let error as WorkflowError {
-            printError(error.message(language: manifest.language).terminalEscaped)
+            printError(error.message(language: CommandLanguage.current).terminalEscaped)
             throw ExitCode(2)
         }
     }

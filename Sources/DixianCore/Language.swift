@@ -23,14 +23,19 @@ extension Language {
     /// The variables that name the locale of messages, strongest first.
     public static let localeVariables = ["LC_ALL", "LC_MESSAGES", "LANG"]
 
-    /// The language messages are shown in: the locale's (the first of `LC_ALL`, `LC_MESSAGES`
-    /// and `LANG` that is set and not empty) when it is Chinese (`zh…`) or English (`en…`);
-    /// for any other locale (none, `C`, `POSIX`, `C.UTF-8`, …) the plugin's language; English
-    /// when there is no plugin either.
-    public static func shown(environment: [String: String], plugin: Language?) -> Language {
+    /// The language the locale names: that of the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
+    /// that is set and not empty, when it is Chinese (`zh…`) or English (`en…`); nil for any
+    /// other locale (none, `C`, `POSIX`, `C.UTF-8`, …).
+    public static func ofLocale(_ environment: [String: String]) -> Language? {
         let locale = localeVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }?.lowercased() ?? ""
         if locale.hasPrefix("zh") { return .chinese }
         if locale.hasPrefix("en") { return .english }
-        return plugin ?? .english
+        return nil
+    }
+
+    /// The language messages are shown in: the locale's (`ofLocale`), else the plugin's, else
+    /// English.
+    public static func shown(environment: [String: String], plugin: Language?) -> Language {
+        ofLocale(environment) ?? plugin ?? .english
     }
 }

@@ -36,7 +36,7 @@ struct Phrasebook {
 }
 
 /// The catalogue of what `dixian screen` prints around the findings.
-enum ScreeningMessage: MessageCatalogue, Hashable {
+package enum ScreeningMessage: MessageCatalogue, Hashable {
     /// The heading: the plugin's name, id and version, the date, and the area screened.
     case heading(plugin: String, id: String, version: String, asOf: LocalDate, area: String?)
     /// How many households were screened and findings found, in which run.
@@ -52,7 +52,7 @@ enum ScreeningMessage: MessageCatalogue, Hashable {
     /// The columns of the CSV of findings, separated by commas.
     case csvHeader
 
-    static var samples: [ScreeningMessage] {
+    package static var samples: [ScreeningMessage] {
         let day = LocalDate(year: 2024, month: 6, day: 30)!
         return [
             .heading(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, area: nil),
@@ -61,7 +61,7 @@ enum ScreeningMessage: MessageCatalogue, Hashable {
         ]
     }
 
-    var texts: (chinese: String, english: String) {
+    package var texts: (chinese: String, english: String) {
         switch self {
         case .heading(let plugin, let id, let version, let asOf, let area):
             ("\(plugin) 防止返贫监测筛查（插件 \(id) \(version)，评估日期 \(asOf)\(area.map { "，区域 \($0)" } ?? "")）",

@@ -4,8 +4,9 @@
 /// (`--db`), a placeholder (`<file>`), a file name or anything else with a dot inside
 /// (`households.csv`, `NAME.SECRET`), a URL, a path, a code identifier (`head_name`,
 /// `monitor('report'`, `plugin.lua`), a number or a code with digits (`UTF-8`, `YYYY-MM-DD`),
-/// and Chinese text. So `请用 dixian help <subcommand> 查看` has no sentence, and
-/// `Show help information.` is one.
+/// and Chinese text. A command line is not prose either: `dixian` and the words after it
+/// (`dixian import warnings`) are its program and subcommands. So `请用 dixian help
+/// <subcommand> 查看` has no sentence, and `Show help information.` is one.
 public enum EnglishSentence {
     /// The first run of three or more English words in `text`, or nil.
     public static func first(in text: String) -> String? {
@@ -19,13 +20,17 @@ public enum EnglishSentence {
         }
         for line in text.split(whereSeparator: \.isNewline) {
             run = []
+            var inCommand = false
             for token in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
                 // A word that ends a clause (`find,`) still continues the sentence.
                 if isWord(token) {
+                    if token.trimmingPunctuation == "dixian" { inCommand = true }
+                    if inCommand { continue }
                     run.append(token)
                     if run.count >= 3 { return run.joined(separator: " ") }
                 } else {
                     run = []
+                    inCommand = false
                 }
             }
         }

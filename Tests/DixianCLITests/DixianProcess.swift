@@ -21,15 +21,19 @@ struct DixianProcess {
     /// Runs `dixian` with `arguments` to its end, waiting on a thread of its own: a test that
     /// waited on Swift concurrency's pool (two threads on a two-core machine) would hold up
     /// every other test in the process, and the servers some of them run, until the child ends.
-    static func run(_ arguments: [String]) async throws -> Outcome {
-        try await offThePool { try runBlocking(arguments) }
+    /// `environment` is added to the test's own (an empty value unsets a variable).
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        try await offThePool { try runBlocking(arguments, environment: environment) }
     }
 
     /// Runs `dixian` with `arguments` to its end on the calling thread.
-    static func runBlocking(_ arguments: [String]) throws -> Outcome {
+    static func runBlocking(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.filter { !$0.value.isEmpty }
+        }
         let output = Pipe(), errorOutput = Pipe()
         process.standardOutput = output
         process.standardError = errorOutput

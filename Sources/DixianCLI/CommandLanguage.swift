@@ -1,0 +1,67 @@
+import ArgumentParser
+import DixianCore
+import DixianPlugins
+import Foundation
+
+/// The language `dixian` speaks in this run: its help, its argument errors and its messages.
+/// It is decided once, before the command line is parsed (so that `--help` is already in it):
+/// the locale's language when `LC_ALL`, `LC_MESSAGES` or `LANG` names Chinese or English, else
+/// the language of the plugin the run names (`--plugin`, or `plugin` in the configuration
+/// file), else English (`Language.shown`).
+enum CommandLanguage {
+    /// This run's language.
+    static let current = decide(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
+                                configuredPlugin: DixianConfiguration.current.plugin,
+                                configuredFolders: DixianConfiguration.current.pluginFolders)
+
+    /// The language of a run with `arguments` (the program's name left off) in `environment`.
+    static func decide(arguments: [String], environment: [String: String], configuredPlugin: String?,
+                       configuredFolders: [String]) -> Language {
+        // A locale that names a language decides alone: no plugin need be read.
+        if let language = Language.ofLocale(environment) { return language }
+        guard let reference = option("--plugin", in: arguments).last ?? configuredPlugin else { return .english }
+        let folders = option("--plugin-dir", in: arguments) + option("--plugins", in: arguments) + configuredFolders
+        return pluginLanguage(reference, searching: PluginSearchOptions.searchPath(folders)) ?? .english
+    }
+
+    /// The values `arguments` give option `name` (`--plugin minqin`, `--plugin=minqin`), before any `--`.
+    static func option(_ name: String, in arguments: [String]) -> [String] {
+        var values: [String] = []
+        var index = 0
+        while index < arguments.count, arguments[index] != "--" {
+            if arguments[index] == name, index + 1 < arguments.count {
+                values.append(arguments[index + 1])
+                index += 1
+            } else if arguments[index].hasPrefix(name + "=") {
+                values.append(String(arguments[index].dropFirst(name.count + 1)))
+            }
+            index += 1
+        }
+        return values
+    }
+
+    /// The language of plugin `reference` (an id or a folder), reading only its `plugin.lua`:
+    /// the folder named so in a search folder when there is one, else the catalogue's. Nil when
+    /// it cannot be found or read (the command then says so, in the locale's language).
+    static func pluginLanguage(_ reference: String, searching searchPath: [URL]) -> Language? {
+        let manager = FileManager.default
+        let candidates = [URL(fileURLWithPath: reference, isDirectory: true)]
+            + searchPath.map { $0.appendingPathComponent(reference, isDirectory: true) }
+        for folder in candidates where manager.fileExists(atPath: folder.appendingPathComponent("plugin.lua").path) {
+            if let manifest = try? PluginManifest.load(from: folder), manifest.id == reference || folder.path.hasSuffix(reference) {
+                return manifest.language
+            }
+        }
+        return (try? PluginCatalog(searchPath: searchPath).plugin(reference))?.language
+    }
+}
+
+extension CatalogueMessage {
+    /// The message in the language of this run.
+    var shown: String { text(in: CommandLanguage.current) }
+}
+
+extension ArgumentHelp {
+    /// The help of an option, argument or flag, in the language of this run.
+    static func shown(_ help: OptionHelp) -> ArgumentHelp { ArgumentHelp(help.shown) }
+}
