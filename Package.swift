@@ -293,6 +293,7 @@ let package = Package(
             dependencies: [
                 "DixianCLI", "DixianCore", "DixianTestSupport", "DixianInterchange", "DixianConsole", "DixianServer", "DixianPlugins",
                 "DixianScreening", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

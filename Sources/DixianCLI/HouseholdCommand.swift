@@ -18,54 +18,53 @@ extension Dixian {
 
             func run() async throws {
                 try await options.perform { workflow, zh in
-                    HouseholdText(dossier: try await workflow.dossier(of: household, asOf: asOf.date), zh: zh).text
+                    HouseholdText(dossier: try await workflow.dossier(of: household, asOf: asOf.date), language: CommandLanguage.current).text
                 }
             }
         }
     }
 }
 
-/// A household's dossier as text, in Chinese or English.
+/// A household's dossier as text, in `language`.
 struct HouseholdText {
     let dossier: HouseholdDossier
-    let zh: Bool
+    let language: Language
 
-    private func term(_ value: some OfficialTerm) -> String { zh ? value.chineseName : value.rawValue }
+    private func term(_ value: some OfficialTerm) -> String { value.name(in: language) }
 
     /// How late an item done late was: its due date and days late, and what it was.
     private func lateText(_ item: DueList.Item) -> String {
         let days = DueList.daysLate(item)
-        return label("逾期\(days)天（应于\(item.dueOn!)前）：", "\(days) days late (due \(item.dueOn!)): ") + item.message
+        return DossierLabel.late(days: days, due: item.dueOn!).text(in: language) + item.message
     }
-    private func label(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
 
     var text: String {
         let h = dossier.household
         var lines = [
-            label("户编号", "Household") + " \(h.number)  " + label("户主", "head") + " \(h.headName)  "
+            DossierLabel.householdNumber.text(in: language) + " \(h.number)  " + DossierLabel.head.text(in: language) + " \(h.headName)  "
                 + term(h.category) + (h.monitoredKind.map { "（\(term($0))）" } ?? ""),
-            label("村", "Village") + " \(h.area.villageCode)" + (h.area.group.map { " \($0)" } ?? "")
-                + "  " + label("帮扶责任人", "helper") + " \(h.helper ?? "—")",
+            DossierLabel.village.text(in: language) + " \(h.area.villageCode)" + (h.area.group.map { " \($0)" } ?? "")
+                + "  " + DossierLabel.helper.text(in: language) + " \(h.helper ?? "—")",
         ]
         lines.append("")
-        lines.append(label("家庭成员", "Members") + "（\(dossier.members.count)）")
+        lines.append(DossierLabel.members.text(in: language) + "（\(dossier.members.count)）")
         for member in dossier.members {
             var facts = [member.relation, term(member.laborCapacity), term(member.health)]
-            if let grade = member.disabilityGrade { facts.append(label("残疾\(grade)级", "disability grade \(grade)")) }
+            if let grade = member.disabilityGrade { facts.append(DossierLabel.disabilityGrade(grade).text(in: language)) }
             if let stage = member.schoolStage { facts.append(term(stage)) }
-            if !member.medicalInsurance { facts.append(label("未参保", "uninsured")) }
+            if !member.medicalInsurance { facts.append(DossierLabel.uninsured.text(in: language)) }
             lines.append("  \(member.name)  \(member.residentID.masked)  " + facts.joined(separator: "，"))
         }
         if !dossier.incomes.isEmpty {
-            lines.append(label("年度收入", "Incomes"))
+            lines.append(DossierLabel.incomes.text(in: language))
             for income in dossier.incomes {
-                let perCapita = dossier.members.isEmpty ? "" : "  " + label("人均", "per capita ") + "\(income.netIncome.fen / 100 / Int64(dossier.members.count))"
-                lines.append("  \(income.year)  " + label("纯收入", "net ") + "\(income.netIncome)" + perCapita)
+                let perCapita = dossier.members.isEmpty ? "" : "  " + DossierLabel.perCapita.text(in: language) + "\(income.netIncome.fen / 100 / Int64(dossier.members.count))"
+                lines.append("  \(income.year)  " + DossierLabel.net.text(in: language) + "\(income.netIncome)" + perCapita)
             }
         }
         if let survey = dossier.surveys.last {
-            lines.append(label("最近一次两不愁三保障核查", "Latest guarantee survey") + " \(survey.surveyedOn)："
-                + (survey.allGuaranteesMet ? label("均已保障", "all met") : label("有未保障项", "some unmet"))
+            lines.append(DossierLabel.latestSurvey.text(in: language) + " \(survey.surveyedOn)："
+                + (survey.allGuaranteesMet ? DossierLabel.allMet.text(in: language) : DossierLabel.someUnmet.text(in: language))
                 + (survey.notes.isEmpty ? "" : "（\(survey.notes)）"))
         }
         // Work done late goes under the first step taken on the day it was done; what no step
@@ -73,12 +72,12 @@ struct HouseholdText {
         var late = dossier.doneLate
         for (episode, steps) in dossier.episodes {
             lines.append("")
-            lines.append(label("监测记录", "Episode") + " \(episode.id)  \(term(episode.channel))  \(episode.reportedOn)  "
+            lines.append(DossierLabel.episode.text(in: language) + " \(episode.id)  \(term(episode.channel))  \(episode.reportedOn)  "
                 + term(episode.status) + (episode.riskTypes.isEmpty ? "" : "  " + episode.riskTypes.map(term).sorted().joined(separator: "、")))
             for step in steps {
                 var what = term(step.transition)
                 if let stage = step.stage { what += "·" + term(stage) }
-                if let accepted = step.accepted { what += accepted ? label("（符合）", " (accepted)") : label("（不符合）", " (rejected)") }
+                if let accepted = step.accepted { what += accepted ? DossierLabel.accepted.text(in: language) : DossierLabel.rejected.text(in: language) }
                 lines.append("  \(step.takenOn)  \(what)  \(step.actor)" + (step.notes.isEmpty ? "" : "  \(step.notes)"))
                 lines += late.filter { $0.doneOn == step.takenOn }.map { "      " + lateText($0) }
                 late.removeAll { $0.doneOn == step.takenOn }
@@ -86,48 +85,48 @@ struct HouseholdText {
         }
         if !late.isEmpty {
             lines.append("")
-            lines.append(label("逾期完成", "Done late"))
+            lines.append(DossierLabel.doneLate.text(in: language))
             lines += late.map { "  \($0.doneOn!)  " + lateText($0) }
         }
         if !dossier.deadlineFailures.isEmpty {
-            lines.append(label("时限规则出错，逾期完成情况可能不全：", "Deadlines failed; what was done late may be incomplete:"))
+            lines.append(DossierLabel.deadlinesFailed.text(in: language))
             lines += dossier.deadlineFailures.map { "  " + $0 }
         }
         for (plan, measures) in dossier.plans {
             lines.append("")
-            lines.append(label("帮扶计划", "Plan") + " \(plan.id)  " + label("制定于", "made ") + "\(plan.madeOn)"
-                + (plan.adjustedOn.map { label("，调整于", ", adjusted ") + "\($0)" } ?? ""))
+            lines.append(DossierLabel.plan.text(in: language) + " \(plan.id)  " + DossierLabel.made.text(in: language) + "\(plan.madeOn)"
+                + (plan.adjustedOn.map { DossierLabel.adjusted.text(in: language) + "\($0)" } ?? ""))
             for measure in measures {
                 lines.append("  \(measure.id)  \(term(measure.type))  \(measure.description)  \(measure.responsibleUnit)/\(measure.responsiblePerson)  "
-                    + "\(measure.startsOn)—\(measure.dueOn)  " + (measure.doneOn.map { label("已完成", "done ") + "\($0)" } ?? label("未完成", "open")))
+                    + "\(measure.startsOn)—\(measure.dueOn)  " + (measure.doneOn.map { DossierLabel.measureDone.text(in: language) + "\($0)" } ?? DossierLabel.measureOpen.text(in: language)))
             }
         }
         if !dossier.visits.isEmpty {
             lines.append("")
-            lines.append(label("走访记录", "Visits") + "（\(dossier.visits.count)）")
+            lines.append(DossierLabel.visits.text(in: language) + "（\(dossier.visits.count)）")
             for visit in dossier.visits.suffix(10) {
                 lines.append("  \(visit.visitedOn)  \(term(visit.role)) \(visit.visitor)  \(visit.notes)")
             }
         }
         if !dossier.problems.isEmpty {
             lines.append("")
-            lines.append(label("问题台账", "Problems"))
+            lines.append(DossierLabel.problems.text(in: language))
             for problem in dossier.problems {
                 lines.append("  \(problem.id)  \(problem.description)  \(problem.responsibleUnit)/\(problem.responsiblePerson)  "
-                    + label("时限", "due ") + "\(problem.deadline)  "
-                    + (problem.closedOn.map { label("已办结", "closed ") + "\($0)" } ?? label("未办结", "open")))
+                    + DossierLabel.problemDue.text(in: language) + "\(problem.deadline)  "
+                    + (problem.closedOn.map { DossierLabel.problemClosed.text(in: language) + "\($0)" } ?? DossierLabel.problemOpen.text(in: language)))
             }
         }
         if !dossier.warnings.isEmpty {
             lines.append("")
-            lines.append(label("部门预警", "Department warnings"))
+            lines.append(DossierLabel.departmentWarnings.text(in: language))
             for warning in dossier.warnings {
                 lines.append("  \(warning.id)  \(warning.receivedOn)  \(term(warning.department))  \(warning.residentID.masked)  \(warning.reason)  "
-                    + (warning.result.map { label("核实结果：", "result: ") + $0 } ?? label("待核实", "awaiting verification")))
+                    + (warning.result.map { DossierLabel.warningResult.text(in: language) + $0 } ?? DossierLabel.awaitingVerification.text(in: language)))
             }
         }
         lines.append("")
-        lines.append(label("审计记录 \(dossier.auditedChanges) 条", "\(dossier.auditedChanges) audited changes"))
+        lines.append(DossierLabel.auditedChanges(dossier.auditedChanges).text(in: language))
         // Text from the public form or an imported file may hold escape sequences: shown, not obeyed.
         return lines.map(\.terminalEscaped).joined(separator: "\n")
     }

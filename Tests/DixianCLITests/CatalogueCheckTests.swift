@@ -50,6 +50,20 @@ struct CatalogueCheckTests {
         }
     }
 
+    /// A configuration file that names a Chinese plugin makes the help Chinese without
+    /// `--plugin`; no plugin anywhere leaves it English.
+    @Test func aConfigurationNamingAChinesePluginGivesChineseHelp() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-catalogue-\(UUID().uuidString).toml")
+        try Data("plugin = \"minqin\"\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let configured = try await Self.run(["screen", "--help"], Self.chinese.merging(["DIXIAN_CONFIG": file.path]) { $1 })
+        #expect(configured.text.hasPrefix("概述：对范围内每一户") && EnglishSentence.first(in: configured.text) == nil, "\(configured.text)")
+        let english = try await Self.run(["screen", "--help"], Self.english.merging(["DIXIAN_CONFIG": file.path]) { $1 })
+        #expect(english.text.hasPrefix("OVERVIEW: Run a plugin's checks"))
+        let none = try await Self.run(["screen", "--help"], Self.chinese)
+        #expect(none.text.hasPrefix("OVERVIEW: Run a plugin's checks"))
+    }
+
     /// Bad invocations: a missing option, an unknown one, a bad value, a missing registry; each
     /// refused in Chinese, and in English under an English locale.
     @Test(arguments: [
@@ -107,7 +121,7 @@ struct CatalogueCheckTests {
             ("CommandHelp", CommandHelp.samples), ("OptionHelp", OptionHelp.samples), ("CommandMessage", CommandMessage.samples),
             ("ParserPhrase", ParserPhrase.samples), ("FieldMessage", FieldMessage.samples), ("ImportMessage", ImportMessage.samples),
             ("ConsoleMessage", ConsoleMessage.samples), ("ConsoleHelp", ConsoleHelp.samples), ("ServerMessage", ServerMessage.samples),
-            ("PluginMessage", PluginMessage.samples), ("ScreeningMessage", ScreeningMessage.samples),
+            ("PluginMessage", PluginMessage.samples), ("ScreeningMessage", ScreeningMessage.samples), ("DossierLabel", DossierLabel.samples),
         ]
         for (name, messages) in catalogues {
             #expect(!messages.isEmpty, "\(name)")

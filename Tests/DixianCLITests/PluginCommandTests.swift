@@ -97,6 +97,6 @@ struct PluginCommandTests {
 
         let badDate = try await DixianProcess.run(["screen", "--db", db, "--plugin", "minqin", "--as-of", "2024-02-30"])
         #expect(badDate.status != 0)
-        #expect(badDate.errorOutput.contains("--as-of 2024-02-30 is not a date written YYYY-MM-DD"))
+        #expect(badDate.errorOutput.contains("--as-of 2024-02-30 不是 YYYY-MM-DD 格式的日期"))
     }
 }

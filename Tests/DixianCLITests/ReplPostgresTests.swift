@@ -57,11 +57,11 @@ struct ReplPostgresTests {
 
         let readOnly = try await DixianProcess.run(["run"] + common + [script.path, household])
         #expect(readOnly.status == 1)
-        #expect(readOnly.errorOutput.contains("visit.lua:2: visit: the console is read-only"), "\(readOnly.errorOutput)")
+        #expect(readOnly.errorOutput.contains("visit.lua:2: visit：控制台为只读"), "\(readOnly.errorOutput)")
 
         let uncommitted = try await DixianProcess.run(["run", "--write"] + common + [script.path, household])
         #expect(uncommitted.status == 3, "\(uncommitted.errorOutput)")
-        #expect(uncommitted.errorOutput.contains("without commit()"))
+        #expect(uncommitted.errorOutput.contains("脚本结束时没有 commit()"))
         #expect(try await visits() == before)
 
         let committed = try await DixianProcess.run(["run", "--write"] + common + [script.path, household, "commit"])
@@ -81,7 +81,7 @@ struct ReplPostgresTests {
     @Test func theConsoleRefusesABadRegistryChoiceClearly() async throws {
         let plugins = ["--plugin", "minqin", "--plugins", RegistryCommandTests.plugins]
         let both = try await DixianProcess.run(["repl", "--db", "x.sqlite", "--postgres", "postgres://dixian@127.0.0.1:1/x"] + plugins)
-        #expect(both.status != 0 && both.errorOutput.contains("give --db or --postgres, not both"), "\(both.errorOutput)")
+        #expect(both.status != 0 && both.errorOutput.contains("--db 与 --postgres 只能给出一个"), "\(both.errorOutput)")
         let badMode = try await DixianProcess.run(["eval", "--postgres", "postgres://dixian@127.0.0.1:1/x?sslmode=on"] + plugins + ["return 1"])
         #expect(badMode.status != 0 && badMode.errorOutput.contains("sslmode 'on'"), "\(badMode.errorOutput)")
         let alone = try await DixianProcess.run(["eval", "--postgres", "postgres://dixian@127.0.0.1:1/x", "return 1"])

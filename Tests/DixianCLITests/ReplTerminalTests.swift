@@ -37,11 +37,11 @@ struct ReplTerminalTests {
 
         let readOnly = try await DixianProcess.run(["run"] + common + [script.path, number])
         #expect(readOnly.status == 1)
-        #expect(readOnly.errorOutput.contains("visit.lua:2: visit: the console is read-only"), "\(readOnly.errorOutput)")
+        #expect(readOnly.errorOutput.contains("visit.lua:2: visit：控制台为只读"), "\(readOnly.errorOutput)")
 
         let uncommitted = try await DixianProcess.run(["run", "--write"] + common + [script.path, number])
         #expect(uncommitted.status == 3)
-        #expect(uncommitted.errorOutput.contains("without commit()"))
+        #expect(uncommitted.errorOutput.contains("脚本结束时没有 commit()"))
         #expect(try await visits() == before)
 
         let committed = try await DixianProcess.run(["run", "--write"] + common + [script.path, number, "commit"])

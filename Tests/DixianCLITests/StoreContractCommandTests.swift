@@ -164,7 +164,7 @@ struct StoreContractCommandTests {
         let read = try await both(["run"] + administrator, stores, trailing: [reader.path, households[0], village])
         #expect(read.contains(households[0]), "\(read)")
         let refused = try await both(["run"] + administrator, stores, status: 1, trailing: [writer.path, fresh[1], fresh[1]])
-        #expect(refused.contains("write.lua:2: visit: the console is read-only"), "\(refused)")
+        #expect(refused.contains("write.lua:2: visit：控制台为只读"), "\(refused)")
         let written = try await both(["run", "--write"] + administrator, stores, trailing: [writer.path, fresh[1], fresh[1], "commit"])
         #expect(written.split(separator: "\t").count == 3, "\(written)")
         try await both(["household", "show", fresh[1]] + actor, stores)

@@ -14,6 +14,12 @@ struct FieldBoundsTests {
     /// Imports `files` (name → contents) into a registry holding the fixture household, and
     /// returns the problems, checking that nothing changed.
     static func problems(_ files: [String: Data]) async throws -> [String] {
+        try await rejection(files).map(\.description)
+    }
+
+    /// The problems of importing `files` into a registry holding the fixture household, which
+    /// the import must refuse without changing anything.
+    static func rejection(_ files: [String: Data]) async throws -> [ImportProblem] {
         let registry = try SQLiteRegistry()
         try await registry.apply([.insert(.household(Fixtures.household))], as: "setup")
         let before = try await registry.dump()
@@ -26,7 +32,7 @@ struct FieldBoundsTests {
             return []
         } catch let rejection as ImportRejected {
             #expect(try await registry.dump() == before)
-            return rejection.report.problems.map(\.description)
+            return rejection.report.problems
         }
     }
 

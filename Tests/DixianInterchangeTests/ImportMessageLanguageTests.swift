@@ -20,19 +20,8 @@ struct ImportMessageLanguageTests {
     /// The problems of importing `files` into a registry holding the fixture household, in
     /// Chinese and in English.
     static func problems(_ files: [String: Data]) async throws -> (chinese: [String], english: [String]) {
-        let registry = try SQLiteRegistry()
-        try await registry.apply([.insert(.household(Fixtures.household))], as: "setup")
-        let directory = try ImportExportTests.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        for (name, contents) in files { try contents.write(to: directory.appendingPathComponent(name)) }
-        do {
-            try await RegistryImport(path: directory).apply(to: registry, as: "import")
-            Issue.record("the import was applied")
-            return ([], [])
-        } catch let rejection as ImportRejected {
-            let problems = rejection.report.problems
-            return (problems.map { $0.text(in: chinese) }, problems.map { $0.text(in: english) })
-        }
+        let problems = try await FieldBoundsTests.rejection(files)
+        return (problems.map { $0.text(in: chinese) }, problems.map { $0.text(in: english) })
     }
 
     static func problems(_ name: String, _ text: String) async throws -> (chinese: [String], english: [String]) {
