@@ -40,19 +40,22 @@ enum CommandLanguage {
         return values
     }
 
-    /// The language of plugin `reference` (an id or a folder), reading only its `plugin.lua`:
-    /// the folder named so in a search folder when there is one, else the catalogue's. Nil when
-    /// it cannot be found or read (the command then says so, in the locale's language).
+    /// The language of plugin `reference` (an id or a folder), reading only its `plugin.lua`
+    /// where a search folder holds a folder of that name with that id, or `reference` is a
+    /// plugin's folder; else the catalogue's (every installed manifest). Nil when it cannot be
+    /// found or read: the command then says so, in English.
     static func pluginLanguage(_ reference: String, searching searchPath: [URL]) -> Language? {
-        let manager = FileManager.default
-        let candidates = [URL(fileURLWithPath: reference, isDirectory: true)]
-            + searchPath.map { $0.appendingPathComponent(reference, isDirectory: true) }
-        for folder in candidates where manager.fileExists(atPath: folder.appendingPathComponent("plugin.lua").path) {
-            if let manifest = try? PluginManifest.load(from: folder), manifest.id == reference || folder.path.hasSuffix(reference) {
-                return manifest.language
+        func manifest(in folder: URL) -> PluginManifest? {
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("plugin.lua").path) else { return nil }
+            return try? PluginManifest.load(from: folder)
+        }
+        for folder in searchPath {
+            if let found = manifest(in: folder.appendingPathComponent(reference, isDirectory: true)), found.id == reference {
+                return found.language
             }
         }
-        return (try? PluginCatalog(searchPath: searchPath).plugin(reference))?.language
+        return (manifest(in: URL(fileURLWithPath: reference, isDirectory: true))
+            ?? (try? PluginCatalog(searchPath: searchPath).plugin(reference)))?.language
     }
 }
 

@@ -50,6 +50,23 @@ struct CatalogueCheckTests {
         }
     }
 
+    /// The run's language: the locale's when it names one, else the plugin's that `--plugin` (or
+    /// the configuration file) names, read from its `plugin.lua` alone, else English.
+    @Test func theLanguageIsDecidedBeforeParsing() {
+        func decide(_ arguments: [String], _ environment: [String: String], configured: String? = nil) -> Language {
+            CommandLanguage.decide(arguments: arguments, environment: environment, configuredPlugin: configured, configuredFolders: [])
+        }
+        #expect(decide(["screen", "--plugin", "minqin"], ["LANG": "C.UTF-8"]) == .chinese)
+        #expect(decide(["screen", "--plugin=minqin", "--help"], [:]) == .chinese)
+        #expect(decide(["screen", "--plugin", "minqin"], ["LANG": "en_US.UTF-8"]) == .english)
+        #expect(decide(["screen", "--plugin", "Plugins/minqin"], ["LANG": "POSIX"]) == .chinese)
+        #expect(decide(["screen", "--plugin", "no-such-plugin"], ["LANG": "C.UTF-8"]) == .english)
+        #expect(decide(["screen", "--help"], ["LANG": "C.UTF-8"], configured: "minqin") == .chinese)
+        #expect(decide(["screen", "--help"], ["LANG": "C.UTF-8"]) == .english)
+        #expect(decide(["run", "script.lua", "--", "--plugin", "minqin"], ["LANG": "C.UTF-8"]) == .english)
+        #expect(decide(["screen"], ["LANG": "zh_CN.UTF-8"]) == .chinese)
+    }
+
     /// A configuration file that names a Chinese plugin makes the help Chinese without
     /// `--plugin`; no plugin anywhere leaves it English.
     @Test func aConfigurationNamingAChinesePluginGivesChineseHelp() async throws {
