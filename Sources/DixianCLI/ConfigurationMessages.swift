@@ -34,4 +34,16 @@ enum ConfigurationMessages {
     static func missingRegistry(_ path: String, file: String) -> String {
         "the registry \(path) (registry in \(file)) does not exist"
     }
+
+    /// Why `dixian plugin list` searched the folder a plugin was found in.
+    static func origin(_ origin: PluginSearchFolder.Origin) -> String {
+        switch origin {
+        case .option: "--plugin-dir"
+        case .environment: "DIXIAN_PLUGIN_PATH"
+        case .configuration: "plugin_folders in \(DixianConfiguration.current.file?.path ?? DixianConfiguration.fileName)"
+        case .workingFolder: "the working folder"
+        case .installation: "the installation"
+        case .system: "the system"
+        }
+    }
 }
