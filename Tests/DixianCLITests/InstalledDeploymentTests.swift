@@ -29,19 +29,8 @@ struct InstalledDeploymentTests {
     func install() async throws -> DixianProcess.Outcome {
         let environment = environment.merging(["DESTDIR": stage.path, "PREFIX": "/usr/local"]) { $1 }
         let script = Self.checkout.appendingPathComponent("scripts/install")
-        return try await offThePool {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = [script.path, "--no-build", "--binary", DixianProcess.executable.path]
-            process.environment = environment
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return DixianProcess.Outcome(status: process.terminationStatus, output: text, errorOutput: "", seconds: 0)
-        }
+        return try await DixianProcess.run([script.path, "--no-build", "--binary", DixianProcess.executable.path],
+                                           executable: URL(fileURLWithPath: "/bin/bash"), environment: environment)
     }
 
     /// A folder of the test's, outside the checkout, holding `configuration` as its dixian.toml.
@@ -59,7 +48,7 @@ struct InstalledDeploymentTests {
 
     @Test func scriptsInstallPutsTheBinaryPluginsUnitAndATemplateThatItNeverReplaces() async throws {
         let first = try await install()
-        #expect(first.status == 0, "\(first.output)")
+        #expect(first.status == 0, "\(first.output)\(first.errorOutput)")
         let files = FileManager.default
         #expect(files.isExecutableFile(atPath: installed.path))
         #expect(files.fileExists(atPath: stage.appendingPathComponent("usr/local/share/dixian/plugins/minqin/plugin.lua").path))
@@ -80,13 +69,13 @@ struct InstalledDeploymentTests {
         #expect(try DixianConfiguration.read(template).registry == "/var/lib/dixian/registry.sqlite")
         try "plugin = \"minqin\"\n".write(to: template, atomically: true, encoding: .utf8)
         let again = try await install()
-        #expect(again.status == 0, "\(again.output)")
+        #expect(again.status == 0, "\(again.output)\(again.errorOutput)")
         #expect(try String(contentsOf: template, encoding: .utf8) == "plugin = \"minqin\"\n")
     }
 
     @Test func anInstalledDixianWithAConfigurationFileNeedsNoDbOrPluginFlags() async throws {
         let installation = try await install()
-        #expect(installation.status == 0, "\(installation.output)")
+        #expect(installation.status == 0, "\(installation.output)\(installation.errorOutput)")
         let work = try workFolder("county", configuration: """
             registry = "data/registry.sqlite"
             plugin = "minqin"
@@ -169,7 +158,7 @@ struct InstalledDeploymentTests {
 
     @Test func anIntegratorsPluginInItsOwnFolderExtendsTheInstalledMinqin() async throws {
         let installation = try await install()
-        #expect(installation.status == 0, "\(installation.output)")
+        #expect(installation.status == 0, "\(installation.output)\(installation.errorOutput)")
         let integrator = folder.url.appendingPathComponent("minqin-health")
         try FileManager.default.copyItem(at: Self.checkout.appendingPathComponent("Plugins/examples/extra-check"), to: integrator)
 
@@ -194,7 +183,7 @@ struct InstalledDeploymentTests {
 
     @Test func aConfigurationFileWithAMistakeStopsEveryCommandNamingItsLineAndKey() async throws {
         let installation = try await install()
-        #expect(installation.status == 0, "\(installation.output)")
+        #expect(installation.status == 0, "\(installation.output)\(installation.errorOutput)")
         let work = try workFolder("mistaken", configuration: "plugin = \"minqin\"\n\n[server]\nprot = 8080\n")
         for arguments in [["plugin", "list"], ["serve"], ["--help"]] {
             let refused = try await dixian(arguments, in: work)
