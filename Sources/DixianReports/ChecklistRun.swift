@@ -71,7 +71,7 @@ public struct ChecklistRun: Sendable {
         let window = pool.size * 4
         return try AtomicOutput.write(to: url) { temporary in
             let sink = try format.openTable(at: temporary, title: checklist.declaration.title, columns: checklist.columns.map(\.header),
-                                             language: chain[chain.count - 1].language, signOff: checklist.signOff)
+                                             language: chain[chain.count - 1].language, printing: checklist.printing)
             var written = 0
             for start in stride(from: 0, to: partitions.count, by: window) {
                 let round = Array(partitions[start..<min(start + window, partitions.count)])
