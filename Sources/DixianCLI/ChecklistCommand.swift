@@ -71,7 +71,9 @@ extension Dixian {
             let (chain, store) = try options.open()
             let run = ChecklistRun(chain: chain, checklistID: id, asOf: options.asOf.date, area: options.area, workers: workers,
                                    limits: options.sandbox.limits)
-            let summary = try run.write(from: store, to: URL(fileURLWithPath: options.out), format: options.format)
+            let summary = try ProgressLine.showing(.checklist, in: chain[chain.count - 1].language) { progress in
+                try run.write(from: store, to: URL(fileURLWithPath: options.out), format: options.format, progress: progress)
+            }
             print(options.chinese(chain)
                 ? "\(summary.title)：共 \(summary.rows) 户，已写入 \(options.out)"
                 : "\(summary.title): \(summary.rows) households written to \(options.out)")

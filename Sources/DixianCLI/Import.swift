@@ -51,9 +51,12 @@ extension Dixian.Import {
                     report = try await source.validate(against: firstImport ? try SQLiteRegistry() : try registry.open())
                 } else if firstImport, let db = registry.sqlitePath {
                     // A first import builds the registry in a file of its own (SQLiteRegistry.build).
-                    report = try await SQLiteRegistry.build(at: db) { try await source.apply(to: $0, as: actor) }
+                    report = try await ProgressLine.showing(.importing) { progress in
+                        try await SQLiteRegistry.build(at: db) { try await source.apply(to: $0, as: actor, progress: progress) }
+                    }
                 } else {
-                    report = try await source.apply(to: try registry.open(creating: true), as: actor)
+                    let store = try registry.open(creating: true)
+                    report = try await ProgressLine.showing(.importing) { try await source.apply(to: store, as: actor, progress: $0) }
                 }
                 guard report.problems.isEmpty else { throw ImportRejected(report: report) }
                 let counts = report.rowCounts.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
