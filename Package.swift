@@ -108,6 +108,7 @@ let package = Package(
         .target(
             name: "DixianSheets",
             dependencies: ["DixianCore", "CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.embedInCode("document.css")],
             swiftSettings: swiftSettings
         ),
         // County plugins: discovery, plugin API v1, the household view, specs.

@@ -15,7 +15,7 @@ struct SheetOptions: ParsableArguments {
     @OptionGroup var registry: StoreOptions
 
     @Option(help: .shown(.sheetOptionsPlugin))
-    var plugin: String
+    var plugin: String = DixianConfiguration.current.plugin ?? ""
 
     @Option(help: .shown(.areaPrefix))
     var area: String?
@@ -66,7 +66,9 @@ extension Dixian {
             let (chain, store) = try options.open()
             let run = ChecklistRun(chain: chain, checklistID: id, asOf: options.asOf.date, area: options.area, workers: workers,
                                    limits: options.sandbox.limits)
-            let summary = try run.write(from: store, to: URL(fileURLWithPath: options.out), format: options.format)
+            let summary = try ProgressLine.showing(.checklist, in: chain[chain.count - 1].language) { progress in
+                try run.write(from: store, to: URL(fileURLWithPath: options.out), format: options.format, progress: progress)
+            }
             print(options.chinese(chain)
                 ? "\(summary.title)：共 \(summary.rows) 户，已写入 \(options.out)"
                 : "\(summary.title): \(summary.rows) households written to \(options.out)")

@@ -8,8 +8,6 @@ enum CommandMessage: MessageCatalogue, Hashable {
     case registryMissing(String)
     /// Both `--db` and `--postgres`.
     case twoRegistries
-    /// Neither `--db` nor `--postgres`.
-    case registryNeeded
     /// An option that must be a positive number.
     case mustBePositive(option: String)
     /// An option that must be 0 or more.
@@ -98,7 +96,7 @@ enum CommandMessage: MessageCatalogue, Hashable {
     static var samples: [CommandMessage] {
         let day = LocalDate(year: 2024, month: 6, day: 30)!
         return [
-            .registryMissing("/tmp/r.sqlite"), .twoRegistries, .registryNeeded, .mustBePositive(option: "--workers"),
+            .registryMissing("/tmp/r.sqlite"), .twoRegistries, .mustBePositive(option: "--workers"),
             .mustNotBeNegative(option: "--within"), .outOfRange(option: "--idle-timeout", from: 1, to: 3600, inSeconds: true),
             .outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false), .notADate(option: "--as-of", value: "2024-13-01"),
             .notAnAreaCode("62x"), .checklistFormat, .noChainedTrail("/tmp/r.sqlite"), .registryWithoutPlugin, .pluginWithoutRegistry,
@@ -124,7 +122,6 @@ enum CommandMessage: MessageCatalogue, Hashable {
         switch self {
         case .registryMissing(let path): ("--db \(path) 不存在", "--db \(path) does not exist")
         case .twoRegistries: ("--db 与 --postgres 只能给出一个", "give --db or --postgres, not both")
-        case .registryNeeded: ("请给出登记库：--db FILE 或 --postgres URL", "give the registry: --db FILE or --postgres URL")
         case .mustBePositive(let option): ("\(option) 须为正数", "\(option) must be positive")
         case .mustNotBeNegative(let option): ("\(option) 不能小于 0", "\(option) must be 0 or more")
         case .outOfRange(let option, let from, let to, let seconds):

@@ -1,5 +1,7 @@
-/// Every sentence the configuration file shows its reader, in one place so that a message
-/// catalogue can take them over.
+import DixianCore
+
+/// Every sentence the configuration file shows its reader, in the language of the run: the
+/// texts are `ConfigurationMessage`'s.
 enum ConfigurationMessages {
     /// `FILE:LINE: key: reason`.
     static func describe(_ error: ConfigurationError) -> String {
@@ -9,29 +11,93 @@ enum ConfigurationMessages {
     }
 
     static func reason(_ reason: ConfigurationError.Reason) -> String {
-        switch reason {
-        case .notFound: "no such configuration file"
-        case .noFileGiven: "give the configuration file after --config"
-        case .unreadable(let why): "cannot be read: \(why)"
-        case .notUTF8: "is not UTF-8 text"
-        case .syntax(let description, let column): "not TOML (column \(column)): \(description)"
-        case .unknownKey: "unknown key (known: \(knownKeys))"
-        case .wrongType(let expected, let found): "must be \(expected) (found: \(found))"
-        case .empty: "must not be empty"
-        case .twoRegistries: "give registry (a SQLite file) or postgres (a URL), not both"
+        let message: ConfigurationMessage = switch reason {
+        case .notFound: .notFound
+        case .noFileGiven: .noFileGiven
+        case .unreadable(let why): .unreadable(why)
+        case .notUTF8: .notUTF8
+        case .syntax(let description, let column): .syntax(description, column: column)
+        case .unknownKey: .unknownKey(known: knownKeys)
+        case .wrongType(let expected, let found): .wrongType(expected: expected, found: found)
+        case .empty: .empty
+        case .twoRegistries: .twoRegistries
         }
+        return message.shown
     }
 
     static let knownKeys = "registry, postgres, plugin, plugin_folders, [server] address, port, public_url, self_report_limit, idle_timeout, max_connections"
 
     /// A command needs the registry and neither a flag nor the file gives it.
-    static let noRegistry = "give the registry: --db FILE or --postgres URL, or registry or postgres in dixian.toml (see docs/operations.md)"
+    static var noRegistry: String { ConfigurationMessage.noRegistry.shown }
 
     /// A command needs a plugin and neither `--plugin` nor the file gives it.
-    static let noPlugin = "give the plugin: --plugin ID, or plugin in dixian.toml (see docs/operations.md)"
+    static var noPlugin: String { ConfigurationMessage.noPlugin.shown }
 
     /// The SQLite registry the file names does not exist.
     static func missingRegistry(_ path: String, file: String) -> String {
-        "the registry \(path) (registry in \(file)) does not exist"
+        ConfigurationMessage.missingRegistry(path, file: file).shown
+    }
+
+    /// Why `dixian plugin list` searched the folder a plugin was found in.
+    static func origin(_ origin: PluginSearchFolder.Origin) -> String {
+        switch origin {
+        case .option: "--plugin-dir"
+        case .environment: "DIXIAN_PLUGIN_PATH"
+        case .configuration: "plugin_folders in \(DixianConfiguration.current.file?.path ?? DixianConfiguration.fileName)"
+        case .workingFolder: "the working folder"
+        case .installation: "the installation"
+        case .system: "the system"
+        }
+    }
+}
+
+/// The catalogue of what the configuration file's reader is told. Keys, file names, option
+/// names and TOML's own words stay as they are.
+enum ConfigurationMessage: MessageCatalogue, Hashable {
+    case notFound, noFileGiven, notUTF8, empty, twoRegistries, noRegistry, noPlugin
+    /// The file cannot be read, for the system's reason.
+    case unreadable(String)
+    /// Not TOML: the parser's description and the column it stopped at.
+    case syntax(String, column: Int)
+    /// A key the file may not hold; the keys it may.
+    case unknownKey(known: String)
+    /// A value of the wrong TOML type.
+    case wrongType(expected: String, found: String)
+    /// The registry the file names does not exist.
+    case missingRegistry(String, file: String)
+
+    static var samples: [ConfigurationMessage] {
+        [
+            .notFound, .noFileGiven, .notUTF8, .empty, .twoRegistries, .noRegistry, .noPlugin, .unreadable("Permission denied"),
+            .syntax("expected '='", column: 3), .unknownKey(known: ConfigurationMessages.knownKeys),
+            .wrongType(expected: "a list of strings", found: "string"), .missingRegistry("/srv/dixian/registry.sqlite", file: "/etc/dixian/dixian.toml"),
+        ]
+    }
+
+    /// The TOML types a key may take, as the reader names them, in Chinese.
+    private static let chineseTypes = ["a string": "字符串", "an integer": "整数", "a list of strings": "字符串列表", "a table": "表"]
+
+    var texts: (chinese: String, english: String) {
+        switch self {
+        case .notFound: ("没有这个配置文件", "no such configuration file")
+        case .noFileGiven: ("请在 --config 后给出配置文件", "give the configuration file after --config")
+        case .unreadable(let why): ("无法读取：\(why)", "cannot be read: \(why)")
+        case .notUTF8: ("不是 UTF-8 文本", "is not UTF-8 text")
+        case .syntax(let description, let column): ("不是有效的 TOML（第 \(column) 列）：\(description)", "not TOML (column \(column)): \(description)")
+        case .unknownKey(let known):
+            ("不认识的配置项（可用：\(known.replacingOccurrences(of: ", ", with: "、"))）", "unknown key (known: \(known))")
+        case .wrongType(let expected, let found):
+            ("类型应为\(Self.chineseTypes[expected] ?? expected)（实际为 \(found)）", "must be \(expected) (found: \(found))")
+        case .empty: ("不能为空", "must not be empty")
+        case .twoRegistries: ("registry（SQLite 文件）与 postgres（URL）只能给出一个", "give registry (a SQLite file) or postgres (a URL), not both")
+        case .noRegistry:
+            ("请给出登记库：--db FILE 或 --postgres URL，或在 dixian.toml 中设置 registry 或 postgres（见 docs/operations.md）",
+             "give the registry: --db FILE or --postgres URL, or registry or postgres in dixian.toml (see docs/operations.md)")
+        case .noPlugin:
+            ("请给出插件：--plugin ID，或在 dixian.toml 中设置 plugin（见 docs/operations.md）",
+             "give the plugin: --plugin ID, or plugin in dixian.toml (see docs/operations.md)")
+        case .missingRegistry(let path, let file):
+            ("登记库 \(path)（\(file) 中的 registry）不存在", "the registry \(path) (registry in \(file)) does not exist")
+        }
     }
 }

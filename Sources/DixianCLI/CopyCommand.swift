@@ -23,7 +23,7 @@ extension Dixian {
             let source = try existingRegistry(db)
             let target = try PostgresRegistry(url: postgres)
             let started = Date()
-            let summary = try await target.copy(from: source, as: actor)
+            let summary = try await ProgressLine.showing(.copying) { try await target.copy(from: source, as: actor, progress: $0) }
             let seconds = Date().timeIntervalSince(started)
             print(summary.rows.map { "\($0.table) \($0.count)" }.joined(separator: ", "))
             print(CommandMessage.copied(rows: summary.rows.reduce(0) { $0 + $1.count }, seconds: String(format: "%.1f", seconds)).shown)

@@ -60,7 +60,7 @@ extension DixianConfiguration {
     /// system folder's that exists.
     static func locate(given: String?, environment: [String: String], workingFolder: URL) -> URL? {
         if let named = given ?? environment["DIXIAN_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            return URL(fileURLWithPath: named, relativeTo: workingFolder).standardizedFileURL
+            return URL(fileURLWithPath: named, relativeTo: URL(fileURLWithPath: workingFolder.path, isDirectory: true)).standardizedFileURL
         }
         let system = environment["DIXIAN_SYSTEM_CONFIG_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? systemFolder
         return [workingFolder, URL(fileURLWithPath: system, isDirectory: true)]

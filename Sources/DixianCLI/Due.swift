@@ -16,7 +16,7 @@ extension Dixian {
         @OptionGroup var registry: StoreOptions
 
         @Option(help: .shown(.duePlugin))
-        var plugin: String
+        var plugin: String = DixianConfiguration.current.plugin ?? ""
 
         @Option(help: .shown(.dueAsOf))
         var asOf: DateOption = .today

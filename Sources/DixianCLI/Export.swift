@@ -23,8 +23,10 @@ extension Dixian {
 
         func run() async throws {
             let store = try registry.open()
-            let counts = try await RegistryExport.write(
-                from: store, to: URL(fileURLWithPath: out), idNumbers: unmasked ? .unmasked(by: actor) : .masked)
+            let counts = try await ProgressLine.showing(.exporting) { progress in
+                try await RegistryExport.write(
+                    from: store, to: URL(fileURLWithPath: out), idNumbers: unmasked ? .unmasked(by: actor) : .masked, progress: progress)
+            }
             print(CommandMessage.exported(rows: counts.reduce(0) { $0 + $1.rows }, to: out, masked: !unmasked).shown)
         }
     }

@@ -10,7 +10,7 @@ struct ConsoleOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
     @Option(help: .shown(.consoleOptionsPlugin))
-    var plugin: String
+    var plugin: String = DixianConfiguration.current.plugin ?? ""
 
     @Flag(help: .shown(.consoleOptionsWrite))
     var write = false

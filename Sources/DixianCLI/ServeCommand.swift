@@ -17,31 +17,34 @@ extension Dixian {
         @OptionGroup var registry: StoreOptions
 
         @Option(help: .shown(.servePlugin))
-        var plugin: String
+        var plugin: String = DixianConfiguration.current.plugin ?? ""
 
         @Option(help: .shown(.serveHost))
-        var host = "127.0.0.1"
+        var host = DixianConfiguration.current.server.address ?? "127.0.0.1"
 
         @Option(help: .shown(.servePort))
-        var port = 8080
+        var port = DixianConfiguration.current.server.port ?? 8080
 
         @Option(help: .shown(.serveSelfReportLimit))
-        var selfReportLimit = 30
+        var selfReportLimit = DixianConfiguration.current.server.selfReportLimit ?? 30
 
         @Option(help: .shown(.servePublicURL))
         var publicURL: String?
 
+        /// `--public-url`, else the configuration file's `public_url`.
+        private var publicAddress: String? { publicURL ?? DixianConfiguration.current.server.publicURL }
+
         @Option(help: .shown(.serveIdleTimeout))
-        var idleTimeout = 30
+        var idleTimeout = DixianConfiguration.current.server.idleTimeout ?? 30
 
         @Option(help: .shown(.serveMaxConnections))
-        var maxConnections = 256
+        var maxConnections = DixianConfiguration.current.server.maxConnections ?? 256
 
         func validate() throws {
             guard (1...3600).contains(idleTimeout) else { throw ValidationError(CommandMessage.outOfRange(option: "--idle-timeout", from: 1, to: 3600, inSeconds: true).shown) }
             guard (1...100_000).contains(maxConnections) else { throw ValidationError(CommandMessage.outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false).shown) }
             guard (0...100_000).contains(selfReportLimit) else { throw ValidationError(CommandMessage.outOfRange(option: "--self-report-limit", from: 0, to: 100_000, inSeconds: false).shown) }
-            if let publicURL {
+            if let publicURL = publicAddress {
                 guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
                     throw ValidationError(CommandMessage.publicURL.shown)
                 }
@@ -55,7 +58,7 @@ extension Dixian {
         }
 
         private func serve(_ store: some ServerStore) async throws {
-            let options = ServerOptions(selfReportLimit: selfReportLimit, publicURL: publicURL.flatMap(URL.init(string:)),
+            let options = ServerOptions(selfReportLimit: selfReportLimit, publicURL: publicAddress.flatMap(URL.init(string:)),
                                         idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections)
             let server = try DixianServer(store: store, chain: try plugins.chain(of: plugin), options: options)
             printError(CommandMessage.serving(registry: registry.label, plugin: plugin, address: "http://\(host):\(port)").shown)

@@ -12,7 +12,7 @@ struct WorkflowOptions: ParsableArguments {
     @OptionGroup var registry: StoreOptions
 
     @Option(help: .shown(.workflowOptionsPlugin))
-    var plugin: String
+    var plugin: String = DixianConfiguration.current.plugin ?? ""
 
     @Option(help: .shown(.workflowOptionsActor))
     var actor: String = ProcessInfo.processInfo.userName

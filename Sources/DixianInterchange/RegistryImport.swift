@@ -49,10 +49,12 @@ public struct RegistryImport: Sendable {
     /// reading goes on, to list every problem; the transaction is then abandoned. A reference
     /// to a household in neither the import nor the registry is refused by the store's foreign
     /// key as the row comes, and reported as the reading names it.
+    /// `progress`, if given, is told of each batch of records handed to the store (how many).
     /// - Throws: `ImportRejected` with every problem, or a problem the store found (a key that
     ///   already exists), located at its file and line; in both cases nothing is changed.
     @discardableResult
-    public func apply(to store: any RegistryStore, as actor: String) async throws -> ImportReport {
+    public func apply(to store: any RegistryStore, as actor: String,
+                      progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportReport {
         let queue = RecordQueue(capacity: Self.batchesAhead)
         let reading = ReadingThread { [self] in
             var batch: [RegistryRecord] = []
@@ -81,6 +83,7 @@ public struct RegistryImport: Sendable {
                             break
                         }
                     }
+                    progress?(batch.count)
                 }
                 let pass = reading.result()
                 if failure.error != nil || !pass.problems.isEmpty || !pass.validation.sizeMismatches().isEmpty {

@@ -151,8 +151,8 @@ public struct ChecklistDeclaration: Hashable, Sendable {
     public var declaration: Declaration
     /// The columns.
     public var columns: [Column]
-    /// The labels of the line printed under the table (填报单位：, 填表人：, ...), if any.
-    public var signOff: [String] = []
+    /// How it is printed: its orientation and the sign-off line under its table.
+    public var printing = PrintSetup()
 }
 
 /// A report: what it is, and the costly data it asks the host to prepare.
@@ -163,6 +163,8 @@ public struct ReportDeclaration: Hashable, Sendable {
     public var description: String?
     /// Data prepared before it renders (`due`: the due list of the county).
     public var needs: Set<String>
+    /// How it is printed: its orientation and the sign-off line at its end.
+    public var printing = PrintSetup()
     /// The report's id.
     public var id: String { declaration.id }
 }
@@ -175,6 +177,14 @@ extension ChecklistDeclaration.Column {
             title: value["title"].stringValue ?? "?",
             groups: (value["groups"].tableValue?.array ?? []).compactMap(\.stringValue),
             width: value["width"].doubleValue)
+    }
+}
+
+extension PrintSetup {
+    /// Reads a checklist's or report's `orientation` and `sign_off`, which `declarations.lua` checked.
+    init(declaredBy entry: LuaValue) {
+        self.init(orientation: entry["orientation"].stringValue.flatMap(Orientation.init(rawValue:)),
+                  signOff: (entry["sign_off"].tableValue?.array ?? []).compactMap(\.stringValue))
     }
 }
 
@@ -220,7 +230,7 @@ extension PluginDeclarations {
             ChecklistDeclaration(
                 declaration: declaration(entry),
                 columns: (entry["columns"].tableValue?.array ?? []).map(ChecklistDeclaration.Column.init),
-                signOff: (entry["sign_off"].tableValue?.array ?? []).compactMap(\.stringValue))
+                printing: PrintSetup(declaredBy: entry))
         }
         deadlines = list("deadlines").map { entry in
             DeadlineDeclaration(declaration: declaration(entry), responsible: entry["responsible"].stringValue ?? "?")
@@ -234,7 +244,8 @@ extension PluginDeclarations {
         }
         reports = list("reports").map { entry in
             ReportDeclaration(declaration: declaration(entry), description: entry["description"].stringValue,
-                              needs: Set((entry["needs"].tableValue?.array ?? []).compactMap(\.stringValue)))
+                              needs: Set((entry["needs"].tableValue?.array ?? []).compactMap(\.stringValue)),
+                              printing: PrintSetup(declaredBy: entry))
         }
         specs = list("specs").map { declaration($0, idField: "name") }
     }

@@ -19,8 +19,10 @@ extension PostgresRegistry {
     ///
     /// A copy moves every ID number to another database: it is recorded as a disclosure by
     /// `actor` in this registry, in the copy's own transaction, and then in the source.
-    public func copy(from source: some RegistryStore & BookkeepingSource, as actor: String) async throws -> CopySummary {
-        let summary = try await copyRows(from: source, as: actor)
+    /// `progress`, if given, is told of the registry's records sent, a thousand at a time.
+    public func copy(from source: some RegistryStore & BookkeepingSource, as actor: String,
+                     progress: (@Sendable (Int) -> Void)? = nil) async throws -> CopySummary {
+        let summary = try await copyRows(from: source, as: actor, progress: progress)
         try await source.recordDisclosure(disclosure(of: summary, by: actor))
         return summary
     }
@@ -31,7 +33,8 @@ extension PostgresRegistry {
         return Disclosure(actor: actor, action: "copy to PostgreSQL", destination: location, records: records)
     }
 
-    private func copyRows(from source: some RegistryStore & BookkeepingSource, as actor: String) async throws -> CopySummary {
+    private func copyRows(from source: some RegistryStore & BookkeepingSource, as actor: String,
+                          progress: (@Sendable (Int) -> Void)?) async throws -> CopySummary {
         try await pool.withConnection { connection in
             let existing = try await connection.rows("""
                 SELECT ((SELECT count(*) FROM household) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM server_user))::text
@@ -45,9 +48,13 @@ extension PostgresRegistry {
                 for table in RegistryTable.allCases {
                     let codec = codec(table)
                     let count = try await Self.copyRows(into: table.rawValue, columns: codec.stored.map(\.name), on: connection) { emit in
+                        var sent = 0
+                        defer { progress?(sent % 1000) }
                         try source.forEachRecord(in: table) { record in
                             // An absent value is NULL; empty text stays empty.
                             emit(codec.storedFields(TableCodec.fields(of: record)))
+                            sent += 1
+                            if sent % 1000 == 0 { progress?(1000) }
                         }
                     }
                     summary.rows.append((table.rawValue, count))

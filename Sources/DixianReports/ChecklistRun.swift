@@ -46,9 +46,12 @@ public struct ChecklistRun: Sendable {
     /// Writes the checklist from `source` to `url` in `format` (XLSX, CSV or PDF), all or nothing:
     /// when a row function fails, no file is left at `url`. Households the row function leaves
     /// off the list (a visit list of 六必访 households, say) have no row.
+    /// `progress`, if given, is told of each batch of households read (how many), from the
+    /// workers' threads.
     /// - Throws: `PluginError` naming the household and plugin line, a store error, or a
     ///   `SheetError` when the file cannot be written.
-    public func write(from source: some HouseholdViewSource, to url: URL, format: SheetFormat) throws -> Summary {
+    public func write(from source: some HouseholdViewSource, to url: URL, format: SheetFormat,
+                      progress: (@Sendable (Int) -> Void)? = nil) throws -> Summary {
         let chain = self.chain, asOf = self.asOf, id = checklistID
         let area = try chain[chain.count - 1].area(requested: self.area)
         let places = try PlaceNames.of(chain)
@@ -71,7 +74,7 @@ public struct ChecklistRun: Sendable {
         let window = pool.size * 4
         return try AtomicOutput.write(to: url) { temporary in
             let sink = try format.openTable(at: temporary, title: checklist.declaration.title, columns: checklist.columns.map(\.header),
-                                             language: chain[chain.count - 1].language, signOff: checklist.signOff)
+                                             language: chain[chain.count - 1].language, printing: checklist.printing)
             var written = 0
             for start in stride(from: 0, to: partitions.count, by: window) {
                 let round = Array(partitions[start..<min(start + window, partitions.count)])
@@ -88,6 +91,7 @@ public struct ChecklistRun: Sendable {
                             } catch let error as LuaError {
                                 throw PluginError(error, while: "filling checklist \(id) of \(runtime.plugin.id)", plugin: runtime.plugin.id)
                             }
+                            progress?(views.count)
                         }
                         slots.withLock { $0[index] = rows }
                     }

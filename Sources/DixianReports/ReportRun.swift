@@ -55,12 +55,14 @@ public struct ReportRun: Sendable {
         // The script's queries read the registry synchronously: they run on a thread of their
         // own, never blocking one of the concurrency pool's (a server renders reports too).
         let rendering = Unchecked(value: (runtime, queries, reportID))
-        return try await withCheckedThrowingContinuation { continuation in
+        var document: SheetDocument = try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 let (runtime, queries, id) = rendering.value
                 continuation.resume(with: Result { try runtime.renderReport(id, data: queries.table(in: runtime.state)) })
             }
         }
+        document.printing = report.printing
+        return document
     }
 
 }

@@ -61,8 +61,10 @@ public struct ScreeningEngine: Sendable {
     /// Screens `store` and records the run there. Plugin problems (a check that raises, returns
     /// nonsense or runs out of budget) do not stop the run: they are listed in the run's
     /// failures, which marks it incomplete. A plugin that does not load, or a store error,
-    /// throws and records nothing.
-    public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore) throws -> Outcome {
+    /// throws and records nothing. `progress`, if given, is told of each batch of households
+    /// screened (how many), from the workers' threads.
+    public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore,
+                    progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
         let chain = self.chain
         var scoped = self.options
         scoped.area = try chain[chain.count - 1].area(requested: scoped.area)
@@ -86,6 +88,7 @@ public struct ScreeningEngine: Sendable {
                             try store.readViews(in: partitions[index], asOf: options.asOf, batchSize: options.batchSize) { views in
                                 result.add(try Self.screen(views, with: runtime, tally: tally), views: views,
                                            checks: declarations.checks)
+                                progress?(views.count)
                             }
                         } catch {
                             tally.abort()

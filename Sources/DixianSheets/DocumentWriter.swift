@@ -22,8 +22,11 @@ extension SheetDocument {
         try output.close()
     }
 
-    /// One sheet: the title, then each block in order (a blank row after each table). Tables
-    /// keep their merged headers; the widest table sets the column widths.
+    /// One sheet: the title, then each block in order (a blank row after each table), then the
+    /// sign-off line. Tables keep their merged headers; the widest table sets the column widths.
+    /// A sheet repeats one set of rows on its pages, from the page after they first appear:
+    /// the last table's title and header, so that a long table ending the report (an asset
+    /// ledger's detail) has its header on every page it runs over.
     private func writeXLSX(to path: URL) throws {
         let workbook = try XLSXWorkbook(path: path.path, constantMemory: false)
         let sheet = try workbook.addSheet(named: title)
@@ -35,21 +38,24 @@ extension SheetDocument {
             }
         }
         sheet.setColumns(widths)
-        // A report's tables each have their own header, so no rows repeat on every page.
-        sheet.setUpPrinting(footer: language.pageFooter)
         let paragraphWidth = widths.reduce(0) { $0 + $1.displayWidth }
         try sheet.writeTitle(title, width: width)
+        var lastHeader: ClosedRange<Int>?
         for block in blocks {
             switch block {
             case .heading(let heading): try sheet.writeHeading(heading)
             case .paragraph(let text): try sheet.writeParagraph(text, width: paragraphWidth)
             case .table(let table):
+                let top = sheet.nextRow
                 if let title = table.title { try sheet.writeHeading(title) }
                 try sheet.writeHeader(table.columns, freeze: false)
+                lastHeader = top...(sheet.nextRow - 1)
                 for row in table.rows { try sheet.writeRow(row) }
                 sheet.skipRow()
             }
         }
+        if !printing.signOff.isEmpty { try sheet.writeSignOff(printing.signOff, width: width) }
+        sheet.setUpPrinting(PrintSetup(orientation: orientation), footer: language.pageFooter, repeating: lastHeader)
         try workbook.close()
     }
 
@@ -94,8 +100,11 @@ extension SheetDocument {
         return text
     }
 
-    /// A standalone HTML page in Chinese typography, printable; tables keep their merged
-    /// headers (rowspan and colspan).
+    /// A standalone HTML page in Chinese typography, printable as it is handed in: A4 turned
+    /// as the document prints, pages numbered, each table's header on every page it runs over,
+    /// headings kept with what follows them, the sign-off line at the end. Tables keep their
+    /// merged headers (rowspan and colspan) and their columns' proportions, squeezed to the
+    /// page's width when wider (never to a character per line).
     public var html: String {
         func escaped(_ text: String) -> String { text.htmlEscaped }
         var page = """
@@ -106,14 +115,8 @@ extension SheetDocument {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escaped(title))</title>
             <style>
-            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "SimSun", sans-serif; margin: 2em; line-height: 1.6; }
-            h1 { text-align: center; font-size: 1.5em; }
-            h2 { font-size: 1.15em; margin-top: 1.5em; }
-            table { border-collapse: collapse; margin: 0.5em 0 1em; }
-            th, td { border: 1px solid #666; padding: 0.25em 0.5em; }
-            th { background: #ddebf7; }
-            td.number { text-align: right; }
-            caption { font-weight: bold; text-align: left; padding-bottom: 0.25em; }
+            \(String(decoding: PackageResources.document_css, as: UTF8.self))\
+            @page { size: A4 \(orientation.rawValue); margin: 1.5cm 1.2cm; @bottom-center { content: \(language.cssPageFooter); font-size: 9pt; } }
             </style>
             </head>
             <body>
@@ -125,8 +128,13 @@ extension SheetDocument {
             case .heading(let heading): page += "<h2>\(escaped(heading))</h2>\n"
             case .paragraph(let paragraph): page += "<p>\(escaped(paragraph))</p>\n"
             case .table(let table):
-                page += "<table>\n"
+                // A column's width in characters counts a Chinese character as two: half an em each.
+                let widths = table.columns.map(\.displayWidth), total = max(widths.reduce(0, +), 1)
+                let ems = total / 2 + 0.7 * Double(widths.count)
+                page += "<table style=\"width: min(100%, \(Int(ems.rounded(.up)))em)\">\n"
                 if let title = table.title { page += "<caption>\(escaped(title))</caption>\n" }
+                page += "<colgroup>" + widths.map { "<col style=\"width: \(String(format: "%.1f", $0 * 100 / total))%\">" }.joined()
+                    + "</colgroup>\n"
                 let layout = HeaderLayout(table.columns)
                 page += "<thead>\n"
                 for row in 0..<layout.depth {
@@ -149,6 +157,9 @@ extension SheetDocument {
                 }
                 page += "</tbody>\n</table>\n"
             }
+        }
+        if !printing.signOff.isEmpty {
+            page += "<p class=\"sign-off\">" + printing.signOff.map { "<span>\(escaped($0))</span>" }.joined() + "</p>\n"
         }
         return page + "</body>\n</html>\n"
     }

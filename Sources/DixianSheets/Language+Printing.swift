@@ -9,4 +9,12 @@ extension Language {
         case .english: "&CPage &P of &N"
         }
     }
+
+    /// The same footer in CSS, for a printed HTML page's `@page` margin box.
+    var cssPageFooter: String {
+        switch self {
+        case .chinese: #""第 " counter(page) " 页 共 " counter(pages) " 页""#
+        case .english: #""Page " counter(page) " of " counter(pages)"#
+        }
+    }
 }

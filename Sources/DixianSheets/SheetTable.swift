@@ -16,11 +16,13 @@ public struct SheetColumn: Hashable, Sendable {
         self.width = width
     }
 
-    /// The width to draw it at: the given one, or enough for the header in one or two lines.
+    /// The width to draw it at: the given one, or enough for a short header on one line and a
+    /// long one in up to three (a form's long questions, 如果现有住房不安全，是否有其他安全住房,
+    /// head columns answered 是 or 否: wider ones would shrink the whole form on its page).
     public var displayWidth: Double {
         if let width { return width }
         let header = Double(title.displayColumns)
-        return min(max(header <= 16 ? header + 2 : header / 2 + 2, 8), 40)
+        return min(max(header <= 12 ? header + 2 : header / 3 + 2, 8), 40)
     }
 
     /// The header as one line: the groups and the title joined by `/` (CSV and Markdown,
@@ -83,17 +85,25 @@ public struct SheetDocument: Hashable, Sendable {
     public var blocks: [Block]
     /// The language its printed pages are numbered in.
     public var language: Language
+    /// How it is printed: its orientation and the sign-off line at its end.
+    public var printing: PrintSetup
 
     /// A document.
-    public init(title: String, blocks: [Block], language: Language) {
+    public init(title: String, blocks: [Block], language: Language, printing: PrintSetup = PrintSetup()) {
         self.title = title
         self.blocks = blocks
         self.language = language
+        self.printing = printing
     }
 
     /// Its tables, in order.
     public var tables: [SheetTable] {
         blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }
+    }
+
+    /// The orientation it prints in: the declared one, or by the width of its widest table.
+    public var orientation: PrintSetup.Orientation {
+        printing.orientation(forWidth: tables.map { $0.columns.reduce(0) { $0 + $1.displayWidth } }.max() ?? 0)
     }
 }
 

@@ -12,15 +12,16 @@ public protocol TableSink: AnyObject {
 
 extension SheetFormat {
     /// Opens a table of `columns` titled `title` at `path`, to be filled row by row; a
-    /// workbook's printed pages are numbered in `language`, and `signOff`'s labels (填报单位：,
-    /// 填表人：, ...) are printed under its table. A CSV file, which is data, has neither.
+    /// workbook's printed pages are numbered in `language` and turned as `printing` says, and
+    /// its sign-off labels (填报单位：, 填表人：, ...) are printed under its table. A CSV file,
+    /// which is data, has neither.
     /// - Precondition: the format streams tables (`streamsTables`).
     public func openTable(at path: URL, title: String, columns: [SheetColumn], language: Language,
-                          signOff: [String] = []) throws -> any TableSink {
+                          printing: PrintSetup = PrintSetup()) throws -> any TableSink {
         switch self {
-        case .xlsx: try XLSXTableSink(path: path, title: title, columns: columns, language: language, signOff: signOff)
+        case .xlsx: try XLSXTableSink(path: path, title: title, columns: columns, language: language, printing: printing)
         case .csv: try CSVTableSink(path: path, columns: columns)
-        case .pdf: try PDFTableSink(path: path, title: title, columns: columns, language: language, signOff: signOff)
+        case .pdf: try PDFTableSink(path: path, title: title, columns: columns, language: language, printing: printing)
         case .html, .md: preconditionFailure("\(rawValue) does not stream tables")
         }
     }
@@ -34,15 +35,15 @@ final class XLSXTableSink: TableSink {
     private let signOff: [String]
     private let width: Int
 
-    init(path: URL, title: String, columns: [SheetColumn], language: Language, signOff: [String]) throws {
-        self.signOff = signOff
+    init(path: URL, title: String, columns: [SheetColumn], language: Language, printing: PrintSetup) throws {
+        signOff = printing.signOff
         width = columns.count
         workbook = try XLSXWorkbook(path: path.path, constantMemory: true)
         sheet = try workbook.addSheet(named: title)
         sheet.setColumns(columns)
         try sheet.writeTitle(title, width: columns.count)
         try sheet.writeHeader(columns, freeze: true)
-        sheet.setUpPrinting(footer: language.pageFooter, repeating: 0...(sheet.nextRow - 1))
+        sheet.setUpPrinting(printing, footer: language.pageFooter, repeating: 0...(sheet.nextRow - 1))
     }
 
     func append(_ row: [SheetCell]) throws { try sheet.writeRow(row) }
@@ -112,11 +113,11 @@ final class PDFTableSink: TableSink {
     private var sheet: XLSXTableSink?
     private let path: URL
 
-    init(path: URL, title: String, columns: [SheetColumn], language: Language, signOff: [String]) throws {
+    init(path: URL, title: String, columns: [SheetColumn], language: Language, printing: PrintSetup) throws {
         try PDFPrinter.requireLibreOffice()  // before the rows are filled, not after
         self.path = path
         workbook = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).\(UUID().uuidString).xlsx")
-        sheet = try XLSXTableSink(path: workbook, title: title, columns: columns, language: language, signOff: signOff)
+        sheet = try XLSXTableSink(path: workbook, title: title, columns: columns, language: language, printing: printing)
     }
 
     func append(_ row: [SheetCell]) throws { try sheet?.append(row) }

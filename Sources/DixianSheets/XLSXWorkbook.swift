@@ -140,25 +140,27 @@ public final class XLSXSheet {
             worksheet_set_column(sheet, lxw_col_t(index), lxw_col_t(index), column.displayWidth, nil)
             total += column.displayWidth
         }
+        columnWidths = columns.map(\.displayWidth)
         columnsSpanned = max(columnsSpanned, columns.count)
         columnsWidth = max(columnsWidth, total)
     }
 
     /// The width of the widest table's columns, in characters.
     private var columnsWidth = 0.0
+    /// The width of each column, as last set.
+    private var columnWidths: [Double] = []
 
-    /// How many characters of column a portrait A4 page holds at 100% with Excel's default
-    /// margins; a wider sheet is printed landscape.
-    static let portraitWidth = 90.0
-
-    /// Sets the sheet up to be printed and handed in: on A4, landscape when its columns are wider
-    /// than a portrait page holds, scaled to the page's width (as many pages down as it takes),
-    /// centred, with `footer` (`&P` the page, `&N` the pages) at the foot of each page, and
-    /// rows `repeating` (a table's title and header, 0-based) on top of every page.
-    /// Call it once the columns are set.
-    public func setUpPrinting(footer: String, repeating rows: ClosedRange<Int>? = nil) {
+    /// Sets the sheet up to be printed and handed in: on A4, turned as `printing` says (by the
+    /// width of its columns when it does not say), scaled to the page's width (as many pages
+    /// down as it takes), centred, with `footer` (`&P` the page, `&N` the pages) at the foot of
+    /// each page, and rows `repeating` (a table's title and header, 0-based) on top of every
+    /// page after the one they are first on. Call it once the columns are set.
+    public func setUpPrinting(_ printing: PrintSetup, footer: String, repeating rows: ClosedRange<Int>? = nil) {
         worksheet_set_paper(sheet, 9)  // A4
-        if columnsWidth > Self.portraitWidth { worksheet_set_landscape(sheet) } else { worksheet_set_portrait(sheet) }
+        switch printing.orientation(forWidth: columnsWidth) {
+        case .landscape: worksheet_set_landscape(sheet)
+        case .portrait: worksheet_set_portrait(sheet)
+        }
         worksheet_fit_to_pages(sheet, 1, 0)
         worksheet_center_horizontally(sheet)
         worksheet_set_footer(sheet, footer)
@@ -246,15 +248,30 @@ public final class XLSXSheet {
     public func skipRow() { nextRow += 1 }
 
     /// A sign-off line (填报单位：, 填表人：, 审核人：, 填报日期：), the labels spread evenly
-    /// across `width` columns, each followed by room to write in.
+    /// across `width` columns, each followed by room to write in: a label starts no sooner
+    /// than the one before it has ended and left room (a narrow table's columns are moved
+    /// past, so that no label cuts off the one before it).
     public func writeSignOff(_ labels: [String], width: Int) throws {
         let row = lxw_row_t(nextRow)
         worksheet_set_row(sheet, row, 24, nil)
+        var column = 0, room = 0.0  // the label before: its column, and the width it needs
         for (index, label) in labels.enumerated() {
-            let column = lxw_col_t(index * max(width, labels.count) / labels.count)
-            try check(worksheet_write_string(sheet, row, column, label, formats.signOff), "writing the sign-off line")
+            var start = max(index * max(width, labels.count) / labels.count, column)
+            var behind = (column..<start).reduce(0.0) { $0 + self.width(of: $1) }
+            while behind < room {
+                behind += self.width(of: start)
+                start += 1
+            }
+            try check(worksheet_write_string(sheet, row, lxw_col_t(start), label, formats.signOff), "writing the sign-off line")
+            column = start
+            room = Double(label.displayColumns) + 6
         }
         nextRow += 1
+    }
+
+    /// The width of column `index` as set, Excel's default beyond the columns set.
+    private func width(of index: Int) -> Double {
+        index < columnWidths.count ? columnWidths[index] : 8.43
     }
 }
 

@@ -30,7 +30,8 @@ struct CatalogueCheckTests {
 
     /// The output of `arguments` in `environment`, standard output and error together.
     static func run(_ arguments: [String], _ environment: [String: String]) async throws -> (status: Int32, text: String) {
-        let outcome = try await DixianProcess.run(arguments, environment: environment)
+        let inherited = ProcessInfo.processInfo.environment.merging(environment) { $1 }.filter { !$0.value.isEmpty }
+        let outcome = try await DixianProcess.run(arguments, environment: inherited)
         return (outcome.status, outcome.output + outcome.errorOutput)
     }
 
@@ -139,6 +140,7 @@ struct CatalogueCheckTests {
             ("ParserPhrase", ParserPhrase.samples), ("FieldMessage", FieldMessage.samples), ("ImportMessage", ImportMessage.samples),
             ("ConsoleMessage", ConsoleMessage.samples), ("ConsoleHelp", ConsoleHelp.samples), ("ServerMessage", ServerMessage.samples),
             ("PluginMessage", PluginMessage.samples), ("ScreeningMessage", ScreeningMessage.samples), ("DossierLabel", DossierLabel.samples),
+            ("ConfigurationMessage", ConfigurationMessage.samples),
         ]
         for (name, messages) in catalogues {
             #expect(!messages.isEmpty, "\(name)")

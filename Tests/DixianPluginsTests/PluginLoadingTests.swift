@@ -55,6 +55,20 @@ struct PluginLoadingTests {
         #expect(found.contains("signoff/checklists/a.lua:2: checklist 'l': \(message)"), "\(found)")
     }
 
+    /// A checklist or report is printed portrait or landscape, or as wide as its columns; any
+    /// other orientation is refused at its line.
+    @Test(arguments: [
+        ("checklists/a.lua", "dixian.checklist { id = 'l', title = '台账', columns = { { key = 'a', title = '甲' } }, row = function() return {} end,",
+         "checklist 'l'"),
+        ("reports/a.lua", "dixian.report { id = 'r', title = '报告', render = function() return {} end,", "report 'r'"),
+    ])
+    func anOrientationThatIsNeitherPortraitNorLandscapeIsRefused(file: String, declaration: String, what: String) throws {
+        defer { plugins.remove() }
+        try plugins.write("turned", [file: "\n\(declaration)\n  orientation = 'sideways' }"])
+        let found = loadingError("turned")
+        #expect(found.contains("turned/\(file):2: \(what): orientation must be 'portrait' or 'landscape', got sideways"), "\(found)")
+    }
+
     @Test func aCheckDeclaredTwiceWithoutOverrideIsRefused() throws {
         defer { plugins.remove() }
         let check = "dixian.check { id = 'same', title = 't', run = function() end }\n"

@@ -98,8 +98,43 @@ extension WritesFiles {
         let sheet = try #require(try OpenPyXL.sheets(of: url).first)
         #expect(sheet.rows.map { $0.first ?? "" }.prefix(7) == ["自查报告", "一、开展情况", "共排查农户120户。", "分乡镇情况", "户主姓名", "", "龙城镇"])
         #expect(sheet.merged.contains("B5:C5"))
-        #expect(sheet.printing.fitToPage && sheet.printing.fitToWidth == 1 && sheet.printing.titleRows.isEmpty)
+        // The last table's title and header repeat on the pages it runs over.
+        #expect(sheet.printing.fitToPage && sheet.printing.fitToWidth == 1 && sheet.printing.titleRows == "$4:$6")
         #expect(sheet.printing.footer == "第 &P 页 共 &N 页")
+    }
+
+    /// A declared orientation wins over the width of the columns.
+    @Test func aDeclaredOrientationIsPrinted() throws {
+        let url = temporaryFile("narrow.xlsx")
+        let sink = try SheetFormat.xlsx.openTable(at: url, title: "窄表", columns: ledgerColumns, language: .chinese,
+                                                  printing: PrintSetup(orientation: .landscape))
+        try sink.finish()
+        #expect(try #require(try OpenPyXL.sheets(of: url).first).printing.orientation == "landscape")
+    }
+
+    /// A report ends with its sign-off line and repeats its last table's title and header on the
+    /// pages that table runs over; printed from HTML, its pages are turned and numbered the
+    /// same way, each table's columns in the proportions of their widths.
+    @Test func aReportPrintsItsSignOffLineAndItsLastTablesHeader() throws {
+        let document = SheetDocument(title: "资产台账", blocks: [
+            .heading("一、总体情况"),
+            .table(SheetTable(title: "按乡镇", columns: [SheetColumn(title: "乡镇"), SheetColumn(title: "资产个数")],
+                              rows: [[.text("龙城镇"), .number(2)]])),
+            .heading("二、资产明细"),
+            .table(SheetTable(title: "明细", columns: ledgerColumns, rows: (1...3).map { _ in ledgerColumns.map { _ in .number(1) } })),
+        ], language: .chinese, printing: PrintSetup(orientation: .landscape, signOff: ["填表人：", "审核人："]))
+        let url = temporaryFile("ledger-report.xlsx")
+        try document.write(to: url, as: .xlsx)
+        let sheet = try #require(try OpenPyXL.sheets(of: url).first)
+        // Title 1, heading 2, 按乡镇 3, header 4, row 5, blank 6, heading 7, 明细 8, header 9-10, rows 11-13, blank 14.
+        #expect(sheet.printing.titleRows == "$8:$10" && sheet.printing.orientation == "landscape")
+        #expect(sheet.rows.count == 15 && sheet.rows[14].filter { !$0.isEmpty } == ["填表人：", "审核人："], "\(sheet.rows)")
+
+        let html = document.html
+        #expect(html.contains("@page { size: A4 landscape;") && html.contains(#"content: "第 " counter(page) " 页 共 " counter(pages) " 页""#))
+        #expect(html.contains(#"<p class="sign-off"><span>填表人：</span><span>审核人：</span></p>"#))
+        // 乡镇 8 characters wide, 资产个数 10.
+        #expect(html.contains("<colgroup><col style=\"width: 44.4%\"><col style=\"width: 55.6%\"></colgroup>"), "\(html)")
     }
 
     @Test func readerReadsBackWhatTheWriterWrote() throws {

@@ -14,6 +14,9 @@ dixian.checklist {
   id = 'six-musts-visit-list',
   title = '“六必访”“六必查”走访清单',
   source = 'seed 003 附件2 二.9：坚持"六必访"……开展"六必查"',
+  -- The seed shows no form: the county's sign-off line; landscape, for its 22 columns.
+  sign_off = dixian.import('sign_off'),
+  orientation = 'landscape',
   columns = household.append(household.columns(), {
     { key = 'helper', title = '帮扶责任人' },
     { key = 'serious', title = '大病重病患者', group = VISIT },

@@ -20,6 +20,9 @@ dixian.report {
   source = 'seed 003 附件2 二.16：每月30日前将识别、消除情况报市农业农村局备案',
   description = 'The month of the report date: episodes reported, identified, eliminated, sent back and relabelled by township, monitored households by kind and risk type, steps done late and overdue work.',
   needs = { 'due' },
+  -- A return handed up to the city: portrait, signed by the county's usual line (the seed shows no form).
+  sign_off = dixian.import('sign_off'),
+  orientation = 'portrait',
   render = function(data, ctx)
     local from, to = T.month_start(ctx.as_of), ctx.as_of
     local reported = data.episodes { event = 'reported', from = from, to = to, by = 'channel' }

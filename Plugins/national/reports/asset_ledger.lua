@@ -33,6 +33,10 @@ dixian.report {
   id = 'asset-ledger',
   title = '扶贫项目资产台账',
   description = 'Assets formed by assistance projects: totals by class and township, and every asset with its custodian, ownership, use, income and distribution.',
+  -- Landscape: the detail table's 13 columns would be squeezed on a portrait page. The county's
+  -- usual sign-off line (no seed shows the ledger's form).
+  sign_off = dixian.import('sign_off'),
+  orientation = 'landscape',
   render = function(data, ctx)
     local year = ctx.year - 1
     local by_class = rounded(data.assets { by = 'class', year = year }, 'class_label', 'class_name')

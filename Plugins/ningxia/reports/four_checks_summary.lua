@@ -16,6 +16,9 @@ dixian.report {
   title = '“四查四补”排查情况汇总',
   source = 'seed 000 二：“四查四补”常态化查补重点',
   description = 'Findings of the latest screening by 四查四补 family (and its 四漏 kinds) and township, and the problem ledger of the year.',
+  -- A summary of a few narrow tables: portrait, signed by the county's usual line (the seed shows no form).
+  sign_off = dixian.import('sign_off'),
+  orientation = 'portrait',
   render = function(data, ctx)
     local screening = data.screening()
     local by_group = data.findings { by = 'group' }

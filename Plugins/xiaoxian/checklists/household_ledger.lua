@@ -12,8 +12,10 @@ dixian.checklist {
   id = 'household-ledger',
   title = '大排查入户排查台账',
   source = 'seed 002 附件：大排查入户排查台账',
-  -- Not on the annex: the line a county office signs under what it hands up.
-  sign_off = { '填报单位（盖章）：', '填表人：', '审核人：', '填报日期：' },
+  -- Not on the annex: the line a county office signs under what it hands up. Landscape: the
+  -- annex's 19 columns, and the three that find a row, are as wide as a page turned.
+  sign_off = dixian.import('sign_off'),
+  orientation = 'landscape',
   -- 乡镇, 村（代码）, 户编号, then the form's 户主姓名, 户属性, 家庭人口数 and the rest.
   columns = household.append(household.columns(), {
     { key = 'annual_income', title = '家庭年收入', group = '收入状况' },

@@ -318,7 +318,7 @@ function api.duty(spec)
   }, spec.override, where)
 end
 
-local CHECKLIST_FIELDS = set_of { 'id', 'title', 'columns', 'row', 'source', 'sign_off', 'override' }
+local CHECKLIST_FIELDS = set_of { 'id', 'title', 'columns', 'row', 'source', 'sign_off', 'orientation', 'override' }
 
 -- The labels of a sign-off line (填报单位、填表人、审核人、填报日期): 1 to 8 strings of 1 to 40
 -- characters, or nil.
@@ -338,8 +338,16 @@ local function read_sign_off(where, what, value)
   return labels
 end
 
---- dixian.checklist { id, title, columns = { { key, title, group, width } }, row = function(h, ctx) -> { key = value }, source, sign_off, override }:
---- sign_off, the labels of the line printed under the table (填报单位：, 填表人：, 审核人：, 填报日期：).
+-- How a form is printed: 'portrait' or 'landscape', or nil (the host chooses by the width of
+-- its columns).
+local function read_orientation(where, what, value)
+  if value == nil or value == 'portrait' or value == 'landscape' then return value end
+  fail(where, "%s: orientation must be 'portrait' or 'landscape', got %s", what, tostring(value))
+end
+
+--- dixian.checklist { id, title, columns = { { key, title, group, width } }, row = function(h, ctx) -> { key = value }, source, sign_off, orientation, override }:
+--- sign_off, the labels of the line printed under the table (填报单位：, 填表人：, 审核人：, 填报日期：);
+--- orientation, 'portrait' or 'landscape' (by the columns' width when absent).
 function api.checklist(spec)
   local where = caller(2)
   while_loading(where, 'dixian.checklist')
@@ -353,13 +361,15 @@ function api.checklist(spec)
     row = need(where, what, spec, 'row', 'function'),
     source = optional(where, what, spec, 'source', 'string'),
     sign_off = read_sign_off(where, what, spec.sign_off),
+    orientation = read_orientation(where, what, spec.orientation),
   }, spec.override, where)
 end
 
-local REPORT_FIELDS = set_of { 'id', 'title', 'render', 'source', 'description', 'needs', 'override' }
+local REPORT_FIELDS = set_of { 'id', 'title', 'render', 'source', 'description', 'needs', 'sign_off', 'orientation', 'override' }
 local REPORT_NEEDS = set_of { 'due' }
 
---- dixian.report { id, title, render = function(data, ctx) -> document, source, description, needs, override }
+--- dixian.report { id, title, render = function(data, ctx) -> document, source, description, needs, sign_off, orientation, override }:
+--- sign_off and orientation as a checklist's, the line printed at the end of the report.
 function api.report(spec)
   local where = caller(2)
   while_loading(where, 'dixian.report')
@@ -375,6 +385,8 @@ function api.report(spec)
     source = optional(where, what, spec, 'source', 'string'),
     description = optional(where, what, spec, 'description', 'string'),
     needs = needs,
+    sign_off = read_sign_off(where, what, spec.sign_off),
+    orientation = read_orientation(where, what, spec.orientation),
   }, spec.override, where)
 end
 
