@@ -15,7 +15,7 @@ struct SheetOptions: ParsableArguments {
     @OptionGroup var registry: StoreOptions
 
     @Option(help: "The county plugin that declares the checklist or report.")
-    var plugin: String
+    var plugin: String = DixianConfiguration.current.plugin ?? ""
 
     @Option(help: "Only households whose village code starts with this area code (default: the area the plugin serves).")
     var area: String?

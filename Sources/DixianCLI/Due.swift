@@ -21,7 +21,7 @@ extension Dixian {
         @OptionGroup var registry: StoreOptions
 
         @Option(help: "The county plugin whose deadlines apply.")
-        var plugin: String
+        var plugin: String = DixianConfiguration.current.plugin ?? ""
 
         @Option(help: "The date (YYYY-MM-DD; default: today).")
         var asOf: DateOption = .today

@@ -44,12 +44,12 @@ extension Dixian.Import {
             let source = try RegistryImport(path: URL(fileURLWithPath: path))
             do {
                 let report: ImportReport
-                let firstImport = registry.postgresURL == nil && registry.db.map { !FileManager.default.fileExists(atPath: $0) } == true
+                let firstImport = registry.postgresURL == nil && registry.sqlitePath.map { !FileManager.default.fileExists(atPath: $0) } == true
                 if dryRun {
                     // Checked against the registry, or for a first import against none (an empty
                     // one, removed afterwards): a dry run never creates the registry.
                     report = try await source.validate(against: firstImport ? try SQLiteRegistry() : try registry.open())
-                } else if firstImport, let db = registry.db {
+                } else if firstImport, let db = registry.sqlitePath {
                     // A first import builds the registry in a file of its own (SQLiteRegistry.build).
                     report = try await ProgressLine.showing(.importing) { progress in
                         try await SQLiteRegistry.build(at: db) { try await source.apply(to: $0, as: actor, progress: progress) }

@@ -21,13 +21,18 @@ extension Dixian {
             @OptionGroup var plugins: PluginSearchOptions
 
             func run() throws {
-                let catalog = PluginCatalog(searchPath: plugins.searchPath)
+                let folders = plugins.searchFolders
+                let catalog = PluginCatalog(searchPath: folders.map(\.url))
+                // Where the plugin came from: the search folder that holds it, and why that is searched.
+                func origin(_ manifest: PluginManifest) -> String {
+                    folders.first { $0.holds(manifest.directory) }.map { "\t(\(ConfigurationMessages.origin($0.origin)))" } ?? ""
+                }
                 for manifest in catalog.plugins {
                     let base = manifest.extends.map { " extends \($0)" } ?? ""
-                    print("\(manifest.id)\t\(manifest.version)\t\(manifest.name)\(base)\t\(manifest.directory.path)")
+                    print("\(manifest.id)\t\(manifest.version)\t\(manifest.name)\(base)\t\(manifest.directory.path)\(origin(manifest))")
                 }
                 for manifest in catalog.shadowed {
-                    print("\(manifest.id)\t\(manifest.version)\t(hidden by the one above)\t\(manifest.directory.path)")
+                    print("\(manifest.id)\t\(manifest.version)\t(hidden by the one above)\t\(manifest.directory.path)\(origin(manifest))")
                 }
                 for problem in catalog.broken { printError("broken: \(problem.message)") }
                 if catalog.plugins.isEmpty {

@@ -18,7 +18,8 @@ func printError(_ text: String) {
 }
 
 /// Which registry a command works on, in either store: a SQLite file (`--db`) or a PostgreSQL
-/// database (`--postgres`, or `DIXIAN_POSTGRES` when neither option is given).
+/// database (`--postgres`, or `DIXIAN_POSTGRES` when neither option is given), else the one
+/// the configuration file names (`registry` or `postgres`).
 struct StoreOptions: ParsableArguments {
     @Option(help: "The registry's SQLite database file.")
     var db: String?
@@ -28,24 +29,41 @@ struct StoreOptions: ParsableArguments {
         valueName: "url"))
     var postgres: String?
 
-    /// The PostgreSQL URL, from the option or the environment.
+    /// The PostgreSQL URL: the option; else, without `--db`, the environment's, then the file's.
     var postgresURL: String? {
-        postgres ?? (db == nil ? ProcessInfo.processInfo.environment["DIXIAN_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 } : nil)
+        if let postgres { return postgres }
+        guard db == nil else { return nil }
+        return ProcessInfo.processInfo.environment["DIXIAN_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? DixianConfiguration.current.postgres
+    }
+
+    /// The SQLite file: the option; else, when no PostgreSQL database is given, the file's `registry`.
+    var sqlitePath: String? {
+        db ?? (postgresURL == nil ? DixianConfiguration.current.registry : nil)
     }
 
     func validate() throws {
         if db != nil && postgres != nil { throw ValidationError("give --db or --postgres, not both") }
-        if db == nil && postgresURL == nil { throw ValidationError("give the registry: --db FILE or --postgres URL") }
+        if sqlitePath == nil && postgresURL == nil { throw ValidationError(ConfigurationMessages.noRegistry) }
     }
 
     /// The registry; a SQLite file must exist unless `creating`.
     func open(creating: Bool = false) throws -> any ServerStore {
         if let url = postgresURL { return try PostgresRegistry(url: url) }
-        return creating ? try SQLiteRegistry(path: db!) : try existingRegistry(db!)
+        return creating ? try SQLiteRegistry(path: sqlitePath!) : try existingRegistry(existingSQLiteFile())
+    }
+
+    /// The SQLite file, which must exist: refused naming where it was given when it does not.
+    func existingSQLiteFile() throws -> String {
+        let path = sqlitePath!
+        if db == nil, let file = DixianConfiguration.current.file, !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError(ConfigurationMessages.missingRegistry(path, file: file.path))
+        }
+        return path
     }
 
     /// Where the registry is, for messages (a PostgreSQL URL without its password).
     var label: String {
-        postgresURL.map(PostgresRegistry.location(of:)) ?? db ?? ""
+        postgresURL.map(PostgresRegistry.location(of:)) ?? sqlitePath ?? ""
     }
 }

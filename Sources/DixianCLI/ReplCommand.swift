@@ -10,7 +10,7 @@ struct ConsoleOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
     @Option(help: "The county plugin whose checks, deadlines, guards and reports the console binds.")
-    var plugin: String
+    var plugin: String = DixianConfiguration.current.plugin ?? ""
 
     @Flag(help: "Allow changes: they join one transaction, made permanent by commit() and dropped by rollback().")
     var write = false

@@ -23,7 +23,7 @@ extension Dixian {
         @OptionGroup var registry: StoreOptions
 
         @Option(help: "The plugin: an installed plugin's id, or a folder holding a plugin.lua.")
-        var plugin: String
+        var plugin: String = DixianConfiguration.current.plugin ?? ""
 
         @Option(help: "The assessment date (YYYY-MM-DD): parameters in force on it, ages on it, records up to it.")
         var asOf: String

@@ -21,31 +21,34 @@ extension Dixian {
         @OptionGroup var registry: StoreOptions
 
         @Option(help: "The county plugin whose rules and language the server follows.")
-        var plugin: String
+        var plugin: String = DixianConfiguration.current.plugin ?? ""
 
         @Option(help: "The address to listen on.")
-        var host = "127.0.0.1"
+        var host = DixianConfiguration.current.server.address ?? "127.0.0.1"
 
         @Option(help: "The port to listen on.")
-        var port = 8080
+        var port = DixianConfiguration.current.server.port ?? 8080
 
         @Option(help: "Self-report submissions allowed per minute from one address.")
-        var selfReportLimit = 30
+        var selfReportLimit = DixianConfiguration.current.server.selfReportLimit ?? 30
 
         @Option(help: "The address users reach the server at, behind a proxy (https://...: cookies are marked Secure, HSTS is sent).")
         var publicURL: String?
 
+        /// `--public-url`, else the configuration file's `public_url`.
+        private var publicAddress: String? { publicURL ?? DixianConfiguration.current.server.publicURL }
+
         @Option(help: "Seconds a connection may stay silent, or take to send a request's head, before it is closed.")
-        var idleTimeout = 30
+        var idleTimeout = DixianConfiguration.current.server.idleTimeout ?? 30
 
         @Option(help: "Connections served at once; more wait until one closes.")
-        var maxConnections = 256
+        var maxConnections = DixianConfiguration.current.server.maxConnections ?? 256
 
         func validate() throws {
             guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600 seconds") }
             guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 100000") }
             guard (0...100_000).contains(selfReportLimit) else { throw ValidationError("--self-report-limit must be from 0 to 100000") }
-            if let publicURL {
+            if let publicURL = publicAddress {
                 guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
                     throw ValidationError("--public-url must be an http:// or https:// address, such as https://dixian.example.gov.cn")
                 }
@@ -59,7 +62,7 @@ extension Dixian {
         }
 
         private func serve(_ store: some ServerStore) async throws {
-            let options = ServerOptions(selfReportLimit: selfReportLimit, publicURL: publicURL.flatMap(URL.init(string:)),
+            let options = ServerOptions(selfReportLimit: selfReportLimit, publicURL: publicAddress.flatMap(URL.init(string:)),
                                         idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections)
             let server = try DixianServer(store: store, chain: try plugins.chain(of: plugin), options: options)
             printError("dixian: serving \(registry.label) with \(plugin) on http://\(host):\(port)")

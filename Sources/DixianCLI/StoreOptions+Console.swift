@@ -14,7 +14,7 @@ extension StoreOptions {
         if let url = postgresURL {
             return write ? try PostgresRegistry.session(url: url) : try PostgresRegistry(url: url)
         }
-        let path = db ?? ""
+        let path = try existingSQLiteFile()
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("--db \(path) does not exist") }
         return write ? try SQLiteRegistry.session(path: path) : try SQLiteRegistry(path: path)
     }

@@ -12,7 +12,7 @@ struct WorkflowOptions: ParsableArguments {
     @OptionGroup var registry: StoreOptions
 
     @Option(help: "The county plugin: its guards judge monitoring transitions; messages follow its language.")
-    var plugin: String
+    var plugin: String = DixianConfiguration.current.plugin ?? ""
 
     @Option(help: "Who makes the change, for the audit trail (default: the system user).")
     var actor: String = ProcessInfo.processInfo.userName

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The installed plugins: every folder holding a `plugin.lua` directly inside a search folder,
-/// or one level deeper (`Plugins/examples/extra-check`). Earlier search folders win, so a
-/// county's own folder can replace a shipped plugin without touching it.
+/// The installed plugins: a search folder that is itself a plugin (an integrator's plugin run
+/// from its own folder with `--plugin-dir .`), or every folder holding a `plugin.lua` directly
+/// inside a search folder, or one level deeper (`Plugins/examples/extra-check`). Earlier search
+/// folders win, so a county's own folder can replace a shipped plugin without touching it.
 public struct PluginCatalog: Sendable {
     /// The plugins found, in search order, with the ones they hide.
     public let plugins: [PluginManifest]
@@ -48,6 +49,7 @@ public struct PluginCatalog: Sendable {
                 .sorted { $0.lastPathComponent < $1.lastPathComponent }
         }
         func isPlugin(_ url: URL) -> Bool { manager.fileExists(atPath: url.appendingPathComponent("plugin.lua").path) }
+        if isPlugin(folder) { return [folder] }
         var result: [URL] = []
         for child in children(folder) {
             if isPlugin(child) {

@@ -21,15 +21,20 @@ struct DixianProcess {
     /// Runs `dixian` with `arguments` to its end, waiting on a thread of its own: a test that
     /// waited on Swift concurrency's pool (two threads on a two-core machine) would hold up
     /// every other test in the process, and the servers some of them run, until the child ends.
-    static func run(_ arguments: [String]) async throws -> Outcome {
-        try await offThePool { try runBlocking(arguments) }
+    /// Another binary (an installed one), another working folder and another environment may be given.
+    static func run(_ arguments: [String], executable: URL = DixianProcess.executable, in folder: URL? = nil,
+                    environment: [String: String]? = nil) async throws -> Outcome {
+        try await offThePool { try runBlocking(arguments, executable: executable, in: folder, environment: environment) }
     }
 
     /// Runs `dixian` with `arguments` to its end on the calling thread.
-    static func runBlocking(_ arguments: [String]) throws -> Outcome {
+    static func runBlocking(_ arguments: [String], executable: URL = DixianProcess.executable, in folder: URL? = nil,
+                            environment: [String: String]? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let output = Pipe(), errorOutput = Pipe()
         process.standardOutput = output
         process.standardError = errorOutput
