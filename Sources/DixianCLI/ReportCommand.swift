@@ -24,7 +24,7 @@ extension Dixian {
             let document = try await run.render(from: store)
             let format = options.format
             try AtomicOutput.write(to: URL(fileURLWithPath: options.out)) { try document.write(to: $0, as: format) }
-            print(options.chinese(chain) ? "\(document.title)：已写入 \(options.out)" : "\(document.title): written to \(options.out)")
+            print(CommandMessage.reportWritten(title: document.title, to: options.out).shown)
         }
     }
 }
