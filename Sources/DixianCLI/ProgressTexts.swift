@@ -4,9 +4,10 @@ import Foundation
 /// What a long job's progress line says ("已导入 12,000 条记录，每秒 3,400 条"): the texts are
 /// `ProgressMessage`'s.
 enum ProgressTexts {
-    /// The jobs that show progress, each counting households or records.
+    /// The jobs that show progress, each counting households or records (a report, the
+    /// households it draws the due list from, when it needs one).
     enum Job: CaseIterable {
-        case importing, screening, checklist, exporting, copying
+        case importing, screening, checklist, report, exporting, copying
     }
 
     /// The language of progress lines: the run's (`CommandLanguage`).
@@ -32,6 +33,7 @@ enum ProgressMessage: MessageCatalogue {
             case .importing: ("已导入 \(count) 条记录，每秒 \(rate) 条", "\(count) records imported, \(rate) a second")
             case .screening: ("已筛查 \(count) 户，每秒 \(rate) 户", "\(count) households screened, \(rate) a second")
             case .checklist: ("已填写 \(count) 户，每秒 \(rate) 户", "\(count) households filled in, \(rate) a second")
+            case .report: ("已核对 \(count) 户的到期事项，每秒 \(rate) 户", "\(count) households' due work checked, \(rate) a second")
             case .exporting: ("已导出 \(count) 条记录，每秒 \(rate) 条", "\(count) records exported, \(rate) a second")
             case .copying: ("已复制 \(count) 条记录，每秒 \(rate) 条", "\(count) records copied, \(rate) a second")
             }

@@ -29,10 +29,12 @@ public struct ReportRun: Sendable {
         self.limits = limits
     }
 
-    /// The document the report renders from `store`.
+    /// The document the report renders from `store`. `progress`, if given, is told of the
+    /// households the due list is drawn up from as they are scanned (for a report that needs it).
     /// - Throws: `PluginError` naming the plugin line when the script raises or returns a
     ///   malformed document, or when the plugin has no such report; a store error.
-    public func render(from store: some RegistryStore & HouseholdViewSource & ScreeningRunStore) async throws -> SheetDocument {
+    public func render(from store: some RegistryStore & HouseholdViewSource & ScreeningRunStore,
+                       progress: (@Sendable (Int) -> Void)? = nil) async throws -> SheetDocument {
         let plugin = chain[chain.count - 1]
         let area = try plugin.area(requested: self.area)
         let runtime: PluginRuntime
@@ -49,7 +51,7 @@ public struct ReportRun: Sendable {
             throw PluginError(.declaration, plugin: plugin.id, "\(plugin.id) declares no report '\(reportID)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
         }
         let due = report.needs.contains("due")
-            ? try await DueScan(chain: chain, asOf: asOf, area: self.area, limits: limits).run(on: store) : nil
+            ? try await DueScan(chain: chain, asOf: asOf, area: self.area, limits: limits).run(on: store, progress: progress) : nil
         let queries = ReportQueries(store: store, asOf: asOf, area: area, plugin: plugin, declarations: runtime.declarations,
                                     places: try PlaceNames.of(chain), due: due)
         // The script's queries read the registry synchronously: they run on a thread of their

@@ -112,10 +112,12 @@ public struct DueScan: Sendable {
         self.limits = limits
     }
 
-    /// The due list of `store`.
+    /// The due list of `store`. `progress`, if given, is told of each batch of households
+    /// scanned (how many), from the workers' threads.
     /// - Throws: the plugin's load error or a store error. A deadline that fails, or runs out of
     ///   budget or memory, does not stop the scan: it is named in the list's failures.
-    public func run(on store: some RegistryStore & HouseholdViewSource) async throws -> DueList {
+    public func run(on store: some RegistryStore & HouseholdViewSource,
+                    progress: (@Sendable (Int) -> Void)? = nil) async throws -> DueList {
         let asOf = self.asOf, chain = self.chain
         let area = try chain[chain.count - 1].area(requested: self.area)
         let pool = try LuaStatePool(chain: chain, asOf: asOf, size: workers, limits: limits, running: .deadlines)
@@ -136,6 +138,7 @@ public struct DueScan: Sendable {
                         items.append(Self.item(item, of: views[item.subject], deadline: declarations.deadlines[item.deadline]))
                     }
                     failures += outcome.failures.map { "\(views[$0.subject].household.number): \($0.message)" }
+                    progress?(views.count)
                 }
             }
             return Pair(items: items, failures: failures)

@@ -20,7 +20,7 @@ struct ProgressTests {
         return (status, run.output)
     }
 
-    @Test func importScreenAndChecklistShowProgressOnATerminalAndNotThroughAPipe() async throws {
+    @Test func importScreenChecklistAndReportShowProgressOnATerminalAndNotThroughAPipe() async throws {
         let files = folder.appendingPathComponent("county").path, plugins = RegistryCommandTests.plugins
         let generated = try await DixianProcess.run(["generate", "--county", "minqin", "--households", "3000", "--seed", "3",
                                                      "--out", files, "--plugins", plugins])
@@ -30,10 +30,13 @@ struct ProgressTests {
         let screen = ["screen", "--db", db, "--format", "csv", "--out", folder.appendingPathComponent("findings.csv").path] + common
         let checklist = ["checklist", "six-musts-visit-list", "--db", db, "--format", "csv",
                          "--out", folder.appendingPathComponent("visits.csv").path] + common
+        // Minqin's monthly return draws up the due list: its households are what take time.
+        let report = ["report", "monthly", "--db", db, "--format", "md", "--out", folder.appendingPathComponent("monthly.md").path] + common
 
         // Counts and a rate, drawn over themselves (a carriage return), the line cleared at the end.
         for (arguments, counted) in [(["import", files, "--db", db], /已导入 [\d,]+ 条记录，每秒 [\d,]+ 条/),
-                                     (screen, /已筛查 [\d,]+ 户，每秒 [\d,]+ 户/), (checklist, /已填写 [\d,]+ 户，每秒 [\d,]+ 户/)] {
+                                     (screen, /已筛查 [\d,]+ 户，每秒 [\d,]+ 户/), (checklist, /已填写 [\d,]+ 户，每秒 [\d,]+ 户/),
+                                     (report, /已核对 [\d,]+ 户的到期事项，每秒 [\d,]+ 户/)] {
             let run = try await onTerminal(arguments)
             #expect(run.status == 0, "\(run.output)")
             #expect(run.output.contains(counted), "\(arguments[0]): \(run.output)")
@@ -46,7 +49,7 @@ struct ProgressTests {
         // Through a pipe: what the command prints at the end, and nothing else.
         let imported = try await DixianProcess.run(["import", files, "--db", piped])
         #expect(imported.status == 0 && imported.errorOutput.isEmpty, "\(imported.errorOutput)")
-        for arguments in [screen, checklist] {
+        for arguments in [screen, checklist, report] {
             let run = try await DixianProcess.run(arguments.map { $0 == db ? piped : $0 })
             #expect(run.status == 0, "\(run.errorOutput)")
             #expect(!run.errorOutput.contains("每秒") && !run.errorOutput.contains("\r"), "\(arguments[0]): \(run.errorOutput)")
