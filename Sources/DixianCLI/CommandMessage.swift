@@ -6,6 +6,8 @@ import DixianCore
 enum CommandMessage: MessageCatalogue, Hashable {
     /// A SQLite registry that does not exist.
     case registryMissing(String)
+    /// A SQLite registry that cannot be opened, and what SQLite (or the system) said.
+    case registryUnopenable(path: String, reason: String)
     /// Both `--db` and `--postgres`.
     case twoRegistries
     /// An option that must be a positive number.
@@ -100,7 +102,7 @@ enum CommandMessage: MessageCatalogue, Hashable {
     static var samples: [CommandMessage] {
         let day = LocalDate(year: 2024, month: 6, day: 30)!
         return [
-            .registryMissing("/tmp/r.sqlite"), .twoRegistries, .mustBePositive(option: "--workers"),
+            .registryMissing("/tmp/r.sqlite"), .registryUnopenable(path: "/tmp/r.sqlite", reason: "SQLITE_CANTOPEN"), .twoRegistries, .mustBePositive(option: "--workers"),
             .mustNotBeNegative(option: "--within"), .outOfRange(option: "--idle-timeout", from: 1, to: 3600, inSeconds: true),
             .outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false), .notADate(option: "--as-of", value: "2024-13-01"),
             .notAnAreaCode("62x"), .checklistFormat, .noChainedTrail("/tmp/r.sqlite"), .registryWithoutPlugin, .pluginWithoutRegistry,
@@ -126,6 +128,7 @@ enum CommandMessage: MessageCatalogue, Hashable {
     var texts: (chinese: String, english: String) {
         switch self {
         case .registryMissing(let path): ("--db \(path) 不存在", "--db \(path) does not exist")
+        case .registryUnopenable(let path, let reason): ("无法打开登记库 \(path)：\(reason)", "cannot open the registry \(path): \(reason)")
         case .twoRegistries: ("--db 与 --postgres 只能给出一个", "give --db or --postgres, not both")
         case .mustBePositive(let option): ("\(option) 须为正数", "\(option) must be positive")
         case .mustNotBeNegative(let option): ("\(option) 不能小于 0", "\(option) must be 0 or more")

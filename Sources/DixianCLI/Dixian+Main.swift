@@ -30,7 +30,9 @@ extension Dixian {
                 try command.run()
             }
         } catch {
-            let text = ParserPhrase.translate(fullMessage(for: error), into: CommandLanguage.current)
+            let language = CommandLanguage.current
+            let text = FailureText.of(error, in: language).map { ParserPhrase.error.text(in: language) + $0 }
+                ?? ParserPhrase.translate(fullMessage(for: error), into: language)
             let code = exitCode(for: error)
             if !text.isEmpty {
                 if code == .success { print(text) } else { printError(text) }

@@ -35,6 +35,12 @@ enum DossierLabel: MessageCatalogue, Hashable {
     case warningResult
     case awaitingVerification
     case auditedChanges(Int)
+    /// `text` in brackets after what it qualifies: full-width in Chinese, ` (…)` in English.
+    case bracketed(String)
+    /// What goes between the items of a list of facts.
+    case listSeparator
+    /// What goes between a heading and what it introduces on the same line.
+    case colon
 
     static var samples: [DossierLabel] {
         [
@@ -43,7 +49,7 @@ enum DossierLabel: MessageCatalogue, Hashable {
             .allMet, .someUnmet, .episode, .accepted, .rejected, .doneLate,
             .deadlinesFailed, .plan, .made, .adjusted, .measureDone, .measureOpen,
             .visits, .problems, .problemDue, .problemClosed, .problemOpen, .departmentWarnings,
-            .warningResult, .awaitingVerification, .auditedChanges(12),
+            .warningResult, .awaitingVerification, .auditedChanges(12), .bracketed("4"), .listSeparator, .colon,
         ]
     }
 
@@ -82,6 +88,9 @@ enum DossierLabel: MessageCatalogue, Hashable {
         case .warningResult: ("核实结果：", "result: ")
         case .awaitingVerification: ("待核实", "awaiting verification")
         case .auditedChanges(let count): ("审计记录 \(count) 条", "\(count) audited changes")
+        case .bracketed(let text): ("（\(text)）", " (\(text))")
+        case .listSeparator: ("，", ", ")
+        case .colon: ("：", ": ")
         }
     }
 }

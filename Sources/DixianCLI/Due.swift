@@ -57,7 +57,7 @@ extension Dixian {
             let names = (try? CountyGeography.load(plugin: manifest.id, from: plugins.searchPath)).map { geography in
                 Dictionary(uniqueKeysWithValues: geography.townships.indices.map { (geography.townshipCode($0), geography.townships[$0]) })
             } ?? [:]
-            let output = DueOutput(list: list, plugin: manifest, townshipNames: names)
+            let output = DueOutput(list: list, plugin: manifest, townshipNames: names, language: CommandLanguage.current)
             try OutputFile.write(to: out) { write in try output.write(format, limit: limit, to: write) }
             if !list.failures.isEmpty { throw ExitCode(3) }
         }

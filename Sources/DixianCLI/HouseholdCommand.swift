@@ -42,18 +42,18 @@ struct HouseholdText {
         let h = dossier.household
         var lines = [
             DossierLabel.householdNumber.text(in: language) + " \(h.number)  " + DossierLabel.head.text(in: language) + " \(h.headName)  "
-                + term(h.category) + (h.monitoredKind.map { "（\(term($0))）" } ?? ""),
+                + term(h.category) + (h.monitoredKind.map { DossierLabel.bracketed(term($0)).text(in: language) } ?? ""),
             DossierLabel.village.text(in: language) + " \(h.area.villageCode)" + (h.area.group.map { " \($0)" } ?? "")
                 + "  " + DossierLabel.helper.text(in: language) + " \(h.helper ?? "—")",
         ]
         lines.append("")
-        lines.append(DossierLabel.members.text(in: language) + "（\(dossier.members.count)）")
+        lines.append(DossierLabel.members.text(in: language) + DossierLabel.bracketed("\(dossier.members.count)").text(in: language))
         for member in dossier.members {
             var facts = [member.relation, term(member.laborCapacity), term(member.health)]
             if let grade = member.disabilityGrade { facts.append(DossierLabel.disabilityGrade(grade).text(in: language)) }
             if let stage = member.schoolStage { facts.append(term(stage)) }
             if !member.medicalInsurance { facts.append(DossierLabel.uninsured.text(in: language)) }
-            lines.append("  \(member.name)  \(member.residentID.masked)  " + facts.joined(separator: "，"))
+            lines.append("  \(member.name)  \(member.residentID.masked)  " + facts.joined(separator: DossierLabel.listSeparator.text(in: language)))
         }
         if !dossier.incomes.isEmpty {
             lines.append(DossierLabel.incomes.text(in: language))
@@ -63,9 +63,9 @@ struct HouseholdText {
             }
         }
         if let survey = dossier.surveys.last {
-            lines.append(DossierLabel.latestSurvey.text(in: language) + " \(survey.surveyedOn)："
+            lines.append(DossierLabel.latestSurvey.text(in: language) + " \(survey.surveyedOn)" + DossierLabel.colon.text(in: language)
                 + (survey.allGuaranteesMet ? DossierLabel.allMet.text(in: language) : DossierLabel.someUnmet.text(in: language))
-                + (survey.notes.isEmpty ? "" : "（\(survey.notes)）"))
+                + (survey.notes.isEmpty ? "" : DossierLabel.bracketed(survey.notes).text(in: language)))
         }
         // Work done late goes under the first step taken on the day it was done; what no step
         // matches is listed after the episodes.
@@ -103,7 +103,7 @@ struct HouseholdText {
         }
         if !dossier.visits.isEmpty {
             lines.append("")
-            lines.append(DossierLabel.visits.text(in: language) + "（\(dossier.visits.count)）")
+            lines.append(DossierLabel.visits.text(in: language) + DossierLabel.bracketed("\(dossier.visits.count)").text(in: language))
             for visit in dossier.visits.suffix(10) {
                 lines.append("  \(visit.visitedOn)  \(term(visit.role)) \(visit.visitor)  \(visit.notes)")
             }

@@ -69,8 +69,7 @@ public struct PluginCatalog: Sendable {
             return try PluginManifest.load(from: directory)
         }
         if let problem = broken.first(where: { $0.plugin == reference }) { throw problem }
-        let installed = plugins.map(\.id).joined(separator: ", ")
-        throw PluginError(.notFound, plugin: reference, "no plugin '\(reference)' (installed: \(installed.isEmpty ? "none" : installed); searched \(searchPath.map(\.path).joined(separator: ", ")))")
+        throw PluginError(.notFound, plugin: reference, said: .noPlugin(reference, installed: plugins.map(\.id), searched: searchPath.map(\.path)))
     }
 
     /// `manifest` and the plugins it extends, the base first.

@@ -1,3 +1,4 @@
+import DixianCore
 import LuaHost
 
 /// A plugin that cannot be found, loaded or run as declared: the kind of failure, the plugin,
@@ -62,8 +63,11 @@ public struct PluginError: Error, Hashable, Sendable, CustomStringConvertible {
     public let luaError: LuaError?
     /// Lua's stack traceback where the error was raised, when one was taken.
     public var traceback: String? { luaError?.traceback }
-    /// What is wrong, located: the text users read.
+    /// What is wrong, located: the text users read (in English where the failure is `said`).
     public let message: String
+    /// The failure as a catalogue message, when the runtime has one for it: shown in the
+    /// language of whoever reads it (`text(in:)`).
+    public let said: PluginMessage?
 
     /// A failure of `kind`, at `plugin`'s `file` and `line` as far as they are known; the
     /// message is `reason` after `plugin/file:line: ` (as much of it as is known; nothing in
@@ -74,6 +78,7 @@ public struct PluginError: Error, Hashable, Sendable, CustomStringConvertible {
         self.file = file
         self.line = line
         luaError = nil
+        said = nil
         if let file {
             let path = plugin.map { "\($0)/\(file)" } ?? file
             message = "\(line.map { "\(path):\($0)" } ?? path): \(reason)"
@@ -102,8 +107,24 @@ public struct PluginError: Error, Hashable, Sendable, CustomStringConvertible {
         file = inPlugin?.1
         line = inPlugin == nil ? nil : error.line
         luaError = error
+        said = nil
         message = "\(doing): \(error.description)"
     }
+
+    /// A failure of `kind` about `plugin` (no file), that the runtime's catalogue words.
+    public init(_ kind: Kind, plugin: String?, said: PluginMessage) {
+        self.kind = kind
+        self.plugin = plugin
+        file = nil
+        line = nil
+        luaError = nil
+        self.said = said
+        message = said.english
+    }
+
+    /// What is wrong in `language`: `said` in it, or `message` (located, the plugin's words or
+    /// Lua's) when there is no catalogue message.
+    public func text(in language: Language) -> String { said?.text(in: language) ?? message }
 
     public var description: String { message }
 }

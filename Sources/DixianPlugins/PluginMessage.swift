@@ -1,7 +1,8 @@
 import DixianCore
 
-/// What the plugin runtime itself says to officials, in the plugin's language: a run that
-/// cannot start for unset parameters, and the yes and no of checklist and report cells.
+/// What the plugin runtime itself says to officials: a run that cannot start for unset
+/// parameters, a plugin or a checklist or report that is not there (`PluginError.said`), and the
+/// yes and no of checklist and report cells.
 public enum PluginMessage: MessageCatalogue, Hashable {
     /// A run on `date` that cannot start: one line per parameter unset then.
     case runCannotStart(LocalDate, [UnsetParameter])
@@ -9,6 +10,12 @@ public enum PluginMessage: MessageCatalogue, Hashable {
     case yes
     /// A false cell.
     case no
+    /// No installed plugin is `reference`: the ids installed, the folders searched.
+    case noPlugin(String, installed: [String], searched: [String])
+    /// `plugin` declares no checklist `id`; it has `known`.
+    case noChecklist(plugin: String, id: String, known: [String])
+    /// `plugin` declares no report `id`; it has `known`.
+    case noReport(plugin: String, id: String, known: [String])
 
     /// A parameter a run reads that is declared unset on its date.
     public struct UnsetParameter: Sendable, Hashable {
@@ -26,7 +33,11 @@ public enum PluginMessage: MessageCatalogue, Hashable {
     public static var samples: [PluginMessage] {
         let day = LocalDate(year: 2025, month: 1, day: 1)!
         return [.runCannotStart(day, [UnsetParameter(id: "income_line", title: "监测收入线", from: "2025-01-01", reason: "尚未公布",
-                                                     location: "Plugins/minqin/parameters.lua:12")]), .yes, .no]
+                                                     location: "Plugins/minqin/parameters.lua:12")]), .yes, .no,
+                .noPlugin("minqn", installed: ["minqin", "gulang"], searched: ["/usr/local/share/dixian/plugins"]),
+                .noPlugin("minqn", installed: [], searched: []),
+                .noChecklist(plugin: "minqin", id: "household-ledger", known: ["six-visits"]),
+                .noReport(plugin: "minqin", id: "ledger", known: [])]
     }
 
     public var texts: (chinese: String, english: String) {
@@ -40,6 +51,17 @@ public enum PluginMessage: MessageCatalogue, Hashable {
              }.joined(separator: "; "))
         case .yes: ("是", "yes")
         case .no: ("否", "no")
+        case .noPlugin(let reference, let installed, let searched):
+            ("没有插件“\(reference)”（已安装：\(installed.isEmpty ? "无" : installed.joined(separator: "、"))；"
+                + "查找了 \(searched.isEmpty ? "无" : searched.joined(separator: "、"))）",
+             "no plugin '\(reference)' (installed: \(installed.isEmpty ? "none" : installed.joined(separator: ", ")); "
+                + "searched \(searched.joined(separator: ", ")))")
+        case .noChecklist(let plugin, let id, let known):
+            ("插件 \(plugin) 没有声明台账“\(id)”（已有：\(known.isEmpty ? "无" : known.joined(separator: "、"))）",
+             "\(plugin) declares no checklist '\(id)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+        case .noReport(let plugin, let id, let known):
+            ("插件 \(plugin) 没有声明报告“\(id)”（已有：\(known.isEmpty ? "无" : known.joined(separator: "、"))）",
+             "\(plugin) declares no report '\(id)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
         }
     }
 }

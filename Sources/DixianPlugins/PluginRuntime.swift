@@ -356,7 +356,8 @@ public final class PluginRuntime {
     public func checklistRows(_ id: String, for views: [HouseholdView]) throws -> [[SheetCell]?] {
         let asOf = requirePrepared()
         guard let checklist = declarations.checklists.first(where: { $0.declaration.id == id }) else {
-            throw PluginError(.declaration, plugin: plugin.id, "\(plugin.id) declares no checklist '\(id)'")
+            throw PluginError(.declaration, plugin: plugin.id,
+                              said: .noChecklist(plugin: plugin.id, id: id, known: declarations.checklists.map(\.declaration.id)))
         }
         let (yes, no) = (PluginMessage.yes.text(in: plugin.language), PluginMessage.no.text(in: plugin.language))
         let keys = checklist.columns.map(\.key)

@@ -67,8 +67,9 @@ public struct ChecklistRun: Sendable {
         }
         let declarations = pool.withState { _, runtime in runtime.declarations }
         guard let checklist = declarations.checklists.first(where: { $0.declaration.id == id }) else {
-            let known = declarations.checklists.map(\.declaration.id)
-            throw PluginError(.declaration, plugin: chain[chain.count - 1].id, "\(chain[chain.count - 1].id) declares no checklist '\(id)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+            let plugin = chain[chain.count - 1].id
+            throw PluginError(.declaration, plugin: plugin,
+                              said: .noChecklist(plugin: plugin, id: id, known: declarations.checklists.map(\.declaration.id)))
         }
         let partitions = try source.partitions(area: area, size: 1024)
         let window = pool.size * 4

@@ -47,8 +47,8 @@ public struct ReportRun: Sendable {
         try runtime.prepare(asOf: asOf)
         try runtime.setPlaceNames(try PlaceNames.of(chain))
         guard let report = runtime.declarations.reports.first(where: { $0.id == reportID }) else {
-            let known = runtime.declarations.reports.map(\.id)
-            throw PluginError(.declaration, plugin: plugin.id, "\(plugin.id) declares no report '\(reportID)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+            throw PluginError(.declaration, plugin: plugin.id,
+                              said: .noReport(plugin: plugin.id, id: reportID, known: runtime.declarations.reports.map(\.id)))
         }
         let due = report.needs.contains("due")
             ? try await DueScan(chain: chain, asOf: asOf, area: self.area, limits: limits).run(on: store, progress: progress) : nil

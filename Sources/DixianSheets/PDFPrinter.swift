@@ -39,19 +39,19 @@ public enum PDFPrinter {
         try process.run()
         done.wait()
         guard process.terminationStatus != 124, process.terminationStatus != 137 else {
-            throw SheetError("LibreOffice did not print the PDF within \(Int(timeout)) seconds")
+            throw SheetError(.printTimedOut(seconds: Int(timeout)))
         }
         let printed = work.appendingPathComponent(xlsx.deletingPathExtension().lastPathComponent + ".pdf")
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: printed.path) else {
             let said = (try? String(contentsOf: log, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            throw SheetError("LibreOffice printed no PDF (exit \(process.terminationStatus))" + (said.isEmpty ? "" : ": \(said)"))
+            throw SheetError(.printFailed(status: process.terminationStatus, output: said))
         }
         // Copied next to `pdf`, then renamed over it in one step.
         let beside = pdf.deletingLastPathComponent().appendingPathComponent(".\(pdf.lastPathComponent).\(UUID().uuidString)")
         do {
             try FileManager.default.copyItem(at: printed, to: beside)
             guard rename(beside.path, pdf.path) == 0 else {
-                throw SheetError("cannot put the PDF at \(pdf.path): \(String(cString: strerror(errno)))")
+                throw SheetError(.cannotPlacePDF(path: pdf.path, reason: String(cString: strerror(errno))))
             }
         } catch {
             try? FileManager.default.removeItem(at: beside)
@@ -62,8 +62,7 @@ public enum PDFPrinter {
     /// Throws unless LibreOffice is here to print with.
     public static func requireLibreOffice() throws {
         guard FileManager.default.isExecutableFile(atPath: soffice) else {
-            throw SheetError("a PDF is printed by LibreOffice, which is not installed here (\(soffice)): "
-                + "install libreoffice-calc-nogui (scripts/bootstrap does), or write XLSX and print it from Excel")
+            throw SheetError(.libreOfficeMissing(path: soffice))
         }
     }
 }

@@ -3,7 +3,7 @@ import DixianPlugins
 import Foundation
 
 /// Writes a due list: a table grouped by township and by responsible unit and person for
-/// people, or every item as JSON or CSV. What officials read follows the plugin's language.
+/// people, or every item as JSON or CSV. What officials read is in `language` (`DueMessage`).
 public struct DueOutput {
     /// The output formats of `dixian due`.
     public enum Format: String, CaseIterable, Sendable {
@@ -18,16 +18,19 @@ public struct DueOutput {
     let list: DueList
     let plugin: PluginManifest
     let townshipNames: [String: String]
-    let zh: Bool
+    let language: Language
 
-    /// An output of `list`, made with `plugin`; townships are shown with their names where
-    /// `townshipNames` (code → name) has them.
-    public init(list: DueList, plugin: PluginManifest, townshipNames: [String: String] = [:]) {
+    /// An output of `list`, made with `plugin`, in `language` (the plugin's unless given);
+    /// townships are shown with their names where `townshipNames` (code → name) has them.
+    public init(list: DueList, plugin: PluginManifest, townshipNames: [String: String] = [:], language: Language? = nil) {
         self.list = list
         self.plugin = plugin
         self.townshipNames = townshipNames
-        zh = plugin.language == .chinese
+        self.language = language ?? plugin.language
     }
+
+    /// `message` in the output's language.
+    private func say(_ message: DueMessage) -> String { message.text(in: language) }
 
     /// Writes the output in `format` to `write`, piece by piece (a county's list can hold
     /// millions of items); the table lists at most `limit` items.
@@ -45,9 +48,8 @@ public struct DueOutput {
     /// The heading and the count of items and of overdue items of each kind of work.
     public func summary() -> String {
         var lines = [
-            zh ? "\(plugin.name) 待办和逾期事项（插件 \(plugin.id) \(plugin.version)，日期 \(list.asOf)）"
-                : "\(plugin.name): work due and overdue (plugin \(plugin.id) \(plugin.version), as of \(list.asOf))",
-            zh ? "共 \(list.items.count) 项，其中已逾期 \(overdueCount) 项：" : "\(list.items.count) items, \(overdueCount) overdue:",
+            say(.heading(name: plugin.name, id: plugin.id, version: plugin.version, asOf: list.asOf)),
+            say(.counts(items: list.items.count, overdue: overdueCount)),
         ]
         var counts: [String: (all: Int, overdue: Int)] = [:]
         var titles: [String] = []
@@ -58,11 +60,10 @@ public struct DueOutput {
         }
         for title in titles.sorted() {
             let count = counts[title]!
-            lines.append("  \(title) \(count.all)" + (zh ? "（已逾期 \(count.overdue)）" : " (\(count.overdue) overdue)"))
+            lines.append("  \(title) \(count.all)" + say(.overdueOfKind(count.overdue)))
         }
         if !list.doneLate.isEmpty {
-            lines.append(zh ? "另有逾期完成 \(list.doneLate.count) 项（见“逾期完成”）。"
-                : "\(list.doneLate.count) more done after their due dates (see \"Done late\").")
+            lines.append(say(.moreDoneLate(list.doneLate.count)))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -71,7 +72,7 @@ public struct DueOutput {
     /// it was done and how many days late, by township.
     private func doneLateSection(limit: Int) -> [String] {
         guard !list.doneLate.isEmpty else { return [] }
-        var lines = ["", zh ? "逾期完成（\(list.doneLate.count) 项）" : "Done late (\(list.doneLate.count))"]
+        var lines = ["", say(.doneLateHeading(list.doneLate.count))]
         var township: String?? = .none
         for item in list.doneLate.prefix(limit) {
             if township != .some(item.township) {
@@ -80,13 +81,12 @@ public struct DueOutput {
             }
             let days = DueList.daysLate(item)
             lines.append("    " + [
-                zh ? "\(item.doneOn!)完成" : "done \(item.doneOn!)", zh ? "应于\(item.dueOn!)前" : "due \(item.dueOn!)",
-                zh ? "逾期\(days)天" : "\(days) days late", item.title,
-                item.householdNumber.map { (zh ? "户 " : "household ") + $0 } ?? "", item.message,
+                say(.doneOn(item.doneOn!)), say(.dueBy(item.dueOn!)), say(.daysLate(days)), item.title,
+                item.householdNumber.map { say(.household) + $0 } ?? "", item.message,
             ].filter { !$0.isEmpty }.joined(separator: "  "))
         }
         if list.doneLate.count > limit {
-            lines.append(zh ? "  仅列出前 \(limit) 项（全部请用 --format csv 或 json）" : "  The first \(limit) (all of them: --format csv or json)")
+            lines.append(say(.firstDoneLate(limit)))
         }
         return lines
     }
@@ -110,45 +110,39 @@ public struct DueOutput {
                 lines.append("  " + responsible)
             }
             lines.append("    " + [status(item), item.dueOn?.description ?? "          ", item.title,
-                                   item.householdNumber.map { (zh ? "户 " : "household ") + $0 } ?? "", item.message]
+                                   item.householdNumber.map { say(.household) + $0 } ?? "", item.message]
                 .filter { !$0.isEmpty }.joined(separator: "  "))
             shown += 1
         }
         if shown < list.items.count {
             lines.append("")
-            lines.append(zh ? "仅列出前 \(shown) 项（共 \(list.items.count) 项；全部请用 --format csv 或 json）"
-                : "The first \(shown) of \(list.items.count) items (all of them: --format csv or json)")
+            lines.append(say(.firstItems(shown: shown, all: list.items.count)))
         }
         lines += doneLateSection(limit: limit)
         if !list.failures.isEmpty {
             lines.append("")
-            lines.append(zh ? "清单不完整：以下时限规则出错（共 \(list.failures.count) 处）。"
-                : "The list is incomplete: these deadlines failed (\(list.failures.count) times).")
+            lines.append(say(.incomplete(failures: list.failures.count)))
             lines += list.failures.prefix(20).map { "  " + $0 }
             if list.failures.count > 20 {
-                lines.append(zh ? "  ……全部请用 --format json" : "  ... (all of them: --format json)")
+                lines.append(say(.moreFailures))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func townshipLabel(_ code: String?) -> String {
-        guard let code else { return zh ? "县级及未匹配事项" : "County level and unmatched" }
+        guard let code else { return say(.countyLevel) }
         return townshipNames[code].map { "\($0)（\(code)）" } ?? code
     }
 
     private func status(_ item: DueList.Item) -> String {
-        guard item.dueOn != nil else { return zh ? "待核实" : "open" }
+        guard item.dueOn != nil else { return say(.open) }
         let days = list.daysOverdue(item)
-        if list.isOverdue(item) { return zh ? "逾期\(days)天" : "\(days) days overdue" }
-        return zh ? "待办" : "due"
+        if list.isOverdue(item) { return say(.daysOverdue(days)) }
+        return say(.due)
     }
 
-    private var header: [String] {
-        zh ? ["来源", "事项", "户编号", "乡镇代码", "乡镇", "责任单位", "责任人", "时限", "逾期天数", "内容", "完成日期"]
-            : ["source", "title", "household", "township", "township_name", "responsible", "person", "due_on", "days_overdue", "message",
-               "done_on"]
-    }
+    private var header: [String] { say(.header).split(separator: ",").map(String.init) }
 
     /// A byte-order mark and a header, then one row per item, then one per item done late (its
     /// done_on set, days_overdue the days it was late).

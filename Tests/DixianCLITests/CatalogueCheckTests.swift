@@ -5,6 +5,8 @@ import DixianInterchange
 import DixianPlugins
 import DixianScreening
 import DixianServer
+import DixianSheets
+import DixianWorkflow
 import DixianTestSupport
 import Foundation
 import Testing
@@ -111,6 +113,36 @@ struct CatalogueCheckTests {
         #expect(english.text.contains("Error: ") && EnglishSentence.first(in: english.text) != nil, "\(english.text)")
     }
 
+    /// Failures a run meets after its arguments were accepted: a checklist or report the plugin
+    /// does not declare, a registry SQLite cannot open (its own words kept), a plugin that is not
+    /// installed. In Chinese for a Chinese plugin, in English under an English locale.
+    @Test func aRunsFailureIsShownInChinese() async throws {
+        let folder = TemporaryFolder("dixian-catalogue-run")
+        let county = folder.path("county"), db = folder.path("r.sqlite"), unopenable = folder.path("folder.sqlite")
+        #expect(try await DixianProcess.run(["generate", "--county", "minqin", "--households", "20", "--seed", "3", "--out", county,
+                                             "--plugins", RegistryCommandTests.plugins]).status == 0)
+        #expect(try await DixianProcess.run(["import", county, "--db", db]).status == 0)
+        try FileManager.default.createDirectory(atPath: unopenable, withIntermediateDirectories: true)
+        let runs: [(arguments: [String], chinese: String, english: String)] = [
+            (["checklist", "household-ledger", "--plugin", "minqin", "--db", db, "--as-of", "2024-06-30", "--out", folder.path("x.xlsx")],
+             "没有声明台账“household-ledger”", "minqin declares no checklist 'household-ledger'"),
+            (["report", "ledger", "--plugin", "minqin", "--db", db, "--as-of", "2024-06-30", "--out", folder.path("x.html")],
+             "没有声明报告“ledger”", "minqin declares no report 'ledger'"),
+            (["screen", "--plugin", "minqin", "--db", unopenable, "--as-of", "2024-06-30"],
+             "无法打开登记库 \(unopenable)：unable to open database file", "cannot open the registry \(unopenable): unable to open database file"),
+        ]
+        for run in runs {
+            let chinese = try await Self.run(run.arguments, Self.chinese)
+            #expect(chinese.status == 1 && chinese.text.contains("错误：") && chinese.text.contains(run.chinese), "\(chinese.text)")
+            let english = try await Self.run(run.arguments, Self.english)
+            #expect(english.status == 1 && english.text.contains("Error: " + run.english), "\(english.text)")
+        }
+        // A plugin not found has no language of its own: a Chinese locale shows it in Chinese.
+        let missing = try await Self.run(["screen", "--plugin", "minqn", "--db", db, "--as-of", "2024-06-30"],
+                                         ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(missing.text.contains("没有插件“minqn”（已安装：") && EnglishSentence.first(in: missing.text) == nil, "\(missing.text)")
+    }
+
     /// Import files with Excel's traps, refused in Chinese under a Chinese locale (`dixian
     /// import` names no plugin) and in English under an English one.
     @Test func badImportFilesAreRefusedInChinese() async throws {
@@ -141,6 +173,7 @@ struct CatalogueCheckTests {
             ("ConsoleMessage", ConsoleMessage.samples), ("ConsoleHelp", ConsoleHelp.samples), ("ServerMessage", ServerMessage.samples),
             ("PluginMessage", PluginMessage.samples), ("ScreeningMessage", ScreeningMessage.samples), ("DossierLabel", DossierLabel.samples),
             ("ConfigurationMessage", ConfigurationMessage.samples), ("ProgressMessage", ProgressMessage.samples),
+            ("SheetMessage", SheetMessage.samples), ("DueMessage", DueMessage.samples),
         ]
         for (name, messages) in catalogues {
             #expect(!messages.isEmpty, "\(name)")

@@ -33,7 +33,7 @@ struct ReportController<Store: ServerStore>: Sendable {
         do {
             document = try await ReportRun(chain: server.chain, reportID: id, asOf: asOf, area: area).render(from: server.store)
         } catch let error as PluginError {
-            throw ProblemDetails(.notFound, detail: .refusal(error.message))
+            throw ProblemDetails(.notFound, detail: .refusal(error.text(in: server.plugin.language)))
         }
         let (text, type) = switch sheet {
         case .html: (document.html, "text/html; charset=utf-8")
