@@ -33,9 +33,10 @@ extension Dixian {
             let language = CommandLanguage.current
             let text = FailureText.of(error, in: language).map { ParserPhrase.error.text(in: language) + $0 }
                 ?? ParserPhrase.translate(fullMessage(for: error), into: language)
+            let shown = language == .chinese ? ChineseWrap.wrap(text, width: ChineseWrap.terminalWidth) : text
             let code = exitCode(for: error)
-            if !text.isEmpty {
-                if code == .success { print(text) } else { printError(text) }
+            if !shown.isEmpty {
+                if code == .success { print(shown) } else { printError(shown) }
             }
             Foundation.exit(code.rawValue)
         }

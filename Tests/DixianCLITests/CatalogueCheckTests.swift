@@ -47,10 +47,27 @@ struct CatalogueCheckTests {
             #expect(chinese.text.contains("用法："), "\(command)")
             #expect(EnglishSentence.first(in: chinese.text) == nil,
                     "dixian \(command.joined(separator: " ")) --help: \(EnglishSentence.first(in: chinese.text) ?? "")")
+            let wide = chinese.text.split(separator: "\n").first { $0.reduce(0) { $0 + ChineseWrap.columns($1) } > 80 }
+            #expect(wide == nil, "dixian \(command.joined(separator: " ")) --help: \(wide ?? "")")
             let english = try await Self.run(arguments, Self.english)
             #expect(english.text.contains("USAGE:") && english.text.contains("Show help information."), "\(command)")
             #expect(EnglishSentence.first(in: english.text) != nil, "\(command)")
         }
+    }
+
+    /// Chinese lines are broken at a CJK character or a space to the width in columns (a CJK
+    /// character takes two), never before closing or after opening punctuation; an option's help
+    /// continues in its column; lines ArgumentParser broke at a space are joined first.
+    @Test func chineseHelpIsWrappedAtCharacters() {
+        let option = "  --as-of <as-of>         评估日期（YYYY-MM-DD）：按此日期适用参数、计算年龄、读取截至此日的记录。"
+        #expect(ChineseWrap.wrap(option, width: 60) == "  --as-of <as-of>         评估日期（YYYY-MM-DD）：按此日期适\n"
+                    + "                          用参数、计算年龄、读取截至此日的记\n"
+                    + "                          录。")
+        // Joined where ArgumentParser broke by characters (14 + 1 + 3 > 16), then broken by columns.
+        #expect(ChineseWrap.wrap("一二三四五六七八九十 Lua\n状态。", width: 16) == "一二三四五六七八\n九十 Lua 状态。")
+        #expect(ChineseWrap.wrap("每个工作线程有自己的\nLua 状态。", width: 20) == "每个工作线程有自己的\nLua 状态。")
+        #expect(ChineseWrap.wrap("共（一二三四五六七）", width: 6) == "共（一\n二三四\n五六\n七）")
+        #expect(ChineseWrap.wrap("短行。\n另一行。", width: 80) == "短行。\n另一行。")
     }
 
     /// The run's language: the locale's when it names one, else the plugin's that `--plugin` (or
@@ -133,14 +150,17 @@ struct CatalogueCheckTests {
         ]
         for run in runs {
             let chinese = try await Self.run(run.arguments, Self.chinese)
-            #expect(chinese.status == 1 && chinese.text.contains("错误：") && chinese.text.contains(run.chinese), "\(chinese.text)")
+            // Wrapped to the terminal's width: compared without the breaks.
+            let unwrapped = chinese.text.filter { !$0.isWhitespace }
+            #expect(chinese.status == 1 && unwrapped.contains("错误：") && unwrapped.contains(run.chinese.filter { !$0.isWhitespace }),
+                    "\(chinese.text)")
             let english = try await Self.run(run.arguments, Self.english)
             #expect(english.status == 1 && english.text.contains("Error: " + run.english), "\(english.text)")
         }
         // A plugin not found has no language of its own: a Chinese locale shows it in Chinese.
         let missing = try await Self.run(["screen", "--plugin", "minqn", "--db", db, "--as-of", "2024-06-30"],
                                          ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
-        #expect(missing.text.contains("没有插件“minqn”（已安装：") && EnglishSentence.first(in: missing.text) == nil, "\(missing.text)")
+        #expect(missing.text.filter { !$0.isWhitespace }.contains("没有插件“minqn”（已安装：") && EnglishSentence.first(in: missing.text) == nil, "\(missing.text)")
     }
 
     /// Import files with Excel's traps, refused in Chinese under a Chinese locale (`dixian
