@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Re-flows Chinese help and errors to the terminal's width. ArgumentParser breaks lines only at
+/// Re-flows Chinese help to the terminal's width. ArgumentParser breaks lines only at
 /// spaces, which Chinese text has few of, so a Chinese paragraph or option help came out as one
 /// line of hundreds of columns. Lines are broken before or after a wide (CJK) character, or at a
 /// space, never before closing punctuation (`，。）…`) or after opening punctuation (`（“…`); a

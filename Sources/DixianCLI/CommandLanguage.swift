@@ -10,9 +10,14 @@ import Foundation
 /// file), else English (`Language.shown`).
 enum CommandLanguage {
     /// This run's language.
-    static let current = decide(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-                                configuredPlugin: DixianConfiguration.current.plugin,
-                                configuredFolders: DixianConfiguration.current.pluginFolders)
+    /// A configuration file that is refused still names the plugin when it is TOML
+    /// (`DixianConfiguration.pluginSettingsLeniently`): it is refused in that plugin's language.
+    static let current: Language = {
+        let configured = (try? DixianConfiguration.loaded.get()).map { (plugin: $0.plugin, folders: $0.pluginFolders) }
+            ?? DixianConfiguration.pluginSettingsLeniently
+        return decide(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
+                      configuredPlugin: configured.plugin, configuredFolders: configured.folders)
+    }()
 
     /// The language of a run with `arguments` (the program's name left off) in `environment`.
     static func decide(arguments: [String], environment: [String: String], configuredPlugin: String?,

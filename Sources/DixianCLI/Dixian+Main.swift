@@ -33,8 +33,9 @@ extension Dixian {
             let language = CommandLanguage.current
             let text = FailureText.of(error, in: language).map { ParserPhrase.error.text(in: language) + $0 }
                 ?? ParserPhrase.translate(fullMessage(for: error), into: language)
-            let shown = language == .chinese ? ChineseWrap.wrap(text, width: ChineseWrap.terminalWidth) : text
             let code = exitCode(for: error)
+            // Help (a clean exit) is re-flowed; errors stay one line each, for logs and grep.
+            let shown = language == .chinese && code == .success ? ChineseWrap.wrap(text, width: ChineseWrap.terminalWidth) : text
             if !shown.isEmpty {
                 if code == .success { print(shown) } else { printError(shown) }
             }

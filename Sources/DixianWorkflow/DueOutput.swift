@@ -20,13 +20,14 @@ public struct DueOutput {
     let townshipNames: [String: String]
     let language: Language
 
-    /// An output of `list`, made with `plugin`, in `language` (the plugin's unless given);
+    /// An output of `list`, made with `plugin`, in `language` (unless given, the locale's or
+    /// else the plugin's: `Language.shown`);
     /// townships are shown with their names where `townshipNames` (code → name) has them.
     public init(list: DueList, plugin: PluginManifest, townshipNames: [String: String] = [:], language: Language? = nil) {
         self.list = list
         self.plugin = plugin
         self.townshipNames = townshipNames
-        self.language = language ?? plugin.language
+        self.language = language ?? Language.shown(environment: ProcessInfo.processInfo.environment, plugin: plugin.language)
     }
 
     /// `message` in the output's language.

@@ -1,4 +1,5 @@
 @testable import DixianCLI
+import DixianCore
 import DixianTestSupport
 import Foundation
 import Testing
@@ -186,10 +187,17 @@ struct InstalledDeploymentTests {
         let installation = try await install()
         #expect(installation.status == 0, "\(installation.output)\(installation.errorOutput)")
         let work = try workFolder("mistaken", configuration: "plugin = \"minqin\"\n\n[server]\nprot = 8080\n")
+        // Refused in the language of the plugin the file names, or the locale's.
+        var chinese = environment, english = environment
+        for name in Language.localeVariables { (chinese[name], english[name]) = (nil, nil) }
+        (chinese["LANG"], english["LANG"]) = ("C.UTF-8", "en_US.UTF-8")
+        let unknown = ConfigurationMessage.unknownKey(known: ConfigurationMessages.knownKeys)
         for arguments in [["plugin", "list"], ["serve"], ["--help"]] {
-            let refused = try await dixian(arguments, in: work)
-            #expect(refused.status == 78)
-            #expect(refused.errorOutput == "dixian: \(work.path)/dixian.toml:4: server.prot: unknown key (known: \(ConfigurationMessages.knownKeys))\n")
+            for (locale, language) in [(chinese, Language.chinese), (english, .english)] {
+                let refused = try await DixianProcess.run(arguments, executable: installed, in: work, environment: locale)
+                #expect(refused.status == 78)
+                #expect(refused.errorOutput == "dixian: \(work.path)/dixian.toml:4: server.prot: \(unknown.text(in: language))\n")
+            }
         }
         // Without a file, a command that needs a plugin says both ways to give it.
         let empty = try workFolder("empty", configuration: "")
