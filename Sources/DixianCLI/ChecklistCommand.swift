@@ -36,9 +36,6 @@ struct SheetOptions: ParsableArguments {
     func open() throws -> (chain: [PluginManifest], store: any ServerStore) {
         (try plugins.chain(of: plugin), try registry.open())
     }
-
-    /// Whether what officials read is in Chinese (the plugin's language).
-    func chinese(_ chain: [PluginManifest]) -> Bool { chain[chain.count - 1].language == .chinese }
 }
 
 extension Dixian {
@@ -66,12 +63,10 @@ extension Dixian {
             let (chain, store) = try options.open()
             let run = ChecklistRun(chain: chain, checklistID: id, asOf: options.asOf.date, area: options.area, workers: workers,
                                    limits: options.sandbox.limits)
-            let summary = try ProgressLine.showing(.checklist, in: chain[chain.count - 1].language) { progress in
+            let summary = try ProgressLine.showing(.checklist) { progress in
                 try run.write(from: store, to: URL(fileURLWithPath: options.out), format: options.format, progress: progress)
             }
-            print(options.chinese(chain)
-                ? "\(summary.title)：共 \(summary.rows) 户，已写入 \(options.out)"
-                : "\(summary.title): \(summary.rows) households written to \(options.out)")
+            print(CommandMessage.checklistWritten(title: summary.title, households: summary.rows, to: options.out).shown)
         }
     }
 }

@@ -74,6 +74,10 @@ enum CommandMessage: MessageCatalogue, Hashable {
     case problemClosed(Int64, on: LocalDate)
     /// A warning verified and closed, and the episode it opened, if any.
     case warningClosed(Int64, episode: Int64?)
+    /// A checklist written: its title, households, file.
+    case checklistWritten(title: String, households: Int, to: String)
+    /// A report written: its title, file.
+    case reportWritten(title: String, to: String)
     /// An export written: rows, folder, and whether ID numbers were masked.
     case exported(rows: Int, to: String, masked: Bool)
     /// A registry copied: rows and seconds.
@@ -110,7 +114,8 @@ enum CommandMessage: MessageCatalogue, Hashable {
             .planMade(2, episode: 3, on: day), .planAdjusted(2, on: day), .measureAdded(5, plan: 2, due: day), .measureDone(5, on: day),
             .visitRecorded(9, household: "6206211000010001", role: "helper", roleName: "帮扶责任人", visitor: "李四", on: day),
             .problemOpened(4, deadline: day), .problemsFromRun(count: 6, run: 1), .problemClosed(4, on: day),
-            .warningClosed(7, episode: nil), .warningClosed(7, episode: 3), .exported(rows: 40, to: "/tmp/out", masked: true),
+            .warningClosed(7, episode: nil), .checklistWritten(title: "六必访名单", households: 870, to: "六必访.xlsx"),
+            .reportWritten(title: "自查报告", to: "自查报告.html"), .warningClosed(7, episode: 3), .exported(rows: 40, to: "/tmp/out", masked: true),
             .exported(rows: 40, to: "/tmp/out", masked: false), .copied(rows: 40, seconds: "1.2"), .noDisclosures,
             .chainIntact(entries: 40), .chainBroken(at: "entry 12", intactBefore: 11), .uncommittedScript,
             .serving(registry: "/tmp/r.sqlite", plugin: "minqin", address: "http://127.0.0.1:8080"),
@@ -175,6 +180,9 @@ enum CommandMessage: MessageCatalogue, Hashable {
         case .warningClosed(let warning, let episode):
             ("预警\(warning)已核实办结" + (episode.map { "，已建立监测记录\($0)" } ?? ""),
              "warning \(warning) verified and closed" + (episode.map { "; opened episode \($0)" } ?? ""))
+        case .checklistWritten(let title, let households, let out):
+            ("\(title)：共 \(households) 户，已写入 \(out)", "\(title): \(households) households written to \(out)")
+        case .reportWritten(let title, let out): ("\(title)：已写入 \(out)", "\(title): written to \(out)")
         case .exported(let rows, let out, let masked):
             ("已导出 \(rows) 行到 \(out)\(masked ? "（身份证号已脱敏）" : "")", "exported \(rows) rows to \(out)\(masked ? " (ID numbers masked)" : "")")
         case .copied(let rows, let seconds): ("已复制 \(rows) 行，用时 \(seconds) 秒", "copied \(rows) rows in \(seconds) s")

@@ -21,12 +21,12 @@ extension Dixian {
         func run() async throws {
             let (chain, store) = try options.open()
             let run = ReportRun(chain: chain, reportID: id, asOf: options.asOf.date, area: options.area, limits: options.sandbox.limits)
-            let document = try await ProgressLine.showing(.report, in: chain[chain.count - 1].language) {
+            let document = try await ProgressLine.showing(.report) {
                 try await run.render(from: store, progress: $0)
             }
             let format = options.format
             try AtomicOutput.write(to: URL(fileURLWithPath: options.out)) { try document.write(to: $0, as: format) }
-            print(options.chinese(chain) ? "\(document.title)：已写入 \(options.out)" : "\(document.title): written to \(options.out)")
+            print(CommandMessage.reportWritten(title: document.title, to: options.out).shown)
         }
     }
 }

@@ -56,7 +56,7 @@ extension Dixian {
             let store = try registry.open()
             let engine = ScreeningEngine(chain: chain, options: .init(
                 asOf: LocalDate(iso: asOf)!, area: area, actor: actor, workers: workers, limits: sandbox.limits))
-            let outcome = try ProgressLine.showing(.screening, in: manifest.language) { try engine.run(on: store, progress: $0) }
+            let outcome = try ProgressLine.showing(.screening) { try engine.run(on: store, progress: $0) }
             let run = outcome.run
             let output = ScreeningOutput(
                 run: run, checks: outcome.declarations.checks + outcome.declarations.assetChecks, plugin: manifest)

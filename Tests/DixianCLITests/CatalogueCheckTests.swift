@@ -140,7 +140,7 @@ struct CatalogueCheckTests {
             ("ParserPhrase", ParserPhrase.samples), ("FieldMessage", FieldMessage.samples), ("ImportMessage", ImportMessage.samples),
             ("ConsoleMessage", ConsoleMessage.samples), ("ConsoleHelp", ConsoleHelp.samples), ("ServerMessage", ServerMessage.samples),
             ("PluginMessage", PluginMessage.samples), ("ScreeningMessage", ScreeningMessage.samples), ("DossierLabel", DossierLabel.samples),
-            ("ConfigurationMessage", ConfigurationMessage.samples),
+            ("ConfigurationMessage", ConfigurationMessage.samples), ("ProgressMessage", ProgressMessage.samples),
         ]
         for (name, messages) in catalogues {
             #expect(!messages.isEmpty, "\(name)")
