@@ -15,6 +15,8 @@ struct ConfigurationError: Error, Equatable, CustomStringConvertible {
         case empty
         /// Both `registry` and `postgres`.
         case twoRegistries
+        /// The working folder's file, which no one named, may have been planted there.
+        case untrusted(FileTrust.Distrust)
     }
 
     /// The file as named, or `--config` when no file was named after it.

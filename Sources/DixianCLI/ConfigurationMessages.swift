@@ -21,6 +21,7 @@ enum ConfigurationMessages {
         case .wrongType(let expected, let found): .wrongType(expected: expected, found: found)
         case .empty: .empty
         case .twoRegistries: .twoRegistries
+        case .untrusted(let distrust): .untrusted(distrust)
         }
         return message.shown
     }
@@ -65,13 +66,27 @@ enum ConfigurationMessage: MessageCatalogue, Hashable {
     case wrongType(expected: String, found: String)
     /// The registry the file names does not exist.
     case missingRegistry(String, file: String)
+    /// The working folder's file is not read: why, and how to proceed.
+    case untrusted(FileTrust.Distrust)
 
     static var samples: [ConfigurationMessage] {
         [
             .notFound, .noFileGiven, .notUTF8, .empty, .twoRegistries, .noRegistry, .noPlugin, .unreadable("Permission denied"),
             .syntax("expected '='", column: 3), .unknownKey(known: ConfigurationMessages.knownKeys),
             .wrongType(expected: "a list of strings", found: "string"), .missingRegistry("/srv/dixian/registry.sqlite", file: "/etc/dixian/dixian.toml"),
+            .untrusted(.ownedByOther(owner: 1001)), .untrusted(.fileWritableByOthers), .untrusted(.folderWritableByOthers),
         ]
+    }
+
+    /// Why the working folder's file is not read, then how to proceed, in both languages.
+    private static func untrusted(_ distrust: FileTrust.Distrust) -> (chinese: String, english: String) {
+        let why: (chinese: String, english: String) = switch distrust {
+        case .ownedByOther(let owner): ("其所有者（uid \(owner)）既不是当前用户也不是 root", "it belongs to uid \(owner), neither this user nor root")
+        case .fileWritableByOthers: ("同组或其他用户可以修改它", "group or others may write it")
+        case .folderWritableByOthers: ("同组或其他用户可以在其所在文件夹中放置文件", "group or others may write its folder, so anyone could have put it there")
+        }
+        return ("工作文件夹中的配置文件未被采用：\(why.chinese)。如信任此文件，请用 --config 文件 明确指定；否则请在其他文件夹中运行",
+                "the working folder's configuration file is not read: \(why.english). Name it with --config FILE if you trust it, or run from another folder")
     }
 
     /// The TOML types a key may take, as the reader names them, in Chinese.
@@ -98,6 +113,8 @@ enum ConfigurationMessage: MessageCatalogue, Hashable {
              "give the plugin: --plugin ID, or plugin in dixian.toml (see docs/operations.md)")
         case .missingRegistry(let path, let file):
             ("登记库 \(path)（\(file) 中的 registry）不存在", "the registry \(path) (registry in \(file)) does not exist")
+        case .untrusted(let distrust):
+            Self.untrusted(distrust)
         }
     }
 }

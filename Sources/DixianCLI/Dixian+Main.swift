@@ -22,24 +22,56 @@ extension Dixian {
     /// but with its help and errors in the language of the run (`CommandLanguage`,
     /// `ParserPhrase`): ArgumentParser writes them in English only.
     static func run(_ arguments: [String]) async {
+        var command: any ParsableCommand
         do {
-            var command = try await asyncParseAsRoot(arguments)
+            command = try await asyncParseAsRoot(arguments)
+        } catch {
+            exit(showing: fullMessage(for: error), code: exitCode(for: error))
+        }
+        do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+        } catch let error as ValidationError {
+            // What only run() can check (the registry, the plugin) is refused with the
+            // subcommand's usage, as validate() refuses: ArgumentParser would show the root's.
+            let type = Swift.type(of: command)
+            let names = commandNames(to: type)?.joined(separator: " ") ?? _commandName
+            exit(showing: "Error: \(error.message)\nUsage: \(usageString(for: type))\n  See '\(names) --help' for more information.",
+                 code: .validationFailure)
         } catch {
             let language = CommandLanguage.current
-            let text = FailureText.of(error, in: language).map { ParserPhrase.error.text(in: language) + $0 }
-                ?? ParserPhrase.translate(fullMessage(for: error), into: language)
-            let code = exitCode(for: error)
-            // Help (a clean exit) is re-flowed; errors stay one line each, for logs and grep.
-            let shown = language == .chinese && code == .success ? ChineseWrap.wrap(text, width: ChineseWrap.terminalWidth) : text
-            if !shown.isEmpty {
-                if code == .success { print(shown) } else { printError(shown) }
+            if let failure = FailureText.of(error, in: language) {
+                exit(shown: ParserPhrase.error.text(in: language) + failure, code: exitCode(for: error))
             }
-            Foundation.exit(code.rawValue)
+            exit(showing: fullMessage(for: error), code: exitCode(for: error))
         }
+    }
+
+    /// Shows `text`, ArgumentParser's English put into the language of the run, and exits with `code`.
+    private static func exit(showing text: String, code: ExitCode) -> Never {
+        exit(shown: ParserPhrase.translate(text, into: CommandLanguage.current), code: code)
+    }
+
+    /// Shows `text`, in the language of the run, and exits with `code`. Chinese help (a clean
+    /// exit) is re-flowed to the terminal (`ChineseWrap`); errors stay one line each, for logs.
+    private static func exit(shown text: String, code: ExitCode) -> Never {
+        let text = CommandLanguage.current == .chinese && code == .success ? ChineseWrap.wrap(text, width: ChineseWrap.terminalWidth) : text
+        if !text.isEmpty {
+            if code == .success { print(text) } else { printError(text) }
+        }
+        Foundation.exit(code.rawValue)
+    }
+
+    /// The command names from `root` down to `target` (`["dixian", "user", "add"]`), or nil
+    /// when `target` is not among `root`'s subcommands.
+    static func commandNames(to target: any ParsableCommand.Type, from root: any ParsableCommand.Type = Dixian.self) -> [String]? {
+        if ObjectIdentifier(root) == ObjectIdentifier(target) { return [root._commandName] }
+        for subcommand in root.configuration.subcommands {
+            if let names = commandNames(to: target, from: subcommand) { return [root._commandName] + names }
+        }
+        return nil
     }
 }

@@ -3,10 +3,17 @@ import TOMLKit
 
 extension DixianConfiguration {
     /// The `plugin` and `plugin_folders` of this run's configuration file read leniently: from
-    /// any file that is TOML, whatever else in it is refused, taking the two keys only where
-    /// they are a string and strings. They choose the language a refused file is refused in (a
-    /// file naming a Chinese plugin is refused in Chinese); nothing else reads them.
+    /// a file refused for what it holds (a key unknown, a value of the wrong type, both
+    /// registries) whatever else in it is refused, taking the two keys only where they are a
+    /// string and strings. They choose the language the file is refused in (a file naming a
+    /// Chinese plugin is refused in Chinese); nothing else reads them. A file that may have
+    /// been planted (`untrusted`) is not read at all.
     static let pluginSettingsLeniently: (plugin: String?, folders: [String]) = {
+        guard case .failure(let error) = loaded else { return (nil, []) }
+        switch error.reason {
+        case .unknownKey, .wrongType, .twoRegistries: break
+        case .notFound, .noFileGiven, .unreadable, .notUTF8, .syntax, .empty, .untrusted: return (nil, [])
+        }
         guard let split = try? ConfigurationArgument.split(Array(CommandLine.arguments.dropFirst())),
               let file = locate(given: split.file, environment: ProcessInfo.processInfo.environment,
                                 workingFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))

@@ -37,7 +37,7 @@ extension DixianConfiguration {
     static let systemFolder = "/etc/dixian"
 
     /// This run's settings, read once: from `--config FILE` or `DIXIAN_CONFIG`, else
-    /// `./dixian.toml`, else `/etc/dixian/dixian.toml`; empty when there is no such file. A file
+    /// `./dixian.toml` (when `FileTrust` trusts it), else `/etc/dixian/dixian.toml`; empty when there is no such file. A file
     /// that is refused is reported by `Dixian.main` before any command runs, so a command
     /// never sees this empty in place of a broken file.
     static let current: DixianConfiguration = (try? loaded.get()) ?? DixianConfiguration()
@@ -50,16 +50,27 @@ extension DixianConfiguration {
     }
 
     /// The settings for a run given `--config given` (or nil), in `environment`, from `workingFolder`.
+    /// The working folder's file, which no one named, is read only if `FileTrust` trusts it.
     static func load(given: String?, environment: [String: String], workingFolder: URL) throws(ConfigurationError) -> DixianConfiguration {
         guard let file = locate(given: given, environment: environment, workingFolder: workingFolder) else { return DixianConfiguration() }
+        if named(given: given, environment: environment) == nil,
+           file.deletingLastPathComponent().standardizedFileURL.path == workingFolder.standardizedFileURL.path,
+           let distrust = FileTrust.distrust(of: file, user: geteuid()) {
+            throw ConfigurationError(file: file.path, reason: .untrusted(distrust))
+        }
         return try read(file)
+    }
+
+    /// The file `--config` or `DIXIAN_CONFIG` names, as given.
+    static func named(given: String?, environment: [String: String]) -> String? {
+        given ?? environment["DIXIAN_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The file a run reads: the one named by `--config` or `DIXIAN_CONFIG` (whether or not it
     /// exists: reading it then says it does not), else the first of the working folder's and the
     /// system folder's that exists.
     static func locate(given: String?, environment: [String: String], workingFolder: URL) -> URL? {
-        if let named = given ?? environment["DIXIAN_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        if let named = named(given: given, environment: environment) {
             return URL(fileURLWithPath: named, relativeTo: URL(fileURLWithPath: workingFolder.path, isDirectory: true)).standardizedFileURL
         }
         let system = environment["DIXIAN_SYSTEM_CONFIG_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? systemFolder

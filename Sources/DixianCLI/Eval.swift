@@ -51,9 +51,18 @@ extension Dixian {
             try StoreOptions.parse((db.map { ["--db", $0] } ?? []) + (postgres.map { ["--postgres", $0] } ?? []))
         }
 
+        /// The plugin of the console: `--plugin`, else, when a registry is known (`--db`,
+        /// `--postgres`, or, without `--plugin-dir`, `DIXIAN_POSTGRES` or the configuration
+        /// file), the configuration file's `plugin`. Nil runs the chunk in the bare sandbox.
+        var consolePlugin: String? {
+            if let plugin { return plugin }
+            let registryKnown = db != nil || postgres != nil || (pluginDirectory == nil && (try? store()) != nil)
+            return registryKnown ? DixianConfiguration.current.plugin : nil
+        }
+
         func validate() throws {
-            if db != nil || postgres != nil || plugin != nil {
-                guard plugin != nil else { throw ValidationError(CommandMessage.registryWithoutPlugin.shown) }
+            if db != nil || postgres != nil || consolePlugin != nil {
+                guard consolePlugin != nil else { throw ValidationError(CommandMessage.registryWithoutPlugin.shown) }
                 do {
                     _ = try store()
                 } catch {
@@ -71,7 +80,7 @@ extension Dixian {
         }
 
         func run() throws {
-            if let plugin {
+            if let plugin = consolePlugin {
                 let console = try Console(
                     store: try store().openForConsole(write: write), chain: try PluginSearchOptions.chain(of: plugin, in: PluginSearchOptions.searchPath(pluginFolders)),
                     options: Console.Options(write: write, actor: actor, asOf: asOf.date, limits: sandbox.limits))

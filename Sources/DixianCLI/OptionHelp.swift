@@ -85,7 +85,7 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
                 The registry's PostgreSQL database, instead of --db: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE \
                 (default with --plugin: $DIXIAN_POSTGRES).
                 """)
-        case .evalPlugin: ("控制台函数所用的县级插件（与 --db 或 --postgres 同用）。", "The county plugin the console's functions use (with --db or --postgres).")
+        case .evalPlugin: ("控制台函数所用的县级插件（与 --db 或 --postgres 同用；默认：配置文件的 plugin）。", "The county plugin the console's functions use (with --db or --postgres; default: the configuration file's plugin).")
         case .evalWrite: ("与 --plugin 同用：允许修改，commit() 后生效。", "With --plugin: allow changes, made permanent by commit().")
         case .evalActor: ("与 --plugin 同用：修改的操作人，记入审计日志。", "With --plugin: who makes the changes, for the audit trail.")
         case .evalAsOf: ("与 --plugin 同用：控制台的日期（YYYY-MM-DD；默认：今天）。", "With --plugin: the console's date (YYYY-MM-DD; default: today).")
@@ -166,8 +166,8 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
         case .recordNotes: ("走访人记录的情况。", "What the visitor recorded.")
         case .pluginReference: ("已安装插件的编号，或含有 plugin.lua 的文件夹。", "An installed plugin's id, or a folder holding a plugin.lua.")
         case .pluginSearchOptionsFolders:
-            ("在 DIXIAN_PLUGIN_PATH 和 Plugins/ 之前查找的插件文件夹（可重复）。",
-             "A folder of plugins to search before DIXIAN_PLUGIN_PATH and Plugins/ (repeatable).")
+            ("在 DIXIAN_PLUGIN_PATH、配置文件的 plugin_folders、Plugins/ 和已安装的插件之前查找的插件文件夹（可重复）。",
+             "A folder of plugins to search before DIXIAN_PLUGIN_PATH, the configuration file's plugin_folders, Plugins/ and the installed plugins (repeatable).")
         case .openHousehold: ("问题涉及的户（如有）。", "The household it concerns, if any.")
         case .openFoundBy: ("发现者（某次检查、某个部门）。", "Who found it (an inspection, a department).")
         case .openOn: ("发现日期（默认：今天）。", "When it was found (default: today).")

@@ -41,6 +41,7 @@ extension Dixian {
         var maxConnections = DixianConfiguration.current.server.maxConnections ?? 256
 
         func validate() throws {
+            guard (1...65535).contains(port) else { throw ValidationError(CommandMessage.outOfRange(option: "--port", from: 1, to: 65535, inSeconds: false).shown) }
             guard (1...3600).contains(idleTimeout) else { throw ValidationError(CommandMessage.outOfRange(option: "--idle-timeout", from: 1, to: 3600, inSeconds: true).shown) }
             guard (1...100_000).contains(maxConnections) else { throw ValidationError(CommandMessage.outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false).shown) }
             guard (0...100_000).contains(selfReportLimit) else { throw ValidationError(CommandMessage.outOfRange(option: "--self-report-limit", from: 0, to: 100_000, inSeconds: false).shown) }

@@ -162,4 +162,79 @@ struct ConfigurationFileTests {
         #expect(lines.line(of: ["other", "inner", "d", "e"]) == 7)
         #expect(lines.line(of: ["other", "inner", "d", "e", "f"]) == 7)
     }
+    @Test func aCRLFFileKeepsItsLines() {
+        let text = "registry = \"r.sqlite\"\r\n\r\n[server]\r\nport = 8080\r\nprot = 1\r\n"
+        #expect(TOMLKeyLines(text).line(of: ["server", "port"]) == 4)
+        #expect(refusal(text) == ConfigurationError(file: file.path, line: 5, key: "server.prot", reason: .unknownKey))
+    }
+
+    @Test func linesInsideAMultiLineStringAreNotKeys() {
+        let lines = TOMLKeyLines(#"""
+            a = """
+            b = 1
+            still "inside" ''' \"""
+            """
+            c = '''
+            d = "
+            ''' # e = """
+            f = "not \"\"\" open"
+            g = 1 # not """ open
+            h = 2
+            """#)
+        #expect(lines.line(of: ["a"]) == 1)
+        #expect(lines.line(of: ["b"]) == nil)
+        #expect(lines.line(of: ["c"]) == 5)
+        #expect(lines.line(of: ["d"]) == nil)
+        #expect(lines.line(of: ["e"]) == nil)
+        #expect(lines.line(of: ["f"]) == 8)
+        #expect(lines.line(of: ["g"]) == 9)
+        #expect(lines.line(of: ["h"]) == 10)
+        // The refusal names the key's own line, not a line of the string before it.
+        #expect(refusal("postgres = \"\"\"\nplugn = 1\n\"\"\"\nplugn = 2\n")
+                == ConfigurationError(file: file.path, line: 4, key: "plugn", reason: .unknownKey))
+    }
+
+    @Test func theWorkingFoldersFileIsReadOnlyWhenNoOneElseCouldHavePutItThere() throws {
+        let folder = TemporaryFolder("dixian-trust")
+        let working = folder.url.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: working, withIntermediateDirectories: true)
+        let file = working.appendingPathComponent("dixian.toml")
+        try "plugin = \"minqin\"\n".write(to: file, atomically: true, encoding: .utf8)
+        let environment = ["DIXIAN_SYSTEM_CONFIG_DIR": folder.path("no-system-configuration")]
+        func load(_ given: String? = nil) throws(ConfigurationError) -> DixianConfiguration {
+            try DixianConfiguration.load(given: given, environment: environment, workingFolder: working)
+        }
+        func chmod(_ url: URL, _ mode: Int) throws {
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
+        }
+        try chmod(file, 0o644)
+        try chmod(working, 0o755)
+        #expect(try load().plugin == "minqin")
+
+        try chmod(file, 0o664)
+        #expect(throws: ConfigurationError(file: file.path, reason: .untrusted(.fileWritableByOthers))) { try load() }
+        try chmod(file, 0o644)
+        for mode in [0o775, 0o777, 0o1777] {  // 1777: a sticky folder such as /tmp
+            try chmod(working, mode)
+            #expect(throws: ConfigurationError(file: file.path, reason: .untrusted(.folderWritableByOthers))) { try load() }
+        }
+        // Named outright, the same file is read: someone chose it.
+        #expect(try load("dixian.toml").plugin == "minqin")
+        #expect(try DixianConfiguration.load(given: nil, environment: environment.merging(["DIXIAN_CONFIG": file.path]) { $1 },
+                                             workingFolder: working).plugin == "minqin")
+        let refusal = ConfigurationError(file: file.path, reason: .untrusted(.folderWritableByOthers))
+        #expect(refusal.description.contains("--config"), "\(refusal.description)")
+        try chmod(working, 0o755)
+
+        // A file of another user (root's own files are trusted by everyone).
+        if geteuid() == 0 {
+            #expect(chown(file.path, 54_321, 54_321) == 0)
+            #expect(FileTrust.distrust(of: file, user: 0) == .ownedByOther(owner: 54_321))
+            #expect(FileTrust.distrust(of: file, user: 54_321) == nil)
+        } else {
+            #expect(FileTrust.distrust(of: file, user: geteuid() &+ 1) == .ownedByOther(owner: geteuid()))
+            #expect(FileTrust.distrust(of: file, user: geteuid()) == nil)
+        }
+    }
 }
+

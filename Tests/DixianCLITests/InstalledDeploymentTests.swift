@@ -26,12 +26,26 @@ struct InstalledDeploymentTests {
         return environment
     }
 
-    /// Runs `scripts/install --no-build` of the built binary into `stage`.
+    /// Runs `scripts/install --no-build` of the built binary into `stage`, from the binary's
+    /// folder, naming it relative to there. `apt-get` and `dpkg-query` are the test's: every
+    /// package looks missing, and installing one fails, since nothing may be installed under DESTDIR.
     func install() async throws -> DixianProcess.Outcome {
-        let environment = environment.merging(["DESTDIR": stage.path, "PREFIX": "/usr/local"]) { $1 }
+        let tools = folder.url.appendingPathComponent("tools")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        for (tool, body) in [("dpkg-query", "exit 1"), ("apt-get", "echo \"apt-get $*\" >> \(folder.path("apt-get-ran"))\nexit 1")] {
+            let url = tools.appendingPathComponent(tool)
+            try "#!/bin/sh\n\(body)\n".write(to: url, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        }
+        let environment = environment.merging(
+            ["DESTDIR": stage.path, "PREFIX": "/usr/local", "PATH": tools.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")]) { $1 }
         let script = Self.checkout.appendingPathComponent("scripts/install")
-        return try await DixianProcess.run([script.path, "--no-build", "--binary", DixianProcess.executable.path],
-                                           executable: URL(fileURLWithPath: "/bin/bash"), environment: environment)
+        let binary = DixianProcess.executable
+        let outcome = try await DixianProcess.run([script.path, "--no-build", "--binary", "./" + binary.lastPathComponent],
+                                                  executable: URL(fileURLWithPath: "/bin/bash"), in: binary.deletingLastPathComponent(),
+                                                  environment: environment)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("apt-get-ran")), "apt-get ran under DESTDIR")
+        return outcome
     }
 
     /// A folder of the test's, outside the checkout, holding `configuration` as its dixian.toml.
@@ -61,9 +75,13 @@ struct InstalledDeploymentTests {
 
         let unit = try String(contentsOf: stage.appendingPathComponent("etc/systemd/system/dixian.service"), encoding: .utf8)
         for line in ["ExecStart=/usr/local/bin/dixian serve", "User=dixian", "Environment=DIXIAN_CONFIG=/etc/dixian/dixian.toml",
-                     "NoNewPrivileges=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/dixian"] {
+                     "NoNewPrivileges=yes", "ProtectSystem=strict", "StateDirectory=dixian", "SystemCallFilter=@system-service",
+                     "ProtectProc=invisible", "RestartPreventExitStatus=64 78"] {
             #expect(unit.split(separator: "\n").contains { $0 == line }, "the unit lacks \(line)")
         }
+        // StateDirectory= makes /var/lib/dixian writable; ReadWritePaths= would only repeat it.
+        #expect(!unit.contains("ReadWritePaths="))
+        try await verifies(unit)
 
         // The template is a configuration dixian accepts, and installing again keeps the one edited.
         let template = stage.appendingPathComponent("etc/dixian/dixian.toml")
@@ -72,6 +90,19 @@ struct InstalledDeploymentTests {
         let again = try await install()
         #expect(again.status == 0, "\(again.output)\(again.errorOutput)")
         #expect(try String(contentsOf: template, encoding: .utf8) == "plugin = \"minqin\"\n")
+    }
+
+    /// `systemd-analyze verify` finds nothing to say about `unit` (its ExecStart pointed at the
+    /// staged binary, which exists), where systemd is installed.
+    func verifies(_ unit: String) async throws {
+        let analyze = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
+        guard FileManager.default.isExecutableFile(atPath: analyze.path) else { return }
+        let file = folder.url.appendingPathComponent("dixian.service")
+        try unit.replacingOccurrences(of: "ExecStart=/usr/local/bin/dixian", with: "ExecStart=\(installed.path)")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let verified = try await DixianProcess.run(["verify", "--man=no", file.path], executable: analyze, environment: environment)
+        #expect(verified.status == 0 && verified.errorOutput.isEmpty && verified.output.isEmpty,
+                "\(verified.output)\(verified.errorOutput)")
     }
 
     @Test func anInstalledDixianWithAConfigurationFileNeedsNoDbOrPluginFlags() async throws {
@@ -107,6 +138,13 @@ struct InstalledDeploymentTests {
         #expect(listed.output.contains("已写入 六必访.xlsx"), "\(listed.output)")
         let sheets = try await offThePool { try OpenPyXL.sheets(of: work.appendingPathComponent("六必访.xlsx")) }
         #expect(sheets.count == 1)
+
+        // eval takes the file's plugin for the registry's console, the registry given or not.
+        for arguments in [["eval"], ["eval", "--db", "data/registry.sqlite"]] {
+            let evaluated = try await dixian(arguments + ["--as-of", "2024-06-30", "return today"], in: work)
+            #expect(evaluated.status == 0, "\(evaluated.errorOutput)")
+            #expect(evaluated.output.contains("2024-06-30"), "\(evaluated.output)")
+        }
 
         // A flag still wins over the file.
         let flagged = try await dixian(["audit", "verify", "--db", "elsewhere.sqlite"], in: work)
@@ -199,10 +237,34 @@ struct InstalledDeploymentTests {
                 #expect(refused.errorOutput == "dixian: \(work.path)/dixian.toml:4: server.prot: \(unknown.text(in: language))\n")
             }
         }
-        // Without a file, a command that needs a plugin says both ways to give it.
+        // Without a file, a command that needs a plugin says both ways to give it, with its own usage.
         let empty = try workFolder("empty", configuration: "")
         let screened = try await dixian(["screen", "--db", "r.sqlite", "--as-of", "2024-06-30"], in: empty)
-        #expect(screened.status != 0)
+        #expect(screened.status == 64)
         #expect(screened.errorOutput.contains(ConfigurationMessages.noPlugin), "\(screened.errorOutput)")
+        #expect(screened.errorOutput.contains("dixian screen ") && screened.errorOutput.contains("dixian screen --help"),
+                "\(screened.errorOutput)")
+        #expect(!screened.errorOutput.contains("<subcommand>"), "\(screened.errorOutput)")
+
+        // A port the file gives is checked as the flag is, before anything binds.
+        let far = try workFolder("far", configuration: "registry = \"r.sqlite\"\nplugin = \"minqin\"\n[server]\nport = 99999999\n")
+        let served = try await dixian(["serve"], in: far)
+        #expect(served.status == 64)
+        #expect(served.errorOutput.contains("--port") && served.errorOutput.contains("65535"), "\(served.errorOutput)")
+    }
+
+    @Test func aConfigurationFileInAFolderOthersCanWriteIsNotRead() async throws {
+        let installation = try await install()
+        #expect(installation.status == 0, "\(installation.output)\(installation.errorOutput)")
+        let shared = try workFolder("shared", configuration: "plugin = \"minqin\"\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: shared.path)
+        let file = shared.appendingPathComponent("dixian.toml").path
+        let refused = try await dixian(["plugin", "list"], in: shared)
+        #expect(refused.status == 78)
+        #expect(refused.errorOutput == "dixian: \(file): \(ConfigurationMessage.untrusted(.folderWritableByOthers).shown)\n",
+                "\(refused.errorOutput)")
+        // Named outright, it is read.
+        let named = try await dixian(["plugin", "list", "--config", file], in: shared)
+        #expect(named.status == 0, "\(named.errorOutput)")
     }
 }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Whether a `dixian.toml` found in the working folder, which no one named, may be read. A file
+/// planted in a folder others can write (`/tmp`, an upload folder) would otherwise redirect the
+/// registry and the plugin folders of a command run there by root or by the user dixian. The
+/// file must belong to the user running dixian or to root, and neither it nor its folder may be
+/// writable by group or others (a sticky folder such as `/tmp` still lets anyone create files in
+/// it). A file named with `--config` or `DIXIAN_CONFIG` is trusted: someone chose it.
+enum FileTrust {
+    enum Distrust: Hashable {
+        /// The file belongs to another user (its uid).
+        case ownedByOther(owner: UInt32)
+        case fileWritableByOthers
+        case folderWritableByOthers
+    }
+
+    /// Why `file` may not be trusted by the user `user`, or nil when it may.
+    static func distrust(of file: URL, user: uid_t) -> Distrust? {
+        var fileStatus = stat(), folderStatus = stat()
+        guard stat(file.path, &fileStatus) == 0 else { return nil }  // gone: reading it says so
+        if fileStatus.st_uid != user && fileStatus.st_uid != 0 { return .ownedByOther(owner: fileStatus.st_uid) }
+        if fileStatus.st_mode & (S_IWGRP | S_IWOTH) != 0 { return .fileWritableByOthers }
+        let folder = file.deletingLastPathComponent().path
+        if stat(folder, &folderStatus) != 0 || folderStatus.st_mode & (S_IWGRP | S_IWOTH) != 0 { return .folderWritableByOthers }
+        return nil
+    }
+}
