@@ -98,6 +98,14 @@ enum CommandMessage: MessageCatalogue, Hashable {
     case userAdded(name: String, role: String, areas: String, until: LocalDate)
     /// A user revoked.
     case userRevoked(String)
+    /// In `plugin list`: the plugin a listed plugin extends.
+    case pluginExtends(String)
+    /// In `plugin list`: a plugin of the same id as one found earlier in the search path.
+    case pluginHidden
+    /// In `plugin list`: a plugin that cannot be read, and why.
+    case pluginBroken(String)
+    /// `plugin list` found no plugin in the folders it searched.
+    case noPlugins(searched: String)
 
     static var samples: [CommandMessage] {
         let day = LocalDate(year: 2024, month: 6, day: 30)!
@@ -122,6 +130,7 @@ enum CommandMessage: MessageCatalogue, Hashable {
             .chainIntact(entries: 40), .chainBroken(at: "entry 12", intactBefore: 11), .uncommittedScript,
             .serving(registry: "/tmp/r.sqlite", plugin: "minqin", address: "http://127.0.0.1:8080"),
             .userAdded(name: "wang", role: "township-staff", areas: "620621100", until: day), .userRevoked("wang"),
+            .pluginExtends("national"), .pluginHidden, .pluginBroken("minqin/plugin.lua:3: api_version"), .noPlugins(searched: "/tmp/Plugins"),
         ]
     }
 
@@ -201,6 +210,10 @@ enum CommandMessage: MessageCatalogue, Hashable {
             ("dixian：\(name)（\(role)，\(areas)）有效期至 \(until)；上面的令牌只显示这一次",
              "dixian: \(name) (\(role), \(areas)) until \(until); the token above is shown only once")
         case .userRevoked(let name): ("已撤销 \(name)", "revoked \(name)")
+        case .pluginExtends(let base): ("扩展 \(base)", "extends \(base)")
+        case .pluginHidden: ("（被上面的同名插件遮蔽）", "(hidden by the one above)")
+        case .pluginBroken(let problem): ("无法读取：\(problem)", "broken: \(problem)")
+        case .noPlugins(let searched): ("在 \(searched) 中没有插件", "no plugins in \(searched)")
         }
     }
 }

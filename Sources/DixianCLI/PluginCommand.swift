@@ -28,15 +28,15 @@ extension Dixian {
                     folders.first { $0.holds(manifest.directory) }.map { "\t(\(ConfigurationMessages.origin($0.origin)))" } ?? ""
                 }
                 for manifest in catalog.plugins {
-                    let base = manifest.extends.map { " extends \($0)" } ?? ""
+                    let base = manifest.extends.map { " " + CommandMessage.pluginExtends($0).shown } ?? ""
                     print("\(manifest.id)\t\(manifest.version)\t\(manifest.name)\(base)\t\(manifest.directory.path)\(origin(manifest))")
                 }
                 for manifest in catalog.shadowed {
-                    print("\(manifest.id)\t\(manifest.version)\t(hidden by the one above)\t\(manifest.directory.path)\(origin(manifest))")
+                    print("\(manifest.id)\t\(manifest.version)\t\(CommandMessage.pluginHidden.shown)\t\(manifest.directory.path)\(origin(manifest))")
                 }
-                for problem in catalog.broken { printError("broken: \(problem.message)") }
+                for problem in catalog.broken { printError(CommandMessage.pluginBroken(problem.message).shown) }
                 if catalog.plugins.isEmpty {
-                    printError("no plugins in \(catalog.searchPath.map(\.path).joined(separator: ", "))")
+                    printError(CommandMessage.noPlugins(searched: catalog.searchPath.map(\.path).joined(separator: ", ")).shown)
                 }
             }
         }

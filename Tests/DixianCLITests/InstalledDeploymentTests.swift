@@ -212,9 +212,12 @@ struct InstalledDeploymentTests {
         let listed = try await dixian(["plugin", "list"], in: integrator)
         #expect(listed.status == 0, "\(listed.errorOutput)")
         let installedPlugins = stage.appendingPathComponent("usr/local/share/dixian/plugins").path
-        #expect(listed.output.contains("minqin-extra\t0.1.0\t民勤县（含扩展检查） extends minqin\t\(integrator.path)\t(plugin_folders in \(integrator.path)/dixian.toml)"),
+        // In the locale's language, else the (Chinese) plugin's the file names.
+        let language = Language.shown(environment: environment, plugin: .chinese)
+        func extends(_ base: String) -> String { CommandMessage.pluginExtends(base).text(in: language) }
+        #expect(listed.output.contains("minqin-extra\t0.1.0\t民勤县（含扩展检查） \(extends("minqin"))\t\(integrator.path)\t(plugin_folders in \(integrator.path)/dixian.toml)"),
                 "\(listed.output)")
-        #expect(listed.output.contains("minqin\t2024.1\t民勤县 extends national\t\(installedPlugins)/minqin\t(the installation)"), "\(listed.output)")
+        #expect(listed.output.contains("minqin\t2024.1\t民勤县 \(extends("national"))\t\(installedPlugins)/minqin\t(the installation)"), "\(listed.output)")
 
         let checked = try await dixian(["plugin", "check", "minqin-extra"], in: integrator)
         #expect(checked.status == 0, "\(checked.errorOutput)")
