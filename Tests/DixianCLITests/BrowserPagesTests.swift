@@ -14,7 +14,7 @@ struct BrowserPagesTests {
     static let session = #"""
         import base64, json, subprocess, sys, tempfile, time, urllib.request
         import websocket
-        base, name, resident, token, shots = sys.argv[1:6]
+        base, name, resident, token, shots, chromium = sys.argv[1:7]
         for _ in range(100):  # the server is starting
             try:
                 urllib.request.urlopen(base + '/openapi.json')
@@ -22,7 +22,7 @@ struct BrowserPagesTests {
             except OSError:
                 time.sleep(0.1)
         profile = tempfile.mkdtemp()
-        chrome = subprocess.Popen(['/usr/bin/chromium', '--headless=new', '--no-sandbox', '--disable-gpu', '--remote-debugging-port=0',
+        chrome = subprocess.Popen([chromium, '--headless=new', '--no-sandbox', '--disable-gpu', '--remote-debugging-port=0',
                                    '--user-data-dir=' + profile, '--window-size=420,900', 'about:blank'],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
@@ -103,6 +103,7 @@ struct BrowserPagesTests {
         let port = 20_000 + Int.random(in: 0..<20_000)
         let server = Process()
         server.executableURL = DixianProcess.executable
+        server.environment = DixianTestEnvironment.isolated
         server.arguments = ["serve", "--db", db, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins, "--port", String(port)]
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -110,7 +111,7 @@ struct BrowserPagesTests {
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         let outcome = try await Tool.run(OpenPyXL.python.path, [
             "-c", Self.session, "http://127.0.0.1:\(port)", member[2], member[0],
-            token.output.trimmingCharacters(in: .whitespacesAndNewlines), Self.screenshots.path,
+            token.output.trimmingCharacters(in: .whitespacesAndNewlines), Self.screenshots.path, Chromium.executable,
         ])
         #expect(outcome.status == 0, Comment(rawValue: outcome.output))
         #expect(outcome.output.contains("browser session done"))

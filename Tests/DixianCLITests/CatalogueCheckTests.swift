@@ -32,7 +32,7 @@ struct CatalogueCheckTests {
 
     /// The output of `arguments` in `environment`, standard output and error together.
     static func run(_ arguments: [String], _ environment: [String: String]) async throws -> (status: Int32, text: String) {
-        let inherited = ProcessInfo.processInfo.environment.merging(environment) { $1 }.filter { !$0.value.isEmpty }
+        let inherited = DixianTestEnvironment.isolated.merging(environment) { $1 }.filter { !$0.value.isEmpty }
         let outcome = try await DixianProcess.run(arguments, environment: inherited)
         return (outcome.status, outcome.output + outcome.errorOutput)
     }

@@ -204,10 +204,13 @@ enum Tool {
         try await offThePool { try runBlocking(path, arguments) }
     }
 
+    /// The tool runs in `DixianTestEnvironment.isolated`: a script or `env` that starts `dixian`
+    /// passes it on, so no run sees this machine's deployment.
     static func runBlocking(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        process.environment = DixianTestEnvironment.isolated
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -1,3 +1,4 @@
+import DixianTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -76,6 +77,7 @@ struct ConnectionLimitTests {
             let port = 20_000 + Int.random(in: 0..<20_000)
             let server = Process()
             server.executableURL = DixianProcess.executable
+            server.environment = DixianTestEnvironment.isolated
             server.arguments = ["serve", "--db", db, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins, "--port", String(port),
                                 "--idle-timeout", String(idleTimeout), "--max-connections", String(maxConnections)]
             server.standardOutput = FileHandle.nullDevice

@@ -21,7 +21,8 @@ struct DixianProcess {
     /// Runs `dixian` with `arguments` to its end, waiting on a thread of its own: a test that
     /// waited on Swift concurrency's pool (two threads on a two-core machine) would hold up
     /// every other test in the process, and the servers some of them run, until the child ends.
-    /// Another binary (an installed one), another working folder and another environment may be given.
+    /// Another binary (an installed one), another working folder and another environment may be given;
+    /// either way the run sees nothing of this machine's deployment (`DixianTestEnvironment`).
     static func run(_ arguments: [String], executable: URL = DixianProcess.executable, in folder: URL? = nil,
                     environment: [String: String]? = nil) async throws -> Outcome {
         try await offThePool { try runBlocking(arguments, executable: executable, in: folder, environment: environment) }
@@ -34,7 +35,7 @@ struct DixianProcess {
         process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
-        if let environment { process.environment = environment }
+        process.environment = environment.map(DixianTestEnvironment.isolating) ?? DixianTestEnvironment.isolated
         let output = Pipe(), errorOutput = Pipe()
         process.standardOutput = output
         process.standardError = errorOutput

@@ -29,6 +29,7 @@ struct ExportInterruptionTests {
             for _ in 1...3 where !killed {
                 let process = Process()
                 process.executableURL = DixianProcess.executable
+                process.environment = DixianTestEnvironment.isolated
                 process.arguments = ["export", "--db", db, "--out", out.path, "--unmasked", "--actor", "test"]
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice

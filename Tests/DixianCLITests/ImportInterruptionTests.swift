@@ -78,6 +78,7 @@ struct ImportInterruptionTests {
             try prepare()
             let process = Process()
             process.executableURL = DixianProcess.executable
+            process.environment = DixianTestEnvironment.isolated
             process.arguments = ["import", county, "--db", db]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice

@@ -72,7 +72,7 @@ struct PrintedFormsTests {
                 #expect(written.status == 0, "\(form.id) \(out.pathExtension): \(written.errorOutput)")
             }
             try expectPageSetup(of: xlsx, form)
-            try await expectPrinted(pdf, form)
+            try await Self.expectPrinted(pdf, form)
         }
     }
 
@@ -89,7 +89,9 @@ struct PrintedFormsTests {
         #expect(last.filter { !$0.isEmpty } == Self.signOff, "\(form.id): \(last)")
     }
 
-    func expectPrinted(_ pdf: URL, _ form: Form) async throws {
+    /// The PDF `pdf` of `form`: A4, turned as declared, `form.pages` pages each numbered 第 X 页 共 Y 页,
+    /// the header where `form` says and the whole sign-off line on the last page.
+    static func expectPrinted(_ pdf: URL, _ form: Form) async throws {
         let info = try await Tool.run("/usr/bin/pdfinfo", [pdf.path])
         let pages = try #require(info.output.firstMatch(of: /Pages:\s+(\d+)/).map { Int($0.1)! })
         let size = try #require(info.output.firstMatch(of: /Page size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/).map { (Double($0.1)!, Double($0.2)!) },

@@ -72,6 +72,7 @@ struct ImportFuzzTests {
     static func generatedCounty(in directory: URL) throws -> [String: [UInt8]] {
         let process = Process()
         process.executableURL = dixianExecutable
+        process.environment = DixianTestEnvironment.isolated
         process.arguments = ["generate", "--county", "minqin", "--households", "40", "--seed", "11", "--out", directory.path,
                              "--plugins", plugins]
         process.standardOutput = FileHandle.nullDevice
@@ -290,6 +291,7 @@ struct ImportFuzzTests {
     static func importInChild(_ directory: URL, db: String) throws -> (reason: Process.TerminationReason, status: Int32) {
         let process = Process()
         process.executableURL = dixianExecutable
+        process.environment = DixianTestEnvironment.isolated
         process.arguments = ["import", directory.path, "--db", db]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
