@@ -75,6 +75,7 @@ enum ConfigurationMessage: MessageCatalogue, Hashable {
             .syntax("expected '='", column: 3), .unknownKey(known: ConfigurationMessages.knownKeys),
             .wrongType(expected: "a list of strings", found: "string"), .missingRegistry("/srv/dixian/registry.sqlite", file: "/etc/dixian/dixian.toml"),
             .untrusted(.ownedByOther(owner: 1001)), .untrusted(.fileWritableByOthers), .untrusted(.folderWritableByOthers),
+            .untrusted(.folderOwnedByOther(owner: 1001)), .untrusted(.symbolicLink),
         ]
     }
 
@@ -84,6 +85,8 @@ enum ConfigurationMessage: MessageCatalogue, Hashable {
         case .ownedByOther(let owner): ("其所有者（uid \(owner)）既不是当前用户也不是 root", "it belongs to uid \(owner), neither this user nor root")
         case .fileWritableByOthers: ("同组或其他用户可以修改它", "group or others may write it")
         case .folderWritableByOthers: ("同组或其他用户可以在其所在文件夹中放置文件", "group or others may write its folder, so anyone could have put it there")
+        case .folderOwnedByOther(let owner): ("其所在文件夹的所有者（uid \(owner)）既不是当前用户也不是 root", "its folder belongs to uid \(owner), neither this user nor root")
+        case .symbolicLink: ("它是一个符号链接", "it is a symbolic link")
         }
         return ("工作文件夹中的配置文件未被采用：\(why.chinese)。如信任此文件，请用 --config 文件 明确指定；否则请在其他文件夹中运行",
                 "the working folder's configuration file is not read: \(why.english). Name it with --config FILE if you trust it, or run from another folder")

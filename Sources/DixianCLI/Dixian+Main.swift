@@ -58,11 +58,18 @@ extension Dixian {
     /// Shows `text`, in the language of the run, and exits with `code`. Chinese help (a clean
     /// exit) is re-flowed to the terminal (`ChineseWrap`); errors stay one line each, for logs.
     private static func exit(shown text: String, code: ExitCode) -> Never {
-        let text = CommandLanguage.current == .chinese && code == .success ? ChineseWrap.wrap(text, width: ChineseWrap.terminalWidth) : text
+        let text = CommandLanguage.current == .chinese && code == .success && !Self.printsMachineText
+            ? ChineseWrap.wrap(text, width: ChineseWrap.terminalWidth) : text
         if !text.isEmpty {
             if code == .success { print(text) } else { printError(text) }
         }
         Foundation.exit(code.rawValue)
+    }
+
+    /// Whether this run asks ArgumentParser for text a program reads (a shell's completion
+    /// script, the JSON of `--experimental-dump-help`), which re-flowing would break.
+    private static var printsMachineText: Bool {
+        CommandLine.arguments.contains { $0.hasPrefix("--generate-completion-script") || $0 == "--experimental-dump-help" }
     }
 
     /// The command names from `root` down to `target` (`["dixian", "user", "add"]`), or nil

@@ -101,6 +101,19 @@ struct CatalogueCheckTests {
         #expect(none.text.hasPrefix("OVERVIEW: Run a plugin's checks"))
     }
 
+    /// Text a program reads is not re-flowed as Chinese help is: the shell's completion script
+    /// and the JSON of `--experimental-dump-help` come out the same whatever the language.
+    @Test func completionScriptsAndDumpedHelpAreNotReflowed() async throws {
+        for arguments in [["--generate-completion-script", "bash"], ["--generate-completion-script", "fish"], ["--experimental-dump-help"]] {
+            let chinese = try await Self.run(arguments + ["--plugin", "minqin"], Self.chinese)
+            let english = try await Self.run(arguments + ["--plugin", "minqin"], Self.english)
+            #expect(chinese.status == 0 && chinese.text.split(separator: "\n").count == english.text.split(separator: "\n").count,
+                    "\(arguments): \(chinese.text.prefix(300))")
+        }
+        let dumped = try await Self.run(["--experimental-dump-help", "--plugin", "minqin"], Self.chinese)
+        #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(dumped.text.utf8)) }
+    }
+
     /// Bad invocations: a missing option, an unknown one, a bad value, a missing registry; each
     /// refused in Chinese, and in English under an English locale.
     @Test(arguments: [

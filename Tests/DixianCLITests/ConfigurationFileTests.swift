@@ -235,6 +235,24 @@ struct ConfigurationFileTests {
             #expect(FileTrust.distrust(of: file, user: geteuid() &+ 1) == .ownedByOther(owner: geteuid()))
             #expect(FileTrust.distrust(of: file, user: geteuid()) == nil)
         }
+
+        // A symbolic link in the working folder: its owner could aim it at any TOML file.
+        if geteuid() == 0 { #expect(chown(file.path, 0, 0) == 0) }
+        let elsewhere = working.appendingPathComponent("elsewhere.toml")
+        try FileManager.default.moveItem(at: file, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: file, withDestinationURL: elsewhere)
+        #expect(throws: ConfigurationError(file: file.path, reason: .untrusted(.symbolicLink))) { try load() }
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.moveItem(at: elsewhere, to: file)
+
+        // A folder of another user, who may put any file there.
+        if geteuid() == 0 {
+            #expect(chown(working.path, 54_321, 54_321) == 0)
+            #expect(FileTrust.distrust(of: file, user: 0) == .folderOwnedByOther(owner: 54_321))
+            #expect(chown(working.path, 0, 0) == 0)
+        } else {
+            #expect(FileTrust.distrust(of: file, user: geteuid() &+ 1) != nil)
+        }
     }
 }
 
