@@ -3,6 +3,7 @@ import DixianConsole
 import DixianCore
 import DixianInterchange
 import DixianPlugins
+import DixianReports
 import DixianScreening
 import DixianServer
 import DixianSheets
@@ -204,6 +205,8 @@ struct CatalogueCheckTests {
             ("PluginMessage", PluginMessage.samples), ("ScreeningMessage", ScreeningMessage.samples), ("DossierLabel", DossierLabel.samples),
             ("ConfigurationMessage", ConfigurationMessage.samples), ("ProgressMessage", ProgressMessage.samples),
             ("SheetMessage", SheetMessage.samples), ("DueMessage", DueMessage.samples),
+            ("MonitoringRefusal", MonitoringRefusal.samples), ("WorkflowError", WorkflowError.samples),
+            ("ReportLabel", ReportLabel.samples), ("SpecProblem", SpecProblem.samples), ("PluginCommandMessage", PluginCommandMessage.samples),
         ]
         for (name, messages) in catalogues {
             #expect(!messages.isEmpty, "\(name)")
