@@ -21,13 +21,13 @@ dixian.parameter('monitoring_line', {
 dixian.parameter('income_drop_share', {
   override = true,
   title = '收入大幅缩减的幅度（盐池县）',
-  source = 'county parameter; 宁党发〔2021〕15号 gives no figure',
+  source = '县级参数；宁党发〔2021〕15号未给出幅度',
   value = 0.2,
 })
 
 dixian.parameter('grading', {
   title = '"红黄绿"分级标准',
-  source = '宁党发〔2021〕15号 (四) names the grading; the thresholds are county parameters',
+  source = '宁党发〔2021〕15号 (四) 提出“红黄绿”分级；分级标准由县里设定',
   value = {
     -- 黄色预警: income above the line but less than this share above it.
     yellow_margin = 0.2,
