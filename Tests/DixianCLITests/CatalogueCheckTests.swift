@@ -3,6 +3,7 @@ import DixianConsole
 import DixianCore
 import DixianInterchange
 import DixianPlugins
+import DixianPostgres
 import DixianReports
 import DixianScreening
 import DixianServer
@@ -161,6 +162,11 @@ struct CatalogueCheckTests {
              "没有声明报告“ledger”", "minqin declares no report 'ledger'"),
             (["screen", "--plugin", "minqin", "--db", unopenable, "--as-of", "2024-06-30"],
              "无法打开登记库 \(unopenable)：unable to open database file", "cannot open the registry \(unopenable): unable to open database file"),
+            // The PostgreSQL store's own words; the system's reason for refusing is quoted as it is.
+            (["screen", "--plugin", "minqin", "--postgres", "postgres://dixian@127.0.0.1:1/x", "--as-of", "2024-06-30"],
+             "无法连接 PostgreSQL 服务器 127.0.0.1:1/x：", "cannot connect to the PostgreSQL server 127.0.0.1:1/x: "),
+            (["screen", "--plugin", "minqin", "--postgres", "postgres://dixian@127.0.0.1:1/x?pool_size=0", "--as-of", "2024-06-30"],
+             "pool_size 须为 1 至 100 的整数，不能是“0”", "pool_size must be a whole number from 1 to 100, not '0'"),
         ]
         for run in runs {
             let chinese = try await Self.run(run.arguments, Self.chinese)
@@ -207,6 +213,7 @@ struct CatalogueCheckTests {
             ("SheetMessage", SheetMessage.samples), ("DueMessage", DueMessage.samples),
             ("MonitoringRefusal", MonitoringRefusal.samples), ("WorkflowError", WorkflowError.samples),
             ("ReportLabel", ReportLabel.samples), ("SpecProblem", SpecProblem.samples), ("PluginCommandMessage", PluginCommandMessage.samples),
+            ("PostgresMessage", PostgresMessage.samples),
         ]
         for (name, messages) in catalogues {
             #expect(!messages.isEmpty, "\(name)")
