@@ -1,4 +1,5 @@
 import DixianCore
+import DixianSheets
 
 /// What is wrong with a file, a header or a row of an import: the catalogue of the reasons an
 /// `ImportProblem` gives after its file, line and column. File and column names stay as they
@@ -11,7 +12,7 @@ public enum ImportMessage: MessageCatalogue, Hashable {
     /// The file cannot be read; the system's reason, as it gives it.
     case cannotBeRead(String)
     /// The workbook cannot be read; the reader's reason.
-    case unreadableWorkbook(String)
+    case unreadableWorkbook(SheetMessage)
     /// Bytes that are neither UTF-8 nor GB18030, from byte `byte` of the line on.
     case undecodableBytes(byte: Int)
     /// A quoted field that runs to the end of the file.
@@ -52,7 +53,7 @@ public enum ImportMessage: MessageCatalogue, Hashable {
 
     public static var samples: [ImportMessage] {
         [
-            .doesNotExist, .isAFolder, .cannotBeRead("Permission denied"), .unreadableWorkbook("xl/workbook.xml"),
+            .doesNotExist, .isAFolder, .cannotBeRead("Permission denied"), .unreadableWorkbook(.missingPart("xl/workbook.xml")),
             .undecodableBytes(byte: 7), .unclosedQuote, .secondFileForTable,
             .notAnInterchangeFile(expected: ["households.csv", "members.csv"]), .emptyFile,
             .notAColumn(table: "households.csv", columns: [ColumnName(name: "number", chinese: "户编号"), ColumnName(name: "head_name", chinese: "户主姓名")]),
@@ -70,7 +71,8 @@ public enum ImportMessage: MessageCatalogue, Hashable {
         case .doesNotExist: ("不存在", "does not exist")
         case .isAFolder: ("是文件夹，不是文件", "is a folder, not a file")
         case .cannotBeRead(let reason): ("无法读取：\(reason)", "cannot be read: \(reason)")
-        case .unreadableWorkbook(let reason): ("无法作为 XLSX 工作簿读取（\(reason)）：请在表格软件中重新另存为 .xlsx 文件", "cannot be read: \(reason)")
+        case .unreadableWorkbook(let reason):
+            ("无法作为 XLSX 工作簿读取（\(reason.texts.chinese)）：请在表格软件中重新另存为 .xlsx 文件", "cannot be read: \(reason.english)")
         case .undecodableBytes(let byte):
             ("从该行第 \(byte) 个字节起既不是 UTF-8 也不是 GB18030 编码的文字：请在表格软件中另存为“CSV UTF-8（逗号分隔）”后重新导入",
              "is neither UTF-8 nor GB18030 text from byte \(byte) of the line on: "

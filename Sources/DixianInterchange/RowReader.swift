@@ -44,7 +44,7 @@ struct RowReader: Sequence {
                     ? row.cells + Array(repeating: "", count: width - row.cells.count) : row.cells)
             })
         } catch let error as SheetError {
-            throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: .unreadableWorkbook("\(error)"))
+            throw ImportProblem(file: url.lastPathComponent, line: nil, column: nil, reason: .unreadableWorkbook(error.said ?? .notAWorkbook(error.description)))
         }
     }
 

@@ -11,7 +11,7 @@ public enum AtomicOutput {
         do {
             let result = try body(temporary)
             guard rename(temporary.path, url.path) == 0 else {
-                throw SheetError("cannot move the finished file to \(url.path): \(String(cString: strerror(errno)))")
+                throw SheetError(.cannotPlaceFile(path: url.path, reason: String(cString: strerror(errno))))
             }
             return result
         } catch {
@@ -47,7 +47,7 @@ public final class AtomicFolder {
         temporary = parent.appendingPathComponent(".\(self.destination.lastPathComponent).partial-\(getpid())")
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: self.destination.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw SheetError("\(self.destination.path) is a file, not a folder")
+            throw SheetError(.notAFolder(self.destination.path))
         }
         removeLeftovers()
         do {
@@ -55,7 +55,7 @@ public final class AtomicFolder {
             try? FileManager.default.removeItem(at: temporary)
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
         } catch {
-            throw SheetError("cannot make a folder beside \(self.destination.path): \(error.localizedDescription)")
+            throw SheetError(.cannotMakeFolder(beside: self.destination.path, reason: error.localizedDescription))
         }
     }
 
@@ -99,7 +99,7 @@ public final class AtomicFolder {
 
     private func move(_ source: URL, to target: URL) throws {
         guard rename(source.path, target.path) == 0 else {
-            throw SheetError("cannot move \(source.path) to \(target.path): \(String(cString: strerror(errno)))")
+            throw SheetError(.cannotPlaceFile(path: target.path, reason: String(cString: strerror(errno))))
         }
     }
 

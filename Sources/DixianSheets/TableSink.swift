@@ -84,7 +84,7 @@ final class BufferedOutput {
 
     init(path: URL) throws {
         guard FileManager.default.createFile(atPath: path.path, contents: nil) else {
-            throw SheetError("cannot create \(path.path)")
+            throw SheetError(.cannotCreate(path.path))
         }
         handle = try FileHandle(forWritingTo: path)
         buffer.reserveCapacity(1 << 20)

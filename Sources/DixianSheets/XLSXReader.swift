@@ -50,13 +50,13 @@ public struct XLSXReader {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw SheetError("not an XLSX workbook (\(error))")
+            throw SheetError(.notAWorkbook("\(error)"))
         }
         self.limits = limits
         var parts = 0
         for _ in archive {
             parts += 1
-            guard parts <= limits.parts else { throw SheetError("has more than \(limits.parts) parts, more than a workbook has") }
+            guard parts <= limits.parts else { throw SheetError(.tooManyParts(limits.parts)) }
         }
     }
 
@@ -101,7 +101,7 @@ public struct XLSXReader {
                     if !tag.isClosing {
                         let number = tag.attribute("r").flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
                         guard (1...XLSXReader.maxRows).contains(number) else {
-                            throw SheetError("the first sheet has a row numbered \(number), not 1 to \(XLSXReader.maxRows)")
+                            throw SheetError(.rowNumber(number, largest: XLSXReader.maxRows))
                         }
                         row = Row(number: number, cells: [])
                     }
@@ -126,11 +126,11 @@ public struct XLSXReader {
                     default: text = raw
                     }
                     guard column < XLSXReader.maxColumns else {
-                        throw SheetError("row \(current.number) has a cell beyond column XFD, the last a sheet has")
+                        throw SheetError(.beyondLastColumn(row: current.number))
                     }
                     if current.cells.count <= column {
                         cells += column + 1 - current.cells.count
-                        guard cells <= limits.cells else { throw SheetError("the first sheet has more than \(limits.cells) cells") }
+                        guard cells <= limits.cells else { throw SheetError(.tooManyCells(limits.cells)) }
                         current.cells += Array(repeating: "", count: column + 1 - current.cells.count)
                     }
                     current.cells[column] = text
@@ -147,7 +147,7 @@ public struct XLSXReader {
     /// part is refused once its inflated bytes pass `limits.partBytes`.
     private func stream(_ path: String, required: Bool, closing element: String, _ scan: (inout XMLScanner) throws -> Void) throws {
         guard let entry = archive[path] else {
-            if required { throw SheetError("the workbook has no \(path)") }
+            if required { throw SheetError(.missingPart(path)) }
             return
         }
         let tooLarge = tooLarge(path)
@@ -192,13 +192,12 @@ public struct XLSXReader {
     }
 
     private func tooLarge(_ path: String) -> SheetError {
-        SheetError("\(path) inflates to more than \(limits.partBytes >> 20) MiB, more than a workbook part may have "
-            + "(a damaged or malicious file, or a table to save as CSV)")
+        SheetError(.partTooLarge(path, mebibytes: limits.partBytes >> 20))
     }
 
     private func entry(_ path: String, required: Bool) throws -> Data? {
         guard let entry = archive[path] else {
-            if required { throw SheetError("the workbook has no \(path)") }
+            if required { throw SheetError(.missingPart(path)) }
             return nil
         }
         // The size the archive declares may be a lie: the inflated bytes are counted as they come.

@@ -21,7 +21,7 @@ public final class XLSXWorkbook {
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? UInt8(LXW_TRUE.rawValue) : UInt8(LXW_FALSE.rawValue)
         guard let workbook = workbook_new_opt(path, &options) else {
-            throw SheetError("cannot start an XLSX workbook at \(path)")
+            throw SheetError(.cannotWriteWorkbook(path: path, reason: "libxlsxwriter"))
         }
         self.workbook = workbook
         func format(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format> {
@@ -77,7 +77,7 @@ public final class XLSXWorkbook {
         }
         sheetNames.insert(unique)
         guard let sheet = workbook_add_worksheet(workbook, unique) else {
-            throw SheetError("cannot add a sheet named \(unique)")
+            throw SheetError(.cannotAddSheet(unique))
         }
         return XLSXSheet(sheet: sheet, formats: formats)
     }
@@ -85,7 +85,7 @@ public final class XLSXWorkbook {
     /// Writes the file.
     public func close() throws {
         closed = true
-        try check(workbook_close(workbook), "writing the XLSX file")
+        try check(workbook_close(workbook))
     }
 }
 
@@ -109,7 +109,7 @@ public final class XLSXSheet {
 
     /// A section heading in the first column.
     public func writeHeading(_ heading: String) throws {
-        try check(worksheet_write_string(sheet, lxw_row_t(nextRow), 0, heading, formats.heading), "writing a heading")
+        try check(worksheet_write_string(sheet, lxw_row_t(nextRow), 0, heading, formats.heading))
         nextRow += 1
     }
 
@@ -126,9 +126,9 @@ public final class XLSXSheet {
     private func writeMerged(_ text: String, width: Int, format: UnsafeMutablePointer<lxw_format>) throws {
         let row = lxw_row_t(nextRow)
         if width > 1 {
-            try check(worksheet_merge_range(sheet, row, 0, row, lxw_col_t(width - 1), text, format), "merging a row")
+            try check(worksheet_merge_range(sheet, row, 0, row, lxw_col_t(width - 1), text, format))
         } else {
-            try check(worksheet_write_string(sheet, row, 0, text, format), "writing a row")
+            try check(worksheet_write_string(sheet, row, 0, text, format))
         }
         nextRow += 1
     }
@@ -187,13 +187,12 @@ public final class XLSXSheet {
                 for column in cell.firstColumn...cell.lastColumn {
                     written.insert(column)
                     let text = column == cell.firstColumn ? cell.title : ""
-                    try check(worksheet_write_string(sheet, lxw_row_t(top + row), lxw_col_t(column), text, formats.header),
-                              "writing the header")
+                    try check(worksheet_write_string(sheet, lxw_row_t(top + row), lxw_col_t(column), text, formats.header))
                 }
             }
             // Cells under a vertical span get the header format too (borders).
             for column in columns.indices where !written.contains(column) {
-                try check(worksheet_write_blank(sheet, lxw_row_t(top + row), lxw_col_t(column), formats.header), "writing the header")
+                try check(worksheet_write_blank(sheet, lxw_row_t(top + row), lxw_col_t(column), formats.header))
             }
             for cell in cells where cell.isMerged && cell.firstRow == cell.lastRow {
                 try merge(cell, top: top)
@@ -224,8 +223,7 @@ public final class XLSXSheet {
 
     private func merge(_ cell: HeaderLayout.Cell, top: Int) throws {
         try check(worksheet_merge_range(sheet, lxw_row_t(top + cell.firstRow), lxw_col_t(cell.firstColumn),
-                                        lxw_row_t(top + cell.lastRow), lxw_col_t(cell.lastColumn), cell.title, formats.header),
-                  "merging the header")
+                                        lxw_row_t(top + cell.lastRow), lxw_col_t(cell.lastColumn), cell.title, formats.header))
     }
 
     /// Writes one data row.
@@ -239,7 +237,7 @@ public final class XLSXSheet {
             case .number(let number): error = worksheet_write_number(sheet, row, column, number, formats.number)
             case .empty: error = worksheet_write_blank(sheet, row, column, formats.text)
             }
-            try check(error, "writing row \(nextRow + 1)")
+            try check(error)
         }
         nextRow += 1
     }
@@ -262,7 +260,7 @@ public final class XLSXSheet {
                 behind += self.width(of: start)
                 start += 1
             }
-            try check(worksheet_write_string(sheet, row, lxw_col_t(start), label, formats.signOff), "writing the sign-off line")
+            try check(worksheet_write_string(sheet, row, lxw_col_t(start), label, formats.signOff))
             column = start
             room = Double(label.displayColumns) + 6
         }
@@ -275,7 +273,7 @@ public final class XLSXSheet {
     }
 }
 
-private func check(_ error: lxw_error, _ doing: String) throws {
+private func check(_ error: lxw_error) throws {
     guard error != LXW_NO_ERROR else { return }
-    throw SheetError("\(doing): \(String(cString: lxw_strerror(error)))")
+    throw SheetError(.workbookWriter(String(cString: lxw_strerror(error))))
 }
