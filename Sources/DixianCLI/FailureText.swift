@@ -14,7 +14,7 @@ enum FailureText {
         case let error as PluginError where error.said != nil: error.text(in: language)
         case let error as SheetError where error.said != nil: error.text(in: language)
         case let error as PostgresStoreError where error.said != nil: error.said?.text(in: language)
-        case let error as RegistryOpenError: CommandMessage.registryUnopenable(path: error.path, reason: error.reason).text(in: language)
+        case let error as RegistryOpenError: CommandMessage.registryUnopenable(path: error.path, reason: error.why.text(in: language)).text(in: language)
         default: nil
         }
     }

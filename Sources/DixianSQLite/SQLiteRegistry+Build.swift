@@ -12,12 +12,10 @@ extension SQLiteRegistry {
     public static func build<T>(at path: String, _ body: (SQLiteRegistry) async throws -> T) async throws -> T {
         let building = path + ".importing"
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw RegistryOpenError(path: path, reason: "it already exists")
+            throw RegistryOpenError(path: path, why: .exists)
         }
         guard !FileManager.default.fileExists(atPath: building) else {
-            throw RegistryOpenError(
-                path: path,
-                reason: "\(building) is there: another import is building this registry, or one was stopped; remove it if none is running")
+            throw RegistryOpenError(path: path, why: .beingBuilt(building))
         }
         let result: T
         do {

@@ -350,8 +350,42 @@ public final class SQLiteRegistry: RegistryStore {
 public struct RegistryOpenError: Error, CustomStringConvertible {
     /// The database file.
     public let path: String
-    /// What SQLite said.
-    public let reason: String
+    /// Why: SQLite's or the system's words, or the store's own.
+    public let why: Why
+
+    /// Why a registry could not be opened or built.
+    public enum Why: MessageCatalogue, Hashable {
+        /// SQLite or the system said so, in their words.
+        case said(String)
+        /// A first import's registry already exists.
+        case exists
+        /// The file a first import builds is there: another import, or one stopped.
+        case beingBuilt(String)
+
+        public var texts: (chinese: String, english: String) {
+            switch self {
+            case .said(let words): (words, words)
+            case .exists: ("该登记库已存在", "it already exists")
+            case .beingBuilt(let building):
+                ("\(building) 已存在：另一次导入正在建立此登记库，或有一次导入被中断；如没有导入在运行，请删除该文件",
+                 "\(building) is there: another import is building this registry, or one was stopped; remove it if none is running")
+            }
+        }
+
+        public static var samples: [Why] { [.exists, .beingBuilt("/srv/r.sqlite.importing")] }
+    }
+
+    public init(path: String, reason: String) {
+        self.init(path: path, why: .said(reason))
+    }
+
+    public init(path: String, why: Why) {
+        self.path = path
+        self.why = why
+    }
+
+    /// Why, in English.
+    public var reason: String { why.english }
 
     public var description: String { "cannot open the registry \(path): \(reason)" }
 }

@@ -8,6 +8,7 @@ import DixianReports
 import DixianScreening
 import DixianServer
 import DixianSheets
+import DixianSQLite
 import DixianWorkflow
 import DixianTestSupport
 import Foundation
@@ -239,6 +240,7 @@ struct CatalogueCheckTests {
             ("MonitoringRefusal", MonitoringRefusal.samples), ("WorkflowError", WorkflowError.samples),
             ("ReportLabel", ReportLabel.samples), ("SpecProblem", SpecProblem.samples), ("PluginCommandMessage", PluginCommandMessage.samples),
             ("PostgresMessage", PostgresMessage.samples), ("SandboxMessage", SandboxMessage.samples),
+            ("RegistryOpenError.Why", RegistryOpenError.Why.samples),
         ]
         for (name, messages) in catalogues {
             #expect(!messages.isEmpty, "\(name)")
