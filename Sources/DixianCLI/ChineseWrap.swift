@@ -8,7 +8,8 @@ import Glibc
 /// line of hundreds of columns. Lines are broken before or after a wide (CJK) character, or at a
 /// space, never before closing punctuation (`，。）…`) or after opening punctuation (`（“…`); a
 /// continued line is indented as the text it continues (the help column of an option). A word,
-/// a path or a URL is never split.
+/// a path or a URL is never split: one wider than the line overflows its own line, and the
+/// text after it is wrapped again.
 enum ChineseWrap {
     /// The columns to wrap at: the terminal's, when standard output is one, else 80 (as
     /// ArgumentParser does).
@@ -67,15 +68,16 @@ enum ChineseWrap {
         var rest = line
         var prefixWidth = 0  // the indentation of continued lines is part of them
         while prefixWidth + rest.reduce(0, { $0 + columns($1) }) > width {
+            let allowed = { (index: Int) in index + 1 < rest.count && (lines.isEmpty ? index + 1 > textStart : true)
+                && canBreak(between: rest[index], and: rest[index + 1]) }
             var used = prefixWidth, breakAt: Int?
             for index in rest.indices {
                 used += columns(rest[index])
                 if used > width { break }
-                if index + 1 < rest.count, (lines.isEmpty ? index + 1 > textStart : true), canBreak(between: rest[index], and: rest[index + 1]) {
-                    breakAt = index + 1
-                }
+                if allowed(index) { breakAt = index + 1 }
             }
-            guard let breakAt else { break }  // one word wider than the line: left whole
+            // A word wider than the line overflows it alone: the line ends at the first break after it.
+            guard let breakAt = breakAt ?? rest.indices.first(where: allowed).map({ $0 + 1 }) else { break }
             var head = rest[..<breakAt]
             while head.last == " " { head.removeLast() }
             lines.append((lines.isEmpty ? "" : indent) + String(head))

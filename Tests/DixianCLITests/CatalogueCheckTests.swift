@@ -71,6 +71,9 @@ struct CatalogueCheckTests {
         #expect(ChineseWrap.wrap("每个工作线程有自己的\nLua 状态。", width: 20) == "每个工作线程有自己的\nLua 状态。")
         #expect(ChineseWrap.wrap("共（一二三四五六七）", width: 6) == "共（一\n二三四\n五六\n七）")
         #expect(ChineseWrap.wrap("短行。\n另一行。", width: 80) == "短行。\n另一行。")
+        // A path wider than the line overflows its own line; the text after it is wrapped again.
+        #expect(ChineseWrap.wrap("见/usr/local/share/dixian/plugins文件夹中的插件说明文档", width: 20)
+                    == "见\n/usr/local/share/dixian/plugins\n文件夹中的插件说明文\n档")
     }
 
     /// The run's language: the locale's when it names one, else the plugin's that `--plugin` (or
