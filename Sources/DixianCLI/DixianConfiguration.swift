@@ -55,8 +55,11 @@ extension DixianConfiguration {
         guard let file = locate(given: given, environment: environment, workingFolder: workingFolder) else { return DixianConfiguration() }
         if named(given: given, environment: environment) == nil,
            file.deletingLastPathComponent().standardizedFileURL.path == workingFolder.standardizedFileURL.path,
-           let distrust = FileTrust.distrust(of: file, user: geteuid()) {
-            throw ConfigurationError(file: file.path, reason: .untrusted(distrust))
+           let trusted = FileTrust.read(file, user: geteuid()) {
+            switch trusted {
+            case .success(let data): return try parse(data, file: file)
+            case .failure(let distrust): throw ConfigurationError(file: file.path, reason: .untrusted(distrust))
+            }
         }
         return try read(file)
     }
@@ -84,6 +87,11 @@ extension DixianConfiguration {
         guard FileManager.default.fileExists(atPath: file.path) else { throw ConfigurationError(file: file.path, reason: .notFound) }
         let data: Data
         do { data = try Data(contentsOf: file) } catch { throw ConfigurationError(file: file.path, reason: .unreadable(error.localizedDescription)) }
+        return try parse(data, file: file)
+    }
+
+    /// The settings `data`, the contents of `file`, hold.
+    static func parse(_ data: Data, file: URL) throws(ConfigurationError) -> DixianConfiguration {
         guard let text = String(data: data, encoding: .utf8) else { throw ConfigurationError(file: file.path, reason: .notUTF8) }
         return try DixianConfiguration(toml: text, file: file)
     }
