@@ -49,6 +49,8 @@ enum ConfigurationMessages {
 /// names and TOML's own words stay as they are.
 enum ConfigurationMessage: MessageCatalogue, Hashable {
     case notFound, noFileGiven, notUTF8, empty, twoRegistries, noRegistry, noPlugin
+    /// `generate` or `demo` without `--county` and no plugin in the configuration file.
+    case noCounty
     /// The file cannot be read, for the system's reason.
     case unreadable(String)
     /// Not TOML: the parser's description and the column it stopped at.
@@ -66,7 +68,7 @@ enum ConfigurationMessage: MessageCatalogue, Hashable {
 
     static var samples: [ConfigurationMessage] {
         [
-            .notFound, .noFileGiven, .notUTF8, .empty, .twoRegistries, .noRegistry, .noPlugin, .unreadable("Permission denied"),
+            .notFound, .noFileGiven, .notUTF8, .empty, .twoRegistries, .noRegistry, .noPlugin, .noCounty, .unreadable("Permission denied"),
             .syntax("expected '='", column: 3), .unknownKey(known: ConfigurationMessages.knownKeys),
             .wrongType(expected: "a list of strings", found: "string"), .missingRegistry("/srv/dixian/registry.sqlite", file: "/etc/dixian/dixian.toml"),
             .untrusted(.ownedByOther(owner: 1001)), .untrusted(.fileWritableByOthers), .untrusted(.folderWritableByOthers),
@@ -108,6 +110,9 @@ enum ConfigurationMessage: MessageCatalogue, Hashable {
         case .noRegistry:
             ("请给出登记库：--db FILE 或 --postgres URL，或在 dixian.toml 中设置 registry 或 postgres（见 docs/operations.md）",
              "give the registry: --db FILE or --postgres URL, or registry or postgres in dixian.toml (see docs/operations.md)")
+        case .noCounty:
+            ("请给出县：--county 插件 ID，或在 dixian.toml 中设置 plugin（见 docs/operations.md）",
+             "give the county: --county PLUGIN, or plugin in dixian.toml (see docs/operations.md)")
         case .noPlugin:
             ("请给出插件：--plugin ID，或在 dixian.toml 中设置 plugin（见 docs/operations.md）",
              "give the plugin: --plugin ID, or plugin in dixian.toml (see docs/operations.md)")

@@ -18,7 +18,7 @@ extension Dixian {
         )
 
         @Option(help: .shown(.demoCounty))
-        var county: String
+        var county: String = DixianConfiguration.current.plugin ?? ""
 
         @Option(help: .shown(.households))
         var households = 10_000
@@ -33,6 +33,10 @@ extension Dixian {
         var db: String?
 
         @OptionGroup var plugins: PluginSearchOptions
+
+        func validate() throws {
+            guard !county.isEmpty else { throw ValidationError(ConfigurationMessage.noCounty.shown) }
+        }
 
         func run() async throws {
             let county = try SyntheticCounty.load(plugin: self.county, from: plugins.searchPath, households: households, seed: seed)

@@ -11,7 +11,7 @@ extension Dixian {
         )
 
         @Option(help: .shown(.generateCounty))
-        var county: String
+        var county: String = DixianConfiguration.current.plugin ?? ""
 
         @Option(help: .shown(.households))
         var households: Int
@@ -25,6 +25,7 @@ extension Dixian {
         @OptionGroup var plugins: PluginSearchOptions
 
         func validate() throws {
+            guard !county.isEmpty else { throw ValidationError(ConfigurationMessage.noCounty.shown) }
             guard households > 0 else { throw ValidationError(CommandMessage.mustBePositive(option: "--households").shown) }
         }
 

@@ -47,12 +47,13 @@ extension Dixian {
                 abstract: CommandHelp.checkAbstract.shown)
 
             @Argument(help: .shown(.pluginReference))
-            var plugin: String
+            var plugin: String = DixianConfiguration.current.plugin ?? ""
 
             @OptionGroup var sandbox: SandboxOptions
             @OptionGroup var plugins: PluginSearchOptions
 
             func run() throws {
+                guard !plugin.isEmpty else { throw ValidationError(ConfigurationMessages.noPlugin) }
                 let catalog = PluginCatalog(searchPath: plugins.searchPath)
                 let manifest = try catalog.plugin(plugin)
                 let chain = try catalog.chain(for: manifest)
@@ -82,12 +83,13 @@ extension Dixian {
                 abstract: CommandHelp.testAbstract.shown)
 
             @Argument(help: .shown(.pluginReference))
-            var plugin: String
+            var plugin: String = DixianConfiguration.current.plugin ?? ""
 
             @OptionGroup var sandbox: SandboxOptions
             @OptionGroup var plugins: PluginSearchOptions
 
             func run() throws {
+                guard !plugin.isEmpty else { throw ValidationError(ConfigurationMessages.noPlugin) }
                 let catalog = PluginCatalog(searchPath: plugins.searchPath)
                 let manifest = try catalog.plugin(plugin)
                 let report = try PluginSpecRunner.report(chain: catalog.chain(for: manifest), limits: sandbox.limits, today: LocalDate.today)

@@ -121,8 +121,11 @@ struct InstalledDeploymentTests {
         #expect(early.errorOutput.contains("登记库 \(work.path)/data/registry.sqlite（\(work.path)/dixian.toml 中的 registry）不存在"),
                 "\(early.errorOutput)")
 
-        let generated = try await dixian(["generate", "--county", "minqin", "--households", "30", "--seed", "4", "--out", "intake"], in: work)
+        // generate's county, like plugin check's plugin, is the file's plugin.
+        let generated = try await dixian(["generate", "--households", "30", "--seed", "4", "--out", "intake"], in: work)
         #expect(generated.status == 0, "\(generated.errorOutput)")
+        let checked = try await dixian(["plugin", "check"], in: work)
+        #expect(checked.status == 0 && checked.output.hasPrefix("minqin 2024.1"), "\(checked.output)\(checked.errorOutput)")
         let imported = try await dixian(["import", "intake"], in: work)
         #expect(imported.status == 0, "\(imported.errorOutput)")
         #expect(imported.output.contains("households.csv 30"))
