@@ -19,9 +19,10 @@ struct OpenAPIContractTests {
 
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-contract-\(UUID().uuidString)")
 
-    /// A generated Minqin county screened as of 2024-07-01 on `backend`, with a county
-    /// administrator: the arguments naming the registry, and the administrator's token.
-    func county(on backend: String) async throws -> (registry: [String], token: String) {
+    /// A generated Minqin county in `folder`, screened as of 2024-07-01, on `backend` (sqlite or
+    /// postgres), with a user of each of `roles` (county-wide): the arguments naming the
+    /// registry, and the users' tokens in the order of `roles`.
+    static func county(in folder: URL, on backend: String, roles: [String]) async throws -> (registry: [String], tokens: [String]) {
         let files = folder.appendingPathComponent("county").path, db = folder.appendingPathComponent("r.sqlite").path
         #expect(try await DixianProcess.run(["generate", "--county", "minqin", "--households", "60", "--seed", "3", "--out", files,
                                              "--plugins", RegistryCommandTests.plugins]).status == 0)
@@ -34,10 +35,13 @@ struct OpenAPIContractTests {
         }
         #expect(try await DixianProcess.run(["screen", "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins,
                                              "--as-of", "2024-07-01"] + registry).status == 0)
-        let added = try await DixianProcess.run(["user", "add", "--name", "integrator", "--role", "county-administrator",
-                                                 "--area", "620621"] + registry)
-        #expect(added.status == 0)
-        return (registry, added.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        var tokens: [String] = []
+        for role in roles {
+            let added = try await DixianProcess.run(["user", "add", "--name", role, "--role", role, "--area", "620621"] + registry)
+            #expect(added.status == 0)
+            tokens.append(added.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return (registry, tokens)
     }
 
     /// `dixian serve` over `registry` on a loopback port of its own, once it listens.
@@ -65,7 +69,7 @@ struct OpenAPIContractTests {
           arguments: ["sqlite", "postgres"])
     func schemathesisFindsNothingTheDocumentDoesNotSay(_ backend: String) async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (registry, token) = try await county(on: backend)
+        let (registry, tokens) = try await Self.county(in: folder, on: backend, roles: ["county-administrator"])
         let (server, port) = try await Self.serve(registry)
         defer { server.terminate(); server.waitUntilExit() }
         let base = "http://127.0.0.1:\(port)"
@@ -85,7 +89,7 @@ struct OpenAPIContractTests {
             "--chdir=" + folder.path, "SCHEMATHESIS_HOOKS=schemathesis_hooks", "PYTHONPATH=" + Self.fixtures.path,
             Self.schemathesis.path, "--config-file", Self.fixtures.appendingPathComponent("schemathesis.toml").path,
             "run", base + "/openapi.json", "--checks", "all", "--seed", "1", "--max-examples", "25", "--workers", "1",
-            "--header", "Authorization: Bearer \(token)", "--generation-database", "none", "--no-color",
+            "--header", "Authorization: Bearer \(tokens[0])", "--generation-database", "none", "--no-color",
         ])
         let summary = run.output.split(separator: "\n").filter { $0.contains("generated") || $0.contains("=====") }.suffix(2)
         print("schemathesis on \(backend): \(summary.joined(separator: " | "))")
