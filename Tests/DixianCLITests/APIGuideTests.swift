@@ -59,7 +59,7 @@ struct APIGuideTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-guide-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let (registry, tokens) = try await OpenAPIContractTests.county(in: folder, on: "sqlite", roles: ["county-administrator", "department"])
-        let (server, port) = try await OpenAPIContractTests.serve(registry)
+        let (server, port) = try await ServerProcess.start(registry)
         defer { server.terminate(); server.waitUntilExit() }
         for example in examples {
             // The status on a line of its own after the answer.

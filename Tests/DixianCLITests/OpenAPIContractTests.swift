@@ -44,33 +44,12 @@ struct OpenAPIContractTests {
         return (registry, tokens)
     }
 
-    /// `dixian serve` over `registry` on a loopback port of its own, once it listens.
-    static func serve(_ registry: [String]) async throws -> (Process, Int) {
-        for _ in 0..<5 {
-            let port = 20_000 + Int.random(in: 0..<20_000)
-            let server = Process()
-            server.executableURL = DixianProcess.executable
-            server.environment = DixianTestEnvironment.isolated
-            server.arguments = ["serve", "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins, "--port", String(port)] + registry
-            server.standardOutput = FileHandle.nullDevice
-            server.standardError = FileHandle.nullDevice
-            try server.run()
-            for _ in 0..<300 where server.isRunning {
-                if ConnectionLimitTests.listens(port) { return (server, port) }
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            server.terminate()
-            server.waitUntilExit()
-        }
-        throw ConnectionLimitTests.ServerNotListening()
-    }
-
     @Test(.enabled(if: installed, "schemathesis is not in .build/python: scripts/test installs it (pip install schemathesis openapi-spec-validator)"),
           arguments: ["sqlite", "postgres"])
     func schemathesisFindsNothingTheDocumentDoesNotSay(_ backend: String) async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (registry, tokens) = try await Self.county(in: folder, on: backend, roles: ["county-administrator"])
-        let (server, port) = try await Self.serve(registry)
+        let (server, port) = try await ServerProcess.start(registry)
         defer { server.terminate(); server.waitUntilExit() }
         let base = "http://127.0.0.1:\(port)"
 
