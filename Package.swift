@@ -293,7 +293,7 @@ let package = Package(
             name: "DixianCLITests",
             dependencies: [
                 "DixianCLI", "DixianCore", "DixianTestSupport", "DixianInterchange", "DixianConsole", "DixianServer", "DixianPlugins",
-                "DixianScreening", "DixianSheets", "DixianWorkflow", .product(name: "GRDB", package: "GRDB.swift"),
+                "DixianScreening", "DixianSheets", "DixianWorkflow", "DixianReports", "DixianPostgres", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -2,25 +2,25 @@
 
 dixian.parameter('income_drop_share', {
   title = '减收风险：收入下降的幅度',
-  source = 'seed 004 二.1 asks to find households whose income may fall, without a figure; a county parameter',
+  source = '宾农工组办发〔2021〕33号 二.1 要求排查可能出现的减收风险，未给出下降幅度；本幅度由县里设定',
   value = 0.2,
 })
 
 dixian.parameter('hardship_income_drop_share', {
   title = '三类户：收入大幅缩减的幅度',
-  source = 'seed 004 三.1 says 收入大幅缩减 without a figure; half is a county parameter',
+  source = '宾农工组办发〔2021〕33号 三.1 只说“收入大幅缩减”，未给出幅度；取一半，由县里设定',
   value = 0.5,
 })
 
 dixian.parameter('asset_allowed_uses', {
   title = '资产收益分配的用途',
-  source = 'seed 004 四.3：主要用于项目运营管护、巩固脱贫成果和村内公益事业……村集体积累、小型公益事业建设、公益岗位安置和特困人员救助; the keywords are how purposes are matched, a parameter',
+  source = '宾农工组办发〔2021〕33号 四.3：主要用于项目运营管护、巩固脱贫成果和村内公益事业……村集体积累、小型公益事业建设、公益岗位安置和特困人员救助；用途按这些关键字识别，关键字由县里设定',
   value = { '管护', '运营', '维修', '巩固', '公益', '积累', '岗位', '救助' },
 })
 
 dixian.parameter('payout_words', {
   title = '简单分红的用途字样',
-  source = 'seed 004 四.3：避免简单分红，一分了之和"发钱养懒汉"; the words are a county parameter',
+  source = '宾农工组办发〔2021〕33号 四.3：避免简单分红，一分了之和"发钱养懒汉"；字样由县里设定',
   value = { '分红', '发放到户', '平均分配', '人均分配' },
 })
 
@@ -31,7 +31,7 @@ dixian.parameter('payout_words', {
 dixian.parameter('monitoring_line', {
   title = '防止返贫监测范围（家庭年人均纯收入）',
   unit = '元',
-  source = 'seed 004 三.1 三类户 (脱贫不稳定户、边缘易致贫户) without a figure; Heilongjiang\'s yearly line',
+  source = '宾农工组办发〔2021〕33号 三.1 三类户（脱贫不稳定户、边缘易致贫户）未给出监测范围；按黑龙江省每年公布的监测范围',
   values = {
     { from = '2021-01-01', unset = '宾农工组办发〔2021〕33号未给出监测范围；请按黑龙江省当年公布的防止返贫监测范围（家庭年人均纯收入）在县级插件中设定' },
   },

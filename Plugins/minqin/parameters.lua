@@ -4,23 +4,23 @@
 dixian.parameter('monitoring_line', {
   title = '防止返贫监测范围（家庭年人均纯收入）',
   unit = '元',
-  source = 'seed 003 附件2 二.3',
+  source = '民农领发〔2024〕9号附件2 二.3',
   values = {
     -- 全县2024年度防止返贫监测范围调整为7800元。Earlier years' lines are not in the seed.
-    { from = '2024-01-01', value = 7800, source = 'seed 003 附件2 二.3' },
+    { from = '2024-01-01', value = 7800, source = '民农领发〔2024〕9号附件2 二.3' },
   },
 })
 
 dixian.parameter('identification_review_years', {
   title = '识别超过N年未消除风险需逐户剖析',
   unit = '年',
-  source = 'seed 003 附件2 二.15（对识别超过两年未消除风险的监测对象）',
+  source = '民农领发〔2024〕9号附件2 二.15（对识别超过两年未消除风险的监测对象）',
   value = 2,
 })
 
 dixian.parameter('self_report_clock', {
   title = '一键报贫时限',
-  source = 'seed 003 附件2 二.4',
+  source = '民农领发〔2024〕9号附件2 二.4',
   value = {
     verify_days = 5,            -- 自农户申报日起5天内，必须完成家庭状况核查
     answer_working_days = 5,    -- 核查完成后5个工作日内，反馈核查结果
@@ -32,19 +32,19 @@ dixian.parameter('self_report_clock', {
 dixian.parameter('plan_deadline_days', {
   title = '新识别或新标注风险后制定一户一策帮扶计划时限',
   unit = '日',
-  source = 'seed 003 附件2 二.12（识别认定或风险标注10日内）；二.4（10天内）',
+  source = '民农领发〔2024〕9号附件2 二.12（识别认定或风险标注10日内）；二.4（10天内）',
   value = 10,
 })
 
 dixian.parameter('plan_adjustment_deadline', {
   title = '风险未消除的监测对象年度动态调整截止日（月-日）',
-  source = 'seed 003 附件2 二.12（3月底前完成年度动态调整）',
+  source = '民农领发〔2024〕9号附件2 二.12（3月底前完成年度动态调整）',
   value = '03-31',
 })
 
 dixian.parameter('visit_frequency', {
   title = '走访频次',
-  source = 'seed 003 附件1 二.5（驻村工作队）、二.8（帮扶责任人）；正文三(三)11（帮扶干部每季度至少入户走访1次）',
+  source = '民农领发〔2024〕9号附件1 二.5（驻村工作队）、二.8（帮扶责任人）；正文三(三)11（帮扶干部每季度至少入户走访1次）',
   value = {
     -- 驻村工作队每月对"三类户"和低保户、残疾人、留守老人妇女儿童等困难群众开展1次走访；
     -- 每季度对脱贫户、一般户开展1次走访（附件1 二.5；正文三(三)11 同）。
@@ -62,7 +62,7 @@ dixian.parameter('visit_frequency', {
 
 dixian.parameter('resident_team_villages', {
   title = '派驻驻村工作队的帮扶村（村代码）',
-  source = 'seed 003 附件1 二.5 (驻村工作队……每月对帮扶村"三类户"……开展1次走访)',
+  source = '民农领发〔2024〕9号附件1 二.5 (驻村工作队……每月对帮扶村"三类户"……开展1次走访)',
   -- The seed does not list the villages with a resident team (帮扶村). Until the county lists
   -- their 12-digit codes here, every village is treated as having one, so the team's visit
   -- duties apply to every household: `all = true`. A county sets { '620621100201', ... }.
@@ -71,7 +71,7 @@ dixian.parameter('resident_team_villages', {
 
 dixian.parameter('six_must_visit', {
   title = '六必访',
-  source = 'seed 003 附件2 二.9',
+  source = '民农领发〔2024〕9号附件2 二.9',
   value = {
     -- 重度残疾人: the seed does not define "severe"; grades 1 and 2 are severe under the
     -- national disability classification (GB/T 26341). A county parameter.
@@ -90,7 +90,7 @@ dixian.parameter('six_must_visit', {
 
 dixian.parameter('six_must_check', {
   title = '六必查',
-  source = 'seed 003 附件2 二.9（开展"六必查"，对……突发意外家庭……严格核查认定）',
+  source = '民农领发〔2024〕9号附件2 二.9（开展"六必查"，对……突发意外家庭……严格核查认定）',
   value = {
     -- 突发意外家庭: a household counts while its accident (an episode with the risk type 因意外事故)
     -- was reported within this many days. The seed gives no window: the county's own choice, one
@@ -102,7 +102,7 @@ dixian.parameter('six_must_check', {
 dixian.parameter('follow_up_months', {
   title = '风险消除后"回头看"间隔',
   unit = '月',
-  source = 'seed 003 正文三(一)1（定期对已消除风险的监测对象开展"回头看"）；附件2 二.15（适时开展"回头看"）',
+  source = '民农领发〔2024〕9号正文三(一)1（定期对已消除风险的监测对象开展"回头看"）；附件2 二.15（适时开展"回头看"）',
   -- The seed says 定期 and 适时 without a period. 12 months is this plugin's reading of the
   -- seed's own yearly round for eliminated households (附件2 二.16: 第四季度……对已消除风险的监测
   -- 对象基础信息进行年度更新): the county's own choice, to be set from its 回头看 notice.

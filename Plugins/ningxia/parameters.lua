@@ -15,9 +15,9 @@ end
 dixian.parameter('monitoring_line', {
   title = '监测标准（家庭人均可支配收入，国家扶贫标准1.5倍左右）',
   unit = '元',
-  source = 'seed 001 名词解释2、3：低于国家扶贫标准1.5倍左右（2019—2020年参考值5000元）',
+  source = '宁党发〔2021〕15号名词解释2、3：低于国家扶贫标准1.5倍左右（2019—2020年参考值5000元）',
   values = {
-    { from = '2019-01-01', value = 5000, source = 'seed 001 名词解释2、3（2019—2020年参考值）' },
+    { from = '2019-01-01', value = 5000, source = '宁党发〔2021〕15号名词解释2、3（2019—2020年参考值）' },
     { from = '2021-01-01', unset = line_unset(2021, '全国指导约6000元') },
     { from = '2022-01-01', unset = line_unset(2022, '全国指导6300元') },
     { from = '2023-01-01', unset = line_unset(2023, '全国指导6900—7000元') },
@@ -29,67 +29,67 @@ dixian.parameter('monitoring_line', {
 
 dixian.parameter('income_window_months', {
   title = '年收入计算周期（月）',
-  source = 'seed 001 名词解释2、3：界定月份的上年月份至当年上一月为一个年收入计算周期',
+  source = '宁党发〔2021〕15号名词解释2、3：界定月份的上年月份至当年上一月为一个年收入计算周期',
   value = 12,
 })
 
 dixian.parameter('income_drop_share', {
   title = '收入大幅缩减的幅度',
-  source = 'seed 001 名词解释2⑤、3③ say 收入大幅缩减 without a figure; a parameter, not from the seed',
+  source = '宁党发〔2021〕15号名词解释2⑤、3③只说“收入大幅缩减”，未给出幅度；本幅度由县里设定，非文件规定',
   value = 0.3,
 })
 
 dixian.parameter('rigid_spending_factor', {
   title = '刚性支出明显超过上年度收入的倍数',
-  source = 'seed 001 名词解释2⑤、3③ say 明显超过 without a figure; 1.0 counts any excess. Not from the seed',
+  source = '宁党发〔2021〕15号名词解释2⑤、3③只说“明显超过”，未给出倍数；取1.0即超过即算，非文件规定',
   value = 1.0,
 })
 
 dixian.parameter('medical_burden_share', {
   title = '医疗个人自费开支较大（占家庭纯收入的比例）',
-  source = 'seed 001 名词解释3① says 个人自费开支较大 without a figure; a parameter, not from the seed',
+  source = '宁党发〔2021〕15号名词解释3①只说“个人自费开支较大”，未给出比例；本比例由县里设定，非文件规定',
   value = 0.3,
 })
 
 dixian.parameter('college_students', {
   title = '供养全日制普通高校在校生人数',
-  source = 'seed 001 名词解释3②：家庭供养2个及以上全日制普通高校在校生（含高职学生）',
+  source = '宁党发〔2021〕15号名词解释3②：家庭供养2个及以上全日制普通高校在校生（含高职学生）',
   value = 2,
 })
 
 dixian.parameter('stable_work_months', {
   title = '务工稳定的月数',
-  source = 'seed 001 名词解释2① says 就业不稳 without a figure; a parameter, not from the seed',
+  source = '宁党发〔2021〕15号名词解释2①只说“就业不稳”，未给出月数；本月数由县里设定，非文件规定',
   value = 6,
 })
 
 dixian.parameter('stable_industry_years', {
   title = '稳定增收产业：连续有经营性收入的年数',
-  source = 'seed 001 (六) says 至少有一项稳定增收产业 without a figure; 2 (the two years before the assessment) is the county\'s own choice, not from the seed',
+  source = '宁党发〔2021〕15号 (六) 只说“至少有一项稳定增收产业”，未给出年数；取2年（评估前两年），由县里设定，非文件规定',
   value = 2,
 })
 
 dixian.parameter('recent_event_days', {
   title = '近期遭遇灾害或突发事件（天）',
-  source = 'seed 000 二(一) 查损补失 asks for timely checks without a period; a parameter, not from the seed',
+  source = '宁党农发〔2021〕7号 二(一)“查损补失”要求及时排查，未给出期限；本天数由县里设定，非文件规定',
   value = 365,
 })
 
 dixian.parameter('follow_up_visit_days', {
   title = '监测户定期跟踪回访的间隔（天）',
-  source = 'seed 001 (四)：县乡村干部定期跟踪回访; (八)：定期核查. The seeds give no period: 90 days (once a quarter) is the county\'s own choice, not from the seeds',
+  source = '宁党发〔2021〕15号 (四)：县乡村干部定期跟踪回访；(八)：定期核查。文件未给出周期：90天（每季度一次）由县里设定，非文件规定',
   value = 90,
 })
 
 dixian.parameter('yearly_check_categories', {
   title = '集中全面查补每年入户的农户类别',
-  source = 'seed 000 三(四)：每年至少定期开展一次集中全面查补. Which households it visits is the county\'s own choice: 脱贫户和监测户 by default (一般户 are reached by the screening of the registry)',
+  source = '宁党农发〔2021〕7号 三(四)：每年至少定期开展一次集中全面查补。入户的农户类别由县里设定：默认脱贫户和监测户（一般户由台账筛查覆盖）',
   value = { 'lifted', 'monitored' },
 })
 
 dixian.parameter('elimination_rules', {
   title = '风险稳定消除的条件（风险消除前核对）',
-  source = 'seed 001 (四)：对已稳定消除风险的退出监测帮扶; seed 000 二(二)3：对返贫致贫风险已稳定消除的对象，按照程序消除风险. The seeds do not list the conditions; the items below are the ones the seeds state elsewhere, each the county can switch off',
+  source = '宁党发〔2021〕15号 (四)：对已稳定消除风险的退出监测帮扶；宁党农发〔2021〕7号 二(二)3：对返贫致贫风险已稳定消除的对象，按照程序消除风险。两份文件未列出消除条件；各项条件取自两份文件其他条款，县里可逐项关闭',
   value = {
     income_above_line = true,   -- 收入稳定超过监测标准（seed 001 名词解释2、3）
     guarantees_met = true,      -- "两不愁三保障"及饮水安全有保障（seed 001 (四)、(五)）

@@ -2,32 +2,32 @@
 
 dixian.parameter('compulsory_school_ages', {
   title = '义务教育阶段适龄儿童、少年年龄',
-  source = 'seed 002 二(五)：义务教育阶段适龄儿童、少年（6-15周岁）',
+  source = '萧乡振办〔2021〕7号 二(五)：义务教育阶段适龄儿童、少年（6-15周岁）',
   value = { from = 6, to = 15 },
 })
 
 dixian.parameter('unable_to_study_grades', {
   title = '身体原因不具备学习条件的残疾等级',
-  source = 'seed 002 二(五) excepts children "除身体原因不具备学习条件外" without saying who; grades 1 and 2 (severe) are a county parameter',
+  source = '萧乡振办〔2021〕7号 二(五) 除外“除身体原因不具备学习条件”的儿童，未说明哪些儿童；取一、二级（重度）残疾，由县里设定',
   value = { 1, 2 },
 })
 
 dixian.parameter('elderly_age', {
   title = '老人年龄',
-  source = 'seed 002 二(五) 老人独居 gives no age; 60 is the statutory age of the elderly (老年人权益保障法 第二条)',
+  source = '萧乡振办〔2021〕7号 二(五)“老人独居”未给出年龄；取60周岁，为老年人的法定年龄（老年人权益保障法 第二条）',
   value = 60,
 })
 
 dixian.parameter('medical_burden_share', {
   title = '大病重病监测户医疗费用负担较重（占家庭纯收入的比例）',
-  source = 'seed 002 二(五) 医疗费用负担较重 gives no figure; a county parameter',
+  source = '萧乡振办〔2021〕7号 二(五)“医疗费用负担较重”未给出比例；本比例由县里设定',
   value = 0.3,
 })
 
 dixian.parameter('compulsory_completion_age', {
   title = '完成九年义务教育的年龄',
   unit = '周岁',
-  source = '义务教育法 第二条（九年义务教育）、第十一条（凡年满六周岁的儿童……入学接受并完成义务教育）: 6 + 9; a child of 15 with no school stage may have finished 初中 and is not counted 未入学 (the visit confirms)',
+  source = '义务教育法 第二条（九年义务教育）、第十一条（凡年满六周岁的儿童……入学接受并完成义务教育）：6＋9；15周岁且未登记在读学段的儿童可能已初中毕业，不计为未入学（以入户核实为准）',
   value = 15,
 })
 
@@ -38,7 +38,7 @@ dixian.parameter('compulsory_completion_age', {
 -- later 排查.
 dixian.parameter('inspections', {
   title = '大排查实地排查阶段、核查的收入年度和自查报告上报时限',
-  source = 'seed 002 三(二) "12月9日—31日"；二(十三) "2021年度家庭人均纯收入"；三(三) "于12月27日前上报县乡村振兴局"',
+  source = '萧乡振办〔2021〕7号 三(二) "12月9日—31日"；二(十三) "2021年度家庭人均纯收入"；三(三) "于12月27日前上报县乡村振兴局"',
   value = { { from = '2021-12-09', to = '2021-12-31', year = 2021, report_by = '2021-12-27' } },
 })
 
@@ -49,7 +49,7 @@ dixian.parameter('inspections', {
 dixian.parameter('monitoring_line', {
   title = '防止返贫监测范围（家庭年人均纯收入）',
   unit = '元',
-  source = 'seed 002 二(六) 应纳未纳, 三(二) 符合监测范围的农户 without a figure; Anhui\'s yearly line',
+  source = '萧乡振办〔2021〕7号 二(六)“应纳未纳”、三(二)“符合监测范围的农户”未给出监测范围；按安徽省每年公布的监测范围',
   values = {
     { from = '2021-01-01', unset = '萧乡振办〔2021〕7号未给出监测范围；请按安徽省当年公布的防止返贫监测范围（家庭年人均纯收入）在县级插件中设定' },
   },
@@ -57,7 +57,7 @@ dixian.parameter('monitoring_line', {
 
 dixian.parameter('rural_income_growth', {
   title = '当地农民人均可支配收入增长幅度',
-  source = 'seed 002 二(十三) "脱贫户人均纯收入增幅是否超过当地农民可支配收入增长水平" without a figure; the county\'s statistical bulletin (萧县国民经济和社会发展统计公报) gives it, and none was found',
+  source = '萧乡振办〔2021〕7号 二(十三)“脱贫户人均纯收入增幅是否超过当地农民可支配收入增长水平”未给出数值；应取自萧县国民经济和社会发展统计公报，未找到',
   values = {
     { from = '2021-01-01', unset = '请按萧县（或宿州市）统计公报公布的上年农村常住居民人均可支配收入增幅设定，例如 0.1 表示增长10%' },
   },
@@ -65,6 +65,6 @@ dixian.parameter('rural_income_growth', {
 
 dixian.parameter('solar_words', {
   title = '光伏帮扶电站的项目名称字样',
-  source = 'seed 002 二(八) 村级光伏电站; the registry has no asset type, so a station is found by its project name (a county parameter)',
+  source = '萧乡振办〔2021〕7号 二(八) 村级光伏电站；资产登记没有资产类型，按项目名称中的字样识别电站（字样由县里设定）',
   value = { '光伏' },
 })

@@ -27,7 +27,7 @@ return {
     sex_ratio = { value = 102.51, source = 'xiao_census', note = '萧县2020年性别比102.51' },
     minimum_living_allowance = { value = 0.04, source = 'estimate',
       note = '安徽、萧县未找到；全国低保近4000万人约占总人口2.8%（low_income_2023，城乡合计）为下限。农村高于城镇，'
-        .. '脱贫户中重病、重度残疾和整户无劳动能力的家庭均纳入兜底（seed 002 二(十二)），取4%' },
+        .. '脱贫户中重病、重度残疾和整户无劳动能力的家庭均纳入兜底（萧乡振办〔2021〕7号 二(十二)），取4%' },
     extreme_poverty = { value = 0.0033, source = 'low_income_2023', note = '全国特困460多万人，约占总人口0.33%' },
     income_median = { value = 21144, source = 'anhui_income_2023',
       note = '安徽省2023年农村居民人均可支配收入21144元（萧县数额未找到）；一般户中位数按全体农村居民平均数取' },

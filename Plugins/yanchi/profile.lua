@@ -21,7 +21,7 @@ return {
       url = 'http://7w17rhw.a899.cn/html/76c899073.html' },
     national_income_2022 = { title = '中国农村经济形势分析与预测（2022年农村居民人均可支配收入20133元，增长6.3%）',
       url = 'http://1.203.103.66/ps/initDatabaseDetail?contentId=14376930&contentType=literature&siteId=14' },
-    seed_001 = { title = 'seed 001（宁夏防止返贫动态监测和帮扶工作）名词解释：1.5倍左右（2019—2020年参考值5000元）', url = '' },
+    seed_001 = { title = '宁党发〔2021〕15号《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》名词解释2、3：国家扶贫标准1.5倍左右（2019—2020年参考值5000元）', url = '' },
   },
 
   figures = {

@@ -25,7 +25,8 @@ extension Dixian.Audit {
             let disclosures = try await registry.open().disclosures()
             if disclosures.isEmpty { print(CommandMessage.noDisclosures.shown) }
             for disclosure in disclosures {
-                print("\(disclosure.at)  \(disclosure.actor)  \(disclosure.action)  \(disclosure.records) records  → \(disclosure.destination)")
+                print(CommandMessage.disclosure(at: disclosure.at, actor: disclosure.actor, action: disclosure.action, records: disclosure.records,
+                                                destination: disclosure.destination).shown)
             }
         }
     }

@@ -24,9 +24,27 @@ enum CommandLanguage {
                        configuredFolders: [String]) -> Language {
         // A locale that names a language decides alone: no plugin need be read.
         if let language = Language.ofLocale(environment) { return language }
-        guard let reference = option("--plugin", in: arguments).last ?? configuredPlugin else { return .english }
+        guard let reference = option("--plugin", in: arguments).last ?? option("--county", in: arguments).last
+            ?? pluginArgument(in: arguments) ?? configuredPlugin
+        else { return .english }
         let folders = option("--plugin-dir", in: arguments) + option("--plugins", in: arguments) + configuredFolders
         return pluginLanguage(reference, searching: PluginSearchOptions.searchPath(folders)) ?? .english
+    }
+
+    /// The plugin `plugin check` and `plugin test` name as their argument: the first word after
+    /// the subcommand that is not an option or an option's value.
+    static func pluginArgument(in arguments: [String]) -> String? {
+        guard arguments.count >= 3, arguments[0] == "plugin", ["check", "test"].contains(arguments[1]) else { return nil }
+        let valued: Set = ["--plugin-dir", "--plugins", "--instruction-budget", "--memory-cap", "--config"]
+        var index = 2
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--" { return index + 1 < arguments.count ? arguments[index + 1] : nil }
+            if valued.contains(word) { index += 2; continue }
+            if word.hasPrefix("-") { index += 1; continue }
+            return word
+        }
+        return nil
     }
 
     /// The values `arguments` give option `name` (`--plugin minqin`, `--plugin=minqin`), before any `--`.

@@ -106,6 +106,19 @@ enum CommandMessage: MessageCatalogue, Hashable {
     case pluginBroken(String)
     /// `plugin list` found no plugin in the folders it searched.
     case noPlugins(searched: String)
+    /// `audit disclosures`: one disclosure of unmasked data (the action as stored, in English).
+    case disclosure(at: String, actor: String, action: String, records: Int, destination: String)
+    /// `user list`: one user, with the role's identifier and Chinese name.
+    case user(name: String, role: String, roleName: String, areas: String, until: LocalDate, revoked: Bool)
+
+    /// The Chinese name of a disclosure's action, as `RegistryExport` and `copy` record it.
+    private static func chineseAction(_ action: String) -> String {
+        switch action {
+        case "unmasked export": "未打码导出"
+        case "copy to PostgreSQL": "复制到 PostgreSQL"
+        default: action
+        }
+    }
 
     static var samples: [CommandMessage] {
         let day = LocalDate(year: 2024, month: 6, day: 30)!
@@ -131,6 +144,8 @@ enum CommandMessage: MessageCatalogue, Hashable {
             .serving(registry: "/tmp/r.sqlite", plugin: "minqin", address: "http://127.0.0.1:8080"),
             .userAdded(name: "wang", role: "township-staff", areas: "620621100", until: day), .userRevoked("wang"),
             .pluginExtends("national"), .pluginHidden, .pluginBroken("minqin/plugin.lua:3: api_version"), .noPlugins(searched: "/tmp/Plugins"),
+            .disclosure(at: "2024-06-30T08:00:00Z", actor: "admin", action: "unmasked export", records: 120, destination: "/srv/out"),
+            .user(name: "wang", role: "village", roleName: "村级", areas: "620621100201", until: day, revoked: true),
         ]
     }
 
@@ -214,6 +229,12 @@ enum CommandMessage: MessageCatalogue, Hashable {
         case .pluginHidden: ("（被上面的同名插件遮蔽）", "(hidden by the one above)")
         case .pluginBroken(let problem): ("无法读取：\(problem)", "broken: \(problem)")
         case .noPlugins(let searched): ("在 \(searched) 中没有插件", "no plugins in \(searched)")
+        case .disclosure(let at, let actor, let action, let records, let destination):
+            ("\(at)  \(actor)  \(Self.chineseAction(action))  \(records) 条记录  → \(destination)",
+             "\(at)  \(actor)  \(action)  \(records) records  → \(destination)")
+        case .user(let name, let role, let roleName, let areas, let until, let revoked):
+            ("\(name)  \(roleName)  \(areas)  有效期至 \(until)\(revoked ? "  已撤销" : "")",
+             "\(name)  \(role)  \(areas)  until \(until)\(revoked ? "  revoked" : "")")
         }
     }
 }

@@ -41,14 +41,7 @@ enum ConfigurationMessages {
 
     /// Why `dixian plugin list` searched the folder a plugin was found in.
     static func origin(_ origin: PluginSearchFolder.Origin) -> String {
-        switch origin {
-        case .option: "--plugin-dir"
-        case .environment: "DIXIAN_PLUGIN_PATH"
-        case .configuration: "plugin_folders in \(DixianConfiguration.current.file?.path ?? DixianConfiguration.fileName)"
-        case .workingFolder: "the working folder"
-        case .installation: "the installation"
-        case .system: "the system"
-        }
+        ConfigurationMessage.origin(origin, file: DixianConfiguration.current.file?.path ?? DixianConfiguration.fileName).shown
     }
 }
 
@@ -68,6 +61,8 @@ enum ConfigurationMessage: MessageCatalogue, Hashable {
     case missingRegistry(String, file: String)
     /// The working folder's file is not read: why, and how to proceed.
     case untrusted(FileTrust.Distrust)
+    /// Why `plugin list` searched a folder (`file`: the configuration file, for `plugin_folders`).
+    case origin(PluginSearchFolder.Origin, file: String)
 
     static var samples: [ConfigurationMessage] {
         [
@@ -76,7 +71,9 @@ enum ConfigurationMessage: MessageCatalogue, Hashable {
             .wrongType(expected: "a list of strings", found: "string"), .missingRegistry("/srv/dixian/registry.sqlite", file: "/etc/dixian/dixian.toml"),
             .untrusted(.ownedByOther(owner: 1001)), .untrusted(.fileWritableByOthers), .untrusted(.folderWritableByOthers),
             .untrusted(.folderOwnedByOther(owner: 1001)), .untrusted(.symbolicLink),
-        ]
+        ] + [PluginSearchFolder.Origin.option, .environment, .configuration, .workingFolder, .installation, .system].map {
+            .origin($0, file: "/etc/dixian/dixian.toml")
+        }
     }
 
     /// Why the working folder's file is not read, then how to proceed, in both languages.
@@ -118,6 +115,15 @@ enum ConfigurationMessage: MessageCatalogue, Hashable {
             ("登记库 \(path)（\(file) 中的 registry）不存在", "the registry \(path) (registry in \(file)) does not exist")
         case .untrusted(let distrust):
             Self.untrusted(distrust)
+        case .origin(let origin, let file):
+            switch origin {
+            case .option: ("--plugin-dir", "--plugin-dir")
+            case .environment: ("DIXIAN_PLUGIN_PATH", "DIXIAN_PLUGIN_PATH")
+            case .configuration: ("\(file) 中的 plugin_folders", "plugin_folders in \(file)")
+            case .workingFolder: ("工作文件夹", "the working folder")
+            case .installation: ("安装目录", "the installation")
+            case .system: ("系统目录", "the system")
+            }
         }
     }
 }

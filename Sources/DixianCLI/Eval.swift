@@ -89,7 +89,7 @@ extension Dixian {
                     switch console.evaluate(chunk) {
                     case .values(let values): return values
                     case .failed(let error): throw error
-                    case .incomplete: throw LuaError(kind: .syntax, message: "console: the chunk is not complete")
+                    case .incomplete: throw LuaError(kind: .syntax, message: ConsoleMessage.incompleteChunk.text(in: console.language))
                     }
                 }
                 return
@@ -104,7 +104,7 @@ extension Dixian {
                     print(results.map(\.displayText).joined(separator: "\t"))
                 }
             } catch {
-                var report = "dixian: \(error)\n"
+                var report = "dixian: \(error.text(in: CommandLanguage.current))\n"
                 if traceback, let trace = error.traceback { report += trace + "\n" }
                 FileHandle.standardError.write(Data(report.utf8))
                 throw ExitCode.failure

@@ -1,5 +1,6 @@
 import DixianCore
 import DixianPlugins
+import DixianPostgres
 import DixianSQLite
 import DixianSheets
 
@@ -12,6 +13,7 @@ enum FailureText {
         switch error {
         case let error as PluginError where error.said != nil: error.text(in: language)
         case let error as SheetError where error.said != nil: error.text(in: language)
+        case let error as PostgresStoreError where error.said != nil: error.said?.text(in: language)
         case let error as RegistryOpenError: CommandMessage.registryUnopenable(path: error.path, reason: error.reason).text(in: language)
         default: nil
         }

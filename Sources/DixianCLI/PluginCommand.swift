@@ -59,18 +59,19 @@ extension Dixian {
                 let runtime = try PluginRuntime(chain: chain, state: LuaState(limits: sandbox.limits), loadingSpecs: true)
                 let declared = runtime.declarations
                 let own = { (plugin: String) in plugin == manifest.id }
-                print("\(manifest.id) \(manifest.version) (\(manifest.name)), plugin API \(manifest.apiVersion): valid")
-                if chain.count > 1 { print("  extends: \(chain.dropLast().map(\.id).reversed().joined(separator: " → "))") }
-                print("  checks: \(declared.checks.count) (\(declared.checks.filter { own($0.declaration.plugin) }.count) its own)")
-                print("  asset checks: \(declared.assetChecks.count), guards: \(declared.guards.count), parameters: \(declared.parameters.count)")
-                print("  deadlines: \(declared.deadlines.count), duties: \(declared.duties.count), calendars: \(declared.calendars.count)")
-                print("  checklists: \(declared.checklists.count), reports: \(declared.reports.count)")
-                print("  specs: \(declared.specs.filter { own($0.plugin) }.count)")
+                print(PluginCommandMessage.valid(id: manifest.id, version: manifest.version, name: manifest.name, api: manifest.apiVersion).shown)
+                if chain.count > 1 { print(PluginCommandMessage.extends(chain.dropLast().map(\.id).reversed().joined(separator: " → ")).shown) }
+                print(PluginCommandMessage.checks(declared.checks.count, own: declared.checks.filter { own($0.declaration.plugin) }.count).shown)
+                print(PluginCommandMessage.rules(assetChecks: declared.assetChecks.count, guards: declared.guards.count,
+                                                 parameters: declared.parameters.count).shown)
+                print(PluginCommandMessage.schedule(deadlines: declared.deadlines.count, duties: declared.duties.count,
+                                                    calendars: declared.calendars.count).shown)
+                print(PluginCommandMessage.documents(checklists: declared.checklists.count, reports: declared.reports.count).shown)
+                print(PluginCommandMessage.specs(declared.specs.filter { own($0.plugin) }.count).shown)
                 // Fields no script names are not filled; reading one raises (docs/plugin-api.md).
-                for (purpose, name) in [(ViewPurpose.screening, "checks"), (.deadlines, "deadlines"), (.checklists, "checklists")] {
+                for (purpose, use) in [(ViewPurpose.screening, PluginCommandMessage.ViewUse.checks), (.deadlines, .deadlines), (.checklists, .checklists)] {
                     let fields = runtime.viewFields(for: purpose)
-                    let leftOut = fields.leftOut.isEmpty ? "" : "; left out: " + fields.leftOut.joined(separator: ", ")
-                    print("  household view for \(name): \(fields.filled) of \(fields.of) fields\(leftOut)")
+                    print(PluginCommandMessage.viewFields(use, filled: fields.filled, of: fields.of, leftOut: fields.leftOut).shown)
                 }
             }
         }
@@ -92,21 +93,19 @@ extension Dixian {
                 let report = try PluginSpecRunner.report(chain: catalog.chain(for: manifest), limits: sandbox.limits, today: LocalDate.today)
                 let results = report.results
                 for result in results {
-                    print("\(result.passed ? "ok  " : "FAIL") \(result.name)  [\(result.location)]")
-                    for problem in result.problems { print("       \(problem)") }
+                    print(PluginCommandMessage.spec(passed: result.passed, name: result.name, location: result.location).shown)
+                    for problem in result.problems { print("       \(problem.shown)") }
                 }
                 let failed = results.filter { !$0.passed }.count
-                print("\(manifest.id): \(results.count) specs, \(failed) failed")
+                print(PluginCommandMessage.tally(plugin: manifest.id, specs: results.count, failed: failed).shown)
                 let covered = report.coverage.filter(\.covered).count
-                print("\(manifest.id): \(covered) of \(report.coverage.count) declared rules have a spec where they fire and one where they do not")
+                print(PluginCommandMessage.coverage(plugin: manifest.id, covered: covered, of: report.coverage.count).shown)
                 for rule in report.coverage where !rule.covered {
-                    let lacking = [rule.fires ? nil : "a spec where it fires", rule.quiet ? nil : "a spec where it does not"]
-                        .compactMap { $0 }.joined(separator: " and ")
-                    print("     \(rule.kind) \(rule.id) lacks \(lacking)  [\(rule.location)]")
+                    print(PluginCommandMessage.lacks(kind: rule.kind, id: rule.id, fires: rule.fires, quiet: rule.quiet, location: rule.location).shown)
                 }
-                for reminder in report.reminders { printError("note: \(reminder)") }
+                for reminder in report.reminders { printError(PluginCommandMessage.note(reminder.shown).shown) }
                 if results.isEmpty {
-                    printError("\(manifest.id) has no specs (add spec/*.lua)")
+                    printError(PluginCommandMessage.noSpecs(manifest.id).shown)
                     throw ExitCode(1)
                 }
                 if failed > 0 { throw ExitCode(1) }

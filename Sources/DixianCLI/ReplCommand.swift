@@ -82,7 +82,7 @@ func finish(_ console: Console, _ body: () throws(LuaError) -> [LuaValue]) throw
         let values = try body()
         if !values.isEmpty { print(printer.format(values)) }
     } catch {
-        printError("dixian: \(error.message)")
+        printError("dixian: \(error.text(in: console.language))")
         throw ExitCode.failure
     }
     if console.uncommittedChanges > 0 {

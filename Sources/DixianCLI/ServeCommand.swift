@@ -114,7 +114,8 @@ extension Dixian {
 
             func run() async throws {
                 for user in try await registry.open().users() {
-                    print("\(user.name)  \(user.role.rawValue)  \(user.areas.joined(separator: ","))  until \(user.expiresOn)\(user.revoked ? "  revoked" : "")")
+                    print(CommandMessage.user(name: user.name, role: user.role.rawValue, roleName: user.role.chineseName, areas: user.areas.joined(separator: ","),
+                                              until: user.expiresOn, revoked: user.revoked).shown)
                 }
             }
         }

@@ -35,7 +35,7 @@ struct WorkflowOptions: ParsableArguments {
         do {
             print(try await body(workflow, zh).terminalEscaped)
         } catch let error as WorkflowError {
-            printError(error.message(language: CommandLanguage.current).terminalEscaped)
+            printError(error.text(in: CommandLanguage.current).terminalEscaped)
             throw ExitCode(2)
         }
     }

@@ -43,7 +43,7 @@ extension Console {
                 } catch let error as LuaArgumentError {
                     throw error
                 } catch let error as WorkflowError {
-                    throw ConsoleError(error.message(language: self.language))
+                    throw ConsoleError(error.text(in: self.language))
                 }
             }
         }

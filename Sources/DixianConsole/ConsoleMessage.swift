@@ -12,6 +12,8 @@ public enum ConsoleMessage: MessageCatalogue, Hashable {
     case dropChanges(count: Int)
     /// Input ended with changes not committed.
     case endOfInputDropped
+    /// A chunk given to `eval` that is not a whole statement (an unclosed `do`, a string).
+    case incompleteChunk
     /// The registry file does not exist.
     case registryMissing(String)
     /// A script file that is not UTF-8 text.
@@ -62,6 +64,7 @@ public enum ConsoleMessage: MessageCatalogue, Hashable {
     public static var samples: [ConsoleMessage] {
         let day = LocalDate(year: 2024, month: 6, day: 30)!
         return [
+            .incompleteChunk,
             .banner(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, writingAs: nil),
             .banner(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, writingAs: "wang"),
             .interrupted("console:1"), .dropChanges(count: 2), .endOfInputDropped, .registryMissing("/tmp/r.sqlite"),
@@ -89,6 +92,7 @@ public enum ConsoleMessage: MessageCatalogue, Hashable {
         case .dropChanges(let count):
             ("有 \(count) 项修改尚未提交（commit()）。放弃这些修改并退出？(y/N) ", "\(count) changes are not committed (commit()). Drop them and leave? (y/N) ")
         case .endOfInputDropped: ("\n输入已结束：未提交的修改已放弃。", "\nend of input: the uncommitted changes are dropped.")
+        case .incompleteChunk: ("console: 语句不完整（缺少 end、右括号或引号？）", "console: the chunk is not complete")
         case .registryMissing(let path): ("--db \(path) 不存在", "--db \(path) does not exist")
         case .unreadableScript(let path): ("无法按 UTF-8 文本读取 \(path)", "cannot read \(path) as UTF-8 text")
         case .closeProblemNeedsIDAndFix: ("close_problem 需要 id 和 fix（问题编号和整改措施）", "close_problem needs id and fix")

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianPlugins
 import Foundation
 import LuaHost
 
@@ -59,7 +60,7 @@ public struct InteractiveConsole {
                 if !values.isEmpty { write(text) }
             case .failed(let error):
                 write(error.kind == .interrupted ? ConsoleMessage.interrupted(error.message).text(in: language)
-                      : error.message)
+                      : error.text(in: language))
             }
             buffer = ""
         }

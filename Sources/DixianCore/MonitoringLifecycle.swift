@@ -149,7 +149,7 @@ public enum MonitoringLifecycle {
 
 /// Why the lifecycle refused a transition. Its text is in English or Chinese, the language of
 /// the plugin the official works with.
-public enum MonitoringRefusal: Error, Hashable, Sendable {
+public enum MonitoringRefusal: Error, Hashable, MessageCatalogue {
     /// The transition is not one the episode's status allows.
     case notAllowed(MonitoringTransition, MonitoringStatus)
     /// The date is before the episode's latest recorded date.
@@ -167,32 +167,36 @@ public enum MonitoringRefusal: Error, Hashable, Sendable {
     /// The plugin's guards refused the transition, with their reasons.
     case guarded(MonitoringTransition, [String])
 
-    /// The reason in `language`.
-    public func message(language: Language) -> String {
-        let zh = language == .chinese
+    public var texts: (chinese: String, english: String) {
         switch self {
         case .notAllowed(let transition, let status):
-            return zh ? "监测状态为“\(status.chineseName)”，不能“\(transition.chineseName)”"
-                : "cannot \(transition.rawValue) an episode that is \(status.rawValue)"
+            ("监测状态为“\(status.chineseName)”，不能“\(transition.chineseName)”",
+             "cannot \(transition.rawValue) an episode that is \(status.rawValue)")
         case .dateBefore(let date, let earliest):
-            return zh ? "日期\(date)早于该监测记录的上一步骤（\(earliest)）"
-                : "the date \(date) is before the episode's latest step (\(earliest))"
+            ("日期\(date)早于该监测记录的上一步骤（\(earliest)）",
+             "the date \(date) is before the episode's latest step (\(earliest))")
         case .reasonsRequired(let transition):
-            return zh ? "“\(transition.chineseName)”须书面说明原因" : "\(transition.rawValue) needs written reasons"
+            ("“\(transition.chineseName)”须书面说明原因", "\(transition.rawValue) needs written reasons")
         case .riskTypesRequired(let transition):
-            return zh ? "“\(transition.chineseName)”须标注风险类别" : "\(transition.rawValue) needs at least one risk type"
+            ("“\(transition.chineseName)”须标注风险类别", "\(transition.rawValue) needs at least one risk type")
         case .openEpisode(let id, let status):
-            return zh ? "该户已有未结束的监测记录（编号\(id)，\(status.chineseName)）"
-                : "the household already has an open episode (\(id), \(status.rawValue))"
+            ("该户已有未结束的监测记录（编号\(id)，\(status.chineseName)）",
+             "the household already has an open episode (\(id), \(status.rawValue))")
         case .eliminatedEpisode(let id):
-            return zh ? "该户风险已消除（监测记录编号\(id)），新发现的风险应再标注"
-                : "the household's risk was eliminated (episode \(id)); a new risk is relabelled on that episode"
+            ("该户风险已消除（监测记录编号\(id)），新发现的风险应再标注",
+             "the household's risk was eliminated (episode \(id)); a new risk is relabelled on that episode")
         case .stageOutOfOrder(let expected, let got):
-            return zh ? "风险消除程序须按顺序进行：下一步应为“\(expected.chineseName)”，不是“\(got.chineseName)”"
-                : "the elimination procedure goes in order: next is \(expected.rawValue), not \(got.rawValue)"
+            ("风险消除程序须按顺序进行：下一步应为“\(expected.chineseName)”，不是“\(got.chineseName)”",
+             "the elimination procedure goes in order: next is \(expected.rawValue), not \(got.rawValue)")
         case .guarded(let transition, let reasons):
-            return (zh ? "不能“\(transition.chineseName)”：" : "\(transition.rawValue) refused: ")
-                + reasons.joined(separator: zh ? "；" : "; ")
+            ("不能“\(transition.chineseName)”：" + reasons.joined(separator: "；"),
+             "\(transition.rawValue) refused: " + reasons.joined(separator: "; "))
         }
+    }
+
+    public static var samples: [MonitoringRefusal] {
+        [.notAllowed(.approve, .reported), .dateBefore(LocalDate(year: 2024, month: 5, day: 1)!, LocalDate(year: 2024, month: 6, day: 1)!),
+         .reasonsRequired(.sendBack), .riskTypesRequired(.relabel), .openEpisode(4, .verified), .eliminatedEpisode(4),
+         .stageOutOfOrder(expected: .publicReview, got: .countyApproval), .guarded(.eliminate, ["收入未达标"])]
     }
 }

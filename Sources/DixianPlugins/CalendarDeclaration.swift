@@ -71,11 +71,8 @@ public struct CalendarDeclaration: Hashable, Sendable {
     }
 
     /// What to do, on `today`, when it lacks a year it needs (`missingYear(on:)`); nil otherwise.
-    public func reminder(on today: LocalDate) -> String? {
-        missingYear(on: today).map { year in
-            "calendar '\(declaration.id)' lists no holidays for \(year): working days counted into \(year) fail "
-                + "until its holidays and adjusted working days, once published, are added to \(file)"
-        }
+    public func reminder(on today: LocalDate) -> PluginMessage? {
+        missingYear(on: today).map { year in .calendarRunsOut(calendar: declaration.id, year: year, file: file) }
     }
 }
 

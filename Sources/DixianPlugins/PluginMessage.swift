@@ -10,6 +10,8 @@ public enum PluginMessage: MessageCatalogue, Hashable {
     case yes
     /// A false cell.
     case no
+    /// A calendar that lists no holidays for `year`, which counts will soon need: the file to add them to.
+    case calendarRunsOut(calendar: String, year: Int, file: String)
     /// No installed plugin is `reference`: the ids installed, the folders searched.
     case noPlugin(String, installed: [String], searched: [String])
     /// `plugin` declares no checklist `id`; it has `known`.
@@ -37,7 +39,8 @@ public enum PluginMessage: MessageCatalogue, Hashable {
                 .noPlugin("minqn", installed: ["minqin", "gulang"], searched: ["/usr/local/share/dixian/plugins"]),
                 .noPlugin("minqn", installed: [], searched: []),
                 .noChecklist(plugin: "minqin", id: "household-ledger", known: ["six-visits"]),
-                .noReport(plugin: "minqin", id: "ledger", known: [])]
+                .noReport(plugin: "minqin", id: "ledger", known: []),
+                .calendarRunsOut(calendar: "cn", year: 2027, file: "national/calendars/cn.lua")]
     }
 
     public var texts: (chinese: String, english: String) {
@@ -62,6 +65,10 @@ public enum PluginMessage: MessageCatalogue, Hashable {
         case .noReport(let plugin, let id, let known):
             ("插件 \(plugin) 没有声明报告“\(id)”（已有：\(known.isEmpty ? "无" : known.joined(separator: "、"))）",
              "\(plugin) declares no report '\(id)' (it has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+        case .calendarRunsOut(let calendar, let year, let file):
+            ("日历“\(calendar)”未列出 \(year) 年的节假日：计算到 \(year) 年的工作日将会失败；该年节假日和调休上班日公布后，请添加到 \(file)",
+             "calendar '\(calendar)' lists no holidays for \(year): working days counted into \(year) fail "
+                + "until its holidays and adjusted working days, once published, are added to \(file)")
         }
     }
 }

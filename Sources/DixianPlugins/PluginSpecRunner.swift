@@ -11,7 +11,7 @@ public enum PluginSpecRunner {
         /// `plugin/spec/file.lua:line` where it is declared.
         public var location: String
         /// What did not hold; empty when the spec passed.
-        public var problems: [String]
+        public var problems: [SpecProblem]
         /// True when every expectation held.
         public var passed: Bool { problems.isEmpty }
     }
@@ -23,7 +23,7 @@ public enum PluginSpecRunner {
         public var results: [Result]
         /// Calendars of the chain that do not list a year they will need soon
         /// (`CalendarDeclaration.reminder(on:)`).
-        public var reminders: [String]
+        public var reminders: [PluginMessage]
         /// For every check, asset check, guard, deadline and duty the plugin declares (not those
         /// of the plugins it extends), whether a passing spec shows it firing and one shows it
         /// not firing.
@@ -81,7 +81,7 @@ public enum PluginSpecRunner {
                 result.problems = try check(try runtime.spec(at: index), runtime: runtime, name: declaration.id, village: village,
                                             seen: &seen)
             } catch let error as PluginError {
-                result.problems = [error.message]
+                result.problems = [.plugin(error.message)]
             }
             if result.passed { shown.merge(seen) }
             return result
@@ -112,19 +112,19 @@ public enum PluginSpecRunner {
     private static func findingProblems(
         exact: [String]?, includes: [String]?, excludes: [String]?, checks: [CheckDeclaration], kind: String,
         seen: inout Observations, _ screen: () throws(LuaError) -> BatchOutcome
-    ) -> [String] {
+    ) -> [SpecProblem] {
         let known = Set(checks.map(\.id))
-        var problems: [String] = []
+        var problems: [SpecProblem] = []
         for id in (exact ?? []) + (includes ?? []) + (excludes ?? []) where !known.contains(id) {
-            problems.append("names check '\(id)', which the plugin does not declare")
+            problems.append(.undeclaredCheck(id))
         }
         let outcome: BatchOutcome
         do {
             outcome = try screen()
         } catch {
-            return problems + ["the checks were stopped: \(error.description)"]
+            return problems + [.checksStopped(error.description)]
         }
-        problems += outcome.failures.map { "a check failed: \($0.message)" }
+        problems += outcome.failures.map { .checkFailed($0.message) }
         var fired: [String: [String]] = [:]
         for finding in outcome.findings { fired[checks[finding.check].id, default: []].append(finding.message) }
         func describe(_ id: String) -> String {
@@ -133,11 +133,11 @@ public enum PluginSpecRunner {
         if let exact {
             let missing = exact.filter { fired[$0] == nil }
             let extra = fired.keys.filter { !exact.contains($0) }.sorted()
-            if !missing.isEmpty { problems.append("expected findings that did not come: \(missing.joined(separator: ", "))") }
-            if !extra.isEmpty { problems.append("unexpected findings: \(extra.map(describe).joined(separator: ", "))") }
+            if !missing.isEmpty { problems.append(.findingsMissing(missing)) }
+            if !extra.isEmpty { problems.append(.findingsUnexpected(extra.map(describe))) }
         }
-        for id in includes ?? [] where fired[id] == nil { problems.append("expected a finding of \(id); none came") }
-        for id in excludes ?? [] where fired[id] != nil { problems.append("expected no finding of \(id), got \(describe(id))") }
+        for id in includes ?? [] where fired[id] == nil { problems.append(.findingMissing(id)) }
+        for id in excludes ?? [] where fired[id] != nil { problems.append(.findingUnexpected(id, found: describe(id))) }
         for id in (exact ?? []) + (includes ?? []) where fired[id] != nil { seen.fire(kind, id) }
         for id in excludes ?? [] where fired[id] == nil { seen.keepQuiet(kind, id) }
         return problems
@@ -145,34 +145,34 @@ public enum PluginSpecRunner {
 
     /// A calendar spec: `calendar = { id, working = { dates }, not_working = { dates },
     /// from = date, working_days = n, expect = date }`.
-    private static func calendarProblems(_ spec: LuaValue, declarations: PluginDeclarations) -> [String] {
+    private static func calendarProblems(_ spec: LuaValue, declarations: PluginDeclarations) -> [SpecProblem] {
         let id = spec["id"].stringValue ?? "?"
         guard let calendar = declarations.calendars.first(where: { $0.declaration.id == id }) else {
-            return ["no calendar '\(id)' (declared: \(declarations.calendars.map(\.declaration.id).joined(separator: ", ")))"]
+            return [.noCalendar(id, declared: declarations.calendars.map(\.declaration.id))]
         }
         func dates(_ field: String) -> [String] { spec[field].tableValue?.array.compactMap(\.stringValue) ?? [] }
-        var problems: [String] = []
+        var problems: [SpecProblem] = []
         do {
             for text in dates("working") {
-                guard let day = LocalDate(iso: text) else { problems.append("'\(text)' is not a date"); continue }
-                if try !calendar.isWorkingDay(day) { problems.append("expected \(text) to be a working day in \(id); it is not") }
+                guard let day = LocalDate(iso: text) else { problems.append(.notADate(text)); continue }
+                if try !calendar.isWorkingDay(day) { problems.append(.notAWorkingDay(text, calendar: id)) }
             }
             for text in dates("not_working") {
-                guard let day = LocalDate(iso: text) else { problems.append("'\(text)' is not a date"); continue }
-                if try calendar.isWorkingDay(day) { problems.append("expected \(text) to be a day off in \(id); it is a working day") }
+                guard let day = LocalDate(iso: text) else { problems.append(.notADate(text)); continue }
+                if try calendar.isWorkingDay(day) { problems.append(.notADayOff(text, calendar: id)) }
             }
             if let from = spec["from"].stringValue.flatMap({ LocalDate(iso: $0) }), let count = spec["working_days"].integerValue,
                 let expected = spec["expect"].stringValue
             {
                 let reached = try calendar.adding(workingDays: Int(count), to: from)
                 if reached.description != expected {
-                    problems.append("\(count) working days after \(from) is \(reached) in \(id), not \(expected)")
+                    problems.append(.workingDays(count: count, from: from, reached: reached, calendar: id, expected: expected))
                 }
             } else if dates("working").isEmpty && dates("not_working").isEmpty {
-                problems.append("a calendar spec needs working, not_working, or from, working_days and expect")
+                problems.append(.calendarSpecShape)
             }
         } catch {
-            problems.append(error.description)
+            problems.append(.plugin(error.description))
         }
         return problems
     }
@@ -180,18 +180,18 @@ public enum PluginSpecRunner {
     /// A checklist spec: `checklist = { id, row = { key = expected text, ... } }`; booleans are
     /// written as the checklist shows them (是/否), absent cells as "". `listed = false` instead
     /// of `row` expects the household to be left off the list.
-    private static func checklistProblems(_ spec: LuaValue, view: HouseholdView, runtime: PluginRuntime) throws -> [String] {
+    private static func checklistProblems(_ spec: LuaValue, view: HouseholdView, runtime: PluginRuntime) throws -> [SpecProblem] {
         let unlisted = spec["listed"] == .boolean(false)
         guard let id = spec["id"].stringValue, unlisted || spec["row"].tableValue != nil else {
-            return ["a checklist spec needs id and row (or listed = false)"]
+            return [.checklistSpecShape]
         }
         guard runtime.declarations.checklists.contains(where: { $0.declaration.id == id }) else {
-            return ["no checklist '\(id)'"]
+            return [.noChecklist(id)]
         }
         let row = try runtime.checklistRow(id, for: view)
-        guard let row else { return unlisted ? [] : ["the household is not on the list (the row function returned nil)"] }
-        if unlisted { return ["expected the household off the list, got a row"] }
-        var problems: [String] = []
+        guard let row else { return unlisted ? [] : [.notListed] }
+        if unlisted { return [.listed] }
+        var problems: [SpecProblem] = []
         for (key, value) in spec["row"].tableValue?.fields ?? [:] {
             guard let column = key.stringValue else { continue }
             let wanted: String = switch value {
@@ -199,7 +199,7 @@ public enum PluginSpecRunner {
             default: value.displayText
             }
             let actual = row[column] ?? ""
-            if actual != wanted { problems.append("column \(column): expected '\(wanted)', got '\(actual)'") }
+            if actual != wanted { problems.append(.cell(column: column, expected: wanted, actual: actual)) }
         }
         return problems
     }
@@ -208,21 +208,21 @@ public enum PluginSpecRunner {
     /// the deadlines it names give the household (in any order; other deadlines are not
     /// looked at); `due = {}` expects no item from any deadline.
     private static func dueProblems(_ spec: LuaValue, notDue: [String], view: HouseholdView, runtime: PluginRuntime,
-                                    seen: inout Observations) throws -> [String] {
-        guard spec == .nil || spec.tableValue != nil else { return ["due must be a list of { id, due_on }"] }
+                                    seen: inout Observations) throws -> [SpecProblem] {
+        guard spec == .nil || spec.tableValue != nil else { return [.dueSpecShape] }
         let list = spec.tableValue ?? LuaTable()
         let outcome = try runtime.deadlines([view])
-        var problems = outcome.failures.map { "a deadline failed: \($0.message)" }
+        var problems: [SpecProblem] = outcome.failures.map { .deadlineFailed($0.message) }
         let deadlines = runtime.declarations.deadlines
         for id in notDue where !deadlines.contains(where: { $0.declaration.id == id }) {
-            problems.append("not_due names deadline '\(id)', which the plugin does not declare")
+            problems.append(.undeclaredDeadline(id))
         }
         for id in notDue {
             let given = outcome.items.filter { deadlines[$0.deadline].declaration.id == id }
             if given.isEmpty {
                 seen.keepQuiet("deadline", id)
             } else {
-                problems.append("expected nothing due from \(id); due: " + given.map { "\($0.dueOn) (\($0.message))" }.joined(separator: ", "))
+                problems.append(.dueUnexpectedly(id, items: given.map { "\($0.dueOn) (\($0.message))" }))
             }
         }
         guard spec != .nil else { return problems }
@@ -238,41 +238,40 @@ public enum PluginSpecRunner {
             "\($0["id"].stringValue ?? "?") \($0["due_on"].stringValue ?? "?")" + ($0["done_on"].stringValue.map { " done \($0)" } ?? "")
         }
         for item in expected where !actual.contains(item) {
-            problems.append("expected \(item) to be due; due: \(actual.isEmpty ? "nothing" : actual.joined(separator: ", "))")
+            problems.append(.itemMissing(item, due: actual))
         }
         for (index, item) in actual.enumerated() where !expected.contains(item) {
-            problems.append("did not expect \(item) (\(items[index].message))")
+            problems.append(.itemUnexpected(item, message: items[index].message))
         }
         return problems
     }
 
     /// A duty spec: `duty = { id, from = date, through = date, due = { dates } }`, exactly the
     /// dates the duty falls due in that window (`due = {}`: none).
-    private static func dutyProblems(_ spec: LuaValue, declarations: PluginDeclarations, seen: inout Observations) -> [String] {
+    private static func dutyProblems(_ spec: LuaValue, declarations: PluginDeclarations, seen: inout Observations) -> [SpecProblem] {
         let id = spec["id"].stringValue ?? "?"
         guard let duty = declarations.duties.first(where: { $0.declaration.id == id }) else {
-            return ["no duty '\(id)' (declared: \(declarations.duties.map(\.declaration.id).joined(separator: ", ")))"]
+            return [.noDuty(id, declared: declarations.duties.map(\.declaration.id))]
         }
         guard let from = spec["from"].stringValue.flatMap({ LocalDate(iso: $0) }),
             let through = spec["through"].stringValue.flatMap({ LocalDate(iso: $0) }), let expected = spec["due"].tableValue
         else {
-            return ["a duty spec needs from and through (dates written YYYY-MM-DD) and due, a list of dates"]
+            return [.dutySpecShape]
         }
-        guard from <= through else { return ["a duty spec's window must not end (\(through)) before it starts (\(from))"] }
+        guard from <= through else { return [.dutyWindow(from: from, through: through)] }
         let actual = duty.dueDates(from: from, through: through).map(\.description)
         let wanted = expected.array.compactMap(\.stringValue)
         guard actual == wanted else {
-            return ["duty \(id) falls due \(actual.isEmpty ? "never" : actual.joined(separator: ", ")) from \(from) through \(through), "
-                + "not \(wanted.isEmpty ? "never" : wanted.joined(separator: ", "))"]
+            return [.dutyDates(id, actual: actual, from: from, through: through, expected: wanted)]
         }
         if actual.isEmpty { seen.keepQuiet("duty", id) } else { seen.fire("duty", id) }
         return []
     }
 
     private static func check(_ spec: LuaValue, runtime: PluginRuntime, name: String, village: String,
-                              seen: inout Observations) throws -> [String] {
+                              seen: inout Observations) throws -> [SpecProblem] {
         guard let asOf = spec["as_of"].stringValue.flatMap({ LocalDate(iso: $0) }) else {
-            return ["as_of must be a date written YYYY-MM-DD"]
+            return [.asOfShape]
         }
         try runtime.prepare(asOf: asOf)
         if spec["calendar"] != .nil {
@@ -289,7 +288,7 @@ public enum PluginSpecRunner {
         if spec["asset"] != .nil {
             let asset = try fixture.asset(from: spec["asset"])
             guard exact != nil || includes != nil || excludes != nil else {
-                return ["the spec expects nothing: give findings, includes or excludes"]
+                return [.assetExpectsNothing]
             }
             return findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.assetChecks,
                                    kind: "asset check", seen: &seen) { () throws(LuaError) in
@@ -302,9 +301,9 @@ public enum PluginSpecRunner {
         guard exact != nil || includes != nil || excludes != nil || transition != nil || checklist != .nil || due != .nil
             || notDue != nil
         else {
-            return ["the spec expects nothing: give findings, includes, excludes, guard, checklist, due or not_due"]
+            return [.expectsNothing]
         }
-        var problems: [String] = []
+        var problems: [SpecProblem] = []
         if exact != nil || includes != nil || excludes != nil {
             problems += findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.checks,
                                         kind: "check", seen: &seen) { () throws(LuaError) in
@@ -319,21 +318,20 @@ public enum PluginSpecRunner {
         }
         if let transition {
             let verdict = try runtime.guardVerdict(transition, for: view)
-            problems += verdict.failures.map { "a guard failed: \($0)" }
+            problems += verdict.failures.map { .guardFailed("\($0)") }
             let refused = !verdict.reasons.isEmpty
             let expected: Bool
             switch spec["refused"] {
             case .boolean(let flag): expected = flag
             case .nil: expected = true
-            default: return problems + ["refused must be true or false"]
+            default: return problems + [.refusedShape]
             }
             let reasons = verdict.reasons.map { "\($0.title)：\($0.reason)" }
             if refused != expected {
-                problems.append(expected ? "expected the \(transition.rawValue) guards to refuse; they allowed it"
-                    : "expected the \(transition.rawValue) guards to allow it; they refused: \(reasons.joined(separator: "; "))")
+                problems.append(expected ? .guardsAllowed(transition) : .guardsRefused(transition, reasons: reasons))
             }
             for wanted in ids("reasons") ?? [] where !reasons.contains(where: { $0.contains(wanted) }) {
-                problems.append("expected a reason containing '\(wanted)'; the reasons were: \(reasons.isEmpty ? "none" : reasons.joined(separator: "; "))")
+                problems.append(.reasonMissing(wanted, reasons: reasons))
             }
             if expected {
                 for reason in verdict.reasons { seen.fire("guard", reason.guardID) }

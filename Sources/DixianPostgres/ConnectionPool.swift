@@ -67,7 +67,7 @@ final class ConnectionPool: Sendable {
         case .tls, .unreachable, .invalidURL: return converted
         default:
             let reason = (error as? PSQLError)?.serverInfo?[.message] ?? converted.message
-            return PostgresStoreError(.unreachable, "cannot connect to the PostgreSQL server \(server): \(reason)",
+            return PostgresStoreError(.unreachable, .unreachable(server: server, reason: reason),
                                       code: (error as? PSQLError)?.serverInfo?[.sqlState])
         }
     }
@@ -75,9 +75,7 @@ final class ConnectionPool: Sendable {
     private var exhausted: PostgresStoreError {
         let size = settings.poolSize
         let timeout = settings.poolTimeout.formatted(.number.precision(.fractionLength(0...3)))
-        let busy = size == 1 ? "the only connection to \(server) is busy" : "all \(size) connections to \(server) are busy"
-        return PostgresStoreError(
-            .poolExhausted, "\(busy): no connection came free within \(timeout) s (pool_size and pool_timeout in the URL set how many and how long)")
+        return PostgresStoreError(.poolExhausted, .poolExhausted(server: server, size: size, timeout: timeout))
     }
 
     /// An idle connection, the right to open one, or nil after queueing `waiter`.
@@ -294,7 +292,7 @@ struct Connection: Sendable {
     private func answer<Kept: Sendable>(
         _ query: PostgresQuery, keeping keep: @escaping @Sendable (PostgresRow) -> Kept
     ) throws -> EventLoopFuture<[Kept]> {
-        let lost = PostgresStoreError(.connectionLost, PostgresStoreError.lostMessage(server: server))
+        let lost = PostgresStoreError(.connectionLost, .connectionLost(server: server, session: false))
         guard !connection.isClosed else { throw lost }
         // Rows are gathered here as they come: postgres-nio's own gathering (`query` without a
         // row handler) copies the rows gathered so far at every read from the socket, which for
@@ -550,9 +548,7 @@ struct Connection: Sendable {
     }
 
     static func commitUnknown(_ server: String) -> PostgresStoreError {
-        PostgresStoreError(
-            .commitUnknown, "the connection to the PostgreSQL server \(server) was lost while its transaction was being committed: "
-                + "the changes may or may not have been kept; check before doing them again")
+        PostgresStoreError(.commitUnknown, .commitUnknown(server: server))
     }
 
     private static func text(_ rows: [PostgresRow]) throws -> [[String?]] {

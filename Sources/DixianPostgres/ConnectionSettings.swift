@@ -46,32 +46,29 @@ struct ConnectionSettings: Sendable {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let user = components.user, !user.isEmpty
         else {
-            throw PostgresStoreError(
-                .invalidURL, "'\(PostgresRegistry.location(of: url))' is not a PostgreSQL URL (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE)")
+            throw PostgresStoreError(.invalidURL, .notAURL(PostgresRegistry.location(of: url)))
         }
         var values: [String: String] = [:]
         for item in components.queryItems ?? [] {
             guard Self.parameters.contains(item.name) else {
-                throw PostgresStoreError(
-                    .invalidURL, "the PostgreSQL URL has an unknown parameter '\(item.name)' (known: \(Self.parameters.joined(separator: ", ")))")
+                throw PostgresStoreError(.invalidURL, .unknownParameter(item.name, known: Self.parameters))
             }
             guard values[item.name] == nil else {
-                throw PostgresStoreError(.invalidURL, "the PostgreSQL URL gives '\(item.name)' twice")
+                throw PostgresStoreError(.invalidURL, .repeatedParameter(item.name))
             }
             values[item.name] = item.value ?? ""
         }
         let mode = values["sslmode"] ?? SSLMode.prefer.rawValue
         guard let sslMode = SSLMode(rawValue: mode) else {
-            throw PostgresStoreError(
-                .invalidURL, "sslmode '\(mode)' is not one Dixian knows (disable, prefer, require, verify-full)")
+            throw PostgresStoreError(.invalidURL, .unknownSSLMode(mode))
         }
         self.sslMode = sslMode
         if values["sslrootcert"] != nil && sslMode != .verifyFull {
-            throw PostgresStoreError(.invalidURL, "sslrootcert is used only with sslmode=verify-full, not \(sslMode.rawValue)")
+            throw PostgresStoreError(.invalidURL, .rootCertificateMode(sslMode.rawValue))
         }
         if let text = values["pool_size"] {
             guard let size = Int(text), (1...100).contains(size) else {
-                throw PostgresStoreError(.invalidURL, "pool_size must be a whole number from 1 to 100, not '\(text)'")
+                throw PostgresStoreError(.invalidURL, .poolSize(text))
             }
             poolSize = size
         } else {
@@ -79,7 +76,7 @@ struct ConnectionSettings: Sendable {
         }
         if let text = values["pool_timeout"] {
             guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
-                throw PostgresStoreError(.invalidURL, "pool_timeout must be a number of seconds above 0 and at most 3600, not '\(text)'")
+                throw PostgresStoreError(.invalidURL, .poolTimeout(text))
             }
             poolTimeout = seconds
         } else {
@@ -89,7 +86,7 @@ struct ConnectionSettings: Sendable {
         let port = components.port ?? 5432
         if let socketFolder = values["host"] {
             guard values["sslmode"] == nil || sslMode == .disable || sslMode == .prefer else {
-                throw PostgresStoreError(.invalidURL, "sslmode=\(sslMode.rawValue) cannot be used over a Unix socket (host=\(socketFolder))")
+                throw PostgresStoreError(.invalidURL, .socketTLS(mode: sslMode.rawValue, folder: socketFolder))
             }
             configuration = PostgresConnection.Configuration(
                 unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: user, password: components.password,
@@ -117,7 +114,7 @@ struct ConnectionSettings: Sendable {
             tls.certificateVerification = .fullVerification
             if let rootCertificates {
                 guard FileManager.default.isReadableFile(atPath: rootCertificates) else {
-                    throw PostgresStoreError(.invalidURL, "sslrootcert \(rootCertificates) cannot be read")
+                    throw PostgresStoreError(.invalidURL, .rootCertificateUnreadable(rootCertificates))
                 }
                 tls.trustRoots = .file(rootCertificates)
             }
@@ -126,7 +123,7 @@ struct ConnectionSettings: Sendable {
         do {
             context = try NIOSSLContext(configuration: tls)
         } catch {
-            throw PostgresStoreError(.tls, "TLS cannot be set up (sslmode=\(mode.rawValue)): \(error)")
+            throw PostgresStoreError(.tls, .tlsSetup(mode: mode.rawValue, reason: "\(error)"))
         }
         return mode == .prefer ? .prefer(context) : .require(context)
     }

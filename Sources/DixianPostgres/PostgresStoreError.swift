@@ -1,3 +1,4 @@
+import DixianCore
 import PostgresNIO
 
 /// What PostgreSQL (or the way to it) said when the store could not do something.
@@ -30,11 +31,22 @@ public struct PostgresStoreError: Error, CustomStringConvertible {
     public let message: String
     /// The SQLSTATE code, for errors the server reported.
     public let code: String?
+    /// The message from the store's catalogue, for officials in their language; nil when the
+    /// message is PostgreSQL's own (a refused statement) or a developer's (a value unread).
+    public let said: PostgresMessage?
 
     init(_ kind: Kind, _ message: String, code: String? = nil) {
         self.kind = kind
         self.message = message
         self.code = code
+        self.said = nil
+    }
+
+    init(_ kind: Kind, _ said: PostgresMessage, code: String? = nil) {
+        self.kind = kind
+        self.message = said.english
+        self.code = code
+        self.said = said
     }
 
     init(message: String, code: String? = nil) {
@@ -43,25 +55,24 @@ public struct PostgresStoreError: Error, CustomStringConvertible {
 
     /// The store's error for what postgres-nio threw, on the way to `server` (`host:port/database`).
     init(_ error: any Error, server: String? = nil) {
-        let place = server.map { " \($0)" } ?? ""
         if let error = error as? PostgresStoreError {
             self = error
         } else if let error = error as? PSQLError, Self.losesConnection(error) {
-            self.init(.connectionLost, Self.lostMessage(server: server))
+            self.init(.connectionLost, .connectionLost(server: server, session: false))
         } else if let error = error as? PSQLError, let info = error.serverInfo {
             let detail = info[.detail].map { " (\($0))" } ?? ""
             self.init(.server, (info[.message] ?? "error") + detail, code: info[.sqlState])
         } else if let error = error as? PSQLError, error.code == .sslUnsupported {
-            self.init(.tls, "the PostgreSQL server\(place) does not accept TLS, which sslmode asks for (sslmode=disable or prefer connects without)")
+            self.init(.tls, .tlsUnsupported(server: server))
         } else if let error = error as? PSQLError, error.code == .failedToAddSSLHandler || error.underlying is NIOSSLError
                     || error.underlying is BoringSSLError {
-            self.init(.tls, "TLS with the PostgreSQL server\(place) failed: \(error.underlying.map { "\($0)" } ?? "\(error.code)")")
+            self.init(.tls, .tlsFailed(server: server, reason: error.underlying.map { "\($0)" } ?? "\(error.code)"))
         } else if let error = error as? PSQLError, error.code == .connectionError {
-            self.init(.unreachable, "cannot connect to the PostgreSQL server\(place)" + (error.underlying.map { ": \($0)" } ?? ""))
+            self.init(.unreachable, .unreachable(server: server ?? "", reason: error.underlying.map { "\($0)" }))
         } else if let error = error as? PSQLError {
             self.init(.other, "PostgreSQL: \(error.code)" + (error.underlying.map { ": \($0)" } ?? ""))
         } else if error is NIOSSLError || error is BoringSSLError {
-            self.init(.tls, "TLS with the PostgreSQL server\(place) failed: \(error)")
+            self.init(.tls, .tlsFailed(server: server, reason: "\(error)"))
         } else {
             self.init(.other, String(describing: error))
         }
@@ -80,12 +91,6 @@ public struct PostgresStoreError: Error, CustomStringConvertible {
         default:
             return false
         }
-    }
-
-    /// The message of a connection lost while a command ran.
-    static func lostMessage(server: String?, what: String = "the command's changes were not kept") -> String {
-        "the connection to the PostgreSQL server\(server.map { " \($0)" } ?? "") was lost during the command: "
-            + "\(what) (PostgreSQL rolls back a transaction it did not finish)"
     }
 
     public var description: String { message }

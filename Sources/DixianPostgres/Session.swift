@@ -62,8 +62,7 @@ final class Session: Sendable {
     }
 
     private func lost(_ server: String) -> PostgresStoreError {
-        PostgresStoreError(.connectionLost, PostgresStoreError.lostMessage(
-            server: server, what: "the session's changes not yet committed were not kept"))
+        PostgresStoreError(.connectionLost, .connectionLost(server: server, session: true))
     }
 
     /// What a call that failed with `error` throws: a lost connection ends the transaction.

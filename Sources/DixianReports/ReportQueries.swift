@@ -289,12 +289,10 @@ final class ReportQueries: @unchecked Sendable {
 
     /// The name officials read for `value` of `dimension`.
     private func name(_ dimension: String, _ value: String) -> String {
-        let chinese = plugin.language == .chinese
-        if value == "none" { return chinese ? "无" : "none" }
-        if value.isEmpty { return dimension == "township" ? (chinese ? "县直" : "county") : "" }
+        if value == "none" { return ReportLabel.none.text(in: plugin.language) }
+        if value.isEmpty { return dimension == "township" ? ReportLabel.countyLevel.text(in: plugin.language) : "" }
         func term<T: OfficialTerm>(_ type: T.Type) -> String {
-            guard chinese, let term = T(rawValue: value) else { return value }
-            return term.chineseName
+            T(rawValue: value)?.name(in: plugin.language) ?? value
         }
         switch dimension {
         case "township", "village": return places[value] ?? value

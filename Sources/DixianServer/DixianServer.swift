@@ -234,8 +234,8 @@ public final class DixianServer<Store: ServerStore>: Sendable {
                 }
             }
         } catch let error as WorkflowError {
-            if case .notFound = error { throw ProblemDetails(.notFound, detail: .refusal(error.message(language: plugin.language))) }
-            throw ProblemDetails(.unprocessableContent, detail: .refusal(error.message(language: plugin.language)))
+            if case .notFound = error { throw ProblemDetails(.notFound, detail: .refusal(error.text(in: plugin.language))) }
+            throw ProblemDetails(.unprocessableContent, detail: .refusal(error.text(in: plugin.language)))
         } catch let error as RegistryStoreError where error.isStale {
             throw ProblemDetails(.conflict, detail: .recordChanged)
         }

@@ -6,7 +6,8 @@ import Foundation
 /// machine where `scripts/install` has run, or a shell set up for a county, both would change
 /// what the tests see. So the system configuration folder is an empty folder of the test run,
 /// and `DIXIAN_CONFIG`, `DIXIAN_PLUGIN_PATH` and `DIXIAN_POSTGRES` are unset, unless the
-/// test gives them itself.
+/// test gives them itself. The locale names no language either (`C.UTF-8`), as on a county's
+/// server: the plugin's language is spoken whatever the developer's shell says.
 public enum DixianTestEnvironment {
     /// The variables a deployment or a user's shell sets for `dixian`, which no test inherits.
     public static let deploymentVariables = ["DIXIAN_CONFIG", "DIXIAN_PLUGIN_PATH", "DIXIAN_POSTGRES"]
@@ -24,10 +25,15 @@ public enum DixianTestEnvironment {
     /// The runner's environment without the deployment's variables, the system configuration
     /// folder the empty one (whatever folder the runner's `DIXIAN_SYSTEM_CONFIG_DIR` names).
     public static var isolated: [String: String] {
-        isolating(ProcessInfo.processInfo.environment.filter {
-            !deploymentVariables.contains($0.key) && $0.key != "DIXIAN_SYSTEM_CONFIG_DIR"
-        })
+        var environment = ProcessInfo.processInfo.environment.filter {
+            !deploymentVariables.contains($0.key) && $0.key != "DIXIAN_SYSTEM_CONFIG_DIR" && !localeVariables.contains($0.key)
+        }
+        environment["LANG"] = "C.UTF-8"
+        return isolating(environment)
     }
+
+    /// The variables that could name a language (`Language.ofLocale`), which no test inherits.
+    public static let localeVariables = ["LANG", "LC_ALL", "LC_MESSAGES"]
 
     /// `environment`, a whole environment a test made, with the empty system configuration
     /// folder unless it names one itself; what it says of the deployment's variables stays.

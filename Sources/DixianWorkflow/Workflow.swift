@@ -60,7 +60,7 @@ public struct Workflow {
 
 /// Why the workflow refused an action. Its text is in English or Chinese, the language of the
 /// plugin the official works with.
-public enum WorkflowError: Error, Hashable, Sendable {
+public enum WorkflowError: Error, Hashable, MessageCatalogue {
     /// No record of that kind with that key.
     case notFound(RegistryTable, String)
     /// No screening run with that id.
@@ -79,28 +79,33 @@ public enum WorkflowError: Error, Hashable, Sendable {
     /// national guidance: 风险已消除的监测对象不再进行动态调整).
     case eliminatedPlan(Int64)
 
-    /// The reason in `language`.
-    public func message(language: Language) -> String {
-        let zh = language == .chinese
+    public var texts: (chinese: String, english: String) {
         switch self {
         case .notFound(let table, let key):
-            return zh ? "没有编号为\(key)的\(Self.chineseName(of: table))" : "there is no \(table.rawValue) \(key)"
+            ("没有编号为\(key)的\(Self.chineseName(of: table))", "there is no \(table.rawValue) \(key)")
         case .noScreeningRun(let id):
-            return zh ? "没有编号为\(id)的筛查记录" : "there is no screening run \(id)"
+            ("没有编号为\(id)的筛查记录", "there is no screening run \(id)")
         case .monitoring(let refusal):
-            return refusal.message(language: language)
+            refusal.texts
         case .alreadyClosed(let table, let key):
-            return zh ? "\(Self.chineseName(of: table))\(key)已办结" : "\(table.rawValue) \(key) is already closed"
+            ("\(Self.chineseName(of: table))\(key)已办结", "\(table.rawValue) \(key) is already closed")
         case .emptyText(let what):
-            return zh ? "须填写\(what.chineseName)" : "the \(what.rawValue) must be given"
+            ("须填写\(what.chineseName)", "the \(what.rawValue) must be given")
         case .dateBefore(let date, let earliest, let what):
-            return zh ? "日期\(date)早于\(what.chineseName)（\(earliest)）" : "the date \(date) is before \(what.rawValue) (\(earliest))"
+            ("日期\(date)早于\(what.chineseName)（\(earliest)）", "the date \(date) is before \(what.rawValue) (\(earliest))")
         case .futureDate(let date, let today):
-            return zh ? "日期\(date)晚于今天（\(today)）：办理后再登记" : "the date \(date) is after today (\(today)): record work once it is done"
+            ("日期\(date)晚于今天（\(today)）：办理后再登记", "the date \(date) is after today (\(today)): record work once it is done")
         case .eliminatedPlan(let id):
-            return zh ? "帮扶计划\(id)对应的监测对象风险已消除，不再进行动态调整"
-                : "plan \(id) belongs to an episode whose risk is eliminated; it is no longer adjusted"
+            ("帮扶计划\(id)对应的监测对象风险已消除，不再进行动态调整",
+             "plan \(id) belongs to an episode whose risk is eliminated; it is no longer adjusted")
         }
+    }
+
+    public static var samples: [WorkflowError] {
+        let may = LocalDate(year: 2024, month: 5, day: 1)!, june = LocalDate(year: 2024, month: 6, day: 1)!
+        return [.notFound(.household, "620621100201000123"), .noScreeningRun(7), .monitoring(.reasonsRequired(.sendBack)),
+                .alreadyClosed(.problem, "3"), .emptyText(RequiredText.allCases[0]), .dateBefore(may, june, EarlierDate.allCases[0]),
+                .futureDate(june, may), .eliminatedPlan(5)]
     }
 
     private static func chineseName(of table: RegistryTable) -> String {

@@ -3,6 +3,8 @@ import DixianConsole
 import DixianCore
 import DixianInterchange
 import DixianPlugins
+import DixianPostgres
+import DixianReports
 import DixianScreening
 import DixianServer
 import DixianSheets
@@ -160,6 +162,11 @@ struct CatalogueCheckTests {
              "没有声明报告“ledger”", "minqin declares no report 'ledger'"),
             (["screen", "--plugin", "minqin", "--db", unopenable, "--as-of", "2024-06-30"],
              "无法打开登记库 \(unopenable)：unable to open database file", "cannot open the registry \(unopenable): unable to open database file"),
+            // The PostgreSQL store's own words; the system's reason for refusing is quoted as it is.
+            (["screen", "--plugin", "minqin", "--postgres", "postgres://dixian@127.0.0.1:1/x", "--as-of", "2024-06-30"],
+             "无法连接 PostgreSQL 服务器 127.0.0.1:1/x：", "cannot connect to the PostgreSQL server 127.0.0.1:1/x: "),
+            (["screen", "--plugin", "minqin", "--postgres", "postgres://dixian@127.0.0.1:1/x?pool_size=0", "--as-of", "2024-06-30"],
+             "pool_size 须为 1 至 100 的整数，不能是“0”", "pool_size must be a whole number from 1 to 100, not '0'"),
         ]
         for run in runs {
             let chinese = try await Self.run(run.arguments, Self.chinese)
@@ -195,6 +202,31 @@ struct CatalogueCheckTests {
         #expect(english.text.contains("nothing was imported"), "\(english.text)")
     }
 
+    /// The sandbox's stops (a budget spent, a library withheld) and a chunk left open reach an
+    /// administrator in the plugin's language, still naming the chunk and line; Lua's own
+    /// messages and the script's `error` texts are the script's words and stay as they are.
+    @Test func aSandboxStopIsShownInThePluginsLanguage() async throws {
+        let folder = TemporaryFolder("dixian-catalogue-sandbox")
+        let county = folder.path("county"), db = folder.path("r.sqlite")
+        #expect(try await DixianProcess.run(["generate", "--county", "minqin", "--households", "5", "--seed", "3", "--out", county,
+                                             "--plugins", RegistryCommandTests.plugins]).status == 0)
+        #expect(try await DixianProcess.run(["import", county, "--db", db]).status == 0)
+        let eval = ["eval", "--db", db, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins, "--as-of", "2024-06-30",
+                    "--instruction-budget", "100000"]
+        let stops: [(chunk: String, chinese: String, english: String)] = [
+            ("while true do end", "console:1: 超出指令预算（100000 条指令）", "console:1: instruction budget of 100000 instructions exceeded"),
+            ("return io.open('/etc/passwd')", "console:1: 沙箱中不提供“io”", "console:1: 'io' is not available in the Dixian sandbox"),
+            ("do x = 1", "console: 语句不完整", "console: the chunk is not complete"),
+        ]
+        for stop in stops {
+            let chinese = try await Self.run(eval + [stop.chunk], Self.chinese)
+            #expect(chinese.status == 1 && chinese.text.contains(stop.chinese), "\(chinese.text)")
+            #expect(EnglishSentence.first(in: chinese.text) == nil, "\(chinese.text)")
+            let english = try await Self.run(eval + [stop.chunk], Self.english)
+            #expect(english.status == 1 && english.text.contains(stop.english), "\(english.text)")
+        }
+    }
+
     /// Every message of every catalogue has its Chinese text, with no English sentence in it.
     @Test func everyCatalogueMessageIsChineseWithoutAnEnglishSentence() {
         let catalogues: [(String, [any CatalogueMessage])] = [
@@ -204,6 +236,9 @@ struct CatalogueCheckTests {
             ("PluginMessage", PluginMessage.samples), ("ScreeningMessage", ScreeningMessage.samples), ("DossierLabel", DossierLabel.samples),
             ("ConfigurationMessage", ConfigurationMessage.samples), ("ProgressMessage", ProgressMessage.samples),
             ("SheetMessage", SheetMessage.samples), ("DueMessage", DueMessage.samples),
+            ("MonitoringRefusal", MonitoringRefusal.samples), ("WorkflowError", WorkflowError.samples),
+            ("ReportLabel", ReportLabel.samples), ("SpecProblem", SpecProblem.samples), ("PluginCommandMessage", PluginCommandMessage.samples),
+            ("PostgresMessage", PostgresMessage.samples), ("SandboxMessage", SandboxMessage.samples),
         ]
         for (name, messages) in catalogues {
             #expect(!messages.isEmpty, "\(name)")

@@ -202,9 +202,11 @@ struct InstalledDeploymentTests {
         let integrator = folder.url.appendingPathComponent("minqin-health")
         try FileManager.default.copyItem(at: Self.checkout.appendingPathComponent("Plugins/examples/extra-check"), to: integrator)
 
+        // In the locale's language, else the (Chinese) plugin's.
+        let language = Language.shown(environment: environment, plugin: .chinese)
         let tested = try await dixian(["plugin", "test", "--plugin-dir", ".", "minqin-extra"], in: integrator)
         #expect(tested.status == 0, "\(tested.output)\(tested.errorOutput)")
-        #expect(tested.output.contains("minqin-extra: 4 specs, 0 failed"), "\(tested.output)")
+        #expect(tested.output.contains(PluginCommandMessage.tally(plugin: "minqin-extra", specs: 4, failed: 0).text(in: language)), "\(tested.output)")
 
         // With a dixian.toml of its own, the plugin is the default, and plugin list says where each comes from.
         try "plugin_folders = [\".\"]\nplugin = \"minqin-extra\"\n".write(
@@ -212,16 +214,14 @@ struct InstalledDeploymentTests {
         let listed = try await dixian(["plugin", "list"], in: integrator)
         #expect(listed.status == 0, "\(listed.errorOutput)")
         let installedPlugins = stage.appendingPathComponent("usr/local/share/dixian/plugins").path
-        // In the locale's language, else the (Chinese) plugin's the file names.
-        let language = Language.shown(environment: environment, plugin: .chinese)
         func extends(_ base: String) -> String { CommandMessage.pluginExtends(base).text(in: language) }
-        #expect(listed.output.contains("minqin-extra\t0.1.0\t民勤县（含扩展检查） \(extends("minqin"))\t\(integrator.path)\t(plugin_folders in \(integrator.path)/dixian.toml)"),
+        #expect(listed.output.contains("minqin-extra\t0.1.0\t民勤县（含扩展检查） \(extends("minqin"))\t\(integrator.path)\t(\(ConfigurationMessage.origin(.configuration, file: integrator.path + "/dixian.toml").text(in: language)))"),
                 "\(listed.output)")
-        #expect(listed.output.contains("minqin\t2024.1\t民勤县 \(extends("national"))\t\(installedPlugins)/minqin\t(the installation)"), "\(listed.output)")
+        #expect(listed.output.contains("minqin\t2024.1\t民勤县 \(extends("national"))\t\(installedPlugins)/minqin\t(\(ConfigurationMessage.origin(.installation, file: "").text(in: language)))"), "\(listed.output)")
 
         let checked = try await dixian(["plugin", "check", "minqin-extra"], in: integrator)
         #expect(checked.status == 0, "\(checked.errorOutput)")
-        #expect(checked.output.contains("extends: minqin → national"), "\(checked.output)")
+        #expect(checked.output.contains(PluginCommandMessage.extends("minqin → national").text(in: language)), "\(checked.output)")
     }
 
     @Test func aConfigurationFileWithAMistakeStopsEveryCommandNamingItsLineAndKey() async throws {

@@ -17,7 +17,8 @@ struct PluginCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let passing = try await DixianProcess.run(["plugin", "test", "minqin", "--plugin-dir", RegistryCommandTests.plugins])
         #expect(passing.status == 0, "\(passing.output)\(passing.errorOutput)")
-        #expect(passing.output.contains("ok   2024: a household at 7799 yuan per capita is under the line of 7800"))
+        // Minqin is a Chinese plugin: its test speaks Chinese (the tests' locale names no language).
+        #expect(passing.output.contains("通过   2024: a household at 7799 yuan per capita is under the line of 7800"), "\(passing.output)")
 
         let plugin = folder.appendingPathComponent("wrong")
         try FileManager.default.createDirectory(at: plugin.appendingPathComponent("spec"), withIntermediateDirectories: true)
@@ -30,8 +31,9 @@ struct PluginCommandTests {
             """.write(to: plugin.appendingPathComponent("spec/a.lua"), atomically: true, encoding: .utf8)
         let failing = try await DixianProcess.run(["plugin", "test", plugin.path, "--plugin-dir", RegistryCommandTests.plugins])
         #expect(failing.status == 1)
-        #expect(failing.output.contains("FAIL expects the wrong thing  [wrong/spec/a.lua:1]"))
-        #expect(failing.output.contains("expected findings that did not come: minqin.income-below-line"))
+        #expect(failing.output.contains("未通过 expects the wrong thing  [wrong/spec/a.lua:1]"), "\(failing.output)")
+        #expect(failing.output.contains("应有而未出现的发现：minqin.income-below-line"))
+        #expect(failing.output.contains("wrong：规格 1 条，未通过 1 条"))
     }
 
     /// Writes plugin `id` (serving Minqin's county, extending nothing) with `checks` as its
@@ -61,9 +63,9 @@ struct PluginCommandTests {
         #expect(checked.status == 0)
         // category and members; name, which plugin.lua names (a member field too); and the episodes'
         // steps, always filled with their episodes.
-        let line = checked.output.split(separator: "\n").first { $0.contains("household view for checks:") }.map(String.init) ?? ""
-        #expect(line.hasPrefix("  household view for checks: 4 of 56 fields; left out: number, village,"), "\(checked.output)")
-        #expect(line.contains("survey") && !line.contains("category") && !line.contains(" members"))
+        let line = checked.output.split(separator: "\n").first { $0.contains("检查规则所用农户视图：") }.map(String.init) ?? ""
+        #expect(line.hasPrefix("  检查规则所用农户视图：56 个字段中填充 4 个；未用：number、village、"), "\(checked.output)")
+        #expect(line.contains("survey") && !line.contains("category") && !line.contains("、members"))
     }
 
     @Test func screenWritesJSONAndCSVAndRecordsTheRun() async throws {

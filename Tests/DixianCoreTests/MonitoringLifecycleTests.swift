@@ -124,6 +124,6 @@ struct MonitoringLifecycleTests {
             try MonitoringLifecycle.report(household: Self.household, channel: .selfReport, on: Self.day, by: "x", notes: "",
                                            episodes: [eliminated], episodeID: 5, stepID: 1)
         }
-        #expect(MonitoringRefusal.openEpisode(4, .verified).message(language: .chinese) == "该户已有未结束的监测记录（编号4，已核实）")
+        #expect(MonitoringRefusal.openEpisode(4, .verified).text(in: .chinese) == "该户已有未结束的监测记录（编号4，已核实）")
     }
 }

@@ -33,7 +33,7 @@ struct MinqinVisitScopeTests {
         let results = try PluginSpecRunner.run(chain: catalog.chain(for: catalog.plugin("minqin-villages")))
         #expect(results.count == 1)
         for result in results where !result.passed {
-            Issue.record("\(result.location) \(result.name): \(result.problems.joined(separator: "; "))")
+            Issue.record("\(result.location) \(result.name): \(result.problems.map(\.english).joined(separator: "; "))")
         }
     }
 }

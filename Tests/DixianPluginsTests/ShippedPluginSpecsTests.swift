@@ -20,7 +20,7 @@ struct ShippedPluginSpecsTests {
         let report = try PluginSpecRunner.report(chain: Self.catalog.chain(for: manifest), today: nil)
         #expect(!report.results.isEmpty, "\(id) has no specs")
         for result in report.results where !result.passed {
-            Issue.record("\(result.location) \(result.name): \(result.problems.joined(separator: "; "))")
+            Issue.record("\(result.location) \(result.name): \(result.problems.map(\.english).joined(separator: "; "))")
         }
         // Every rule the plugin declares is shown both ways: a spec where it fires, one where not.
         for rule in report.coverage where !rule.covered {

@@ -26,7 +26,7 @@ struct LedgerWorkflowTests {
         await #expect(throws: WorkflowError.emptyText(.fix)) { try await workflow.closeProblem(id, fix: " ", on: date("2024-07-05")) }
         let early = WorkflowError.dateBefore(date("2024-05-01"), date("2024-06-01"), .found)
         await #expect(throws: early) { try await workflow.closeProblem(id, fix: "已整改", on: date("2024-05-01")) }
-        #expect(early.message(language: .chinese) == "日期2024-05-01早于问题发现日期（2024-06-01）")
+        #expect(early.text(in: .chinese) == "日期2024-05-01早于问题发现日期（2024-06-01）")
         try await workflow.closeProblem(id, fix: "已接通自来水，水量达标", on: date("2024-07-05"))
         await #expect(throws: WorkflowError.alreadyClosed(.problem, String(id))) {
             try await workflow.closeProblem(id, fix: "再次", on: date("2024-07-06"))

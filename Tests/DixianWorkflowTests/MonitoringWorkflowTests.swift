@@ -71,7 +71,7 @@ struct MonitoringWorkflowTests {
         } catch WorkflowError.monitoring(.guarded(.eliminate, let reasons)) {
             #expect(reasons.contains { $0.contains("整户无劳动能力") })
             #expect(reasons.contains { $0.contains("2023年人均纯收入6500元，未超过监测范围7800元") })
-            let message = WorkflowError.monitoring(.guarded(.eliminate, reasons)).message(language: .chinese)
+            let message = WorkflowError.monitoring(.guarded(.eliminate, reasons)).text(in: .chinese)
             #expect(message.hasPrefix("不能“风险消除”：七不消："))
         }
         #expect(try await registry.store.dump() == before, "a refused transition changes nothing")
@@ -148,7 +148,7 @@ struct MonitoringWorkflowTests {
         await #expect(throws: WorkflowError.futureDate(tomorrow, registry.workflow.today)) {
             try await registry.workflow.report(household: Self.number, channel: .selfReport, on: tomorrow, by: "村干部")
         }
-        #expect(WorkflowError.futureDate(tomorrow, registry.workflow.today).message(language: .chinese)
+        #expect(WorkflowError.futureDate(tomorrow, registry.workflow.today).text(in: .chinese)
             == "日期2026-01-01晚于今天（2025-12-31）：办理后再登记")
     }
 }

@@ -19,7 +19,7 @@ local POINTS = {
 dixian.checklist {
   id = 'income-risk-points',
   title = '十项减收风险点排查清单',
-  source = 'seed 004 二.1：对涉及种养业经营、扶贫产业项目和光伏收益分配、小额贷款收益、务工就业、兜底政策落实、自然灾害等10项可能出现的减收风险点要逐户逐人逐项排查……列出清单到户到人',
+  source = '宾农工组办发〔2021〕33号 二.1：对涉及种养业经营、扶贫产业项目和光伏收益分配、小额贷款收益、务工就业、兜底政策落实、自然灾害等10项可能出现的减收风险点要逐户逐人逐项排查……列出清单到户到人',
   -- The seed shows no form: the county's sign-off line; landscape, for its 18 columns.
   sign_off = dixian.import('sign_off'),
   orientation = 'landscape',

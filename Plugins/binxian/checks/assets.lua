@@ -4,7 +4,7 @@ dixian.asset_check {
   title = '项目资产未明确管护责任主体',
   group = '项目资产',
   severity = 'medium',
-  source = 'seed 004 四.2：对脱贫攻坚期间各级财政专项扶贫资金形成的资产，明确管护责任主体',
+  source = '宾农工组办发〔2021〕33号 四.2：对脱贫攻坚期间各级财政专项扶贫资金形成的资产，明确管护责任主体',
   run = function(asset, ctx)
     if asset.custodian == nil then return asset.project .. '未明确管护责任主体' end
   end,
@@ -15,7 +15,7 @@ dixian.asset_check {
   title = '资产收益简单分红或用途不合规',
   group = '项目资产',
   severity = 'medium',
-  source = 'seed 004 四.3：资产收益分配主要用于项目运营管护、巩固脱贫成果和村内公益事业等方面……避免简单分红，一分了之',
+  source = '宾农工组办发〔2021〕33号 四.3：资产收益分配主要用于项目运营管护、巩固脱贫成果和村内公益事业等方面……避免简单分红，一分了之',
   run = function(asset, ctx)
     local findings = {}
     for _, d in ipairs(asset.distributions) do
@@ -42,7 +42,7 @@ dixian.asset_check {
   title = '减收风险点：光伏等产业项目收益未分配',
   group = '十项减收风险点',
   severity = 'medium',
-  source = 'seed 004 二.1：扶贫产业项目和光伏收益分配',
+  source = '宾农工组办发〔2021〕33号 二.1：扶贫产业项目和光伏收益分配',
   run = function(asset, ctx)
     if asset.class ~= 'operating' then return nil end
     local income = asset.incomes[ctx.year - 1]
@@ -59,7 +59,7 @@ dixian.asset_check {
   title = '项目资产闲置或流失，未持续发挥效益',
   group = '项目资产',
   severity = 'high',
-  source = 'seed 004 四.2：定期跟踪运行情况，及时化解潜在风险，确保项目持续发挥效益',
+  source = '宾农工组办发〔2021〕33号 四.2：定期跟踪运行情况，及时化解潜在风险，确保项目持续发挥效益',
   description = 'The registry holds an asset\'s status but not the date it began, so how long it has been idle is not judged.',
   run = function(asset, ctx)
     if asset.status == 'idle' then return asset.project .. '处于闲置状态，未持续发挥效益' end

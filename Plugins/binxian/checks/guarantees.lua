@@ -20,7 +20,7 @@ dixian.check {
   group = '后评估',
   risk_types = { 'other' },
   severity = 'high',
-  source = 'seed 004 五.3：对脱贫户、边缘易致贫户收入下降、“三保障”和饮水安全……实施常态化问题排查和整改',
+  source = '宾农工组办发〔2021〕33号 五.3：对脱贫户、边缘易致贫户收入下降、“三保障”和饮水安全……实施常态化问题排查和整改',
   run = function(h, ctx)
     local survey = h.survey
     if not B.in_scope(h) or survey == nil then return nil end

@@ -14,7 +14,7 @@ dixian.check {
   group = '十项减收风险点',
   risk_types = { 'failed-business' },
   severity = 'medium',
-  source = 'seed 004 二.1：种养业经营',
+  source = '宾农工组办发〔2021〕33号 二.1：种养业经营',
   run = function(h, ctx)
     if not B.in_scope(h) then return nil end
     local now, before = B.two_years(h, ctx)
@@ -31,7 +31,7 @@ dixian.check {
   group = '十项减收风险点',
   risk_types = { 'unstable-employment' },
   severity = 'medium',
-  source = 'seed 004 二.1：务工就业；二.3：重点关注脱贫不稳户和边缘易致户去年就业而今年未就业的人员',
+  source = '宾农工组办发〔2021〕33号 二.1：务工就业；二.3：重点关注脱贫不稳户和边缘易致户去年就业而今年未就业的人员',
   run = function(h, ctx)
     if not B.in_scope(h) then return nil end
     local now, before = B.two_years(h, ctx)
@@ -47,7 +47,7 @@ dixian.check {
   group = '十项减收风险点',
   risk_types = { 'lack-of-labor' },
   severity = 'high',
-  source = 'seed 004 二.1：兜底政策落实',
+  source = '宾农工组办发〔2021〕33号 二.1：兜底政策落实',
   run = function(h, ctx)
     if not B.in_scope(h) then return nil end
     if h.no_member_able_to_work and not h.minimum_living_allowance and not h.extreme_poverty_support then
@@ -62,7 +62,7 @@ dixian.check {
   group = '十项减收风险点',
   risk_types = { 'natural-disaster' },
   severity = 'high',
-  source = 'seed 004 二.1：自然灾害；三.1：特别是近期遭受洪涝灾害的村屯，要进一步强化排查工作',
+  source = '宾农工组办发〔2021〕33号 二.1：自然灾害；三.1：特别是近期遭受洪涝灾害的村屯，要进一步强化排查工作',
   run = function(h, ctx)
     if not B.in_scope(h) then return nil end
     local episode = B.recent_risk(h, ctx, 'natural-disaster')

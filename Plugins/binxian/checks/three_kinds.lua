@@ -9,7 +9,7 @@ dixian.check {
   group = '三类户',
   risk_types = { 'illness', 'accident', 'natural-disaster' },
   severity = 'high',
-  source = 'seed 004 三.1：因灾因病因意外事故等刚性支出较大或收入大幅缩减导致基本生活出现严重困难户',
+  source = '宾农工组办发〔2021〕33号 三.1：因灾因病因意外事故等刚性支出较大或收入大幅缩减导致基本生活出现严重困难户',
   run = function(h, ctx)
     if h.category == 'monitored' then return nil end
     local now, before = B.two_years(h, ctx)

@@ -13,7 +13,7 @@ local function names(list) return list and table.concat(list, '、') or nil end
 dixian.checklist {
   id = 'six-musts-visit-list',
   title = '“六必访”“六必查”走访清单',
-  source = 'seed 003 附件2 二.9：坚持"六必访"……开展"六必查"',
+  source = '民农领发〔2024〕9号附件2 二.9：坚持"六必访"……开展"六必查"',
   -- The seed shows no form: the county's sign-off line; landscape, for its 22 columns.
   sign_off = dixian.import('sign_off'),
   orientation = 'landscape',

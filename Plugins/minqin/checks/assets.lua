@@ -5,7 +5,7 @@ dixian.asset_check {
   title = '帮扶项目资产未确权登记',
   group = '项目资产',
   severity = 'medium',
-  source = 'seed 003 三(二)9：尽快完成确权登记，做到台账完善，权属明确，颁证到位',
+  source = '民农领发〔2024〕9号 三(二)9：尽快完成确权登记，做到台账完善，权属明确，颁证到位',
   run = function(asset, ctx)
     if not asset.ownership_registered then
       return string.format('%s（%s形成）未完成确权登记', asset.project, asset.formed_on)
@@ -18,7 +18,7 @@ dixian.asset_check {
   title = '帮扶项目资产闲置或流失',
   group = '项目资产',
   severity = 'high',
-  source = 'seed 003 三(二)9：坚决防止资产闲置或流失',
+  source = '民农领发〔2024〕9号 三(二)9：坚决防止资产闲置或流失',
   run = function(asset, ctx)
     if asset.status == 'idle' then
       return string.format('%s闲置，应盘活利用', asset.project)

@@ -11,7 +11,7 @@ dixian.check {
   group = '识别认定',
   risk_types = { 'natural-disaster' },
   severity = 'high',
-  source = 'seed 003 附件2 二.8：对存在因灾返贫致贫风险的农户，通过"绿色通道"先落实帮扶措施再履行相关程序',
+  source = '民农领发〔2024〕9号附件2 二.8：对存在因灾返贫致贫风险的农户，通过"绿色通道"先落实帮扶措施再履行相关程序',
   run = function(h, ctx)
     local year_start = string.format('%04d-01-01', ctx.year)
     for _, episode in ipairs(h.episodes) do

@@ -6,7 +6,7 @@ dixian.check {
   group = '风险消除',
   risk_types = { 'lack-of-labor' },
   severity = 'high',
-  source = 'seed 003 附件2 二.15：对整户无劳动能力的监测对象暂不标注消除风险，持续跟踪监测',
+  source = '民农领发〔2024〕9号附件2 二.15：对整户无劳动能力的监测对象暂不标注消除风险，持续跟踪监测',
   run = function(h, ctx)
     if not h.no_member_able_to_work then return nil end
     local latest = h.episodes[#h.episodes]

@@ -9,7 +9,7 @@ dixian.check {
   title = '"两不愁三保障"或饮水安全未保障',
   group = '三保障和饮水安全',
   severity = 'high',
-  source = 'seed 003 正文三(一)3：推进义务教育控辍保学"常态清零"……强化供水状况监测，发现问题动态清零',
+  source = '民农领发〔2024〕9号正文三(一)3：推进义务教育控辍保学"常态清零"……强化供水状况监测，发现问题动态清零',
   description = 'Any household whose latest 两不愁三保障 survey records a guarantee unmet, or with a child of '
     .. 'compulsory-school age (6 to 15) who dropped out; its risk types are those of the guarantees unmet.',
   run = function(h)

@@ -7,7 +7,7 @@ dixian.check {
   group = '收入监测',
   risk_types = { 'other' },
   severity = 'high',
-  source = 'seed 003 附件2 二.3：全县2024年度防止返贫监测范围调整为7800元',
+  source = '民农领发〔2024〕9号附件2 二.3：全县2024年度防止返贫监测范围调整为7800元',
   description = 'A household not yet monitored whose per-capita net income of the last complete year is below the line.',
   run = function(h, ctx)
     if h.category == 'monitored' then return nil end
@@ -32,7 +32,7 @@ dixian.check {
   group = '收入监测',
   risk_types = { 'other' },
   severity = 'medium',
-  source = 'seed 003 附件2 二.2：紧盯2023年收入不增反降的脱贫人口，逐户健全完善管理台账',
+  source = '民农领发〔2024〕9号附件2 二.2：紧盯2023年收入不增反降的脱贫人口，逐户健全完善管理台账',
   description = '脱贫人口 (脱贫户 and 脱贫不稳定户) whose per-capita net income of the last complete year is below the year before.',
   run = function(h, ctx)
     if not lifted_out(h) then return nil end

@@ -24,7 +24,7 @@ dixian.check {
   group = '识别认定',
   risk_types = { 'other' },
   severity = 'high',
-  source = 'seed 003 附件2 二.4：5天内完成家庭状况核查；5个工作日内反馈；5个工作日内完成审批；从申报到认定不超过15天',
+  source = '民农领发〔2024〕9号附件2 二.4：5天内完成家庭状况核查；5个工作日内反馈；5个工作日内完成审批；从申报到认定不超过15天',
   run = function(h, ctx)
     return overdue(m.clocks(h, ctx, 'self-report'), ctx)
   end,
@@ -35,7 +35,7 @@ dixian.check {
   title = '一键报贫核查、反馈或认定超期办结',
   group = '识别认定',
   severity = 'medium',
-  source = 'seed 003 附件2 二.4：5天内完成家庭状况核查，坚决防止逾期情况发生；5个工作日内反馈；5个工作日内完成审批；从申报到认定不超过15天',
+  source = '民农领发〔2024〕9号附件2 二.4：5天内完成家庭状况核查，坚决防止逾期情况发生；5个工作日内反馈；5个工作日内完成审批；从申报到认定不超过15天',
   description = 'A 一键报贫 step done after its due date (the clock of lib/minqin.lua, as the due list counts it), '
     .. 'done in the year of the assessment date: the work points are the year\'s (the window is the plugin\'s choice).',
   run = function(h, ctx)
@@ -55,7 +55,7 @@ dixian.check {
   title = '一户一策帮扶计划未按时制定或调整',
   group = '帮扶措施',
   severity = 'high',
-  source = 'seed 003 附件2 二.12：识别认定或风险标注10日内完成"一户一策"帮扶计划制定；风险未消除的监测对象，3月底前完成年度动态调整',
+  source = '民农领发〔2024〕9号附件2 二.12：识别认定或风险标注10日内完成"一户一策"帮扶计划制定；风险未消除的监测对象，3月底前完成年度动态调整',
   run = function(h, ctx)
     return overdue(m.clocks(h, ctx, 'plan'), ctx)
   end,
@@ -66,7 +66,7 @@ dixian.check {
   title = '识别超过两年尚未消除风险',
   group = '风险消除',
   severity = 'medium',
-  source = 'seed 003 附件2 二.15：对识别超过两年未消除风险的监测对象，镇村逐户建立管理台账，深入剖析问题症结',
+  source = '民农领发〔2024〕9号附件2 二.15：对识别超过两年未消除风险的监测对象，镇村逐户建立管理台账，深入剖析问题症结',
   run = function(h, ctx)
     local episode = m.open_episode(h)
     if episode == nil or episode.identified_on == nil then return nil end
@@ -84,7 +84,7 @@ dixian.check {
   title = '走访频次不足',
   group = '帮扶措施',
   severity = 'low',
-  source = 'seed 003 附件1 二.5：驻村工作队每月对"三类户"开展1次走访，每季度对脱贫户、一般户开展1次走访；'
+  source = '民农领发〔2024〕9号附件1 二.5：驻村工作队每月对"三类户"开展1次走访，每季度对脱贫户、一般户开展1次走访；'
     .. '二.8：监测户的帮扶责任人每季度至少开展1次入户走访；正文三(三)11：帮扶干部每季度至少入户走访1次',
   description = 'The visits of the last month or quarter the due list (deadline minqin.visits) shows overdue, from the '
     .. 'same parameters (visit_frequency, resident_team_villages), for the households visit_frequency.checked names.',

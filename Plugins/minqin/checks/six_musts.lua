@@ -8,7 +8,7 @@ dixian.check {
   list = true,
   group = '风险排查',
   severity = 'medium',
-  source = 'seed 003 附件2 二.9：坚持"六必访"，对大病重病患者、负担较重的慢性病患者、重度残疾人、留守老人妇女儿童、单亲和失能老年人、遭遇重大变故和自然灾害的家庭实行重点排查',
+  source = '民农领发〔2024〕9号附件2 二.9：坚持"六必访"，对大病重病患者、负担较重的慢性病患者、重度残疾人、留守老人妇女儿童、单亲和失能老年人、遭遇重大变故和自然灾害的家庭实行重点排查',
   description = 'One finding per household, its message naming every reason and its risk types those of the reasons '
     .. '(illness, disability, lack of labour, the event\'s own). 单亲 (single parents) is not in the registry and is not judged here.',
   run = function(h, ctx)
@@ -43,7 +43,7 @@ dixian.check {
   list = true,
   group = '风险排查',
   severity = 'medium',
-  source = 'seed 003 附件2 二.9：开展"六必查"，对农村低保和特困供养对象、有病人住院家庭、供养高中和大专学生家庭、残疾人家庭、突发意外家庭、有投诉举报情况的农户，严格核查认定',
+  source = '民农领发〔2024〕9号附件2 二.9：开展"六必查"，对农村低保和特困供养对象、有病人住院家庭、供养高中和大专学生家庭、残疾人家庭、突发意外家庭、有投诉举报情况的农户，严格核查认定',
   description = 'Households not monitored. An accident counts for six_must_check.accident_days after it was reported. '
     .. 'Hospital stays and complaints are not in the registry and are not judged here.',
   run = function(h, ctx)

@@ -8,7 +8,7 @@ dixian.check {
   group = '兜底保障',
   risk_types = { 'lack-of-labor' },
   severity = 'high',
-  source = 'seed 003 附件2 二.13：对整户丧失劳动能力的，及时纳入现有社会保障体系，做好兜底保障；二.19：整户无劳动能力的，由民政部门牵头管理',
+  source = '民农领发〔2024〕9号附件2 二.13：对整户丧失劳动能力的，及时纳入现有社会保障体系，做好兜底保障；二.19：整户无劳动能力的，由民政部门牵头管理',
   description = '脱贫户 and 监测户 with no member able to work, receiving neither 低保 nor 特困供养.',
   run = function(h)
     if not h.no_member_able_to_work or h.category == 'general' then return nil end

@@ -9,7 +9,7 @@ dixian.deadline {
   id = 'minqin.self-report',
   title = '一键报贫办理时限',
   responsible = '乡镇人民政府',
-  source = 'seed 003 附件2 二.4：自农户申报日起5天内完成家庭状况核查；核查完成后5个工作日内反馈；5个工作日内完成审批；不超过15天',
+  source = '民农领发〔2024〕9号附件2 二.4：自农户申报日起5天内完成家庭状况核查；核查完成后5个工作日内反馈；5个工作日内完成审批；不超过15天',
   description = 'The open clocks of each 一键报贫, and (with done_on) the steps done after their due dates in the year of the date.',
   run = function(h, ctx) return m.self_report_items(h, ctx) end,
 }
@@ -18,7 +18,7 @@ dixian.deadline {
   id = 'minqin.plan',
   title = '一户一策帮扶计划制定和年度调整',
   responsible = '乡镇人民政府',
-  source = 'seed 003 附件2 二.12：识别认定或风险标注10日内完成制定；风险未消除的，3月底前完成年度动态调整',
+  source = '民农领发〔2024〕9号附件2 二.12：识别认定或风险标注10日内完成制定；风险未消除的，3月底前完成年度动态调整',
   run = function(h, ctx) return m.clocks(h, ctx, 'plan') end,
 }
 
@@ -26,7 +26,7 @@ dixian.deadline {
   id = 'minqin.visits',
   title = '入户走访',
   responsible = '驻村工作队',
-  source = 'seed 003 附件1 二.5：每月对帮扶村"三类户"和低保户、残疾人、留守老人妇女儿童等困难群众开展1次走访，'
+  source = '民农领发〔2024〕9号附件1 二.5：每月对帮扶村"三类户"和低保户、残疾人、留守老人妇女儿童等困难群众开展1次走访，'
     .. '每季度对脱贫户、一般户开展1次走访；二.8：监测户的帮扶责任人每季度至少开展1次入户走访；正文三(三)11：帮扶干部每季度至少入户走访1次',
   run = function(h, ctx) return m.visit_items(h, ctx) end,
 }
@@ -35,7 +35,7 @@ dixian.deadline {
   id = 'minqin.follow-up',
   title = '风险消除后"回头看"',
   responsible = '乡镇人民政府',
-  source = 'seed 003 正文三(一)1：定期对已消除风险的监测对象开展"回头看"，确保风险稳定消除；附件2 二.15：对已消除风险的监测对象，适时开展"回头看"',
+  source = '民农领发〔2024〕9号正文三(一)1：定期对已消除风险的监测对象开展"回头看"，确保风险稳定消除；附件2 二.15：对已消除风险的监测对象，适时开展"回头看"',
   description = 'A household whose latest episode is eliminated owes a 回头看 (a follow-up step) every '
     .. 'follow_up_months months after the elimination or the last 回头看.',
   run = function(h, ctx)
@@ -55,7 +55,7 @@ dixian.deadline {
   id = 'minqin.yearly-update',
   title = '第四季度年度信息更新和收入采集',
   responsible = '乡镇人民政府',
-  source = 'seed 003 附件2 二.16：第四季度，结合脱贫人口年度基础信息调整，对已消除风险的监测对象基础信息进行年度更新，'
+  source = '民农领发〔2024〕9号附件2 二.16：第四季度，结合脱贫人口年度基础信息调整，对已消除风险的监测对象基础信息进行年度更新，'
     .. '做好脱贫人口和监测对象收入采集录入工作',
   description = 'From 1 October, each 脱贫户, 监测户 and household whose risk was eliminated without the year\'s income '
     .. 'recorded owes it by 31 December.',
@@ -75,7 +75,7 @@ dixian.duty {
   title = '相关行业部门推送预警信息',
   responsible = '相关行业部门',
   day = 28,
-  source = 'seed 003 附件2 二.6：相关行业部门每月28日向县农业农村局推送一次预警信息',
+  source = '民农领发〔2024〕9号附件2 二.6：相关行业部门每月28日向县农业农村局推送一次预警信息',
 }
 
 dixian.duty {
@@ -83,7 +83,7 @@ dixian.duty {
   title = '防返贫监测系统动态管理（新识别、人员增减、风险消除标注、再标注）',
   responsible = '乡镇人民政府',
   day = 31,
-  source = 'seed 003 附件2 二.16：每月下旬对全国防返贫监测和衔接推进乡村振兴系统开展一次新识别、人员增减、风险消除标注、风险再标注等动态管理工作',
+  source = '民农领发〔2024〕9号附件2 二.16：每月下旬对全国防返贫监测和衔接推进乡村振兴系统开展一次新识别、人员增减、风险消除标注、风险再标注等动态管理工作',
 }
 
 dixian.duty {
@@ -91,7 +91,7 @@ dixian.duty {
   title = '清退、回退监测对象书面报市农业农村局审核',
   responsible = '县农业农村局',
   day = 25,
-  source = 'seed 003 附件2 二.16：对需开展清退、回退监测对象的，每月25日前以书面形式报市农业农村局审核',
+  source = '民农领发〔2024〕9号附件2 二.16：对需开展清退、回退监测对象的，每月25日前以书面形式报市农业农村局审核',
 }
 
 dixian.duty {
@@ -99,7 +99,7 @@ dixian.duty {
   title = '识别、消除情况报市农业农村局备案',
   responsible = '县农业农村局',
   day = 30,
-  source = 'seed 003 附件2 二.16：每月30日前将识别、消除情况报市农业农村局备案',
+  source = '民农领发〔2024〕9号附件2 二.16：每月30日前将识别、消除情况报市农业农村局备案',
 }
 
 dixian.duty {
@@ -107,5 +107,5 @@ dixian.duty {
   title = '驻村工作队长工作例会',
   responsible = '镇驻村工作队总队长',
   day = 31,
-  source = 'seed 003 附件1 三.16：镇驻村工作队总队长，每月至少召开1次驻村工作队长工作例会',
+  source = '民农领发〔2024〕9号附件1 三.16：镇驻村工作队总队长，每月至少召开1次驻村工作队长工作例会',
 }

@@ -30,7 +30,7 @@ local m = require('lib.minqin')
 
 dixian.parameter('seven_nots', {
   title = '七不消（风险消除的否决条件）',
-  source = 'seed 003 附件2 二.14 names the rule; the items are those public rules state (guards/seven_nots.lua)',
+  source = '民农领发〔2024〕9号附件2 二.14 提出“七不消”；各项条件取自公开的规定（见插件 guards/seven_nots.lua）',
   value = {
     income_above_line = true,
     guarantees = true,
@@ -62,7 +62,7 @@ dixian.guard {
   id = 'minqin.seven-nots',
   title = '七不消',
   transition = 'eliminate',
-  source = 'seed 003 附件2 二.14、二.15；national 风险消除 criteria (guards/seven_nots.lua)',
+  source = '民农领发〔2024〕9号附件2 二.14、二.15；国家风险消除标准（见插件 guards/seven_nots.lua）',
   run = function(h, ctx)
     local rule = ctx.params.seven_nots
     local reasons = {}

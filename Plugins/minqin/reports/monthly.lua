@@ -17,7 +17,7 @@ end
 dixian.report {
   id = 'monthly',
   title = '防止返贫监测对象识别和风险消除情况月报',
-  source = 'seed 003 附件2 二.16：每月30日前将识别、消除情况报市农业农村局备案',
+  source = '民农领发〔2024〕9号附件2 二.16：每月30日前将识别、消除情况报市农业农村局备案',
   description = 'The month of the report date: episodes reported, identified, eliminated, sent back and relabelled by township, monitored households by kind and risk type, steps done late and overdue work.',
   needs = { 'due' },
   -- A return handed up to the city: portrait, signed by the county's usual line (the seed shows no form).

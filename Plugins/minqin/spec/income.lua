@@ -42,7 +42,7 @@ dixian.spec('a monitored household is already monitored: no line finding', {
   findings = {},
 })
 
-dixian.spec('the 2024 line is not in force in 2023: the seed gives no earlier line', {
+dixian.spec('the 2024 line is not in force in 2023: 民农领发〔2024〕9号 gives no earlier line', {
   as_of = '2024-01-01',
   household = { members = { { age = 50 } }, incomes = { { year = 2023, wage = 7801 } } },
   findings = {},

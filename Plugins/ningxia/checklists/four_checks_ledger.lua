@@ -23,7 +23,7 @@ household.append(columns, {
 dixian.checklist {
   id = 'four-checks-ledger',
   title = '“四查四补”问题台账',
-  source = 'seed 000 二：“四查四补”常态化查补重点（排查……建立台账）',
+  source = '宁党农发〔2021〕7号 二：“四查四补”常态化查补重点（排查……建立台账）',
   -- The seed shows no form: the county's sign-off line; landscape, for its 16 columns.
   sign_off = dixian.import('sign_off'),
   orientation = 'landscape',

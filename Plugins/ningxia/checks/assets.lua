@@ -1,7 +1,7 @@
 -- 帮扶项目资产 (seed 001 (七); seed 000 二(二)3 on 扶贫（移民）资产闲置、收益未分配).
 dixian.parameter('asset_allowed_uses', {
   title = '经营性资产收益的重点用途',
-  source = 'seed 001 (七)：资产收益重点用于项目运行管护、巩固拓展脱贫攻坚成果、村级公益事业等; the keywords are how the purposes are matched, a parameter',
+  source = '宁党发〔2021〕15号 (七)：资产收益重点用于项目运行管护、巩固拓展脱贫攻坚成果、村级公益事业等；用途按这些关键字识别，关键字由县里设定',
   value = { '管护', '维修', '运行', '巩固', '公益', '帮扶', '救助', '奖励', '岗位' },
 })
 
@@ -10,7 +10,7 @@ dixian.asset_check {
   title = '公益性资产未落实管护主体',
   group = '查漏补缺·漏扶',
   severity = 'medium',
-  source = 'seed 001 (七)：公益性资产落实管护主体，明确管护责任',
+  source = '宁党发〔2021〕15号 (七)：公益性资产落实管护主体，明确管护责任',
   run = function(asset, ctx)
     if asset.custodian == nil and asset.class == 'public-welfare' then
       return string.format('%s未落实管护主体', asset.project)
@@ -23,7 +23,7 @@ dixian.asset_check {
   title = '经营性资产收益未分配',
   group = '查漏补缺·漏扶',
   severity = 'medium',
-  source = 'seed 000 二(二)3：扶贫（移民）资产闲置、收益未分配',
+  source = '宁党农发〔2021〕7号 二(二)3：扶贫（移民）资产闲置、收益未分配',
   run = function(asset, ctx)
     if asset.class ~= 'operating' then return nil end
     local findings = {}
@@ -46,7 +46,7 @@ dixian.asset_check {
   title = '资产收益用途不合规（平均主义、一分了之）',
   group = '查漏补缺·漏扶',
   severity = 'medium',
-  source = 'seed 000 二(二)3：资产收益重点用于项目运行管护、巩固拓展脱贫成果、村级公益事业，避免平均主义、杜绝一分了之',
+  source = '宁党农发〔2021〕7号 二(二)3：资产收益重点用于项目运行管护、巩固拓展脱贫成果、村级公益事业，避免平均主义、杜绝一分了之',
   run = function(asset, ctx)
     local allowed = ctx.params.asset_allowed_uses
     local findings = {}
@@ -69,7 +69,7 @@ dixian.asset_check {
   title = '帮扶项目资产闲置或流失',
   group = '查漏补缺·漏扶',
   severity = 'medium',
-  source = 'seed 000 二(二)3：扶贫（移民）资产闲置、收益未分配；seed 001 (七)：确保继续发挥作用……防止资产流失和被侵占',
+  source = '宁党农发〔2021〕7号 二(二)3：扶贫（移民）资产闲置、收益未分配；宁党发〔2021〕15号 (七)：确保继续发挥作用……防止资产流失和被侵占',
   run = function(asset, ctx)
     if asset.status == 'idle' then
       return string.format('%s闲置，未发挥作用', asset.project)

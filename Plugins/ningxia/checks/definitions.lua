@@ -8,7 +8,7 @@ dixian.check {
   group = '查漏补缺·漏统',
   risk_types = { 'other' },
   severity = 'high',
-  source = 'seed 001 名词解释2；seed 000 二(二)1',
+  source = '宁党发〔2021〕15号名词解释2；宁党农发〔2021〕7号 二(二)1',
   run = function(h, ctx)
     if h.category ~= 'lifted' then return nil end
     local income, basis = N.income(h, ctx)
@@ -26,7 +26,7 @@ dixian.check {
   group = '查漏补缺·漏统',
   risk_types = { 'other' },
   severity = 'high',
-  source = 'seed 001 名词解释3；seed 000 二(二)1',
+  source = '宁党发〔2021〕15号名词解释3；宁党农发〔2021〕7号 二(二)1',
   run = function(h, ctx)
     if h.category ~= 'general' then return nil end
     local income, basis = N.income(h, ctx)
@@ -45,7 +45,7 @@ dixian.check {
   -- four families, so the 四查四补 ledger and summary leave it out.
   group = '数据核查',
   severity = 'low',
-  source = 'seed 001 名词解释2、3：界定月份的上年月份至当年上一月为一个年收入计算周期',
+  source = '宁党发〔2021〕15号名词解释2、3：界定月份的上年月份至当年上一月为一个年收入计算周期',
   description = 'Households with some but not all monthly incomes of the window: they are judged on last year instead.',
   run = function(h, ctx)
     local _, found, first, last = N.window(h, ctx)

@@ -9,7 +9,7 @@ dixian.check {
   group = '查损补失',
   risk_types = { 'natural-disaster', 'failed-business', 'unstable-employment' },
   severity = 'high',
-  source = 'seed 000 二(一)：对受到影响的农户进行全面排查，建立台账，及时纳入防止返贫监测帮扶',
+  source = '宁党农发〔2021〕7号 二(一)：对受到影响的农户进行全面排查，建立台账，及时纳入防止返贫监测帮扶',
   run = function(h, ctx)
     if h.category == 'monitored' then return nil end
     local hit = N.recent(h, ctx, 'natural-disaster') or N.recent(h, ctx, 'failed-business')
@@ -27,7 +27,7 @@ dixian.check {
   group = '查漏补缺·漏项',
   risk_types = { 'schooling', 'illness', 'housing', 'drinking-water' },
   severity = 'high',
-  source = 'seed 000 二(二)2：排查解决所有农户"两不愁三保障"持续巩固的漏项问题',
+  source = '宁党农发〔2021〕7号 二(二)2：排查解决所有农户"两不愁三保障"持续巩固的漏项问题',
   run = function(h, ctx)
     local gaps, risks = {}, {}
     local dropouts = N.names(h, function(p)
@@ -55,7 +55,7 @@ dixian.check {
   title = '监测户帮扶措施漏扶',
   group = '查漏补缺·漏扶',
   severity = 'high',
-  source = 'seed 000 二(二)3：制定监测对象"一户一策"帮扶方案，安排责任单位、责任人',
+  source = '宁党农发〔2021〕7号 二(二)3：制定监测对象"一户一策"帮扶方案，安排责任单位、责任人',
   run = function(h, ctx)
     if h.category ~= 'monitored' then return nil end
     if #h.plans == 0 then
@@ -73,7 +73,7 @@ dixian.check {
   group = '查弱补强',
   risk_types = { 'unstable-employment' },
   severity = 'medium',
-  source = 'seed 000 二(四)2：排查解决易地扶贫搬迁后续发展存在的困难；seed 001 (六)：有劳动能力的搬迁家庭至少有一项稳定增收产业或至少一人稳定就业',
+  source = '宁党农发〔2021〕7号 二(四)2：排查解决易地扶贫搬迁后续发展存在的困难；宁党发〔2021〕15号 (六)：有劳动能力的搬迁家庭至少有一项稳定增收产业或至少一人稳定就业',
   run = function(h, ctx)
     if not h.relocated then return nil end
     local able = 0

@@ -8,7 +8,7 @@ dixian.check {
   title = '监测户未定期跟踪回访',
   group = '监测帮扶',
   severity = 'medium',
-  source = 'seed 001 (四)：县乡村干部定期跟踪回访；(八)：县、乡、村对农村低收入人口开展定期核查',
+  source = '宁党发〔2021〕15号 (四)：县乡村干部定期跟踪回访；(八)：县、乡、村对农村低收入人口开展定期核查',
   run = function(h, ctx)
     local due, since = N.next_visit(h, ctx)
     if due == nil or due >= ctx.as_of then return nil end

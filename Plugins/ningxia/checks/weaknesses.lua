@@ -12,7 +12,7 @@ dixian.check {
   group = '查弱补强',
   risk_types = { 'lack-of-labor' },
   severity = 'high',
-  source = 'seed 001 (九)：对脱贫人口中完全丧失劳动能力或部分丧失劳动能力且无法通过产业就业获得稳定收入的人口，按规定纳入农村低保或特困人员救助供养范围；seed 000 二(四)1：对无劳动能力的……做好兜底保障',
+  source = '宁党发〔2021〕15号 (九)：对脱贫人口中完全丧失劳动能力或部分丧失劳动能力且无法通过产业就业获得稳定收入的人口，按规定纳入农村低保或特困人员救助供养范围；宁党农发〔2021〕7号 二(四)1：对无劳动能力的……做好兜底保障',
   run = function(h, ctx)
     if not in_scope(h) or h.minimum_living_allowance or h.extreme_poverty_support then return nil end
     if h.no_member_able_to_work then
@@ -32,8 +32,8 @@ dixian.check {
   group = '查弱补强',
   risk_types = { 'unstable-employment' },
   severity = 'low',
-  source = 'seed 000 二(四)1：排查解决脱贫人口和防止返贫监测对象（含移民）收入水平不高问题。重点关注经营性收入、工资性收入增收乏力',
-  description = 'Wage and operating income of last year no higher than the year before (both recorded); the seed gives no figure, so any growth counts as growth.',
+  source = '宁党农发〔2021〕7号 二(四)1：排查解决脱贫人口和防止返贫监测对象（含移民）收入水平不高问题。重点关注经营性收入、工资性收入增收乏力',
+  description = 'Wage and operating income of last year no higher than the year before (both recorded); 宁党农发〔2021〕7号 gives no figure, so any growth counts as growth.',
   run = function(h, ctx)
     if not in_scope(h) then return nil end
     local now, before = N.earned(h, ctx.year - 1), N.earned(h, ctx.year - 2)

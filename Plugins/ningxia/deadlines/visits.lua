@@ -7,7 +7,7 @@ dixian.deadline {
   id = 'ningxia.follow-up-visit',
   title = '监测户定期跟踪回访',
   responsible = '乡镇人民政府',
-  source = 'seed 001 (四)：县乡村干部定期跟踪回访',
+  source = '宁党发〔2021〕15号 (四)：县乡村干部定期跟踪回访',
   run = function(h, ctx)
     local due, since = N.next_visit(h, ctx)
     if due == nil then return nil end
@@ -20,7 +20,7 @@ dixian.deadline {
   id = 'ningxia.yearly-check',
   title = '年度集中全面查补入户',
   responsible = '乡镇人民政府',
-  source = 'seed 000 三(四)：每年至少定期开展一次集中全面查补',
+  source = '宁党农发〔2021〕7号 三(四)：每年至少定期开展一次集中全面查补',
   run = function(h, ctx)
     local in_scope = false
     for _, category in ipairs(ctx.params.yearly_check_categories) do

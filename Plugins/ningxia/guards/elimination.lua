@@ -9,7 +9,7 @@ dixian.guard {
   id = 'ningxia.stable-elimination',
   title = '风险稳定消除方可退出监测',
   transition = 'eliminate',
-  source = 'seed 001 (四)：对已稳定消除风险的退出监测帮扶；seed 000 二(二)3：对返贫致贫风险已稳定消除的对象，按照程序消除风险',
+  source = '宁党发〔2021〕15号 (四)：对已稳定消除风险的退出监测帮扶；宁党农发〔2021〕7号 二(二)3：对返贫致贫风险已稳定消除的对象，按照程序消除风险',
   run = function(h, ctx)
     local rules = ctx.params.elimination_rules
     local reasons = {}

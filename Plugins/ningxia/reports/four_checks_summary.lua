@@ -14,7 +14,7 @@ end
 dixian.report {
   id = 'four-checks-summary',
   title = '“四查四补”排查情况汇总',
-  source = 'seed 000 二：“四查四补”常态化查补重点',
+  source = '宁党农发〔2021〕7号 二：“四查四补”常态化查补重点',
   description = 'Findings of the latest screening by 四查四补 family (and its 四漏 kinds) and township, and the problem ledger of the year.',
   -- A summary of a few narrow tables: portrait, signed by the county's usual line (the seed shows no form).
   sign_off = dixian.import('sign_off'),

@@ -48,13 +48,13 @@ dixian.spec('operating income of 2019 partly spent on upkeep is distributed', {
   excludes = { 'ningxia.asset-income-undistributed', 'ningxia.asset-income-use' },
 })
 
-dixian.spec('an idle asset (seed 000 二(二)3 资产闲置)', {
+dixian.spec('an idle asset (宁党农发〔2021〕7号 二(二)3 资产闲置)', {
   as_of = '2020-06-15',
   asset = { project = '移民村冷库', class = 'operating', custodian = '村集体经济合作社', status = 'idle' },
   findings = { 'ningxia.asset-idle-lost' },
 })
 
-dixian.spec('a lost asset (seed 001 (七) 防止资产流失)', {
+dixian.spec('a lost asset (宁党发〔2021〕15号 (七) 防止资产流失)', {
   as_of = '2020-06-15',
   asset = { project = '养殖圈棚', class = 'household', status = 'lost' },
   findings = { 'ningxia.asset-idle-lost' },

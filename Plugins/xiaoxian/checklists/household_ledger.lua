@@ -11,7 +11,7 @@ local names = X.names
 dixian.checklist {
   id = 'household-ledger',
   title = '大排查入户排查台账',
-  source = 'seed 002 附件：大排查入户排查台账',
+  source = '萧乡振办〔2021〕7号附件：大排查入户排查台账',
   -- Not on the annex: the line a county office signs under what it hands up. Landscape: the
   -- annex's 19 columns, and the three that find a row, are as wide as a page turned.
   sign_off = dixian.import('sign_off'),

@@ -9,7 +9,7 @@ dixian.asset_check {
   title = '扶贫项目资产处于闲置状态',
   group = X.ASSET_GROUP,
   severity = 'medium',
-  source = 'seed 002 二(九)：是否存在扶贫项目资产利用率不高甚至处于闲置状态、没有持续发挥效益问题',
+  source = '萧乡振办〔2021〕7号 二(九)：是否存在扶贫项目资产利用率不高甚至处于闲置状态、没有持续发挥效益问题',
   run = function(asset, ctx)
     if asset.status == 'idle' then return asset.project .. '处于闲置状态，没有持续发挥效益' end
   end,
@@ -20,7 +20,7 @@ dixian.asset_check {
   title = '经营性资产流失',
   group = X.ASSET_GROUP,
   severity = 'high',
-  source = 'seed 002 二(九)：是否存在经营性资产流失风险',
+  source = '萧乡振办〔2021〕7号 二(九)：是否存在经营性资产流失风险',
   run = function(asset, ctx)
     if asset.class == 'operating' and asset.status == 'lost' then return asset.project .. '（经营性资产）已流失或损毁' end
   end,
@@ -31,7 +31,7 @@ dixian.asset_check {
   title = '公益性资产管理责任不明确',
   group = X.ASSET_GROUP,
   severity = 'medium',
-  source = 'seed 002 二(九)：是否存在……公益性资产管理责任不明确、资金保障不到位问题',
+  source = '萧乡振办〔2021〕7号 二(九)：是否存在……公益性资产管理责任不明确、资金保障不到位问题',
   run = function(asset, ctx)
     if asset.class == 'public-welfare' and asset.custodian == nil then return asset.project .. '（公益性资产）未明确管护主体' end
   end,
@@ -42,7 +42,7 @@ dixian.asset_check {
   title = '村级光伏电站收益未分配',
   group = X.ASSET_GROUP,
   severity = 'medium',
-  source = 'seed 002 二(八)：村级光伏电站收益分配是否精准规范',
+  source = '萧乡振办〔2021〕7号 二(八)：村级光伏电站收益分配是否精准规范',
   description = 'A station is an asset whose project names one of the words of solar_words; its income of the assessed year with no use recorded that year is a finding. Whether a distribution is 精准 is for the visit.',
   run = function(asset, ctx)
     local solar = false

@@ -7,7 +7,7 @@ dixian.check {
   title = '脱贫户或监测对象未安排帮扶责任人',
   group = '防止返贫监测和帮扶',
   severity = 'medium',
-  source = 'seed 002 二(六)：脱贫户和监测对象帮扶责任人是否安排到位',
+  source = '萧乡振办〔2021〕7号 二(六)：脱贫户和监测对象帮扶责任人是否安排到位',
   run = function(h, ctx)
     if h.category ~= 'general' and h.helper == nil then return '未安排帮扶责任人' end
   end,

@@ -8,7 +8,7 @@ dixian.check {
   group = '三保障和饮水安全',
   risk_types = { 'schooling' },
   severity = 'high',
-  source = 'seed 002 二(五)：核查农户家中是否有除身体原因不具备学习条件外义务教育阶段适龄儿童、少年（6-15周岁）失学辍学',
+  source = '萧乡振办〔2021〕7号 二(五)：核查农户家中是否有除身体原因不具备学习条件外义务教育阶段适龄儿童、少年（6-15周岁）失学辍学',
   run = function(h, ctx)
     local ages = ctx.params.compulsory_school_ages
     local children = X.names(h, function(p) return X.out_of_school(p, ctx) ~= nil end)
@@ -24,7 +24,7 @@ dixian.check {
   group = '三保障和饮水安全',
   risk_types = { 'illness' },
   severity = 'high',
-  source = 'seed 002 二(五)：所有农村人口是否全部参加城乡居民基本医疗保险',
+  source = '萧乡振办〔2021〕7号 二(五)：所有农村人口是否全部参加城乡居民基本医疗保险',
   run = function(h, ctx)
     local uninsured = names(h, function(p) return not p.medical_insurance end)
     if uninsured ~= '' then return '未参加城乡居民基本医疗保险：' .. uninsured end
@@ -37,7 +37,7 @@ dixian.check {
   group = '三保障和饮水安全',
   risk_types = { 'illness' },
   severity = 'medium',
-  source = 'seed 002 二(五)：是否存在部分大病重病监测户医疗费用负担较重问题',
+  source = '萧乡振办〔2021〕7号 二(五)：是否存在部分大病重病监测户医疗费用负担较重问题',
   run = function(h, ctx)
     if h.category ~= 'monitored' then return nil end
     local ill = names(h, function(p) return p.health == 'serious-illness' end)
@@ -55,7 +55,7 @@ dixian.check {
   group = '三保障和饮水安全',
   risk_types = { 'housing' },
   severity = 'high',
-  source = 'seed 002 二(五)：是否有农户现有住房为危房',
+  source = '萧乡振办〔2021〕7号 二(五)：是否有农户现有住房为危房',
   run = function(h, ctx)
     local survey = h.survey
     if survey and not survey.safe_housing then
@@ -70,7 +70,7 @@ dixian.check {
   group = '三保障和饮水安全',
   risk_types = { 'housing' },
   severity = 'high',
-  source = 'seed 002 二(五)：是否存在子女经济条件和住房较好、但老人独居且现有住房不安全现象',
+  source = '萧乡振办〔2021〕7号 二(五)：是否存在子女经济条件和住房较好、但老人独居且现有住房不安全现象',
   description = 'The registry does not link the elderly to their children\'s households; the visit confirms the children\'s situation.',
   run = function(h, ctx)
     local survey = h.survey
@@ -88,7 +88,7 @@ dixian.check {
   group = '三保障和饮水安全',
   risk_types = { 'drinking-water' },
   severity = 'high',
-  source = 'seed 002 二(五)：是否有供水不足或水质不达标情况',
+  source = '萧乡振办〔2021〕7号 二(五)：是否有供水不足或水质不达标情况',
   run = function(h, ctx)
     local survey = h.survey
     if survey == nil then return nil end

@@ -8,7 +8,7 @@ dixian.check {
   group = '收入支出变化',
   risk_types = { 'other' },
   severity = 'medium',
-  source = 'seed 002 二(十三)：脱贫户人均纯收入是否比2020年实现增长；经营性收入和工资性收入是否实现增长',
+  source = '萧乡振办〔2021〕7号 二(十三)：脱贫户人均纯收入是否比2020年实现增长；经营性收入和工资性收入是否实现增长',
   run = function(h, ctx)
     if h.category == 'general' then return nil end
     local year = X.assessed_year(ctx)
@@ -28,7 +28,7 @@ dixian.check {
   title = '为无劳动能力人员安排公益性岗位',
   group = '就业稳岗',
   severity = 'medium',
-  source = 'seed 002 二(十)：是否存在岗位安排不合理，为无劳动力或者丧失劳动力的脱贫户和监测对象安排公益性岗位现象',
+  source = '萧乡振办〔2021〕7号 二(十)：是否存在岗位安排不合理，为无劳动力或者丧失劳动力的脱贫户和监测对象安排公益性岗位现象',
   run = function(h, ctx)
     local misplaced = names(h, function(p) return p.public_welfare_post and p.labor_capacity == 'none' end)
     if misplaced ~= '' then return '无劳动能力却安排了公益性岗位：' .. misplaced end
@@ -41,7 +41,7 @@ dixian.check {
   group = '低收入人口常态化帮扶',
   risk_types = { 'lack-of-labor' },
   severity = 'high',
-  source = 'seed 002 二(十二)：完全丧失劳动能力或部分丧失劳动能力且无法通过产业就业获得稳定收入的人口以及低收入家庭中的重度残疾人、重病患者是否按规定纳入农村低保或特困人员救助供养范围',
+  source = '萧乡振办〔2021〕7号 二(十二)：完全丧失劳动能力或部分丧失劳动能力且无法通过产业就业获得稳定收入的人口以及低收入家庭中的重度残疾人、重病患者是否按规定纳入农村低保或特困人员救助供养范围',
   run = function(h, ctx)
     if h.category == 'general' or h.minimum_living_allowance or h.extreme_poverty_support then return nil end
     if h.no_member_able_to_work then

@@ -13,7 +13,7 @@ local X = require('lib.xiaoxian')
 dixian.report {
   id = 'self-inspection',
   title = '巩固拓展脱贫攻坚成果大排查自查报告',
-  source = 'seed 002 三(三)：形成自查报告（报告内容包括大排查开展情况、问题及整改落实情况、下一步工作安排等），于12月27日前上报县乡村振兴局',
+  source = '萧乡振办〔2021〕7号 三(三)：形成自查报告（报告内容包括大排查开展情况、问题及整改落实情况、下一步工作安排等），于12月27日前上报县乡村振兴局',
   description = 'Households on the register, the latest screening, the problem ledger since the field stage began and its rectification, incomes in the assessed year against the year before, and the next steps.',
   -- A report in prose with small tables, handed up as a document: portrait, with the county's
   -- usual sign-off line (三(三) asks for the report, not a form).

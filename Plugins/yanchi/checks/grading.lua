@@ -17,7 +17,7 @@ dixian.check {
   group = '红黄绿预警',
   risk_types = { 'other' },
   severity = 'medium',
-  source = 'seed 001 (四)：推广盐池县"红黄绿"动态监测预警和四级网格化管理做法',
+  source = '宁党发〔2021〕15号 (四)：推广盐池县"红黄绿"动态监测预警和四级网格化管理做法',
   run = function(h, ctx)
     if h.category == 'monitored' then return nil end
     local income, basis = N.income(h, ctx)

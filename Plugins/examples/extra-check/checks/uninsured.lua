@@ -7,7 +7,7 @@ dixian.check {
   group = '扩展检查',
   risk_types = { 'illness' },
   severity = 'high',
-  source = 'seed 003 三(一)3：持续做好农村低收入人口纳入三重制度保障范围动态全覆盖',
+  source = '民农领发〔2024〕9号 三(一)3：持续做好农村低收入人口纳入三重制度保障范围动态全覆盖',
   run = function(h, ctx)
     if h.category == 'general' then return nil end
     local names = {}
