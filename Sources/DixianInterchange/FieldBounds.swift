@@ -74,6 +74,11 @@ package struct FieldBounds: Sendable {
         return nil
     }
 
+    /// The most characters `column` holds.
+    package static func textLimit(column: String) -> Int {
+        longTextColumns.contains(column) ? longTextLimit : shortTextLimit
+    }
+
     /// What is wrong with `text` as a field of `column`, if anything.
     package static func textProblem(_ text: String, column: String) -> FieldMessage? {
         textProblem(text, long: longTextColumns.contains(column))

@@ -11,7 +11,7 @@ import HummingbirdCore
 import NIOCore
 
 
-/// Dixian's HTTP server: the JSON API under `/api/` (described at `/openapi.json`), the public
+/// Dixian's HTTP server: the JSON API under `/api/v1/` (described at `/openapi.json`), the public
 /// self-report page, and the signed-in dashboard, over one registry and one county plugin.
 public final class DixianServer<Store: ServerStore>: Sendable {
     /// The registry.
@@ -25,6 +25,8 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     let selfReports: RateLimiter
     /// How the server faces the network.
     public let options: ServerOptions
+    /// The API's description as served (`OpenAPIDocument.served(for:)`).
+    let openAPIDocument: [UInt8]
 
     /// A server over `store` with `chain`'s rules; the public self-report form takes at most
     /// `selfReportLimit` submissions a minute (or `selfReportWindow`) from one address.
@@ -43,31 +45,37 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         runtimes = try RuntimeLender(chain: chain)
         users = UserCache(store, freshness: 10)
         selfReports = RateLimiter(limit: options.selfReportLimit, window: TimeInterval(options.selfReportWindow.components.seconds))
+        openAPIDocument = try OpenAPIDocument.served(for: chain[chain.count - 1])
     }
 
     /// The plugin asked for.
     var plugin: PluginManifest { chain[chain.count - 1] }
 
-    /// The router: middleware, then one controller per resource, the JSON API under `/api/`.
-    /// The request log is outermost, so that it sees the status of the problem details an
-    /// error became.
+    /// The router: middleware, then one controller per resource, the JSON API under
+    /// `/api/v1/` (`OpenAPIDocument.basePath`). The request log is outermost, so that it sees the
+    /// status of the problem details an error became; a method a routed path does not take is
+    /// answered 405 before anyone signs in.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        let allowed = AllowedMethods()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(options), language: plugin.language))
+        router.add(middleware: MethodNotAllowedMiddleware(allowed: allowed))
         router.add(middleware: AuthenticationMiddleware(users: users))
-        router.addRoutes(HouseholdController(server: self).routes, atPath: "api/households")
-        router.addRoutes(MonitoringController(server: self).routes, atPath: "api")
-        router.addRoutes(VisitController(server: self).routes, atPath: "api/visits")
-        router.addRoutes(ProblemController(server: self).routes, atPath: "api/problems")
-        router.addRoutes(WarningController(server: self).routes, atPath: "api/warnings")
-        router.addRoutes(AssetController(server: self).routes, atPath: "api/assets")
-        router.addRoutes(ScreeningRunController(server: self).routes, atPath: "api/screening-runs")
-        router.addRoutes(ReportController(server: self).routes, atPath: "api/reports")
+        let api = OpenAPIDocument.basePath
+        router.addRoutes(HouseholdController(server: self).routes, atPath: "\(api)/households")
+        router.addRoutes(MonitoringController(server: self).routes, atPath: RouterPath(api))
+        router.addRoutes(VisitController(server: self).routes, atPath: "\(api)/visits")
+        router.addRoutes(ProblemController(server: self).routes, atPath: "\(api)/problems")
+        router.addRoutes(WarningController(server: self).routes, atPath: "\(api)/warnings")
+        router.addRoutes(AssetController(server: self).routes, atPath: "\(api)/assets")
+        router.addRoutes(ScreeningRunController(server: self).routes, atPath: "\(api)/screening-runs")
+        router.addRoutes(ReportController(server: self).routes, atPath: "\(api)/reports")
         router.addRoutes(SelfReportController(server: self).routes)
         router.addRoutes(SessionController(server: self).routes, atPath: "login")
         router.addRoutes(DashboardController(server: self).routes, atPath: "dashboard")
-        router.addRoutes(OpenAPIController().routes, atPath: "openapi.json")
+        router.addRoutes(OpenAPIController(document: openAPIDocument).routes, atPath: "openapi.json")
+        allowed.learn(router.routes)
         return router
     }
 
@@ -109,14 +117,49 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         } catch {
             throw ProblemDetails.badField("body", .notTheJSON)
         }
+        try Self.checkNulls(in: Data(buffer: buffer), fields: Self.fieldNames(of: value))
         try Self.checkText(of: value)
         return value
     }
 
-    /// Holds every text field of a request body to the bounds an import holds the registry's
-    /// fields to (length, no control characters): 400 naming the first field that breaks them.
-    static func checkText(of body: some Any) throws {
-        for child in Mirror(reflecting: body).children {
+    /// The fields a decoded body (or each element of a body that is an array) takes, as the
+    /// request names them.
+    static func fieldNames(of body: Any) -> Set<String> {
+        let mirror = Mirror(reflecting: body)
+        if mirror.displayStyle == .collection { return mirror.children.first.map { fieldNames(of: $0.value) } ?? [] }
+        return Set(mirror.children.compactMap { $0.label?.snakeCased })
+    }
+
+    /// Refuses a body (or an element of a body that is an array) that sends one of `fields` as
+    /// `null`, which decoding would take for a field left out: 400 naming the first. A field
+    /// the body does not take is ignored, whatever its value.
+    static func checkNulls(in body: Data, fields: Set<String>) throws {
+        let json = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+        let objects: [(prefix: String, fields: [String: Any])] = if let object = json as? [String: Any] {
+            [("", object)]
+        } else if let array = json as? [Any] {
+            array.enumerated().compactMap { index, element in (element as? [String: Any]).map { ("[\(index)].", $0) } }
+        } else {
+            []
+        }
+        for (prefix, sent) in objects {
+            if let field = fields.sorted().first(where: { sent[$0] is NSNull }) {
+                throw ProblemDetails.badField(prefix + field, .mustNotBeNull)
+            }
+        }
+    }
+
+    /// Holds every text field of a request body (and of each element of a body that is an
+    /// array, named `[index].field`) to the bounds an import holds the registry's fields to
+    /// (length, no control characters), a length counted in Unicode code points as the API
+    /// document's `maxLength` is: 400 naming the first field that breaks them.
+    static func checkText(of body: some Any, prefix: String = "") throws {
+        let mirror = Mirror(reflecting: body)
+        if mirror.displayStyle == .collection {
+            for (index, element) in mirror.children.enumerated() { try checkText(of: element.value, prefix: prefix + "[\(index)].") }
+            return
+        }
+        for child in mirror.children {
             guard let label = child.label else { continue }
             let text: String
             switch child.value {
@@ -124,21 +167,23 @@ public final class DixianServer<Store: ServerStore>: Sendable {
             case let value as String?: guard let value else { continue }; text = value
             default: continue
             }
-            let field = label.snakeCased
-            if let problem = FieldBounds.textProblem(text, column: field) { throw ProblemDetails.badField(field, .field(problem)) }
+            let field = label.snakeCased, limit = FieldBounds.textLimit(column: field)
+            if let problem = FieldBounds.textProblem(text, column: field) { throw ProblemDetails.badField(prefix + field, .field(problem)) }
+            let count = text.unicodeScalars.count
+            if count > limit { throw ProblemDetails.badField(prefix + field, .field(.tooLong(count: count, limit: limit))) }
         }
     }
 
-    /// A route that takes no query and lists, for a reader, the rows `rows` gives for each of
-    /// their areas, as a JSON array.
-    func listEachArea(
-        _ request: Request, context: ServerContext, _ rows: (String) async throws -> [[String: String]]
+    /// A list route: for a reader, the items `items` gives for each of their areas, a page of
+    /// them as `Paging` asks (the only query such a route takes).
+    func listEachArea<Item: Encodable & Sendable>(
+        _ request: Request, context: ServerContext, _ items: (String) async throws -> [Item]
     ) async throws -> Response {
-        _ = try QueryParameters(request, allowed: [])
         let user = try context.require(.read)
-        var all: [[String: String]] = []
-        for area in user.areas { all += try await rows(area) }
-        return try json(all)
+        let paging = try Paging(QueryParameters(request, allowed: Paging.parameters))
+        var all: [Item] = []
+        for area in user.areas { all += try await items(area) }
+        return try json(paging.page(of: all))
     }
 
     /// A date field, or 400 naming it.
@@ -206,10 +251,12 @@ extension HouseholdPartition {
 }
 
 extension String {
-    /// `receivedOn` as `received_on`.
+    /// `receivedOn` as `received_on`, `residentID` as `resident_id`.
     var snakeCased: String {
-        reduce(into: "") { out, character in
-            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
+        var previousUppercase = false
+        return reduce(into: "") { out, character in
+            if character.isUppercase { out += (previousUppercase ? "" : "_") + character.lowercased() } else { out.append(character) }
+            previousUppercase = character.isUppercase
         }
     }
 }

@@ -88,6 +88,12 @@ struct StepRequest: Codable, Sendable {
     var stage: String?
 }
 
+/// An episode after a step: its id and status.
+struct EpisodeStatusDocument: Encodable, Sendable {
+    var episode: Int64
+    var status: String
+}
+
 /// A visit through the API.
 struct VisitRequest: Codable, Sendable {
     var household: String

@@ -26,6 +26,8 @@ public struct ProblemDetails: Error, HTTPResponseError, Sendable {
     public var errors: [FieldError]
     /// Seconds after which the request may be tried again (sent as `Retry-After`), for 503.
     public var retryAfter: Int?
+    /// The methods the path takes (sent as `Allow`), for 405.
+    public var allow: [String]?
 
     /// A problem titled by its status.
     public init(_ status: HTTPResponse.Status, detail: ServerMessage?, errors: [FieldError] = []) {
@@ -59,6 +61,7 @@ public struct ProblemDetails: Error, HTTPResponseError, Sendable {
         let body = try body(in: language)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if let allow { headers[.allow] = allow.joined(separator: ", ") }
         // A request timed out (a body still trickling in) ends its connection (RFC 9110 15.5.9):
         // what the sender goes on sending is not read, and the connection is not kept waiting.
         if status == .requestTimeout { headers[.connection] = "close" }

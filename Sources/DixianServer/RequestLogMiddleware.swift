@@ -5,7 +5,7 @@ import Logging
 /// One log line per request, through the request's swift-log logger (whose metadata carries
 /// Hummingbird's request id, `hb.request.id`): method, route, status and duration.
 ///
-/// The route is the pattern the request matched (`/api/households/{number}`, or `NotFound`),
+/// The route is the pattern the request matched (`/api/v1/households/{number}`, or `NotFound`),
 /// never the path or query sent: a path or query may hold an ID number or a name, which a log
 /// must not keep. Bodies are never logged.
 struct RequestLogMiddleware: RouterMiddleware {

@@ -35,7 +35,7 @@ public struct ServerContext: RequestContext {
 
 /// Signs requests in: `Authorization: Bearer NAME.SECRET`, or the `dixian_token` cookie the
 /// sign-in page sets. A request with a token that does not verify is refused (401); one with
-/// none goes on unsigned (the public pages), and routes that need a user refuse it.
+/// none is refused too (401) under `/api/`, and elsewhere goes on unsigned (the public pages).
 ///
 /// The cookie is sent by the browser whatever page made the request, so a change to the API
 /// signed in by it must also send the `X-CSRF-Token` header, which only a page of the server can
@@ -61,6 +61,8 @@ struct AuthenticationMiddleware<Users: UserStore>: RouterMiddleware {
             }
             context.user = user
         }
+        // Every route of the API needs a user: refused before the request is looked at further.
+        if api && context.user == nil { throw ProblemDetails.unauthenticated }
         return try await next(request, context)
     }
 

@@ -30,18 +30,22 @@ public enum ServerMessage: MessageCatalogue, Hashable {
     case noScreeningRun(plugin: String)
     /// 408: the body did not arrive in time.
     case bodyTimedOut(seconds: Int64)
+    /// 405: the path does not take the request's method (`allowed`: those it takes).
+    case methodNotAllowed([String])
     /// An HTTP error of the framework (`body`, in its words, when it gave one).
     case httpError(code: Int, phrase: String)
     /// A field that must not be empty.
     case mustNotBeEmpty
+    /// A field sent as JSON `null` (an optional field is left out instead).
+    case mustNotBeNull
     /// A report format the API does not serve.
     case reportFormats
     /// A report asked by a user of several areas.
     case reportNeedsOneArea
+    /// Not written as a report id.
+    case notAReportID(maxLength: Int)
     /// Not an episode id.
     case notAnEpisodeID(max: Int64)
-    /// Not a monitoring action.
-    case notAnAction
     /// A query parameter the route does not take (`allowed` lists those it does).
     case notAParameter(allowed: [String])
     /// A query parameter given twice.
@@ -84,12 +88,12 @@ public enum ServerMessage: MessageCatalogue, Hashable {
     }
 
     public static var samples: [ServerMessage] {
-        [400, 401, 403, 404, 408, 409, 413, 422, 428, 429, 500, 503, 418].map { ServerMessage.title(code: $0, phrase: "I'm a teapot") } + [
+        [400, 401, 403, 404, 405, 408, 409, 413, 422, 428, 429, 500, 503, 418].map { ServerMessage.title(code: $0, phrase: "I'm a teapot") } + [
             .tokenNeeded, .registryBusy, .serverFailed, .csrfTokenMissing, .notAllowed, .noHousehold("6206211000010001"),
-            .ifMatchNeeded, .householdChanged, .recordChanged, .noScreeningRun(plugin: "minqin"), .bodyTimedOut(seconds: 10),
+            .ifMatchNeeded, .methodNotAllowed(["GET", "PUT"]), .householdChanged, .recordChanged, .noScreeningRun(plugin: "minqin"),
+            .bodyTimedOut(seconds: 10),
             .httpError(code: 413, phrase: "Content Too Large"), .httpError(code: 418, phrase: "I'm a teapot"),
-            .mustNotBeEmpty, .reportFormats, .reportNeedsOneArea,
-.notAnEpisodeID(max: Int64.max), .notAnAction,
+            .mustNotBeEmpty, .mustNotBeNull, .reportFormats, .reportNeedsOneArea, .notAnEpisodeID(max: Int64.max), .notAReportID(maxLength: 64),
             .notAParameter(allowed: []), .notAParameter(allowed: ["township", "limit"]), .givenTwice, .wholeNumber(from: 1, to: 500),
             .areaCodeRequired(digits: 9, what: .township), .areaCodeRequired(digits: 12, what: .village), .required, .wrongType, .notTheJSON,
             .notADate, .dateOutside(from: LocalDate(year: 2000, month: 1, day: 1)!, to: LocalDate(year: 2099, month: 12, day: 31)!),
@@ -116,14 +120,16 @@ public enum ServerMessage: MessageCatalogue, Hashable {
         case .recordChanged: ("该记录在读取后已被修改：请重新读取后再试", "the record was changed since it was read: read it again, then retry")
         case .noScreeningRun(let plugin): ("插件 \(plugin) 尚未运行过筛查", "no screening run of \(plugin) yet")
         case .bodyTimedOut(let seconds): ("请求体未在 \(seconds) 秒内送达", "the request's body did not arrive within \(seconds) s")
+        case .methodNotAllowed(let allowed):
+            ("此地址只接受以下请求方法：\(allowed.joined(separator: "、"))", "this path takes only " + allowed.joined(separator: ", "))
         case .httpError(let code, let phrase): (Self.chineseTitle(code), phrase.lowercased())
         case .mustNotBeEmpty: ("不能为空", "must not be empty")
+        case .mustNotBeNull: ("不能为 null：不填的字段请省略", "must not be null: leave out a field not given")
         case .reportFormats: ("须为 html、md 或 csv", "must be html, md or csv")
         case .reportNeedsOneArea: ("一份报表只涵盖一个区域：请用只负责一个区域的用户请求", "a report covers one area: ask with a user of one area")
+        case .notAReportID(let maxLength):
+            ("须为报表编号：小写字母、数字和连字符，至多 \(maxLength) 个字符", "must be a report id: lowercase letters, digits and hyphens, at most \(maxLength)")
         case .notAnEpisodeID(let max): ("须为监测记录编号：1 至 \(max) 之间的整数", "must be an episode id: a whole number from 1 to \(max)")
-        case .notAnAction:
-            ("须为 verify、answer、approve、plan、eliminate、follow-up、send-back 或 relabel 之一",
-             "must be verify, answer, approve, plan, eliminate, follow-up, send-back or relabel")
         case .notAParameter(let allowed):
             allowed.isEmpty
                 ? ("不是此接口的参数（此接口不接受参数）", "is not a parameter of this route, which takes none")
@@ -181,10 +187,13 @@ public enum ServerMessage: MessageCatalogue, Hashable {
         case 401: "Unauthorized"
         case 403: "Forbidden"
         case 404: "Not found"
+        case 405: "Method not allowed"
         case 408: "Request timeout"
         case 409: "Conflict"
+        case 413: "Content too large"
         case 422: "Refused"
         case 428: "Precondition required"
+        case 429: "Too many requests"
         case 500: "Internal server error"
         case 503: "Service unavailable"
         default: nil

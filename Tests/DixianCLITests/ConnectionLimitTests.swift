@@ -73,27 +73,8 @@ struct ConnectionLimitTests {
                                            "--plugins", RegistryCommandTests.plugins]).status == 0)
             #expect(try await DixianProcess.run(["import", county, "--db", db]).status == 0)
         }
-        for _ in 0..<5 {
-            let port = 20_000 + Int.random(in: 0..<20_000)
-            let server = Process()
-            server.executableURL = DixianProcess.executable
-            server.environment = DixianTestEnvironment.isolated
-            server.arguments = ["serve", "--db", db, "--plugin", "minqin", "--plugins", RegistryCommandTests.plugins, "--port", String(port),
-                                "--idle-timeout", String(idleTimeout), "--max-connections", String(maxConnections)]
-            server.standardOutput = FileHandle.nullDevice
-            server.standardError = FileHandle.nullDevice
-            try server.run()
-            for _ in 0..<300 where server.isRunning {
-                if Self.listens(port) { return (server, port) }
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            server.terminate()
-            server.waitUntilExit()
-        }
-        throw ServerNotListening()
+        return try await ServerProcess.start(["--db", db, "--idle-timeout", String(idleTimeout), "--max-connections", String(maxConnections)])
     }
-
-    struct ServerNotListening: Error {}
 
     /// Whether something accepts connections on `port` (a connection opened and closed at once).
     static func listens(_ port: Int) -> Bool {

@@ -15,8 +15,8 @@ struct HouseholdNumberRouteTests {
         try await Application(router: server.router()).test(.router) { client in
             for number in ["ABC", "..%2F..%2Fetc", "6206211002010001%3Cb%3E", "620621100201", "62062110020100011"] {
                 for (uri, method, body) in [
-                    ("/api/households/\(number)", HTTPRequest.Method.get, ""),
-                    ("/api/households/\(number)/monitoring", .post, #"{"channel": "cadre-visit", "on": "2024-10-01"}"#),
+                    ("/api/v1/households/\(number)", HTTPRequest.Method.get, ""),
+                    ("/api/v1/households/\(number)/monitoring", .post, #"{"channel": "cadre-visit", "on": "2024-10-01"}"#),
                 ] {
                     try await client.execute(uri: uri, method: method, headers: ServerAccessTests.bearer(tokens["admin"]),
                                              body: ByteBuffer(string: body)) { response in

@@ -20,7 +20,7 @@ struct QueryValidationTests {
         let headers = ServerAccessTests.bearer(tokens["township"])
         try await Application(router: server.router()).test(.router) { client in
             for limit in ["-1", "0", "1001", "abc", "99999999999999999999", "1.5", "%2B5", "", "١"] {
-                try await client.execute(uri: "/api/households?village=620621100201&limit=\(limit)", method: .get, headers: headers) { response in
+                try await client.execute(uri: "/api/v1/households?village=620621100201&limit=\(limit)", method: .get, headers: headers) { response in
                     #expect(response.status == .badRequest, "limit=\(limit)")
                     #expect(response.headers[.contentType] == "application/problem+json")
                     let errors = try Self.problem(response)["errors"] as? [[String: String]]
@@ -28,10 +28,10 @@ struct QueryValidationTests {
                     #expect(errors?.first?["message"] == "须为 1 至 1000 之间的整数")
                 }
             }
-            try await client.execute(uri: "/api/households?village=620621100201&limit=1", method: .get, headers: headers) { response in
+            try await client.execute(uri: "/api/v1/households?village=620621100201&limit=1", method: .get, headers: headers) { response in
                 #expect(response.status == .ok)
-                let households = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [Any]
-                #expect(households?.count == 1)
+                let page = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect((page?["items"] as? [Any])?.count == 1)
             }
         }
     }
@@ -40,18 +40,21 @@ struct QueryValidationTests {
         let (server, tokens) = try await ServerAccessTests.server()
         let headers = ServerAccessTests.bearer(tokens["admin"])
         let cases: [(String, HTTPRequest.Method, String)] = [
-            ("/api/households?village=62062110020１", .get, "village"),  // a full-width digit
-            ("/api/households?village=六二〇六二一一〇〇二〇一", .get, "village"),
-            ("/api/households?village=620621100201&village=620621100201", .get, "village"),
-            ("/api/households?village=620621100201&offset=5", .get, "offset"),
-            ("/api/households?village=620621100201&category=rich", .get, "category"),
-            ("/api/households/\(Fixtures.household.number)?debug=1", .get, "debug"),
-            ("/api/reports/asset-ledger?as_of=9999-12-31", .get, "as_of"),
-            ("/api/reports/asset-ledger?as_of=0001-01-01", .get, "as_of"),
-            ("/api/reports/asset-ledger?format=xlsx", .get, "format"),
-            ("/api/episodes/abc/verify", .post, "id"),
-            ("/api/episodes/-1/verify", .post, "id"),
-            ("/api/episodes/99999999999999999999/verify", .post, "id"),
+            ("/api/v1/households?village=62062110020１", .get, "village"),  // a full-width digit
+            ("/api/v1/households?village=六二〇六二一一〇〇二〇一", .get, "village"),
+            ("/api/v1/households?village=620621100201&village=620621100201", .get, "village"),
+            ("/api/v1/households?village=620621100201&cursor=5", .get, "cursor"),
+            ("/api/v1/households?village=620621100201&offset=-1", .get, "offset"),
+            ("/api/v1/households?village=620621100201&offset=1000001", .get, "offset"),
+            ("/api/v1/reports/Asset_Ledger", .get, "id"),
+            ("/api/v1/households?village=620621100201&category=rich", .get, "category"),
+            ("/api/v1/households/\(Fixtures.household.number)?debug=1", .get, "debug"),
+            ("/api/v1/reports/asset-ledger?as_of=9999-12-31", .get, "as_of"),
+            ("/api/v1/reports/asset-ledger?as_of=0001-01-01", .get, "as_of"),
+            ("/api/v1/reports/asset-ledger?format=xlsx", .get, "format"),
+            ("/api/v1/episodes/abc/verify", .post, "id"),
+            ("/api/v1/episodes/-1/verify", .post, "id"),
+            ("/api/v1/episodes/99999999999999999999/verify", .post, "id"),
         ]
         try await Application(router: server.router()).test(.router) { client in
             for (uri, method, field) in cases {
@@ -62,7 +65,7 @@ struct QueryValidationTests {
                 }
             }
             // A step dated outside the plausible years is refused before the workflow sees it.
-            try await client.execute(uri: "/api/households/\(Fixtures.household.number)/monitoring", method: .post, headers: headers,
+            try await client.execute(uri: "/api/v1/households/\(Fixtures.household.number)/monitoring", method: .post, headers: headers,
                                      body: ByteBuffer(string: #"{"channel": "cadre-visit", "on": "9999-12-31"}"#)) { response in
                 #expect(response.status == .badRequest)
                 let errors = try Self.problem(response)["errors"] as? [[String: String]]
@@ -74,13 +77,13 @@ struct QueryValidationTests {
     @Test func anUnknownRouteOrATooLargeBodyIsAProblemNotAnEmptyAnswer() async throws {
         let (server, tokens) = try await ServerAccessTests.server()
         try await Application(router: server.router()).test(.router) { client in
-            try await client.execute(uri: "/api/no-such-route", method: .get, headers: ServerAccessTests.bearer(tokens["admin"])) { response in
+            try await client.execute(uri: "/api/v1/no-such-route", method: .get, headers: ServerAccessTests.bearer(tokens["admin"])) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "application/problem+json")
                 let problem = try Self.problem(response)
                 #expect(problem["status"] as? Int == 404)
             }
-            try await client.execute(uri: "/api/visits", method: .post, headers: ServerAccessTests.bearer(tokens["admin"]),
+            try await client.execute(uri: "/api/v1/visits", method: .post, headers: ServerAccessTests.bearer(tokens["admin"]),
                                      body: ByteBuffer(repeating: UInt8(ascii: " "), count: 2 << 20)) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(response.headers[.contentType] == "application/problem+json")

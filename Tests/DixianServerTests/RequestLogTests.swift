@@ -44,14 +44,14 @@ struct RequestLogTests {
         let (server, tokens) = try await ServerAccessTests.server()
         let lines = Recorder.Lines()
         try await Application(router: server.router(), logger: Self.logger(lines)).test(.router) { client in
-            try await client.execute(uri: "/api/households/\(Fixtures.household.number)", method: .get,
+            try await client.execute(uri: "/api/v1/households/\(Fixtures.household.number)", method: .get,
                                      headers: ServerAccessTests.bearer(tokens["admin"])) { #expect($0.status == .ok) }
-            try await client.execute(uri: "/api/households/\(Fixtures.household.number)", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/v1/households/\(Fixtures.household.number)", method: .get) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/no-such-page", method: .get) { #expect($0.status == .notFound) }
         }
         let logged = lines.lines.withLock { $0 }
         #expect(logged.count == 3, "\(logged.map(\.message))")
-        let expected = [("GET /api/households/{number} 200 ", "200"), ("GET /api/households/{number} 401 ", "401"), ("GET NotFound 404 ", "404")]
+        let expected = [("GET /api/v1/households/{number} 200 ", "200"), ("GET /api/v1/households/{number} 401 ", "401"), ("GET NotFound 404 ", "404")]
         for (line, (start, status)) in zip(logged, expected) {
             #expect(line.message.hasPrefix(start) && line.message.hasSuffix(" ms"), "\(line.message)")
             #expect(line.metadata["hb.response.status"] == status)
@@ -69,17 +69,17 @@ struct RequestLogTests {
         let encodedName = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         try await Application(router: server.router(), logger: Self.logger(lines)).test(.router) { client in
             let headers = ServerAccessTests.bearer(tokens["admin"])
-            try await client.execute(uri: "/api/households?village=620621100201&resident_id=\(resident)&name=\(encodedName)", method: .get,
+            try await client.execute(uri: "/api/v1/households?village=620621100201&resident_id=\(resident)&name=\(encodedName)", method: .get,
                                      headers: headers) { #expect($0.status == .badRequest) }
-            try await client.execute(uri: "/api/households/\(resident)", method: .get, headers: headers) { #expect($0.status == .badRequest) }
-            try await client.execute(uri: "/api/households/\(encodedName)/\(resident)", method: .get, headers: headers) {
+            try await client.execute(uri: "/api/v1/households/\(resident)", method: .get, headers: headers) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/api/v1/households/\(encodedName)/\(resident)", method: .get, headers: headers) {
                 #expect($0.status == .notFound)
             }
             try await client.execute(uri: "/self-report", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                      body: PublicFormTests.form(name: name, resident: Fixtures.head.residentID)) { #expect($0.status == .ok) }
         }
         let logged = lines.lines.withLock { $0 }
-        #expect(logged.contains { $0.message.hasPrefix("GET /api/households 400 ") }, "\(logged.map(\.message))")
+        #expect(logged.contains { $0.message.hasPrefix("GET /api/v1/households 400 ") }, "\(logged.map(\.message))")
         #expect(logged.contains { $0.message.hasPrefix("POST /self-report 200 ") }, "\(logged.map(\.message))")
         for line in logged {
             let text = ([line.message] + line.metadata.map { "\($0.key)=\($0.value)" }).joined(separator: " ")

@@ -14,7 +14,7 @@ struct RequestTextBoundsTests {
     @Test func anAPIBodyWithAnEscapeSequenceOrAnOverlongNameIsRefusedNamingTheField() async throws {
         let (server, tokens) = try await ServerAccessTests.server()
         let headers = ServerAccessTests.bearer(tokens["township"])
-        let uri = "/api/households/\(Fixtures.household.number)"
+        let uri = "/api/v1/households/\(Fixtures.household.number)"
         try await Application(router: server.router()).test(.router) { client in
             let tag = try await client.execute(uri: uri, method: .get, headers: headers) { $0.headers[.eTag] }
             var edit = headers

@@ -70,7 +70,7 @@ struct ScreeningWriterTests {
         let midway = DispatchSemaphore(value: 0), pause = DispatchSemaphore(value: 0)
         async let run = Self.slowRun(on: screening, findings: Self.findings, midway: midway, pause: pause)
         _ = await onThread { midway.wait() }
-        let uri = "/api/households/\(Fixtures.household.number)", headers = ServerAccessTests.bearer(tokens["township"])
+        let uri = "/api/v1/households/\(Fixtures.household.number)", headers = ServerAccessTests.bearer(tokens["township"])
         try await Application(router: server.router()).test(.router) { client in
             let tag = try await client.execute(uri: uri, method: .get, headers: headers) { $0.headers[.eTag] }
             var edit = headers

@@ -46,9 +46,9 @@ struct SecurityHeaderTests {
         try await Application(router: server.router()).test(.router) { client in
             let requests: [(String, HTTPRequest.Method, HTTPFields)] = [
                 ("/self-report", .get, [:]), ("/login", .get, [:]), ("/openapi.json", .get, [:]), ("/", .get, [:]),
-                ("/api/households/\(Fixtures.household.number)", .get, [:]),
-                ("/api/households/\(Fixtures.household.number)", .get, ServerAccessTests.bearer(tokens["admin"])),
-                ("/api/households?village=620621100201&limit=-1", .get, ServerAccessTests.bearer(tokens["admin"])),
+                ("/api/v1/households/\(Fixtures.household.number)", .get, [:]),
+                ("/api/v1/households/\(Fixtures.household.number)", .get, ServerAccessTests.bearer(tokens["admin"])),
+                ("/api/v1/households?village=620621100201&limit=-1", .get, ServerAccessTests.bearer(tokens["admin"])),
                 ("/no-such-page", .get, [:]), ("/dashboard", .get, [:]),
             ]
             for (uri, method, headers) in requests {
@@ -65,7 +65,7 @@ struct SecurityHeaderTests {
             // The page's inline stylesheet is the one the policy allows by hash (a report's, its
             // own); neither has a script.
             for (uri, headers) in [("/self-report", HTTPFields()),
-                                   ("/api/reports/asset-ledger?as_of=2024-10-31&format=html", ServerAccessTests.bearer(tokens["township"]))] {
+                                   ("/api/v1/reports/asset-ledger?as_of=2024-10-31&format=html", ServerAccessTests.bearer(tokens["township"]))] {
                 try await client.execute(uri: uri, method: .get, headers: headers) { response in
                     #expect(response.status == .ok)
                     let page = String(buffer: response.body)
@@ -96,13 +96,13 @@ struct SecurityHeaderTests {
 
     @Test func aChangeSignedInByTheCookieWithoutTheCSRFTokenIsRefused() async throws {
         let (server, tokens) = try await ServerAccessTests.server()
-        let uri = "/api/households/\(Fixtures.household.number)/monitoring"
+        let uri = "/api/v1/households/\(Fixtures.household.number)/monitoring"
         let body = ByteBuffer(string: #"{"channel": "cadre-visit", "on": "2024-10-01"}"#)
         try await Application(router: server.router()).test(.router) { client in
             let cookies = try await Self.signIn(client, token: tokens["township"]!)
             let cookie = "dixian_token=\(Self.value(cookies["dixian_token"])); dixian_csrf=\(Self.value(cookies["dixian_csrf"]))"
             // Reading with the cookie needs no CSRF token.
-            try await client.execute(uri: "/api/households/\(Fixtures.household.number)", method: .get, headers: [.cookie: cookie]) { response in
+            try await client.execute(uri: "/api/v1/households/\(Fixtures.household.number)", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .ok)
             }
             // A change with the cookie alone (what a page of another site can make a browser send) is refused.

@@ -1,4 +1,4 @@
--- wrk: GET /api/households/{number} for random households of the list in $NUMBERS, signed in
+-- wrk: GET /api/v1/households/{number} for random households of the list in $NUMBERS, signed in
 -- with $TOKEN. Any status but 200 counts as an error (see done()).
 local numbers = {}
 local token = os.getenv("TOKEN")
@@ -9,7 +9,7 @@ function init()
 end
 
 function request()
-  return wrk.format("GET", "/api/households/" .. numbers[math.random(#numbers)], { ["Authorization"] = "Bearer " .. token })
+  return wrk.format("GET", "/api/v1/households/" .. numbers[math.random(#numbers)], { ["Authorization"] = "Bearer " .. token })
 end
 
 function response(status)

@@ -2,7 +2,7 @@ import DixianCore
 import DixianScreening
 import Hummingbird
 
-/// `/api/assets`: the assets of the user's areas, as the plugin's asset views read them.
+/// `/api/v1/assets`: the assets of the user's areas, as the plugin's asset views read them.
 struct AssetController<Store: ServerStore>: Sendable {
     let server: DixianServer<Store>
 
@@ -13,13 +13,7 @@ struct AssetController<Store: ServerStore>: Sendable {
     /// Every asset of the user's areas, with its class, value, custodian and status.
     @Sendable func list(_ request: Request, context: ServerContext) async throws -> Response {
         try await server.listEachArea(request, context: context) { area in
-            try await server.offload({ try AssetViews.read(from: server.store, area: area) }).map(\.asset).map { asset in
-                [
-                    "id": String(asset.id), "project": asset.project, "class": asset.assetClass.rawValue,
-                    "value": asset.value.description, "village": asset.villageCode, "custodian": asset.custodian ?? "",
-                    "status": asset.status.rawValue, "registered": String(asset.ownershipRegistered),
-                ]
-            }
+            try await server.offload({ try AssetViews.read(from: server.store, area: area) }).map { AssetDocument($0.asset) }
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// `/api/households`: a village's households, one household, and edits to its helper and
+/// `/api/v1/households`: a village's households, one household, and edits to its helper and
 /// head's name (`If-Match` with the household's ETag).
 struct HouseholdController<Store: ServerStore>: Sendable {
     let server: DixianServer<Store>
@@ -18,16 +18,15 @@ struct HouseholdController<Store: ServerStore>: Sendable {
     /// A page of one village's households, of one category if asked.
     @Sendable func list(_ request: Request, context: ServerContext) async throws -> Response {
         let user = try context.require(.read)
-        let query = try QueryParameters(request, allowed: ["village", "category", "limit"])
+        let query = try QueryParameters(request, allowed: ["village", "category"] + Paging.parameters)
         // One village at a time: a page of households, not a township's tens of thousands.
         let area = try query.code("village", digits: 12, what: .village)
         let category: HouseholdCategory? = try query["category"].map { try server.term($0, field: "category") }
-        let limit = try query.integer("limit", in: 1...1000, default: 100)
+        let paging = try Paging(query)
         guard user.covers(area) else { throw ProblemDetails.forbidden }
         let views = try await server.store.views(in: HouseholdPartition.within(area), asOf: LocalDate.today)
-        let found = views.lazy.filter { view in category.map { view.household.category == $0 } ?? true }
-            .prefix(limit).map(HouseholdDocument.init)
-        return try server.json(Array(found))
+        let found = views.lazy.filter { view in category.map { view.household.category == $0 } ?? true }.map(HouseholdDocument.init)
+        return try server.json(paging.page(of: found))
     }
 
     /// One household with its ETag.
@@ -60,13 +59,14 @@ struct HouseholdController<Store: ServerStore>: Sendable {
         var changed = current
         if let helper = edit.helper { changed.helper = helper.isEmpty ? nil : helper }
         if let name = edit.headName {
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ProblemDetails.badField("head_name", .mustNotBeEmpty) }
+            guard !name.isBlank else { throw ProblemDetails.badField("head_name", .mustNotBeEmpty) }
             changed.headName = name
         }
         let replacement = changed
         try await server.act(as: user, on: number) { workflow in
             try await workflow.store.apply([.replace(.household(replacement), expected: .household(current))], as: user.actor)
         }
-        return try server.json(["etag": HouseholdDocument.etag(of: changed)], headers: [.eTag: HouseholdDocument.etag(of: changed)])
+        let etag = HouseholdDocument.etag(of: changed)
+        return try server.json(["etag": etag], headers: [.eTag: etag])
     }
 }

@@ -1,7 +1,7 @@
 import DixianCore
 import Hummingbird
 
-/// `/api/problems`: the open problems of the ledger in the user's areas.
+/// `/api/v1/problems`: the open problems of the ledger in the user's areas.
 struct ProblemController<Store: ServerStore>: Sendable {
     let server: DixianServer<Store>
 
@@ -12,13 +12,7 @@ struct ProblemController<Store: ServerStore>: Sendable {
     /// Every open problem of the user's areas, with its responsible unit and deadline.
     @Sendable func list(_ request: Request, context: ServerContext) async throws -> Response {
         try await server.listEachArea(request, context: context) { area in
-            try await server.store.openWork(area: area).problems.map(\.record).map { problem in
-                [
-                    "id": String(problem.id), "household": problem.householdNumber ?? "", "description": problem.description,
-                    "responsible_unit": problem.responsibleUnit, "responsible_person": problem.responsiblePerson,
-                    "deadline": problem.deadline.description,
-                ]
-            }
+            try await server.store.openWork(area: area).problems.map { ProblemDocument($0.record) }
         }
     }
 }

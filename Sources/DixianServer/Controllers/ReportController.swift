@@ -6,7 +6,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// `/api/reports/:id`: a report of the plugin rendered for the user's area, as HTML, Markdown
+/// `/api/v1/reports/:id`: a report of the plugin rendered for the user's area, as HTML, Markdown
 /// or CSV.
 struct ReportController<Store: ServerStore>: Sendable {
     let server: DixianServer<Store>
@@ -15,11 +15,24 @@ struct ReportController<Store: ServerStore>: Sendable {
         RouteCollection(context: ServerContext.self).get(":id", use: render)
     }
 
+    /// The longest report id.
+    static var reportIDLength: Int { 64 }
+
+    /// Whether `id` is written as a plugin's report ids are: lowercase ASCII letters, digits
+    /// and hyphens, starting with a letter or digit, at most `reportIDLength` long.
+    static func isReportID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        func allowed(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+        guard let first = bytes.first, allowed(first), bytes.count <= reportIDLength else { return false }
+        return bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: "-") }
+    }
+
     /// The report as of `as_of` (today if not given) in `format` (HTML if not given).
     @Sendable func render(_ request: Request, context: ServerContext) async throws -> Response {
         let user = try context.require(.read)
-        let id = try context.parameters.require("id")
         let query = try QueryParameters(request, allowed: ["as_of", "format"])
+        let id = try context.parameters.require("id")
+        guard Self.isReportID(id) else { throw ProblemDetails.badField("id", .notAReportID(maxLength: Self.reportIDLength)) }
         let asOf = try server.date(query["as_of"], field: "as_of")
         let format = query["format"] ?? "html"
         guard let sheet = SheetFormat(rawValue: format), sheet != .xlsx, sheet != .pdf else {

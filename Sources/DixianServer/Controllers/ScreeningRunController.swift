@@ -2,7 +2,7 @@ import DixianCore
 import DixianScreening
 import Hummingbird
 
-/// `/api/screening-runs`: the plugin's latest finished screening run.
+/// `/api/v1/screening-runs`: the plugin's latest finished screening run.
 struct ScreeningRunController<Store: ServerStore>: Sendable {
     let server: DixianServer<Store>
 
@@ -12,15 +12,12 @@ struct ScreeningRunController<Store: ServerStore>: Sendable {
 
     /// The latest run's date, size and finding count, or 404 when the plugin has none yet.
     @Sendable func latest(_ request: Request, context: ServerContext) async throws -> Response {
-        _ = try QueryParameters(request, allowed: [])
         _ = try context.require(.read)
+        _ = try QueryParameters(request, allowed: [])
         let plugin = server.plugin.id
         guard let run = try await server.offload({ try server.store.latestScreeningRun(plugin: plugin, asOf: LocalDate.today) }) else {
             throw ProblemDetails(.notFound, detail: .noScreeningRun(plugin: plugin))
         }
-        return try server.json([
-            "id": String(run.id ?? 0), "as_of": run.asOf.description, "households": String(run.householdCount),
-            "findings": String(run.findingsByCheck.values.reduce(0, +)), "complete": String(run.isComplete),
-        ])
+        return try server.json(ScreeningRunDocument(run))
     }
 }

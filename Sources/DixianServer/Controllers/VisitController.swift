@@ -1,7 +1,7 @@
 import DixianCore
 import Hummingbird
 
-/// `/api/visits`: a visit to a household recorded.
+/// `/api/v1/visits`: a visit to a household recorded.
 struct VisitController<Store: ServerStore>: Sendable {
     let server: DixianServer<Store>
 
@@ -11,8 +11,11 @@ struct VisitController<Store: ServerStore>: Sendable {
 
     /// Records the visit: 201 with its id.
     @Sendable func record(_ request: Request, context: ServerContext) async throws -> Response {
+        _ = try context.require(.work)
         _ = try QueryParameters(request, allowed: [])
         let body = try await server.decode(VisitRequest.self, from: request)
+        if let problem = Household.numberProblem(body.household) { throw ProblemDetails.badField("household", .field(problem)) }
+        guard !body.visitor.isBlank else { throw ProblemDetails.badField("visitor", .mustNotBeEmpty) }
         let user = try context.require(.work, in: body.household)
         let role: VisitorRole = try server.term(body.role, field: "role")
         let visit = Visit(id: 0, householdNumber: body.household, visitedOn: try server.date(body.on, field: "on"),

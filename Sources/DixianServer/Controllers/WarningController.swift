@@ -2,7 +2,7 @@ import DixianCore
 import DixianWorkflow
 import Hummingbird
 
-/// `/api/warnings`: a department pushes its warnings, matched to households by ID number.
+/// `/api/v1/warnings`: a department pushes its warnings, matched to households by ID number.
 struct WarningController<Store: ServerStore>: Sendable {
     let server: DixianServer<Store>
 
@@ -13,8 +13,8 @@ struct WarningController<Store: ServerStore>: Sendable {
     /// Takes every warning of the body or none: 400 naming each bad item's field, else 201
     /// with how many were received and matched.
     @Sendable func push(_ request: Request, context: ServerContext) async throws -> Response {
-        _ = try QueryParameters(request, allowed: [])
         let user = try context.require(.pushWarnings)
+        _ = try QueryParameters(request, allowed: [])
         let pushed = try await server.decode([WarningRequest].self, from: request)
         var warnings: [(line: Int, warning: DepartmentWarning)] = [], errors: [ProblemDetails.FieldError] = []
         for (index, item) in pushed.enumerated() {
@@ -26,6 +26,14 @@ struct WarningController<Store: ServerStore>: Sendable {
             }
             guard let received = LocalDate(iso: item.receivedOn) else {
                 errors.append(.init(field: "[\(index)].received_on", message: .notADate)); continue
+            }
+            guard !item.reason.isBlank else {
+                errors.append(.init(field: "[\(index)].reason", message: .mustNotBeEmpty)); continue
+            }
+            let dates = DixianServer<Store>.plausibleDates
+            guard dates.contains(received) else {
+                errors.append(.init(field: "[\(index)].received_on", message: .dateOutside(from: dates.lowerBound, to: dates.upperBound)))
+                continue
             }
             warnings.append((index + 1, DepartmentWarning(id: 0, department: department, residentID: resident, receivedOn: received,
                                                           reason: item.reason)))
