@@ -39,6 +39,9 @@ extension Dixian {
         @Option(help: .shown(.screenActor))
         var actor: String = ProcessInfo.processInfo.userName
 
+        @Flag(help: .shown(.screenVerify))
+        var verify = false
+
         @OptionGroup var sandbox: SandboxOptions
         @OptionGroup var plugins: PluginSearchOptions
 
@@ -56,6 +59,12 @@ extension Dixian {
             let store = try registry.open()
             let engine = ScreeningEngine(chain: chain, options: .init(
                 asOf: LocalDate(iso: asOf)!, area: area, actor: actor, workers: workers, limits: sandbox.limits))
+            if verify {
+                let verification = try ProgressLine.showing(.screening) { try engine.verify(on: store, progress: $0) }
+                print(verification.report(plugin: manifest), terminator: "")
+                if !verification.isClean { throw ExitCode(1) }
+                return
+            }
             let outcome = try ProgressLine.showing(.screening) { try engine.run(on: store, progress: $0) }
             let run = outcome.run
             let output = ScreeningOutput(
