@@ -42,6 +42,9 @@ extension Dixian {
         @Flag(help: .shown(.screenVerify))
         var verify = false
 
+        @Flag(help: .shown(.screenChanged))
+        var changed = false
+
         @OptionGroup var sandbox: SandboxOptions
         @OptionGroup var plugins: PluginSearchOptions
 
@@ -50,6 +53,7 @@ extension Dixian {
             if let area, !(2...12).contains(area.count) || !area.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 throw ValidationError(CommandMessage.notAnAreaCode(area).shown)
             }
+            if verify && changed { throw ValidationError(CommandMessage.verifyOrChanged.shown) }
             guard workers > 0 else { throw ValidationError(CommandMessage.mustBePositive(option: "--workers").shown) }
         }
 
@@ -65,7 +69,9 @@ extension Dixian {
                 if !verification.isClean { throw ExitCode(1) }
                 return
             }
-            let outcome = try ProgressLine.showing(.screening) { try engine.run(on: store, progress: $0) }
+            let outcome = try ProgressLine.showing(.screening) { progress in
+                try changed ? engine.runChanged(on: store, progress: progress) : engine.run(on: store, progress: progress)
+            }
             let run = outcome.run
             let output = ScreeningOutput(
                 run: run, checks: outcome.declarations.checks + outcome.declarations.assetChecks, plugin: manifest)

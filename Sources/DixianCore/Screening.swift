@@ -191,12 +191,18 @@ public protocol ScreeningRunStore: Sendable {
     /// of the plugin for the subjects the run screened (`households`, or when nil every
     /// household and asset in the run's area), records what the run opened and closed, and
     /// makes its findings the current ones. Runs of one plugin are serialized there, so two
-    /// runs never interleave their changes. If `produce` throws, nothing is recorded.
-    /// Returns the run with its id.
+    /// runs never interleave their changes. In the same transaction it removes the `marks`
+    /// (from `changedHouseholds`, read before screening) of households not changed again since.
+    /// If `produce` throws, nothing is recorded. Returns the run with its id.
     func recordScreening(
-        households: [String]?,
+        households: [String]?, clearing marks: [String: Int64],
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun
+
+    /// The households within `area` (a village-code prefix, nil for all) changed since a run
+    /// last screened them, each with the audit id of its last change: every change the audit
+    /// trail records marks its household, whoever made it.
+    func changedHouseholds(area: String?) throws -> [String: Int64]
 
     /// The run with `id`, if stored.
     func screeningRun(id: Int64) throws -> ScreeningRun?
@@ -219,7 +225,7 @@ extension ScreeningRunStore {
     public func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        try recordScreening(households: nil, produce)
+        try recordScreening(households: nil, clearing: [:], produce)
     }
 }
 

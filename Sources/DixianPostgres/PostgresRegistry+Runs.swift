@@ -7,7 +7,7 @@ extension PostgresRegistry: ScreeningRunStore {
     /// one plugin wait for each other there, and each reads the current findings only once it
     /// holds the lock.
     public func recordScreening(
-        households: [String]?,
+        households: [String]?, clearing marks: [String: Int64],
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
         var screened: [Finding] = []
@@ -31,6 +31,12 @@ extension PostgresRegistry: ScreeningRunStore {
                     let current = try Self.current(plugin: recorded.pluginID,
                                                    in: try Self.scope(area: recorded.area, households: households, from: 2), on: connection)
                     try Self.record(FindingChanges(current: current, screened: findings), run: recorded, id: id, on: connection)
+                    // A change committed since the marks were read has moved its mark on, or holds
+                    // its row until it commits: the delete then finds the mark moved and keeps it.
+                    try connection.run("""
+                        DELETE FROM household_dirty d USING unnest($1::text[], $2::text[]) AS m(h, a)
+                        WHERE d.household_number = m.h AND d.audit_id = m.a::bigint
+                        """, lists: [Array(marks.keys), marks.keys.map { String(marks[$0]!) }])
                     return id
                 }
             }
@@ -50,6 +56,20 @@ extension PostgresRegistry: ScreeningRunStore {
                 Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
             }
         }
+    }
+
+    public func changedHouseholds(area: String?) throws -> [String: Int64] {
+        let rows = try pool.withConnection { connection in
+            try connection.rows(area == nil ? "SELECT household_number, audit_id::text FROM household_dirty" : """
+                SELECT household_number, audit_id::text FROM household_dirty
+                WHERE household_number IN (SELECT number FROM household WHERE village_code LIKE $1 || '%')
+                """, area.map { [$0] } ?? [])
+        }
+        var marks: [String: Int64] = [:]
+        for row in rows {
+            if let household = row[0], let audit = row[1].flatMap({ Int64($0) }) { marks[household] = audit }
+        }
+        return marks
     }
 
     public func currentFindings(plugin: String, area: String?, households: [String]?) throws -> [Finding] {

@@ -37,3 +37,24 @@ extension PostgresSchema {
         CREATE INDEX finding_event_by_run ON finding_event (plugin_id, run_id);
         """
 }
+
+extension PostgresSchema {
+    /// Households changed since they were last screened, marked by every audited change, as on
+    /// SQLite (`RegistrySchema.createHouseholdMarks`). A copy brings the marks as they were
+    /// (`dixian.copying`), so the trigger stands aside for it.
+    static let householdMarks = """
+        CREATE TABLE household_dirty (
+          household_number text COLLATE "C" PRIMARY KEY,
+          audit_id bigint NOT NULL
+        );
+        CREATE FUNCTION audit_marks_household() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('dixian.copying', true) = 'on' THEN RETURN NULL; END IF;
+          INSERT INTO household_dirty (household_number, audit_id) VALUES (NEW.household_number, NEW.id)
+            ON CONFLICT (household_number) DO UPDATE SET audit_id = excluded.audit_id;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER marks_household AFTER INSERT ON audit
+          FOR EACH ROW WHEN (NEW.household_number IS NOT NULL) EXECUTE FUNCTION audit_marks_household();
+        """
+}

@@ -70,6 +70,7 @@ enum PostgresSchema {
         ("v5: 中职 and 高职 are distinct school stages", vocationalStages),
         ("v6: amounts in fen and empty text kept as empty, as the record layouts say", followRecordLayouts),
         ("v7: current findings and the runs that opened and closed them", currentFindings),
+        ("v8: households marked by every change until screened", householdMarks),
     ]
 
     /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line
@@ -483,7 +484,7 @@ enum PostgresSchema {
 
     /// The tables a copy from SQLite carries over row by row besides the registry's records
     /// (whose columns are the same in both stores), in an order that satisfies their references.
-    static let copiedAsIs = ["audit", "disclosure", "server_user", "screening_run", "screening_finding", "current_finding", "finding_event"]
+    static let copiedAsIs = ["audit", "disclosure", "server_user", "screening_run", "screening_finding", "current_finding", "finding_event", "household_dirty"]
 }
 
 extension PostgresSchema {

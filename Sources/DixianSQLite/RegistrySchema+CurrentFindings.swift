@@ -47,3 +47,23 @@ extension RegistrySchema {
             """)
     }
 }
+
+extension RegistrySchema {
+    /// Households changed since they were last screened (issue 23). Every change the audit
+    /// trail records for a household marks it, whoever made it (the server, a workflow
+    /// command, an import, the console), with the id of that change: a run that screened the
+    /// household removes the mark only if no change came after what it read
+    /// (`ScreeningRunStore.changedHouseholds`).
+    static func createHouseholdMarks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE household_dirty (
+              household_number TEXT PRIMARY KEY NOT NULL,
+              audit_id INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TRIGGER audit_marks_household AFTER INSERT ON audit WHEN NEW.household_number IS NOT NULL BEGIN
+              INSERT INTO household_dirty (household_number, audit_id) VALUES (NEW.household_number, NEW.id)
+                ON CONFLICT (household_number) DO UPDATE SET audit_id = excluded.audit_id;
+            END;
+            """)
+    }
+}

@@ -57,6 +57,9 @@ enum RegistrySchema {
         migrator.registerMigration("v11: current findings and the runs that opened and closed them") { db in
             try createCurrentFindings(db)
         }
+        migrator.registerMigration("v12: households marked by every change until screened") { db in
+            try createHouseholdMarks(db)
+        }
         return migrator
     }
 

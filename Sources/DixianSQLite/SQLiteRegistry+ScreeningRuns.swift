@@ -9,7 +9,7 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// the current findings of the screened subjects, so a run's first recording (every finding
     /// opened) holds the write lock for seconds; a daily run's, for the changes only.
     public func recordScreening(
-        households: [String]?,
+        households: [String]?, clearing marks: [String: Int64],
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
         var screened: [Finding] = []
@@ -25,9 +25,25 @@ extension SQLiteRegistry: ScreeningRunStore {
             let id = db.lastInsertedRowID
             let current = try Self.current(plugin: run.pluginID, in: Self.scope(area: run.area, households: households), db)
             try Self.record(FindingChanges(current: current, screened: screened), run: run, id: id, in: db)
+            let clear = try db.cachedStatement(sql: "DELETE FROM household_dirty WHERE household_number = ? AND audit_id = ?")
+            for (household, audit) in marks {
+                try clear.execute(arguments: [household, audit])
+            }
             return id
         }
         return run
+    }
+
+    public func changedHouseholds(area: String?) throws -> [String: Int64] {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: area == nil ? "SELECT household_number, audit_id FROM household_dirty" : """
+                SELECT household_number, audit_id FROM household_dirty
+                WHERE household_number IN (SELECT number FROM household WHERE village_code GLOB ? || '*')
+                """, arguments: area.map { [$0] } ?? [])
+            var marks: [String: Int64] = [:]
+            while let row = try rows.next() { marks[row[0]] = row[1] }
+            return marks
+        }
     }
 
     public func currentFindings(plugin: String, area: String?, households: [String]?) throws -> [Finding] {

@@ -68,9 +68,42 @@ public struct ScreeningEngine: Sendable {
     /// each batch of households screened (how many), from the workers' threads.
     public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
-        try screen(store, households: households, progress: progress) { produce in
-            try store.recordScreening(households: households, produce)
+        // Read before screening: a change made meanwhile moves its mark on, which then stays.
+        var marks = try store.changedHouseholds(area: try scopedArea())
+        if let households {
+            let chosen = Set(households)
+            marks = marks.filter { chosen.contains($0.key) }
         }
+        return try screen(store, households: households, progress: progress) { [marks] produce in
+            try store.recordScreening(households: households, clearing: marks, produce)
+        }
+    }
+
+    /// Re-screens the households changed since a run last screened them (`dixian screen
+    /// --changed`). A whole run instead when the date differs from the plugin's latest run
+    /// (date-driven answers may have changed anywhere: plugins do not yet declare when
+    /// theirs next change), when no run was recorded, or when more than
+    /// `wholeRunAfterChanges` households changed (a whole run, reading in partitions, is then
+    /// the quicker).
+    public func runChanged(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+        let marks = try store.changedHouseholds(area: try scopedArea())
+        let latest = try store.latestScreeningRun(plugin: chain[chain.count - 1].id, asOf: options.asOf)
+        guard latest?.asOf == options.asOf, marks.count <= Self.wholeRunAfterChanges else {
+            return try run(on: store, progress: progress)
+        }
+        let households = marks.keys.sorted()
+        return try screen(store, households: households, progress: progress) { produce in
+            try store.recordScreening(households: households, clearing: marks, produce)
+        }
+    }
+
+    /// Changed households past which `runChanged` screens everything.
+    public static let wholeRunAfterChanges = 100_000
+
+    /// The area screened: the one asked for within the plugin's, or the plugin's.
+    private func scopedArea() throws -> String? {
+        try chain[chain.count - 1].area(requested: options.area)
     }
 
     /// Screens `store` from scratch without recording anything, and compares what it finds
@@ -94,7 +127,7 @@ public struct ScreeningEngine: Sendable {
     ) throws -> Outcome {
         let chain = self.chain
         var scoped = self.options
-        scoped.area = try chain[chain.count - 1].area(requested: scoped.area)
+        scoped.area = try scopedArea()
         let options = scoped
         let pool = try LuaStatePool(chain: chain, asOf: options.asOf, size: options.workers, limits: options.limits)
         let declarations = pool.withState { _, runtime in runtime.declarations }

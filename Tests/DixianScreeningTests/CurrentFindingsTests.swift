@@ -109,6 +109,33 @@ struct CurrentFindingsTests {
         #expect(try Self.findings(ofRun: again, in: store).count == 5)
     }
 
+    @Test(arguments: Backend.allCases)
+    func everyChangeMarksItsHouseholdUntilARunScreensIt(_ backend: Backend) async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try backend.open()
+        var households = Self.households(6)
+        try await store.apply(households.map { .insert(.household($0)) }, as: "test")
+        #expect(try store.changedHouseholds(area: nil).count == 6, "an import marks what it adds")
+        let chain = try chain()
+        let first = try engine(chain).runChanged(on: store).run
+        #expect(first.householdCount == 6, "with no run yet, a whole run")
+        #expect(try store.changedHouseholds(area: nil).isEmpty)
+
+        households[3].helper = "王帮扶"
+        try await store.apply([.update(.household(households[3]))], as: "test")
+        #expect(try store.changedHouseholds(area: nil).keys.sorted() == [households[3].number])
+        #expect(try store.changedHouseholds(area: "620621102").isEmpty)
+        let changed = try engine(chain).runChanged(on: store).run
+        #expect(changed.householdCount == 1)
+        #expect(try store.changedHouseholds(area: nil).isEmpty)
+        #expect(try engine(chain).verify(on: store).isClean)
+        #expect(try store.currentFindings(plugin: "test", area: nil, households: [households[3].number]).isEmpty)
+
+        // Another date: date-driven answers may have changed anywhere, so everything is screened.
+        let later = ScreeningEngine(chain: chain, options: .init(asOf: LocalDate(iso: "2024-07-31")!, actor: "测试", workers: 2))
+        #expect(try later.runChanged(on: store).run.householdCount == 6)
+    }
+
     /// The rows of `finding_event`.
     static func eventCount(in store: any ServerStore) throws -> Int {
         let sql = "SELECT count(*)::text FROM finding_event"
