@@ -62,7 +62,8 @@ extension PostgresRegistry: ScreeningRunStore {
         let rows = try pool.withConnection { connection in
             try connection.rows(area == nil ? "SELECT household_number, audit_id::text FROM household_dirty" : """
                 SELECT household_number, audit_id::text FROM household_dirty
-                WHERE household_number IN (SELECT number FROM household WHERE village_code LIKE $1 || '%')
+                WHERE household_number LIKE $1 || '%'
+                   OR household_number IN (SELECT number FROM household WHERE village_code LIKE $1 || '%')
                 """, area.map { [$0] } ?? [])
         }
         var marks: [String: Int64] = [:]
@@ -81,7 +82,8 @@ extension PostgresRegistry: ScreeningRunStore {
     }
 
     /// The condition on a finding's subject that selects `households`, or else the households
-    /// and assets in `area` (nil for all), its parameters numbered from `first`.
+    /// and assets in `area` (nil for all), its parameters numbered from `first`: as on SQLite,
+    /// households removed since count by the beginning of their number.
     private static func scope(area: String?, households: [String]?, from first: Int)
         throws -> (sql: String, parameters: [String?])
     {
@@ -90,7 +92,8 @@ extension PostgresRegistry: ScreeningRunStore {
         }
         guard let area else { return ("true", []) }
         return ("""
-            (household_number IN (SELECT number FROM household WHERE village_code LIKE $\(first) || '%')
+            (household_number LIKE $\(first) || '%'
+             OR household_number IN (SELECT number FROM household WHERE village_code LIKE $\(first) || '%')
              OR asset_id IN (SELECT id FROM asset WHERE village_code LIKE $\(first) || '%'))
             """, [area])
     }

@@ -38,7 +38,8 @@ extension SQLiteRegistry: ScreeningRunStore {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: area == nil ? "SELECT household_number, audit_id FROM household_dirty" : """
                 SELECT household_number, audit_id FROM household_dirty
-                WHERE household_number IN (SELECT number FROM household WHERE village_code GLOB ? || '*')
+                WHERE household_number GLOB ?1 || '*'
+                   OR household_number IN (SELECT number FROM household WHERE village_code GLOB ?1 || '*')
                 """, arguments: area.map { [$0] } ?? [])
             var marks: [String: Int64] = [:]
             while let row = try rows.next() { marks[row[0]] = row[1] }
@@ -53,17 +54,19 @@ extension SQLiteRegistry: ScreeningRunStore {
     }
 
     /// The condition on a finding's subject that selects `households`, or else the households
-    /// and assets in `area` (nil for all), with its arguments. GLOB, not LIKE: it can use the
-    /// village-code indexes.
+    /// and assets in `area` (nil for all), with its arguments: those whose village code is in
+    /// it, and households removed since whose number begins with it. GLOB, not LIKE: it can
+    /// use the village-code indexes.
     private static func scope(area: String?, households: [String]?) throws -> (sql: String, arguments: StatementArguments) {
         if let households {
             return ("household_number IN (SELECT value FROM json_each(?))", [try json(households)])
         }
         guard let area else { return ("1", []) }
         return ("""
-            (household_number IN (SELECT number FROM household WHERE village_code GLOB ? || '*')
+            (household_number GLOB ? || '*'
+             OR household_number IN (SELECT number FROM household WHERE village_code GLOB ? || '*')
              OR asset_id IN (SELECT id FROM asset WHERE village_code GLOB ? || '*'))
-            """, [area, area])
+            """, [area, area, area])
     }
 
     /// The order findings are read in: households by number, then assets, each subject's as found.

@@ -35,8 +35,9 @@ struct CurrentFindingsTests {
         }
     }
 
-    /// A plugin with a check whose finding a helper removes, and one that flags lifted households.
-    func chain() throws -> [PluginManifest] {
+    /// A plugin with a check whose finding a helper removes, one that flags lifted households,
+    /// and `more` checks.
+    func chain(_ more: String = "") throws -> [PluginManifest] {
         let directory = root.appendingPathComponent("test")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("checks"), withIntermediateDirectories: true)
         try "return { id = 'test', name = '测试', api = 1, version = '1.0', areas = { '620621' } }"
@@ -45,6 +46,7 @@ struct CurrentFindingsTests {
             dixian.check { id = 'no-helper', title = '无帮扶人', severity = 'medium',
               run = function(h) if h.helper == nil then return '无帮扶人：' .. h.head_name end end }
             dixian.check { id = 'lifted', title = '脱贫户', run = function(h) if h.category == 'lifted' then return '脱贫户' end end }
+            \(more)
             """.write(to: directory.appendingPathComponent("checks/a.lua"), atomically: true, encoding: .utf8)
         let catalog = PluginCatalog(searchPath: [root])
         return try catalog.chain(for: catalog.plugin("test"))
