@@ -281,7 +281,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DixianScreeningTests",
-            dependencies: ["DixianScreening", "DixianPlugins", "DixianSQLite", "DixianCore", "DixianTestSupport", "LuaHost"],
+            dependencies: [
+                "DixianScreening", "DixianPlugins", "DixianSQLite", "DixianPostgres", "DixianCore", "DixianTestSupport", "LuaHost",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -278,14 +278,15 @@ enum CommandHelp: String, MessageCatalogue, CaseIterable {
              "Run a plugin's checks over every household (and asset) in scope and record the run.")
         case .screenDiscussion:
             ("""
-                从登记库并行读取各户（--workers，默认每个处理器核心一个），每个工作线程有自己的 Lua 状态。运行及其发现以短事务保存（服务器可同时写入）\
-                ；运行完成后才显示。某个检查项出错、返回无意义的结果或用尽指令预算时，运行不会停止：会给出该检查项的插件文件和行号，\
+                从登记库并行读取各户（--workers，默认每个处理器核心一个），每个工作线程有自己的 Lua 状态。运行结束后，在一个事务中与当前结果比对：\
+                只记录新出现和已消除的发现，当前结果随之更新，历次运行的结果仍可查询。某个检查项出错、返回无意义的结果或用尽指令预算时，运行不会停止：会给出该检查项的插件文件和行号，\
                 其他检查项的发现有效，本次运行标记为不完整（退出状态 3）。
                 """,
              """
                 Households are read from the registry in parallel (--workers, default: one per core), each worker \
-                with its own Lua state. The run and its findings are stored in short transactions (a server keeps \
-                writing meanwhile); the run is shown only once finished. A check that raises, returns nonsense or \
+                with its own Lua state. Once done, the run is compared with the current findings in one \
+                transaction: only the findings it opened and closed are recorded, the current findings become its \
+                own, and what earlier runs found stays readable. A check that raises, returns nonsense or \
                 exhausts the instruction budget does not stop the run: it is named with its plugin file and line, \
                 the other checks' findings stand, and the run is marked incomplete (exit status 3).
                 """)

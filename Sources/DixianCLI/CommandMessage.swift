@@ -20,6 +20,8 @@ enum CommandMessage: MessageCatalogue, Hashable {
     case notADate(option: String, value: String)
     /// An `--area` that is not 2 to 12 digits.
     case notAnAreaCode(String)
+    /// `screen --verify` with `--changed`.
+    case verifyOrChanged
     /// A checklist asked for in a report's format.
     case checklistFormat
     /// A registry that keeps no chained audit trail.
@@ -125,7 +127,7 @@ enum CommandMessage: MessageCatalogue, Hashable {
         return [
             .registryMissing("/tmp/r.sqlite"), .registryUnopenable(path: "/tmp/r.sqlite", reason: "SQLITE_CANTOPEN"), .twoRegistries, .mustBePositive(option: "--workers"),
             .mustNotBeNegative(option: "--within"), .outOfRange(option: "--idle-timeout", from: 1, to: 3600, inSeconds: true),
-            .outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false), .notADate(option: "--as-of", value: "2024-13-01"),
+            .outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false), .notADate(option: "--as-of", value: "2024-13-01"), .verifyOrChanged,
             .notAnAreaCode("62x"), .checklistFormat, .noChainedTrail("/tmp/r.sqlite"), .registryWithoutPlugin, .pluginWithoutRegistry,
             .evalNeedsPluginDirectory, .notAFolder("/tmp/x"), .notASize("12Q"), .cannotWrite("/tmp/x.csv"), .publicURL, .userName,
             .areaNeeded, .areaNotInRegistry(code: "620621", registry: "/tmp/r.sqlite"), .noUser("wang"),
@@ -154,6 +156,7 @@ enum CommandMessage: MessageCatalogue, Hashable {
         case .registryMissing(let path): ("--db \(path) 不存在", "--db \(path) does not exist")
         case .registryUnopenable(let path, let reason): ("无法打开登记库 \(path)：\(reason)", "cannot open the registry \(path): \(reason)")
         case .twoRegistries: ("--db 与 --postgres 只能给出一个", "give --db or --postgres, not both")
+        case .verifyOrChanged: ("--verify 与 --changed 不能同时使用", "--verify and --changed cannot be used together")
         case .mustBePositive(let option): ("\(option) 须为正数", "\(option) must be positive")
         case .mustNotBeNegative(let option): ("\(option) 不能小于 0", "\(option) must be 0 or more")
         case .outOfRange(let option, let from, let to, let seconds):

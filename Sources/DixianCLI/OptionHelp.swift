@@ -30,7 +30,7 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
     case consoleOptionsPlugin, consoleOptionsWrite, consoleOptionsActor, consoleOptionsAsOf
     case replHistory, runScript, runArguments, reportId
     case sandboxOptionsInstructionBudget, sandboxOptionsMemoryCap, screenPlugin, screenAsOf
-    case screenLimit, screenWorkers, screenActor, servePlugin
+    case screenLimit, screenWorkers, screenActor, screenVerify, screenChanged, servePlugin
     case serveHost, servePort, serveSelfReportLimit, servePublicURL
     case serveIdleTimeout, serveMaxConnections, loginName, addRole
     case addArea, addExpires, addActor, revokeActor
@@ -218,6 +218,12 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
         case .screenLimit: ("表格格式中列出的发现条数。", "Findings listed in the table format.")
         case .screenWorkers: ("同时进行筛查的工作线程（Lua 状态）数。", "Workers (Lua states) screening at once.")
         case .screenActor: ("筛查的操作人（随运行记录）。", "Who runs the screening (recorded with the run).")
+        case .screenVerify:
+            ("不记录运行：从头筛查一遍，与当前结果逐条核对，列出每处差异（有差异时退出状态 1）。",
+             "Record nothing: screen from scratch and list every difference from the current findings (exit status 1 if any).")
+        case .screenChanged:
+            ("只重新筛查上次以来有变动的户，以及到期需重新判断的户。",
+             "Re-screen only the households changed since the last run, and those whose answers are due to change by --as-of.")
         case .servePlugin: ("服务器遵循其规则和语言的县级插件。", "The county plugin whose rules and language the server follows.")
         case .serveHost: ("监听的地址。", "The address to listen on.")
         case .servePort: ("监听的端口。", "The port to listen on.")

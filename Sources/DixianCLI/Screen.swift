@@ -39,6 +39,12 @@ extension Dixian {
         @Option(help: .shown(.screenActor))
         var actor: String = ProcessInfo.processInfo.userName
 
+        @Flag(help: .shown(.screenVerify))
+        var verify = false
+
+        @Flag(help: .shown(.screenChanged))
+        var changed = false
+
         @OptionGroup var sandbox: SandboxOptions
         @OptionGroup var plugins: PluginSearchOptions
 
@@ -47,6 +53,7 @@ extension Dixian {
             if let area, !(2...12).contains(area.count) || !area.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 throw ValidationError(CommandMessage.notAnAreaCode(area).shown)
             }
+            if verify && changed { throw ValidationError(CommandMessage.verifyOrChanged.shown) }
             guard workers > 0 else { throw ValidationError(CommandMessage.mustBePositive(option: "--workers").shown) }
         }
 
@@ -56,7 +63,15 @@ extension Dixian {
             let store = try registry.open()
             let engine = ScreeningEngine(chain: chain, options: .init(
                 asOf: LocalDate(iso: asOf)!, area: area, actor: actor, workers: workers, limits: sandbox.limits))
-            let outcome = try ProgressLine.showing(.screening) { try engine.run(on: store, progress: $0) }
+            if verify {
+                let verification = try ProgressLine.showing(.screening) { try engine.verify(on: store, progress: $0) }
+                print(verification.report(plugin: manifest), terminator: "")
+                if !verification.isClean { throw ExitCode(1) }
+                return
+            }
+            let outcome = try ProgressLine.showing(.screening) { progress in
+                try changed ? engine.runChanged(on: store, progress: progress) : engine.run(on: store, progress: progress)
+            }
             let run = outcome.run
             let output = ScreeningOutput(
                 run: run, checks: outcome.declarations.checks + outcome.declarations.assetChecks, plugin: manifest)

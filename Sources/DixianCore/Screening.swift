@@ -182,20 +182,27 @@ extension HouseholdViewSource {
     }
 }
 
-/// A store that keeps screening runs and their findings.
+/// A store that keeps screening runs, the current findings of every plugin, and the history
+/// of what each run opened and closed (issue 23): a run does not store a copy of every finding.
 public protocol ScreeningRunStore: Sendable {
-    /// Records a run without holding the registry's write lock for its length, so that other
-    /// writers wait milliseconds, not minutes: the run's row first, marked unfinished; the
-    /// findings `produce` stores as they come, a few thousand to a short transaction; the
-    /// finished run record `produce` returns (its `finishedAt` not empty) in a last one. Readers
-    /// of runs never see an unfinished run. If `produce` throws, nothing of the run is kept. An
-    /// unfinished run's `started_at` holds its last sign of life; the next run removes the
-    /// findings of one silent for `abandonedRunAfterSeconds` (a killed process left it), so runs
-    /// started side by side (the server's and a command's) both finish.
-    /// Returns the run with its id.
+    /// Records a run: `produce` screens, handing its findings to `store` as they come (the
+    /// store keeps them in memory), and returns the finished run record. Then, in one
+    /// transaction, the store records the run, compares the findings with the current findings
+    /// of the plugin for the subjects the run screened (`households`, or when nil every
+    /// household and asset in the run's area), records what the run opened and closed, and
+    /// makes its findings the current ones. Runs of one plugin are serialized there, so two
+    /// runs never interleave their changes. In the same transaction it removes the `marks`
+    /// (from `changedHouseholds`, read before screening) of households not changed again since.
+    /// If `produce` throws, nothing is recorded. Returns the run with its id.
     func recordScreening(
+        households: [String]?, clearing marks: [String: Int64],
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun
+
+    /// The households within `area` (a village-code prefix, nil for all) changed since a run
+    /// last screened them, each with the audit id of its last change: every change the audit
+    /// trail records marks its household, whoever made it.
+    func changedHouseholds(area: String?) throws -> [String: Int64]
 
     /// The run with `id`, if stored.
     func screeningRun(id: Int64) throws -> ScreeningRun?
@@ -203,40 +210,22 @@ public protocol ScreeningRunStore: Sendable {
     /// The latest run of plugin `plugin` assessed on or before `asOf`, if any.
     func latestScreeningRun(plugin: String, asOf: LocalDate) throws -> ScreeningRun?
 
-    /// Every finding of run `id`, in household-number then check order.
+    /// Every finding current once run `id` was recorded, within the run's area, in
+    /// household-number order (then assets), each household's in the order they were found.
     func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws
+
+    /// The current findings of plugin `plugin` for the households and assets in `area` (a
+    /// village-code prefix, nil for all), or for `households` alone when given, in the order of
+    /// `forEachFinding(ofRun:_:)`.
+    func currentFindings(plugin: String, area: String?, households: [String]?) throws -> [Finding]
 }
 
 extension ScreeningRunStore {
-    /// Runs `produce`, handing the findings it stores to `write` about `size` at a time (a
-    /// store's transaction each), and the last few once `produce` has returned; returns the run.
-    /// `write` is also called, with what is pending (perhaps nothing), when `heartbeat` has
-    /// passed since its last call: each call is the run's sign of life, by which the store tells
-    /// a running run from one a killed process left (`abandonedRunAfterSeconds`).
-    package static func inBatches(
-        of size: Int, heartbeat: Duration = .seconds(60),
-        _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun,
-        write: ([Finding]) throws -> Void
+    /// Records a run over its whole area (see `recordScreening(households:_:)`).
+    public func recordScreening(
+        _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        try withoutActuallyEscaping(write) { write in
-            var pending: [Finding] = []
-            let clock = ContinuousClock()
-            var lastWrite = clock.now
-            let run = try produce { findings in
-                pending += findings
-                if pending.count >= size || clock.now - lastWrite >= heartbeat {
-                    try write(pending)
-                    pending.removeAll(keepingCapacity: true)
-                    lastWrite = clock.now
-                }
-            }
-            if !pending.isEmpty { try write(pending) }
-            return run
-        }
+        try recordScreening(households: nil, clearing: [:], produce)
     }
 }
 
-/// How long an unfinished run may show no sign of life (see `ScreeningRunStore.inBatches`)
-/// before the next run takes it for one a killed process left and removes its findings: far
-/// longer than the minute between two signs of a run that is still going.
-package let abandonedRunAfterSeconds = 3600

@@ -2,73 +2,46 @@ import DixianCore
 import Foundation
 
 extension PostgresRegistry: ScreeningRunStore {
-    /// Findings stored per transaction: a few thousand, so that no transaction of a run lasts long.
-    private static let findingsPerTransaction = 4000
-
-    /// Records a run in short transactions (see `ScreeningRunStore`): the run's row first,
-    /// unfinished; the findings a few thousand to a transaction; the finished run in a last one.
+    /// Records a run and its changes to the current findings in one transaction (see
+    /// `ScreeningRunStore`), under a transaction-scoped advisory lock on the plugin: runs of
+    /// one plugin wait for each other there, and each reads the current findings only once it
+    /// holds the lock.
     public func recordScreening(
+        households: [String]?, clearing marks: [String: Int64],
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        try pool.withConnection { connection in
-            let id: Int64 = try Self.retrying {
+        var screened: [Finding] = []
+        var run = try produce { screened += $0 }
+        let recorded = run
+        let findings = screened
+        run.id = try pool.withConnection { connection in
+            try Self.retrying {
                 try connection.transaction {
-                    // Runs a killed process left: unfinished, and silent for longer than a running
-                    // run ever is (its last sign of life is in started_at).
-                    let silent = """
-                        finished_at = '' AND started_at < \(Self.now(minus: abandonedRunAfterSeconds))
-                        """
-                    try connection.rows("DELETE FROM screening_finding WHERE run_id IN (SELECT id FROM screening_run WHERE \(silent))")
-                    try connection.rows("DELETE FROM screening_run WHERE \(silent)")
+                    try connection.rows("SELECT pg_advisory_xact_lock(hashtext('dixian screening ' || $1))::text", [recorded.pluginID])
                     let created = try connection.rows("""
-                        INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
+                        INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, area, started_at, finished_at,
                           household_count, findings_by_check, failures)
-                        VALUES ('', '', '', '1970-01-01', \(Self.now(minus: 0)), '', 0, '{}', '[]') RETURNING id::text
-                        """)
+                        VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8::bigint, $9, $10) RETURNING id::text
+                        """, [recorded.actor, recorded.pluginID, recorded.pluginVersion, recorded.asOf.description, recorded.area,
+                              recorded.startedAt, recorded.finishedAt, String(recorded.householdCount),
+                              try Self.json(recorded.findingsByCheck), try Self.json(recorded.failures)])
                     guard let text = created.first?[0], let id = Int64(text) else {
                         throw PostgresStoreError(message: "no id for the screening run")
                     }
+                    let current = try Self.current(plugin: recorded.pluginID,
+                                                   in: try Self.scope(area: recorded.area, households: households, from: 2), on: connection)
+                    try Self.record(FindingChanges(current: current, screened: findings), run: recorded, id: id, on: connection)
+                    // A change committed since the marks were read has moved its mark on, or holds
+                    // its row until it commits: the delete then finds the mark moved and keeps it.
+                    try connection.run("""
+                        DELETE FROM household_dirty d USING unnest($1::text[], $2::text[]) AS m(h, a)
+                        WHERE d.household_number = m.h AND d.audit_id = m.a::bigint
+                        """, lists: [Array(marks.keys), marks.keys.map { String(marks[$0]!) }])
                     return id
                 }
             }
-            do {
-                var run = try Self.inBatches(of: Self.findingsPerTransaction, produce) { findings in
-                    try Self.retrying {
-                        try connection.transaction {
-                            try connection.rows("""
-                                UPDATE screening_run SET started_at = \(Self.now(minus: 0)) WHERE id = $1::bigint AND finished_at = ''
-                                """, [String(id)])
-                            try Self.insert(findings[...], run: id, on: connection)
-                        }
-                    }
-                }
-                run.id = id
-                let updated = try Self.retrying {
-                    try connection.rows("""
-                        UPDATE screening_run SET actor = $1, plugin_id = $2, plugin_version = $3, as_of = $4::date, area = $5,
-                          started_at = $6, finished_at = $7, household_count = $8::bigint, findings_by_check = $9, failures = $10
-                        WHERE id = $11::bigint RETURNING id::text
-                        """, [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area, run.startedAt,
-                              run.finishedAt, String(run.householdCount), try Self.json(run.findingsByCheck),
-                              try Self.json(run.failures), String(id)])
-                }
-                guard updated.count == 1 else {
-                    throw PostgresStoreError(message: "screening run \(id) was removed while it ran (by a run started after it)")
-                }
-                return run
-            } catch {
-                _ = try? connection.transaction {
-                    try connection.rows("DELETE FROM screening_finding WHERE run_id = $1::bigint", [String(id)])
-                    try connection.rows("DELETE FROM screening_run WHERE id = $1::bigint", [String(id)])
-                }
-                throw error
-            }
         }
-    }
-
-    /// The time `seconds` ago in SQL, as text comparable with an unfinished run's sign of life.
-    private static func now(minus seconds: Int) -> String {
-        "to_char(now() AT TIME ZONE 'UTC' - interval '\(seconds) seconds', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+        return run
     }
 
     /// Runs `body` (one transaction) again, up to three times, when PostgreSQL refuses it for a
@@ -85,18 +58,135 @@ extension PostgresRegistry: ScreeningRunStore {
         }
     }
 
-    /// Stores `findings` of run `run` in one statement, each column a list (an empty household
-    /// number or asset id stands for none).
-    private static func insert(_ findings: ArraySlice<Finding>, run: Int64, on connection: Connection) throws {
-        try connection.run("""
-            INSERT INTO screening_finding (run_id, household_number, asset_id, township_code, check_id, severity, risk_types, message)
-            SELECT \(run), NULLIF(h, ''), NULLIF(a, '')::bigint, t, c, s, r, m
+    public func changedHouseholds(area: String?) throws -> [String: Int64] {
+        let rows = try pool.withConnection { connection in
+            try connection.rows(area == nil ? "SELECT household_number, audit_id::text FROM household_dirty" : """
+                SELECT household_number, audit_id::text FROM household_dirty
+                WHERE household_number LIKE $1 || '%'
+                   OR household_number IN (SELECT number FROM household WHERE village_code LIKE $1 || '%')
+                """, area.map { [$0] } ?? [])
+        }
+        var marks: [String: Int64] = [:]
+        for row in rows {
+            if let household = row[0], let audit = row[1].flatMap({ Int64($0) }) { marks[household] = audit }
+        }
+        return marks
+    }
+
+    public func currentFindings(plugin: String, area: String?, households: [String]?) throws -> [Finding] {
+        try pool.withConnection { connection in
+            try connection.transaction {
+                try Self.current(plugin: plugin, in: try Self.scope(area: area, households: households, from: 2), on: connection).map(\.finding)
+            }
+        }
+    }
+
+    /// The condition on a finding's subject that selects `households`, or else the households
+    /// and assets in `area` (nil for all), its parameters numbered from `first`: as on SQLite,
+    /// households removed since count by the beginning of their number.
+    private static func scope(area: String?, households: [String]?, from first: Int)
+        throws -> (sql: String, parameters: [String?])
+    {
+        if let households {
+            return ("household_number IN (SELECT jsonb_array_elements_text($\(first)::jsonb))", [try json(households)])
+        }
+        guard let area else { return ("true", []) }
+        return ("""
+            (household_number LIKE $\(first) || '%'
+             OR household_number IN (SELECT number FROM household WHERE village_code LIKE $\(first) || '%')
+             OR asset_id IN (SELECT id FROM asset WHERE village_code LIKE $\(first) || '%'))
+            """, [area])
+    }
+
+    /// The order findings are read from `table` in: households by number, then assets, each
+    /// subject's as found. (Named with the table: the text columns read have the same names.)
+    private static func findingOrder(_ table: String) -> String {
+        "\(table).household_number IS NULL, \(table).household_number, \(table).asset_id"
+    }
+
+    /// A finding's columns as text, in the order `finding(_:from:in:)` reads them.
+    private static let findingColumns = "household_number, asset_id::text, township_code, check_id, severity, risk_types, message"
+
+    /// Reads the rows of `sql` (with `parameters`) through a cursor, 5,000 at a time: inside a
+    /// transaction, which the caller opens.
+    private static func forEachRow(_ sql: String, _ parameters: [String?], on connection: Connection,
+                                   _ body: ([String?]) throws -> Void) throws {
+        try connection.rows("DECLARE found NO SCROLL CURSOR FOR \(sql)", parameters)
+        while true {
+            let batch = try connection.rows("FETCH 5000 FROM found")
+            for row in batch { try body(row) }
+            if batch.count < 5000 { break }
+        }
+        // Inside a console session the transaction outlives the call: the cursor must not.
+        try connection.rows("CLOSE found")
+    }
+
+    /// The current findings of `plugin` within `scope` (its parameters from $2), each with its position.
+    private static func current(plugin: String, in scope: (sql: String, parameters: [String?]), on connection: Connection)
+        throws -> [(id: Int64, finding: Finding)]
+    {
+        var found: [(id: Int64, finding: Finding)] = []
+        try forEachRow("""
+            SELECT position::text, \(findingColumns) FROM current_finding WHERE plugin_id = $1 AND \(scope.sql)
+            ORDER BY \(findingOrder("current_finding")), current_finding.position
+            """, [plugin] + scope.parameters, on: connection) { row in
+            found.append((Int64(row[0] ?? "") ?? 0, try finding(row, from: 1, in: "current_finding")))
+        }
+        return found
+    }
+
+    /// The finding in `row`'s `findingColumns` from column `first` on, its risk types separated by `separator`.
+    private static func finding(_ row: [String?], from first: Int, in table: String, separator: Character = ";") throws -> Finding {
+        guard let severity = Severity(rawValue: row[first + 4] ?? "") else {
+            throw PostgresStoreError(message: "\(table).severity holds '\(row[first + 4] ?? "")', which Dixian cannot read")
+        }
+        return Finding(
+            householdNumber: row[first], assetID: row[first + 1].flatMap { Int64($0) }, townshipCode: row[first + 2] ?? "",
+            checkID: row[first + 3] ?? "", severity: severity,
+            riskTypes: (row[first + 5] ?? "").split(separator: separator).compactMap { RiskType(rawValue: String($0)) },
+            message: row[first + 6] ?? "")
+    }
+
+    /// Findings sent in one statement.
+    private static let findingsPerStatement = 20_000
+
+    /// Applies `changes` of run `id` to the current findings and records them as its events,
+    /// each statement taking its rows as lists (an empty household number or asset id stands for none).
+    private static func record(_ changes: FindingChanges<Int64>, run: ScreeningRun, id: Int64, on connection: Connection) throws {
+        func lists(_ findings: ArraySlice<Finding>) -> [[String]] {
+            [findings.map { $0.householdNumber ?? "" }, findings.map { $0.assetID.map(String.init) ?? "" },
+             findings.map(\.townshipCode), findings.map(\.checkID), findings.map(\.severity.rawValue),
+             findings.map { $0.riskTypes.map(\.rawValue).joined(separator: ";") }, findings.map(\.message)]
+        }
+        let unnest = """
+            NULLIF(h, ''), NULLIF(a, '')::bigint, t, c, s, r, m
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS f(h, a, t, c, s, r, m)
-            """, lists: [
-                findings.map { $0.householdNumber ?? "" }, findings.map { $0.assetID.map(String.init) ?? "" },
-                findings.map(\.townshipCode), findings.map(\.checkID), findings.map(\.severity.rawValue),
-                findings.map { $0.riskTypes.map(\.rawValue).joined(separator: ",") }, findings.map(\.message),
-            ])
+            """
+        func events(_ change: String, _ findings: [Finding]) throws {
+            for start in stride(from: 0, to: findings.count, by: findingsPerStatement) {
+                try connection.run("""
+                    INSERT INTO finding_event (run_id, plugin_id, change, household_number, asset_id, township_code, check_id,
+                      severity, risk_types, message)
+                    SELECT \(id), '\(run.pluginID.replacingOccurrences(of: "'", with: "''"))', '\(change)', \(unnest)
+                    """, lists: lists(findings[start..<min(start + findingsPerStatement, findings.count)]))
+            }
+        }
+        let closed = changes.closed
+        for start in stride(from: 0, to: closed.count, by: findingsPerStatement) {
+            try connection.run("DELETE FROM current_finding WHERE position = ANY($1::text[]::bigint[])",
+                               lists: [closed[start..<min(start + findingsPerStatement, closed.count)].map { String($0.id) }])
+        }
+        try events("closed", closed.map(\.finding))
+        let opened = changes.opened
+        for start in stride(from: 0, to: opened.count, by: findingsPerStatement) {
+            try connection.run("""
+                INSERT INTO current_finding (plugin_id, plugin_version, as_of, opened_run, household_number, asset_id, township_code,
+                  check_id, severity, risk_types, message)
+                SELECT ($8::text[])[1], ($9::text[])[1], ($10::text[])[1]::date, \(id), \(unnest)
+                """, lists: lists(opened[start..<min(start + findingsPerStatement, opened.count)])
+                    + [[run.pluginID], [run.pluginVersion], [run.asOf.description]])
+        }
+        try events("opened", opened)
     }
 
     public func screeningRun(id: Int64) throws -> ScreeningRun? {
@@ -127,30 +217,45 @@ extension PostgresRegistry: ScreeningRunStore {
             failures: try JSONDecoder().decode([String].self, from: Data((row[10] ?? "[]").utf8)))
     }
 
+    /// Reads a run's findings as SQLite does (`SQLiteRegistry.forEachFinding(ofRun:_:)`): its
+    /// own stored copy for a run older than the current findings, else the current findings if
+    /// no later run of its plugin changed them, else what its plugin's events up to it leave open.
     public func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws {
         try pool.withConnection { connection in
             try connection.transaction {
-                try connection.rows("""
-                    DECLARE findings NO SCROLL CURSOR FOR
-                    SELECT household_number, asset_id::text, township_code, check_id, severity, risk_types, message
-                    FROM screening_finding WHERE run_id = $1::bigint ORDER BY position
-                    """, [String(id)])
-                while true {
-                    let batch = try connection.rows("FETCH 5000 FROM findings")
-                    for row in batch {
-                        guard let severity = Severity(rawValue: row[4] ?? "") else {
-                            throw PostgresStoreError(message: "screening_finding.severity holds '\(row[4] ?? "")', which Dixian cannot read")
-                        }
-                        try body(Finding(
-                            householdNumber: row[0], assetID: row[1].flatMap { Int64($0) }, townshipCode: row[2] ?? "",
-                            checkID: row[3] ?? "", severity: severity,
-                            riskTypes: (row[5] ?? "").split(separator: ",").compactMap { RiskType(rawValue: String($0)) },
-                            message: row[6] ?? ""))
+                let key = [String(id)]
+                if try connection.rows("SELECT 1 FROM screening_finding WHERE run_id = $1::bigint LIMIT 1", key).isEmpty == false {
+                    try Self.forEachRow("""
+                        SELECT \(Self.findingColumns) FROM screening_finding WHERE run_id = $1::bigint ORDER BY position
+                        """, key, on: connection) { row in
+                        try body(try Self.finding(row, from: 0, in: "screening_finding", separator: ","))
                     }
-                    if batch.count < 5000 { break }
+                    return
                 }
-                // Inside a console session the transaction outlives the call: the cursor must not.
-                try connection.rows("CLOSE findings")
+                guard let run = try connection.rows("""
+                    SELECT plugin_id, area FROM screening_run WHERE id = $1::bigint AND finished_at <> ''
+                    """, key).first else { return }
+                let plugin = run[0] ?? ""
+                let changedSince = try connection.rows("""
+                    SELECT 1 FROM finding_event WHERE plugin_id = $1 AND run_id > $2::bigint LIMIT 1
+                    """, [plugin, String(id)]).isEmpty == false
+                if !changedSince {
+                    for (_, finding) in try Self.current(plugin: plugin, in: try Self.scope(area: run[1], households: nil, from: 2), on: connection) {
+                        try body(finding)
+                    }
+                    return
+                }
+                let scope = try Self.scope(area: run[1], households: nil, from: 3)
+                try Self.forEachRow("""
+                    SELECT \(Self.findingColumns), SUM(CASE change WHEN 'opened' THEN 1 ELSE -1 END)::text
+                    FROM finding_event WHERE plugin_id = $1 AND run_id <= $2::bigint AND \(scope.sql)
+                    GROUP BY household_number, asset_id, township_code, check_id, severity, risk_types, message
+                    HAVING SUM(CASE change WHEN 'opened' THEN 1 ELSE -1 END) > 0
+                    ORDER BY \(Self.findingOrder("finding_event")), MIN(finding_event.id)
+                    """, [plugin, String(id)] + scope.parameters, on: connection) { row in
+                    let finding = try Self.finding(row, from: 0, in: "finding_event")
+                    for _ in 0..<(Int(row[7] ?? "") ?? 0) { try body(finding) }
+                }
             }
         }
     }

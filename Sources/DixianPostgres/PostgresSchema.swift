@@ -69,6 +69,8 @@ enum PostgresSchema {
         ("v4: audit trail append-only and chained, users audited", chainedAuditTrail),
         ("v5: 中职 and 高职 are distinct school stages", vocationalStages),
         ("v6: amounts in fen and empty text kept as empty, as the record layouts say", followRecordLayouts),
+        ("v7: current findings and the runs that opened and closed them", currentFindings),
+        ("v8: households marked by every change until screened", householdMarks),
     ]
 
     /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line
@@ -482,7 +484,7 @@ enum PostgresSchema {
 
     /// The tables a copy from SQLite carries over row by row besides the registry's records
     /// (whose columns are the same in both stores), in an order that satisfies their references.
-    static let copiedAsIs = ["audit", "disclosure", "server_user", "screening_run", "screening_finding"]
+    static let copiedAsIs = ["audit", "disclosure", "server_user", "screening_run", "screening_finding", "current_finding", "finding_event", "household_dirty"]
 }
 
 extension PostgresSchema {
@@ -490,6 +492,7 @@ extension PostgresSchema {
     /// the sequences past the ids it brought.
     static var sequences: [(table: String, column: String)] {
         tables.filter { $0.hasSequence }.map { ($0.name, "id") }
-            + [("audit", "id"), ("disclosure", "id"), ("screening_run", "id"), ("screening_finding", "position")]
+            + [("audit", "id"), ("disclosure", "id"), ("screening_run", "id"), ("screening_finding", "position"),
+               ("current_finding", "position"), ("finding_event", "id")]
     }
 }

@@ -54,6 +54,12 @@ enum RegistrySchema {
         migrator.registerMigration("v10: columns named and lists separated as the record layouts say") { db in
             try followRecordLayouts(db)
         }
+        migrator.registerMigration("v11: current findings and the runs that opened and closed them") { db in
+            try createCurrentFindings(db)
+        }
+        migrator.registerMigration("v12: households marked by every change until screened") { db in
+            try createHouseholdMarks(db)
+        }
         return migrator
     }
 

@@ -4,105 +4,153 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteRegistry: ScreeningRunStore {
-    /// Records a run without holding the write lock for its length (see `ScreeningRunStore`):
-    /// the run's row first, unfinished; the findings in transactions of
-    /// `findingsPerTransaction`, 64 to a statement; the finished run in a last one.
+    /// Records a run and its changes to the current findings in one write transaction (see
+    /// `ScreeningRunStore`); SQLite's single writer serializes the runs. The transaction reads
+    /// the current findings of the screened subjects, so a run's first recording (every finding
+    /// opened) holds the write lock for seconds; a daily run's, for the changes only.
     public func recordScreening(
+        households: [String]?, clearing marks: [String: Int64],
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        let id = try write { db in
-            try Self.removeUnfinishedRuns(in: db)
+        var screened: [Finding] = []
+        var run = try produce { screened += $0 }
+        run.id = try write { db in
             try db.execute(sql: """
-                INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, started_at, finished_at,
+                INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, area, started_at, finished_at,
                   household_count, findings_by_check, failures)
-                VALUES ('', '', '', '', \(Self.now), '', 0, '{}', '[]')
-                """)
-            return db.lastInsertedRowID
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area,
+                                 run.startedAt, run.finishedAt, run.householdCount,
+                                 try Self.json(run.findingsByCheck), try Self.json(run.failures)])
+            let id = db.lastInsertedRowID
+            let current = try Self.current(plugin: run.pluginID, in: Self.scope(area: run.area, households: households), db)
+            try Self.record(FindingChanges(current: current, screened: screened), run: run, id: id, in: db)
+            let clear = try db.cachedStatement(sql: "DELETE FROM household_dirty WHERE household_number = ? AND audit_id = ?")
+            for (household, audit) in marks {
+                try clear.execute(arguments: [household, audit])
+            }
+            return id
         }
-        var riskTexts: [[RiskType]: String] = [:]  // findings mostly repeat their check's risk types
-        do {
-            var run = try Self.inBatches(of: Self.findingsPerTransaction, produce) { findings in
-                try write { db in
-                    try db.execute(sql: "UPDATE screening_run SET started_at = \(Self.now) WHERE id = ? AND actor = ''", arguments: [id])
-                    try Self.insert(findings, run: id, in: db, riskTexts: &riskTexts)
-                }
-            }
-            run.id = id
-            try write { db in
-                try db.execute(sql: """
-                    UPDATE screening_run SET actor = ?, plugin_id = ?, plugin_version = ?, as_of = ?, area = ?,
-                      started_at = ?, finished_at = ?, household_count = ?, findings_by_check = ?, failures = ?
-                    WHERE id = ? AND actor = ''
-                    """, arguments: [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area,
-                                     run.startedAt, run.finishedAt, run.householdCount,
-                                     try Self.json(run.findingsByCheck), try Self.json(run.failures), id])
-                guard db.changesCount == 1 else {
-                    throw DatabaseError(message: "screening run \(id) was taken for one a killed process left, by a run started after it, and its findings removed")
-                }
-            }
-            return run
-        } catch {
-            try? write { db in
-                try db.execute(sql: "DELETE FROM screening_finding WHERE run_id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM screening_run WHERE id = ?", arguments: [id])
-            }
-            throw error
+        return run
+    }
+
+    public func changedHouseholds(area: String?) throws -> [String: Int64] {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: area == nil ? "SELECT household_number, audit_id FROM household_dirty" : """
+                SELECT household_number, audit_id FROM household_dirty
+                WHERE household_number GLOB ?1 || '*'
+                   OR household_number IN (SELECT number FROM household WHERE village_code GLOB ?1 || '*')
+                """, arguments: area.map { [$0] } ?? [])
+            var marks: [String: Int64] = [:]
+            while let row = try rows.next() { marks[row[0]] = row[1] }
+            return marks
         }
     }
 
-    /// Removes the findings of the runs a killed process left unfinished (no sign of life for
-    /// `abandonedRunAfterSeconds`), and marks the runs abandoned. Their rows stay: SQLite gives a
-    /// new row the highest id plus one, so a removed last run's id would be the next run's.
-    private static func removeUnfinishedRuns(in db: Database) throws {
-        let silent = "finished_at = '' AND started_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-\(abandonedRunAfterSeconds) seconds')"
-        try db.execute(sql: """
-            DELETE FROM screening_finding WHERE run_id IN (SELECT id FROM screening_run WHERE \(silent));
-            UPDATE screening_run SET actor = '(abandoned)' WHERE \(silent) AND actor = '';
-            """)
+    public func currentFindings(plugin: String, area: String?, households: [String]?) throws -> [Finding] {
+        try writer.read { db in
+            try Self.current(plugin: plugin, in: Self.scope(area: area, households: households), db).map(\.finding)
+        }
     }
 
-    /// The current time in SQL, as an unfinished run's sign of life.
-    private static let now = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+    /// The condition on a finding's subject that selects `households`, or else the households
+    /// and assets in `area` (nil for all), with its arguments: those whose village code is in
+    /// it, and households removed since whose number begins with it. GLOB, not LIKE: it can
+    /// use the village-code indexes.
+    private static func scope(area: String?, households: [String]?) throws -> (sql: String, arguments: StatementArguments) {
+        if let households {
+            return ("household_number IN (SELECT value FROM json_each(?))", [try json(households)])
+        }
+        guard let area else { return ("1", []) }
+        return ("""
+            (household_number GLOB ? || '*'
+             OR household_number IN (SELECT number FROM household WHERE village_code GLOB ? || '*')
+             OR asset_id IN (SELECT id FROM asset WHERE village_code GLOB ? || '*'))
+            """, [area, area, area])
+    }
 
-    /// Stores `findings` of run `id`, 64 to a statement (the last few one by one).
-    private static func insert(_ findings: [Finding], run id: Int64, in db: Database, riskTexts: inout [[RiskType]: String]) throws {
-        let columns = "INSERT INTO screening_finding (run_id, household_number, asset_id, township_code, check_id, severity, risk_types, message) VALUES "
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?)"
-        let single = try db.cachedStatement(sql: columns + row)
-        let many = try db.cachedStatement(sql: columns + Array(repeating: row, count: Self.findingsPerInsert).joined(separator: ", "))
-        func step(_ statement: OpaquePointer) throws {
+    /// The order findings are read in: households by number, then assets, each subject's as found.
+    private static let findingOrder = "household_number IS NULL, household_number, asset_id"
+
+    /// The current findings of `plugin` within `scope`, each with its position.
+    private static func current(plugin: String, in scope: (sql: String, arguments: StatementArguments), _ db: Database)
+        throws -> [(id: Int64, finding: Finding)]
+    {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT position, \(findingColumns) FROM current_finding WHERE plugin_id = ? AND \(scope.sql)
+            ORDER BY \(findingOrder), position
+            """, arguments: [plugin] + scope.arguments)
+        var found: [(id: Int64, finding: Finding)] = []
+        while let row = try rows.next() {
+            found.append((row[0], try finding(row, from: 1, in: "current_finding")))
+        }
+        return found
+    }
+
+    /// A finding's columns, in the order `finding(_:from:in:)` reads them.
+    private static let findingColumns = "household_number, asset_id, township_code, check_id, severity, risk_types, message"
+
+    /// The finding in `row`'s `findingColumns` from column `first` on.
+    private static func finding(_ row: Row, from first: Int, in table: String) throws -> Finding {
+        let severityText: String = row[first + 4]
+        guard let severity = Severity(rawValue: severityText) else {
+            throw DatabaseError(message: "\(table).severity holds '\(severityText)', which Dixian cannot read")
+        }
+        let risks: String = row[first + 5]
+        return Finding(
+            householdNumber: row[first], assetID: row[first + 1], townshipCode: row[first + 2], checkID: row[first + 3],
+            severity: severity, riskTypes: risks.split(separator: ";").compactMap { RiskType(rawValue: String($0)) },
+            message: row[first + 6])
+    }
+
+    /// Applies `changes` of run `id` to the current findings and records them as its events.
+    private static func record(_ changes: FindingChanges<Int64>, run: ScreeningRun, id: Int64, in db: Database) throws {
+        let remove = try db.cachedStatement(sql: "DELETE FROM current_finding WHERE position = ?").sqliteStatement
+        let event = try db.cachedStatement(sql: """
+            INSERT INTO finding_event (run_id, plugin_id, change, \(findingColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).sqliteStatement
+        let open = try db.cachedStatement(sql: """
+            INSERT INTO current_finding (plugin_id, plugin_version, as_of, opened_run, \(findingColumns))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).sqliteStatement
+        func step(_ statement: OpaquePointer?, _ bind: (inout ColumnValues) -> Void) throws {
+            sqlite3_reset(statement)
+            var values = ColumnValues(binding: statement!)
+            bind(&values)
             let status = sqlite3_step(statement)
             guard status == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: status),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
         }
-        var start = findings.startIndex
-        while start < findings.endIndex {
-            let count = findings.endIndex - start >= Self.findingsPerInsert ? Self.findingsPerInsert : 1
-            let statement = (count == 1 ? single : many).sqliteStatement
-            sqlite3_reset(statement)
-            var values = ColumnValues(binding: statement)
-            for finding in findings[start..<start + count] {
-                let risks = riskTexts[finding.riskTypes] ?? {
-                    let text = finding.riskTypes.map(\.rawValue).joined(separator: ",")
-                    riskTexts[finding.riskTypes] = text
-                    return text
-                }()
-                values.add(id, finding.householdNumber, finding.assetID, finding.townshipCode, finding.checkID,
-                           finding.severity.rawValue, risks, finding.message)
+        var riskTexts: [[RiskType]: String] = [:]  // findings mostly repeat their check's risk types
+        func risks(_ finding: Finding) -> String {
+            if let text = riskTexts[finding.riskTypes] { return text }
+            let text = finding.riskTypes.map(\.rawValue).joined(separator: ";")
+            riskTexts[finding.riskTypes] = text
+            return text
+        }
+        func add(_ finding: Finding, to values: inout ColumnValues) {
+            values.add(finding.householdNumber, finding.assetID, finding.townshipCode, finding.checkID,
+                       finding.severity.rawValue, risks(finding), finding.message)
+        }
+        for (position, finding) in changes.closed {
+            try step(remove) { $0.add(position) }
+            try step(event) { values in
+                values.add(id, run.pluginID, "closed")
+                add(finding, to: &values)
             }
-            try step(statement)
-            start += count
+        }
+        for finding in changes.opened {
+            try step(open) { values in
+                values.add(run.pluginID, run.pluginVersion, run.asOf, id)
+                add(finding, to: &values)
+            }
+            try step(event) { values in
+                values.add(id, run.pluginID, "opened")
+                add(finding, to: &values)
+            }
         }
     }
-
-    /// Findings stored by one statement (the last few of a batch go one by one).
-    private static let findingsPerInsert = 64
-
-    /// Findings stored by one transaction: short enough that a writer waiting for the lock
-    /// waits milliseconds, long enough that commits cost little of a run.
-    static let findingsPerTransaction = 4096
 
     public func screeningRun(id: Int64) throws -> ScreeningRun? {
         try fetchRun(sql: "SELECT * FROM screening_run WHERE id = ? AND finished_at <> ''", arguments: [id])
@@ -129,19 +177,45 @@ extension SQLiteRegistry: ScreeningRunStore {
         }
     }
 
+    /// Reads a run's findings: those it stored itself if it is older than the current findings
+    /// (issue 23), else the current findings when no later run of its plugin changed them, else
+    /// the findings its plugin's events up to it leave open.
     public func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws {
         try writer.read { db in
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM screening_finding WHERE run_id = ?)", arguments: [id]) == true {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT \(Self.findingColumns) FROM screening_finding WHERE run_id = ? ORDER BY position
+                    """, arguments: [id])
+                while let row = try rows.next() {
+                    var finding = try Self.finding(row, from: 0, in: "screening_finding")
+                    let risks: String = row[5]  // listed with ',' before the record layouts
+                    finding.riskTypes = risks.split(separator: ",").compactMap { RiskType(rawValue: String($0)) }
+                    try body(finding)
+                }
+                return
+            }
+            guard let run = try Row.fetchOne(db, sql: """
+                SELECT plugin_id, area FROM screening_run WHERE id = ? AND finished_at <> ''
+                """, arguments: [id]) else { return }
+            let plugin: String = run[0]
+            let scope = try Self.scope(area: run[1], households: nil)
+            let changedSince = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM finding_event WHERE plugin_id = ? AND run_id > ?)
+                """, arguments: [plugin, id]) == true
+            if !changedSince {
+                for (_, finding) in try Self.current(plugin: plugin, in: scope, db) { try body(finding) }
+                return
+            }
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT household_number, asset_id, township_code, check_id, severity, risk_types, message
-                FROM screening_finding WHERE run_id = ? ORDER BY position
-                """, arguments: [id])
+                SELECT \(Self.findingColumns), SUM(CASE change WHEN 'opened' THEN 1 ELSE -1 END) AS open
+                FROM finding_event WHERE plugin_id = ? AND run_id <= ? AND \(scope.sql)
+                GROUP BY \(Self.findingColumns) HAVING open > 0
+                ORDER BY \(Self.findingOrder), MIN(id)
+                """, arguments: [plugin, id] + scope.arguments)
             while let row = try rows.next() {
-                let risks: String = row["risk_types"]
-                try body(Finding(
-                    householdNumber: row["household_number"], assetID: row["asset_id"], townshipCode: row["township_code"],
-                    checkID: row["check_id"], severity: try row.term("severity", in: "screening_finding"),
-                    riskTypes: risks.split(separator: ",").compactMap { RiskType(rawValue: String($0)) },
-                    message: row["message"]))
+                let finding = try Self.finding(row, from: 0, in: "finding_event")
+                let open: Int = row[7]
+                for _ in 0..<open { try body(finding) }
             }
         }
     }

@@ -28,6 +28,18 @@ struct Phrasebook {
 
     var asset: String { ScreeningMessage.asset.text(in: language) }
 
+    func verified(households: Int, findings: Int) -> String {
+        ScreeningMessage.verified(households: households, findings: findings).text(in: language)
+    }
+
+    func differences(missing: Int, stale: Int) -> String {
+        ScreeningMessage.differences(missing: missing, stale: stale).text(in: language)
+    }
+
+    var missing: String { ScreeningMessage.missing.text(in: language) }
+
+    var stale: String { ScreeningMessage.stale.text(in: language) }
+
     var csvHeader: [String] { ScreeningMessage.csvHeader.text(in: language).split(separator: ",").map(String.init) }
 
     func severity(_ severity: Severity) -> String { severity.name(in: language) }
@@ -51,6 +63,14 @@ package enum ScreeningMessage: MessageCatalogue, Hashable {
     case asset
     /// The columns of the CSV of findings, separated by commas.
     case csvHeader
+    /// `screen --verify` found the current findings as a full run gives them.
+    case verified(households: Int, findings: Int)
+    /// `screen --verify` found differences: findings the current state lacks, current ones a full run no longer finds.
+    case differences(missing: Int, stale: Int)
+    /// A finding the current state lacks, before its subject, check and message.
+    case missing
+    /// A current finding a full run no longer finds, before its subject, check and message.
+    case stale
 
     package static var samples: [ScreeningMessage] {
         let day = LocalDate(year: 2024, month: 6, day: 30)!
@@ -58,6 +78,7 @@ package enum ScreeningMessage: MessageCatalogue, Hashable {
             .heading(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, area: nil),
             .heading(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, area: "620621100"),
             .counts(households: 100, findings: 3, run: 1), .lists(4), .firstFindings(shown: 20, total: 30), .incomplete, .asset, .csvHeader,
+            .verified(households: 100, findings: 3), .differences(missing: 1, stale: 2), .missing, .stale,
         ]
     }
 
@@ -79,6 +100,14 @@ package enum ScreeningMessage: MessageCatalogue, Hashable {
         case .csvHeader:
             ("户编号,资产编号,乡镇代码,检查项,检查项名称,严重程度,风险类别,发现问题",
              "household,asset,township,check,check_title,severity,risk_types,message")
+        case .verified(let households, let findings):
+            ("核对无误：重新筛查 \(households) 户，发现 \(findings) 条，与当前结果一致。",
+             "Verified: a full run over \(households) households finds the \(findings) current findings, no more, no fewer.")
+        case .differences(let missing, let stale):
+            ("核对发现差异：当前结果缺少 \(missing) 条，多出 \(stale) 条（重新筛查已不再发现）：",
+             "Differences: the current findings lack \(missing) and hold \(stale) that a full run no longer finds:")
+        case .missing: ("缺少", "missing")
+        case .stale: ("多出", "stale")
         }
     }
 }

@@ -58,23 +58,84 @@ public struct ScreeningEngine: Sendable {
         public var declarations: PluginDeclarations
     }
 
-    /// Screens `store` and records the run there. Plugin problems (a check that raises, returns
-    /// nonsense or runs out of budget) do not stop the run: they are listed in the run's
-    /// failures, which marks it incomplete. A plugin that does not load, or a store error,
-    /// throws and records nothing. `progress`, if given, is told of each batch of households
-    /// screened (how many), from the workers' threads.
-    public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore,
+    /// Screens `store` and records the run there: its findings become the plugin's current
+    /// findings for the households (and assets) screened, and what they opened and closed is
+    /// kept (`ScreeningRunStore.recordScreening`). `households`, if given, are screened alone
+    /// (those of them in scope; no assets): the re-screening of what changed. Plugin problems
+    /// (a check that raises, returns nonsense or runs out of budget) do not stop the run: they
+    /// are listed in the run's failures, which marks it incomplete. A plugin that does not
+    /// load, or a store error, throws and records nothing. `progress`, if given, is told of
+    /// each batch of households screened (how many), from the workers' threads.
+    public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+        // Read before screening: a change made meanwhile moves its mark on, which then stays.
+        var marks = try store.changedHouseholds(area: try scopedArea())
+        if let households {
+            let chosen = Set(households)
+            marks = marks.filter { chosen.contains($0.key) }
+        }
+        return try screen(store, households: households, progress: progress) { [marks] produce in
+            try store.recordScreening(households: households, clearing: marks, produce)
+        }
+    }
+
+    /// Re-screens the households changed since a run last screened them (`dixian screen
+    /// --changed`). A whole run instead when the date differs from the plugin's latest run
+    /// (date-driven answers may have changed anywhere: plugins do not yet declare when
+    /// theirs next change), when no run was recorded, or when more than
+    /// `wholeRunAfterChanges` households changed (a whole run, reading in partitions, is then
+    /// the quicker).
+    public func runChanged(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+        let marks = try store.changedHouseholds(area: try scopedArea())
+        let latest = try store.latestScreeningRun(plugin: chain[chain.count - 1].id, asOf: options.asOf)
+        guard latest?.asOf == options.asOf, marks.count <= Self.wholeRunAfterChanges else {
+            return try run(on: store, progress: progress)
+        }
+        let households = marks.keys.sorted()
+        return try screen(store, households: households, progress: progress) { produce in
+            try store.recordScreening(households: households, clearing: marks, produce)
+        }
+    }
+
+    /// Changed households past which `runChanged` screens everything.
+    public static let wholeRunAfterChanges = 100_000
+
+    /// The area screened: the one asked for within the plugin's, or the plugin's.
+    private func scopedArea() throws -> String? {
+        try chain[chain.count - 1].area(requested: options.area)
+    }
+
+    /// Screens `store` from scratch without recording anything, and compares what it finds
+    /// with the plugin's current findings.
+    public func verify(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore,
+                       progress: (@Sendable (Int) -> Void)? = nil) throws -> Verification {
+        var found: [Finding] = []
+        let outcome = try screen(store, households: nil, progress: progress) { produce in
+            try produce { found += $0 }
+        }
+        let current = try store.currentFindings(plugin: outcome.run.pluginID, area: outcome.run.area, households: nil)
+        let changes = FindingChanges(current: current.enumerated().map { (id: $0.offset, finding: $0.element) }, screened: found)
+        return Verification(outcome: outcome, missing: changes.opened, stale: changes.closed.map(\.finding))
+    }
+
+    /// Screens `store` (or its `households`), handing the run's production to `record`.
+    private func screen(
+        _ store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]?,
+        progress: (@Sendable (Int) -> Void)?,
+        record recordRun: (_ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun) throws -> ScreeningRun
+    ) throws -> Outcome {
         let chain = self.chain
         var scoped = self.options
-        scoped.area = try chain[chain.count - 1].area(requested: scoped.area)
+        scoped.area = try scopedArea()
         let options = scoped
         let pool = try LuaStatePool(chain: chain, asOf: options.asOf, size: options.workers, limits: options.limits)
         let declarations = pool.withState { _, runtime in runtime.declarations }
-        let partitions = try store.partitions(area: options.area, size: options.partitionSize)
-        let assets = declarations.assetChecks.isEmpty ? [] : try AssetViews.read(from: store, area: options.area)
+        let partitions = try households.map { Self.partitions(of: $0, area: options.area) }
+            ?? store.partitions(area: options.area, size: options.partitionSize)
+        let assets = declarations.assetChecks.isEmpty || households != nil ? [] : try AssetViews.read(from: store, area: options.area)
         let startedAt = Self.timestamp()
-        let run = try store.recordScreening { record in
+        let run = try recordRun { record in
             let tally = ScreeningTally(checks: declarations.checks, assetChecks: declarations.assetChecks,
                                        partitionCount: partitions.count, maxPending: 2 * options.workers)
             // Workers screen on threads of their own; this thread stores their findings in order
@@ -114,6 +175,13 @@ public struct ScreeningEngine: Sendable {
                 startedAt: startedAt, finishedAt: Self.timestamp())
         }
         return Outcome(run: run, declarations: declarations)
+    }
+
+    /// Partitions that hold `households` (those in `area`), each alone, in household-number order.
+    private static func partitions(of households: [String], area: String?) -> [HouseholdPartition] {
+        Set(households).sorted().map { number in
+            HouseholdPartition(from: number, upTo: number + "\u{1}", area: area)
+        }
     }
 
     /// Runs the household checks on one batch. When the batch as a whole runs out of budget or

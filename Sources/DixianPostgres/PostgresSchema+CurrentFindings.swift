@@ -1,0 +1,60 @@
+import DixianCore
+
+extension PostgresSchema {
+    /// The current findings of every plugin and their history, as on SQLite
+    /// (`RegistrySchema.createCurrentFindings`, which says what each column holds).
+    static let currentFindings = """
+        CREATE TABLE current_finding (
+          position bigserial PRIMARY KEY,
+          plugin_id text COLLATE "C" NOT NULL,
+          plugin_version text COLLATE "C" NOT NULL,
+          as_of date NOT NULL,
+          opened_run bigint NOT NULL REFERENCES screening_run (id),
+          household_number text COLLATE "C",
+          asset_id bigint,
+          township_code text COLLATE "C" NOT NULL,
+          check_id text COLLATE "C" NOT NULL,
+          severity text COLLATE "C" NOT NULL \(oneOf("severity", Severity.self)),
+          risk_types text COLLATE "C" NOT NULL,
+          message text COLLATE "C" NOT NULL,
+          CHECK ((household_number IS NULL) <> (asset_id IS NULL))
+        );
+        CREATE INDEX current_finding_by_subject ON current_finding (plugin_id, household_number, asset_id, position);
+        CREATE TABLE finding_event (
+          id bigserial PRIMARY KEY,
+          run_id bigint NOT NULL REFERENCES screening_run (id),
+          plugin_id text COLLATE "C" NOT NULL,
+          change text COLLATE "C" NOT NULL CHECK (change IN ('opened', 'closed')),
+          household_number text COLLATE "C",
+          asset_id bigint,
+          township_code text COLLATE "C" NOT NULL,
+          check_id text COLLATE "C" NOT NULL,
+          severity text COLLATE "C" NOT NULL \(oneOf("severity", Severity.self)),
+          risk_types text COLLATE "C" NOT NULL,
+          message text COLLATE "C" NOT NULL,
+          CHECK ((household_number IS NULL) <> (asset_id IS NULL))
+        );
+        CREATE INDEX finding_event_by_run ON finding_event (plugin_id, run_id);
+        """
+}
+
+extension PostgresSchema {
+    /// Households changed since they were last screened, marked by every audited change, as on
+    /// SQLite (`RegistrySchema.createHouseholdMarks`). A copy brings the marks as they were
+    /// (`dixian.copying`), so the trigger stands aside for it.
+    static let householdMarks = """
+        CREATE TABLE household_dirty (
+          household_number text COLLATE "C" PRIMARY KEY,
+          audit_id bigint NOT NULL
+        );
+        CREATE FUNCTION audit_marks_household() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('dixian.copying', true) = 'on' THEN RETURN NULL; END IF;
+          INSERT INTO household_dirty (household_number, audit_id) VALUES (NEW.household_number, NEW.id)
+            ON CONFLICT (household_number) DO UPDATE SET audit_id = excluded.audit_id;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER marks_household AFTER INSERT ON audit
+          FOR EACH ROW WHEN (NEW.household_number IS NOT NULL) EXECUTE FUNCTION audit_marks_household();
+        """
+}

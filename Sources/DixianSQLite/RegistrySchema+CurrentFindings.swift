@@ -1,0 +1,69 @@
+import DixianCore
+import GRDB
+
+extension RegistrySchema {
+    /// The current findings of every plugin, and their history as the runs that opened and
+    /// closed them (issue 23): a run no longer stores a copy of every finding.
+    ///
+    /// `current_finding.position` orders a household's findings as they were found;
+    /// `opened_run` is the run (or re-screening) that found it, whose plugin version and date
+    /// are kept with the row. `finding_event` holds one row for each finding a run opened or
+    /// closed; what was flagged after run R is the events up to R (see
+    /// `SQLiteRegistry.forEachFinding(ofRun:_:)`). Risk types are separated by `;`, as in
+    /// the record layouts.
+    static func createCurrentFindings(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE current_finding (
+              position INTEGER PRIMARY KEY NOT NULL,
+              plugin_id TEXT NOT NULL,
+              plugin_version TEXT NOT NULL,
+              as_of TEXT NOT NULL,
+              opened_run INTEGER NOT NULL REFERENCES screening_run (id),
+              household_number TEXT,
+              asset_id INTEGER,
+              township_code TEXT NOT NULL,
+              check_id TEXT NOT NULL,
+              severity TEXT NOT NULL CHECK (\(oneOf("severity", Severity.self))),
+              risk_types TEXT NOT NULL,
+              message TEXT NOT NULL,
+              CHECK ((household_number IS NULL) <> (asset_id IS NULL))
+            );
+            CREATE INDEX current_finding_by_subject ON current_finding (plugin_id, household_number, asset_id, position);
+            CREATE TABLE finding_event (
+              id INTEGER PRIMARY KEY NOT NULL,
+              run_id INTEGER NOT NULL REFERENCES screening_run (id),
+              plugin_id TEXT NOT NULL,
+              change TEXT NOT NULL CHECK (change IN ('opened', 'closed')),
+              household_number TEXT,
+              asset_id INTEGER,
+              township_code TEXT NOT NULL,
+              check_id TEXT NOT NULL,
+              severity TEXT NOT NULL CHECK (\(oneOf("severity", Severity.self))),
+              risk_types TEXT NOT NULL,
+              message TEXT NOT NULL,
+              CHECK ((household_number IS NULL) <> (asset_id IS NULL))
+            );
+            CREATE INDEX finding_event_by_run ON finding_event (plugin_id, run_id);
+            """)
+    }
+}
+
+extension RegistrySchema {
+    /// Households changed since they were last screened (issue 23). Every change the audit
+    /// trail records for a household marks it, whoever made it (the server, a workflow
+    /// command, an import, the console), with the id of that change: a run that screened the
+    /// household removes the mark only if no change came after what it read
+    /// (`ScreeningRunStore.changedHouseholds`).
+    static func createHouseholdMarks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE household_dirty (
+              household_number TEXT PRIMARY KEY NOT NULL,
+              audit_id INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TRIGGER audit_marks_household AFTER INSERT ON audit WHEN NEW.household_number IS NOT NULL BEGIN
+              INSERT INTO household_dirty (household_number, audit_id) VALUES (NEW.household_number, NEW.id)
+                ON CONFLICT (household_number) DO UPDATE SET audit_id = excluded.audit_id;
+            END;
+            """)
+    }
+}

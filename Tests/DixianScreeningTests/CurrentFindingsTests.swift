@@ -1,0 +1,150 @@
+import DixianCore
+import DixianPlugins
+@testable import DixianPostgres
+import DixianScreening
+@testable import DixianSQLite
+import DixianTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// Issue 23: a run keeps the current findings and records what it opened and closed, on both
+/// stores; `verify` compares the current findings with a run from scratch.
+@Suite(.serialized)
+struct CurrentFindingsTests {
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+
+        func open() throws -> any ServerStore {
+            switch self {
+            case .sqlite: try SQLiteRegistry()
+            case .postgres: try PostgresRegistry(url: try TestPostgres.newDatabase())
+            }
+        }
+    }
+
+    static let asOf = LocalDate(iso: "2024-06-30")!
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-current-\(UUID().uuidString)")
+
+    /// Households 1 to `count` of village 620621101001, general, without a helper.
+    static func households(_ count: Int) -> [Household] {
+        (1...count).map { index in
+            Household(number: "620621101001\(String(format: "%04d", index))", area: Area(villageCode: "620621101001")!,
+                      headName: "户主\(index)", category: .general)
+        }
+    }
+
+    /// A plugin with a check whose finding a helper removes, one that flags lifted households,
+    /// and `more` checks.
+    func chain(_ more: String = "") throws -> [PluginManifest] {
+        let directory = root.appendingPathComponent("test")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("checks"), withIntermediateDirectories: true)
+        try "return { id = 'test', name = '测试', api = 1, version = '1.0', areas = { '620621' } }"
+            .write(to: directory.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
+        try """
+            dixian.check { id = 'no-helper', title = '无帮扶人', severity = 'medium',
+              run = function(h) if h.helper == nil then return '无帮扶人：' .. h.head_name end end }
+            dixian.check { id = 'lifted', title = '脱贫户', run = function(h) if h.category == 'lifted' then return '脱贫户' end end }
+            \(more)
+            """.write(to: directory.appendingPathComponent("checks/a.lua"), atomically: true, encoding: .utf8)
+        let catalog = PluginCatalog(searchPath: [root])
+        return try catalog.chain(for: catalog.plugin("test"))
+    }
+
+    func engine(_ chain: [PluginManifest]) -> ScreeningEngine {
+        ScreeningEngine(chain: chain, options: .init(asOf: Self.asOf, actor: "测试", workers: 2, batchSize: 3, partitionSize: 7))
+    }
+
+    static func findings(ofRun run: ScreeningRun, in store: some ScreeningRunStore) throws -> [Finding] {
+        var found: [Finding] = []
+        try store.forEachFinding(ofRun: try #require(run.id)) { found.append($0) }
+        return found
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aRunRecordsOnlyWhatChangedAndEarlierRunsStayReadable(_ backend: Backend) async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try backend.open()
+        var households = Self.households(10)
+        try await store.apply(households.map { .insert(.household($0)) }, as: "test")
+        let chain = try chain()
+
+        let first = try engine(chain).run(on: store).run
+        #expect(try Self.findings(ofRun: first, in: store).map(\.householdNumber) == households.map(\.number))
+        #expect(try engine(chain).verify(on: store).isClean)
+
+        households[0].helper = "王帮扶"
+        households[1].category = .lifted
+        try await store.apply([.update(.household(households[0])), .update(.household(households[1]))], as: "test")
+        let stale = try engine(chain).verify(on: store)
+        #expect(stale.missing.map(\.checkID) == ["lifted"])
+        #expect(stale.stale.map(\.householdNumber) == [households[0].number])
+
+        let second = try engine(chain).run(on: store).run
+        #expect(try engine(chain).verify(on: store).isClean)
+        #expect(try Self.findings(ofRun: first, in: store).count == 10, "the first run's findings stay readable")
+        let now = try Self.findings(ofRun: second, in: store)
+        #expect(now.count == 10)
+        #expect(now.filter { $0.householdNumber == households[1].number }.map(\.checkID) == ["no-helper", "lifted"])
+
+        // Only the households given are screened; the others' findings stand.
+        households[2].helper = "李帮扶"
+        try await store.apply([.update(.household(households[2]))], as: "test")
+        let third = try engine(chain).run(on: store, households: [households[2].number]).run
+        #expect(third.householdCount == 1)
+        #expect(try engine(chain).verify(on: store).isClean)
+        #expect(try store.currentFindings(plugin: "test", area: nil, households: nil).count == 9)
+        #expect(try Self.findings(ofRun: second, in: store).count == 10, "a later re-screening does not change what a run found")
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aRunThatFindsWhatIsCurrentRecordsNoChange(_ backend: Backend) async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try backend.open()
+        try await store.apply(Self.households(5).map { .insert(.household($0)) }, as: "test")
+        let chain = try chain()
+        _ = try engine(chain).run(on: store)
+        let before = try Self.eventCount(in: store)
+        let again = try engine(chain).run(on: store).run
+        #expect(try Self.eventCount(in: store) == before)
+        #expect(try Self.findings(ofRun: again, in: store).count == 5)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func everyChangeMarksItsHouseholdUntilARunScreensIt(_ backend: Backend) async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try backend.open()
+        var households = Self.households(6)
+        try await store.apply(households.map { .insert(.household($0)) }, as: "test")
+        #expect(try store.changedHouseholds(area: nil).count == 6, "an import marks what it adds")
+        let chain = try chain()
+        let first = try engine(chain).runChanged(on: store).run
+        #expect(first.householdCount == 6, "with no run yet, a whole run")
+        #expect(try store.changedHouseholds(area: nil).isEmpty)
+
+        households[3].helper = "王帮扶"
+        try await store.apply([.update(.household(households[3]))], as: "test")
+        #expect(try store.changedHouseholds(area: nil).keys.sorted() == [households[3].number])
+        #expect(try store.changedHouseholds(area: "620621102").isEmpty)
+        let changed = try engine(chain).runChanged(on: store).run
+        #expect(changed.householdCount == 1)
+        #expect(try store.changedHouseholds(area: nil).isEmpty)
+        #expect(try engine(chain).verify(on: store).isClean)
+        #expect(try store.currentFindings(plugin: "test", area: nil, households: [households[3].number]).isEmpty)
+
+        // Another date: date-driven answers may have changed anywhere, so everything is screened.
+        let later = ScreeningEngine(chain: chain, options: .init(asOf: LocalDate(iso: "2024-07-31")!, actor: "测试", workers: 2))
+        #expect(try later.runChanged(on: store).run.householdCount == 6)
+    }
+
+    /// The rows of `finding_event`.
+    static func eventCount(in store: any ServerStore) throws -> Int {
+        let sql = "SELECT count(*)::text FROM finding_event"
+        if let registry = store as? SQLiteRegistry {
+            return try registry.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM finding_event") ?? -1 }
+        }
+        let registry = try #require(store as? PostgresRegistry)
+        return try registry.pool.withConnection { Int(try $0.rows(sql).first?[0] ?? "") ?? -1 }
+    }
+}
