@@ -114,7 +114,7 @@ let package = Package(
         // County plugins: discovery, plugin API v1, the household view, specs.
         .target(
             name: "DixianPlugins",
-            dependencies: ["DixianCore", "DixianSheets", "LuaHost"],
+            dependencies: ["DixianCore", "DixianSheets", "LuaHost", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("dixian.api")],
             swiftSettings: swiftSettings
         ),
@@ -282,8 +282,8 @@ let package = Package(
         .testTarget(
             name: "DixianScreeningTests",
             dependencies: [
-                "DixianScreening", "DixianPlugins", "DixianSQLite", "DixianPostgres", "DixianCore", "DixianTestSupport", "LuaHost",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "DixianScreening", "DixianPlugins", "DixianSQLite", "DixianPostgres", "DixianCore", "DixianTestSupport", "DixianWorkflow",
+                "LuaHost", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

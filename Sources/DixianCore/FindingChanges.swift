@@ -11,28 +11,43 @@ public struct FindingChanges<StoredID: Hashable & Sendable>: Sendable {
 
     /// The changes from `current` (the stored findings of exactly the screened subjects) to `screened`.
     public init(current: [(id: StoredID, finding: Finding)], screened: [Finding]) {
-        var unmatched: [Finding: Int] = [:]
-        for finding in screened { unmatched[finding, default: 0] += 1 }
-        var closed: [(id: StoredID, finding: Finding)] = []
-        for stored in current {
-            if let count = unmatched[stored.finding], count > 0 {
-                unmatched[stored.finding] = count - 1
-            } else {
-                closed.append(stored)
-            }
-        }
-        var opened: [Finding] = []
-        opened.reserveCapacity(unmatched.values.reduce(0, +))
-        for finding in screened {
-            if let count = unmatched[finding], count > 0 {
-                unmatched[finding] = count - 1
-                opened.append(finding)
-            }
-        }
-        self.opened = opened
-        self.closed = closed
+        let difference = MultisetDifference(from: current.map(\.finding), to: screened)
+        opened = difference.added
+        closed = difference.removed.map { current[$0] }
     }
 
     /// True when the screening changed nothing.
     public var isEmpty: Bool { opened.isEmpty && closed.isEmpty }
+}
+
+/// What turns one list into another when both are compared as multisets (an element may stand
+/// twice): the elements of the new list the old one lacks, and the positions of the old list's
+/// elements the new one lacks.
+public struct MultisetDifference<Element: Hashable> {
+    /// Elements of the new list unmatched in the old one, in the new list's order.
+    public var added: [Element]
+    /// Positions in the old list of its elements unmatched in the new one, in order.
+    public var removed: [Int]
+
+    /// The difference from `old` to `new`.
+    public init(from old: [Element], to new: [Element]) {
+        var unmatched: [Element: Int] = [:]
+        for element in new { unmatched[element, default: 0] += 1 }
+        removed = []
+        for (index, element) in old.enumerated() {
+            if let count = unmatched[element], count > 0 {
+                unmatched[element] = count - 1
+            } else {
+                removed.append(index)
+            }
+        }
+        added = []
+        added.reserveCapacity(unmatched.values.reduce(0, +))
+        for element in new {
+            if let count = unmatched[element], count > 0 {
+                unmatched[element] = count - 1
+                added.append(element)
+            }
+        }
+    }
 }

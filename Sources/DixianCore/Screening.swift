@@ -192,12 +192,25 @@ public protocol ScreeningRunStore: Sendable {
     /// household and asset in the run's area), records what the run opened and closed, and
     /// makes its findings the current ones. Runs of one plugin are serialized there, so two
     /// runs never interleave their changes. In the same transaction it removes the `marks`
-    /// (from `changedHouseholds`, read before screening) of households not changed again since.
+    /// (from `changedHouseholds`, read before screening) of households not changed again since,
+    /// replaces the deadline items of the screened households with what `deadlines` returns
+    /// once `produce` is done (nil: the deadlines did not run on every household, so the items
+    /// are no longer current and the due list is computed afresh), and moves the plugin's
+    /// `CurrentState` on (`CurrentState.after`, with the chain's `fingerprint`).
     /// If `produce` throws, nothing is recorded. Returns the run with its id.
     func recordScreening(
-        households: [String]?, clearing marks: [String: Int64],
+        households: [String]?, clearing marks: [String: Int64], fingerprint: String, deadlines: () -> [DeadlineItem]?,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun
+
+    /// What plugin `plugin`'s current findings were last screened with, if a state is kept.
+    func currentState(plugin: String) throws -> CurrentState?
+
+    /// The deadline items of plugin `plugin` for the households in `area` (a village-code
+    /// prefix, nil for all), by household then as found, if they are current for a run on
+    /// `asOf` with `fingerprint`: the plugin's `CurrentState` covers them with its deadline
+    /// items, and no household in `area` has changed since. Nil otherwise.
+    func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?) throws -> [DeadlineItem]?
 
     /// The households within `area` (a village-code prefix, nil for all) changed since a run
     /// last screened them, each with the audit id of its last change: every change the audit
@@ -225,7 +238,7 @@ extension ScreeningRunStore {
     public func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        try recordScreening(households: nil, clearing: [:], produce)
+        try recordScreening(households: nil, clearing: [:], fingerprint: "", deadlines: { nil }, produce)
     }
 }
 

@@ -7,11 +7,12 @@ extension PostgresRegistry: ScreeningRunStore {
     /// one plugin wait for each other there, and each reads the current findings only once it
     /// holds the lock.
     public func recordScreening(
-        households: [String]?, clearing marks: [String: Int64],
+        households: [String]?, clearing marks: [String: Int64], fingerprint: String, deadlines: () -> [DeadlineItem]?,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
         var screened: [Finding] = []
         var run = try produce { screened += $0 }
+        let items = deadlines()
         let recorded = run
         let findings = screened
         run.id = try pool.withConnection { connection in
@@ -37,11 +38,94 @@ extension PostgresRegistry: ScreeningRunStore {
                         DELETE FROM household_dirty d USING unnest($1::text[], $2::text[]) AS m(h, a)
                         WHERE d.household_number = m.h AND d.audit_id = m.a::bigint
                         """, lists: [Array(marks.keys), marks.keys.map { String(marks[$0]!) }])
+                    try Self.replace(deadlineItems: items ?? [], of: recorded, id: id, households: households, on: connection)
+                    let state = CurrentState.after(recorded, id: id, fingerprint: fingerprint, households: households,
+                                                   deadlines: items != nil,
+                                                   previous: try Self.currentState(plugin: recorded.pluginID, on: connection))
+                    try connection.rows("DELETE FROM current_state WHERE plugin_id = $1", [recorded.pluginID])
+                    if let state {
+                        try connection.rows("""
+                            INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines)
+                            VALUES ($1, $2::bigint, $3, $4::date, $5, $6::boolean)
+                            """, [state.pluginID, String(state.runID), state.fingerprint, state.asOf.description, state.area,
+                                  state.deadlines ? "true" : "false"])
+                    }
                     return id
                 }
             }
         }
         return run
+    }
+
+    /// Replaces the deadline items of the households `run` screened (`households`, or those in
+    /// its area) with `items`, as on SQLite.
+    private static func replace(deadlineItems items: [DeadlineItem], of run: ScreeningRun, id: Int64, households: [String]?,
+                                on connection: Connection) throws {
+        let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
+        try connection.rows("DELETE FROM due_item WHERE plugin_id = $1 AND \(scope.sql)", [run.pluginID] + scope.parameters)
+        for start in stride(from: 0, to: items.count, by: findingsPerStatement) {
+            let slice = items[start..<min(start + findingsPerStatement, items.count)]
+            try connection.run("""
+                INSERT INTO due_item (plugin_id, plugin_version, as_of, run_id, \(deadlineColumns))
+                SELECT ($10::text[])[1], ($11::text[])[1], ($12::text[])[1]::date, \(id), h, t, d, ti, r, NULLIF(p, ''), u::date,
+                  NULLIF(o, '')::date, m
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+                  AS i(h, t, d, ti, r, p, u, o, m)
+                """, lists: [
+                    slice.map(\.householdNumber), slice.map(\.townshipCode), slice.map(\.deadlineID), slice.map(\.title),
+                    slice.map(\.responsible), slice.map { $0.person ?? "" }, slice.map(\.dueOn.description),
+                    slice.map { $0.doneOn?.description ?? "" }, slice.map(\.message),
+                    [run.pluginID], [run.pluginVersion], [run.asOf.description],
+                ])
+        }
+    }
+
+    /// A deadline item's columns, in the order `storedDeadlineItems` reads them.
+    private static let deadlineColumns = "household_number, township_code, deadline_id, title, responsible, person, due_on, done_on, message"
+
+    public func currentState(plugin: String) throws -> CurrentState? {
+        try pool.withConnection { connection in try Self.currentState(plugin: plugin, on: connection) }
+    }
+
+    /// The plugin's current state as stored.
+    private static func currentState(plugin: String, on connection: Connection) throws -> CurrentState? {
+        guard let row = try connection.rows("""
+            SELECT run_id::text, fingerprint, as_of::text, area, deadlines::text FROM current_state WHERE plugin_id = $1
+            """, [plugin]).first else { return nil }
+        guard let run = row[0].flatMap({ Int64($0) }), let asOf = LocalDate(iso: row[2] ?? "") else {
+            throw PostgresStoreError(message: "current_state holds a row for '\(plugin)' that Dixian cannot read")
+        }
+        return CurrentState(pluginID: plugin, runID: run, fingerprint: row[1] ?? "", asOf: asOf, area: row[3],
+                            deadlines: row[4] == "true")
+    }
+
+    public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?) throws -> [DeadlineItem]? {
+        try pool.withConnection { connection in
+            try connection.transaction {
+                guard let state = try Self.currentState(plugin: plugin, on: connection), state.deadlines,
+                      state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
+                else { return nil }
+                let marks = try Self.scope(area: area, households: nil, assets: false, from: 1)
+                guard try connection.rows("SELECT 1 FROM household_dirty WHERE \(marks.sql) LIMIT 1", marks.parameters).isEmpty else {
+                    return nil
+                }
+                let scope = try Self.scope(area: area, households: nil, assets: false, from: 2)
+                var items: [DeadlineItem] = []
+                try Self.forEachRow("""
+                    SELECT household_number, township_code, deadline_id, title, responsible, person, due_on::text, done_on::text, message
+                    FROM due_item WHERE plugin_id = $1 AND \(scope.sql) ORDER BY due_item.household_number, due_item.position
+                    """, [plugin] + scope.parameters, on: connection) { row in
+                    guard let due = LocalDate(iso: row[6] ?? "") else {
+                        throw PostgresStoreError(message: "due_item.due_on holds '\(row[6] ?? "")', which Dixian cannot read")
+                    }
+                    items.append(DeadlineItem(
+                        deadlineID: row[2] ?? "", title: row[3] ?? "", householdNumber: row[0] ?? "", townshipCode: row[1] ?? "",
+                        responsible: row[4] ?? "", person: row[5], dueOn: due, doneOn: row[7].flatMap { LocalDate(iso: $0) },
+                        message: row[8] ?? ""))
+                }
+                return items
+            }
+        }
     }
 
     /// Runs `body` (one transaction) again, up to three times, when PostgreSQL refuses it for a
@@ -59,12 +143,9 @@ extension PostgresRegistry: ScreeningRunStore {
     }
 
     public func changedHouseholds(area: String?) throws -> [String: Int64] {
+        let scope = try Self.scope(area: area, households: nil, assets: false, from: 1)
         let rows = try pool.withConnection { connection in
-            try connection.rows(area == nil ? "SELECT household_number, audit_id::text FROM household_dirty" : """
-                SELECT household_number, audit_id::text FROM household_dirty
-                WHERE household_number LIKE $1 || '%'
-                   OR household_number IN (SELECT number FROM household WHERE village_code LIKE $1 || '%')
-                """, area.map { [$0] } ?? [])
+            try connection.rows("SELECT household_number, audit_id::text FROM household_dirty WHERE \(scope.sql)", scope.parameters)
         }
         var marks: [String: Int64] = [:]
         for row in rows {
@@ -84,17 +165,17 @@ extension PostgresRegistry: ScreeningRunStore {
     /// The condition on a finding's subject that selects `households`, or else the households
     /// and assets in `area` (nil for all), its parameters numbered from `first`: as on SQLite,
     /// households removed since count by the beginning of their number.
-    private static func scope(area: String?, households: [String]?, from first: Int)
+    private static func scope(area: String?, households: [String]?, assets: Bool = true, from first: Int)
         throws -> (sql: String, parameters: [String?])
     {
         if let households {
             return ("household_number IN (SELECT jsonb_array_elements_text($\(first)::jsonb))", [try json(households)])
         }
         guard let area else { return ("true", []) }
+        let ofAssets = assets ? "OR asset_id IN (SELECT id FROM asset WHERE village_code LIKE $\(first) || '%')" : ""
         return ("""
             (household_number LIKE $\(first) || '%'
-             OR household_number IN (SELECT number FROM household WHERE village_code LIKE $\(first) || '%')
-             OR asset_id IN (SELECT id FROM asset WHERE village_code LIKE $\(first) || '%'))
+             OR household_number IN (SELECT number FROM household WHERE village_code LIKE $\(first) || '%') \(ofAssets))
             """, [area])
     }
 

@@ -58,3 +58,35 @@ extension PostgresSchema {
           FOR EACH ROW WHEN (NEW.household_number IS NOT NULL) EXECUTE FUNCTION audit_marks_household();
         """
 }
+
+extension PostgresSchema {
+    /// The current deadline items and each plugin's `CurrentState`, as on SQLite
+    /// (`RegistrySchema.createDeadlineItems`).
+    static let deadlineItems = """
+        CREATE TABLE due_item (
+          position bigserial PRIMARY KEY,
+          plugin_id text COLLATE "C" NOT NULL,
+          plugin_version text COLLATE "C" NOT NULL,
+          as_of date NOT NULL,
+          run_id bigint NOT NULL REFERENCES screening_run (id),
+          household_number text COLLATE "C" NOT NULL,
+          township_code text COLLATE "C" NOT NULL,
+          deadline_id text COLLATE "C" NOT NULL,
+          title text COLLATE "C" NOT NULL,
+          responsible text COLLATE "C" NOT NULL,
+          person text COLLATE "C",
+          due_on date NOT NULL,
+          done_on date,
+          message text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX due_item_by_household ON due_item (plugin_id, household_number, position);
+        CREATE TABLE current_state (
+          plugin_id text COLLATE "C" PRIMARY KEY,
+          run_id bigint NOT NULL REFERENCES screening_run (id),
+          fingerprint text COLLATE "C" NOT NULL,
+          as_of date NOT NULL,
+          area text COLLATE "C",
+          deadlines boolean NOT NULL
+        );
+        """
+}

@@ -71,6 +71,7 @@ enum PostgresSchema {
         ("v6: amounts in fen and empty text kept as empty, as the record layouts say", followRecordLayouts),
         ("v7: current findings and the runs that opened and closed them", currentFindings),
         ("v8: households marked by every change until screened", householdMarks),
+        ("v9: current deadline items", deadlineItems),
     ]
 
     /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line
@@ -484,7 +485,7 @@ enum PostgresSchema {
 
     /// The tables a copy from SQLite carries over row by row besides the registry's records
     /// (whose columns are the same in both stores), in an order that satisfies their references.
-    static let copiedAsIs = ["audit", "disclosure", "server_user", "screening_run", "screening_finding", "current_finding", "finding_event", "household_dirty"]
+    static let copiedAsIs = ["audit", "disclosure", "server_user", "screening_run", "screening_finding", "current_finding", "finding_event", "household_dirty", "due_item", "current_state"]
 }
 
 extension PostgresSchema {
@@ -493,6 +494,6 @@ extension PostgresSchema {
     static var sequences: [(table: String, column: String)] {
         tables.filter { $0.hasSequence }.map { ($0.name, "id") }
             + [("audit", "id"), ("disclosure", "id"), ("screening_run", "id"), ("screening_finding", "position"),
-               ("current_finding", "position"), ("finding_event", "id")]
+               ("current_finding", "position"), ("finding_event", "id"), ("due_item", "position")]
     }
 }

@@ -67,3 +67,37 @@ extension RegistrySchema {
             """)
     }
 }
+
+extension RegistrySchema {
+    /// The current deadline items of every plugin (issue 23), and each plugin's `CurrentState`
+    /// (no row while its findings are of mixed dates or rules).
+    static func createDeadlineItems(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE due_item (
+              position INTEGER PRIMARY KEY NOT NULL,
+              plugin_id TEXT NOT NULL,
+              plugin_version TEXT NOT NULL,
+              as_of TEXT NOT NULL,
+              run_id INTEGER NOT NULL REFERENCES screening_run (id),
+              household_number TEXT NOT NULL,
+              township_code TEXT NOT NULL,
+              deadline_id TEXT NOT NULL,
+              title TEXT NOT NULL,
+              responsible TEXT NOT NULL,
+              person TEXT,
+              due_on TEXT NOT NULL,
+              done_on TEXT,
+              message TEXT NOT NULL
+            );
+            CREATE INDEX due_item_by_household ON due_item (plugin_id, household_number, position);
+            CREATE TABLE current_state (
+              plugin_id TEXT PRIMARY KEY NOT NULL,
+              run_id INTEGER NOT NULL REFERENCES screening_run (id),
+              fingerprint TEXT NOT NULL,
+              as_of TEXT NOT NULL,
+              area TEXT,
+              deadlines INTEGER NOT NULL
+            );
+            """)
+    }
+}

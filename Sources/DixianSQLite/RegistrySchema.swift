@@ -60,6 +60,9 @@ enum RegistrySchema {
         migrator.registerMigration("v12: households marked by every change until screened") { db in
             try createHouseholdMarks(db)
         }
+        migrator.registerMigration("v13: current deadline items") { db in
+            try createDeadlineItems(db)
+        }
         return migrator
     }
 

@@ -9,11 +9,12 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// the current findings of the screened subjects, so a run's first recording (every finding
     /// opened) holds the write lock for seconds; a daily run's, for the changes only.
     public func recordScreening(
-        households: [String]?, clearing marks: [String: Int64],
+        households: [String]?, clearing marks: [String: Int64], fingerprint: String, deadlines: () -> [DeadlineItem]?,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
         var screened: [Finding] = []
         var run = try produce { screened += $0 }
+        let items = deadlines()
         run.id = try write { db in
             try db.execute(sql: """
                 INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, area, started_at, finished_at,
@@ -23,11 +24,20 @@ extension SQLiteRegistry: ScreeningRunStore {
                                  run.startedAt, run.finishedAt, run.householdCount,
                                  try Self.json(run.findingsByCheck), try Self.json(run.failures)])
             let id = db.lastInsertedRowID
-            let current = try Self.current(plugin: run.pluginID, in: Self.scope(area: run.area, households: households), db)
+            let current = try Self.current(plugin: run.pluginID, in: Self.scope(area: run.area, households: households, from: 2), db)
             try Self.record(FindingChanges(current: current, screened: screened), run: run, id: id, in: db)
             let clear = try db.cachedStatement(sql: "DELETE FROM household_dirty WHERE household_number = ? AND audit_id = ?")
             for (household, audit) in marks {
                 try clear.execute(arguments: [household, audit])
+            }
+            try Self.replace(deadlineItems: items ?? [], of: run, id: id, households: households, in: db)
+            let state = CurrentState.after(run, id: id, fingerprint: fingerprint, households: households, deadlines: items != nil,
+                                           previous: try Self.currentState(plugin: run.pluginID, db))
+            try db.execute(sql: "DELETE FROM current_state WHERE plugin_id = ?", arguments: [run.pluginID])
+            if let state {
+                try db.execute(sql: """
+                    INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [state.pluginID, state.runID, state.fingerprint, state.asOf.description, state.area, state.deadlines])
             }
             return id
         }
@@ -36,11 +46,9 @@ extension SQLiteRegistry: ScreeningRunStore {
 
     public func changedHouseholds(area: String?) throws -> [String: Int64] {
         try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: area == nil ? "SELECT household_number, audit_id FROM household_dirty" : """
-                SELECT household_number, audit_id FROM household_dirty
-                WHERE household_number GLOB ?1 || '*'
-                   OR household_number IN (SELECT number FROM household WHERE village_code GLOB ?1 || '*')
-                """, arguments: area.map { [$0] } ?? [])
+            let scope = try Self.scope(area: area, households: nil, assets: false, from: 1)
+            let rows = try Row.fetchCursor(db, sql: "SELECT household_number, audit_id FROM household_dirty WHERE \(scope.sql)",
+                                           arguments: scope.arguments)
             var marks: [String: Int64] = [:]
             while let row = try rows.next() { marks[row[0]] = row[1] }
             return marks
@@ -49,30 +57,32 @@ extension SQLiteRegistry: ScreeningRunStore {
 
     public func currentFindings(plugin: String, area: String?, households: [String]?) throws -> [Finding] {
         try writer.read { db in
-            try Self.current(plugin: plugin, in: Self.scope(area: area, households: households), db).map(\.finding)
+            try Self.current(plugin: plugin, in: Self.scope(area: area, households: households, from: 2), db).map(\.finding)
         }
     }
 
     /// The condition on a finding's subject that selects `households`, or else the households
-    /// and assets in `area` (nil for all), with its arguments: those whose village code is in
+    /// and assets in `area` (nil for all), its parameter numbered `first`: those whose village code is in
     /// it, and households removed since whose number begins with it. GLOB, not LIKE: it can
     /// use the village-code indexes.
-    private static func scope(area: String?, households: [String]?) throws -> (sql: String, arguments: StatementArguments) {
+    private static func scope(area: String?, households: [String]?, assets: Bool = true, from first: Int)
+        throws -> (sql: String, arguments: StatementArguments)
+    {
         if let households {
-            return ("household_number IN (SELECT value FROM json_each(?))", [try json(households)])
+            return ("household_number IN (SELECT value FROM json_each(?\(first)))", [try json(households)])
         }
         guard let area else { return ("1", []) }
+        let ofAssets = assets ? "OR asset_id IN (SELECT id FROM asset WHERE village_code GLOB ?\(first) || '*')" : ""
         return ("""
-            (household_number GLOB ? || '*'
-             OR household_number IN (SELECT number FROM household WHERE village_code GLOB ? || '*')
-             OR asset_id IN (SELECT id FROM asset WHERE village_code GLOB ? || '*'))
-            """, [area, area, area])
+            (household_number GLOB ?\(first) || '*'
+             OR household_number IN (SELECT number FROM household WHERE village_code GLOB ?\(first) || '*') \(ofAssets))
+            """, [area])
     }
 
     /// The order findings are read in: households by number, then assets, each subject's as found.
     private static let findingOrder = "household_number IS NULL, household_number, asset_id"
 
-    /// The current findings of `plugin` within `scope`, each with its position.
+    /// The current findings of `plugin` within `scope` (its parameters from ?2), each with its position.
     private static func current(plugin: String, in scope: (sql: String, arguments: StatementArguments), _ db: Database)
         throws -> [(id: Int64, finding: Finding)]
     {
@@ -85,6 +95,62 @@ extension SQLiteRegistry: ScreeningRunStore {
             found.append((row[0], try finding(row, from: 1, in: "current_finding")))
         }
         return found
+    }
+
+    /// Replaces the deadline items of the households `run` screened (`households`, or those in
+    /// its area) with `items`.
+    private static func replace(deadlineItems items: [DeadlineItem], of run: ScreeningRun, id: Int64, households: [String]?,
+                                in db: Database) throws {
+        let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
+        try db.execute(sql: "DELETE FROM due_item WHERE plugin_id = ?1 AND \(scope.sql)", arguments: [run.pluginID] + scope.arguments)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO due_item (plugin_id, plugin_version, as_of, run_id, \(deadlineColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for item in items {
+            try insert.execute(arguments: [
+                run.pluginID, run.pluginVersion, run.asOf.description, id, item.householdNumber, item.townshipCode, item.deadlineID,
+                item.title, item.responsible, item.person, item.dueOn.description, item.doneOn?.description, item.message,
+            ])
+        }
+    }
+
+    public func currentState(plugin: String) throws -> CurrentState? {
+        try writer.read { db in try Self.currentState(plugin: plugin, db) }
+    }
+
+    /// The plugin's current state as stored.
+    private static func currentState(plugin: String, _ db: Database) throws -> CurrentState? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT run_id, fingerprint, as_of, area, deadlines FROM current_state WHERE plugin_id = ?
+            """, arguments: [plugin]) else { return nil }
+        return CurrentState(pluginID: plugin, runID: row[0], fingerprint: row[1], asOf: try row.date("as_of", in: "current_state"),
+                            area: row[3], deadlines: row[4])
+    }
+
+    /// A deadline item's columns, in the order `storedDeadlineItems` reads them.
+    private static let deadlineColumns = "household_number, township_code, deadline_id, title, responsible, person, due_on, done_on, message"
+
+    public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?) throws -> [DeadlineItem]? {
+        try writer.read { db in
+            guard let state = try Self.currentState(plugin: plugin, db), state.deadlines,
+                  state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
+            else { return nil }
+            let marks = try Self.scope(area: area, households: nil, assets: false, from: 1)
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household_dirty WHERE \(marks.sql))",
+                                    arguments: marks.arguments) == false else { return nil }
+            let scope = try Self.scope(area: area, households: nil, assets: false, from: 2)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Self.deadlineColumns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) ORDER BY household_number, position
+                """, arguments: [plugin] + scope.arguments)
+            var items: [DeadlineItem] = []
+            while let row = try rows.next() {
+                items.append(DeadlineItem(
+                    deadlineID: row[2], title: row[3], householdNumber: row[0], townshipCode: row[1], responsible: row[4], person: row[5],
+                    dueOn: try row.date("due_on", in: "due_item"), doneOn: try (row["done_on"] as String?).map { _ in try row.date("done_on", in: "due_item") },
+                    message: row[8]))
+            }
+            return items
+        }
     }
 
     /// A finding's columns, in the order `finding(_:from:in:)` reads them.
@@ -198,14 +264,16 @@ extension SQLiteRegistry: ScreeningRunStore {
                 SELECT plugin_id, area FROM screening_run WHERE id = ? AND finished_at <> ''
                 """, arguments: [id]) else { return }
             let plugin: String = run[0]
-            let scope = try Self.scope(area: run[1], households: nil)
             let changedSince = try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM finding_event WHERE plugin_id = ? AND run_id > ?)
                 """, arguments: [plugin, id]) == true
             if !changedSince {
-                for (_, finding) in try Self.current(plugin: plugin, in: scope, db) { try body(finding) }
+                for (_, finding) in try Self.current(plugin: plugin, in: Self.scope(area: run[1], households: nil, from: 2), db) {
+                    try body(finding)
+                }
                 return
             }
+            let scope = try Self.scope(area: run[1], households: nil, from: 3)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Self.findingColumns), SUM(CASE change WHEN 'opened' THEN 1 ELSE -1 END) AS open
                 FROM finding_event WHERE plugin_id = ? AND run_id <= ? AND \(scope.sql)

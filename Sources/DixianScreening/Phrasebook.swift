@@ -36,6 +36,14 @@ struct Phrasebook {
         ScreeningMessage.differences(missing: missing, stale: stale).text(in: language)
     }
 
+    func itemsVerified(_ count: Int) -> String { ScreeningMessage.itemsVerified(count).text(in: language) }
+
+    var itemsNotKept: String { ScreeningMessage.itemsNotKept.text(in: language) }
+
+    func itemDifferences(missing: Int, stale: Int) -> String {
+        ScreeningMessage.itemDifferences(missing: missing, stale: stale).text(in: language)
+    }
+
     var missing: String { ScreeningMessage.missing.text(in: language) }
 
     var stale: String { ScreeningMessage.stale.text(in: language) }
@@ -67,6 +75,12 @@ package enum ScreeningMessage: MessageCatalogue, Hashable {
     case verified(households: Int, findings: Int)
     /// `screen --verify` found differences: findings the current state lacks, current ones a full run no longer finds.
     case differences(missing: Int, stale: Int)
+    /// `screen --verify` found the stored deadline items as a full run gives them.
+    case itemsVerified(Int)
+    /// `screen --verify` found no deadline items kept current for the date and rules (the due list computes them).
+    case itemsNotKept
+    /// `screen --verify` found differences in the deadline items.
+    case itemDifferences(missing: Int, stale: Int)
     /// A finding the current state lacks, before its subject, check and message.
     case missing
     /// A current finding a full run no longer finds, before its subject, check and message.
@@ -78,7 +92,8 @@ package enum ScreeningMessage: MessageCatalogue, Hashable {
             .heading(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, area: nil),
             .heading(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, area: "620621100"),
             .counts(households: 100, findings: 3, run: 1), .lists(4), .firstFindings(shown: 20, total: 30), .incomplete, .asset, .csvHeader,
-            .verified(households: 100, findings: 3), .differences(missing: 1, stale: 2), .missing, .stale,
+            .verified(households: 100, findings: 3), .differences(missing: 1, stale: 2), .itemsVerified(5), .itemsNotKept,
+            .itemDifferences(missing: 1, stale: 0), .missing, .stale,
         ]
     }
 
@@ -106,6 +121,15 @@ package enum ScreeningMessage: MessageCatalogue, Hashable {
         case .differences(let missing, let stale):
             ("核对发现差异：当前结果缺少 \(missing) 条，多出 \(stale) 条（重新筛查已不再发现）：",
              "Differences: the current findings lack \(missing) and hold \(stale) that a full run no longer finds:")
+        case .itemsVerified(let count):
+            ("期限事项核对无误：重新计算得 \(count) 项，与保存的一致。",
+             "Deadline items verified: a full run gives the \(count) stored items, no more, no fewer.")
+        case .itemsNotKept:
+            ("该日期未保存当前的期限事项（dixian due 将重新计算），未核对。",
+             "No deadline items are kept current for this date and these rules (dixian due computes them): not compared.")
+        case .itemDifferences(let missing, let stale):
+            ("期限事项核对发现差异：保存的缺少 \(missing) 项，多出 \(stale) 项：",
+             "Deadline item differences: the stored items lack \(missing) and hold \(stale) that a full run no longer gives:")
         case .missing: ("缺少", "missing")
         case .stale: ("多出", "stale")
         }

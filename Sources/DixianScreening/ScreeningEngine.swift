@@ -44,10 +44,21 @@ public struct ScreeningEngine: Sendable {
     /// The options.
     public let options: Options
 
-    /// An engine for `chain` with `options`.
-    public init(chain: [PluginManifest], options: Options) {
+    /// The chain's fingerprint when the caller computed it once (a server re-screening a
+    /// household after each change); nil to compute it at each run.
+    private let knownFingerprint: String?
+
+    /// An engine for `chain` with `options`; `fingerprint`, if given, is
+    /// `PluginManifest.fingerprint(of: chain)`.
+    public init(chain: [PluginManifest], options: Options, fingerprint: String? = nil) {
         self.chain = chain
         self.options = options
+        knownFingerprint = fingerprint
+    }
+
+    /// The chain's fingerprint, which the plugin's `CurrentState` records.
+    private func fingerprint() throws -> String {
+        try knownFingerprint ?? PluginManifest.fingerprint(of: chain)
     }
 
     /// A recorded run with what the plugin declared (the checks' titles and severities, for output).
@@ -74,27 +85,32 @@ public struct ScreeningEngine: Sendable {
             let chosen = Set(households)
             marks = marks.filter { chosen.contains($0.key) }
         }
-        return try screen(store, households: households, progress: progress) { [marks] produce in
-            try store.recordScreening(households: households, clearing: marks, produce)
+        let fingerprint = try fingerprint()
+        return try screen(store, households: households, deadlines: true, progress: progress) { [marks] deadlines, produce in
+            try store.recordScreening(households: households, clearing: marks, fingerprint: fingerprint, deadlines: deadlines, produce)
         }
     }
 
     /// Re-screens the households changed since a run last screened them (`dixian screen
-    /// --changed`). A whole run instead when the date differs from the plugin's latest run
-    /// (date-driven answers may have changed anywhere: plugins do not yet declare when
-    /// theirs next change), when no run was recorded, or when more than
-    /// `wholeRunAfterChanges` households changed (a whole run, reading in partitions, is then
-    /// the quicker).
+    /// --changed`). A whole run instead when the plugin's `CurrentState` does not cover the
+    /// area on this date with these rules (no run yet; another date, since date-driven answers
+    /// may have changed anywhere: plugins do not yet declare when theirs next change; an edited
+    /// plugin or parameter), or when more than `wholeRunAfterChanges` households changed (a
+    /// whole run, reading in partitions, is then the quicker).
     public func runChanged(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore,
                            progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
-        let marks = try store.changedHouseholds(area: try scopedArea())
-        let latest = try store.latestScreeningRun(plugin: chain[chain.count - 1].id, asOf: options.asOf)
-        guard latest?.asOf == options.asOf, marks.count <= Self.wholeRunAfterChanges else {
+        let area = try scopedArea()
+        let fingerprint = try fingerprint()
+        let marks = try store.changedHouseholds(area: area)
+        let state = try store.currentState(plugin: chain[chain.count - 1].id)
+        guard let state, state.covers(area: area, asOf: options.asOf, fingerprint: fingerprint),
+              marks.count <= Self.wholeRunAfterChanges
+        else {
             return try run(on: store, progress: progress)
         }
         let households = marks.keys.sorted()
-        return try screen(store, households: households, progress: progress) { produce in
-            try store.recordScreening(households: households, clearing: marks, produce)
+        return try screen(store, households: households, deadlines: state.deadlines, progress: progress) { deadlines, produce in
+            try store.recordScreening(households: households, clearing: marks, fingerprint: fingerprint, deadlines: deadlines, produce)
         }
     }
 
@@ -107,23 +123,34 @@ public struct ScreeningEngine: Sendable {
     }
 
     /// Screens `store` from scratch without recording anything, and compares what it finds
-    /// with the plugin's current findings.
+    /// with the plugin's current findings, and its deadline items with the stored ones when
+    /// those are kept current for this date and these rules.
     public func verify(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore,
                        progress: (@Sendable (Int) -> Void)? = nil) throws -> Verification {
         var found: [Finding] = []
-        let outcome = try screen(store, households: nil, progress: progress) { produce in
-            try produce { found += $0 }
+        var items: [DeadlineItem]?
+        let outcome = try screen(store, households: nil, deadlines: true, progress: progress) { deadlines, produce in
+            let run = try produce { found += $0 }
+            items = deadlines()
+            return run
         }
         let current = try store.currentFindings(plugin: outcome.run.pluginID, area: outcome.run.area, households: nil)
         let changes = FindingChanges(current: current.enumerated().map { (id: $0.offset, finding: $0.element) }, screened: found)
-        return Verification(outcome: outcome, missing: changes.opened, stale: changes.closed.map(\.finding))
+        var verification = Verification(outcome: outcome, missing: changes.opened, stale: changes.closed.map(\.finding))
+        if let items, let stored = try store.storedDeadlineItems(
+            plugin: outcome.run.pluginID, fingerprint: try fingerprint(), asOf: options.asOf, area: outcome.run.area) {
+            verification.deadlineItems = Verification.ItemDifferences(screened: items, stored: stored)
+        }
+        return verification
     }
 
-    /// Screens `store` (or its `households`), handing the run's production to `record`.
+    /// Screens `store` (or its `households`), handing the run's production to `record` with
+    /// the deadline items of the households screened (when `deadlines`; see `DeadlineItems`).
     private func screen(
-        _ store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]?,
+        _ store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]?, deadlines: Bool,
         progress: (@Sendable (Int) -> Void)?,
-        record recordRun: (_ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun) throws -> ScreeningRun
+        record recordRun: (_ deadlines: () -> [DeadlineItem]?,
+                           _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun) throws -> ScreeningRun
     ) throws -> Outcome {
         let chain = self.chain
         var scoped = self.options
@@ -131,11 +158,14 @@ public struct ScreeningEngine: Sendable {
         let options = scoped
         let pool = try LuaStatePool(chain: chain, asOf: options.asOf, size: options.workers, limits: options.limits)
         let declarations = pool.withState { _, runtime in runtime.declarations }
+        let due = DeadlineItems(running: deadlines && pool.withState { _, runtime in
+            (try? runtime.requireParameters(on: options.asOf, for: .deadlines)) != nil
+        })
         let partitions = try households.map { Self.partitions(of: $0, area: options.area) }
             ?? store.partitions(area: options.area, size: options.partitionSize)
         let assets = declarations.assetChecks.isEmpty || households != nil ? [] : try AssetViews.read(from: store, area: options.area)
         let startedAt = Self.timestamp()
-        let run = try recordRun { record in
+        let run = try recordRun({ due.items }) { record in
             let tally = ScreeningTally(checks: declarations.checks, assetChecks: declarations.assetChecks,
                                        partitionCount: partitions.count, maxPending: 2 * options.workers)
             // Workers screen on threads of their own; this thread stores their findings in order
@@ -147,6 +177,7 @@ public struct ScreeningEngine: Sendable {
                         var result = PartitionResult()
                         do {
                             try store.readViews(in: partitions[index], asOf: options.asOf, batchSize: options.batchSize) { views in
+                                due.add(views, with: runtime, declarations: declarations.deadlines)
                                 result.add(try Self.screen(views, with: runtime, tally: tally), views: views,
                                            checks: declarations.checks)
                                 progress?(views.count)

@@ -100,6 +100,9 @@ public struct DueScan: Sendable {
     public let workers: Int
     /// The limits of each state; the instruction budget applies to each batch.
     public let limits: LuaLimits
+    /// Whether the list reads the deadline items screening keeps current, when they are
+    /// (`ScreeningRunStore.storedDeadlineItems`), instead of running the deadlines.
+    public var readsStoredItems = true
 
     /// A scan.
     public init(chain: [PluginManifest], asOf: LocalDate, area: String?, withinDays: Int = 7,
@@ -120,9 +123,46 @@ public struct DueScan: Sendable {
                     progress: (@Sendable (Int) -> Void)? = nil) async throws -> DueList {
         let asOf = self.asOf, chain = self.chain
         let area = try chain[chain.count - 1].area(requested: self.area)
+        let plugin = chain[chain.count - 1]
+        let horizon = asOf.adding(days: withinDays)
+        let declarations: PluginDeclarations
+        var items: [DueList.Item], failures: [String]
+        if readsStoredItems, let current = store as? any ScreeningRunStore,
+           let stored = try current.storedDeadlineItems(
+               plugin: plugin.id, fingerprint: try PluginManifest.fingerprint(of: chain), asOf: asOf, area: area) {
+            // The deadline items the screening keeps current: a query, not a run of the deadlines.
+            declarations = try LuaStatePool(chain: chain, asOf: asOf, size: 1, limits: limits, running: .deadlines)
+                .withState { _, runtime in runtime.declarations }
+            items = stored.filter { $0.dueOn <= horizon || $0.doneOn != nil }.map(DueList.Item.init)
+            failures = []
+            progress?(0)
+        } else {
+            (declarations, items, failures) = try scan(store, area: area, horizon: horizon, progress: progress)
+        }
+        var doneLate = items.filter { $0.doneOn != nil }
+        items.removeAll { $0.doneOn != nil }
+        doneLate.sort {
+            ($0.township ?? "", $0.doneOn!, $0.householdNumber ?? "", $0.dueOn!) < ($1.township ?? "", $1.doneOn!, $1.householdNumber ?? "", $1.dueOn!)
+        }
+        items += declarations.duties.flatMap { duty in
+            duty.dueDates(from: asOf, through: horizon).map { date in
+                DueList.Item(source: .duty(duty.declaration.id), title: duty.declaration.title, householdNumber: nil,
+                             township: nil, responsible: duty.responsible, person: nil, dueOn: date,
+                             message: duty.declaration.source ?? duty.declaration.title)
+            }
+        }
+        items += try await Self.openWork(of: store, area: area, through: horizon, language: plugin.language)
+        Self.order(&items)
+        return DueList(asOf: asOf, items: items, doneLate: doneLate, failures: failures)
+    }
+
+    /// Runs the plugin's deadlines over every household in `area`: the declarations, the
+    /// items due by `horizon` (and work done late), and the failures, the stopped deadlines first.
+    private func scan(_ store: some RegistryStore & HouseholdViewSource, area: String?, horizon: LocalDate,
+                      progress: (@Sendable (Int) -> Void)?) throws -> (PluginDeclarations, [DueList.Item], [String]) {
+        let asOf = self.asOf
         let pool = try LuaStatePool(chain: chain, asOf: asOf, size: workers, limits: limits, running: .deadlines)
         let declarations = pool.withState { _, runtime in runtime.declarations }
-        let horizon = asOf.adding(days: withinDays)
         let partitions = try store.partitions(area: area, size: 4096)
         let next = Atomic<Int>(0)
         let stopped = StoppedDeadlines(declarations.deadlines)
@@ -143,32 +183,13 @@ public struct DueScan: Sendable {
             }
             return Pair(items: items, failures: failures)
         })
-        var doneLate = items.filter { $0.doneOn != nil }
-        items.removeAll { $0.doneOn != nil }
-        doneLate.sort {
-            ($0.township ?? "", $0.doneOn!, $0.householdNumber ?? "", $0.dueOn!) < ($1.township ?? "", $1.doneOn!, $1.householdNumber ?? "", $1.dueOn!)
-        }
-        items += declarations.duties.flatMap { duty in
-            duty.dueDates(from: asOf, through: horizon).map { date in
-                DueList.Item(source: .duty(duty.declaration.id), title: duty.declaration.title, householdNumber: nil,
-                             township: nil, responsible: duty.responsible, person: nil, dueOn: date,
-                             message: duty.declaration.source ?? duty.declaration.title)
-            }
-        }
-        items += try await Self.openWork(of: store, area: area, through: horizon, language: chain[chain.count - 1].language)
-        Self.order(&items)
         failures.sort()
-        failures = stopped.reasons + failures
-        return DueList(asOf: asOf, items: items, doneLate: doneLate, failures: failures)
+        return (declarations, items, stopped.reasons + failures)
     }
 
     /// The due list's item for a deadline's item on household `view`.
     static func item(_ item: DeadlineOutcome.Item, of view: HouseholdView, deadline: DeadlineDeclaration) -> DueList.Item {
-        DueList.Item(
-            source: .deadline(deadline.declaration.id), title: deadline.declaration.title,
-            householdNumber: view.household.number, township: view.household.area.townshipCode,
-            responsible: item.responsible ?? deadline.responsible, person: item.person, dueOn: item.dueOn,
-            message: item.message, doneOn: item.doneOn)
+        DueList.Item(DeadlineItem(item, of: view, deadline: deadline))
     }
 
     /// The workers' shares as one list (the shares are released as they are moved over).
@@ -300,5 +321,14 @@ private final class StoppedDeadlines: Sendable {
             }
             return merged
         }
+    }
+}
+
+extension DueList.Item {
+    /// The item of a plugin deadline.
+    init(_ item: DeadlineItem) {
+        self.init(source: .deadline(item.deadlineID), title: item.title, householdNumber: item.householdNumber,
+                  township: item.townshipCode, responsible: item.responsible, person: item.person, dueOn: item.dueOn,
+                  message: item.message, doneOn: item.doneOn)
     }
 }

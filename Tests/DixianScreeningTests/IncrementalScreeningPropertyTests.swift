@@ -1,12 +1,14 @@
 import DixianCore
 import DixianPlugins
 import DixianScreening
+import DixianWorkflow
 import Foundation
 import Testing
 
 /// Issue 23's acceptance: after random sequences of edits, imports (several records in one
-/// transaction), removals and date advances on a small county, the findings kept current by
-/// `dixian screen --changed` equal those of a full run from scratch, on both stores.
+/// transaction), removals and date advances on a small county, the findings and deadline items
+/// kept current by `dixian screen --changed` equal those of a full run from scratch, on both
+/// stores, and the due list read from the stored items is the one the deadlines compute.
 @Suite(.serialized)
 struct IncrementalScreeningPropertyTests {
     let fixture = CurrentFindingsTests()
@@ -21,6 +23,16 @@ struct IncrementalScreeningPropertyTests {
               if ctx.month % 2 == 0 and h.helper == nil and h.category ~= 'lifted' then return '双月无帮扶人' end
             end }
             """)
+        // A deadline whose items follow the records and the date.
+        let deadlines = fixture.root.appendingPathComponent("test/deadlines")
+        try FileManager.default.createDirectory(at: deadlines, withIntermediateDirectories: true)
+        try """
+            dixian.deadline { id = 'assign-helper', title = '确定帮扶人', responsible = '乡镇人民政府', run = function(h, ctx)
+              if h.helper == nil then
+                return { due_on = dixian.date.add_days(ctx.as_of, ctx.month), message = '为' .. h.head_name .. '确定帮扶人' }
+              end
+            end }
+            """.write(to: deadlines.appendingPathComponent("a.lua"), atomically: true, encoding: .utf8)
         var random = SplitMix64(seed: 23)
         var present = CurrentFindingsTests.households(12)
         var nextNumber = present.count + 1
@@ -72,6 +84,14 @@ struct IncrementalScreeningPropertyTests {
             _ = try engine().runChanged(on: store)
             let verification = try engine().verify(on: store)
             #expect(verification.isClean, "step \(step), \(action): missing \(verification.missing), stale \(verification.stale)")
+            let items = try #require(verification.deadlineItems, "step \(step), \(action): the deadline items are not kept current")
+            #expect(items.count == present.filter { $0.helper == nil }.count, "step \(step), \(action)")
+            let scan = DueScan(chain: chain, asOf: asOf, area: nil, withinDays: 400, workers: 1)
+            var computing = scan
+            computing.readsStoredItems = false
+            let stored = try await scan.run(on: store)
+            let computed = try await computing.run(on: store)
+            #expect(stored.items == computed.items && stored.failures.isEmpty, "step \(step), \(action)")
             #expect(try store.changedHouseholds(area: nil).isEmpty, "step \(step), \(action)")
         }
     }

@@ -1,0 +1,40 @@
+import Crypto
+import Foundation
+
+extension PluginManifest {
+    /// A SHA-256 digest (hex) of what a plugin chain screens with: each plugin's id and every
+    /// file under its folder except its specs, by relative path. Two runs with the same
+    /// fingerprint ran the same rules and parameters, so findings and deadline items one kept
+    /// current stay current for the other (issue 23); a county that edits a parameter file
+    /// without raising the plugin's version still changes it.
+    public static func fingerprint(of chain: [PluginManifest]) throws -> String {
+        var hash = SHA256()
+        for plugin in chain {
+            hash.update(data: Data("plugin \(plugin.id)\n".utf8))
+            for (path, url) in try ruleFiles(under: plugin.directory) {
+                let contents = try Data(contentsOf: url)
+                hash.update(data: Data("file \(path) \(contents.count)\n".utf8))
+                hash.update(data: contents)
+            }
+        }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The regular files under `directory`, except those under `spec/`, by relative path.
+    private static func ruleFiles(under directory: URL) throws -> [(path: String, url: URL)] {
+        let root = directory.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(
+            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        var files: [(path: String, url: URL)] = []
+        for case let url as URL in walker {
+            let path = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
+            if path == "spec" || path.hasPrefix("spec/") {
+                walker.skipDescendants()
+                continue
+            }
+            if try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true { files.append((path, url)) }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}
