@@ -238,7 +238,8 @@ let package = Package(
         .testTarget(
             name: "DixianServerTests",
             dependencies: [
-                "DixianServer", "DixianSQLite", "DixianPostgres", "DixianCore", "DixianPlugins", "DixianTestSupport",
+                "DixianServer", "DixianSQLite", "DixianPostgres", "DixianCore", "DixianPlugins", "DixianScreening", "DixianTestSupport",
+                "DixianWorkflow",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -22,6 +22,10 @@ enum CommandMessage: MessageCatalogue, Hashable {
     case notAnAreaCode(String)
     /// `screen --verify` with `--changed`.
     case verifyOrChanged
+    /// A workflow command's change is committed but re-screening its households failed.
+    case rescreenFailed(String)
+    /// A workflow command changed more households than it re-screens itself.
+    case rescreenDeferred(Int)
     /// A checklist asked for in a report's format.
     case checklistFormat
     /// A registry that keeps no chained audit trail.
@@ -128,6 +132,7 @@ enum CommandMessage: MessageCatalogue, Hashable {
             .registryMissing("/tmp/r.sqlite"), .registryUnopenable(path: "/tmp/r.sqlite", reason: "SQLITE_CANTOPEN"), .twoRegistries, .mustBePositive(option: "--workers"),
             .mustNotBeNegative(option: "--within"), .outOfRange(option: "--idle-timeout", from: 1, to: 3600, inSeconds: true),
             .outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false), .notADate(option: "--as-of", value: "2024-13-01"), .verifyOrChanged,
+            .rescreenFailed("2026-12-03 的监测范围参数未设定"), .rescreenDeferred(25_000),
             .notAnAreaCode("62x"), .checklistFormat, .noChainedTrail("/tmp/r.sqlite"), .registryWithoutPlugin, .pluginWithoutRegistry,
             .evalNeedsPluginDirectory, .notAFolder("/tmp/x"), .notASize("12Q"), .cannotWrite("/tmp/x.csv"), .publicURL, .userName,
             .areaNeeded, .areaNotInRegistry(code: "620621", registry: "/tmp/r.sqlite"), .noUser("wang"),
@@ -157,6 +162,12 @@ enum CommandMessage: MessageCatalogue, Hashable {
         case .registryUnopenable(let path, let reason): ("无法打开登记库 \(path)：\(reason)", "cannot open the registry \(path): \(reason)")
         case .twoRegistries: ("--db 与 --postgres 只能给出一个", "give --db or --postgres, not both")
         case .verifyOrChanged: ("--verify 与 --changed 不能同时使用", "--verify and --changed cannot be used together")
+        case .rescreenFailed(let why):
+            ("已记录；但重新筛查所涉农户未能完成（\(why)），这些农户留待 dixian screen --changed 筛查",
+             "Recorded; but re-screening the households it changed failed (\(why)): they wait for dixian screen --changed")
+        case .rescreenDeferred(let count):
+            ("已记录；所涉 \(count) 户较多，留待 dixian screen --changed 筛查",
+             "Recorded; the \(count) households it changed are many: they wait for dixian screen --changed")
         case .mustBePositive(let option): ("\(option) 须为正数", "\(option) must be positive")
         case .mustNotBeNegative(let option): ("\(option) 不能小于 0", "\(option) must be 0 or more")
         case .outOfRange(let option, let from, let to, let seconds):

@@ -32,7 +32,7 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
     case sandboxOptionsInstructionBudget, sandboxOptionsMemoryCap, screenPlugin, screenAsOf
     case screenLimit, screenWorkers, screenActor, screenVerify, screenChanged, servePlugin
     case serveHost, servePort, serveSelfReportLimit, servePublicURL
-    case serveIdleTimeout, serveMaxConnections, loginName, addRole
+    case serveIdleTimeout, serveMaxConnections, serveRescreenHour, loginName, addRole
     case addArea, addExpires, addActor, revokeActor
     case workflowOptionsPlugin, workflowOptionsActor
 
@@ -238,6 +238,9 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
             ("连接保持静默或发送请求头所允许的秒数，超过即关闭。",
              "Seconds a connection may stay silent, or take to send a request's head, before it is closed.")
         case .serveMaxConnections: ("同时服务的连接数；更多的连接等待有连接关闭。", "Connections served at once; more wait until one closes.")
+        case .serveRescreenHour:
+            ("每天几点（北京时间，0–23 时）重新筛查有改动或换了日期的农户，同 dixian screen --changed；-1 为不自动筛查。",
+             "The hour of each day (Beijing time, 0–23) at which households changed, or all on a new date, are re-screened, as dixian screen --changed does; -1 for never.")
         case .loginName: ("登录名。", "The login name.")
         case .addRole:
             ("""

@@ -40,10 +40,14 @@ extension Dixian {
         @Option(help: .shown(.serveMaxConnections))
         var maxConnections = DixianConfiguration.current.server.maxConnections ?? 256
 
+        @Option(help: .shown(.serveRescreenHour))
+        var rescreenHour = 1
+
         func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError(CommandMessage.outOfRange(option: "--port", from: 1, to: 65535, inSeconds: false).shown) }
             guard (1...3600).contains(idleTimeout) else { throw ValidationError(CommandMessage.outOfRange(option: "--idle-timeout", from: 1, to: 3600, inSeconds: true).shown) }
             guard (1...100_000).contains(maxConnections) else { throw ValidationError(CommandMessage.outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false).shown) }
+            guard (-1...23).contains(rescreenHour) else { throw ValidationError(CommandMessage.outOfRange(option: "--rescreen-hour", from: -1, to: 23, inSeconds: false).shown) }
             guard (0...100_000).contains(selfReportLimit) else { throw ValidationError(CommandMessage.outOfRange(option: "--self-report-limit", from: 0, to: 100_000, inSeconds: false).shown) }
             if let publicURL = publicAddress {
                 guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
@@ -63,7 +67,13 @@ extension Dixian {
                                         idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections)
             let server = try DixianServer(store: store, chain: try plugins.chain(of: plugin), options: options)
             printError(CommandMessage.serving(registry: registry.label, plugin: plugin, address: "http://\(host):\(port)").shown)
-            try await server.application(host: host, port: port).runService()
+            let hour = rescreenHour
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await server.application(host: host, port: port).runService() }
+                if hour >= 0 { group.addTask { await server.rescreenDaily(at: hour) } }
+                try await group.next()
+                group.cancelAll()
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DixianCore
 import DixianPlugins
+import DixianScreening
 import DixianSQLite
 import DixianWorkflow
 import Foundation
@@ -20,25 +21,52 @@ struct WorkflowOptions: ParsableArguments {
     @OptionGroup var sandbox: SandboxOptions
     @OptionGroup var plugins: PluginSearchOptions
 
-    /// The registry and a workflow on it guarded by the plugin.
-    func open() throws -> (workflow: Workflow, plugin: PluginManifest) {
+    /// The registry and a workflow on it guarded by the plugin, and the plugin chain.
+    func open() throws -> (workflow: Workflow, plugin: PluginManifest, chain: [PluginManifest]) {
         let chain = try plugins.chain(of: plugin)
         let runtime = try PluginRuntime(chain: chain, state: try LuaState(limits: sandbox.limits))
-        return (Workflow(store: try registry.open(), guards: runtime, user: actor, today: DateOption.today.date), chain[chain.count - 1])
+        return (Workflow(store: try registry.open(), guards: runtime, user: actor, today: DateOption.today.date),
+                chain[chain.count - 1], chain)
     }
 
     /// Runs `body` with the workflow; a refusal is printed in the language of the run
-    /// (`CommandLanguage`) and exits with status 2.
+    /// (`CommandLanguage`) and exits with status 2. Once the change is committed, the
+    /// households it changed are re-screened as of today (`rescreen`).
     func perform(_ body: (Workflow, _ zh: Bool) async throws -> String) async throws {
-        let (workflow, _) = try open()
+        let (workflow, _, chain) = try open()
         let zh = CommandLanguage.current == .chinese
+        let before = try workflow.store.lastAuditID()
         do {
             print(try await body(workflow, zh).terminalEscaped)
         } catch let error as WorkflowError {
             printError(error.text(in: CommandLanguage.current).terminalEscaped)
             throw ExitCode(2)
         }
+        rescreen(changedAfter: before, in: workflow.store, chain: chain)
     }
+
+    /// Re-screens, as of today, the households changed since audit entry `before` (issue 23),
+    /// so that their findings and deadline items follow the change as they do in the server:
+    /// up to `rescreenedAtOnce` of them; more wait for `dixian screen --changed`, as do all of
+    /// them when the re-screening fails (the change itself stands), which is said on stderr.
+    func rescreen(changedAfter before: Int64, in store: some RegistryStore & HouseholdViewSource & ScreeningRunStore,
+                  chain: [PluginManifest]) {
+        do {
+            let changed = try store.changedHouseholds(area: nil, households: nil, after: before)
+            guard !changed.isEmpty else { return }
+            guard changed.count <= Self.rescreenedAtOnce else {
+                printError(CommandMessage.rescreenDeferred(changed.count).shown)
+                return
+            }
+            try LiveScreening(chain: chain, limits: sandbox.limits)
+                .rescreen(changed.keys.sorted(), on: DateOption.today.date, actor: actor, in: store)
+        } catch {
+            printError(CommandMessage.rescreenFailed(FailureText.of(error, in: CommandLanguage.current) ?? "\(error)").shown.terminalEscaped)
+        }
+    }
+
+    /// The most households a workflow command re-screens itself.
+    static let rescreenedAtOnce = 10_000
 }
 
 /// A date option: `YYYY-MM-DD`, or today when not given.

@@ -212,10 +212,20 @@ public protocol ScreeningRunStore: Sendable {
     /// items, and no household in `area` has changed since. Nil otherwise.
     func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?) throws -> [DeadlineItem]?
 
+    /// The stored deadline items of plugin `plugin` for `households`, by household then as
+    /// found, whatever run stored them: what the household page shows as the household's due work.
+    func deadlineItems(plugin: String, households: [String]) throws -> [DeadlineItem]
+
     /// The households within `area` (a village-code prefix, nil for all) changed since a run
     /// last screened them, each with the audit id of its last change: every change the audit
     /// trail records marks its household, whoever made it.
-    func changedHouseholds(area: String?) throws -> [String: Int64]
+    /// Only those of `households`, when given, and only those whose last change is later
+    /// than audit entry `after` (0: all).
+    func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64]
+
+    /// The id of the audit trail's last entry (0 when it is empty): changes made after this
+    /// moment mark their households with later ids.
+    func lastAuditID() throws -> Int64
 
     /// The run with `id`, if stored.
     func screeningRun(id: Int64) throws -> ScreeningRun?
@@ -234,6 +244,16 @@ public protocol ScreeningRunStore: Sendable {
 }
 
 extension ScreeningRunStore {
+    /// The households within `area` changed since a run last screened them.
+    public func changedHouseholds(area: String?) throws -> [String: Int64] {
+        try changedHouseholds(area: area, households: nil, after: 0)
+    }
+
+    /// The households within `area` changed since a run last screened them, of `households` if given.
+    public func changedHouseholds(area: String?, households: [String]?) throws -> [String: Int64] {
+        try changedHouseholds(area: area, households: households, after: 0)
+    }
+
     /// Records a run over its whole area (see `recordScreening(households:_:)`).
     public func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun

@@ -80,8 +80,14 @@ extension PostgresRegistry: ScreeningRunStore {
         }
     }
 
-    /// A deadline item's columns, in the order `storedDeadlineItems` reads them.
+    /// A deadline item's columns, in the order they are written.
     private static let deadlineColumns = "household_number, township_code, deadline_id, title, responsible, person, due_on, done_on, message"
+
+    public func lastAuditID() throws -> Int64 {
+        try pool.withConnection { connection in
+            Int64(try connection.rows("SELECT COALESCE(MAX(id), 0)::text FROM audit").first?[0] ?? "0") ?? 0
+        }
+    }
 
     public func currentState(plugin: String) throws -> CurrentState? {
         try pool.withConnection { connection in try Self.currentState(plugin: plugin, on: connection) }
@@ -109,23 +115,39 @@ extension PostgresRegistry: ScreeningRunStore {
                 guard try connection.rows("SELECT 1 FROM household_dirty WHERE \(marks.sql) LIMIT 1", marks.parameters).isEmpty else {
                     return nil
                 }
-                let scope = try Self.scope(area: area, households: nil, assets: false, from: 2)
-                var items: [DeadlineItem] = []
-                try Self.forEachRow("""
-                    SELECT household_number, township_code, deadline_id, title, responsible, person, due_on::text, done_on::text, message
-                    FROM due_item WHERE plugin_id = $1 AND \(scope.sql) ORDER BY due_item.household_number, due_item.position
-                    """, [plugin] + scope.parameters, on: connection) { row in
-                    guard let due = LocalDate(iso: row[6] ?? "") else {
-                        throw PostgresStoreError(message: "due_item.due_on holds '\(row[6] ?? "")', which Dixian cannot read")
-                    }
-                    items.append(DeadlineItem(
-                        deadlineID: row[2] ?? "", title: row[3] ?? "", householdNumber: row[0] ?? "", townshipCode: row[1] ?? "",
-                        responsible: row[4] ?? "", person: row[5], dueOn: due, doneOn: row[7].flatMap { LocalDate(iso: $0) },
-                        message: row[8] ?? ""))
-                }
-                return items
+                return try Self.deadlineItems(plugin: plugin, in: Self.scope(area: area, households: nil, assets: false, from: 2),
+                                              on: connection)
             }
         }
+    }
+
+    public func deadlineItems(plugin: String, households: [String]) throws -> [DeadlineItem] {
+        try pool.withConnection { connection in
+            try connection.transaction {
+                try Self.deadlineItems(plugin: plugin, in: Self.scope(area: nil, households: households, assets: false, from: 2),
+                                       on: connection)
+            }
+        }
+    }
+
+    /// The stored deadline items of `plugin` within `scope` (its parameters from $2).
+    private static func deadlineItems(plugin: String, in scope: (sql: String, parameters: [String?]), on connection: Connection)
+        throws -> [DeadlineItem]
+    {
+        var items: [DeadlineItem] = []
+        try Self.forEachRow("""
+            SELECT household_number, township_code, deadline_id, title, responsible, person, due_on::text, done_on::text, message
+            FROM due_item WHERE plugin_id = $1 AND \(scope.sql) ORDER BY due_item.household_number, due_item.position
+            """, [plugin] + scope.parameters, on: connection) { row in
+            guard let due = LocalDate(iso: row[6] ?? "") else {
+                throw PostgresStoreError(message: "due_item.due_on holds '\(row[6] ?? "")', which Dixian cannot read")
+            }
+            items.append(DeadlineItem(
+                deadlineID: row[2] ?? "", title: row[3] ?? "", householdNumber: row[0] ?? "", townshipCode: row[1] ?? "",
+                responsible: row[4] ?? "", person: row[5], dueOn: due, doneOn: row[7].flatMap { LocalDate(iso: $0) },
+                message: row[8] ?? ""))
+        }
+        return items
     }
 
     /// Runs `body` (one transaction) again, up to three times, when PostgreSQL refuses it for a
@@ -142,10 +164,11 @@ extension PostgresRegistry: ScreeningRunStore {
         }
     }
 
-    public func changedHouseholds(area: String?) throws -> [String: Int64] {
-        let scope = try Self.scope(area: area, households: nil, assets: false, from: 1)
+    public func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64] {
+        let scope = try Self.scope(area: area, households: households, assets: false, from: 2)
         let rows = try pool.withConnection { connection in
-            try connection.rows("SELECT household_number, audit_id::text FROM household_dirty WHERE \(scope.sql)", scope.parameters)
+            try connection.rows("SELECT household_number, audit_id::text FROM household_dirty WHERE audit_id > $1::bigint AND \(scope.sql)",
+                                [String(after)] + scope.parameters)
         }
         var marks: [String: Int64] = [:]
         for row in rows {

@@ -44,11 +44,11 @@ extension SQLiteRegistry: ScreeningRunStore {
         return run
     }
 
-    public func changedHouseholds(area: String?) throws -> [String: Int64] {
+    public func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64] {
         try writer.read { db in
-            let scope = try Self.scope(area: area, households: nil, assets: false, from: 1)
-            let rows = try Row.fetchCursor(db, sql: "SELECT household_number, audit_id FROM household_dirty WHERE \(scope.sql)",
-                                           arguments: scope.arguments)
+            let scope = try Self.scope(area: area, households: households, assets: false, from: 2)
+            let rows = try Row.fetchCursor(db, sql: "SELECT household_number, audit_id FROM household_dirty WHERE audit_id > ?1 AND \(scope.sql)",
+                                           arguments: [after] + scope.arguments)
             var marks: [String: Int64] = [:]
             while let row = try rows.next() { marks[row[0]] = row[1] }
             return marks
@@ -114,6 +114,10 @@ extension SQLiteRegistry: ScreeningRunStore {
         }
     }
 
+    public func lastAuditID() throws -> Int64 {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0 }
+    }
+
     public func currentState(plugin: String) throws -> CurrentState? {
         try writer.read { db in try Self.currentState(plugin: plugin, db) }
     }
@@ -138,19 +142,31 @@ extension SQLiteRegistry: ScreeningRunStore {
             let marks = try Self.scope(area: area, households: nil, assets: false, from: 1)
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household_dirty WHERE \(marks.sql))",
                                     arguments: marks.arguments) == false else { return nil }
-            let scope = try Self.scope(area: area, households: nil, assets: false, from: 2)
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Self.deadlineColumns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) ORDER BY household_number, position
-                """, arguments: [plugin] + scope.arguments)
-            var items: [DeadlineItem] = []
-            while let row = try rows.next() {
-                items.append(DeadlineItem(
-                    deadlineID: row[2], title: row[3], householdNumber: row[0], townshipCode: row[1], responsible: row[4], person: row[5],
-                    dueOn: try row.date("due_on", in: "due_item"), doneOn: try (row["done_on"] as String?).map { _ in try row.date("done_on", in: "due_item") },
-                    message: row[8]))
-            }
-            return items
+            return try Self.deadlineItems(plugin: plugin, in: Self.scope(area: area, households: nil, assets: false, from: 2), db)
         }
+    }
+
+    public func deadlineItems(plugin: String, households: [String]) throws -> [DeadlineItem] {
+        try writer.read { db in
+            try Self.deadlineItems(plugin: plugin, in: Self.scope(area: nil, households: households, assets: false, from: 2), db)
+        }
+    }
+
+    /// The stored deadline items of `plugin` within `scope` (its parameters from ?2).
+    private static func deadlineItems(plugin: String, in scope: (sql: String, arguments: StatementArguments), _ db: Database)
+        throws -> [DeadlineItem]
+    {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(Self.deadlineColumns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) ORDER BY household_number, position
+            """, arguments: [plugin] + scope.arguments)
+        var items: [DeadlineItem] = []
+        while let row = try rows.next() {
+            items.append(DeadlineItem(
+                deadlineID: row[2], title: row[3], householdNumber: row[0], townshipCode: row[1], responsible: row[4], person: row[5],
+                dueOn: try row.date("due_on", in: "due_item"), doneOn: try (row["done_on"] as String?).map { _ in try row.date("done_on", in: "due_item") },
+                message: row[8]))
+        }
+        return items
     }
 
     /// A finding's columns, in the order `finding(_:from:in:)` reads them.

@@ -47,13 +47,18 @@ public struct ScreeningEngine: Sendable {
     /// The chain's fingerprint when the caller computed it once (a server re-screening a
     /// household after each change); nil to compute it at each run.
     private let knownFingerprint: String?
+    /// States the caller keeps loaded for runs on `options.asOf`; nil to load them at each run.
+    private let knownPool: LuaStatePool<PluginRuntime>?
 
     /// An engine for `chain` with `options`; `fingerprint`, if given, is
-    /// `PluginManifest.fingerprint(of: chain)`.
-    public init(chain: [PluginManifest], options: Options, fingerprint: String? = nil) {
+    /// `PluginManifest.fingerprint(of: chain)`, and `pool` states loaded with `chain` and
+    /// prepared for `options.asOf` (its size then sets the workers).
+    public init(chain: [PluginManifest], options: Options, fingerprint: String? = nil,
+                pool: LuaStatePool<PluginRuntime>? = nil) {
         self.chain = chain
         self.options = options
         knownFingerprint = fingerprint
+        knownPool = pool
     }
 
     /// The chain's fingerprint, which the plugin's `CurrentState` records.
@@ -80,11 +85,7 @@ public struct ScreeningEngine: Sendable {
     public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
         // Read before screening: a change made meanwhile moves its mark on, which then stays.
-        var marks = try store.changedHouseholds(area: try scopedArea())
-        if let households {
-            let chosen = Set(households)
-            marks = marks.filter { chosen.contains($0.key) }
-        }
+        let marks = try store.changedHouseholds(area: try scopedArea(), households: households)
         let fingerprint = try fingerprint()
         return try screen(store, households: households, deadlines: true, progress: progress) { [marks] deadlines, produce in
             try store.recordScreening(households: households, clearing: marks, fingerprint: fingerprint, deadlines: deadlines, produce)
@@ -156,7 +157,7 @@ public struct ScreeningEngine: Sendable {
         var scoped = self.options
         scoped.area = try scopedArea()
         let options = scoped
-        let pool = try LuaStatePool(chain: chain, asOf: options.asOf, size: options.workers, limits: options.limits)
+        let pool = try knownPool ?? LuaStatePool(chain: chain, asOf: options.asOf, size: options.workers, limits: options.limits)
         let declarations = pool.withState { _, runtime in runtime.declarations }
         let due = DeadlineItems(running: deadlines && pool.withState { _, runtime in
             (try? runtime.requireParameters(on: options.asOf, for: .deadlines)) != nil

@@ -8,6 +8,7 @@ import DixianWorkflow
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import Logging
 import NIOCore
 
 
@@ -19,6 +20,8 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The plugin chain (the plugin asked for last).
     public let chain: [PluginManifest]
     let runtimes: RuntimeLender
+    /// Re-screens the household of each action once it is committed.
+    let live: LiveScreening
     let writes = WriteQueue()
     /// The users, read from the registry at most every 10 seconds each.
     let users: UserCache<Store>
@@ -43,6 +46,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         self.chain = chain
         self.options = options
         runtimes = try RuntimeLender(chain: chain)
+        live = try LiveScreening(chain: chain)
         users = UserCache(store, freshness: 10)
         selfReports = RateLimiter(limit: options.selfReportLimit, window: TimeInterval(options.selfReportWindow.components.seconds))
         openAPIDocument = try OpenAPIDocument.served(for: chain[chain.count - 1])
@@ -217,6 +221,8 @@ public final class DixianServer<Store: ServerStore>: Sendable {
 
     /// Runs a workflow action as `user` on `household` (nil: an action that takes several new
     /// ids, which runs alone): refusals become 422 in the plugin's language, stale writes 409.
+    /// Once the action is committed, the household is re-screened, in its lane, before the
+    /// answer goes out: its findings and deadline items are then today's (`LiveScreening`).
     func act<T: Sendable>(
         as user: ServerUser, on household: String?, _ body: @Sendable (Workflow) async throws -> T
     ) async throws -> T {
@@ -227,11 +233,13 @@ public final class DixianServer<Store: ServerStore>: Sendable {
             return try await writes.run(key: key) {
                 // An action is one transaction, all or nothing: while another process holds the
                 // registry's write lock it is tried again, then refused with 503.
-                try await StoreBusy.retrying {
+                let result = try await StoreBusy.retrying {
                     try await self.runtimes.withRuntime(on: LocalDate.today) { runtime in
                         try await body(Workflow(store: self.store, guards: runtime, user: user.actor, today: LocalDate.today))
                     }
                 }
+                if let household { await self.rescreen(household, as: user) }
+                return result
             }
         } catch let error as WorkflowError {
             if case .notFound = error { throw ProblemDetails(.notFound, detail: .refusal(error.text(in: plugin.language))) }
@@ -240,6 +248,55 @@ public final class DixianServer<Store: ServerStore>: Sendable {
             throw ProblemDetails(.conflict, detail: .recordChanged)
         }
     }
+}
+
+extension DixianServer {
+    /// Re-screens `household` after `user`'s action on it. A failure (a plugin parameter unset
+    /// for today, a check that cannot load) does not undo the action, which is committed: it
+    /// is logged, and the household stays marked for the next `dixian screen --changed`.
+    func rescreen(_ household: String, as user: ServerUser) async {
+        do {
+            _ = try await offload { [live, store] in
+                try live.rescreen([household], on: LocalDate.today, actor: user.actor, in: store).run.id
+            }
+        } catch {
+            Self.logger.warning("re-screening after a change failed; the household stays marked for dixian screen --changed",
+                                metadata: ["household": "\(household)", "error": "\(error)"])
+        }
+    }
+
+    /// Every day at `hour` o'clock Beijing time, until cancelled, re-screens what
+    /// `dixian screen --changed` would: the households changed since they were last screened
+    /// (those a batch action or another process changed), or every household when the date or
+    /// the plugin's files moved on. A failure is logged and tried again the next day.
+    public func rescreenDaily(at hour: Int) async {
+        while !Task.isCancelled {
+            let now = Date()
+            let beijing = TimeInterval(8 * 3600)
+            let secondsToday = (now.timeIntervalSince1970 + beijing).truncatingRemainder(dividingBy: 86_400)
+            var wait = TimeInterval(hour * 3600) - secondsToday
+            if wait <= 0 { wait += 86_400 }
+            do {
+                try await Task.sleep(for: .seconds(wait))
+            } catch {
+                return
+            }
+            do {
+                let outcome = try await offload { [chain, store, live] in
+                    try ScreeningEngine(chain: chain, options: .init(asOf: LocalDate.today, actor: "dixian serve"),
+                                        fingerprint: live.fingerprint).runChanged(on: store)
+                }
+                Self.logger.info("daily re-screening done", metadata: [
+                    "households": "\(outcome.run.householdCount)", "complete": "\(outcome.run.isComplete)",
+                ])
+            } catch {
+                Self.logger.error("daily re-screening failed; tried again tomorrow", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// The server's own log lines (those of requests go through the request's logger).
+    static var logger: Logger { Logger(label: "dixian.server") }
 }
 
 extension HouseholdPartition {

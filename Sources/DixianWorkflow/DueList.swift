@@ -326,7 +326,7 @@ private final class StoppedDeadlines: Sendable {
 
 extension DueList.Item {
     /// The item of a plugin deadline.
-    init(_ item: DeadlineItem) {
+    public init(_ item: DeadlineItem) {
         self.init(source: .deadline(item.deadlineID), title: item.title, householdNumber: item.householdNumber,
                   township: item.townshipCode, responsible: item.responsible, person: item.person, dueOn: item.dueOn,
                   message: item.message, doneOn: item.doneOn)
