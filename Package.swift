@@ -206,7 +206,7 @@ let package = Package(
         .executableTarget(
             name: "DixianBench",
             dependencies: [
-                "DixianCore", "LuaHost", "DixianPlugins", "DixianScreening", "DixianSQLite",
+                "DixianCore", "LuaHost", "DixianPlugins", "DixianScreening", "DixianSQLite", "DixianWorkflow",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.embedInCode("sample-check.lua")],

@@ -7,6 +7,8 @@ import LuaHost
 //   dixian-bench lua-call [--households N] [--calls N]
 //   dixian-bench screen --db FILE [--plugin ID] [--as-of DATE] [--workers N]
 //   dixian-bench warnings-file --db FILE --out FILE [--matched N] [--unmatched N]
+//   dixian-bench touch --db FILE [--households N]
+//   dixian-bench live --db FILE [--actions N] [--plugin ID] [--as-of DATE]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -65,6 +67,41 @@ if arguments.first == "warnings-file", let database = text("--db"), let out = te
     orExit {
         try WarningPushFile.write(database: database, matched: option("--matched", default: 150_000),
                                   unmatched: option("--unmatched", default: 50_000), to: out)
+    }
+    exit(0)
+}
+
+if arguments.first == "touch", let database = text("--db") {
+    let count = option("--households", default: 10_000)
+    do {
+        try await LiveBenchmark.touch(count, database: database)
+    } catch {
+        FileHandle.standardError.write(Data("dixian-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    print("changed the helper of \(count) households in one transaction")
+    exit(0)
+}
+
+if arguments.first == "live", let database = text("--db") {
+    let count = option("--actions", default: 500)
+    let asOf = LocalDate(iso: text("--as-of") ?? "2024-06-30")!
+    let plugin = text("--plugin") ?? "minqin"
+    let timings: (actions: [Double], rescreens: [Double])
+    do {
+        timings = try await LiveBenchmark.actions(count, database: database, pluginPath: [URL(fileURLWithPath: "Plugins")],
+                                                  plugin: plugin, asOf: asOf)
+    } catch {
+        FileHandle.standardError.write(Data("dixian-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    print("\(count) visits recorded one after another, each followed by its household's re-screening (plugin \(plugin), as of \(asOf))")
+    print("")
+    print("| step | p50 | p99 | max |")
+    print("|---|---:|---:|---:|")
+    for (name, values) in [("recording the visit (one transaction)", timings.actions), ("re-screening its household (added)", timings.rescreens)] {
+        print(String(format: "| %@ | %.1f ms | %.1f ms | %.1f ms |", name, LiveBenchmark.quantile(values, 0.5) * 1000,
+                     LiveBenchmark.quantile(values, 0.99) * 1000, values.max()! * 1000))
     }
     exit(0)
 }

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianWorkflow
 import Foundation
 import Testing
 
@@ -35,6 +36,34 @@ struct WorkflowCommandTests {
 
     func dixian(_ arguments: [String], db: String) async throws -> DixianProcess.Outcome {
         try await DixianProcess.run(arguments + ["--db", db, "--plugin", "minqin", "--plugins", Self.plugins, "--actor", "乡镇:王核查"])
+    }
+
+    /// Issue 23: a workflow command re-screens the household it changed as soon as it is
+    /// committed, so `screen --changed` finds nothing left to do, and the current state is what
+    /// a full run gives (`screen --verify`), deadline items included.
+    @Test func aVisitReScreensItsHouseholdAndTheCurrentStateIsWhatAFullRunGives() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (db, files) = try await county()
+        let today = LocalDate.today.description
+        let household = try row(files, "households.csv", where: "category", is: "general")["number"]!
+        let screened = try await dixian(["screen", "--as-of", today, "--limit", "0"], db: db)
+        #expect([0, 3].contains(screened.status), "\(screened.errorOutput)")
+        #expect(screened.output.contains("共筛查 200 户"), "\(screened.output)")
+
+        let visited = try await dixian(["visit", "record", "--household", household, "--on", today, "--visitor", "李帮扶",
+                                        "--role", "helper", "--notes", "入户核实收入"], db: db)
+        #expect(visited.status == 0, "\(visited.errorOutput)")
+        #expect(!visited.errorOutput.contains("重新筛查"), "\(visited.errorOutput)")
+        let changed = try await dixian(["screen", "--changed", "--as-of", today, "--limit", "0"], db: db)
+        #expect(changed.output.contains("共筛查 0 户"), "\(changed.output)")
+
+        let verified = try await dixian(["screen", "--verify", "--as-of", today], db: db)
+        #expect(verified.status == 0, "\(verified.output)\(verified.errorOutput)")
+        #expect(verified.output.contains("核对无误：重新筛查 200 户") && verified.output.contains("期限事项核对无误"), "\(verified.output)")
+
+        // On another date, date-driven answers may have changed anywhere: --changed screens everything.
+        let later = try await dixian(["screen", "--changed", "--as-of", LocalDate.today.adding(days: 1).description, "--limit", "0"], db: db)
+        #expect(later.output.contains("共筛查 200 户"), "\(later.output)")
     }
 
     @Test func aSelfReportIsTakenThroughTheLifecycleAndARefusalIsExplainedInChinese() async throws {
