@@ -26,7 +26,7 @@ enum ConfigurationMessages {
         return message.shown
     }
 
-    static let knownKeys = "registry, postgres, plugin, plugin_folders, [server] address, port, public_url, self_report_limit, idle_timeout, max_connections"
+    static let knownKeys = "registry, postgres, plugin, plugin_folders, [server] address, port, public_url, self_report_limit, idle_timeout, max_connections, rescreen_hour"
 
     /// A command needs the registry and neither a flag nor the file gives it.
     static var noRegistry: String { ConfigurationMessage.noRegistry.shown }

@@ -50,6 +50,7 @@ extension DixianConfiguration.Server {
             case "self_report_limit": selfReportLimit = try reader.int(value, at: at)
             case "idle_timeout": idleTimeout = try reader.int(value, at: at)
             case "max_connections": maxConnections = try reader.int(value, at: at)
+            case "rescreen_hour": rescreenHour = try reader.int(value, at: at)
             default: throw reader.unknown(at)
             }
         }

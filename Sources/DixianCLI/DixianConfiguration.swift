@@ -27,6 +27,8 @@ struct DixianConfiguration: Sendable, Equatable {
         var selfReportLimit: Int?
         var idleTimeout: Int?
         var maxConnections: Int?
+        /// `--rescreen-hour`: when the daily re-screening runs (Beijing time), -1 for never.
+        var rescreenHour: Int?
     }
 }
 

@@ -41,7 +41,7 @@ extension Dixian {
         var maxConnections = DixianConfiguration.current.server.maxConnections ?? 256
 
         @Option(help: .shown(.serveRescreenHour))
-        var rescreenHour = 1
+        var rescreenHour = DixianConfiguration.current.server.rescreenHour ?? 1
 
         func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError(CommandMessage.outOfRange(option: "--port", from: 1, to: 65535, inSeconds: false).shown) }

@@ -282,16 +282,21 @@ extension DixianServer {
                 return
             }
             do {
-                let outcome = try await offload { [chain, store, live] in
-                    try ScreeningEngine(chain: chain, options: .init(asOf: LocalDate.today, actor: "dixian serve"),
-                                        fingerprint: live.fingerprint).runChanged(on: store)
-                }
+                let outcome = try await rescreenChanged()
                 Self.logger.info("daily re-screening done", metadata: [
                     "households": "\(outcome.run.householdCount)", "complete": "\(outcome.run.isComplete)",
                 ])
             } catch {
                 Self.logger.error("daily re-screening failed; tried again tomorrow", metadata: ["error": "\(error)"])
             }
+        }
+    }
+
+    /// Re-screens as of today what `dixian screen --changed` would (the daily run's work).
+    public func rescreenChanged() async throws -> ScreeningEngine.Outcome {
+        try await offload { [chain, store, live] in
+            try ScreeningEngine(chain: chain, options: .init(asOf: LocalDate.today, actor: "dixian serve"),
+                                fingerprint: live.fingerprint).runChanged(on: store)
         }
     }
 

@@ -2,6 +2,7 @@ import DixianCore
 import DixianPlugins
 import DixianScreening
 import DixianServer
+import DixianSQLite
 import DixianTestSupport
 import DixianWorkflow
 import Foundation
@@ -52,5 +53,18 @@ struct LiveScreeningServerTests {
             return false
         }
         #expect(Set(stored.map { DueList.Item($0) }) == Set(computed), "\(stored) \(computed)")
+    }
+
+    /// The daily run: what is marked (here every household the fixtures inserted) is screened,
+    /// a whole run since no run was made today; the next finds nothing left and screens nothing.
+    @Test func theDailyRunScreensWhatChangedAndThenNothing() async throws {
+        let store = try SQLiteRegistry()
+        let (server, _) = try await ServerAccessTests.server(store)
+        #expect(try store.changedHouseholds(area: nil).count == 2)
+        let first = try await server.rescreenChanged()
+        #expect(first.run.householdCount == 2 && first.run.asOf == LocalDate.today, "\(first.run)")
+        #expect(try store.changedHouseholds(area: nil).isEmpty)
+        let second = try await server.rescreenChanged()
+        #expect(second.run.householdCount == 0, "\(second.run)")
     }
 }
