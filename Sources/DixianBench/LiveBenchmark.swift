@@ -42,7 +42,7 @@ enum LiveBenchmark {
         let store = try SQLiteRegistry(path: database)
         let catalog = PluginCatalog(searchPath: pluginPath)
         let chain = try catalog.chain(for: catalog.plugin(plugin))
-        let live = try LiveScreening(chain: chain)
+        let live = LiveScreening(chain: chain)
         let workflow = Workflow(store: store, guards: nil, user: "dixian-bench", today: asOf)
         let clock = ContinuousClock()
         var actions: [Double] = [], rescreens: [Double] = []

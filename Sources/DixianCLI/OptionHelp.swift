@@ -222,8 +222,8 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
             ("不记录运行：从头筛查一遍，与当前结果逐条核对，列出每处差异（有差异时退出状态 1）。",
              "Record nothing: screen from scratch and list every difference from the current findings (exit status 1 if any).")
         case .screenChanged:
-            ("只重新筛查上次以来有变动的户，以及到期需重新判断的户。",
-             "Re-screen only the households changed since the last run, and those whose answers are due to change by --as-of.")
+            ("只重新筛查上次筛查以来有改动的户；评估日期、插件文件或参数与当前结果不同时，整县（或 --area）重新筛查。",
+             "Re-screen only the households changed since they were last screened; a whole run instead when --as-of, the plugin's files or its parameters differ from the current findings'.")
         case .servePlugin: ("服务器遵循其规则和语言的县级插件。", "The county plugin whose rules and language the server follows.")
         case .serveHost: ("监听的地址。", "The address to listen on.")
         case .servePort: ("监听的端口。", "The port to listen on.")

@@ -123,12 +123,23 @@ public struct HouseholdPartition: Hashable, Sendable {
     public var upTo: String?
     /// Only households whose village code starts with this prefix.
     public var area: String?
+    /// Only these households (in number order), when given: a re-screening's chosen households,
+    /// read with one query per kind of record rather than one partition each.
+    public var households: [String]?
 
     /// A partition.
     public init(from: String?, upTo: String?, area: String?) {
         self.from = from
         self.upTo = upTo
         self.area = area
+    }
+
+    /// The partition of `households` alone (those of them in `area`).
+    public static func of(households: [String], area: String?) -> HouseholdPartition {
+        let sorted = households.sorted()
+        var partition = HouseholdPartition(from: sorted.first, upTo: sorted.last.map { $0 + "\u{1}" }, area: area)
+        partition.households = sorted
+        return partition
     }
 
     /// Text after every household number, for an open upper bound.
@@ -196,10 +207,16 @@ public protocol ScreeningRunStore: Sendable {
     /// replaces the deadline items of the screened households with what `deadlines` returns
     /// once `produce` is done (nil: the deadlines did not run on every household, so the items
     /// are no longer current and the due list is computed afresh), and moves the plugin's
-    /// `CurrentState` on (`CurrentState.after`, with the chain's `fingerprint`).
-    /// If `produce` throws, nothing is recorded. Returns the run with its id.
+    /// `CurrentState` on (`CurrentState.after`, with the chain's `fingerprint`). Households
+    /// changed after audit entry `since` (read before the run read anything) are marked again
+    /// there: a change, and perhaps its own re-screening, made while the run was screening may
+    /// have been overwritten with what the run read before it. Clearing marks ends the other
+    /// plugins' `CurrentState`s, which counted on them. A run of chosen households is not the
+    /// plugin's latest run (`latestScreeningRun`). If `produce` throws, nothing is recorded.
+    /// Returns the run with its id.
     func recordScreening(
-        households: [String]?, clearing marks: [String: Int64], fingerprint: String, deadlines: () -> [DeadlineItem]?,
+        households: [String]?, clearing marks: [String: Int64], since: Int64, fingerprint: String,
+        deadlines: () -> [DeadlineItem]?,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun
 
@@ -230,7 +247,8 @@ public protocol ScreeningRunStore: Sendable {
     /// The run with `id`, if stored.
     func screeningRun(id: Int64) throws -> ScreeningRun?
 
-    /// The latest run of plugin `plugin` assessed on or before `asOf`, if any.
+    /// The latest whole run of plugin `plugin` (not a re-screening of chosen households)
+    /// assessed on or before `asOf`, if any.
     func latestScreeningRun(plugin: String, asOf: LocalDate) throws -> ScreeningRun?
 
     /// Every finding current once run `id` was recorded, within the run's area, in
@@ -258,7 +276,7 @@ extension ScreeningRunStore {
     public func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        try recordScreening(households: nil, clearing: [:], fingerprint: "", deadlines: { nil }, produce)
+        try recordScreening(households: nil, clearing: [:], since: Int64.max, fingerprint: "", deadlines: { nil }, produce)
     }
 }
 

@@ -6,6 +6,6 @@ extension DeadlineItem {
         self.init(
             deadlineID: deadline.declaration.id, title: deadline.declaration.title, householdNumber: view.household.number,
             townshipCode: view.household.area.townshipCode, responsible: item.responsible ?? deadline.responsible,
-            person: item.person, dueOn: item.dueOn, doneOn: item.doneOn, message: item.message)
+            person: item.person.flatMap { $0.isEmpty ? nil : $0 }, dueOn: item.dueOn, doneOn: item.doneOn, message: item.message)
     }
 }

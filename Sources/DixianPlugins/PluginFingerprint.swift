@@ -2,13 +2,18 @@ import Crypto
 import Foundation
 
 extension PluginManifest {
-    /// A SHA-256 digest (hex) of what a plugin chain screens with: each plugin's id and every
-    /// file under its folder except its specs, by relative path. Two runs with the same
+    /// A SHA-256 digest (hex) of what a plugin chain screens with: the host's own Lua modules
+    /// of the plugin API (which a new Dixian may change), each plugin's id and every file under
+    /// its folder except its specs, by relative path. Two runs with the same
     /// fingerprint ran the same rules and parameters, so findings and deadline items one kept
     /// current stay current for the other (issue 23); a county that edits a parameter file
     /// without raising the plugin's version still changes it.
     public static func fingerprint(of chain: [PluginManifest]) throws -> String {
         var hash = SHA256()
+        for module in PluginAPIModules.modules + [PluginAPIModules.entry] {
+            hash.update(data: Data("api \(module.name) \(module.source.count)\n".utf8))
+            hash.update(data: module.source)
+        }
         for plugin in chain {
             hash.update(data: Data("plugin \(plugin.id)\n".utf8))
             for (path, url) in try ruleFiles(under: plugin.directory) {

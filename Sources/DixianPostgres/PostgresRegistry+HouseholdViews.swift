@@ -65,6 +65,8 @@ struct ViewQuery: Sendable {
     /// households, $3 and $4 bound the village codes; for the others, $3 is the date, its year
     /// or its month, as the kind's `AsOf` asks.
     private let rangeQueries: [String]
+    /// The same queries over a list of households ($1, a `text[]`; $2 unused) instead of a range.
+    private let listQueries: [String]
     /// Where each kind's fields are in its range query's records.
     private let columns: [ViewColumns]
 
@@ -86,6 +88,12 @@ struct ViewQuery: Sendable {
                 + Self.condition(asOf, day: "$3::date", year: "$3::integer", month: "$3::integer")
                 + " ORDER BY t.household_number, " + order.map { "t.\($0)" }.joined(separator: ", ")
         }
+        listQueries = rangeQueries.map { sql in
+            sql.replacingOccurrences(of: "t.number >= $1 AND t.number < $2", with: "t.number = ANY($1::text[]) AND $2::text IS NULL")
+                .replacingOccurrences(of: "t.household_number >= $1 AND t.household_number < $2",
+                                      with: "t.household_number = ANY($1::text[]) AND $2::text IS NULL")
+        }
+        precondition(zip(rangeQueries, listQueries).allSatisfy { $0 != $1 }, "every range query has its list form")
         // One household: $1 is its number; $2 the date, $3 its year, $4 its year * 100 + month.
         // Planned once per connection: equality on keys plans well without the values.
         functions = [
@@ -129,9 +137,10 @@ struct ViewQuery: Sendable {
     /// The queries that read `partition` as of `asOf`, one for each of `kinds`, and their parameters.
     func queries(_ partition: HouseholdPartition, asOf: LocalDate) -> [(sql: String, parameters: [String?])] {
         let numbers = partition.numbers
-        let range: [String?] = [numbers.from, numbers.upTo]
+        let range: [String?] = partition.households.map { ["{" + $0.map(Self.arrayElement).joined(separator: ",") + "}", nil] }
+            ?? [numbers.from, numbers.upTo]
         let area = PostgresRegistry.areaBounds(partition.area)
-        return zip(Self.kinds, rangeQueries).map { table, sql in
+        return zip(Self.kinds, partition.households == nil ? rangeQueries : listQueries).map { table, sql in
             let third: [String?] = switch Self.selection(table).asOf {
             case nil: table == .household ? [area.low, area.high] : []
             case .year: [String(asOf.year)]
@@ -140,6 +149,11 @@ struct ViewQuery: Sendable {
             }
             return (sql, range + third)
         }
+    }
+
+    /// `text` as an element of a PostgreSQL array literal: quoted, its quotes and backslashes escaped.
+    private static func arrayElement(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// The call that reads household `number` as of `asOf`, and its parameters.

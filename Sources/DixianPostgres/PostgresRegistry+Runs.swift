@@ -7,7 +7,8 @@ extension PostgresRegistry: ScreeningRunStore {
     /// one plugin wait for each other there, and each reads the current findings only once it
     /// holds the lock.
     public func recordScreening(
-        households: [String]?, clearing marks: [String: Int64], fingerprint: String, deadlines: () -> [DeadlineItem]?,
+        households: [String]?, clearing marks: [String: Int64], since: Int64, fingerprint: String,
+        deadlines: () -> [DeadlineItem]?,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
         var screened: [Finding] = []
@@ -21,11 +22,12 @@ extension PostgresRegistry: ScreeningRunStore {
                     try connection.rows("SELECT pg_advisory_xact_lock(hashtext('dixian screening ' || $1))::text", [recorded.pluginID])
                     let created = try connection.rows("""
                         INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, area, started_at, finished_at,
-                          household_count, findings_by_check, failures)
-                        VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8::bigint, $9, $10) RETURNING id::text
+                          household_count, findings_by_check, failures, chosen)
+                        VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8::bigint, $9, $10, $11::boolean) RETURNING id::text
                         """, [recorded.actor, recorded.pluginID, recorded.pluginVersion, recorded.asOf.description, recorded.area,
                               recorded.startedAt, recorded.finishedAt, String(recorded.householdCount),
-                              try Self.json(recorded.findingsByCheck), try Self.json(recorded.failures)])
+                              try Self.json(recorded.findingsByCheck), try Self.json(recorded.failures),
+                              households == nil ? "false" : "true"])
                     guard let text = created.first?[0], let id = Int64(text) else {
                         throw PostgresStoreError(message: "no id for the screening run")
                     }
@@ -38,6 +40,15 @@ extension PostgresRegistry: ScreeningRunStore {
                         DELETE FROM household_dirty d USING unnest($1::text[], $2::text[]) AS m(h, a)
                         WHERE d.household_number = m.h AND d.audit_id = m.a::bigint
                         """, lists: [Array(marks.keys), marks.keys.map { String(marks[$0]!) }])
+                    try connection.rows("""
+                        INSERT INTO household_dirty (household_number, audit_id)
+                        SELECT household_number, MAX(id) FROM audit WHERE id > $1::bigint AND household_number IS NOT NULL
+                        GROUP BY household_number
+                        ON CONFLICT (household_number) DO UPDATE SET audit_id = GREATEST(household_dirty.audit_id, excluded.audit_id)
+                        """, [String(since)])
+                    if !marks.isEmpty {
+                        try connection.rows("DELETE FROM current_state WHERE plugin_id <> $1", [recorded.pluginID])
+                    }
                     try Self.replace(deadlineItems: items ?? [], of: recorded, id: id, households: households, on: connection)
                     let state = CurrentState.after(recorded, id: id, fingerprint: fingerprint, households: households,
                                                    deadlines: items != nil,
@@ -298,7 +309,7 @@ extension PostgresRegistry: ScreeningRunStore {
     }
 
     public func latestScreeningRun(plugin: String, asOf: LocalDate) throws -> ScreeningRun? {
-        try fetchRun(where: "plugin_id = $1 AND as_of <= $2::date AND finished_at <> '' ORDER BY as_of DESC, id DESC LIMIT 1",
+        try fetchRun(where: "plugin_id = $1 AND as_of <= $2::date AND finished_at <> '' AND NOT chosen ORDER BY as_of DESC, id DESC LIMIT 1",
                      [plugin, asOf.description])
     }
 

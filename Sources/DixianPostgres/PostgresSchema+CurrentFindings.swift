@@ -63,6 +63,7 @@ extension PostgresSchema {
     /// The current deadline items and each plugin's `CurrentState`, as on SQLite
     /// (`RegistrySchema.createDeadlineItems`).
     static let deadlineItems = """
+        ALTER TABLE screening_run ADD COLUMN chosen boolean NOT NULL DEFAULT false;
         CREATE TABLE due_item (
           position bigserial PRIMARY KEY,
           plugin_id text COLLATE "C" NOT NULL,

@@ -69,10 +69,12 @@ extension RegistrySchema {
 }
 
 extension RegistrySchema {
-    /// The current deadline items of every plugin (issue 23), and each plugin's `CurrentState`
-    /// (no row while its findings are of mixed dates or rules).
+    /// The current deadline items of every plugin (issue 23), each plugin's `CurrentState`
+    /// (no row while its findings are of mixed dates or rules), and which runs screened chosen
+    /// households rather than an area (`screening_run.chosen`).
     static func createDeadlineItems(_ db: Database) throws {
         try db.execute(sql: """
+            ALTER TABLE screening_run ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0;
             CREATE TABLE due_item (
               position INTEGER PRIMARY KEY NOT NULL,
               plugin_id TEXT NOT NULL,

@@ -1,4 +1,5 @@
 import DixianCore
+import Foundation
 import GRDB
 
 extension SQLiteRegistry: HouseholdViewSource {
@@ -87,13 +88,22 @@ private struct HouseholdViewReader {
         survey: CursorLayout.of(GuaranteeSurvey.self), episode: CursorLayout.of(MonitoringEpisode.self),
         step: CursorLayout.of(MonitoringStep.self), plan: CursorLayout.of(AssistancePlan.self))
 
-    init(_ db: Database, partition: HouseholdPartition, asOf: LocalDate, range: [String]) throws {
-        let within = "household_number >= ? AND household_number < ?"
+    init(_ db: Database, partition: HouseholdPartition, asOf: LocalDate, range bounds: [String]) throws {
+        // A range of numbers, or the partition's chosen households (a JSON array).
+        let within: String, range: [any DatabaseValueConvertible]
+        if let chosen = partition.households {
+            within = "household_number IN (SELECT value FROM json_each(?))"
+            range = [String(decoding: try JSONEncoder().encode(chosen), as: UTF8.self)]
+        } else {
+            within = "household_number >= ? AND household_number < ?"
+            range = bounds
+        }
         let date = asOf.description
         func columns(_ type: any RegistryRow.Type) -> String { type.columns.joined(separator: ", ") }
         households = try StatementCursor(db, table: "household", sql: """
             SELECT number, \(columns(Household.self))
-            FROM household WHERE number >= ? AND number < ? AND \(SQLiteRegistry.areaCondition(partition.area))
+            FROM household WHERE \(within.replacingOccurrences(of: "household_number", with: "number"))
+              AND \(SQLiteRegistry.areaCondition(partition.area))
             ORDER BY number
             """, arguments: range + SQLiteRegistry.areaArguments(partition.area))
         members = try StatementCursor(db, table: "member", sql: """

@@ -9,7 +9,8 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// the current findings of the screened subjects, so a run's first recording (every finding
     /// opened) holds the write lock for seconds; a daily run's, for the changes only.
     public func recordScreening(
-        households: [String]?, clearing marks: [String: Int64], fingerprint: String, deadlines: () -> [DeadlineItem]?,
+        households: [String]?, clearing marks: [String: Int64], since: Int64, fingerprint: String,
+        deadlines: () -> [DeadlineItem]?,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
         var screened: [Finding] = []
@@ -18,17 +19,25 @@ extension SQLiteRegistry: ScreeningRunStore {
         run.id = try write { db in
             try db.execute(sql: """
                 INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, area, started_at, finished_at,
-                  household_count, findings_by_check, failures)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  household_count, findings_by_check, failures, chosen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area,
                                  run.startedAt, run.finishedAt, run.householdCount,
-                                 try Self.json(run.findingsByCheck), try Self.json(run.failures)])
+                                 try Self.json(run.findingsByCheck), try Self.json(run.failures), households != nil])
             let id = db.lastInsertedRowID
             let current = try Self.current(plugin: run.pluginID, in: Self.scope(area: run.area, households: households, from: 2), db)
             try Self.record(FindingChanges(current: current, screened: screened), run: run, id: id, in: db)
             let clear = try db.cachedStatement(sql: "DELETE FROM household_dirty WHERE household_number = ? AND audit_id = ?")
             for (household, audit) in marks {
                 try clear.execute(arguments: [household, audit])
+            }
+            try db.execute(sql: """
+                INSERT INTO household_dirty (household_number, audit_id)
+                SELECT household_number, MAX(id) FROM audit WHERE id > ? AND household_number IS NOT NULL GROUP BY household_number
+                ON CONFLICT (household_number) DO UPDATE SET audit_id = max(audit_id, excluded.audit_id)
+                """, arguments: [since])
+            if !marks.isEmpty {
+                try db.execute(sql: "DELETE FROM current_state WHERE plugin_id <> ?", arguments: [run.pluginID])
             }
             try Self.replace(deadlineItems: items ?? [], of: run, id: id, households: households, in: db)
             let state = CurrentState.after(run, id: id, fingerprint: fingerprint, households: households, deadlines: items != nil,
@@ -240,7 +249,8 @@ extension SQLiteRegistry: ScreeningRunStore {
 
     public func latestScreeningRun(plugin: String, asOf: LocalDate) throws -> ScreeningRun? {
         try fetchRun(sql: """
-            SELECT * FROM screening_run WHERE plugin_id = ? AND as_of <= ? AND finished_at <> '' ORDER BY as_of DESC, id DESC LIMIT 1
+            SELECT * FROM screening_run WHERE plugin_id = ? AND as_of <= ? AND finished_at <> '' AND NOT chosen
+            ORDER BY as_of DESC, id DESC LIMIT 1
             """,
                      arguments: [plugin, asOf.description])
     }

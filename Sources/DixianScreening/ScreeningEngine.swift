@@ -84,11 +84,14 @@ public struct ScreeningEngine: Sendable {
     /// each batch of households screened (how many), from the workers' threads.
     public func run(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
-        // Read before screening: a change made meanwhile moves its mark on, which then stays.
+        // Read before screening: a change made meanwhile moves its mark on, which then stays,
+        // and is marked again if a re-screening of its own cleared it meanwhile.
+        let since = try store.lastAuditID()
         let marks = try store.changedHouseholds(area: try scopedArea(), households: households)
         let fingerprint = try fingerprint()
         return try screen(store, households: households, deadlines: true, progress: progress) { [marks] deadlines, produce in
-            try store.recordScreening(households: households, clearing: marks, fingerprint: fingerprint, deadlines: deadlines, produce)
+            try store.recordScreening(households: households, clearing: marks, since: since, fingerprint: fingerprint,
+                                      deadlines: deadlines, produce)
         }
     }
 
@@ -102,6 +105,7 @@ public struct ScreeningEngine: Sendable {
                            progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
         let area = try scopedArea()
         let fingerprint = try fingerprint()
+        let since = try store.lastAuditID()
         let marks = try store.changedHouseholds(area: area)
         let state = try store.currentState(plugin: chain[chain.count - 1].id)
         guard let state, state.covers(area: area, asOf: options.asOf, fingerprint: fingerprint),
@@ -111,7 +115,8 @@ public struct ScreeningEngine: Sendable {
         }
         let households = marks.keys.sorted()
         return try screen(store, households: households, deadlines: state.deadlines, progress: progress) { deadlines, produce in
-            try store.recordScreening(households: households, clearing: marks, fingerprint: fingerprint, deadlines: deadlines, produce)
+            try store.recordScreening(households: households, clearing: marks, since: since, fingerprint: fingerprint,
+                                      deadlines: deadlines, produce)
         }
     }
 
@@ -162,7 +167,7 @@ public struct ScreeningEngine: Sendable {
         let due = DeadlineItems(running: deadlines && pool.withState { _, runtime in
             (try? runtime.requireParameters(on: options.asOf, for: .deadlines)) != nil
         })
-        let partitions = try households.map { Self.partitions(of: $0, area: options.area) }
+        let partitions = try households.map { Self.partitions(of: $0, area: options.area, size: options.batchSize) }
             ?? store.partitions(area: options.area, size: options.partitionSize)
         let assets = declarations.assetChecks.isEmpty || households != nil ? [] : try AssetViews.read(from: store, area: options.area)
         let startedAt = Self.timestamp()
@@ -209,10 +214,12 @@ public struct ScreeningEngine: Sendable {
         return Outcome(run: run, declarations: declarations)
     }
 
-    /// Partitions that hold `households` (those in `area`), each alone, in household-number order.
-    private static func partitions(of households: [String], area: String?) -> [HouseholdPartition] {
-        Set(households).sorted().map { number in
-            HouseholdPartition(from: number, upTo: number + "\u{1}", area: area)
+    /// Partitions of up to `size` of `households` each (those in `area`), in household-number
+    /// order: each read with one query per kind of record and screened as one batch.
+    private static func partitions(of households: [String], area: String?, size: Int) -> [HouseholdPartition] {
+        let sorted = Set(households).sorted()
+        return stride(from: 0, to: sorted.count, by: size).map { start in
+            HouseholdPartition.of(households: Array(sorted[start..<min(start + size, sorted.count)]), area: area)
         }
     }
 

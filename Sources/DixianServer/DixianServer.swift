@@ -46,7 +46,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         self.chain = chain
         self.options = options
         runtimes = try RuntimeLender(chain: chain)
-        live = try LiveScreening(chain: chain)
+        live = LiveScreening(chain: chain)
         users = UserCache(store, freshness: 10)
         selfReports = RateLimiter(limit: options.selfReportLimit, window: TimeInterval(options.selfReportWindow.components.seconds))
         openAPIDocument = try OpenAPIDocument.served(for: chain[chain.count - 1])
@@ -294,9 +294,8 @@ extension DixianServer {
 
     /// Re-screens as of today what `dixian screen --changed` would (the daily run's work).
     public func rescreenChanged() async throws -> ScreeningEngine.Outcome {
-        try await offload { [chain, store, live] in
-            try ScreeningEngine(chain: chain, options: .init(asOf: LocalDate.today, actor: "dixian serve"),
-                                fingerprint: live.fingerprint).runChanged(on: store)
+        try await offload { [chain, store] in
+            try ScreeningEngine(chain: chain, options: .init(asOf: LocalDate.today, actor: "dixian serve")).runChanged(on: store)
         }
     }
 

@@ -138,6 +138,39 @@ struct CurrentFindingsTests {
         #expect(try later.runChanged(on: store).run.householdCount == 6)
     }
 
+    /// A change made, and re-screened, while a whole run was screening: the run records what it
+    /// read before the change, so the household is marked again for the next run; and the run
+    /// that cleared the marks ends another plugin's current state, which counted on them.
+    @Test(arguments: Backend.allCases)
+    func aChangeMadeDuringARunIsMarkedAgainAndAnotherPluginsStateEnds(_ backend: Backend) async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try backend.open()
+        var households = Self.households(4)
+        try await store.apply(households.map { .insert(.household($0)) }, as: "test")
+        let chain = try chain()
+        _ = try engine(chain).run(on: store)
+        // Another plugin's state over the same registry.
+        let other = ScreeningRun(actor: "测试", pluginID: "other", pluginVersion: "1", asOf: Self.asOf, area: nil,
+                                 startedAt: "", finishedAt: "x", householdCount: 0, findingsByCheck: [:], failures: [])
+        _ = try store.recordScreening(households: nil, clearing: [:], since: try store.lastAuditID(), fingerprint: "f",
+                                      deadlines: { [] }) { _ in other }
+        #expect(try store.currentState(plugin: "other") != nil)
+
+        let since = try store.lastAuditID()  // a whole run begins reading here
+        households[1].helper = "王帮扶"
+        try await store.apply([.update(.household(households[1]))], as: "test")
+        let marks = try store.changedHouseholds(area: nil)
+        _ = try engine(chain).run(on: store, households: [households[1].number])
+        #expect(try store.changedHouseholds(area: nil).isEmpty, "its own re-screening cleared the mark")
+        #expect(try store.currentState(plugin: "other") == nil, "clearing marks ends the other plugin's state")
+        // The whole run, started before the change, records what it read then.
+        let stale = ScreeningRun(actor: "测试", pluginID: "test", pluginVersion: "1.0", asOf: Self.asOf, area: "620621",
+                                 startedAt: "", finishedAt: "x", householdCount: 4, findingsByCheck: [:], failures: [])
+        _ = try store.recordScreening(households: nil, clearing: [:], since: since, fingerprint: "f", deadlines: { [] }) { _ in stale }
+        #expect(Array(try store.changedHouseholds(area: nil).keys) == [households[1].number] && !marks.isEmpty,
+                "a change after the run began is marked again")
+    }
+
     /// The rows of `finding_event`.
     static func eventCount(in store: any ServerStore) throws -> Int {
         let sql = "SELECT count(*)::text FROM finding_event"

@@ -37,8 +37,8 @@ struct LiveScreeningServerTests {
         // The visit's household is screened as of today; the other is still waiting.
         let after = try store.changedHouseholds(area: nil)
         #expect(after[number] == nil && after[ServerAccessTests.elsewhere.number] != nil, "\(after)")
-        let run = try #require(try store.latestScreeningRun(plugin: "minqin", asOf: LocalDate.today))
-        #expect(run.asOf == LocalDate.today && run.householdCount == 1 && run.isComplete, "\(run)")
+        // A re-screening of one household is not the plugin's latest run, which reports read.
+        #expect(try store.latestScreeningRun(plugin: "minqin", asOf: LocalDate.today) == nil)
         // What it keeps is what screening the household afresh gives.
         let chain = server.chain
         let engine = ScreeningEngine(chain: chain, options: .init(asOf: LocalDate.today, actor: "test", workers: 1))
