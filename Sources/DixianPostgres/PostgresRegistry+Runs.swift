@@ -118,7 +118,8 @@ extension PostgresRegistry: ScreeningRunStore {
 
     public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?) throws -> [DeadlineItem]? {
         try pool.withConnection { connection in
-            try connection.transaction {
+            // One snapshot for the state, the marks and the items, as SQLite reads them.
+            try connection.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
                 guard let state = try Self.currentState(plugin: plugin, on: connection), state.deadlines,
                       state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
                 else { return nil }
@@ -178,8 +179,11 @@ extension PostgresRegistry: ScreeningRunStore {
     public func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64] {
         let scope = try Self.scope(area: area, households: households, assets: false, from: 2)
         let rows = try pool.withConnection { connection in
-            try connection.rows("SELECT household_number, audit_id::text FROM household_dirty WHERE audit_id > $1::bigint AND \(scope.sql)",
-                                [String(after)] + scope.parameters)
+            // Changes after an audit entry are found through the audit trail's key, not by a scan of every mark.
+            try connection.rows("""
+                SELECT household_number, audit_id::text FROM household_dirty
+                WHERE ($1::bigint = 0 OR household_number IN (SELECT household_number FROM audit WHERE id > $1::bigint)) AND \(scope.sql)
+                """, [String(after)] + scope.parameters)
         }
         var marks: [String: Int64] = [:]
         for row in rows {
@@ -206,11 +210,12 @@ extension PostgresRegistry: ScreeningRunStore {
             return ("household_number IN (SELECT jsonb_array_elements_text($\(first)::jsonb))", [try json(households)])
         }
         guard let area else { return ("true", []) }
-        let ofAssets = assets ? "OR asset_id IN (SELECT id FROM asset WHERE village_code LIKE $\(first) || '%')" : ""
+        // The pattern is the bound value itself, as on SQLite; area codes are digits, which LIKE takes literally.
+        let ofAssets = assets ? "OR asset_id IN (SELECT id FROM asset WHERE village_code LIKE $\(first))" : ""
         return ("""
-            (household_number LIKE $\(first) || '%'
-             OR household_number IN (SELECT number FROM household WHERE village_code LIKE $\(first) || '%') \(ofAssets))
-            """, [area])
+            (household_number LIKE $\(first)
+             OR household_number IN (SELECT number FROM household WHERE village_code LIKE $\(first)) \(ofAssets))
+            """, [area + "%"])
     }
 
     /// The order findings are read from `table` in: households by number, then assets, each

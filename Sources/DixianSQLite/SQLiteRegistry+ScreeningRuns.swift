@@ -56,8 +56,11 @@ extension SQLiteRegistry: ScreeningRunStore {
     public func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64] {
         try writer.read { db in
             let scope = try Self.scope(area: area, households: households, assets: false, from: 2)
-            let rows = try Row.fetchCursor(db, sql: "SELECT household_number, audit_id FROM household_dirty WHERE audit_id > ?1 AND \(scope.sql)",
-                                           arguments: [after] + scope.arguments)
+            // Changes after an audit entry are found through the audit trail's key, not by a scan of every mark.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT household_number, audit_id FROM household_dirty
+                WHERE (?1 = 0 OR household_number IN (SELECT household_number FROM audit WHERE id > ?1)) AND \(scope.sql)
+                """, arguments: [after] + scope.arguments)
             var marks: [String: Int64] = [:]
             while let row = try rows.next() { marks[row[0]] = row[1] }
             return marks
@@ -81,11 +84,13 @@ extension SQLiteRegistry: ScreeningRunStore {
             return ("household_number IN (SELECT value FROM json_each(?\(first)))", [try json(households)])
         }
         guard let area else { return ("1", []) }
-        let ofAssets = assets ? "OR asset_id IN (SELECT id FROM asset WHERE village_code GLOB ?\(first) || '*')" : ""
+        // The pattern is the bound value itself (not an expression), so that SQLite can turn the
+        // GLOB into a range on the index; area codes are digits, which GLOB takes literally.
+        let ofAssets = assets ? "OR asset_id IN (SELECT id FROM asset WHERE village_code GLOB ?\(first))" : ""
         return ("""
-            (household_number GLOB ?\(first) || '*'
-             OR household_number IN (SELECT number FROM household WHERE village_code GLOB ?\(first) || '*') \(ofAssets))
-            """, [area])
+            (household_number GLOB ?\(first)
+             OR household_number IN (SELECT number FROM household WHERE village_code GLOB ?\(first)) \(ofAssets))
+            """, [area + "*"])
     }
 
     /// The order findings are read in: households by number, then assets, each subject's as found.

@@ -30,8 +30,7 @@ public final class LiveScreening: Sendable {
     }
 
     /// Re-screens `households` of `store` as of `date`, recorded as a run by `actor`. Those no
-    /// longer in the registry lose their findings and items; those outside the plugin's area
-    /// are left alone.
+    /// longer in the registry, or outside the plugin's area, are left with no findings or items.
     @discardableResult
     public func rescreen(_ households: [String], on date: LocalDate, actor: String,
                          in store: some HouseholdViewSource & ScreeningRunStore & RegistryStore) throws -> ScreeningEngine.Outcome {
