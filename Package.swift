@@ -143,8 +143,8 @@ let package = Package(
         .target(
             name: "DixianConsole",
             dependencies: [
-                "CEditLine", "DixianCore", "DixianPlugins", "DixianReports", "DixianSheets", "DixianSQLite", "DixianWorkflow",
-                "LuaHost",
+                "CEditLine", "DixianCore", "DixianPlugins", "DixianReports", "DixianScreening", "DixianSheets", "DixianSQLite",
+                "DixianWorkflow", "LuaHost",
             ],
             swiftSettings: swiftSettings
         ),

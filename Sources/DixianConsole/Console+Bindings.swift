@@ -1,6 +1,7 @@
 import DixianCore
 import DixianPlugins
 import DixianReports
+import DixianScreening
 import DixianSheets
 import DixianWorkflow
 import Foundation
@@ -86,9 +87,10 @@ extension Console {
         define("report") { frame in
             frame.return(try self.report(try frame.string(1), frame.argument(2)))
         }
-        define("commit") { _ in
+        define("commit") { frame in
             try self.requireWrite("commit")
             try self.store.commit()
+            if let note = self.rescreenCommitted() { frame.return(note) }
         }
         define("rollback") { _ in
             try self.requireWrite("rollback")
@@ -304,5 +306,27 @@ struct Selection {
 
     func matches(_ facts: HouseholdFacts) throws -> Bool {
         filters.allSatisfy { name, accepted in facts.values(of: name)!.contains(where: accepted.contains) }
+    }
+}
+
+extension Console {
+    /// Re-screens, as of today, the households the session's committed changes marked (issue
+    /// 23), as a workflow command does: up to 10,000 of them, in a commit of their own. Returns
+    /// what to tell the administrator when they were too many or the re-screening failed (they
+    /// then wait for `dixian screen --changed`; the committed changes stand), nil otherwise.
+    func rescreenCommitted() -> String? {
+        defer { committedThrough = (try? store.lastAuditID()) ?? committedThrough }
+        do {
+            let changed = try store.changedHouseholds(area: nil, households: nil, after: committedThrough)
+            guard !changed.isEmpty else { return nil }
+            guard changed.count <= 10_000 else { return ConsoleMessage.rescreenDeferred(changed.count).text(in: language) }
+            try LiveScreening(chain: chain, limits: options.limits)
+                .rescreen(changed.keys.sorted(), on: LocalDate.today, actor: options.actor, in: store)
+            try store.commit()
+            return nil
+        } catch {
+            try? store.rollback()
+            return ConsoleMessage.rescreenFailed("\(error)").text(in: language)
+        }
     }
 }

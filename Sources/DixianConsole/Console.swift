@@ -58,6 +58,9 @@ public final class Console {
     public let language: Language
     /// The plugin, loaded in a state of its own (replaced by `reload()`).
     public internal(set) var plugin: PluginRuntime
+    /// The audit trail's last entry when the session began or last committed: the households
+    /// changed after it are those `commit()` re-screens.
+    var committedThrough: Int64 = 0
 
     /// Opens the registry at `path` with plugin `chain`.
     public convenience init(db path: String, chain: [PluginManifest], options: Options) throws {
@@ -76,6 +79,7 @@ public final class Console {
         state = try LuaState(limits: options.limits)
         environment = try state.makeEnvironment(pluginDirectory: chain[chain.count - 1].directory)
         plugin = try Self.loadPlugin(chain, options)
+        committedThrough = options.write ? try store.lastAuditID() : 0
         bind()
     }
 

@@ -16,6 +16,10 @@ public enum ConsoleMessage: MessageCatalogue, Hashable {
     case incompleteChunk
     /// The registry file does not exist.
     case registryMissing(String)
+    /// `commit()` made the changes, but re-screening the households they changed failed.
+    case rescreenFailed(String)
+    /// `commit()` changed more households than it re-screens itself.
+    case rescreenDeferred(Int)
     /// A script file that is not UTF-8 text.
     case unreadableScript(String)
     /// `close_problem` without its id or fix.
@@ -64,6 +68,7 @@ public enum ConsoleMessage: MessageCatalogue, Hashable {
     public static var samples: [ConsoleMessage] {
         let day = LocalDate(year: 2024, month: 6, day: 30)!
         return [
+            .rescreenFailed("2026-12-03 的监测范围参数未设定"), .rescreenDeferred(25_000),
             .incompleteChunk,
             .banner(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, writingAs: nil),
             .banner(plugin: "民勤县", id: "minqin", version: "1.0.0", asOf: day, writingAs: "wang"),
@@ -94,6 +99,12 @@ public enum ConsoleMessage: MessageCatalogue, Hashable {
         case .endOfInputDropped: ("\n输入已结束：未提交的修改已放弃。", "\nend of input: the uncommitted changes are dropped.")
         case .incompleteChunk: ("console: 语句不完整（缺少 end、右括号或引号？）", "console: the chunk is not complete")
         case .registryMissing(let path): ("--db \(path) 不存在", "--db \(path) does not exist")
+        case .rescreenFailed(let why):
+            ("已提交；但重新筛查所涉农户未能完成（\(why)），这些农户留待 dixian screen --changed 筛查",
+             "Committed; but re-screening the households it changed failed (\(why)): they wait for dixian screen --changed")
+        case .rescreenDeferred(let count):
+            ("已提交；所涉 \(count) 户较多，留待 dixian screen --changed 筛查",
+             "Committed; the \(count) households it changed are many: they wait for dixian screen --changed")
         case .unreadableScript(let path): ("无法按 UTF-8 文本读取 \(path)", "cannot read \(path) as UTF-8 text")
         case .closeProblemNeedsIDAndFix: ("close_problem 需要 id 和 fix（问题编号和整改措施）", "close_problem needs id and fix")
         case .notADate(let field, let text): ("\(field) 须为 YYYY-MM-DD 格式的日期，而不是“\(text)”", "\(field) must be a date written YYYY-MM-DD, got '\(text)'")

@@ -129,7 +129,11 @@ struct ConsoleTests {
         _ = try values(await run(console, "rollback()"))
         #expect(console.uncommittedChanges == 0)
         _ = try values(await run(console, "visit{ household = '\(Fixtures.household.number)', visitor = '李帮扶', role = 'helper', on = '2024-10-30' }"))
-        _ = try values(await run(console, "commit()"))
+        #expect(try outside.changedHouseholds(area: nil)[Fixtures.household.number] != nil)
+        // commit() also re-screens the households its changes marked (issue 23), and says nothing when that works.
+        #expect(try values(await run(console, "commit()")).isEmpty)
+        #expect(try outside.changedHouseholds(area: nil)[Fixtures.household.number] == nil)
+        #expect(try outside.currentState(plugin: "minqin") == nil, "a re-screening of some households makes no state")
         #expect(try await outside.records(in: .visit, where: "household_number", equals: Fixtures.household.number).count == 2)
         #expect(try await outside.auditTrail(ofHousehold: Fixtures.household.number).last?.actor == "县农业农村局:管理员王")
         #expect(try await episodes() == before)
