@@ -226,8 +226,10 @@ public protocol ScreeningRunStore: Sendable {
     /// The deadline items of plugin `plugin` for the households in `area` (a village-code
     /// prefix, nil for all), by household then as found, if they are current for a run on
     /// `asOf` with `fingerprint`: the plugin's `CurrentState` covers them with its deadline
-    /// items, and no household in `area` has changed since. Nil otherwise.
-    func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?) throws -> [DeadlineItem]?
+    /// items, and no household in `area` has changed since. Nil otherwise. Only items due by
+    /// `through`, and work done late, when `through` is given (a due list's horizon).
+    func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?, through: LocalDate?) throws
+        -> [DeadlineItem]?
 
     /// The stored deadline items of plugin `plugin` for `households`, by household then as
     /// found, whatever run stored them: what the household page shows as the household's due work.

@@ -116,7 +116,9 @@ extension PostgresRegistry: ScreeningRunStore {
                             deadlines: row[4] == "true")
     }
 
-    public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?) throws -> [DeadlineItem]? {
+    public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?, through: LocalDate?) throws
+        -> [DeadlineItem]?
+    {
         try pool.withConnection { connection in
             // One snapshot for the state, the marks and the items, as SQLite reads them.
             try connection.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
@@ -128,7 +130,7 @@ extension PostgresRegistry: ScreeningRunStore {
                     return nil
                 }
                 return try Self.deadlineItems(plugin: plugin, in: Self.scope(area: area, households: nil, assets: false, from: 2),
-                                              on: connection)
+                                              through: through, on: connection)
             }
         }
     }
@@ -137,19 +139,22 @@ extension PostgresRegistry: ScreeningRunStore {
         try pool.withConnection { connection in
             try connection.transaction {
                 try Self.deadlineItems(plugin: plugin, in: Self.scope(area: nil, households: households, assets: false, from: 2),
-                                       on: connection)
+                                       through: nil, on: connection)
             }
         }
     }
 
-    /// The stored deadline items of `plugin` within `scope` (its parameters from $2).
-    private static func deadlineItems(plugin: String, in scope: (sql: String, parameters: [String?]), on connection: Connection)
-        throws -> [DeadlineItem]
+    /// The stored deadline items of `plugin` within `scope` (its parameters from $2), due by
+    /// `through` or done late when it is given.
+    private static func deadlineItems(plugin: String, in scope: (sql: String, parameters: [String?]), through: LocalDate?,
+                                      on connection: Connection) throws -> [DeadlineItem]
     {
+        // A date's text is digits and hyphens: written into the statement as it is.
+        let due = through.map { " AND (due_on <= '\($0.description)'::date OR done_on IS NOT NULL)" } ?? ""
         var items: [DeadlineItem] = []
         try Self.forEachRow("""
             SELECT household_number, township_code, deadline_id, title, responsible, person, due_on::text, done_on::text, message
-            FROM due_item WHERE plugin_id = $1 AND \(scope.sql) ORDER BY due_item.household_number, due_item.position
+            FROM due_item WHERE plugin_id = $1 AND \(scope.sql)\(due) ORDER BY due_item.household_number, due_item.position
             """, [plugin] + scope.parameters, on: connection) { row in
             guard let due = LocalDate(iso: row[6] ?? "") else {
                 throw PostgresStoreError(message: "due_item.due_on holds '\(row[6] ?? "")', which Dixian cannot read")

@@ -148,7 +148,9 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// A deadline item's columns, in the order `storedDeadlineItems` reads them.
     private static let deadlineColumns = "household_number, township_code, deadline_id, title, responsible, person, due_on, done_on, message"
 
-    public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?) throws -> [DeadlineItem]? {
+    public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?, through: LocalDate?) throws
+        -> [DeadlineItem]?
+    {
         try writer.read { db in
             guard let state = try Self.currentState(plugin: plugin, db), state.deadlines,
                   state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
@@ -156,22 +158,27 @@ extension SQLiteRegistry: ScreeningRunStore {
             let marks = try Self.scope(area: area, households: nil, assets: false, from: 1)
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household_dirty WHERE \(marks.sql))",
                                     arguments: marks.arguments) == false else { return nil }
-            return try Self.deadlineItems(plugin: plugin, in: Self.scope(area: area, households: nil, assets: false, from: 2), db)
+            return try Self.deadlineItems(plugin: plugin, in: Self.scope(area: area, households: nil, assets: false, from: 2),
+                                          through: through, db)
         }
     }
 
     public func deadlineItems(plugin: String, households: [String]) throws -> [DeadlineItem] {
         try writer.read { db in
-            try Self.deadlineItems(plugin: plugin, in: Self.scope(area: nil, households: households, assets: false, from: 2), db)
+            try Self.deadlineItems(plugin: plugin, in: Self.scope(area: nil, households: households, assets: false, from: 2),
+                                   through: nil, db)
         }
     }
 
-    /// The stored deadline items of `plugin` within `scope` (its parameters from ?2).
-    private static func deadlineItems(plugin: String, in scope: (sql: String, arguments: StatementArguments), _ db: Database)
-        throws -> [DeadlineItem]
+    /// The stored deadline items of `plugin` within `scope` (its parameters from ?2), due by
+    /// `through` or done late when it is given.
+    private static func deadlineItems(plugin: String, in scope: (sql: String, arguments: StatementArguments), through: LocalDate?,
+                                      _ db: Database) throws -> [DeadlineItem]
     {
+        // A date's text is digits and hyphens: written into the statement as it is.
+        let due = through.map { " AND (due_on <= '\($0.description)' OR done_on IS NOT NULL)" } ?? ""
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(Self.deadlineColumns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) ORDER BY household_number, position
+            SELECT \(Self.deadlineColumns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql)\(due) ORDER BY household_number, position
             """, arguments: [plugin] + scope.arguments)
         var items: [DeadlineItem] = []
         while let row = try rows.next() {

@@ -144,7 +144,7 @@ public struct ScreeningEngine: Sendable {
         let changes = FindingChanges(current: current.enumerated().map { (id: $0.offset, finding: $0.element) }, screened: found)
         var verification = Verification(outcome: outcome, missing: changes.opened, stale: changes.closed.map(\.finding))
         if let items, let stored = try store.storedDeadlineItems(
-            plugin: outcome.run.pluginID, fingerprint: try fingerprint(), asOf: options.asOf, area: outcome.run.area) {
+            plugin: outcome.run.pluginID, fingerprint: try fingerprint(), asOf: options.asOf, area: outcome.run.area, through: nil) {
             verification.deadlineItems = Verification.ItemDifferences(screened: items, stored: stored)
         }
         return verification

@@ -129,7 +129,7 @@ public struct DueScan: Sendable {
         var items: [DueList.Item], failures: [String]
         if readsStoredItems, let current = store as? any ScreeningRunStore,
            let stored = try current.storedDeadlineItems(
-               plugin: plugin.id, fingerprint: try PluginManifest.fingerprint(of: chain), asOf: asOf, area: area) {
+               plugin: plugin.id, fingerprint: try PluginManifest.fingerprint(of: chain), asOf: asOf, area: area, through: horizon) {
             // The deadline items the screening keeps current: a query, not a run of the deadlines.
             declarations = try LuaStatePool(chain: chain, asOf: asOf, size: 1, limits: limits, running: .deadlines)
                 .withState { _, runtime in runtime.declarations }
