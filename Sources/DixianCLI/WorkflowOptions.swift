@@ -46,27 +46,19 @@ struct WorkflowOptions: ParsableArguments {
     }
 
     /// Re-screens, as of today, the households changed since audit entry `before` (issue 23),
-    /// so that their findings and deadline items follow the change as they do in the server:
-    /// up to `rescreenedAtOnce` of them; more wait for `dixian screen --changed`, as do all of
-    /// them when the re-screening fails (the change itself stands), which is said on stderr.
+    /// so that their findings and deadline items follow the change as they do in the server
+    /// (`LiveScreening.rescreenChanged`); when they are too many, or the re-screening fails (the
+    /// change itself stands), they wait for `dixian screen --changed`, which is said on stderr.
     func rescreen(changedAfter before: Int64, in store: some RegistryStore & HouseholdViewSource & ScreeningRunStore,
                   chain: [PluginManifest]) {
         do {
-            let changed = try store.changedHouseholds(area: nil, households: nil, after: before)
-            guard !changed.isEmpty else { return }
-            guard changed.count <= Self.rescreenedAtOnce else {
-                printError(CommandMessage.rescreenDeferred(changed.count).shown)
-                return
-            }
-            try LiveScreening(chain: chain, limits: sandbox.limits)
-                .rescreen(changed.keys.sorted(), on: DateOption.today.date, actor: actor, in: store)
+            let outcome = try LiveScreening(chain: chain, limits: sandbox.limits)
+                .rescreenChanged(after: before, on: DateOption.today.date, actor: actor, in: store)
+            if case .deferred(let count) = outcome { printError(CommandMessage.rescreenDeferred(count).shown) }
         } catch {
             printError(CommandMessage.rescreenFailed(FailureText.of(error, in: CommandLanguage.current) ?? "\(error)").shown.terminalEscaped)
         }
     }
-
-    /// The most households a workflow command re-screens itself.
-    static let rescreenedAtOnce = 10_000
 }
 
 /// A date option: `YYYY-MM-DD`, or today when not given.

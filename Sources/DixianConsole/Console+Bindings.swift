@@ -311,17 +311,16 @@ struct Selection {
 
 extension Console {
     /// Re-screens, as of today, the households the session's committed changes marked (issue
-    /// 23), as a workflow command does: up to 10,000 of them, in a commit of their own. Returns
-    /// what to tell the administrator when they were too many or the re-screening failed (they
-    /// then wait for `dixian screen --changed`; the committed changes stand), nil otherwise.
+    /// 23), as a workflow command does (`LiveScreening.rescreenChanged`), in a commit of their
+    /// own. Returns what to tell the administrator when they were too many or the re-screening
+    /// failed (they then wait for `dixian screen --changed`; the committed changes stand), nil
+    /// otherwise.
     func rescreenCommitted() -> String? {
         defer { committedThrough = (try? store.lastAuditID()) ?? committedThrough }
         do {
-            let changed = try store.changedHouseholds(area: nil, households: nil, after: committedThrough)
-            guard !changed.isEmpty else { return nil }
-            guard changed.count <= 10_000 else { return ConsoleMessage.rescreenDeferred(changed.count).text(in: language) }
-            try LiveScreening(chain: chain, limits: options.limits)
-                .rescreen(changed.keys.sorted(), on: LocalDate.today, actor: options.actor, in: store)
+            let outcome = try LiveScreening(chain: chain, limits: options.limits)
+                .rescreenChanged(after: committedThrough, on: LocalDate.today, actor: options.actor, in: store)
+            if case .deferred(let count) = outcome { return ConsoleMessage.rescreenDeferred(count).text(in: language) }
             try store.commit()
             return nil
         } catch {

@@ -45,4 +45,28 @@ public final class LiveScreening: Sendable {
             return try engine.run(on: store, households: households)
         }
     }
+
+    /// What `rescreenChanged(after:…)` did.
+    public enum Outcome: Sendable, Equatable {
+        /// No household was changed after the entry.
+        case nothingChanged
+        /// The changed households were re-screened.
+        case rescreened(Int)
+        /// More than `rescreenedAtOnce` were changed: they wait for `dixian screen --changed`.
+        case deferred(Int)
+    }
+
+    /// The most households a command or a console commit re-screens itself.
+    public static let rescreenedAtOnce = 10_000
+
+    /// Re-screens as of `date` the households changed after audit entry `auditID` (a command's
+    /// or a console session's own changes, once committed), up to `rescreenedAtOnce` of them.
+    public func rescreenChanged(after auditID: Int64, on date: LocalDate, actor: String,
+                                in store: some HouseholdViewSource & ScreeningRunStore & RegistryStore) throws -> Outcome {
+        let changed = try store.changedHouseholds(area: nil, households: nil, after: auditID)
+        guard !changed.isEmpty else { return .nothingChanged }
+        guard changed.count <= Self.rescreenedAtOnce else { return .deferred(changed.count) }
+        try rescreen(changed.keys.sorted(), on: date, actor: actor, in: store)
+        return .rescreened(changed.count)
+    }
 }
