@@ -26,6 +26,9 @@ enum CommandMessage: MessageCatalogue, Hashable {
     case rescreenFailed(String)
     /// A workflow command changed more households than it re-screens itself.
     case rescreenDeferred(Int)
+    /// What `screen --changed` re-screened: the households changed (on the state's date) or
+    /// changed and woken (on a later one, `advanced`), the rest standing.
+    case rescreened(Int, advanced: Bool)
     /// A checklist asked for in a report's format.
     case checklistFormat
     /// A registry that keeps no chained audit trail.
@@ -132,7 +135,8 @@ enum CommandMessage: MessageCatalogue, Hashable {
             .registryMissing("/tmp/r.sqlite"), .registryUnopenable(path: "/tmp/r.sqlite", reason: "SQLITE_CANTOPEN"), .twoRegistries, .mustBePositive(option: "--workers"),
             .mustNotBeNegative(option: "--within"), .outOfRange(option: "--idle-timeout", from: 1, to: 3600, inSeconds: true),
             .outOfRange(option: "--max-connections", from: 1, to: 100_000, inSeconds: false), .notADate(option: "--as-of", value: "2024-13-01"), .verifyOrChanged,
-            .rescreenFailed("2026-12-03 的监测范围参数未设定"), .rescreenDeferred(25_000),
+            .rescreenFailed("2026-12-03 的监测范围参数未设定"), .rescreenDeferred(25_000), .rescreened(12, advanced: true),
+            .rescreened(3, advanced: false),
             .notAnAreaCode("62x"), .checklistFormat, .noChainedTrail("/tmp/r.sqlite"), .registryWithoutPlugin, .pluginWithoutRegistry,
             .evalNeedsPluginDirectory, .notAFolder("/tmp/x"), .notASize("12Q"), .cannotWrite("/tmp/x.csv"), .publicURL, .userName,
             .areaNeeded, .areaNotInRegistry(code: "620621", registry: "/tmp/r.sqlite"), .noUser("wang"),
@@ -168,6 +172,11 @@ enum CommandMessage: MessageCatalogue, Hashable {
         case .rescreenDeferred(let count):
             ("已记录；所涉 \(count) 户较多，留待 dixian screen --changed 筛查",
              "Recorded; the \(count) households it changed are many: they wait for dixian screen --changed")
+        case .rescreened(let count, let advanced) where advanced:
+            ("只重新筛查了有变更或到期需复查的 \(count) 户，其余农户的结果不受日期变化影响，保持不变",
+             "Re-screened only the \(count) households changed or due again on this date; the others' answers stand")
+        case .rescreened(let count, _):
+            ("只重新筛查了有变更的 \(count) 户", "Re-screened only the \(count) households changed")
         case .mustBePositive(let option): ("\(option) 须为正数", "\(option) must be positive")
         case .mustNotBeNegative(let option): ("\(option) 不能小于 0", "\(option) must be 0 or more")
         case .outOfRange(let option, let from, let to, let seconds):

@@ -79,6 +79,9 @@ extension Dixian {
                 try output.write(format, from: store, limit: limit, to: write)
             }
             if out != nil || format != .table { printError(output.summary()) }
+            if let households = outcome.households {
+                printError(CommandMessage.rescreened(households.count, advanced: outcome.advanced).shown)
+            }
             if !run.isComplete { throw ExitCode(3) }
         }
     }

@@ -16,10 +16,13 @@ public struct Area: Hashable, Sendable {
         self.group = group
     }
 
+    /// The digits of a township's code.
+    public static let townshipDigits = 9
+
     /// The 6-digit county code (GB/T 2260).
     public var countyCode: String { String(villageCode.prefix(6)) }
     /// The 9-digit township code.
-    public var townshipCode: String { String(villageCode.prefix(9)) }
+    public var townshipCode: String { String(villageCode.prefix(Self.townshipDigits)) }
 
     /// Whether the area lies within the area with code `prefix` (any level).
     public func isWithin(_ prefix: String) -> Bool { villageCode.hasPrefix(prefix) }

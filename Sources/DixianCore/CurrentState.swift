@@ -15,15 +15,31 @@ public struct CurrentState: Hashable, Sendable {
     /// Whether the deadline items of `area` are current too (the deadlines ran on every
     /// household; no parameter they need was missing).
     public var deadlines: Bool
+    /// The first date on which every household of `area` must be screened again, whatever its
+    /// own wake-up date: a parameter's next dated value, or the day after a run some check or
+    /// deadline failed in. Nil when no such date is known.
+    public var wakesOn: LocalDate?
 
     /// A state.
-    public init(pluginID: String, runID: Int64, fingerprint: String, asOf: LocalDate, area: String?, deadlines: Bool) {
+    public init(pluginID: String, runID: Int64, fingerprint: String, asOf: LocalDate, area: String?, deadlines: Bool,
+                wakesOn: LocalDate? = nil) {
         self.pluginID = pluginID
         self.runID = runID
         self.fingerprint = fingerprint
         self.asOf = asOf
         self.area = area
         self.deadlines = deadlines
+        self.wakesOn = wakesOn
+    }
+
+    /// True when the state can be moved on to `date` by re-screening only the households woken
+    /// or changed since (`dixian screen --changed` on a later day): the same rules, an area that
+    /// holds the one asked for, an earlier date, and no date in between on which everything
+    /// must be screened again.
+    public func advances(to date: LocalDate, area requested: String?, fingerprint print: String) -> Bool {
+        guard asOf < date, fingerprint == print, wakesOn.map({ date < $0 }) ?? true else { return false }
+        guard let area else { return true }
+        return requested?.hasPrefix(area) ?? false
     }
 
     /// True when the findings of `area` (nil: all) are current for a screening on `asOf` with
@@ -35,25 +51,44 @@ public struct CurrentState: Hashable, Sendable {
     }
 
     /// The state once run `id` (`run`, over `households` or when nil its whole area, with
-    /// `fingerprint`; `deadlines` when it kept the deadline items of all it screened) is
-    /// recorded over `previous`. A whole run makes its own state, keeping the wider area of a
-    /// previous state of the same date and rules. A run of some households keeps a previous
-    /// state of its date and rules; otherwise its plugin's findings are of mixed dates, and
+    /// `fingerprint`; `deadlines` when it kept the deadline items of all it screened; `wakesOn`
+    /// the date everything must be screened again by, after this run) is recorded over
+    /// `previous`. A whole run makes its own state, keeping the wider area of a previous state
+    /// of the same date and rules. A run that `advances` (the households woken or changed since
+    /// `previous`, on a later date: see `advances(to:area:fingerprint:)`) moves `previous` on
+    /// to its date. A run of some households keeps a previous state of its rules and of its
+    /// date or an earlier one (their own answers are then of a later date, as the next
+    /// advancing run would make them); otherwise its plugin's findings are of mixed dates, and
     /// there is no state (nil) until the next whole run.
-    public static func after(_ run: ScreeningRun, id: Int64, fingerprint: String, households: [String]?, deadlines: Bool,
-                             previous: CurrentState?) -> CurrentState? {
+    public static func after(_ run: ScreeningRun, id: Int64, fingerprint: String, households: [String]?, advances: Bool = false,
+                             deadlines: Bool, wakesOn: LocalDate?, previous: CurrentState?) -> CurrentState? {
         let same = previous.flatMap { $0.asOf == run.asOf && $0.fingerprint == fingerprint ? $0 : nil }
         if households == nil {
             if let same, same.covers(area: run.area, asOf: run.asOf, fingerprint: fingerprint) {
                 return CurrentState(pluginID: run.pluginID, runID: id, fingerprint: fingerprint, asOf: run.asOf,
-                                    area: same.area, deadlines: same.deadlines && deadlines)
+                                    area: same.area, deadlines: same.deadlines && deadlines, wakesOn: Self.earlier(same.wakesOn, wakesOn))
             }
             return CurrentState(pluginID: run.pluginID, runID: id, fingerprint: fingerprint, asOf: run.asOf, area: run.area,
-                                deadlines: deadlines)
+                                deadlines: deadlines, wakesOn: wakesOn)
         }
-        guard var same else { return nil }
-        same.runID = id
-        same.deadlines = same.deadlines && deadlines
-        return same
+        if advances, var moved = previous, moved.advances(to: run.asOf, area: run.area, fingerprint: fingerprint) {
+            moved.runID = id
+            moved.asOf = run.asOf
+            moved.deadlines = moved.deadlines && deadlines
+            moved.wakesOn = wakesOn
+            return moved
+        }
+        guard var kept = previous, kept.fingerprint == fingerprint, kept.asOf <= run.asOf else { return nil }
+        kept.runID = id
+        kept.deadlines = kept.deadlines && deadlines
+        kept.wakesOn = Self.earlier(kept.wakesOn, wakesOn)
+        return kept
+    }
+
+    /// The earlier of two dates, either of which may be missing.
+    private static func earlier(_ a: LocalDate?, _ b: LocalDate?) -> LocalDate? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
     }
 }

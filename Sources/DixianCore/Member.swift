@@ -59,4 +59,15 @@ public struct Member: Hashable, Sendable {
 
     /// The member's age on `date`, from the birth date in the ID number.
     public func age(on date: LocalDate) -> Int { residentID.age(on: date) }
+
+    /// The first day after `date` on which the member's age is not what it is on `date`: the
+    /// next birthday (a birthday on 29 February counts from 1 March in common years).
+    public func nextBirthday(after date: LocalDate) -> LocalDate {
+        let birth = residentID.birthDate
+        func birthday(in year: Int) -> LocalDate {
+            LocalDate(year: year, month: birth.month, day: birth.day) ?? LocalDate(year: year, month: 3, day: 1)!
+        }
+        let this = birthday(in: date.year)
+        return date < this ? this : birthday(in: date.year + 1)
+    }
 }

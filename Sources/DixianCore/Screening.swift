@@ -200,23 +200,26 @@ public protocol ScreeningRunStore: Sendable {
     /// store keeps them in memory), and returns the finished run record. Then, in one
     /// transaction, the store records the run, compares the findings with the current findings
     /// of the plugin for the subjects the run screened (`households`, or when nil every
-    /// household and asset in the run's area), records what the run opened and closed, and
-    /// makes its findings the current ones. Runs of one plugin are serialized there, so two
-    /// runs never interleave their changes. In the same transaction it removes the `marks`
-    /// (from `changedHouseholds`, read before screening) of households not changed again since,
-    /// replaces the deadline items of the screened households with what `deadlines` returns
-    /// once `produce` is done (nil: the deadlines did not run on every household, so the items
-    /// are no longer current and the due list is computed afresh), and moves the plugin's
-    /// `CurrentState` on (`CurrentState.after`, with the chain's `fingerprint`). Households
-    /// changed after audit entry `since` (read before the run read anything) are marked again
-    /// there: a change, and perhaps its own re-screening, made while the run was screening may
-    /// have been overwritten with what the run read before it. Clearing marks ends the other
-    /// plugins' `CurrentState`s, which counted on them. A run of chosen households is not the
-    /// plugin's latest run (`latestScreeningRun`). If `produce` throws, nothing is recorded.
-    /// Returns the run with its id.
+    /// household and asset in the run's area; with `advancing`, `households` and every asset
+    /// of the area), records what the run opened and closed, and makes its findings the
+    /// current ones. Runs of one plugin are serialized there, so two runs never interleave
+    /// their changes. In the same transaction it removes the `marks` (from
+    /// `changedHouseholds`, read before screening) of households not changed again since,
+    /// replaces the deadline items and wake-up dates of the screened households with what
+    /// `upkeep` returns once `produce` is done (no items: the deadlines did not run on every
+    /// household, so the items are no longer current and the due list is computed afresh),
+    /// and moves the plugin's `CurrentState` on (`CurrentState.after`, with the chain's
+    /// `fingerprint`). Households changed after audit entry `since` (read before the run read
+    /// anything) are marked again there: a change, and perhaps its own re-screening, made while
+    /// the run was screening may have been overwritten with what the run read before it.
+    /// Clearing marks ends the other plugins' `CurrentState`s, which counted on them. A run of
+    /// chosen households is not the plugin's latest run (`latestScreeningRun`); an `advancing`
+    /// run (the households woken or changed since the state's date: `dixian screen --changed`
+    /// on a later day) is, and records the counts of its whole area. If `produce` throws,
+    /// nothing is recorded. Returns the run with its id.
     func recordScreening(
-        households: [String]?, clearing marks: [String: Int64], since: Int64, fingerprint: String,
-        deadlines: () -> [DeadlineItem]?,
+        households: [String]?, advancing: Bool, clearing marks: [String: Int64], since: Int64, fingerprint: String,
+        upkeep: () -> RunUpkeep,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun
 
@@ -241,6 +244,15 @@ public protocol ScreeningRunStore: Sendable {
     /// Only those of `households`, when given, and only those whose last change is later
     /// than audit entry `after` (0: all).
     func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64]
+
+    /// The households within `area` (nil for all) whose wake-up date for plugin `plugin` is on
+    /// or before `date`: those whose findings or deadline items may have changed by then.
+    func wokenHouseholds(plugin: String, area: String?, through date: LocalDate) throws -> [String]
+
+    /// The households within `area` (nil for all) holding a record that a view as of `date`
+    /// shows and one as of `after` does not: a visit, step, report, plan or survey dated
+    /// between them, or an income of a year or month between them.
+    func householdsWithRecords(area: String?, datedAfter after: LocalDate, through date: LocalDate) throws -> [String]
 
     /// The id of the audit trail's last entry (0 when it is empty): changes made after this
     /// moment mark their households with later ids.
@@ -278,7 +290,8 @@ extension ScreeningRunStore {
     public func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        try recordScreening(households: nil, clearing: [:], since: Int64.max, fingerprint: "", deadlines: { nil }, produce)
+        try recordScreening(households: nil, advancing: false, clearing: [:], since: Int64.max, fingerprint: "",
+                            upkeep: { RunUpkeep(deadlineItems: nil) }, produce)
     }
 }
 

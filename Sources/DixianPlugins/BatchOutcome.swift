@@ -32,15 +32,27 @@ public struct BatchOutcome: Sendable {
     public var findings: [RawFinding]
     /// The failures.
     public var failures: [Failure]
+    /// The wake-up dates of the subjects whose answers may change on a later date (issue 23):
+    /// by subject, the earliest date the checks' reading of the date may give another answer
+    /// (the day after for a subject a check failed on). A subject left out reads no date.
+    public var wakes: [Int: LocalDate]
 
     /// An empty outcome, to merge others into.
     public init() {
         findings = []
         failures = []
+        wakes = [:]
+    }
+
+    /// Adds `other`'s findings, failures and wake-up dates (the earlier of two for a subject).
+    public mutating func merge(_ other: BatchOutcome) {
+        findings += other.findings
+        failures += other.failures
+        wakes.merge(other.wakes, uniquingKeysWith: min)
     }
 
     /// Reads the runner's result columns (tables `h`, `k`, `m`, `s`, `r` and count `n`) for
-    /// findings at stack index `findings` and failures at `failures`, element by element.
+    /// findings at stack index `findings`, failures at `failures` and wake-up dates after them.
     init(stack: LuaStack, findings: Int32, failures: Int32) {
         let found = ResultColumns(stack: stack, table: findings)
         let n = found.count
@@ -55,6 +67,19 @@ public struct BatchOutcome: Sendable {
                        severity: severities[index].flatMap(Severity.init(rawValue:)), riskTypes: risks[index])
         }
         self.failures = Failure.read(ResultColumns(stack: stack, table: failures))
+        wakes = Self.wakes(ResultColumns(stack: stack, table: failures + 1))
+    }
+
+    /// The wake-up dates of a runner's wake columns (`h`, `d` and count `n`), by 0-based subject.
+    static func wakes(_ columns: ResultColumns) -> [Int: LocalDate] {
+        let n = columns.count
+        guard n > 0 else { return [:] }
+        let subjects = columns.indices("h", n), dates = columns.strings("d", n)
+        var wakes: [Int: LocalDate] = [:]
+        for index in 0..<n {
+            if let date = dates[index].flatMap({ LocalDate(iso: $0) }) { wakes[subjects[index]] = date }
+        }
+        return wakes
     }
 }
 
@@ -162,11 +187,15 @@ public struct DeadlineOutcome: Sendable {
     public var items: [Item]
     /// Deadlines that raised or returned nonsense on a household.
     public var failures: [BatchOutcome.Failure]
+    /// The wake-up dates of the households whose items may change on a later date, as in
+    /// `BatchOutcome.wakes`.
+    public var wakes: [Int: LocalDate]
 
     /// An empty outcome, to merge others into.
     public init() {
         items = []
         failures = []
+        wakes = [:]
     }
 
     /// Reads the deadline runner's item columns (`h`, `k`, `d`, `m`, `p`, `r`, `o` and count `n`) at
@@ -183,5 +212,6 @@ public struct DeadlineOutcome: Sendable {
                         person: persons[i], responsible: units[i], doneOn: done[i].flatMap { LocalDate(iso: $0) })
         }
         self.failures = BatchOutcome.Failure.read(ResultColumns(stack: stack, table: failures))
+        wakes = BatchOutcome.wakes(ResultColumns(stack: stack, table: failures + 1))
     }
 }

@@ -77,6 +77,13 @@ public struct ParameterDeclaration: Hashable, Sendable {
         public var unset: String? = nil
     }
 
+    /// The first date after `date` on which another of its values takes effect, if any (values
+    /// are declared in date order).
+    public func nextChange(after date: LocalDate) -> LocalDate? {
+        let day = date.description
+        return values.first(where: { $0.from > day }).flatMap { LocalDate(iso: $0.from) }
+    }
+
     /// The value in force on `date`, when it is one the plugin declared unset; nil when a value
     /// is set then (or none starts by then, which only the checks that read it can judge).
     public func unsetValue(on date: LocalDate) -> DatedValue? {

@@ -23,30 +23,25 @@ struct ViewQuery: Sendable {
         .assistancePlan, .visit,
     ]
 
-    /// Which of a kind's records a view holds as of a date: those of its year or before, of its
-    /// month or before, or dated on or before it.
-    private enum AsOf {
-        case year, month, date(String)
-    }
-
     /// How a kind's records are ordered within a household, and which a view holds as of a date.
-    private static func selection(_ table: RegistryTable) -> (order: [String], asOf: AsOf?) {
-        switch table {
-        case .household: ([], nil)
-        case .member: (["resident_id"], nil)
-        case .income: (["year"], .year)
-        case .monthlyIncome: (["year", "month"], .month)
-        case .guaranteeSurvey: (["surveyed_on"], .date("surveyed_on"))
-        case .monitoringEpisode: (["id"], .date("reported_on"))
-        case .monitoringStep: (["episode_id", "taken_on", "id"], .date("taken_on"))
-        case .assistancePlan: (["id"], .date("made_on"))
-        case .visit: (["visited_on", "role"], .date("visited_on"))
+    private static func selection(_ table: RegistryTable) -> (order: [String], asOf: ViewDating?) {
+        let order: [String] = switch table {
+        case .household: []
+        case .member: ["resident_id"]
+        case .income: ["year"]
+        case .monthlyIncome: ["year", "month"]
+        case .guaranteeSurvey: ["surveyed_on"]
+        case .monitoringEpisode: ["id"]
+        case .monitoringStep: ["episode_id", "taken_on", "id"]
+        case .assistancePlan: ["id"]
+        case .visit: ["visited_on", "role"]
         default: preconditionFailure("a household view holds no \(table.rawValue)")
         }
+        return (order, ViewDating.of(table))
     }
 
     /// The condition `asOf` puts on `t`, given the SQL of the date, its year and its year * 100 + month.
-    private static func condition(_ asOf: AsOf?, day: String, year: String, month: String) -> String {
+    private static func condition(_ asOf: ViewDating?, day: String, year: String, month: String) -> String {
         switch asOf {
         case nil: "true"
         case .year: "t.year <= \(year)"
@@ -63,7 +58,7 @@ struct ViewQuery: Sendable {
     private let kindCodecs: [TableCodec]
     /// The range query of each of `kinds`: $1 and $2 bound the household numbers; for the
     /// households, $3 and $4 bound the village codes; for the others, $3 is the date, its year
-    /// or its month, as the kind's `AsOf` asks.
+    /// or its month, as the kind's `ViewDating` asks.
     private let rangeQueries: [String]
     /// The same queries over a list of households ($1, a `text[]`; $2 unused) instead of a range.
     private let listQueries: [String]

@@ -7,16 +7,17 @@ extension PostgresRegistry: ScreeningRunStore {
     /// one plugin wait for each other there, and each reads the current findings only once it
     /// holds the lock.
     public func recordScreening(
-        households: [String]?, clearing marks: [String: Int64], since: Int64, fingerprint: String,
-        deadlines: () -> [DeadlineItem]?,
+        households: [String]?, advancing: Bool, clearing marks: [String: Int64], since: Int64, fingerprint: String,
+        upkeep: () -> RunUpkeep,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
         var screened: [Finding] = []
         var run = try produce { screened += $0 }
-        let items = deadlines()
+        let kept = upkeep()
+        let items = kept.deadlineItems
         let recorded = run
         let findings = screened
-        run.id = try pool.withConnection { connection in
+        let (id, counted) = try pool.withConnection { connection in
             try Self.retrying {
                 try connection.transaction {
                     try connection.rows("SELECT pg_advisory_xact_lock(hashtext('dixian screening ' || $1))::text", [recorded.pluginID])
@@ -27,13 +28,15 @@ extension PostgresRegistry: ScreeningRunStore {
                         """, [recorded.actor, recorded.pluginID, recorded.pluginVersion, recorded.asOf.description, recorded.area,
                               recorded.startedAt, recorded.finishedAt, String(recorded.householdCount),
                               try Self.json(recorded.findingsByCheck), try Self.json(recorded.failures),
-                              households == nil ? "false" : "true"])
+                              households != nil && !advancing ? "true" : "false"])
                     guard let text = created.first?[0], let id = Int64(text) else {
                         throw PostgresStoreError(message: "no id for the screening run")
                     }
-                    let current = try Self.current(plugin: recorded.pluginID,
-                                                   in: try Self.scope(area: recorded.area, households: households, from: 2), on: connection)
+                    let current = try Self.current(
+                        plugin: recorded.pluginID,
+                        in: try Self.scope(area: recorded.area, households: households, withAssets: advancing, from: 2), on: connection)
                     try Self.record(FindingChanges(current: current, screened: findings), run: recorded, id: id, on: connection)
+                    let counted = advancing ? try Self.countWholeArea(of: recorded, id: id, on: connection) : recorded
                     // A change committed since the marks were read has moved its mark on, or holds
                     // its row until it commits: the delete then finds the mark moved and keeps it.
                     try connection.run("""
@@ -50,22 +53,90 @@ extension PostgresRegistry: ScreeningRunStore {
                         try connection.rows("DELETE FROM current_state WHERE plugin_id <> $1", [recorded.pluginID])
                     }
                     try Self.replace(deadlineItems: items ?? [], of: recorded, id: id, households: households, on: connection)
+                    try Self.replace(wakes: kept.wakes, of: recorded, households: households, on: connection)
                     let state = CurrentState.after(recorded, id: id, fingerprint: fingerprint, households: households,
-                                                   deadlines: items != nil,
+                                                   advances: advancing, deadlines: items != nil, wakesOn: kept.wakesOn,
                                                    previous: try Self.currentState(plugin: recorded.pluginID, on: connection))
                     try connection.rows("DELETE FROM current_state WHERE plugin_id = $1", [recorded.pluginID])
                     if let state {
                         try connection.rows("""
-                            INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines)
-                            VALUES ($1, $2::bigint, $3, $4::date, $5, $6::boolean)
+                            INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines, wakes_on)
+                            VALUES ($1, $2::bigint, $3, $4::date, $5, $6::boolean, $7::date)
                             """, [state.pluginID, String(state.runID), state.fingerprint, state.asOf.description, state.area,
-                                  state.deadlines ? "true" : "false"])
+                                  state.deadlines ? "true" : "false", state.wakesOn?.description])
                     }
-                    return id
+                    return (id, counted)
                 }
             }
         }
+        run = counted
+        run.id = id
         return run
+    }
+
+    /// `run` (an advancing one, stored as `id`) with the counts of its whole area, as on SQLite.
+    private static func countWholeArea(of run: ScreeningRun, id: Int64, on connection: Connection) throws -> ScreeningRun {
+        var counted = run
+        let area = run.area.map { $0 + "%" } ?? "%"
+        counted.householdCount = Int(try connection.rows("""
+            SELECT COUNT(*)::text FROM household WHERE village_code LIKE $1
+            """, [area]).first?[0] ?? "0") ?? 0
+        let scope = try scope(area: run.area, households: nil, from: 2)
+        for check in counted.findingsByCheck.keys { counted.findingsByCheck[check] = 0 }
+        for row in try connection.rows("""
+            SELECT check_id, COUNT(*)::text FROM current_finding WHERE plugin_id = $1 AND \(scope.sql) GROUP BY check_id
+            """, [run.pluginID] + scope.parameters) {
+            if let check = row[0], let count = row[1].flatMap({ Int($0) }) { counted.findingsByCheck[check] = count }
+        }
+        try connection.rows("UPDATE screening_run SET household_count = $1::bigint, findings_by_check = $2 WHERE id = $3::bigint",
+                            [String(counted.householdCount), try json(counted.findingsByCheck), String(id)])
+        return counted
+    }
+
+    /// Replaces the wake-up dates of the households `run` screened (`households`, or those in
+    /// its area) with `wakes`, as on SQLite.
+    private static func replace(wakes: [String: LocalDate], of run: ScreeningRun, households: [String]?,
+                                on connection: Connection) throws {
+        let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
+        try connection.rows("DELETE FROM household_wake WHERE plugin_id = $1 AND \(scope.sql)", [run.pluginID] + scope.parameters)
+        let all = Array(wakes)
+        for start in stride(from: 0, to: all.count, by: findingsPerStatement) {
+            let slice = all[start..<min(start + findingsPerStatement, all.count)]
+            try connection.run("""
+                INSERT INTO household_wake (plugin_id, household_number, wake_on)
+                SELECT ($3::text[])[1], h, w::date FROM unnest($1::text[], $2::text[]) AS i(h, w)
+                """, lists: [slice.map(\.key), slice.map(\.value.description), [run.pluginID]])
+        }
+    }
+
+    public func wokenHouseholds(plugin: String, area: String?, through date: LocalDate) throws -> [String] {
+        let scope = try Self.scope(area: area, households: nil, assets: false, from: 3)
+        return try pool.withConnection { connection in
+            try connection.rows("""
+                SELECT household_number FROM household_wake WHERE plugin_id = $1 AND wake_on <= $2::date AND \(scope.sql)
+                """, [plugin, date.description] + scope.parameters).compactMap { $0[0] }
+        }
+    }
+
+    public func householdsWithRecords(area: String?, datedAfter after: LocalDate, through date: LocalDate) throws -> [String] {
+        let scope = try Self.scope(area: area, households: nil, assets: false, from: 3)
+        // Each kind's records that come into view after `after` and by `date`.
+        let selects = ViewDating.dated.map { table, dating in
+            let within = switch dating {
+            case .year: "year > extract(year FROM $1::date) AND year <= extract(year FROM $2::date)"
+            case .month: """
+                year * 100 + month > extract(year FROM $1::date) * 100 + extract(month FROM $1::date) \
+                AND year * 100 + month <= extract(year FROM $2::date) * 100 + extract(month FROM $2::date)
+                """
+            case .date(let column): "\(column) > $1::date AND \(column) <= $2::date"
+            }
+            return "SELECT household_number FROM \(table.rawValue) WHERE \(within)"
+        }
+        return try pool.withConnection { connection in
+            try connection.rows("""
+                SELECT household_number FROM (\(selects.joined(separator: " UNION "))) AS dated WHERE \(scope.sql)
+                """, [after.description, date.description] + scope.parameters).compactMap { $0[0] }
+        }
     }
 
     /// Replaces the deadline items of the households `run` screened (`households`, or those in
@@ -107,13 +178,13 @@ extension PostgresRegistry: ScreeningRunStore {
     /// The plugin's current state as stored.
     private static func currentState(plugin: String, on connection: Connection) throws -> CurrentState? {
         guard let row = try connection.rows("""
-            SELECT run_id::text, fingerprint, as_of::text, area, deadlines::text FROM current_state WHERE plugin_id = $1
+            SELECT run_id::text, fingerprint, as_of::text, area, deadlines::text, wakes_on::text FROM current_state WHERE plugin_id = $1
             """, [plugin]).first else { return nil }
         guard let run = row[0].flatMap({ Int64($0) }), let asOf = LocalDate(iso: row[2] ?? "") else {
             throw PostgresStoreError(message: "current_state holds a row for '\(plugin)' that Dixian cannot read")
         }
         return CurrentState(pluginID: plugin, runID: run, fingerprint: row[1] ?? "", asOf: asOf, area: row[3],
-                            deadlines: row[4] == "true")
+                            deadlines: row[4] == "true", wakesOn: row[5].flatMap { LocalDate(iso: $0) })
     }
 
     public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?, through: LocalDate?) throws
@@ -129,7 +200,7 @@ extension PostgresRegistry: ScreeningRunStore {
                 guard try connection.rows("SELECT 1 FROM household_dirty WHERE \(marks.sql) LIMIT 1", marks.parameters).isEmpty else {
                     return nil
                 }
-                return try Self.deadlineItems(plugin: plugin, in: Self.scope(area: area, households: nil, assets: false, from: 2),
+                return try Self.deadlineItems(plugin: plugin, in: Self.itemScope(area: area, from: 2),
                                               through: through, on: connection)
             }
         }
@@ -149,12 +220,19 @@ extension PostgresRegistry: ScreeningRunStore {
     private static func deadlineItems(plugin: String, in scope: (sql: String, parameters: [String?]), through: LocalDate?,
                                       on connection: Connection) throws -> [DeadlineItem]
     {
+        let columns = "position, household_number, township_code, deadline_id, title, responsible, person, due_on, done_on, message"
         // A date's text is digits and hyphens: written into the statement as it is.
-        let due = through.map { " AND (due_on <= '\($0.description)'::date OR done_on IS NOT NULL)" } ?? ""
+        let selection = through.map { through in """
+            SELECT \(columns) FROM due_item WHERE plugin_id = $1 AND \(scope.sql) AND due_on <= '\(through.description)'::date
+            UNION ALL
+            SELECT \(columns) FROM due_item
+            WHERE plugin_id = $1 AND \(scope.sql) AND done_on IS NOT NULL AND due_on > '\(through.description)'::date
+            """
+        } ?? "SELECT \(columns) FROM due_item WHERE plugin_id = $1 AND \(scope.sql)"
         var items: [DeadlineItem] = []
         try Self.forEachRow("""
             SELECT household_number, township_code, deadline_id, title, responsible, person, due_on::text, done_on::text, message
-            FROM due_item WHERE plugin_id = $1 AND \(scope.sql)\(due) ORDER BY due_item.household_number, due_item.position
+            FROM (\(selection)) AS item ORDER BY item.household_number, item.position
             """, [plugin] + scope.parameters, on: connection) { row in
             guard let due = LocalDate(iso: row[6] ?? "") else {
                 throw PostgresStoreError(message: "due_item.due_on holds '\(row[6] ?? "")', which Dixian cannot read")
@@ -208,11 +286,23 @@ extension PostgresRegistry: ScreeningRunStore {
     /// The condition on a finding's subject that selects `households`, or else the households
     /// and assets in `area` (nil for all), its parameters numbered from `first`: as on SQLite,
     /// households removed since count by the beginning of their number.
-    private static func scope(area: String?, households: [String]?, assets: Bool = true, from first: Int)
+    /// The condition on a deadline item that selects those of the households in `area` (its
+    /// parameter numbered `first`), as on SQLite: by township code for a township or wider.
+    private static func itemScope(area: String?, from first: Int) throws -> (sql: String, parameters: [String?]) {
+        guard let area, area.count <= Area.townshipDigits else { return try scope(area: area, households: nil, assets: false, from: first) }
+        if area.count == Area.townshipDigits { return ("township_code = $\(first)", [area]) }
+        return ("township_code LIKE $\(first)", [area + "%"])
+    }
+
+    /// With `withAssets`, `households` and the assets in `area`.
+    private static func scope(area: String?, households: [String]?, assets: Bool = true, withAssets: Bool = false, from first: Int)
         throws -> (sql: String, parameters: [String?])
     {
         if let households {
-            return ("household_number IN (SELECT jsonb_array_elements_text($\(first)::jsonb))", [try json(households)])
+            let chosen = "household_number IN (SELECT jsonb_array_elements_text($\(first)::jsonb))"
+            guard withAssets else { return (chosen, [try json(households)]) }
+            return ("(\(chosen) OR asset_id IN (SELECT id FROM asset WHERE village_code LIKE $\(first + 1)))",
+                    [try json(households), (area ?? "") + "%"])
         }
         guard let area else { return ("true", []) }
         // The pattern is the bound value itself, as on SQLite; area codes are digits, which LIKE takes literally.

@@ -91,3 +91,27 @@ extension PostgresSchema {
         );
         """
 }
+
+extension PostgresSchema {
+    /// Each household's wake-up date per plugin and the date a plugin's state must be screened
+    /// again by, as on SQLite (`RegistrySchema.createWakeDates`).
+    static let wakeDates = """
+        CREATE TABLE household_wake (
+          plugin_id text COLLATE "C" NOT NULL,
+          household_number text COLLATE "C" NOT NULL,
+          wake_on date NOT NULL,
+          PRIMARY KEY (plugin_id, household_number)
+        );
+        CREATE INDEX household_wake_by_date ON household_wake (plugin_id, wake_on);
+        ALTER TABLE current_state ADD COLUMN wakes_on date;
+        """
+}
+
+extension PostgresSchema {
+    /// The deadline items by township and due date, as on SQLite
+    /// (`RegistrySchema.indexDeadlineItemsByTownship`).
+    static let deadlineItemsByTownship = """
+        CREATE INDEX due_item_by_township ON due_item (plugin_id, township_code, due_on);
+        CREATE INDEX due_item_done_late ON due_item (plugin_id, township_code) WHERE done_on IS NOT NULL;
+        """
+}

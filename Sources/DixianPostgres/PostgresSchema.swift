@@ -72,6 +72,8 @@ enum PostgresSchema {
         ("v7: current findings and the runs that opened and closed them", currentFindings),
         ("v8: households marked by every change until screened", householdMarks),
         ("v9: current deadline items", deadlineItems),
+        ("v10: wake-up dates", wakeDates),
+        ("v11: deadline items by township", deadlineItemsByTownship),
     ]
 
     /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line
@@ -485,7 +487,7 @@ enum PostgresSchema {
 
     /// The tables a copy from SQLite carries over row by row besides the registry's records
     /// (whose columns are the same in both stores), in an order that satisfies their references.
-    static let copiedAsIs = ["audit", "disclosure", "server_user", "screening_run", "screening_finding", "current_finding", "finding_event", "household_dirty", "due_item", "current_state"]
+    static let copiedAsIs = ["audit", "disclosure", "server_user", "screening_run", "screening_finding", "current_finding", "finding_event", "household_dirty", "due_item", "current_state", "household_wake"]
 }
 
 extension PostgresSchema {

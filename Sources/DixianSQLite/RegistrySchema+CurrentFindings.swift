@@ -103,3 +103,33 @@ extension RegistrySchema {
             """)
     }
 }
+
+extension RegistrySchema {
+    /// Each household's wake-up date per plugin (issue 23: the first date its findings or
+    /// deadline items may change with nothing changed in the registry), and the date on which
+    /// every household of a plugin's state must be screened again (`current_state.wakes_on`).
+    static func createWakeDates(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE household_wake (
+              plugin_id TEXT NOT NULL,
+              household_number TEXT NOT NULL,
+              wake_on TEXT NOT NULL,
+              PRIMARY KEY (plugin_id, household_number)
+            ) WITHOUT ROWID;
+            CREATE INDEX household_wake_by_date ON household_wake (plugin_id, wake_on);
+            ALTER TABLE current_state ADD COLUMN wakes_on TEXT;
+            """)
+    }
+}
+
+extension RegistrySchema {
+    /// The deadline items indexed by township and due date, and those done late by township:
+    /// a township's due list reads only its items due within the list's horizon
+    /// (`storedDeadlineItems`).
+    static func indexDeadlineItemsByTownship(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX due_item_by_township ON due_item (plugin_id, township_code, due_on);
+            CREATE INDEX due_item_done_late ON due_item (plugin_id, township_code) WHERE done_on IS NOT NULL;
+            """)
+    }
+}

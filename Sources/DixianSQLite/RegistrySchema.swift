@@ -63,6 +63,12 @@ enum RegistrySchema {
         migrator.registerMigration("v13: current deadline items") { db in
             try createDeadlineItems(db)
         }
+        migrator.registerMigration("v14: wake-up dates") { db in
+            try createWakeDates(db)
+        }
+        migrator.registerMigration("v15: deadline items by township") { db in
+            try indexDeadlineItemsByTownship(db)
+        }
         return migrator
     }
 

@@ -9,13 +9,15 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// the current findings of the screened subjects, so a run's first recording (every finding
     /// opened) holds the write lock for seconds; a daily run's, for the changes only.
     public func recordScreening(
-        households: [String]?, clearing marks: [String: Int64], since: Int64, fingerprint: String,
-        deadlines: () -> [DeadlineItem]?,
+        households: [String]?, advancing: Bool, clearing marks: [String: Int64], since: Int64, fingerprint: String,
+        upkeep: () -> RunUpkeep,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
         var screened: [Finding] = []
         var run = try produce { screened += $0 }
-        let items = deadlines()
+        let kept = upkeep()
+        let items = kept.deadlineItems
+        let chosen = households != nil && !advancing
         run.id = try write { db in
             try db.execute(sql: """
                 INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, area, started_at, finished_at,
@@ -23,10 +25,12 @@ extension SQLiteRegistry: ScreeningRunStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [run.actor, run.pluginID, run.pluginVersion, run.asOf.description, run.area,
                                  run.startedAt, run.finishedAt, run.householdCount,
-                                 try Self.json(run.findingsByCheck), try Self.json(run.failures), households != nil])
+                                 try Self.json(run.findingsByCheck), try Self.json(run.failures), chosen])
             let id = db.lastInsertedRowID
-            let current = try Self.current(plugin: run.pluginID, in: Self.scope(area: run.area, households: households, from: 2), db)
+            let current = try Self.current(
+                plugin: run.pluginID, in: Self.scope(area: run.area, households: households, withAssets: advancing, from: 2), db)
             try Self.record(FindingChanges(current: current, screened: screened), run: run, id: id, in: db)
+            if advancing { run = try Self.countWholeArea(of: run, id: id, in: db) }
             let clear = try db.cachedStatement(sql: "DELETE FROM household_dirty WHERE household_number = ? AND audit_id = ?")
             for (household, audit) in marks {
                 try clear.execute(arguments: [household, audit])
@@ -40,17 +44,80 @@ extension SQLiteRegistry: ScreeningRunStore {
                 try db.execute(sql: "DELETE FROM current_state WHERE plugin_id <> ?", arguments: [run.pluginID])
             }
             try Self.replace(deadlineItems: items ?? [], of: run, id: id, households: households, in: db)
-            let state = CurrentState.after(run, id: id, fingerprint: fingerprint, households: households, deadlines: items != nil,
+            try Self.replace(wakes: kept.wakes, of: run, households: households, in: db)
+            let state = CurrentState.after(run, id: id, fingerprint: fingerprint, households: households, advances: advancing,
+                                           deadlines: items != nil, wakesOn: kept.wakesOn,
                                            previous: try Self.currentState(plugin: run.pluginID, db))
             try db.execute(sql: "DELETE FROM current_state WHERE plugin_id = ?", arguments: [run.pluginID])
             if let state {
                 try db.execute(sql: """
-                    INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [state.pluginID, state.runID, state.fingerprint, state.asOf.description, state.area, state.deadlines])
+                    INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines, wakes_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [state.pluginID, state.runID, state.fingerprint, state.asOf.description, state.area, state.deadlines,
+                                     state.wakesOn?.description])
             }
             return id
         }
         return run
+    }
+
+    /// `run` (an advancing one, stored as `id`) with the counts of its whole area: the
+    /// households in it and the current findings of each check, which is what the run leaves
+    /// standing on its date. Stored, so reports of the run print them.
+    private static func countWholeArea(of run: ScreeningRun, id: Int64, in db: Database) throws -> ScreeningRun {
+        var counted = run
+        counted.householdCount = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM household WHERE \(areaCondition(run.area))
+            """, arguments: StatementArguments(areaArguments(run.area))) ?? 0
+        let scope = try scope(area: run.area, households: nil, from: 2)
+        for check in counted.findingsByCheck.keys { counted.findingsByCheck[check] = 0 }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT check_id, COUNT(*) FROM current_finding WHERE plugin_id = ?1 AND \(scope.sql) GROUP BY check_id
+            """, arguments: [run.pluginID] + scope.arguments)
+        while let row = try rows.next() { counted.findingsByCheck[row[0]] = row[1] }
+        try db.execute(sql: "UPDATE screening_run SET household_count = ?, findings_by_check = ? WHERE id = ?",
+                       arguments: [counted.householdCount, try json(counted.findingsByCheck), id])
+        return counted
+    }
+
+    /// Replaces the wake-up dates of the households `run` screened (`households`, or those in
+    /// its area) with `wakes`.
+    private static func replace(wakes: [String: LocalDate], of run: ScreeningRun, households: [String]?, in db: Database) throws {
+        let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
+        try db.execute(sql: "DELETE FROM household_wake WHERE plugin_id = ?1 AND \(scope.sql)", arguments: [run.pluginID] + scope.arguments)
+        let insert = try db.cachedStatement(sql: "INSERT INTO household_wake (plugin_id, household_number, wake_on) VALUES (?, ?, ?)")
+        for (household, wake) in wakes {
+            try insert.execute(arguments: [run.pluginID, household, wake.description])
+        }
+    }
+
+    public func wokenHouseholds(plugin: String, area: String?, through date: LocalDate) throws -> [String] {
+        try writer.read { db in
+            let scope = try Self.scope(area: area, households: nil, assets: false, from: 3)
+            return try String.fetchAll(db, sql: """
+                SELECT household_number FROM household_wake WHERE plugin_id = ?1 AND wake_on <= ?2 AND \(scope.sql)
+                """, arguments: [plugin, date.description] + scope.arguments)
+        }
+    }
+
+    public func householdsWithRecords(area: String?, datedAfter after: LocalDate, through date: LocalDate) throws -> [String] {
+        try writer.read { db in
+            let scope = try Self.scope(area: area, households: nil, assets: false, from: 3)
+            // Each kind's records that come into view after `after` and by `date`.
+            let selects = ViewDating.dated.map { table, dating in
+                let within = switch dating {
+                case .year: "year > substr(?1, 1, 4) + 0 AND year <= substr(?2, 1, 4) + 0"
+                case .month: """
+                    year * 100 + month > substr(?1, 1, 4) * 100 + substr(?1, 6, 2) \
+                    AND year * 100 + month <= substr(?2, 1, 4) * 100 + substr(?2, 6, 2)
+                    """
+                case .date(let column): "\(column) > ?1 AND \(column) <= ?2"
+                }
+                return "SELECT household_number FROM \(table.rawValue) WHERE \(within)"
+            }
+            return try String.fetchAll(db, sql: """
+                SELECT household_number FROM (\(selects.joined(separator: " UNION "))) WHERE \(scope.sql)
+                """, arguments: [after.description, date.description] + scope.arguments)
+        }
     }
 
     public func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64] {
@@ -77,11 +144,15 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// and assets in `area` (nil for all), its parameter numbered `first`: those whose village code is in
     /// it, and households removed since whose number begins with it. GLOB, not LIKE: it can
     /// use the village-code indexes.
-    private static func scope(area: String?, households: [String]?, assets: Bool = true, from first: Int)
+    /// With `withAssets`, `households` and the assets in `area`.
+    private static func scope(area: String?, households: [String]?, assets: Bool = true, withAssets: Bool = false, from first: Int)
         throws -> (sql: String, arguments: StatementArguments)
     {
         if let households {
-            return ("household_number IN (SELECT value FROM json_each(?\(first)))", [try json(households)])
+            let chosen = "household_number IN (SELECT value FROM json_each(?\(first)))"
+            guard withAssets else { return (chosen, [try json(households)]) }
+            return ("(\(chosen) OR asset_id IN (SELECT id FROM asset WHERE village_code GLOB ?\(first + 1)))",
+                    [try json(households), (area ?? "") + "*"])
         }
         guard let area else { return ("1", []) }
         // The pattern is the bound value itself (not an expression), so that SQLite can turn the
@@ -139,10 +210,11 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// The plugin's current state as stored.
     private static func currentState(plugin: String, _ db: Database) throws -> CurrentState? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT run_id, fingerprint, as_of, area, deadlines FROM current_state WHERE plugin_id = ?
+            SELECT run_id, fingerprint, as_of, area, deadlines, wakes_on FROM current_state WHERE plugin_id = ?
             """, arguments: [plugin]) else { return nil }
         return CurrentState(pluginID: plugin, runID: row[0], fingerprint: row[1], asOf: try row.date("as_of", in: "current_state"),
-                            area: row[3], deadlines: row[4])
+                            area: row[3], deadlines: row[4],
+                            wakesOn: try (row["wakes_on"] as String?).map { _ in try row.date("wakes_on", in: "current_state") })
     }
 
     /// A deadline item's columns, in the order `storedDeadlineItems` reads them.
@@ -158,8 +230,7 @@ extension SQLiteRegistry: ScreeningRunStore {
             let marks = try Self.scope(area: area, households: nil, assets: false, from: 1)
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household_dirty WHERE \(marks.sql))",
                                     arguments: marks.arguments) == false else { return nil }
-            return try Self.deadlineItems(plugin: plugin, in: Self.scope(area: area, households: nil, assets: false, from: 2),
-                                          through: through, db)
+            return try Self.deadlineItems(plugin: plugin, in: Self.itemScope(area: area, from: 2), through: through, db)
         }
     }
 
@@ -170,15 +241,32 @@ extension SQLiteRegistry: ScreeningRunStore {
         }
     }
 
+    /// The condition on a deadline item that selects those of the households in `area` (its
+    /// parameter numbered `first`): for a township or a wider area, by the item's township
+    /// code, which the index on (plugin, township, due date) finds; for a village, as `scope`.
+    private static func itemScope(area: String?, from first: Int) throws -> (sql: String, arguments: StatementArguments) {
+        guard let area, area.count <= Area.townshipDigits else { return try scope(area: area, households: nil, assets: false, from: first) }
+        if area.count == Area.townshipDigits { return ("township_code = ?\(first)", [area]) }
+        return ("township_code GLOB ?\(first)", [area + "*"])
+    }
+
     /// The stored deadline items of `plugin` within `scope` (its parameters from ?2), due by
-    /// `through` or done late when it is given.
+    /// `through` or done late when it is given: two selections, each of which an index of
+    /// `due_item` finds.
     private static func deadlineItems(plugin: String, in scope: (sql: String, arguments: StatementArguments), through: LocalDate?,
                                       _ db: Database) throws -> [DeadlineItem]
     {
+        let columns = "position, \(Self.deadlineColumns)"
         // A date's text is digits and hyphens: written into the statement as it is.
-        let due = through.map { " AND (due_on <= '\($0.description)' OR done_on IS NOT NULL)" } ?? ""
+        let selection = through.map { through in """
+            SELECT \(columns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) AND due_on <= '\(through.description)'
+            UNION ALL
+            SELECT \(columns) FROM due_item
+            WHERE plugin_id = ?1 AND \(scope.sql) AND done_on IS NOT NULL AND due_on > '\(through.description)'
+            """
+        } ?? "SELECT \(columns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql)"
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(Self.deadlineColumns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql)\(due) ORDER BY household_number, position
+            SELECT \(Self.deadlineColumns) FROM (\(selection)) ORDER BY household_number, position
             """, arguments: [plugin] + scope.arguments)
         var items: [DeadlineItem] = []
         while let row = try rows.next() {

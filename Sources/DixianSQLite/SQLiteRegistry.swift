@@ -408,7 +408,7 @@ extension SQLiteRegistry: AuditChainStore {
 
 extension SQLiteRegistry: BookkeepingSource {
     /// The tables `forEachRow` reads.
-    private static let bookkeepingTables: Set = ["audit", "audit_hash", "disclosure", "server_user", "screening_run", "screening_finding", "current_finding", "finding_event", "household_dirty", "due_item", "current_state"]
+    private static let bookkeepingTables: Set = ["audit", "audit_hash", "disclosure", "server_user", "screening_run", "screening_finding", "current_finding", "finding_event", "household_dirty", "due_item", "current_state", "household_wake"]
 
     public func forEachRow(ofTable name: String, columns: [String], _ body: ([String?]) throws -> Void) throws {
         precondition(Self.bookkeepingTables.contains(name), "\(name) is not a bookkeeping table")

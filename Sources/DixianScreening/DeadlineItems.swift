@@ -14,15 +14,21 @@ final class DeadlineItems: Sendable {
     /// Items gathered when `running`; none otherwise.
     init(running: Bool) { self.running = running }
 
-    /// Runs the deadlines of `declarations` on `views` with `runtime` and keeps their items.
-    func add(_ views: [HouseholdView], with runtime: PluginRuntime, declarations: [DeadlineDeclaration]) {
-        guard running, !declarations.isEmpty else { return }
+    /// Runs the deadlines of `declarations` on `views` with `runtime` and keeps their items;
+    /// returns the wake-up dates of `views` by position (`DeadlineOutcome.wakes`), each the day
+    /// after `asOf` when the deadlines failed.
+    func add(_ views: [HouseholdView], with runtime: PluginRuntime, declarations: [DeadlineDeclaration], asOf: LocalDate)
+        -> [Int: LocalDate]
+    {
+        guard running, !declarations.isEmpty else { return [:] }
         guard let outcome = try? runtime.deadlines(views), outcome.failures.isEmpty else {
             state.withLock { $0.complete = false }
-            return
+            let tomorrow = asOf.adding(days: 1)
+            return Dictionary(uniqueKeysWithValues: views.indices.map { ($0, tomorrow) })
         }
         let items = outcome.items.map { DeadlineItem($0, of: views[$0.subject], deadline: declarations[$0.deadline]) }
         state.withLock { $0.items += items }
+        return outcome.wakes
     }
 
     /// Every item gathered, or nil if the deadlines did not run on every household.

@@ -72,6 +72,12 @@ public struct ScreeningEngine: Sendable {
         public var run: ScreeningRun
         /// What the plugin chain declared.
         public var declarations: PluginDeclarations
+        /// The households screened alone (a re-screening of those changed or woken), nil for a
+        /// whole run.
+        public var households: [String]? = nil
+        /// True when the run moved the plugin's current state on to a later date by
+        /// re-screening only the households woken or changed since (`runChanged`).
+        public var advanced = false
     }
 
     /// Screens `store` and records the run there: its findings become the plugin's current
@@ -89,35 +95,48 @@ public struct ScreeningEngine: Sendable {
         let since = try store.lastAuditID()
         let marks = try store.changedHouseholds(area: try scopedArea(), households: households)
         let fingerprint = try fingerprint()
-        return try screen(store, households: households, deadlines: true, progress: progress) { [marks] deadlines, produce in
-            try store.recordScreening(households: households, clearing: marks, since: since, fingerprint: fingerprint,
-                                      deadlines: deadlines, produce)
+        return try screen(store, households: households, advancing: false, deadlines: true, progress: progress) { [marks] upkeep, produce in
+            try store.recordScreening(households: households, advancing: false, clearing: marks, since: since,
+                                      fingerprint: fingerprint, upkeep: upkeep, produce)
         }
     }
 
     /// Re-screens the households changed since a run last screened them (`dixian screen
-    /// --changed`). A whole run instead when the plugin's `CurrentState` does not cover the
-    /// area on this date with these rules (no run yet; another date, since date-driven answers
-    /// may have changed anywhere: plugins do not yet declare when theirs next change; an edited
-    /// plugin or parameter), or when more than `wholeRunAfterChanges` households changed (a
-    /// whole run, reading in partitions, is then the quicker).
+    /// --changed`). On the date of the plugin's `CurrentState`, those alone; on a later date,
+    /// also those woken by then (their checks or deadlines read the date, a member has a
+    /// birthday, a record dated in between comes into view) and every asset, which moves the
+    /// state on to the date. A whole run instead when the state does not cover the area with
+    /// these rules (no run yet; an edited plugin or parameter; an earlier date; a parameter
+    /// taking another value, or a run that failed, in between), or when more than
+    /// `wholeRunAfterChanges` households are to be screened (a whole run, reading in
+    /// partitions, is then the quicker).
     public func runChanged(on store: some HouseholdViewSource & ScreeningRunStore & RegistryStore,
                            progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
         let area = try scopedArea()
         let fingerprint = try fingerprint()
         let since = try store.lastAuditID()
         let marks = try store.changedHouseholds(area: area)
-        let state = try store.currentState(plugin: chain[chain.count - 1].id)
-        guard let state, state.covers(area: area, asOf: options.asOf, fingerprint: fingerprint),
-              marks.count <= Self.wholeRunAfterChanges
-        else {
+        guard let state = try store.currentState(plugin: chain[chain.count - 1].id), marks.count <= Self.wholeRunAfterChanges else {
             return try run(on: store, progress: progress)
         }
-        let households = marks.keys.sorted()
-        return try screen(store, households: households, deadlines: state.deadlines, progress: progress) { deadlines, produce in
-            try store.recordScreening(households: households, clearing: marks, since: since, fingerprint: fingerprint,
-                                      deadlines: deadlines, produce)
+        let advancing = state.advances(to: options.asOf, area: area, fingerprint: fingerprint)
+        guard advancing || state.covers(area: area, asOf: options.asOf, fingerprint: fingerprint) else {
+            return try run(on: store, progress: progress)
         }
+        var chosen = Set(marks.keys)
+        if advancing {
+            chosen.formUnion(try store.wokenHouseholds(plugin: state.pluginID, area: area, through: options.asOf))
+            chosen.formUnion(try store.householdsWithRecords(area: area, datedAfter: state.asOf, through: options.asOf))
+            if chosen.count > Self.wholeRunAfterChanges { return try run(on: store, progress: progress) }
+        }
+        let households = chosen.sorted()
+        var outcome = try screen(store, households: households, advancing: advancing, deadlines: state.deadlines, progress: progress) {
+            upkeep, produce in
+            try store.recordScreening(households: households, advancing: advancing, clearing: marks, since: since,
+                                      fingerprint: fingerprint, upkeep: upkeep, produce)
+        }
+        outcome.advanced = advancing
+        return outcome
     }
 
     /// Changed households past which `runChanged` screens everything.
@@ -135,9 +154,9 @@ public struct ScreeningEngine: Sendable {
                        progress: (@Sendable (Int) -> Void)? = nil) throws -> Verification {
         var found: [Finding] = []
         var items: [DeadlineItem]?
-        let outcome = try screen(store, households: nil, deadlines: true, progress: progress) { deadlines, produce in
+        let outcome = try screen(store, households: nil, advancing: false, deadlines: true, progress: progress) { upkeep, produce in
             let run = try produce { found += $0 }
-            items = deadlines()
+            items = upkeep().deadlineItems
             return run
         }
         let current = try store.currentFindings(plugin: outcome.run.pluginID, area: outcome.run.area, households: nil)
@@ -150,12 +169,13 @@ public struct ScreeningEngine: Sendable {
         return verification
     }
 
-    /// Screens `store` (or its `households`), handing the run's production to `record` with
-    /// the deadline items of the households screened (when `deadlines`; see `DeadlineItems`).
+    /// Screens `store` (or its `households`, and its assets too when `advancing`), handing the
+    /// run's production to `record` with its upkeep: the deadline items of the households
+    /// screened (when `deadlines`; see `DeadlineItems`) and their wake-up dates (`WakeDates`).
     private func screen(
-        _ store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]?, deadlines: Bool,
-        progress: (@Sendable (Int) -> Void)?,
-        record recordRun: (_ deadlines: () -> [DeadlineItem]?,
+        _ store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]?, advancing: Bool,
+        deadlines: Bool, progress: (@Sendable (Int) -> Void)?,
+        record recordRun: (_ upkeep: () -> RunUpkeep,
                            _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun) throws -> ScreeningRun
     ) throws -> Outcome {
         let chain = self.chain
@@ -169,9 +189,19 @@ public struct ScreeningEngine: Sendable {
         })
         let partitions = try households.map { Self.partitions(of: $0, area: options.area, size: options.batchSize) }
             ?? store.partitions(area: options.area, size: options.partitionSize)
-        let assets = declarations.assetChecks.isEmpty || households != nil ? [] : try AssetViews.read(from: store, area: options.area)
+        let wakes = WakeDates()
+        let assets = declarations.assetChecks.isEmpty || (households != nil && !advancing)
+            ? [] : try AssetViews.read(from: store, area: options.area)
         let startedAt = Self.timestamp()
-        let run = try recordRun({ due.items }) { record in
+        // Everything is screened again on the first date a parameter takes another value, and
+        // the day after a run in which a check or deadline failed (its answers are missing).
+        let upkeep = { [declarations] (run: ScreeningRun) -> RunUpkeep in
+            var wakesOn = declarations.parameters.compactMap { $0.nextChange(after: options.asOf) }.min()
+            if !run.failures.isEmpty { wakesOn = options.asOf.adding(days: 1) }
+            return RunUpkeep(deadlineItems: due.items, wakes: wakes.wakes, wakesOn: wakesOn)
+        }
+        var finished: ScreeningRun?
+        let run = try recordRun({ upkeep(finished!) }) { record in
             let tally = ScreeningTally(checks: declarations.checks, assetChecks: declarations.assetChecks,
                                        partitionCount: partitions.count, maxPending: 2 * options.workers)
             // Workers screen on threads of their own; this thread stores their findings in order
@@ -183,9 +213,10 @@ public struct ScreeningEngine: Sendable {
                         var result = PartitionResult()
                         do {
                             try store.readViews(in: partitions[index], asOf: options.asOf, batchSize: options.batchSize) { views in
-                                due.add(views, with: runtime, declarations: declarations.deadlines)
-                                result.add(try Self.screen(views, with: runtime, tally: tally), views: views,
-                                           checks: declarations.checks)
+                                let dueWakes = due.add(views, with: runtime, declarations: declarations.deadlines, asOf: options.asOf)
+                                let outcome = try Self.screen(views, with: runtime, tally: tally)
+                                wakes.add(views, asOf: options.asOf, checks: outcome.wakes, deadlines: dueWakes)
+                                result.add(outcome, views: views, checks: declarations.checks)
                                 progress?(views.count)
                             }
                         } catch {
@@ -207,11 +238,12 @@ public struct ScreeningEngine: Sendable {
                     }
                 }
             }
-            return tally.run(
+            finished = tally.run(
                 actor: options.actor, plugin: chain[chain.count - 1], asOf: options.asOf, area: options.area,
                 startedAt: startedAt, finishedAt: Self.timestamp())
+            return finished!
         }
-        return Outcome(run: run, declarations: declarations)
+        return Outcome(run: run, declarations: declarations, households: households)
     }
 
     /// Partitions of up to `size` of `households` each (those in `area`), in household-number
@@ -259,9 +291,7 @@ public struct ScreeningEngine: Sendable {
         var merged = BatchOutcome()
         for check in 0..<count where !disabled.contains(check) {
             do {
-                let outcome = try runOne(check)
-                merged.findings += outcome.findings
-                merged.failures += outcome.failures
+                merged.merge(try runOne(check))
             } catch {
                 tally.disable(check, assets: assets, because: error)
             }

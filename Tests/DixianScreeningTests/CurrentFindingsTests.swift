@@ -152,8 +152,8 @@ struct CurrentFindingsTests {
         // Another plugin's state over the same registry.
         let other = ScreeningRun(actor: "测试", pluginID: "other", pluginVersion: "1", asOf: Self.asOf, area: nil,
                                  startedAt: "", finishedAt: "x", householdCount: 0, findingsByCheck: [:], failures: [])
-        _ = try store.recordScreening(households: nil, clearing: [:], since: try store.lastAuditID(), fingerprint: "f",
-                                      deadlines: { [] }) { _ in other }
+        _ = try store.recordScreening(households: nil, advancing: false, clearing: [:], since: try store.lastAuditID(),
+                                      fingerprint: "f", upkeep: { RunUpkeep(deadlineItems: []) }) { _ in other }
         #expect(try store.currentState(plugin: "other") != nil)
 
         let since = try store.lastAuditID()  // a whole run begins reading here
@@ -166,7 +166,8 @@ struct CurrentFindingsTests {
         // The whole run, started before the change, records what it read then.
         let stale = ScreeningRun(actor: "测试", pluginID: "test", pluginVersion: "1.0", asOf: Self.asOf, area: "620621",
                                  startedAt: "", finishedAt: "x", householdCount: 4, findingsByCheck: [:], failures: [])
-        _ = try store.recordScreening(households: nil, clearing: [:], since: since, fingerprint: "f", deadlines: { [] }) { _ in stale }
+        _ = try store.recordScreening(households: nil, advancing: false, clearing: [:], since: since, fingerprint: "f",
+                                      upkeep: { RunUpkeep(deadlineItems: []) }) { _ in stale }
         #expect(Array(try store.changedHouseholds(area: nil).keys) == [households[1].number] && !marks.isEmpty,
                 "a change after the run began is marked again")
     }

@@ -17,10 +17,21 @@ struct IncrementalScreeningPropertyTests {
     func changedRunsKeepTheFindingsOfAFullRunAfterEveryStep(_ backend: CurrentFindingsTests.Backend) async throws {
         defer { try? FileManager.default.removeItem(at: fixture.root) }
         let store = try backend.open()
-        // A check whose answer moves with the date, beside the two that follow the records.
+        // Checks whose answers move with the date, beside the two that follow the records: one
+        // reads the month, one compares visits' dates, one reads ages (members' birthdays).
         let chain = try fixture.chain("""
             dixian.check { id = 'even-month', title = '双月', run = function(h, ctx)
-              if ctx.month % 2 == 0 and h.helper == nil and h.category ~= 'lifted' then return '双月无帮扶人' end
+              if h.helper == nil and h.category ~= 'lifted' and ctx.month % 2 == 0 then return '双月无帮扶人' end
+            end }
+            dixian.check { id = 'recent-visit', title = '近期走访', run = function(h, ctx)
+              for _, v in ipairs(h.visits) do
+                if ctx.within(v.visited_on, 10) then return '10天内走访过' end
+              end
+            end }
+            dixian.check { id = 'elderly', title = '老年人', run = function(h)
+              for _, p in ipairs(h.members) do
+                if p.age >= 60 then return p.name .. '已满60岁' end
+              end
             end }
             """)
         // A deadline whose items follow the records and the date.
@@ -55,11 +66,31 @@ struct IncrementalScreeningPropertyTests {
             }
             return changed
         }
+        var members: [String: [Member]] = [:], visits: [String: [Visit]] = [:]
+        var nextSequence = 1
         _ = try engine().runChanged(on: store)
-        for step in 0..<30 {
+        var advanced = 0, screenedWhenAdvancing = 0
+        for step in 0..<60 {
             var changes: [RegistryChange] = []
             var action = ""
-            switch random.next() % 5 {
+            let household = present[Int(random.next() % UInt64(present.count))].number
+            switch random.next() % 9 {
+            case 5:
+                // A member turning 60 within the next few weeks, or lately.
+                let birth = asOf.adding(days: Int(random.next() % 60) - 20).adding(months: -720)
+                defer { nextSequence += 1 }
+                let member = Member(residentID: try ResidentID(areaCode: "620621", birthDate: birth, sequence: nextSequence),
+                                    householdNumber: household, name: "成员\(nextSequence)", relation: "子女", laborCapacity: .full)
+                members[household, default: []].append(member)
+                changes = [.insert(.member(member))]
+                action = "member born \(birth) in \(household)"
+            case 6:
+                // A visit lately, or one recorded ahead of its date.
+                let visit = Visit(id: try await store.nextIdentifier(in: .visit), householdNumber: household,
+                                  visitedOn: asOf.adding(days: Int(random.next() % 36) - 15), visitor: "李帮扶", role: .helper)
+                visits[household, default: []].append(visit)
+                changes = [.insert(.visit(visit))]
+                action = "visit on \(visit.visitedOn) to \(household)"
             case 0, 1:
                 let index = Int(random.next() % UInt64(present.count))
                 present[index] = edited(present[index])
@@ -74,14 +105,20 @@ struct IncrementalScreeningPropertyTests {
                 action = "import of \(changes.count)"
             case 3 where present.count > 4:
                 let removed = present.remove(at: Int(random.next() % UInt64(present.count)))
-                changes = [.delete(.household(removed))]
+                changes = (visits.removeValue(forKey: removed.number) ?? []).map { .delete(.visit($0)) }
+                    + (members.removeValue(forKey: removed.number) ?? []).map { .delete(.member($0)) }
+                    + [.delete(.household(removed))]
                 action = "removal of \(removed.number)"
             default:
-                asOf = asOf.adding(days: 1 + Int(random.next() % 40))
+                asOf = asOf.adding(days: 1 + Int(random.next() % 12))
                 action = "date moved to \(asOf)"
             }
             if !changes.isEmpty { try await store.apply(changes, as: "test") }
-            _ = try engine().runChanged(on: store)
+            let outcome = try engine().runChanged(on: store)
+            if outcome.advanced {
+                advanced += 1
+                screenedWhenAdvancing += outcome.households?.count ?? 0
+            }
             let verification = try engine().verify(on: store)
             #expect(verification.isClean, "step \(step), \(action): missing \(verification.missing), stale \(verification.stale)")
             let items = try #require(verification.deadlineItems, "step \(step), \(action): the deadline items are not kept current")
@@ -94,5 +131,8 @@ struct IncrementalScreeningPropertyTests {
             #expect(stored.items == computed.items && stored.failures.isEmpty, "step \(step), \(action)")
             #expect(try store.changedHouseholds(area: nil).isEmpty, "step \(step), \(action)")
         }
+        // The date moves were mostly followed by re-screening the woken households alone.
+        #expect(advanced >= 5, "\(advanced) date moves re-screened only the woken households")
+        #expect(screenedWhenAdvancing > 0)
     }
 }

@@ -121,7 +121,7 @@ struct ScreeningEngineTests {
                 "\(run.failures)")
         let after = try await store.dump()
         // The registry's tables, without what screening keeps (its runs, findings and marks).
-        let screeningTables: Set = ["current_finding", "current_state", "due_item", "finding_event", "household_dirty", "screening_finding", "screening_run"]
+        let screeningTables: Set = ["current_finding", "current_state", "due_item", "finding_event", "household_dirty", "household_wake", "screening_finding", "screening_run"]
         let registryPart = { (dump: String) in
             dump.components(separatedBy: "# ").filter { !screeningTables.contains(String($0.prefix { $0 != "\n" })) }
         }

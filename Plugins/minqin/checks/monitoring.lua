@@ -10,7 +10,7 @@ local function overdue(items, ctx)
   if items == nil then return nil end
   local findings
   for _, item in ipairs(items) do
-    if item.due_on < ctx.as_of then
+    if ctx.after(item.due_on) then
       findings = findings or {}
       findings[#findings + 1] = string.format('已逾期%d天（应于%s前）：%s', days(item.due_on, ctx.as_of), item.due_on, item.message)
     end
@@ -72,7 +72,7 @@ dixian.check {
     if episode == nil or episode.identified_on == nil then return nil end
     local years = ctx.params.identification_review_years
     local limit = dixian.date.add_months(episode.identified_on, 12 * years)
-    if ctx.as_of > limit then
+    if ctx.after(limit) then
       return string.format('%s识别认定，超过%d年尚未消除风险，应建立管理台账、剖析症结、调整帮扶措施',
         episode.identified_on, years)
     end

@@ -184,10 +184,11 @@ end
 
 -- The first and last day of the period of `months` months (1 or 3) holding the assessment
 -- date, and of the period before it.
-local period_cache = {}  -- by assessment date and length: the same for every household of a run
+local period_cache = {}  -- by month and length: the same for every household of a run
 
 local function periods(ctx, months)
-  local key = ctx.as_of .. months
+  -- Keyed by the month (not the date): what is read of the date wakes a household for the next month only.
+  local key = (ctx.year * 12 + ctx.month) * 12 + months
   local cached = period_cache[key]
   if cached == nil then
     local first = string.format('%04d-%02d-01', ctx.year, ctx.month - (ctx.month - 1) % months)
@@ -317,8 +318,7 @@ end
 local function recent_episodes(h, ctx, within_days, risks)
   local found
   for _, episode in ipairs(h.episodes) do
-    local age = dixian.date.days_between(episode.reported_on, ctx.as_of)
-    if age >= 0 and age <= within_days then
+    if not ctx.before(episode.reported_on) and ctx.within(episode.reported_on, within_days) then
       for _, risk in ipairs(episode.risk_types) do
         if risks[risk] then found = append(found, episode) break end
       end

@@ -11,7 +11,7 @@ dixian.check {
   source = '宁党发〔2021〕15号 (四)：县乡村干部定期跟踪回访；(八)：县、乡、村对农村低收入人口开展定期核查',
   run = function(h, ctx)
     local due, since = N.next_visit(h, ctx)
-    if due == nil or due >= ctx.as_of then return nil end
+    if due == nil or not ctx.after(due) then return nil end
     return string.format('%s后%d天内未跟踪回访（应于%s前回访）', since, ctx.params.follow_up_visit_days, due)
   end,
 }

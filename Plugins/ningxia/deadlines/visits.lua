@@ -29,7 +29,7 @@ dixian.deadline {
     if not in_scope then return nil end
     local first = string.format('%04d-01-01', ctx.year)
     for _, visit in ipairs(h.visits) do
-      if visit.visited_on >= first and visit.visited_on <= ctx.as_of then return nil end
+      if visit.visited_on >= first and not ctx.before(visit.visited_on) then return nil end
     end
     return { due_on = string.format('%04d-12-31', ctx.year), person = h.helper,
              message = string.format('%d年集中全面查补尚未入户（每年至少一次）', ctx.year) }

@@ -50,7 +50,7 @@ N.names = names
 
 local function recent(h, ctx, risk)
   for _, episode in ipairs(h.episodes) do
-    if date.days_between(episode.reported_on, ctx.as_of) <= ctx.params.recent_event_days then
+    if ctx.within(episode.reported_on, ctx.params.recent_event_days) then
       for _, kind in ipairs(episode.risk_types) do
         if kind == risk then return episode end
       end
@@ -210,7 +210,7 @@ function N.next_visit(h, ctx)
   if episode == nil or episode.identified_on == nil then return nil end
   local last
   for _, visit in ipairs(h.visits) do
-    if visit.visited_on >= episode.identified_on and visit.visited_on <= ctx.as_of then last = visit.visited_on end
+    if visit.visited_on >= episode.identified_on and not ctx.before(visit.visited_on) then last = visit.visited_on end
   end
   local since = last and ('最近一次回访' .. last) or (episode.identified_on .. '识别纳入监测')
   return date.add_days(last or episode.identified_on, ctx.params.follow_up_visit_days), since

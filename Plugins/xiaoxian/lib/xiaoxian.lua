@@ -18,7 +18,7 @@ end
 function X.inspection(ctx)
   local found
   for _, window in ipairs(ctx.params.inspections) do
-    if window.from <= ctx.as_of and window.from:sub(1, 4) == ctx.as_of:sub(1, 4)
+    if tonumber(window.from:sub(1, 4)) == ctx.year and not ctx.before(window.from)
         and (found == nil or window.from > found.from) then
       found = window
     end

@@ -17,6 +17,15 @@ local context  -- the context of the assessment date (runners.prepare)
 
 local FINDING_FIELDS = set_of { 'message', 'severity', 'risk_types' }
 
+local begin_subject, subject_wake, next_day = contexts.begin_subject, contexts.subject_wake, contexts.next_day
+
+-- Appends subject i's wake-up date `on` (nil: none) to the columns `wakes` (h, d, count n).
+local function add_wake(wakes, i, on)
+  if on == nil then return end
+  local n = wakes.n + 1
+  wakes.n, wakes.h[n], wakes.d[n] = n, i, on
+end
+
 -- Errors the runners catch ----------------------------------------------------------------
 
 -- Whether an error a runner caught is a resource limit's stop (the memory cap, Lua's stack
@@ -137,10 +146,13 @@ local function run_checks_protected(list, batch, n, only, disabled)
   local ctx = context
   local out = { n = 0, h = {}, k = {}, m = {}, s = {}, r = {} }
   local failed = { n = 0, h = {}, k = {}, m = {} }
+  local wakes = { n = 0, h = {}, d = {} }
   local first, last = 1, #list
   if only then first, last = only, only end
   for i = 1, n do
     local subject = batch[i]
+    begin_subject()
+    local failures = failed.n
     for k = first, last do
       if not disabled[k] then
         local check = list[k]
@@ -157,8 +169,10 @@ local function run_checks_protected(list, batch, n, only, disabled)
         end
       end
     end
+    -- A check that failed is asked again the next day.
+    add_wake(wakes, i, failed.n > failures and next_day() or subject_wake())
   end
-  return out, failed
+  return out, failed, wakes
 end
 
 local NO_FAILURES = { n = 0, h = {}, k = {}, m = {} }
@@ -170,10 +184,12 @@ local function run_checks(list, batch, n, only, disabled)
   if only or next(disabled) ~= nil then return run_checks_protected(list, batch, n, only, disabled) end
   local ctx = context
   local out = { n = 0, h = {}, k = {}, m = {}, s = {}, r = {} }
+  local wakes = { n = 0, h = {}, d = {} }
   local count = #list
   local ok = pcall(function()
     for i = 1, n do
       local subject = batch[i]
+      begin_subject()
       for k = 1, count do
         local result = list[k].run(subject, ctx)
         if result ~= nil and result ~= false then
@@ -185,9 +201,10 @@ local function run_checks(list, batch, n, only, disabled)
           end
         end
       end
+      add_wake(wakes, i, subject_wake())
     end
   end)
-  if ok then return out, NO_FAILURES end
+  if ok then return out, NO_FAILURES, wakes end
   return run_checks_protected(list, batch, n, only, disabled)
 end
 
@@ -213,7 +230,8 @@ local function check_findings(h, ctx)
   return findings
 end
 
---- Runs every enabled check (or only check `only`) on households batch[1..n].
+--- Runs every enabled check (or only check `only`) on households batch[1..n]: findings,
+--- failures and wake-up dates, as parallel lists (see collect and add_wake).
 function runners.screen(batch, n, only, disabled)
   return run_checks(declared.checks, batch, n, only, disabled or {})
 end
@@ -297,11 +315,12 @@ end
 
 --- Runs every deadline (or only deadline `only`; none in `disabled`) on households
 --- batch[1..n], each call protected: items as parallel lists (household index, deadline
---- index, due date, message, person, responsible, done date; false where not given) and failures
---- (household index, deadline index, message).
+--- index, due date, message, person, responsible, done date; false where not given), failures
+--- (household index, deadline index, message) and wake-up dates (household index, date).
 function runners.deadlines(batch, n, only, disabled)
   local out = { n = 0, h = {}, k = {}, d = {}, m = {}, p = {}, r = {}, o = {} }
   local failed = { n = 0, h = {}, k = {}, m = {} }
+  local wakes = { n = 0, h = {}, d = {} }
   local ctx = context
   local list = declared.deadlines
   local function add(i, k, item)
@@ -312,6 +331,8 @@ function runners.deadlines(batch, n, only, disabled)
   local first, last = 1, #list
   if only then first, last = only, only end
   for i = 1, n do
+    begin_subject()
+    local failures = failed.n
     for k = first, last do
       local deadline = list[k]
       if disabled and disabled[k] then goto next_deadline end
@@ -337,8 +358,9 @@ function runners.deadlines(batch, n, only, disabled)
       end
       ::next_deadline::
     end
+    add_wake(wakes, i, failed.n > failures and next_day() or subject_wake())
   end
-  return out, failed
+  return out, failed, wakes
 end
 
 --- The spec at `index` (its household fixture, expectations and location).
