@@ -1,5 +1,6 @@
 import ArgumentParser
 import DixianInterchange
+import DixianScreening
 import DixianSQLite
 import Foundation
 
@@ -33,10 +34,17 @@ extension Dixian.Import {
         @Flag(help: .shown(.filesDryRun))
         var dryRun = false
 
+        @Option(help: .shown(.filesPlugin))
+        var plugin: String? = DixianConfiguration.current.plugin
+
+        @OptionGroup var sandbox: SandboxOptions
+        @OptionGroup var plugins: PluginSearchOptions
+
         func run() async throws {
             let source = try RegistryImport(path: URL(fileURLWithPath: path))
             do {
                 let report: ImportReport
+                var rescreen: (() -> Void)?
                 let firstImport = registry.postgresURL == nil && registry.sqlitePath.map { !FileManager.default.fileExists(atPath: $0) } == true
                 if dryRun {
                     // Checked against the registry, or for a first import against none (an empty
@@ -49,10 +57,21 @@ extension Dixian.Import {
                     }
                 } else {
                     let store = try registry.open(creating: true)
+                    // The plugin is loaded before the import, so that one that does not load stops it.
+                    let chain = try plugin.map { try plugins.chain(of: $0) }
+                    let before = try store.lastAuditID()
                     report = try await ProgressLine.showing(.importing) { try await source.apply(to: store, as: actor, progress: $0) }
+                    if let chain {
+                        // Once the import is committed, its households are re-screened as a workflow command's are.
+                        rescreen = { [actor, sandbox] in
+                            LiveScreening.rescreenAfterCommand(changedAfter: before, in: store, chain: chain, actor: actor,
+                                                               limits: sandbox.limits)
+                        }
+                    }
                 }
                 guard report.problems.isEmpty else { throw ImportRejected(report: report) }
                 print(CommandMessage.imported(dryRun: dryRun, rows: report.totalRows, files: report.rowCounts.map { "\($0.file) \($0.rows)" }).shown)
+                rescreen?()
             } catch let rejection as ImportRejected {
                 try rejection.exit()
             }

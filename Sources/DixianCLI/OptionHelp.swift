@@ -12,7 +12,7 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
     case evalPlugin, evalWrite, evalActor, evalAsOf
     case evalPluginFolders, evalTraceback, evalChunk, actorDefaultSystemUser
     case exportOut, exportUnmasked, generateCounty, generateOut
-    case householdNumber, showAsOf, filesPath, filesDryRun
+    case householdNumber, showAsOf, filesPath, filesDryRun, filesPlugin
     case warningsFile, warningsAllUnmatched, episodeID, episodeOptionsOn
     case episodeOptionsBy, reportChannel, reportOn, reportBy
     case reportNotes, verifyNotes, answerDecision, answerReasons
@@ -110,6 +110,10 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
              "The date whose late steps the plugin's deadlines show (YYYY-MM-DD; default: today).")
         case .filesPath: ("存放交换文件的文件夹，或一个文件。", "A folder of interchange files, or one file.")
         case .filesDryRun: ("只检查文件并列出全部问题，不修改登记库。", "Check the files and list every problem, without changing the registry.")
+        case .filesPlugin:
+            ("县级插件：导入后随即按其规则重新筛查所导入的农户（不超过 1 万户；更多时留待 dixian screen --changed）。",
+             "The county plugin: the households imported are re-screened with its rules right after the import "
+                 + "(up to 10,000; more wait for dixian screen --changed).")
         case .warningsFile: ("部门的 CSV 文件。", "The department's CSV file.")
         case .warningsAllUnmatched: ("列出全部未匹配的预警（默认：前 20 条）。", "List every unmatched warning (default: the first 20).")
         case .episodeID: ("监测记录编号。", "The monitoring episode's id.")

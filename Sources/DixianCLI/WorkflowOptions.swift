@@ -45,14 +45,23 @@ struct WorkflowOptions: ParsableArguments {
         rescreen(changedAfter: before, in: workflow.store, chain: chain)
     }
 
-    /// Re-screens, as of today, the households changed since audit entry `before` (issue 23),
-    /// so that their findings and deadline items follow the change as they do in the server
-    /// (`LiveScreening.rescreenChanged`); when they are too many, or the re-screening fails (the
-    /// change itself stands), they wait for `dixian screen --changed`, which is said on stderr.
+    /// Re-screens, as of today, the households changed since audit entry `before` (see
+    /// `LiveScreening.rescreenAfterCommand`).
     func rescreen(changedAfter before: Int64, in store: some RegistryStore & HouseholdViewSource & ScreeningRunStore,
                   chain: [PluginManifest]) {
+        LiveScreening.rescreenAfterCommand(changedAfter: before, in: store, chain: chain, actor: actor, limits: sandbox.limits)
+    }
+}
+
+extension LiveScreening {
+    /// Re-screens, as of today, the households a command changed after audit entry `before`
+    /// (issue 23), so that their findings and deadline items follow the change as they do in
+    /// the server (`rescreenChanged`); when they are too many, or the re-screening fails (the
+    /// change itself stands), they wait for `dixian screen --changed`, which is said on stderr.
+    static func rescreenAfterCommand(changedAfter before: Int64, in store: some RegistryStore & HouseholdViewSource & ScreeningRunStore,
+                                     chain: [PluginManifest], actor: String, limits: LuaLimits) {
         do {
-            let outcome = try LiveScreening(chain: chain, limits: sandbox.limits)
+            let outcome = try LiveScreening(chain: chain, limits: limits)
                 .rescreenChanged(after: before, on: DateOption.today.date, actor: actor, in: store)
             if case .deferred(let count) = outcome { printError(CommandMessage.rescreenDeferred(count).shown) }
         } catch {

@@ -32,9 +32,11 @@ extension PostgresRegistry: ScreeningRunStore {
                     guard let text = created.first?[0], let id = Int64(text) else {
                         throw PostgresStoreError(message: "no id for the screening run")
                     }
-                    let current = try Self.current(
-                        plugin: recorded.pluginID,
-                        in: try Self.scope(area: recorded.area, households: households, withAssets: advancing, from: 2), on: connection)
+                    // An advancing run screened the area's assets too: their findings follow the households'.
+                    let current = try Self.current(plugin: recorded.pluginID,
+                                                   in: try Self.scope(area: recorded.area, households: households, from: 2), on: connection)
+                        + (advancing ? try Self.current(plugin: recorded.pluginID, in: Self.assetScope(area: recorded.area, from: 2),
+                                                        on: connection) : [])
                     try Self.record(FindingChanges(current: current, screened: findings), run: recorded, id: id, on: connection)
                     let counted = advancing ? try Self.countWholeArea(of: recorded, id: id, on: connection) : recorded
                     // A change committed since the marks were read has moved its mark on, or holds
@@ -81,7 +83,12 @@ extension PostgresRegistry: ScreeningRunStore {
         counted.householdCount = Int(try connection.rows("""
             SELECT COUNT(*)::text FROM household WHERE village_code LIKE $1
             """, [area]).first?[0] ?? "0") ?? 0
-        let scope = try scope(area: run.area, households: nil, from: 2)
+        // A finding's township code is its subject's, as on SQLite.
+        let scope: (sql: String, parameters: [String?]) = if let area = run.area, area.count > Area.townshipDigits {
+            try scope(area: area, households: nil, from: 2)
+        } else {
+            ("township_code LIKE $2", [(run.area ?? "") + "%"])
+        }
         for check in counted.findingsByCheck.keys { counted.findingsByCheck[check] = 0 }
         for row in try connection.rows("""
             SELECT check_id, COUNT(*)::text FROM current_finding WHERE plugin_id = $1 AND \(scope.sql) GROUP BY check_id
@@ -94,17 +101,34 @@ extension PostgresRegistry: ScreeningRunStore {
     }
 
     /// Replaces the wake-up dates of the households `run` screened (`households`, or those in
-    /// its area) with `wakes`, as on SQLite.
+    /// its area) with `wakes`, writing only what differs from those stored, as on SQLite.
     private static func replace(wakes: [String: LocalDate], of run: ScreeningRun, households: [String]?,
                                 on connection: Connection) throws {
         let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
-        try connection.rows("DELETE FROM household_wake WHERE plugin_id = $1 AND \(scope.sql)", [run.pluginID] + scope.parameters)
-        let all = Array(wakes)
+        var pending = wakes
+        var gone: [String] = []
+        try Self.forEachRow("""
+            SELECT household_number, wake_on::text FROM household_wake WHERE plugin_id = $1 AND \(scope.sql)
+            """, [run.pluginID] + scope.parameters, on: connection) { row in
+            guard let household = row[0] else { return }
+            if let wake = pending[household] {
+                if wake.description == row[1] { pending.removeValue(forKey: household) }
+            } else {
+                gone.append(household)
+            }
+        }
+        for start in stride(from: 0, to: gone.count, by: findingsPerStatement) {
+            try connection.run("""
+                DELETE FROM household_wake WHERE plugin_id = ($2::text[])[1] AND household_number = ANY ($1::text[])
+                """, lists: [Array(gone[start..<min(start + findingsPerStatement, gone.count)]), [run.pluginID]])
+        }
+        let all = Array(pending)
         for start in stride(from: 0, to: all.count, by: findingsPerStatement) {
             let slice = all[start..<min(start + findingsPerStatement, all.count)]
             try connection.run("""
                 INSERT INTO household_wake (plugin_id, household_number, wake_on)
                 SELECT ($3::text[])[1], h, w::date FROM unnest($1::text[], $2::text[]) AS i(h, w)
+                ON CONFLICT (plugin_id, household_number) DO UPDATE SET wake_on = excluded.wake_on
                 """, lists: [slice.map(\.key), slice.map(\.value.description), [run.pluginID]])
         }
     }
@@ -294,15 +318,11 @@ extension PostgresRegistry: ScreeningRunStore {
         return ("township_code LIKE $\(first)", [area + "%"])
     }
 
-    /// With `withAssets`, `households` and the assets in `area`.
-    private static func scope(area: String?, households: [String]?, assets: Bool = true, withAssets: Bool = false, from first: Int)
+    private static func scope(area: String?, households: [String]?, assets: Bool = true, from first: Int)
         throws -> (sql: String, parameters: [String?])
     {
         if let households {
-            let chosen = "household_number IN (SELECT jsonb_array_elements_text($\(first)::jsonb))"
-            guard withAssets else { return (chosen, [try json(households)]) }
-            return ("(\(chosen) OR asset_id IN (SELECT id FROM asset WHERE village_code LIKE $\(first + 1)))",
-                    [try json(households), (area ?? "") + "%"])
+            return ("household_number IN (SELECT jsonb_array_elements_text($\(first)::jsonb))", [try json(households)])
         }
         guard let area else { return ("true", []) }
         // The pattern is the bound value itself, as on SQLite; area codes are digits, which LIKE takes literally.
@@ -311,6 +331,11 @@ extension PostgresRegistry: ScreeningRunStore {
             (household_number LIKE $\(first)
              OR household_number IN (SELECT number FROM household WHERE village_code LIKE $\(first)) \(ofAssets))
             """, [area + "%"])
+    }
+
+    /// The condition on a finding's subject that selects the assets in `area` (nil for all), as on SQLite.
+    private static func assetScope(area: String?, from first: Int) -> (sql: String, parameters: [String?]) {
+        ("household_number IS NULL AND asset_id IN (SELECT id FROM asset WHERE village_code LIKE $\(first))", [(area ?? "") + "%"])
     }
 
     /// The order findings are read from `table` in: households by number, then assets, each

@@ -27,8 +27,9 @@ extension SQLiteRegistry: ScreeningRunStore {
                                  run.startedAt, run.finishedAt, run.householdCount,
                                  try Self.json(run.findingsByCheck), try Self.json(run.failures), chosen])
             let id = db.lastInsertedRowID
-            let current = try Self.current(
-                plugin: run.pluginID, in: Self.scope(area: run.area, households: households, withAssets: advancing, from: 2), db)
+            // An advancing run screened the area's assets too: their findings follow the households' (`findingOrder`).
+            let current = try Self.current(plugin: run.pluginID, in: Self.scope(area: run.area, households: households, from: 2), db)
+                + (advancing ? try Self.current(plugin: run.pluginID, in: Self.assetScope(area: run.area, from: 2), db) : [])
             try Self.record(FindingChanges(current: current, screened: screened), run: run, id: id, in: db)
             if advancing { run = try Self.countWholeArea(of: run, id: id, in: db) }
             let clear = try db.cachedStatement(sql: "DELETE FROM household_dirty WHERE household_number = ? AND audit_id = ?")
@@ -68,7 +69,13 @@ extension SQLiteRegistry: ScreeningRunStore {
         counted.householdCount = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM household WHERE \(areaCondition(run.area))
             """, arguments: StatementArguments(areaArguments(run.area))) ?? 0
-        let scope = try scope(area: run.area, households: nil, from: 2)
+        // A finding's township code is its subject's: for a township or a wider area it selects
+        // the findings without a join (areas of one village are selected as `scope` does).
+        let scope: (sql: String, arguments: StatementArguments) = if let area = run.area, area.count > Area.townshipDigits {
+            try scope(area: area, households: nil, from: 2)
+        } else {
+            ("township_code GLOB ?2", [(run.area ?? "") + "*"])
+        }
         for check in counted.findingsByCheck.keys { counted.findingsByCheck[check] = 0 }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT check_id, COUNT(*) FROM current_finding WHERE plugin_id = ?1 AND \(scope.sql) GROUP BY check_id
@@ -80,13 +87,33 @@ extension SQLiteRegistry: ScreeningRunStore {
     }
 
     /// Replaces the wake-up dates of the households `run` screened (`households`, or those in
-    /// its area) with `wakes`.
+    /// its area) with `wakes`, writing only what differs from those stored: a whole run that
+    /// finds the dates of a million households unchanged writes none of them.
     private static func replace(wakes: [String: LocalDate], of run: ScreeningRun, households: [String]?, in db: Database) throws {
         let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
-        try db.execute(sql: "DELETE FROM household_wake WHERE plugin_id = ?1 AND \(scope.sql)", arguments: [run.pluginID] + scope.arguments)
-        let insert = try db.cachedStatement(sql: "INSERT INTO household_wake (plugin_id, household_number, wake_on) VALUES (?, ?, ?)")
-        for (household, wake) in wakes {
-            try insert.execute(arguments: [run.pluginID, household, wake.description])
+        var pending = wakes
+        var gone: [String] = []
+        let stored = try Row.fetchCursor(db, sql: """
+            SELECT household_number, wake_on FROM household_wake WHERE plugin_id = ?1 AND \(scope.sql)
+            """, arguments: [run.pluginID] + scope.arguments)
+        while let row = try stored.next() {
+            let household: String = row[0]
+            if let wake = pending[household] {
+                if wake.description == row[1] as String { pending.removeValue(forKey: household) }
+            } else {
+                gone.append(household)
+            }
+        }
+        let delete = try db.cachedStatement(sql: "DELETE FROM household_wake WHERE plugin_id = ? AND household_number = ?")
+        for household in gone {
+            try delete.execute(arguments: [run.pluginID, household])
+        }
+        let write = try db.cachedStatement(sql: """
+            INSERT INTO household_wake (plugin_id, household_number, wake_on) VALUES (?, ?, ?)
+            ON CONFLICT (plugin_id, household_number) DO UPDATE SET wake_on = excluded.wake_on
+            """)
+        for (household, wake) in pending {
+            try write.execute(arguments: [run.pluginID, household, wake.description])
         }
     }
 
@@ -144,15 +171,11 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// and assets in `area` (nil for all), its parameter numbered `first`: those whose village code is in
     /// it, and households removed since whose number begins with it. GLOB, not LIKE: it can
     /// use the village-code indexes.
-    /// With `withAssets`, `households` and the assets in `area`.
-    private static func scope(area: String?, households: [String]?, assets: Bool = true, withAssets: Bool = false, from first: Int)
+    private static func scope(area: String?, households: [String]?, assets: Bool = true, from first: Int)
         throws -> (sql: String, arguments: StatementArguments)
     {
         if let households {
-            let chosen = "household_number IN (SELECT value FROM json_each(?\(first)))"
-            guard withAssets else { return (chosen, [try json(households)]) }
-            return ("(\(chosen) OR asset_id IN (SELECT id FROM asset WHERE village_code GLOB ?\(first + 1)))",
-                    [try json(households), (area ?? "") + "*"])
+            return ("household_number IN (SELECT value FROM json_each(?\(first)))", [try json(households)])
         }
         guard let area else { return ("1", []) }
         // The pattern is the bound value itself (not an expression), so that SQLite can turn the
@@ -162,6 +185,12 @@ extension SQLiteRegistry: ScreeningRunStore {
             (household_number GLOB ?\(first)
              OR household_number IN (SELECT number FROM household WHERE village_code GLOB ?\(first)) \(ofAssets))
             """, [area + "*"])
+    }
+
+    /// The condition on a finding's subject that selects the assets in `area` (nil for all), its
+    /// parameter numbered `first`, through the index on (plugin, household, asset).
+    private static func assetScope(area: String?, from first: Int) -> (sql: String, arguments: StatementArguments) {
+        ("household_number IS NULL AND asset_id IN (SELECT id FROM asset WHERE village_code GLOB ?\(first))", [(area ?? "") + "*"])
     }
 
     /// The order findings are read in: households by number, then assets, each subject's as found.
