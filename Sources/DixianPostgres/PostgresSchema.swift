@@ -72,6 +72,7 @@ enum PostgresSchema {
         ("v7: current findings and the runs that opened and closed them", currentFindings),
         ("v8: households marked by every change until screened", householdMarks),
         ("v9: current deadline items", deadlineItems),
+        ("v10: users' password hashes, audited as replaced, never shown", passwordHashes),
     ]
 
     /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line
@@ -424,6 +425,28 @@ enum PostgresSchema {
         END $$;
         CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON server_user
           FOR EACH ROW EXECUTE FUNCTION audit_server_user();
+        """
+
+    /// Users' passwords (bcrypt hashes), and the user audit function made again so that it
+    /// leaves the password's hash out as it does the token's (it copies the row) and says
+    /// whether an update replaced it (`"password_replaced": true`).
+    private static let passwordHashes = """
+        ALTER TABLE server_user ADD COLUMN password_hash text COLLATE "C";
+        CREATE OR REPLACE FUNCTION audit_server_user() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          who text COLLATE "C" := coalesce(nullif(current_setting('dixian.actor', true), ''), session_user);
+        BEGIN
+          IF current_setting('dixian.copying', true) = 'on' THEN RETURN NULL; END IF;
+          INSERT INTO audit (actor, table_name, row_key, household_number, action, before, after)
+          VALUES (who, 'server_user', CASE WHEN TG_OP = 'DELETE' THEN OLD.name ELSE NEW.name END, NULL, lower(TG_OP),
+                  CASE WHEN TG_OP <> 'INSERT' THEN (to_jsonb(OLD) - 'token_hash' - 'salt' - 'password_hash')::text END,
+                  CASE WHEN TG_OP = 'UPDATE'
+                       THEN ((to_jsonb(NEW) - 'token_hash' - 'salt' - 'password_hash')
+                             || jsonb_build_object('token_replaced', OLD.token_hash <> NEW.token_hash,
+                                                   'password_replaced', OLD.password_hash IS DISTINCT FROM NEW.password_hash))::text
+                       WHEN TG_OP = 'INSERT' THEN (to_jsonb(NEW) - 'token_hash' - 'salt' - 'password_hash')::text END);
+          RETURN NULL;
+        END $$;
         """
 
     /// The advisory lock a transaction holds from its first audit entry (or from its start,

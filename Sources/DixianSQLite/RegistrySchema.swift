@@ -63,6 +63,10 @@ enum RegistrySchema {
         migrator.registerMigration("v13: current deadline items") { db in
             try createDeadlineItems(db)
         }
+        migrator.registerMigration("v14: users' password hashes, audited as replaced, never shown") { db in
+            try db.execute(sql: "ALTER TABLE server_user ADD COLUMN password_hash TEXT")
+            try AuditSeal.recreateUserTriggersWithPasswords(db)
+        }
         return migrator
     }
 

@@ -141,6 +141,24 @@ struct AuditChainTests {
         }
     }
 
+    @Test func aPasswordIsAuditedAsSetOrReplacedAndItsHashNever() async throws {
+        let (path, registry, raw) = try await Self.registry()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var user = try #require(try await registry.user(named: "cadre"))
+        user.passwordHash = "$2b$04$firstfirstfirstfirstfiOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOO"
+        try await registry.saveUser(user, as: "县:管理员")
+        #expect(try await registry.user(named: "cadre")?.passwordHash == user.passwordHash)
+        user.passwordHash = "$2b$04$secondsecondsecondseciOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOO"
+        try await registry.saveUser(user, as: "user:cadre")
+        user.revoked = true
+        try await registry.saveUser(user, as: "县:管理员")
+        let rows = try await raw.read { try Row.fetchAll($0, sql: "SELECT * FROM audit WHERE table_name = 'server_user' ORDER BY id") }
+        let afters = rows.map { $0["after"] as String? ?? "" }
+        #expect(afters.suffix(3).map { $0.contains("\"password_replaced\":true") } == [true, true, false], "\(afters)")
+        #expect(!rows.contains { row in ["before", "after"].contains { (row[$0] as String? ?? "").contains("$2") } })
+        if case .broken(let broken, _) = try await registry.verifyAuditTrail() { Issue.record("\(broken)") }
+    }
+
     @Test func aRegistryFromBeforeTheChainGetsItsTrailChainedWhenOpened() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
