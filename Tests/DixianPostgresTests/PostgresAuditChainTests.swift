@@ -105,14 +105,8 @@ import Testing
 
     @Test func aPasswordIsAuditedAsSetOrReplacedAndItsHashNever() async throws {
         let (url, registry) = try await Self.registry()
-        var user = try #require(try await registry.user(named: "cadre"))
-        user.passwordHash = "$2b$04$firstfirstfirstfirstfiOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOO"
-        try await registry.saveUser(user, as: "县:管理员")
-        #expect(try await registry.user(named: "cadre")?.passwordHash == user.passwordHash)
-        user.passwordHash = "$2b$04$secondsecondsecondseciOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOO"
-        try await registry.saveUser(user, as: "user:cadre")
-        user.revoked = true
-        try await registry.saveUser(user, as: "县:管理员")
+        let user = try #require(try await PasswordChanges.make(to: "cadre", in: registry))
+        #expect(user.passwordHash == PasswordChanges.hashes.last && user.revoked)
         let trail = try await registry.verifyAuditTrail()
         guard case .intact = trail else { Issue.record("\(trail)"); return }
         #expect(try Self.psql(url, """

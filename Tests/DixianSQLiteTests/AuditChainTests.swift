@@ -144,14 +144,8 @@ struct AuditChainTests {
     @Test func aPasswordIsAuditedAsSetOrReplacedAndItsHashNever() async throws {
         let (path, registry, raw) = try await Self.registry()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var user = try #require(try await registry.user(named: "cadre"))
-        user.passwordHash = "$2b$04$firstfirstfirstfirstfiOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOO"
-        try await registry.saveUser(user, as: "县:管理员")
-        #expect(try await registry.user(named: "cadre")?.passwordHash == user.passwordHash)
-        user.passwordHash = "$2b$04$secondsecondsecondseciOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOO"
-        try await registry.saveUser(user, as: "user:cadre")
-        user.revoked = true
-        try await registry.saveUser(user, as: "县:管理员")
+        let user = try #require(try await PasswordChanges.make(to: "cadre", in: registry))
+        #expect(user.passwordHash == PasswordChanges.hashes.last && user.revoked)
         let rows = try await raw.read { try Row.fetchAll($0, sql: "SELECT * FROM audit WHERE table_name = 'server_user' ORDER BY id") }
         let afters = rows.map { $0["after"] as String? ?? "" }
         #expect(afters.suffix(3).map { $0.contains("\"password_replaced\":true") } == [true, true, false], "\(afters)")
