@@ -259,8 +259,8 @@ enum CommandMessage: MessageCatalogue, Hashable {
         case .noPasswordGiven(let name):
             ("dixian：\(name) 未设置登录密码，暂不能登录网页；请用 dixian user password \(name) 设置",
              "dixian: \(name) has no password and cannot sign in to the pages yet: set one with dixian user password \(name)")
-        case .passwordRefused(let problem): ("dixian：" + problem.texts.chinese, "dixian: " + problem.texts.english)
-        case .passwordsDiffer: ("dixian：两次输入的密码不一致", "dixian: the two passwords differ")
+        case .passwordRefused(let problem): problem.texts
+        case .passwordsDiffer: ("两次输入的密码不一致", "the two passwords differ")
         case .passwordPrompt(let name, let again):
             again ? ("再次输入 \(name) 的新密码：", "\(name)'s new password again: ") : ("\(name) 的新密码：", "\(name)'s new password: ")
         case .pluginExtends(let base): ("扩展 \(base)", "extends \(base)")
