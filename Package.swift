@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev).
@@ -162,6 +163,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             // Compiled into the binary (`PackageResources`), so an installed `dixian` needs no
             // bundle beside it.
@@ -174,6 +177,8 @@ let package = Package(
                 .embedInCode("Resources/login.mustache"),
                 .embedInCode("Resources/dashboard.mustache"),
                 .embedInCode("Resources/bars.mustache"),
+                .embedInCode("Resources/password.mustache"),
+                .embedInCode("Resources/signed-in.mustache"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -21,7 +21,7 @@ enum CommandHelp: String, MessageCatalogue, CaseIterable {
     case replDiscussion, runAbstract, runDiscussion, reportAbstractReport
     case reportDiscussion, screenAbstract, screenDiscussion, serveAbstract
     case serveDiscussion, userAbstract, addAbstract, serveListAbstract
-    case revokeAbstract, versionAbstract
+    case revokeAbstract, versionAbstract, passwordAbstract
 
     static var samples: [CommandHelp] { allCases }
 
@@ -298,16 +298,23 @@ enum CommandHelp: String, MessageCatalogue, CaseIterable {
                 """)
         case .serveDiscussion:
             ("""
-                用户用 dixian user add 输出的访问令牌登录；每人只能查看和修改其角色和负责区域允许的内容，每次修改都以其名义记入审计日志。\
-                公开的自主申报表（/self-report）限制每个地址每分钟的提交次数。
+                工作人员在 /login 用用户名和密码登录网页，接口对接系统用 dixian user add 输出的访问令牌；每人只能查看和修改其角色和负责区域允许的内容，\
+                每次修改都以其名义记入审计日志。公开的自主申报表（/self-report）限制每个地址每分钟的提交次数。
                 """,
              """
-                Users sign in with the access tokens dixian user add prints; each sees and changes only what their \
-                role and areas allow, and every change is audited as theirs. The public self-report form \
+                Staff sign in to the pages at /login with a user name and password, integrations to the API with the \
+                access tokens dixian user add prints; each sees and changes only what their role and areas allow, and every change is audited as theirs. The public self-report form \
                 (/self-report) takes a limited number of submissions a minute from one address.
                 """)
-        case .userAbstract: ("管理服务器用户：add（只输出一次访问令牌）、list、revoke。", "Manage the server's users: add (prints the access token once), list, revoke.")
-        case .addAbstract: ("添加用户，或为已有用户发放新令牌。", "Add a user, or give an existing one a new token.")
+        case .userAbstract:
+            ("管理服务器用户：add（只输出一次访问令牌）、password、list、revoke。",
+             "Manage the server's users: add (prints the access token once), password, list, revoke.")
+        case .addAbstract:
+            ("添加用户，或为已有用户发放新令牌；首次密码从 --password-file 文件或标准输入（非终端时）读取。",
+             "Add a user, or give an existing one a new token; the first password is read from --password-file, or standard input when it is not a terminal.")
+        case .passwordAbstract:
+            ("为用户设置新的登录密码：从 --password-file 文件读取，标准输入不是终端时从标准输入读取，否则在终端输入两次（不回显）。",
+             "Set a user's new password: read from --password-file, from standard input when it is not a terminal, else typed twice at the terminal (not shown).")
         case .serveListAbstract: ("列出用户（不显示令牌）。", "List the users (never their tokens).")
         case .revokeAbstract: ("撤销用户的访问权限。", "Revoke a user's access.")
         case .versionAbstract: ("输出 Dixian 及其 Lua 的版本。", "Print the versions of Dixian and its Lua.")

@@ -1,4 +1,5 @@
 import DixianCore
+import DixianServer
 
 /// What `dixian`'s commands say besides their help: refused arguments (`ValidationError`),
 /// what a command did, and why it stopped, in the language of the run (`CommandLanguage`).
@@ -44,6 +45,8 @@ enum CommandMessage: MessageCatalogue, Hashable {
     /// A size that is not bytes or a number with K, M or G.
     case notASize(String)
     /// A file that cannot be written.
+    /// A file that cannot be read.
+    case cannotRead(String)
     case cannotWrite(String)
     /// A `--public-url` that is not an http(s) address.
     case publicURL
@@ -107,6 +110,16 @@ enum CommandMessage: MessageCatalogue, Hashable {
     case userAdded(name: String, role: String, areas: String, until: LocalDate)
     /// A user revoked.
     case userRevoked(String)
+    /// A user's password set (or replaced).
+    case passwordSet(String)
+    /// A user added without a password: they cannot sign in to the pages until one is set.
+    case noPasswordGiven(String)
+    /// A password refused (too short or too long), as the server says it.
+    case passwordRefused(ServerMessage)
+    /// The password typed twice at the terminal differs.
+    case passwordsDiffer
+    /// The prompts for a password at the terminal.
+    case passwordPrompt(name: String, again: Bool)
     /// In `plugin list`: the plugin a listed plugin extends.
     case pluginExtends(String)
     /// In `plugin list`: a plugin of the same id as one found earlier in the search path.
@@ -138,7 +151,7 @@ enum CommandMessage: MessageCatalogue, Hashable {
             .rescreenFailed("2026-12-03 的监测范围参数未设定"), .rescreenDeferred(25_000), .rescreened(12, advanced: true),
             .rescreened(3, advanced: false),
             .notAnAreaCode("62x"), .checklistFormat, .noChainedTrail("/tmp/r.sqlite"), .registryWithoutPlugin, .pluginWithoutRegistry,
-            .evalNeedsPluginDirectory, .notAFolder("/tmp/x"), .notASize("12Q"), .cannotWrite("/tmp/x.csv"), .publicURL, .userName,
+            .evalNeedsPluginDirectory, .notAFolder("/tmp/x"), .notASize("12Q"), .cannotWrite("/tmp/x.csv"), .cannotRead("/tmp/password"), .publicURL, .userName,
             .areaNeeded, .areaNotInRegistry(code: "620621", registry: "/tmp/r.sqlite"), .noUser("wang"),
             .imported(dryRun: false, rows: 12, files: ["households.csv 4", "members.csv 8"]),
             .imported(dryRun: true, rows: 12, files: ["households.csv 4", "members.csv 8"]), .importRefused(problems: 3),
@@ -154,6 +167,8 @@ enum CommandMessage: MessageCatalogue, Hashable {
             .chainIntact(entries: 40), .chainBroken(at: "entry 12", intactBefore: 11), .uncommittedScript,
             .serving(registry: "/tmp/r.sqlite", plugin: "minqin", address: "http://127.0.0.1:8080"),
             .userAdded(name: "wang", role: "township-staff", areas: "620621100", until: day), .userRevoked("wang"),
+            .passwordSet("wang"), .noPasswordGiven("wang"), .passwordRefused(.passwordTooShort(minimum: 8)), .passwordsDiffer,
+            .passwordPrompt(name: "wang", again: false), .passwordPrompt(name: "wang", again: true),
             .pluginExtends("national"), .pluginHidden, .pluginBroken("minqin/plugin.lua:3: api_version"), .noPlugins(searched: "/tmp/Plugins"),
             .disclosure(at: "2024-06-30T08:00:00Z", actor: "admin", action: "unmasked export", records: 120, destination: "/srv/out"),
             .user(name: "wang", role: "village", roleName: "村级", areas: "620621100201", until: day, revoked: true),
@@ -193,6 +208,7 @@ enum CommandMessage: MessageCatalogue, Hashable {
         case .notAFolder(let path): ("--plugin-dir \(path) 不是文件夹", "--plugin-dir \(path) is not a directory")
         case .notASize(let text): ("“\(text)”不是大小（以字节计，或数字加 K、M、G）", "'\(text)' is not a size (use bytes, or a number with K, M or G)")
         case .cannotWrite(let path): ("无法写入 \(path)", "cannot write \(path)")
+        case .cannotRead(let path): ("无法读取 \(path)", "cannot read \(path)")
         case .publicURL:
             ("--public-url 须为 http:// 或 https:// 地址，如 https://dixian.example.gov.cn",
              "--public-url must be an http:// or https:// address, such as https://dixian.example.gov.cn")
@@ -248,6 +264,14 @@ enum CommandMessage: MessageCatalogue, Hashable {
             ("dixian：\(name)（\(role)，\(areas)）有效期至 \(until)；上面的令牌只显示这一次",
              "dixian: \(name) (\(role), \(areas)) until \(until); the token above is shown only once")
         case .userRevoked(let name): ("已撤销 \(name)", "revoked \(name)")
+        case .passwordSet(let name): ("dixian：已为 \(name) 设置登录密码", "dixian: \(name)'s password is set")
+        case .noPasswordGiven(let name):
+            ("dixian：\(name) 未设置登录密码，暂不能登录网页；请用 dixian user password \(name) 设置",
+             "dixian: \(name) has no password and cannot sign in to the pages yet: set one with dixian user password \(name)")
+        case .passwordRefused(let problem): problem.texts
+        case .passwordsDiffer: ("两次输入的密码不一致", "the two passwords differ")
+        case .passwordPrompt(let name, let again):
+            again ? ("再次输入 \(name) 的新密码：", "\(name)'s new password again: ") : ("\(name) 的新密码：", "\(name)'s new password: ")
         case .pluginExtends(let base): ("扩展 \(base)", "extends \(base)")
         case .pluginHidden: ("（被上面的同名插件遮蔽）", "(hidden by the one above)")
         case .pluginBroken(let problem): ("无法读取：\(problem)", "broken: \(problem)")

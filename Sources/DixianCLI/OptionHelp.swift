@@ -1,4 +1,5 @@
 import DixianCore
+import DixianServer
 
 /// What each option, flag and argument of `dixian` takes: the help `--help` shows beside it,
 /// in the language of the run (`CommandLanguage`). Values the option accepts stay as they are.
@@ -33,7 +34,7 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
     case screenLimit, screenWorkers, screenActor, screenVerify, screenChanged, servePlugin
     case serveHost, servePort, serveSelfReportLimit, servePublicURL
     case serveIdleTimeout, serveMaxConnections, serveRescreenHour, loginName, addRole
-    case addArea, addExpires, addActor, revokeActor
+    case addArea, addExpires, addActor, revokeActor, passwordFile, passwordActor
     case workflowOptionsPlugin, workflowOptionsActor
 
     static var samples: [OptionHelp] { allCases }
@@ -256,6 +257,10 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
         case .addExpires: ("令牌有效的最后一天（默认：今天起 90 天）。", "The last day the token is good for (default: 90 days from today).")
         case .addActor: ("添加用户的操作人，记入审计日志（默认：当前系统用户）。", "Who adds the user, for the audit trail (default: the system user).")
         case .revokeActor: ("撤销用户的操作人，记入审计日志（默认：当前系统用户）。", "Who revokes the user, for the audit trail (default: the system user).")
+        case .passwordFile:
+            ("从此文件的第一行读取密码（至少 \(Password.minimumLength) 个字符）。切勿在命令行上直接写密码：其他用户可在进程列表中看到。",
+             "Read the password from the first line of this file (at least \(Password.minimumLength) characters). Never put a password on the command line: other users see it in the process list.")
+        case .passwordActor: ("设置密码的操作人，记入审计日志（默认：当前系统用户）。", "Who sets the password, for the audit trail (default: the system user).")
         case .workflowOptionsPlugin:
             ("县级插件：由其校验规则审查监测流转，提示信息使用其语言。",
              "The county plugin: its guards judge monitoring transitions; messages follow its language.")

@@ -81,7 +81,7 @@ extension Dixian {
     struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "user", abstract: CommandHelp.userAbstract.shown,
-            subcommands: [Add.self, List.self, Revoke.self])
+            subcommands: [Add.self, PasswordCommand.self, List.self, Revoke.self])
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: CommandHelp.addAbstract.shown)
@@ -101,7 +101,11 @@ extension Dixian {
             @Option(help: .shown(.addActor))
             var actor: String = ProcessInfo.processInfo.userName
 
+            @Option(help: .shown(.passwordFile)) var passwordFile: String?
+
             func run() async throws {
+                // Read (and refused if it will not do) before anything is written.
+                let password = try NewPassword.read(file: passwordFile, prompt: false, for: name)
                 let store = try registry.open()
                 for code in area {
                     guard [6, 9, 12].contains(code.count),
@@ -111,10 +115,38 @@ extension Dixian {
                     }
                 }
                 let expiry = expires?.date ?? DateOption.today.date.adding(days: 90)
-                let (token, user) = AccessToken.issue(name: name, role: role, areas: area, expiresOn: expiry)
+                var (token, user) = AccessToken.issue(name: name, role: role, areas: area, expiresOn: expiry)
+                // A user given a new token keeps their password unless a new one is given.
+                if let password {
+                    user.passwordHash = Password.hash(password)
+                } else {
+                    user.passwordHash = try await store.user(named: name)?.passwordHash
+                }
                 try await store.saveUser(user, as: actor)
                 print(token)
                 printError(CommandMessage.userAdded(name: name, role: role.rawValue, areas: area.joined(separator: ", "), until: expiry).shown)
+                if user.passwordHash == nil { printError(CommandMessage.noPasswordGiven(name).shown) }
+            }
+        }
+
+        /// `dixian user password NAME`: a user's new password (never on the command line).
+        struct PasswordCommand: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "password", abstract: CommandHelp.passwordAbstract.shown)
+            @OptionGroup var registry: StoreOptions
+            @Argument(help: .shown(.loginName)) var name: String
+            @Option(help: .shown(.passwordFile)) var passwordFile: String?
+            @Option(help: .shown(.passwordActor))
+            var actor: String = ProcessInfo.processInfo.userName
+
+            func run() async throws {
+                let store = try registry.open()
+                guard var user = try await store.user(named: name) else { throw ValidationError(CommandMessage.noUser(name).shown) }
+                guard let password = try NewPassword.read(file: passwordFile, prompt: true, for: name) else {
+                    throw ValidationError(CommandMessage.passwordRefused(.passwordTooShort(minimum: Password.minimumLength)).shown)
+                }
+                user.passwordHash = Password.hash(password)
+                try await store.saveUser(user, as: actor)
+                printError(CommandMessage.passwordSet(name).shown)
             }
         }
 

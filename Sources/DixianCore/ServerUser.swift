@@ -22,7 +22,8 @@ public enum UserRole: String, OfficialTerm {
     }
 }
 
-/// A user of the server: a role within areas, and the hash of their access token.
+/// A user of the server: a role within areas, the hash of their access token (for the API) and
+/// of their password (for the pages).
 public struct ServerUser: Hashable, Sendable {
     /// The login name (also the audit trail's actor, as `user:NAME`).
     public var name: String
@@ -38,10 +39,13 @@ public struct ServerUser: Hashable, Sendable {
     public var expiresOn: LocalDate
     /// Whether the user's access was revoked.
     public var revoked: Bool
+    /// The bcrypt hash of the user's password (`$2b$…`, salt and cost included), or nil when
+    /// none is set: such a user signs in with the token only.
+    public var passwordHash: String?
 
     /// A user.
     public init(name: String, role: UserRole, areas: [String], tokenHash: String, salt: String, expiresOn: LocalDate,
-                revoked: Bool = false) {
+                revoked: Bool = false, passwordHash: String? = nil) {
         self.name = name
         self.role = role
         self.areas = areas
@@ -49,6 +53,7 @@ public struct ServerUser: Hashable, Sendable {
         self.salt = salt
         self.expiresOn = expiresOn
         self.revoked = revoked
+        self.passwordHash = passwordHash
     }
 
     /// Whether `code` (a village or township code) lies within the user's areas.

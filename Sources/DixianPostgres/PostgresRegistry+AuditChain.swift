@@ -12,12 +12,13 @@ extension PostgresRegistry: AuditChainStore {
                 try await connection.rows("SELECT set_config('dixian.actor', $1, true)", [actor])
                 try await connection.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.auditLock))")
                 try await connection.rows("""
-                    INSERT INTO server_user AS u (name, role, areas, token_hash, salt, expires_on, revoked)
-                    VALUES ($1, $2, $3, $4, $5, $6::date, $7::boolean)
-                    ON CONFLICT (name) DO UPDATE SET (role, areas, token_hash, salt, expires_on, revoked)
-                      = (excluded.role, excluded.areas, excluded.token_hash, excluded.salt, excluded.expires_on, excluded.revoked)
+                    INSERT INTO server_user AS u (name, role, areas, token_hash, salt, expires_on, revoked, password_hash)
+                    VALUES ($1, $2, $3, $4, $5, $6::date, $7::boolean, $8)
+                    ON CONFLICT (name) DO UPDATE SET (role, areas, token_hash, salt, expires_on, revoked, password_hash)
+                      = (excluded.role, excluded.areas, excluded.token_hash, excluded.salt, excluded.expires_on, excluded.revoked,
+                         excluded.password_hash)
                     """, [user.name, user.role.rawValue, areas, user.tokenHash, user.salt, user.expiresOn.description,
-                          String(user.revoked)])
+                          String(user.revoked), user.passwordHash])
             }
         }
     }

@@ -523,7 +523,8 @@ extension PostgresRegistry: UserStore {
     private func fetchUsers(where condition: String, _ parameters: [String?]) async throws -> [ServerUser] {
         let rows = try await pool.withConnection { connection in
             try await connection.rows("""
-                SELECT name, role, areas, token_hash, salt, expires_on::text, revoked::text FROM server_user \(condition) ORDER BY name
+                SELECT name, role, areas, token_hash, salt, expires_on::text, revoked::text, password_hash FROM server_user \(condition)
+                ORDER BY name
                 """, parameters)
         }
         return try rows.map { row in
@@ -532,7 +533,7 @@ extension PostgresRegistry: UserStore {
             }
             return ServerUser(
                 name: row[0] ?? "", role: role, areas: try JSONDecoder().decode([String].self, from: Data((row[2] ?? "[]").utf8)),
-                tokenHash: row[3] ?? "", salt: row[4] ?? "", expiresOn: expires, revoked: row[6] == "true")
+                tokenHash: row[3] ?? "", salt: row[4] ?? "", expiresOn: expires, revoked: row[6] == "true", passwordHash: row[7])
         }
     }
 }

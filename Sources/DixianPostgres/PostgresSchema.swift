@@ -74,6 +74,7 @@ enum PostgresSchema {
         ("v9: current deadline items", deadlineItems),
         ("v10: wake-up dates", wakeDates),
         ("v11: deadline items by township", deadlineItemsByTownship),
+        ("v12: users' password hashes, audited as replaced, never shown", passwordHashes),
     ]
 
     /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line
@@ -411,22 +412,40 @@ enum PostgresSchema {
         CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
         CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 
-        CREATE FUNCTION audit_server_user() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE
-          who text COLLATE "C" := coalesce(nullif(current_setting('dixian.actor', true), ''), session_user);
-        BEGIN
-          IF current_setting('dixian.copying', true) = 'on' THEN RETURN NULL; END IF;
-          INSERT INTO audit (actor, table_name, row_key, household_number, action, before, after)
-          VALUES (who, 'server_user', CASE WHEN TG_OP = 'DELETE' THEN OLD.name ELSE NEW.name END, NULL, lower(TG_OP),
-                  CASE WHEN TG_OP <> 'INSERT' THEN (to_jsonb(OLD) - 'token_hash' - 'salt')::text END,
-                  CASE WHEN TG_OP = 'UPDATE'
-                       THEN ((to_jsonb(NEW) - 'token_hash' - 'salt') || jsonb_build_object('token_replaced', OLD.token_hash <> NEW.token_hash))::text
-                       WHEN TG_OP = 'INSERT' THEN (to_jsonb(NEW) - 'token_hash' - 'salt')::text END);
-          RETURN NULL;
-        END $$;
+        \(userAuditFunction(secrets: ["token_hash", "salt"], replaced: ["token": "token_hash"]))
         CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON server_user
           FOR EACH ROW EXECUTE FUNCTION audit_server_user();
         """
+
+    /// Users' passwords (bcrypt hashes), and the user audit function made again so that it
+    /// leaves the password's hash out as it does the token's (it copies the row) and says
+    /// whether an update replaced it (`"password_replaced": true`).
+    private static let passwordHashes = """
+        ALTER TABLE server_user ADD COLUMN password_hash text COLLATE "C";
+        \(userAuditFunction(secrets: ["token_hash", "salt", "password_hash"], replaced: ["token": "token_hash", "password": "password_hash"]))
+        """
+
+    /// The function of `server_user`'s audit trigger: each change with the row as JSON, less the
+    /// columns `secrets` (it copies the row), and for an update whether each column of
+    /// `replaced` changed (`"token_replaced": true` for `"token": "token_hash"`).
+    private static func userAuditFunction(secrets: [String], replaced: KeyValuePairs<String, String>) -> String {
+        let row = { (record: String) in "(to_jsonb(\(record))" + secrets.map { " - '\($0)'" }.joined() + ")" }
+        let flags = replaced.map { "'\($0.key)_replaced', OLD.\($0.value) IS DISTINCT FROM NEW.\($0.value)" }.joined(separator: ", ")
+        return """
+            CREATE OR REPLACE FUNCTION audit_server_user() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+              who text COLLATE "C" := coalesce(nullif(current_setting('dixian.actor', true), ''), session_user);
+            BEGIN
+              IF current_setting('dixian.copying', true) = 'on' THEN RETURN NULL; END IF;
+              INSERT INTO audit (actor, table_name, row_key, household_number, action, before, after)
+              VALUES (who, 'server_user', CASE WHEN TG_OP = 'DELETE' THEN OLD.name ELSE NEW.name END, NULL, lower(TG_OP),
+                      CASE WHEN TG_OP <> 'INSERT' THEN \(row("OLD"))::text END,
+                      CASE WHEN TG_OP = 'UPDATE' THEN (\(row("NEW")) || jsonb_build_object(\(flags)))::text
+                           WHEN TG_OP = 'INSERT' THEN \(row("NEW"))::text END);
+              RETURN NULL;
+            END $$;
+            """
+    }
 
     /// The advisory lock a transaction holds from its first audit entry (or from its start,
     /// for the store's own writes) to its end: one writer at a time extends the chain.

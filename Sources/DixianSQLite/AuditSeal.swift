@@ -41,10 +41,18 @@ enum AuditSeal {
         """
     }
 
+    /// The user triggers made again with the password column (migration v14): a replaced
+    /// password shows as `"password_replaced": true`, its hash never.
+    static func recreateUserTriggersWithPasswords(_ db: Database) throws {
+        try db.execute(sql: ["insert", "update", "delete"].map { "DROP TRIGGER audit_server_user_\($0);" }.joined())
+        try createUserTriggers(db, passwords: true)
+    }
+
     /// Audits every change to the server's users (who may do what, where; revocations), with
     /// the transaction's actor, never the token's hash or salt: a replaced token shows as
-    /// `"token_replaced": true`.
-    private static func createUserTriggers(_ db: Database) throws {
+    /// `"token_replaced": true`; with `passwords` (once the column exists), a replaced password
+    /// as `"password_replaced": true`, never its hash.
+    private static func createUserTriggers(_ db: Database, passwords: Bool = false) throws {
         func json(_ row: String) -> String {
             "json_object('name', \(row).name, 'role', \(row).role, 'areas', json(\(row).areas), 'expires_on', \(row).expires_on, "
                 + "'revoked', json(CASE WHEN \(row).revoked THEN 'true' ELSE 'false' END)"
@@ -60,7 +68,8 @@ enum AuditSeal {
 
             """
         }
-        let replaced = ", 'token_replaced', json(CASE WHEN OLD.token_hash = NEW.token_hash THEN 'false' ELSE 'true' END))"
+        let password = passwords ? ", 'password_replaced', json(CASE WHEN OLD.password_hash IS NEW.password_hash THEN 'false' ELSE 'true' END)" : ""
+        let replaced = ", 'token_replaced', json(CASE WHEN OLD.token_hash = NEW.token_hash THEN 'false' ELSE 'true' END)\(password))"
         try db.execute(sql: trigger("insert", row: "NEW", before: "NULL", after: json("NEW") + ")")
             + trigger("update", row: "NEW", before: json("OLD") + ")", after: json("NEW") + replaced)
             + trigger("delete", row: "OLD", before: json("OLD") + ")", after: "NULL"))

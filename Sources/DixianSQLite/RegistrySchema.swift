@@ -69,6 +69,10 @@ enum RegistrySchema {
         migrator.registerMigration("v15: deadline items by township") { db in
             try indexDeadlineItemsByTownship(db)
         }
+        migrator.registerMigration("v16: users' password hashes, audited as replaced, never shown") { db in
+            try db.execute(sql: "ALTER TABLE server_user ADD COLUMN password_hash TEXT")
+            try AuditSeal.recreateUserTriggersWithPasswords(db)
+        }
         return migrator
     }
 

@@ -7,6 +7,7 @@ import DixianSheets
 import DixianWorkflow
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import HummingbirdCore
 import Logging
 import NIOCore
@@ -30,6 +31,11 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     public let options: ServerOptions
     /// The API's description as served (`OpenAPIDocument.served(for:)`).
     let openAPIDocument: [UInt8]
+    /// The sessions of browsers signed in at `/login`, in this process's memory: a restart
+    /// signs everyone out, and a county runs one `dixian serve` (docs/server.md).
+    let sessions = MemoryPersistDriver()
+    /// Failed sign-ins by user name, for the lock-out.
+    let signIns = SignInThrottle()
 
     /// A server over `store` with `chain`'s rules; the public self-report form takes at most
     /// `selfReportLimit` submissions a minute (or `selfReportWindow`) from one address.
@@ -58,13 +64,18 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The router: middleware, then one controller per resource, the JSON API under
     /// `/api/v1/` (`OpenAPIDocument.basePath`). The request log is outermost, so that it sees the
     /// status of the problem details an error became; a method a routed path does not take is
-    /// answered 405 before anyone signs in.
+    /// answered 405 before anyone signs in. The pages for signed-in staff are one group, whose
+    /// every form post must carry its CSRF token (`FormCSRFMiddleware`); the public self-report
+    /// form, which acts as no one, is outside it.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         let allowed = AllowedMethods()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ResponseMiddleware(securityHeaders: ResponseMiddleware.securityHeaders(options), language: plugin.language))
         router.add(middleware: MethodNotAllowedMiddleware(allowed: allowed))
+        router.add(middleware: SessionMiddleware(storage: sessions, configuration: .init(
+            sessionCookieParameters: .init(name: SignInSession.cookie, path: "/", secure: options.isSecure, sameSite: .lax),
+            defaultSessionExpiration: SignInSession.lifetime)))
         router.add(middleware: AuthenticationMiddleware(users: users))
         let api = OpenAPIDocument.basePath
         router.addRoutes(HouseholdController(server: self).routes, atPath: "\(api)/households")
@@ -76,8 +87,9 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         router.addRoutes(ScreeningRunController(server: self).routes, atPath: "\(api)/screening-runs")
         router.addRoutes(ReportController(server: self).routes, atPath: "\(api)/reports")
         router.addRoutes(SelfReportController(server: self).routes)
-        router.addRoutes(SessionController(server: self).routes, atPath: "login")
-        router.addRoutes(DashboardController(server: self).routes, atPath: "dashboard")
+        let pages = router.group().add(middleware: FormCSRFMiddleware(server: self))
+        pages.addRoutes(SessionController(server: self).routes)
+        pages.addRoutes(DashboardController(server: self).routes, atPath: "dashboard")
         router.addRoutes(OpenAPIController(document: openAPIDocument).routes, atPath: "openapi.json")
         allowed.learn(router.routes)
         return router
@@ -95,7 +107,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
             router: router(), server: .http1(configuration: .init(idleTimeout: timeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "Dixian",
                                  availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections)),
-            onServerRunning: onServerRunning)
+            services: [sessions], onServerRunning: onServerRunning)
     }
 
     // MARK: Helpers for the routes

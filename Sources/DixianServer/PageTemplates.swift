@@ -15,6 +15,7 @@ enum PageTemplates {
             ("document", PackageResources.document_mustache), ("self-report", PackageResources.self_report_mustache),
             ("message", PackageResources.message_mustache), ("login", PackageResources.login_mustache),
             ("dashboard", PackageResources.dashboard_mustache), ("bars", PackageResources.bars_mustache),
+            ("password", PackageResources.password_mustache), ("signed-in", PackageResources.signed_in_mustache),
         ]
         var library = MustacheLibrary()
         for (name, bytes) in files {
@@ -59,10 +60,19 @@ enum PageTemplates {
         return document(title: title, body: render("message", Values(title: title, text: text)))
     }
 
-    /// The sign-in form, with `problem` above it when the last attempt failed.
-    static func login(problem: String? = nil) -> String {
-        struct Values { let problem: String? }
-        return document(title: "登录", body: render("login", Values(problem: problem)))
+    /// The sign-in form carrying CSRF token `csrf`, with the user `name` typed and `problem`
+    /// above it when the last attempt failed.
+    static func login(csrf: String, name: String = "", problem: String? = nil) -> String {
+        struct Values { let csrf: String, name: String, problem: String? }
+        return document(title: "登录", body: render("login", Values(csrf: csrf, name: name, problem: problem)))
+    }
+
+    /// The form to change `user`'s password, in the session whose CSRF token is `csrf`, with
+    /// `problem` above it when the last attempt was refused.
+    static func password(user: ServerUser, csrf: String, problem: String? = nil) -> String {
+        struct Values { let user: String, role: String, csrf: String, problem: String?, minimum: Int }
+        return document(title: "修改密码", body: render("password", Values(user: user.name, role: user.role.chineseName, csrf: csrf,
+                                                                             problem: problem, minimum: Password.minimumLength)))
     }
 
     /// A horizontal bar chart as SVG: one bar per row, values written at the bar's end.
@@ -79,16 +89,18 @@ enum PageTemplates {
 
     /// The dashboard of `user`'s areas on `today`: households by category, monitored
     /// households by risk type and township, and the count of each kind of work overdue.
-    static func dashboard(county: String, user: ServerUser, today: LocalDate, categories: [(String, Int)], risks: [(String, Int)],
-                          townships: [(String, Int)], overdue: [(String, Int)]) -> String {
+    /// `csrf` is the token of the session's forms (signing out); nil for a user signed in with a
+    /// token, who has no session and no sign-out form.
+    static func dashboard(county: String, user: ServerUser, csrf: String?, today: LocalDate, categories: [(String, Int)],
+                          risks: [(String, Int)], townships: [(String, Int)], overdue: [(String, Int)]) -> String {
         struct Row { let label: String, count: Int }
         struct Values {
-            let county: String, user: String, role: String, areas: String, today: String, total: Int
+            let county: String, user: String, role: String, areas: String, today: String, total: Int, csrf: String?
             let categories: String, risks: String, townships: String, overdue: [Row]
         }
         let values = Values(
             county: county, user: user.name, role: user.role.chineseName, areas: user.areas.joined(separator: "、"),
-            today: today.description, total: categories.reduce(0) { $0 + $1.1 },
+            today: today.description, total: categories.reduce(0) { $0 + $1.1 }, csrf: csrf,
             categories: bars(categories, color: "#2f6fad"), risks: bars(risks, color: "#c0392b"),
             townships: bars(townships, color: "#16a085"), overdue: overdue.map { Row(label: $0.0, count: $0.1) })
         return document(title: "\(county)防返贫监测看板", body: render("dashboard", values))

@@ -11,7 +11,14 @@ extension DixianServer {
 
     /// A url-encoded form's fields.
     func form(_ request: Request) async throws -> [String: String] {
-        let buffer = try await body(of: request, upTo: 64 * 1024)
+        Self.formFields(try await body(of: request, upTo: Self.formLimit))
+    }
+
+    /// The most a form's body may hold.
+    static var formLimit: Int { 64 * 1024 }
+
+    /// The fields of a url-encoded form's body.
+    static func formFields(_ buffer: ByteBuffer) -> [String: String] {
         var fields: [String: String] = [:]
         for pair in String(buffer: buffer).split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map {

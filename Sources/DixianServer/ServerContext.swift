@@ -1,11 +1,15 @@
 import DixianCore
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 
-/// A request's context: Hummingbird's, and the user its token names, once authenticated.
-public struct ServerContext: RequestContext {
+/// A request's context: Hummingbird's, the browser's session, and the user its token or
+/// session names, once authenticated.
+public struct ServerContext: RequestContext, SessionRequestContext {
     /// Hummingbird's part.
     public var coreContext: CoreRequestContextStorage
+    /// The session of a browser signed in at `/login` (loaded by `SessionMiddleware`).
+    public let sessions: SessionContext<SignInSession>
     /// The signed-in user, if any.
     public var user: ServerUser?
     /// The address the request came from (for the self-report rate limit).
@@ -14,6 +18,7 @@ public struct ServerContext: RequestContext {
     /// A context for a request arriving on `source`.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        sessions = SessionContext()
         user = nil
         remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
@@ -33,14 +38,17 @@ public struct ServerContext: RequestContext {
     }
 }
 
-/// Signs requests in: `Authorization: Bearer NAME.SECRET`, or the `dixian_token` cookie the
-/// sign-in page sets. A request with a token that does not verify is refused (401); one with
-/// none is refused too (401) under `/api/`, and elsewhere goes on unsigned (the public pages).
+/// Signs requests in: `Authorization: Bearer NAME.SECRET` (the API's integrations), or the
+/// session a browser signed in to at `/login` with a user name and password (the
+/// `dixian_session` cookie, which `SessionMiddleware` has loaded). A request with a token that
+/// does not verify is refused (401); one with none is refused too (401) under `/api/`, and
+/// elsewhere goes on unsigned (the public pages, or `/login` for the others). A session whose
+/// user was revoked, or whose password changed since it began, ends.
 ///
 /// The cookie is sent by the browser whatever page made the request, so a change to the API
-/// signed in by it must also send the `X-CSRF-Token` header, which only a page of the server can
-/// know (the `dixian_csrf` cookie, derived from the token); without it, 403. Outside the API
-/// the cookie signs in only reads: the public pages' forms never act as the signed-in user.
+/// signed in by the session must also send the `X-CSRF-Token` header with the session's CSRF
+/// token (the `dixian_csrf` cookie, which only a page of the server can read); without it,
+/// 403. The pages' forms send the same token as a field, checked by `FormCSRFMiddleware`.
 struct AuthenticationMiddleware<Users: UserStore>: RouterMiddleware {
     let users: Users
 
@@ -49,38 +57,26 @@ struct AuthenticationMiddleware<Users: UserStore>: RouterMiddleware {
     {
         var context = context
         let api = request.uri.path.hasPrefix("/api/")
-        let reads = [.get, .head, .options].contains(request.method)
-        if let (token, fromCookie) = Self.token(in: request), !fromCookie || api || reads {
+        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+            let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
             guard let user = try await AccessToken.verify(token, today: LocalDate.today, in: users) else {
                 if api { throw ProblemDetails.unauthenticated }
                 return Response(status: .seeOther, headers: [.location: "/login"])
             }
-            if fromCookie && !reads {
-                guard let sent = request.headers[HTTPField.Name("X-CSRF-Token")!], AccessToken.matches(sent, AccessToken.csrfToken(for: token))
-                else { throw ProblemDetails.missingCSRFToken }
-            }
             context.user = user
+        } else if let session = context.sessions.session {
+            if let user = try await users.user(named: session.user), session.isValid(for: user) {
+                if api && ![.get, .head, .options].contains(request.method) {
+                    guard let sent = request.headers[HTTPField.Name("X-CSRF-Token")!], AccessToken.matches(sent, session.csrf)
+                    else { throw ProblemDetails.missingCSRFToken }
+                }
+                context.user = user
+            } else {
+                context.sessions.clearSession()
+            }
         }
         // Every route of the API needs a user: refused before the request is looked at further.
         if api && context.user == nil { throw ProblemDetails.unauthenticated }
         return try await next(request, context)
-    }
-
-    /// The token a request presents, and whether it came in the sign-in cookie.
-    static func token(in request: Request) -> (token: String, fromCookie: Bool)? {
-        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            return (String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), false)
-        }
-        if let token = cookie("dixian_token", in: request) { return (token, true) }
-        return nil
-    }
-
-    /// The value of cookie `name`, if the request sends it.
-    static func cookie(_ name: String, in request: Request) -> String? {
-        for cookie in request.headers[values: .cookie].flatMap({ $0.split(separator: ";") }) {
-            let parts = cookie.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-            if parts.count == 2, parts[0] == name { return String(parts[1]).removingPercentEncoding }
-        }
-        return nil
     }
 }

@@ -78,6 +78,26 @@ public enum ServerMessage: MessageCatalogue, Hashable {
     case reportReceivedTitle
     /// What every submitter of the self-report form is told.
     case reportReceived
+    /// Sign-in: the user name or the password is wrong (the same whether the name exists).
+    case signInFailed
+    /// Sign-in: too many failures for this user name; locked until `until` (HH:mm, Beijing time).
+    case signInLocked(until: String)
+    /// A new password shorter than `minimum` characters.
+    case passwordTooShort(minimum: Int)
+    /// A new password longer than `maximumBytes` bytes (bcrypt's limit).
+    case passwordTooLong(maximumBytes: Int)
+    /// The new password and its repetition differ.
+    case passwordsDiffer
+    /// The current password given to change it is wrong.
+    case currentPasswordWrong
+    /// The title of the page that confirms a password change.
+    case passwordChangedTitle
+    /// The page that confirms a password change.
+    case passwordChanged
+    /// The title of the page refusing a form without its CSRF token (403).
+    case formExpiredTitle
+    /// A form posted without the CSRF token the server rendered into it, or with another.
+    case formExpired
     /// A refusal the plugin or the workflow wrote (or a plugin's error), already in the
     /// plugin's language.
     case refusal(String)
@@ -98,7 +118,9 @@ public enum ServerMessage: MessageCatalogue, Hashable {
             .areaCodeRequired(digits: 9, what: .township), .areaCodeRequired(digits: 12, what: .village), .required, .wrongType, .notTheJSON,
             .notADate, .dateOutside(from: LocalDate(year: 2000, month: 1, day: 1)!, to: LocalDate(year: 2099, month: 12, day: 31)!),
             .notATerm(RiskType.termNames), .notADepartment, .notAResidentID, .field(.tooLong(count: 120, limit: 100)),
-            .fieldSeparator, .reportReceivedTitle, .reportReceived, .refusal("该户不在监测范围内"),
+            .fieldSeparator, .reportReceivedTitle, .reportReceived, .signInFailed, .signInLocked(until: "14:05"),
+            .passwordTooShort(minimum: 8), .passwordTooLong(maximumBytes: 72), .passwordsDiffer, .currentPasswordWrong,
+            .passwordChangedTitle, .passwordChanged, .formExpiredTitle, .formExpired, .refusal("该户不在监测范围内"),
         ]
     }
 
@@ -155,6 +177,20 @@ public enum ServerMessage: MessageCatalogue, Hashable {
         case .reportReceived:
             ("已收到您的申报，工作人员将在规定时限内与您联系，请保持电话畅通。",
              "Your report has been received; staff will contact you within the set time. Please keep your phone on.")
+        case .signInFailed: ("用户名或密码不正确", "wrong user name or password")
+        case .signInLocked(let until):
+            ("该用户名登录失败次数过多，已暂时锁定：请于北京时间 \(until) 之后再试", "too many failed sign-ins for this user name: try again after \(until) (Beijing time)")
+        case .passwordTooShort(let minimum): ("密码至少须有 \(minimum) 个字符", "a password must have at least \(minimum) characters")
+        case .passwordTooLong(let maximum):
+            ("密码过长：至多 \(maximum) 个字节（约 \(maximum / 3) 个汉字）", "a password may have at most \(maximum) bytes")
+        case .passwordsDiffer: ("两次输入的新密码不一致", "the new password and its repetition differ")
+        case .currentPasswordWrong: ("当前密码不正确", "the current password is wrong")
+        case .passwordChangedTitle: ("密码已修改", "Password changed")
+        case .passwordChanged: ("密码已修改，下次登录请使用新密码。", "Your password is changed; sign in with the new one from now on.")
+        case .formExpiredTitle: ("无法提交", "Form refused")
+        case .formExpired:
+            ("表单已过期，或不是从本系统的页面提交的。请返回上一页，刷新后重新提交。",
+             "the form has expired or was not sent from this server's pages: go back, reload it and send it again")
         case .refusal(let message): (message, message)
         }
     }

@@ -27,7 +27,11 @@ final class UserCache<Users: UserStore>: UserStore, Sendable {
     }
 
     func saveUser(_ user: ServerUser) async throws {
-        try await users.saveUser(user)
+        try await saveUser(user, as: ServerUser.defaultActor)
+    }
+
+    func saveUser(_ user: ServerUser, as actor: String) async throws {
+        try await users.saveUser(user, as: actor)
         cache.withLock { _ = $0.removeValue(forKey: user.name) }
     }
 

@@ -14,7 +14,7 @@ struct BrowserPagesTests {
     static let session = #"""
         import base64, json, subprocess, sys, tempfile, time, urllib.request
         import websocket
-        base, name, resident, token, shots, chromium = sys.argv[1:7]
+        base, name, resident, password, shots, chromium = sys.argv[1:7]
         for _ in range(100):  # the server is starting
             try:
                 urllib.request.urlopen(base + '/openapi.json')
@@ -71,7 +71,9 @@ struct BrowserPagesTests {
             assert '申报已受理' in text, text
             shot('self-report-accepted.png')
             load(base + '/login')
-            evaluate("document.getElementById('token').value = %s" % json.dumps(token))
+            shot('login.png')
+            evaluate("document.getElementById('name').value = 'county'")
+            evaluate("document.getElementById('password').value = %s" % json.dumps(password))
             evaluate("document.querySelector('form').submit()")
             wait_ready()
             text = evaluate('document.body.innerText')
@@ -97,8 +99,11 @@ struct BrowserPagesTests {
         let monitored = Set(try rows("monitoring_episodes.csv").map { $0[1] })
         let member = try #require(try rows("members.csv").first { !monitored.contains($0[1]) })
         // The export masks ID numbers, so take the full one from the generated file (column resident_id, name).
-        let token = try await DixianProcess.run(["user", "add", "--db", db, "--name", "county", "--role", "county-administrator", "--area", "620621"])
-        #expect(token.status == 0)
+        let password = "县级管理员的密码", passwordFile = folder.appendingPathComponent("password.txt")
+        try password.write(to: passwordFile, atomically: true, encoding: .utf8)
+        let added = try await DixianProcess.run(["user", "add", "--db", db, "--name", "county", "--role", "county-administrator", "--area", "620621",
+                                                 "--password-file", passwordFile.path])
+        #expect(added.status == 0)
 
         let port = 20_000 + Int.random(in: 0..<20_000)
         let server = Process()
@@ -111,11 +116,11 @@ struct BrowserPagesTests {
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         let outcome = try await Tool.run(OpenPyXL.python.path, [
             "-c", Self.session, "http://127.0.0.1:\(port)", member[2], member[0],
-            token.output.trimmingCharacters(in: .whitespacesAndNewlines), Self.screenshots.path, Chromium.executable,
+            password, Self.screenshots.path, Chromium.executable,
         ])
         #expect(outcome.status == 0, Comment(rawValue: outcome.output))
         #expect(outcome.output.contains("browser session done"))
-        for file in ["self-report-form.png", "self-report-accepted.png", "dashboard.png"] {
+        for file in ["self-report-form.png", "self-report-accepted.png", "login.png", "dashboard.png"] {
             let size = (try? FileManager.default.attributesOfItem(atPath: Self.screenshots.appendingPathComponent(file).path)[.size] as? Int) ?? 0
             #expect(size > 1000, "\(file)")
         }

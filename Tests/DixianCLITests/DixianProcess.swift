@@ -39,6 +39,9 @@ struct DixianProcess {
         let output = Pipe(), errorOutput = Pipe()
         process.standardOutput = output
         process.standardError = errorOutput
+        // Never the test runner's own input: `dixian user add` reads a password from an input
+        // that is not a terminal, and would wait on a pipe that never ends.
+        process.standardInput = FileHandle.nullDevice
         let start = Date()
         try process.run()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()

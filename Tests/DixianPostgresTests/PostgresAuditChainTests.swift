@@ -103,6 +103,24 @@ import Testing
             """))
     }
 
+    @Test func aPasswordIsAuditedAsSetOrReplacedAndItsHashNever() async throws {
+        let (url, registry) = try await Self.registry()
+        let user = try #require(try await PasswordChanges.make(to: "cadre", in: registry))
+        #expect(user.passwordHash == PasswordChanges.hashes.last && user.revoked)
+        let trail = try await registry.verifyAuditTrail()
+        guard case .intact = trail else { Issue.record("\(trail)"); return }
+        #expect(try Self.psql(url, """
+            DO $$ BEGIN
+              IF (SELECT count(*) FROM audit WHERE table_name = 'server_user' AND action = 'update'
+                  AND after LIKE '%"password_replaced": true%') <> 2
+                 OR (SELECT count(*) FROM audit WHERE table_name = 'server_user' AND action = 'update'
+                     AND after LIKE '%"password_replaced": false%') <> 1
+                 OR EXISTS (SELECT 1 FROM audit WHERE table_name = 'server_user' AND (before LIKE '%$2b$%' OR after LIKE '%$2b$%'))
+              THEN RAISE EXCEPTION 'passwords are not audited as they should be'; END IF;
+            END $$
+            """))
+    }
+
     @Test func aHouseholdNumberOutsideItsVillageOrNotDigitsIsRefusedEvenByRawSQL() async throws {
         let (url, registry) = try await Self.registry()
         var stray = Fixtures.household

@@ -141,6 +141,18 @@ struct AuditChainTests {
         }
     }
 
+    @Test func aPasswordIsAuditedAsSetOrReplacedAndItsHashNever() async throws {
+        let (path, registry, raw) = try await Self.registry()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let user = try #require(try await PasswordChanges.make(to: "cadre", in: registry))
+        #expect(user.passwordHash == PasswordChanges.hashes.last && user.revoked)
+        let rows = try await raw.read { try Row.fetchAll($0, sql: "SELECT * FROM audit WHERE table_name = 'server_user' ORDER BY id") }
+        let afters = rows.map { $0["after"] as String? ?? "" }
+        #expect(afters.suffix(3).map { $0.contains("\"password_replaced\":true") } == [true, true, false], "\(afters)")
+        #expect(!rows.contains { row in ["before", "after"].contains { (row[$0] as String? ?? "").contains("$2") } })
+        if case .broken(let broken, _) = try await registry.verifyAuditTrail() { Issue.record("\(broken)") }
+    }
+
     @Test func aRegistryFromBeforeTheChainGetsItsTrailChainedWhenOpened() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }

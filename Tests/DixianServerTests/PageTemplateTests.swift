@@ -33,13 +33,13 @@ struct PageTemplateTests {
     }
 
     @Test func thePagesCarryTheStylesheetFileAndThePolicyAllowsItByTheFilesHash() async throws {
-        let (server, tokens) = try await ServerAccessTests.server()
+        let (server, _) = try await ServerAccessTests.server()
         let style = try String(contentsOf: Self.resources.appendingPathComponent("style.css"), encoding: .utf8)
         let hash = Data(SHA256.hash(data: Data(style.utf8))).base64EncodedString()
         try await Application(router: server.router()).test(.router) { client in
-            let cookies = try await SecurityHeaderTests.signIn(client, token: try #require(tokens["township"]))
-            let cookie = try #require(cookies["dixian_token"]).split(separator: ";")[0]
-            for (uri, headers) in [("/self-report", HTTPFields()), ("/login", [:]), ("/dashboard", [.cookie: String(cookie)])] {
+            let cookie = try await Browser.signIn(client, as: "township").cookie
+            for (uri, headers) in [("/self-report", HTTPFields()), ("/login", [:]), ("/dashboard", [.cookie: cookie]),
+                                   ("/password", [.cookie: cookie])] {
                 try await client.execute(uri: uri, method: .get, headers: headers) { response in
                     #expect(response.status == .ok, "\(uri)")
                     #expect(String(buffer: response.body).contains("<style>\(style)</style>"), "\(uri)")

@@ -22,18 +22,10 @@ struct SecurityHeaderTests {
         return (server, tokens)
     }
 
-    /// The cookies a sign-in with `token` sets, by name, with their attributes.
-    static func signIn(_ client: some TestClientProtocol, token: String) async throws -> [String: String] {
-        try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                 body: ByteBuffer(string: "token=\(token)")) { response in
-            #expect(response.status == .seeOther)
-            var cookies: [String: String] = [:]
-            for value in response.headers[values: .setCookie] {
-                let name = String(value.prefix { $0 != "=" })
-                cookies[name] = value
-            }
-            return cookies
-        }
+    /// The cookies a sign-in as test user `name` (`ServerAccessTests.password(of:)`) sets, by
+    /// name, with their attributes.
+    static func signIn(_ client: some TestClientProtocol, as name: String) async throws -> [String: String] {
+        try await Browser.signIn(client, as: name).setCookies
     }
 
     /// A cookie's value, from its Set-Cookie line.
@@ -80,13 +72,14 @@ struct SecurityHeaderTests {
 
     @Test func cookiesAreSecureAndHTTPSIsRequiredWhenThePublicAddressIsHTTPS() async throws {
         for (url, secure) in [("https://dixian.example.gov.cn", true), ("http://127.0.0.1:8080", false), (nil, false)] {
-            let (server, tokens) = try await Self.server(publicURL: url)
+            let (server, _) = try await Self.server(publicURL: url)
             try await Application(router: server.router()).test(.router) { client in
-                let cookies = try await Self.signIn(client, token: tokens["township"]!)
-                let token = try #require(cookies["dixian_token"]), csrf = try #require(cookies["dixian_csrf"])
-                #expect(token.contains("; Secure") == secure, "\(url ?? "none")")
+                let cookies = try await Self.signIn(client, as: "township")
+                let session = try #require(cookies["dixian_session"]), csrf = try #require(cookies["dixian_csrf"])
+                #expect(session.contains("; Secure") == secure, "\(url ?? "none")")
                 #expect(csrf.contains("; Secure") == secure, "\(url ?? "none")")
-                #expect(token.contains("HttpOnly") && token.contains("SameSite=Strict") && csrf.contains("SameSite=Strict"))
+                #expect(session.contains("HttpOnly") && session.contains("SameSite=Lax") && csrf.contains("SameSite=Lax"))
+                #expect(!csrf.contains("HttpOnly"), "the server's own pages may read the CSRF token")
                 try await client.execute(uri: "/login", method: .get) { response in
                     #expect((response.headers[.strictTransportSecurity] != nil) == secure, "\(url ?? "none")")
                 }
@@ -99,14 +92,14 @@ struct SecurityHeaderTests {
         let uri = "/api/v1/households/\(Fixtures.household.number)/monitoring"
         let body = ByteBuffer(string: #"{"channel": "cadre-visit", "on": "2024-10-01"}"#)
         try await Application(router: server.router()).test(.router) { client in
-            let cookies = try await Self.signIn(client, token: tokens["township"]!)
-            let cookie = "dixian_token=\(Self.value(cookies["dixian_token"])); dixian_csrf=\(Self.value(cookies["dixian_csrf"]))"
+            let browser = try await Browser.signIn(client, as: "township")
+            let cookie = browser.cookie
             // Reading with the cookie needs no CSRF token.
             try await client.execute(uri: "/api/v1/households/\(Fixtures.household.number)", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .ok)
             }
             // A change with the cookie alone (what a page of another site can make a browser send) is refused.
-            for csrf in [nil, "", "0123", Self.value(cookies["dixian_csrf"]) + "0"] {
+            for csrf in [nil, "", "0123", browser.csrf + "0"] {
                 var headers: HTTPFields = [.cookie: cookie]
                 if let csrf { headers[HTTPField.Name("X-CSRF-Token")!] = csrf }
                 try await client.execute(uri: uri, method: .post, headers: headers, body: body) { response in
@@ -117,7 +110,7 @@ struct SecurityHeaderTests {
             }
             // With the token it reaches the workflow (which refuses it: the household's episode is open).
             try await client.execute(uri: uri, method: .post,
-                                     headers: [.cookie: cookie, HTTPField.Name("X-CSRF-Token")!: Self.value(cookies["dixian_csrf"])],
+                                     headers: [.cookie: cookie, HTTPField.Name("X-CSRF-Token")!: browser.csrf],
                                      body: body) { response in
                 #expect(response.status == .unprocessableContent)
             }

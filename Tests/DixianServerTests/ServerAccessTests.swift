@@ -41,7 +41,8 @@ struct ServerAccessTests {
                householdNumber: elsewhere.number, name: "赵远方", relation: Member.headRelation, laborCapacity: .full)
     }
 
-    /// A registry with the fixtures, a household elsewhere and a user of every role; their tokens by name.
+    /// A registry with the fixtures, a household elsewhere and a user of every role, each with a
+    /// password (`password(of:)`); their tokens by name.
     static func server() async throws -> (DixianServer<SQLiteRegistry>, [String: String]) {
         try await server(try SQLiteRegistry())
     }
@@ -55,7 +56,9 @@ struct ServerAccessTests {
             ("cadre", .villageCadre, "620621100201"), ("department", .department, "620621"), ("auditor", .auditor, "620621"),
         ]
         for (name, role, area) in users {
-            let (token, user) = AccessToken.issue(name: name, role: role, areas: [area], expiresOn: LocalDate(iso: "2099-12-31")!)
+            var (token, user) = AccessToken.issue(name: name, role: role, areas: [area], expiresOn: LocalDate(iso: "2099-12-31")!)
+            // bcrypt's least cost, so that the tests sign in quickly.
+            user.passwordHash = Password.hash(password(of: name), cost: 4)
             try await store.saveUser(user)
             tokens[name] = token
         }
@@ -64,6 +67,9 @@ struct ServerAccessTests {
                                   // An hour, so that a slow machine cannot let the window pass between the test's requests.
                                   selfReportWindow: .seconds(3600)), tokens)
     }
+
+    /// The password of test user `name`.
+    static func password(of name: String) -> String { "口令-\(name)-2024" }
 
     static func bearer(_ token: String?) -> HTTPFields {
         token.map { [.authorization: "Bearer \($0)"] } ?? [:]

@@ -2,6 +2,7 @@ import DixianCore
 import DixianInterchange
 import DixianReports
 import Hummingbird
+import HummingbirdAuth
 
 /// `/dashboard`: the county dashboard of a signed-in user's areas (signed out: to `/login`).
 struct DashboardController<Store: ServerStore>: Sendable {
@@ -15,12 +16,12 @@ struct DashboardController<Store: ServerStore>: Sendable {
     @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
         guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
         guard user.may(.read) else { throw ProblemDetails.forbidden }
-        return server.page(try await dashboard(for: user))
+        return server.page(try await dashboard(for: user, csrf: context.sessions.session?.csrf))
     }
 
     /// The dashboard of `user`'s areas: households by category, monitored households by risk
     /// type and township, and work past its deadline.
-    func dashboard(for user: ServerUser) async throws -> String {
+    func dashboard(for user: ServerUser, csrf: String?) async throws -> String {
         var categories: [HouseholdCategory: Int] = [:], risks: [RiskType: Int] = [:], townships: [String: Int] = [:]
         for area in user.areas {
             let summary = try await server.store.householdSummary(area: area)
@@ -39,7 +40,7 @@ struct DashboardController<Store: ServerStore>: Sendable {
         let merged = Dictionary(overdue, uniquingKeysWith: +).sorted { $0.key < $1.key }
         let places = (try? PlaceNames.of(server.chain)) ?? [:]
         return PageTemplates.dashboard(
-            county: server.plugin.name, user: user, today: today,
+            county: server.plugin.name, user: user, csrf: csrf, today: today,
             categories: HouseholdCategory.allCases.map { ($0.chineseName, categories[$0] ?? 0) },
             risks: risks.sorted { $0.value > $1.value }.map { ($0.key.chineseName, $0.value) },
             townships: townships.sorted { $0.key < $1.key }.map { (places[$0.key] ?? $0.key, $0.value) },
