@@ -238,10 +238,13 @@ public struct ScreeningEngine: Sendable {
                     }
                 }
             }
-            finished = tally.run(
+            var run = tally.run(
                 actor: options.actor, plugin: chain[chain.count - 1], asOf: options.asOf, area: options.area,
                 startedAt: startedAt, finishedAt: Self.timestamp())
-            return finished!
+            // A deadline that failed leaves the items unkept: the run is incomplete and says why.
+            run.failures += due.failures
+            finished = run
+            return run
         }
         return Outcome(run: run, declarations: declarations, households: households)
     }

@@ -98,6 +98,32 @@ struct CurrentFindingsTests {
         #expect(try Self.findings(ofRun: second, in: store).count == 10, "a later re-screening does not change what a run found")
     }
 
+    /// A deadline that fails on a household leaves the run's deadline items unkept: the run
+    /// names the failure and is incomplete, the state keeps no items (the due list computes
+    /// them, naming the failure), and the next day is a whole run.
+    @Test(arguments: Backend.allCases)
+    func aDeadlineThatFailsMakesTheRunIncompleteAndKeepsNoItems(_ backend: Backend) async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try backend.open()
+        try await store.apply(Self.households(5).map { .insert(.household($0)) }, as: "test")
+        _ = try chain()  // the plugin's files, and a deadline beside them
+        let deadlines = root.appendingPathComponent("test/deadlines")
+        try FileManager.default.createDirectory(at: deadlines, withIntermediateDirectories: true)
+        try """
+            dixian.deadline { id = 'assign-helper', title = '确定帮扶人', responsible = '乡镇人民政府', run = function(h, ctx)
+              if h.head_name == '户主3' then error('no rule for this household') end
+              return { due_on = ctx.as_of, message = '为' .. h.head_name .. '确定帮扶人' }
+            end }
+            """.write(to: deadlines.appendingPathComponent("a.lua"), atomically: true, encoding: .utf8)
+        let catalog = PluginCatalog(searchPath: [root])
+        let outcome = try engine(try catalog.chain(for: catalog.plugin("test"))).run(on: store)
+        #expect(!outcome.run.isComplete)
+        #expect(outcome.run.failures.contains { $0.hasPrefix("deadline assign-helper failed once: test/deadlines/a.lua:2:") },
+                "\(outcome.run.failures)")
+        let state = try #require(try store.currentState(plugin: "test"))
+        #expect(!state.deadlines && state.wakesOn == Self.asOf.adding(days: 1))
+    }
+
     @Test(arguments: Backend.allCases)
     func aRunThatFindsWhatIsCurrentRecordsNoChange(_ backend: Backend) async throws {
         defer { try? FileManager.default.removeItem(at: root) }
