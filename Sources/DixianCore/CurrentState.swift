@@ -19,10 +19,14 @@ public struct CurrentState: Hashable, Sendable {
     /// own wake-up date: a parameter's next dated value, or the day after a run some check or
     /// deadline failed in. Nil when no such date is known.
     public var wakesOn: LocalDate?
+    /// The audit entry after which a change to an asset is not yet screened: read before the
+    /// last run that screened the area's assets began. Assets belong to no household, so no
+    /// household's mark stands for them.
+    public var assetsSince: Int64
 
     /// A state.
     public init(pluginID: String, runID: Int64, fingerprint: String, asOf: LocalDate, area: String?, deadlines: Bool,
-                wakesOn: LocalDate? = nil) {
+                wakesOn: LocalDate? = nil, assetsSince: Int64 = 0) {
         self.pluginID = pluginID
         self.runID = runID
         self.fingerprint = fingerprint
@@ -30,6 +34,7 @@ public struct CurrentState: Hashable, Sendable {
         self.area = area
         self.deadlines = deadlines
         self.wakesOn = wakesOn
+        self.assetsSince = assetsSince
     }
 
     /// True when the state can be moved on to `date` by re-screening only the households woken
@@ -52,30 +57,36 @@ public struct CurrentState: Hashable, Sendable {
 
     /// The state once run `id` (`run`, over `households` or when nil its whole area, with
     /// `fingerprint`; `deadlines` when it kept the deadline items of all it screened; `wakesOn`
-    /// the date everything must be screened again by, after this run) is recorded over
-    /// `previous`. A whole run makes its own state, keeping the wider area of a previous state
-    /// of the same date and rules. A run that `advances` (the households woken or changed since
-    /// `previous`, on a later date: see `advances(to:area:fingerprint:)`) moves `previous` on
-    /// to its date. A run of some households keeps a previous state of its rules and of its
+    /// the date everything must be screened again by, after this run; `since` the audit entry
+    /// read before it began) is recorded over `previous`. A whole run makes its own state,
+    /// keeping the wider area of a previous state of the same date and rules. A run that
+    /// `advances` (the households woken or changed since `previous` and every asset, on its
+    /// date or a later one: see `advances(to:area:fingerprint:)`) moves `previous` on to its
+    /// date. A run of some households keeps a previous state of its rules and of its
     /// date or an earlier one (their own answers are then of a later date, as the next
     /// advancing run would make them); otherwise its plugin's findings are of mixed dates, and
     /// there is no state (nil) until the next whole run.
     public static func after(_ run: ScreeningRun, id: Int64, fingerprint: String, households: [String]?, advances: Bool = false,
-                             deadlines: Bool, wakesOn: LocalDate?, previous: CurrentState?) -> CurrentState? {
+                             since: Int64 = 0, deadlines: Bool, wakesOn: LocalDate?, previous: CurrentState?) -> CurrentState? {
         let same = previous.flatMap { $0.asOf == run.asOf && $0.fingerprint == fingerprint ? $0 : nil }
         if households == nil {
             if let same, same.covers(area: run.area, asOf: run.asOf, fingerprint: fingerprint) {
+                // A narrower area's run screened only its own assets: the wider state's mark stays.
                 return CurrentState(pluginID: run.pluginID, runID: id, fingerprint: fingerprint, asOf: run.asOf,
-                                    area: same.area, deadlines: same.deadlines && deadlines, wakesOn: Self.earlier(same.wakesOn, wakesOn))
+                                    area: same.area, deadlines: same.deadlines && deadlines, wakesOn: Self.earlier(same.wakesOn, wakesOn),
+                                    assetsSince: same.area == run.area ? since : same.assetsSince)
             }
             return CurrentState(pluginID: run.pluginID, runID: id, fingerprint: fingerprint, asOf: run.asOf, area: run.area,
-                                deadlines: deadlines, wakesOn: wakesOn)
+                                deadlines: deadlines, wakesOn: wakesOn, assetsSince: since)
         }
-        if advances, var moved = previous, moved.advances(to: run.asOf, area: run.area, fingerprint: fingerprint) {
+        if advances, var moved = previous, moved.fingerprint == fingerprint,
+           moved.asOf == run.asOf ? moved.covers(area: run.area, asOf: run.asOf, fingerprint: fingerprint)
+                                  : moved.advances(to: run.asOf, area: run.area, fingerprint: fingerprint) {
             moved.runID = id
-            moved.asOf = run.asOf
             moved.deadlines = moved.deadlines && deadlines
-            moved.wakesOn = wakesOn
+            moved.wakesOn = moved.asOf == run.asOf ? Self.earlier(moved.wakesOn, wakesOn) : wakesOn
+            moved.asOf = run.asOf
+            moved.assetsSince = moved.area == run.area ? since : moved.assetsSince
             return moved
         }
         guard var kept = previous, kept.fingerprint == fingerprint, kept.asOf <= run.asOf else { return nil }

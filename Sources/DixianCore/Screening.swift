@@ -200,7 +200,7 @@ public protocol ScreeningRunStore: Sendable {
     /// store keeps them in memory), and returns the finished run record. Then, in one
     /// transaction, the store records the run, compares the findings with the current findings
     /// of the plugin for the subjects the run screened (`households`, or when nil every
-    /// household and asset in the run's area; with `advancing`, `households` and every asset
+    /// household and asset in the run's area; with `coversArea`, `households` and every asset
     /// of the area), records what the run opened and closed, and makes its findings the
     /// current ones. Runs of one plugin are serialized there, so two runs never interleave
     /// their changes. In the same transaction it removes the `marks` (from
@@ -213,12 +213,13 @@ public protocol ScreeningRunStore: Sendable {
     /// anything) are marked again there: a change, and perhaps its own re-screening, made while
     /// the run was screening may have been overwritten with what the run read before it.
     /// Clearing marks ends the other plugins' `CurrentState`s, which counted on them. A run of
-    /// chosen households is not the plugin's latest run (`latestScreeningRun`); an `advancing`
-    /// run (the households woken or changed since the state's date: `dixian screen --changed`
-    /// on a later day) is, and records the counts of its whole area. If `produce` throws,
+    /// chosen households is not the plugin's latest run (`latestScreeningRun`); one that
+    /// `coversArea` is (the households changed, or woken on a later day, and every asset:
+    /// `dixian screen --changed`, which leaves the other households' findings standing for the
+    /// whole area), and records the counts of its whole area. If `produce` throws,
     /// nothing is recorded. Returns the run with its id.
     func recordScreening(
-        households: [String]?, advancing: Bool, clearing marks: [String: Int64], since: Int64, fingerprint: String,
+        households: [String]?, coversArea: Bool, clearing marks: [String: Int64], since: Int64, fingerprint: String,
         upkeep: () -> RunUpkeep,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun
@@ -244,6 +245,9 @@ public protocol ScreeningRunStore: Sendable {
     /// Only those of `households`, when given, and only those whose last change is later
     /// than audit entry `after` (0: all).
     func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64]
+
+    /// Whether an asset (or its income or distribution) changed after audit entry `audit`.
+    func assetsChanged(after audit: Int64) throws -> Bool
 
     /// The households within `area` (nil for all) whose wake-up date for plugin `plugin` is on
     /// or before `date`: those whose findings or deadline items may have changed by then.
@@ -290,7 +294,7 @@ extension ScreeningRunStore {
     public func recordScreening(
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
-        try recordScreening(households: nil, advancing: false, clearing: [:], since: Int64.max, fingerprint: "",
+        try recordScreening(households: nil, coversArea: false, clearing: [:], since: Int64.max, fingerprint: "",
                             upkeep: { RunUpkeep(deadlineItems: nil) }, produce)
     }
 }

@@ -30,3 +30,12 @@ public enum ViewDating: Hashable, Sendable {
         RegistryTable.allCases.compactMap { table in of(table).map { (table, $0) } }
     }
 }
+
+extension RegistryTable {
+    /// The tables of an asset's records: a change to one marks no household (assets belong to
+    /// villages), so runs that keep assets current look for them in the audit trail.
+    public static let assetTables: [RegistryTable] = [.asset, .assetIncome, .assetDistribution]
+
+    /// The names of `assetTables`, quoted as SQL string literals, separated by commas.
+    public static var quotedAssetTables: String { assetTables.map { "'\($0.rawValue)'" }.joined(separator: ", ") }
+}

@@ -7,7 +7,7 @@ extension PostgresRegistry: ScreeningRunStore {
     /// one plugin wait for each other there, and each reads the current findings only once it
     /// holds the lock.
     public func recordScreening(
-        households: [String]?, advancing: Bool, clearing marks: [String: Int64], since: Int64, fingerprint: String,
+        households: [String]?, coversArea: Bool, clearing marks: [String: Int64], since: Int64, fingerprint: String,
         upkeep: () -> RunUpkeep,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
@@ -28,17 +28,17 @@ extension PostgresRegistry: ScreeningRunStore {
                         """, [recorded.actor, recorded.pluginID, recorded.pluginVersion, recorded.asOf.description, recorded.area,
                               recorded.startedAt, recorded.finishedAt, String(recorded.householdCount),
                               try Self.json(recorded.findingsByCheck), try Self.json(recorded.failures),
-                              households != nil && !advancing ? "true" : "false"])
+                              households != nil && !coversArea ? "true" : "false"])
                     guard let text = created.first?[0], let id = Int64(text) else {
                         throw PostgresStoreError(message: "no id for the screening run")
                     }
-                    // An advancing run screened the area's assets too: their findings follow the households'.
+                    // A run that covers the area screened its assets too: their findings follow the households'.
                     let current = try Self.current(plugin: recorded.pluginID,
                                                    in: try Self.scope(area: recorded.area, households: households, from: 2), on: connection)
-                        + (advancing ? try Self.current(plugin: recorded.pluginID, in: Self.assetScope(area: recorded.area, from: 2),
+                        + (coversArea ? try Self.current(plugin: recorded.pluginID, in: Self.assetScope(area: recorded.area, from: 2),
                                                         on: connection) : [])
                     try Self.record(FindingChanges(current: current, screened: findings), run: recorded, id: id, on: connection)
-                    let counted = advancing ? try Self.countWholeArea(of: recorded, id: id, on: connection) : recorded
+                    let counted = coversArea ? try Self.countWholeArea(of: recorded, id: id, on: connection) : recorded
                     // A change committed since the marks were read has moved its mark on, or holds
                     // its row until it commits: the delete then finds the mark moved and keeps it.
                     try connection.run("""
@@ -57,15 +57,15 @@ extension PostgresRegistry: ScreeningRunStore {
                     try Self.replace(deadlineItems: items ?? [], of: recorded, id: id, households: households, on: connection)
                     try Self.replace(wakes: kept.wakes, of: recorded, households: households, on: connection)
                     let state = CurrentState.after(recorded, id: id, fingerprint: fingerprint, households: households,
-                                                   advances: advancing, deadlines: items != nil, wakesOn: kept.wakesOn,
+                                                   advances: coversArea, since: since, deadlines: items != nil, wakesOn: kept.wakesOn,
                                                    previous: try Self.currentState(plugin: recorded.pluginID, on: connection))
                     try connection.rows("DELETE FROM current_state WHERE plugin_id = $1", [recorded.pluginID])
                     if let state {
                         try connection.rows("""
-                            INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines, wakes_on)
-                            VALUES ($1, $2::bigint, $3, $4::date, $5, $6::boolean, $7::date)
+                            INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines, wakes_on, assets_since)
+                            VALUES ($1, $2::bigint, $3, $4::date, $5, $6::boolean, $7::date, $8::bigint)
                             """, [state.pluginID, String(state.runID), state.fingerprint, state.asOf.description, state.area,
-                                  state.deadlines ? "true" : "false", state.wakesOn?.description])
+                                  state.deadlines ? "true" : "false", state.wakesOn?.description, String(state.assetsSince)])
                     }
                     return (id, counted)
                 }
@@ -76,7 +76,7 @@ extension PostgresRegistry: ScreeningRunStore {
         return run
     }
 
-    /// `run` (an advancing one, stored as `id`) with the counts of its whole area, as on SQLite.
+    /// `run` (one that covers its area, stored as `id`) with the counts of its whole area, as on SQLite.
     private static func countWholeArea(of run: ScreeningRun, id: Int64, on connection: Connection) throws -> ScreeningRun {
         var counted = run
         let area = run.area.map { $0 + "%" } ?? "%"
@@ -130,6 +130,14 @@ extension PostgresRegistry: ScreeningRunStore {
                 SELECT ($3::text[])[1], h, w::date FROM unnest($1::text[], $2::text[]) AS i(h, w)
                 ON CONFLICT (plugin_id, household_number) DO UPDATE SET wake_on = excluded.wake_on
                 """, lists: [slice.map(\.key), slice.map(\.value.description), [run.pluginID]])
+        }
+    }
+
+    public func assetsChanged(after audit: Int64) throws -> Bool {
+        try pool.withConnection { connection in
+            try !connection.rows("""
+                SELECT 1 FROM audit WHERE id > $1::bigint AND table_name IN (\(RegistryTable.quotedAssetTables)) LIMIT 1
+                """, [String(audit)]).isEmpty
         }
     }
 
@@ -202,13 +210,15 @@ extension PostgresRegistry: ScreeningRunStore {
     /// The plugin's current state as stored.
     private static func currentState(plugin: String, on connection: Connection) throws -> CurrentState? {
         guard let row = try connection.rows("""
-            SELECT run_id::text, fingerprint, as_of::text, area, deadlines::text, wakes_on::text FROM current_state WHERE plugin_id = $1
+            SELECT run_id::text, fingerprint, as_of::text, area, deadlines::text, wakes_on::text, assets_since::text
+            FROM current_state WHERE plugin_id = $1
             """, [plugin]).first else { return nil }
         guard let run = row[0].flatMap({ Int64($0) }), let asOf = LocalDate(iso: row[2] ?? "") else {
             throw PostgresStoreError(message: "current_state holds a row for '\(plugin)' that Dixian cannot read")
         }
         return CurrentState(pluginID: plugin, runID: run, fingerprint: row[1] ?? "", asOf: asOf, area: row[3],
-                            deadlines: row[4] == "true", wakesOn: row[5].flatMap { LocalDate(iso: $0) })
+                            deadlines: row[4] == "true", wakesOn: row[5].flatMap { LocalDate(iso: $0) },
+                            assetsSince: row[6].flatMap { Int64($0) } ?? 0)
     }
 
     public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?, through: LocalDate?) throws

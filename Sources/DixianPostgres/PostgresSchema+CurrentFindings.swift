@@ -104,6 +104,7 @@ extension PostgresSchema {
         );
         CREATE INDEX household_wake_by_date ON household_wake (plugin_id, wake_on);
         ALTER TABLE current_state ADD COLUMN wakes_on date;
+        ALTER TABLE current_state ADD COLUMN assets_since bigint NOT NULL DEFAULT 0;
         """
 }
 

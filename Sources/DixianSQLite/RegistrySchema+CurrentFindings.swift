@@ -107,7 +107,8 @@ extension RegistrySchema {
 extension RegistrySchema {
     /// Each household's wake-up date per plugin (issue 23: the first date its findings or
     /// deadline items may change with nothing changed in the registry), and the date on which
-    /// every household of a plugin's state must be screened again (`current_state.wakes_on`).
+    /// every household of a plugin's state must be screened again (`current_state.wakes_on`),
+    /// and the audit entry after which asset changes are not yet screened (`assets_since`).
     static func createWakeDates(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE household_wake (
@@ -118,6 +119,7 @@ extension RegistrySchema {
             ) WITHOUT ROWID;
             CREATE INDEX household_wake_by_date ON household_wake (plugin_id, wake_on);
             ALTER TABLE current_state ADD COLUMN wakes_on TEXT;
+            ALTER TABLE current_state ADD COLUMN assets_since INTEGER NOT NULL DEFAULT 0;
             """)
     }
 }

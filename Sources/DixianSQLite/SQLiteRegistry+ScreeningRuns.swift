@@ -9,7 +9,7 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// the current findings of the screened subjects, so a run's first recording (every finding
     /// opened) holds the write lock for seconds; a daily run's, for the changes only.
     public func recordScreening(
-        households: [String]?, advancing: Bool, clearing marks: [String: Int64], since: Int64, fingerprint: String,
+        households: [String]?, coversArea: Bool, clearing marks: [String: Int64], since: Int64, fingerprint: String,
         upkeep: () -> RunUpkeep,
         _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun
     ) throws -> ScreeningRun {
@@ -17,7 +17,7 @@ extension SQLiteRegistry: ScreeningRunStore {
         var run = try produce { screened += $0 }
         let kept = upkeep()
         let items = kept.deadlineItems
-        let chosen = households != nil && !advancing
+        let chosen = households != nil && !coversArea
         run.id = try write { db in
             try db.execute(sql: """
                 INSERT INTO screening_run (actor, plugin_id, plugin_version, as_of, area, started_at, finished_at,
@@ -27,11 +27,11 @@ extension SQLiteRegistry: ScreeningRunStore {
                                  run.startedAt, run.finishedAt, run.householdCount,
                                  try Self.json(run.findingsByCheck), try Self.json(run.failures), chosen])
             let id = db.lastInsertedRowID
-            // An advancing run screened the area's assets too: their findings follow the households' (`findingOrder`).
+            // A run that covers the area screened its assets too: their findings follow the households' (`findingOrder`).
             let current = try Self.current(plugin: run.pluginID, in: Self.scope(area: run.area, households: households, from: 2), db)
-                + (advancing ? try Self.current(plugin: run.pluginID, in: Self.assetScope(area: run.area, from: 2), db) : [])
+                + (coversArea ? try Self.current(plugin: run.pluginID, in: Self.assetScope(area: run.area, from: 2), db) : [])
             try Self.record(FindingChanges(current: current, screened: screened), run: run, id: id, in: db)
-            if advancing { run = try Self.countWholeArea(of: run, id: id, in: db) }
+            if coversArea { run = try Self.countWholeArea(of: run, id: id, in: db) }
             let clear = try db.cachedStatement(sql: "DELETE FROM household_dirty WHERE household_number = ? AND audit_id = ?")
             for (household, audit) in marks {
                 try clear.execute(arguments: [household, audit])
@@ -46,22 +46,23 @@ extension SQLiteRegistry: ScreeningRunStore {
             }
             try Self.replace(deadlineItems: items ?? [], of: run, id: id, households: households, in: db)
             try Self.replace(wakes: kept.wakes, of: run, households: households, in: db)
-            let state = CurrentState.after(run, id: id, fingerprint: fingerprint, households: households, advances: advancing,
+            let state = CurrentState.after(run, id: id, fingerprint: fingerprint, households: households, advances: coversArea, since: since,
                                            deadlines: items != nil, wakesOn: kept.wakesOn,
                                            previous: try Self.currentState(plugin: run.pluginID, db))
             try db.execute(sql: "DELETE FROM current_state WHERE plugin_id = ?", arguments: [run.pluginID])
             if let state {
                 try db.execute(sql: """
-                    INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines, wakes_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO current_state (plugin_id, run_id, fingerprint, as_of, area, deadlines, wakes_on, assets_since)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [state.pluginID, state.runID, state.fingerprint, state.asOf.description, state.area, state.deadlines,
-                                     state.wakesOn?.description])
+                                     state.wakesOn?.description, state.assetsSince])
             }
             return id
         }
         return run
     }
 
-    /// `run` (an advancing one, stored as `id`) with the counts of its whole area: the
+    /// `run` (one that covers its area, stored as `id`) with the counts of its whole area: the
     /// households in it and the current findings of each check, which is what the run leaves
     /// standing on its date. Stored, so reports of the run print them.
     private static func countWholeArea(of run: ScreeningRun, id: Int64, in db: Database) throws -> ScreeningRun {
@@ -114,6 +115,14 @@ extension SQLiteRegistry: ScreeningRunStore {
             """)
         for (household, wake) in pending {
             try write.execute(arguments: [run.pluginID, household, wake.description])
+        }
+    }
+
+    public func assetsChanged(after audit: Int64) throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM audit WHERE id > ? AND table_name IN (\(RegistryTable.quotedAssetTables)))
+                """, arguments: [audit]) ?? false
         }
     }
 
@@ -239,11 +248,12 @@ extension SQLiteRegistry: ScreeningRunStore {
     /// The plugin's current state as stored.
     private static func currentState(plugin: String, _ db: Database) throws -> CurrentState? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT run_id, fingerprint, as_of, area, deadlines, wakes_on FROM current_state WHERE plugin_id = ?
+            SELECT run_id, fingerprint, as_of, area, deadlines, wakes_on, assets_since FROM current_state WHERE plugin_id = ?
             """, arguments: [plugin]) else { return nil }
         return CurrentState(pluginID: plugin, runID: row[0], fingerprint: row[1], asOf: try row.date("as_of", in: "current_state"),
                             area: row[3], deadlines: row[4],
-                            wakesOn: try (row["wakes_on"] as String?).map { _ in try row.date("wakes_on", in: "current_state") })
+                            wakesOn: try (row["wakes_on"] as String?).map { _ in try row.date("wakes_on", in: "current_state") },
+                            assetsSince: row[6])
     }
 
     /// A deadline item's columns, in the order `storedDeadlineItems` reads them.

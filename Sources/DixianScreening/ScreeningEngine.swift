@@ -95,17 +95,17 @@ public struct ScreeningEngine: Sendable {
         let since = try store.lastAuditID()
         let marks = try store.changedHouseholds(area: try scopedArea(), households: households)
         let fingerprint = try fingerprint()
-        return try screen(store, households: households, advancing: false, deadlines: true, progress: progress) { [marks] upkeep, produce in
-            try store.recordScreening(households: households, advancing: false, clearing: marks, since: since,
+        return try screen(store, households: households, withAssets: false, deadlines: true, progress: progress) { [marks] upkeep, produce in
+            try store.recordScreening(households: households, coversArea: false, clearing: marks, since: since,
                                       fingerprint: fingerprint, upkeep: upkeep, produce)
         }
     }
 
     /// Re-screens the households changed since a run last screened them (`dixian screen
-    /// --changed`). On the date of the plugin's `CurrentState`, those alone; on a later date,
-    /// also those woken by then (their checks or deadlines read the date, a member has a
-    /// birthday, a record dated in between comes into view) and every asset, which moves the
-    /// state on to the date. A whole run instead when the state does not cover the area with
+    /// --changed`). On the date of the plugin's `CurrentState`, those alone (and every asset
+    /// when one changed since the assets were last screened); on a later date, also those woken
+    /// by then (their checks or deadlines read the date, a member has a birthday, a record
+    /// dated in between comes into view) and every asset, which moves the state on to the date. A whole run instead when the state does not cover the area with
     /// these rules (no run yet; an edited plugin or parameter; an earlier date; a parameter
     /// taking another value, or a run that failed, in between), or when more than
     /// `wholeRunAfterChanges` households are to be screened (a whole run, reading in
@@ -129,10 +129,12 @@ public struct ScreeningEngine: Sendable {
             chosen.formUnion(try store.householdsWithRecords(area: area, datedAfter: state.asOf, through: options.asOf))
             if chosen.count > Self.wholeRunAfterChanges { return try run(on: store, progress: progress) }
         }
+        // Assets are screened again on a later date, and when one changed since they last were.
+        let coversArea = try advancing || store.assetsChanged(after: state.assetsSince)
         let households = chosen.sorted()
-        var outcome = try screen(store, households: households, advancing: advancing, deadlines: state.deadlines, progress: progress) {
+        var outcome = try screen(store, households: households, withAssets: coversArea, deadlines: state.deadlines, progress: progress) {
             upkeep, produce in
-            try store.recordScreening(households: households, advancing: advancing, clearing: marks, since: since,
+            try store.recordScreening(households: households, coversArea: coversArea, clearing: marks, since: since,
                                       fingerprint: fingerprint, upkeep: upkeep, produce)
         }
         outcome.advanced = advancing
@@ -154,7 +156,7 @@ public struct ScreeningEngine: Sendable {
                        progress: (@Sendable (Int) -> Void)? = nil) throws -> Verification {
         var found: [Finding] = []
         var items: [DeadlineItem]?
-        let outcome = try screen(store, households: nil, advancing: false, deadlines: true, progress: progress) { upkeep, produce in
+        let outcome = try screen(store, households: nil, withAssets: false, deadlines: true, progress: progress) { upkeep, produce in
             let run = try produce { found += $0 }
             items = upkeep().deadlineItems
             return run
@@ -169,11 +171,11 @@ public struct ScreeningEngine: Sendable {
         return verification
     }
 
-    /// Screens `store` (or its `households`, and its assets too when `advancing`), handing the
+    /// Screens `store` (or its `households`, and its assets too when `withAssets`), handing the
     /// run's production to `record` with its upkeep: the deadline items of the households
     /// screened (when `deadlines`; see `DeadlineItems`) and their wake-up dates (`WakeDates`).
     private func screen(
-        _ store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]?, advancing: Bool,
+        _ store: some HouseholdViewSource & ScreeningRunStore & RegistryStore, households: [String]?, withAssets: Bool,
         deadlines: Bool, progress: (@Sendable (Int) -> Void)?,
         record recordRun: (_ upkeep: () -> RunUpkeep,
                            _ produce: (_ store: ([Finding]) throws -> Void) throws -> ScreeningRun) throws -> ScreeningRun
@@ -190,7 +192,7 @@ public struct ScreeningEngine: Sendable {
         let partitions = try households.map { Self.partitions(of: $0, area: options.area, size: options.batchSize) }
             ?? store.partitions(area: options.area, size: options.partitionSize)
         let wakes = WakeDates()
-        let assets = declarations.assetChecks.isEmpty || (households != nil && !advancing)
+        let assets = declarations.assetChecks.isEmpty || (households != nil && !withAssets)
             ? [] : try AssetViews.read(from: store, area: options.area)
         let startedAt = Self.timestamp()
         // Everything is screened again on the first date a parameter takes another value, and

@@ -124,6 +124,32 @@ struct CurrentFindingsTests {
         #expect(!state.deadlines && state.wakesOn == Self.asOf.adding(days: 1))
     }
 
+    /// Assets belong to no household, so no mark stands for them: `runChanged` screens the
+    /// assets again when one changed since they last were, on the same date too.
+    @Test(arguments: Backend.allCases)
+    func aChangedAssetIsScreenedAgainOnTheSameDate(_ backend: Backend) async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try backend.open()
+        try await store.apply(Self.households(2).map { .insert(.household($0)) }, as: "test")
+        var asset = Asset(id: 1, project: "光伏电站", assetClass: .operating, value: Money(yuan: 100000), villageCode: "620621101001",
+                          custodian: "村股份经济合作社", ownershipRegistered: true, status: .inUse, formedOn: LocalDate(iso: "2021-05-01")!)
+        try await store.apply([.insert(.asset(asset))], as: "test")
+        let chain = try chain("""
+            dixian.asset_check { id = 'no-custodian', title = '无管护主体', run = function(a)
+              if a.custodian == nil then return '无管护主体：' .. a.project end
+            end }
+            """)
+        _ = try engine(chain).run(on: store)
+        let unchanged = try engine(chain).runChanged(on: store)
+        #expect(unchanged.households == [] && unchanged.run.findingsByCheck["no-custodian"] == 0)
+
+        asset.custodian = nil
+        try await store.apply([.update(.asset(asset))], as: "test")
+        _ = try engine(chain).runChanged(on: store)
+        #expect(try store.currentFindings(plugin: "test", area: nil, households: nil).contains { $0.checkID == "no-custodian" })
+        #expect(try engine(chain).verify(on: store).isClean)
+    }
+
     @Test(arguments: Backend.allCases)
     func aRunThatFindsWhatIsCurrentRecordsNoChange(_ backend: Backend) async throws {
         defer { try? FileManager.default.removeItem(at: root) }
@@ -178,7 +204,7 @@ struct CurrentFindingsTests {
         // Another plugin's state over the same registry.
         let other = ScreeningRun(actor: "测试", pluginID: "other", pluginVersion: "1", asOf: Self.asOf, area: nil,
                                  startedAt: "", finishedAt: "x", householdCount: 0, findingsByCheck: [:], failures: [])
-        _ = try store.recordScreening(households: nil, advancing: false, clearing: [:], since: try store.lastAuditID(),
+        _ = try store.recordScreening(households: nil, coversArea: false, clearing: [:], since: try store.lastAuditID(),
                                       fingerprint: "f", upkeep: { RunUpkeep(deadlineItems: []) }) { _ in other }
         #expect(try store.currentState(plugin: "other") != nil)
 
@@ -192,7 +218,7 @@ struct CurrentFindingsTests {
         // The whole run, started before the change, records what it read then.
         let stale = ScreeningRun(actor: "测试", pluginID: "test", pluginVersion: "1.0", asOf: Self.asOf, area: "620621",
                                  startedAt: "", finishedAt: "x", householdCount: 4, findingsByCheck: [:], failures: [])
-        _ = try store.recordScreening(households: nil, advancing: false, clearing: [:], since: since, fingerprint: "f",
+        _ = try store.recordScreening(households: nil, coversArea: false, clearing: [:], since: since, fingerprint: "f",
                                       upkeep: { RunUpkeep(deadlineItems: []) }) { _ in stale }
         #expect(Array(try store.changedHouseholds(area: nil).keys) == [households[1].number] && !marks.isEmpty,
                 "a change after the run began is marked again")
