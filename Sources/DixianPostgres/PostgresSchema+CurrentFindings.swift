@@ -93,8 +93,9 @@ extension PostgresSchema {
 }
 
 extension PostgresSchema {
-    /// Each household's wake-up date per plugin and the date a plugin's state must be screened
-    /// again by, as on SQLite (`RegistrySchema.createWakeDates`).
+    /// Each household's wake-up date per plugin, the date a plugin's state must be screened
+    /// again by, and the household a moved record left marked too, as on SQLite
+    /// (`RegistrySchema.createWakeDates`).
     static let wakeDates = """
         CREATE TABLE household_wake (
           plugin_id text COLLATE "C" NOT NULL,
@@ -105,6 +106,19 @@ extension PostgresSchema {
         CREATE INDEX household_wake_by_date ON household_wake (plugin_id, wake_on);
         ALTER TABLE current_state ADD COLUMN wakes_on date;
         ALTER TABLE current_state ADD COLUMN assets_since bigint NOT NULL DEFAULT 0;
+        CREATE OR REPLACE FUNCTION audit_marks_household() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          previous text := NEW.before::jsonb ->> 'household_number';
+        BEGIN
+          IF current_setting('dixian.copying', true) = 'on' THEN RETURN NULL; END IF;
+          INSERT INTO household_dirty (household_number, audit_id) VALUES (NEW.household_number, NEW.id)
+            ON CONFLICT (household_number) DO UPDATE SET audit_id = excluded.audit_id;
+          IF previous IS NOT NULL AND previous <> NEW.household_number THEN
+            INSERT INTO household_dirty (household_number, audit_id) VALUES (previous, NEW.id)
+              ON CONFLICT (household_number) DO UPDATE SET audit_id = excluded.audit_id;
+          END IF;
+          RETURN NULL;
+        END $$;
         """
 }
 

@@ -108,7 +108,8 @@ extension RegistrySchema {
     /// Each household's wake-up date per plugin (issue 23: the first date its findings or
     /// deadline items may change with nothing changed in the registry), and the date on which
     /// every household of a plugin's state must be screened again (`current_state.wakes_on`),
-    /// and the audit entry after which asset changes are not yet screened (`assets_since`).
+    /// and the audit entry after which asset changes are not yet screened (`assets_since`); and
+    /// a record moved to another household (a member, a visit) marks the household it left too.
     static func createWakeDates(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE household_wake (
@@ -120,6 +121,11 @@ extension RegistrySchema {
             CREATE INDEX household_wake_by_date ON household_wake (plugin_id, wake_on);
             ALTER TABLE current_state ADD COLUMN wakes_on TEXT;
             ALTER TABLE current_state ADD COLUMN assets_since INTEGER NOT NULL DEFAULT 0;
+            CREATE TRIGGER audit_marks_previous_household AFTER INSERT ON audit
+            WHEN json_extract(NEW.before, '$.household_number') <> NEW.household_number BEGIN
+              INSERT INTO household_dirty (household_number, audit_id) VALUES (json_extract(NEW.before, '$.household_number'), NEW.id)
+                ON CONFLICT (household_number) DO UPDATE SET audit_id = excluded.audit_id;
+            END;
             """)
     }
 }

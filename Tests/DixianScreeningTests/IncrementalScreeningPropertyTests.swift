@@ -74,7 +74,16 @@ struct IncrementalScreeningPropertyTests {
             var changes: [RegistryChange] = []
             var action = ""
             let household = present[Int(random.next() % UInt64(present.count))].number
-            switch random.next() % 9 {
+            switch random.next() % 10 {
+            case 9 where !members.isEmpty:
+                // A member moves to another household (the one they left changes too).
+                let from = members.keys.sorted()[Int(random.next() % UInt64(members.count))]
+                var member = members[from]!.removeLast()
+                if members[from]!.isEmpty { members[from] = nil }
+                member.householdNumber = household
+                members[household, default: []].append(member)
+                changes = [.update(.member(member))]
+                action = "member \(member.name) moved from \(from) to \(household)"
             case 5:
                 // A member turning 60 within the next few weeks, or lately.
                 let birth = asOf.adding(days: Int(random.next() % 60) - 20).adding(months: -720)
