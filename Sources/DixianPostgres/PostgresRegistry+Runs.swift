@@ -176,9 +176,24 @@ extension PostgresRegistry: ScreeningRunStore {
     private static func replace(deadlineItems items: [DeadlineItem], of run: ScreeningRun, id: Int64, households: [String]?,
                                 on connection: Connection) throws {
         let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
-        try connection.rows("DELETE FROM due_item WHERE plugin_id = $1 AND \(scope.sql)", [run.pluginID] + scope.parameters)
-        for start in stride(from: 0, to: items.count, by: findingsPerStatement) {
-            let slice = items[start..<min(start + findingsPerStatement, items.count)]
+        // Only the households whose items changed are rewritten, as on SQLite.
+        var sorted = items
+        sorted.sort { $0.householdNumber < $1.householdNumber }  // stable: each household's in the order found
+        let changed = try DeadlineItem.householdsChanged(from: { body in
+            try Self.forEachRow("""
+                SELECT \(deadlineColumns.replacingOccurrences(of: "due_on, done_on", with: "due_on::text, done_on::text"))
+                FROM due_item WHERE plugin_id = $1 AND \(scope.sql) ORDER BY household_number, position
+                """, [run.pluginID] + scope.parameters, on: connection) { row in try body(try deadlineItem(row)) }
+        }, to: sorted)
+        for start in stride(from: 0, to: changed.count, by: findingsPerStatement) {
+            try connection.run("""
+                DELETE FROM due_item WHERE plugin_id = ($2::text[])[1] AND household_number = ANY ($1::text[])
+                """, lists: [Array(changed[start..<min(start + findingsPerStatement, changed.count)]), [run.pluginID]])
+        }
+        let rewritten = Set(changed)
+        let written = sorted.filter { rewritten.contains($0.householdNumber) }
+        for start in stride(from: 0, to: written.count, by: findingsPerStatement) {
+            let slice = written[start..<min(start + findingsPerStatement, written.count)]
             try connection.run("""
                 INSERT INTO due_item (plugin_id, plugin_version, as_of, run_id, \(deadlineColumns))
                 SELECT ($10::text[])[1], ($11::text[])[1], ($12::text[])[1]::date, \(id), h, t, d, ti, r, NULLIF(p, ''), u::date,
@@ -267,16 +282,19 @@ extension PostgresRegistry: ScreeningRunStore {
         try Self.forEachRow("""
             SELECT household_number, township_code, deadline_id, title, responsible, person, due_on::text, done_on::text, message
             FROM (\(selection)) AS item ORDER BY item.household_number, item.position
-            """, [plugin] + scope.parameters, on: connection) { row in
-            guard let due = LocalDate(iso: row[6] ?? "") else {
-                throw PostgresStoreError(message: "due_item.due_on holds '\(row[6] ?? "")', which Dixian cannot read")
-            }
-            items.append(DeadlineItem(
-                deadlineID: row[2] ?? "", title: row[3] ?? "", householdNumber: row[0] ?? "", townshipCode: row[1] ?? "",
-                responsible: row[4] ?? "", person: row[5], dueOn: due, doneOn: row[7].flatMap { LocalDate(iso: $0) },
-                message: row[8] ?? ""))
-        }
+            """, [plugin] + scope.parameters, on: connection) { row in items.append(try deadlineItem(row)) }
         return items
+    }
+
+    /// The deadline item in `row` (`deadlineColumns`, the dates as text).
+    private static func deadlineItem(_ row: [String?]) throws -> DeadlineItem {
+        guard let due = LocalDate(iso: row[6] ?? "") else {
+            throw PostgresStoreError(message: "due_item.due_on holds '\(row[6] ?? "")', which Dixian cannot read")
+        }
+        return DeadlineItem(
+            deadlineID: row[2] ?? "", title: row[3] ?? "", householdNumber: row[0] ?? "", townshipCode: row[1] ?? "",
+            responsible: row[4] ?? "", person: row[5], dueOn: due, doneOn: row[7].flatMap { LocalDate(iso: $0) },
+            message: row[8] ?? "")
     }
 
     /// Runs `body` (one transaction) again, up to three times, when PostgreSQL refuses it for a

@@ -225,16 +225,37 @@ extension SQLiteRegistry: ScreeningRunStore {
     private static func replace(deadlineItems items: [DeadlineItem], of run: ScreeningRun, id: Int64, households: [String]?,
                                 in db: Database) throws {
         let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
-        try db.execute(sql: "DELETE FROM due_item WHERE plugin_id = ?1 AND \(scope.sql)", arguments: [run.pluginID] + scope.arguments)
+        // Only the households whose items changed are rewritten: a whole run on a day of a
+        // million items holds the write lock for the changes, not for every item.
+        var sorted = items
+        sorted.sort { $0.householdNumber < $1.householdNumber }  // stable: each household's in the order found
+        let changed = Set(try DeadlineItem.householdsChanged(from: { body in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(deadlineColumns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) ORDER BY household_number, position
+                """, arguments: [run.pluginID] + scope.arguments)
+            while let row = try rows.next() { try body(try deadlineItem(row)) }
+        }, to: sorted))
+        let delete = try db.cachedStatement(sql: "DELETE FROM due_item WHERE plugin_id = ? AND household_number = ?")
+        for household in changed {
+            try delete.execute(arguments: [run.pluginID, household])
+        }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO due_item (plugin_id, plugin_version, as_of, run_id, \(deadlineColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for item in items {
+        for item in sorted where changed.contains(item.householdNumber) {
             try insert.execute(arguments: [
                 run.pluginID, run.pluginVersion, run.asOf.description, id, item.householdNumber, item.townshipCode, item.deadlineID,
                 item.title, item.responsible, item.person, item.dueOn.description, item.doneOn?.description, item.message,
             ])
         }
+    }
+
+    /// The deadline item in `row`'s `deadlineColumns`.
+    private static func deadlineItem(_ row: Row) throws -> DeadlineItem {
+        DeadlineItem(
+            deadlineID: row[2], title: row[3], householdNumber: row[0], townshipCode: row[1], responsible: row[4], person: row[5],
+            dueOn: try row.date("due_on", in: "due_item"), doneOn: try (row["done_on"] as String?).map { _ in try row.date("done_on", in: "due_item") },
+            message: row[8])
     }
 
     public func lastAuditID() throws -> Int64 {
@@ -308,12 +329,7 @@ extension SQLiteRegistry: ScreeningRunStore {
             SELECT \(Self.deadlineColumns) FROM (\(selection)) ORDER BY household_number, position
             """, arguments: [plugin] + scope.arguments)
         var items: [DeadlineItem] = []
-        while let row = try rows.next() {
-            items.append(DeadlineItem(
-                deadlineID: row[2], title: row[3], householdNumber: row[0], townshipCode: row[1], responsible: row[4], person: row[5],
-                dueOn: try row.date("due_on", in: "due_item"), doneOn: try (row["done_on"] as String?).map { _ in try row.date("done_on", in: "due_item") },
-                message: row[8]))
-        }
+        while let row = try rows.next() { items.append(try deadlineItem(row)) }
         return items
     }
 
