@@ -42,20 +42,20 @@ public enum WorkflowStep: String, OfficialTerm {
     /// 部门预警核实办结.
     case warningClose = "warning.close"
 
+    /// The monitoring transition the step takes, and the stage of the elimination procedure
+    /// for one of those: the step's id is the transition's (`verify`), or `eliminate.` and the
+    /// stage's (`eliminate.village-review`). Nil for the work around the episode.
+    public var monitoring: (transition: MonitoringTransition, stage: EliminationStage?)? {
+        if let transition = MonitoringTransition(rawValue: rawValue) { return (transition, nil) }
+        let prefix = MonitoringTransition.eliminate.rawValue + "."
+        guard rawValue.hasPrefix(prefix), let stage = EliminationStage(rawValue: String(rawValue.dropFirst(prefix.count))) else { return nil }
+        return (.eliminate, stage)
+    }
+
+    /// A monitoring step's name is its transition's (and stage's): `风险消除·村级评议`.
     public var chineseName: String {
-        switch self {
-        case .report: "报告"
-        case .verify: "核实"
-        case .answer: "反馈"
-        case .approve: "审批认定"
-        case .plan: "制定帮扶计划"
-        case .eliminateHouseholdCheck: "风险消除·入户核实"
-        case .eliminatePublicReview: "风险消除·民主评议和公示"
-        case .eliminateVillageReview: "风险消除·村级评议"
-        case .eliminateCountyApproval: "风险消除·县级审核批准和公告"
-        case .followUp: "回头看"
-        case .sendBack: "回退"
-        case .relabel: "再标注"
+        if let (transition, stage) = monitoring { return transition.chineseName + (stage.map { "·" + $0.chineseName } ?? "") }
+        return switch self {
         case .visit: "走访"
         case .planAdjust: "帮扶计划动态调整"
         case .measureAdd: "添加帮扶措施"
@@ -63,26 +63,16 @@ public enum WorkflowStep: String, OfficialTerm {
         case .problemOpen: "问题登记"
         case .problemClose: "问题办结销号"
         case .warningClose: "预警核实办结"
+        default: rawValue  // a monitoring step, named above
         }
     }
 
     /// The step `action` takes.
     public init(_ action: MonitoringAction) {
-        switch action {
-        case .verify: self = .verify
-        case .answer: self = .answer
-        case .approve: self = .approve
-        case .plan: self = .plan
-        case .eliminate(let stage, _):
-            switch stage {
-            case .householdCheck: self = .eliminateHouseholdCheck
-            case .publicReview: self = .eliminatePublicReview
-            case .villageReview: self = .eliminateVillageReview
-            case .countyApproval: self = .eliminateCountyApproval
-            }
-        case .followUp: self = .followUp
-        case .sendBack: self = .sendBack
-        case .relabel: self = .relabel
+        if case .eliminate(let stage, _) = action {
+            self = WorkflowStep(rawValue: MonitoringTransition.eliminate.rawValue + "." + stage.rawValue)!
+        } else {
+            self = WorkflowStep(rawValue: action.transition.rawValue)!
         }
     }
 }

@@ -136,6 +136,20 @@ struct StepRoleTests {
         #expect(permit.declaration.plugin == "strict-minqin" && permit.declaration.source == "县里的规定")
     }
 
+    @Test func everyMonitoringActionIsAStepAndEveryStepHasAChineseName() {
+        let actions: [MonitoringAction] = [.verify(notes: ""), .answer(accepted: true, reasons: ""), .approve(riskTypes: [], kind: .marginal),
+                                           .plan(planID: 1), .followUp(notes: ""), .sendBack(reasons: ""), .relabel(riskTypes: [], notes: "")]
+            + EliminationStage.allCases.map { .eliminate($0, notes: "") }
+        for action in actions {
+            let step = WorkflowStep(action)
+            #expect(step.monitoring?.transition == action.transition)
+            if case .eliminate(let stage, _) = action { #expect(step.monitoring?.stage == stage) }
+        }
+        #expect(WorkflowStep.report.monitoring?.transition == .report && WorkflowStep.planAdjust.monitoring == nil)
+        #expect(WorkflowStep.eliminateVillageReview.chineseName == "风险消除·村级评议")
+        #expect(WorkflowStep.allCases.allSatisfy { $0.chineseName != $0.rawValue })
+    }
+
     @Test func aStepNoPluginPermitsIsTheCountyAdministratorsAlone() throws {
         let declarations = try PluginRuntime(chain: [try MinqinWorkflow.catalog.plugin("national")], state: LuaState()).declarations
         #expect(Set(declarations.permits.map(\.step)) == Set(WorkflowStep.allCases), "the national table lists every step")
