@@ -1,4 +1,5 @@
 import DixianCore
+import DixianPlugins
 import DixianServer
 import DixianTestSupport
 import Foundation
@@ -47,5 +48,38 @@ struct StepRoleServerTests {
         }
         let trail = try await server.store.auditTrail(ofHousehold: Fixtures.household.number)
         #expect(!trail.dropFirst(before).contains { $0.actor == "user:township" }, "a refused step changes nothing")
+    }
+
+    /// The self-report form is received by the village: where the county's table lets no
+    /// village cadre report, the household's report waits as a warning for the township to
+    /// verify, and the household is answered as ever.
+    @Test(arguments: ServerBackend.allCases)
+    func aSelfReportTheVillageMayNotOpenIsKeptAsAWarning(_ backend: ServerBackend) async throws {
+        try await Self.aSelfReportTheVillageMayNotOpenIsKeptAsAWarning(on: try backend.open())
+    }
+
+    private static func aSelfReportTheVillageMayNotOpenIsKeptAsAWarning(on store: some ServerStore) async throws {
+        let folder = TemporaryFolder("dixian-roles")
+        defer { withExtendedLifetime(folder) {} }
+        try PluginFolder.write("township-reports", extends: "minqin", [
+            "roles/report.lua": "dixian.permit { step = 'report', roles = { 'township-staff', 'county-administrator' }, override = true }",
+        ], in: folder.url)
+        let catalog = PluginCatalog(searchPath: [folder.url, ServerAccessTests.plugins])
+        try await store.apply([.insert(.household(ServerAccessTests.elsewhere)), .insert(.member(try ServerAccessTests.elsewhereHead()))],
+                              as: "test")
+        let server = try DixianServer(store: store, chain: try catalog.chain(for: try catalog.plugin("township-reports")))
+        let member = try ServerAccessTests.elsewhereHead()
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/self-report", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: PublicFormTests.form(name: member.name, resident: member.residentID)) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("申报已受理"))
+            }
+        }
+        let number = ServerAccessTests.elsewhere.number
+        #expect(try await store.records(in: .monitoringEpisode, where: "household_number", equals: number).isEmpty)
+        let warnings = try await store.records(in: .departmentWarning, where: "resident_id", equals: member.residentID.rawValue)
+        let reason = (warnings.first?.value as? DepartmentWarning)?.reason ?? ""
+        #expect(reason.contains("未立案：村干部不能办理“报告”：此环节由乡镇工作人员、县级管理员办理"), "\(reason)")
     }
 }

@@ -1,5 +1,6 @@
 import DixianCore
 import DixianPlugins
+import DixianTestSupport
 import DixianWorkflow
 import Foundation
 import LuaHost
@@ -111,18 +112,12 @@ struct StepRoleTests {
     }
 
     @Test func aCountyPluginOverridesAnEntryOfTheNationalTable() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-roles-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let plugin = folder.appendingPathComponent("strict-minqin")
-        try FileManager.default.createDirectory(at: plugin.appendingPathComponent("roles"), withIntermediateDirectories: true)
-        try """
-        return { id = 'strict-minqin', name = '民勤县（乡镇走访）', api = 1, version = '1', extends = 'minqin', areas = { '620621' },
-                 language = 'zh', summary = '民勤县规则，走访由乡镇登记' }
-        """.write(to: plugin.appendingPathComponent("plugin.lua"), atomically: true, encoding: .utf8)
-        try """
-        dixian.permit { step = 'visit', roles = { 'township-staff', 'county-administrator' }, override = true, source = '县里的规定' }
-        """.write(to: plugin.appendingPathComponent("roles/visits.lua"), atomically: true, encoding: .utf8)
-        let catalog = PluginCatalog(searchPath: [MinqinWorkflow.plugins, folder])
+        let folder = TemporaryFolder("dixian-roles")
+        defer { withExtendedLifetime(folder) {} }
+        try PluginFolder.write("strict-minqin", extends: "minqin", [
+            "roles/visits.lua": "dixian.permit { step = 'visit', roles = { 'township-staff', 'county-administrator' }, override = true, source = '县里的规定' }",
+        ], in: folder.url)
+        let catalog = PluginCatalog(searchPath: [MinqinWorkflow.plugins, folder.url])
         let chain = try catalog.chain(for: try catalog.plugin("strict-minqin"))
         let registry = try MinqinWorkflow()
         try await registry.addHousehold(Self.number)
