@@ -264,7 +264,8 @@ enum OptionHelp: String, MessageCatalogue, CaseIterable {
         case .workflowOptionsPlugin:
             ("县级插件：由其校验规则审查监测流转，提示信息使用其语言。",
              "The county plugin: its guards judge monitoring transitions; messages follow its language.")
-        case .workflowOptionsActor: ("修改的操作人，记入审计日志（默认：当前系统用户）。", "Who makes the change, for the audit trail (default: the system user).")
+        case .workflowOptionsActor: ("修改的操作人，记入审计日志（默认：当前系统用户）；与系统用户（dixian user add）同名时按其角色办理，否则按县级管理员办理。",
+                                     "Who makes the change, for the audit trail (default: the system user); the name of a server user (dixian user add) acts in that user's role, any other name as the county administrator.")
         }
     }
 }

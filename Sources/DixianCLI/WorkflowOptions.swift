@@ -21,11 +21,17 @@ struct WorkflowOptions: ParsableArguments {
     @OptionGroup var sandbox: SandboxOptions
     @OptionGroup var plugins: PluginSearchOptions
 
-    /// The registry and a workflow on it guarded by the plugin, and the plugin chain.
-    func open() throws -> (workflow: Workflow, plugin: PluginManifest, chain: [PluginManifest]) {
+    /// The registry and a workflow on it guarded by the plugin, and the plugin chain. The
+    /// workflow acts in the role of the registry's user whose name is `actor` (`dixian user
+    /// add`), so that the plugin's role table (`dixian.permit`) refuses at the command line what
+    /// it refuses that user in the server; any other actor is the county office working on its
+    /// own registry, which acts as the county administrator.
+    func open() async throws -> (workflow: Workflow, plugin: PluginManifest, chain: [PluginManifest]) {
         let chain = try plugins.chain(of: plugin)
         let runtime = try PluginRuntime(chain: chain, state: try LuaState(limits: sandbox.limits))
-        return (Workflow(store: try registry.open(), guards: runtime, user: actor, today: DateOption.today.date),
+        let store = try registry.open()
+        let role = try await store.user(named: actor)?.role ?? .countyAdministrator
+        return (Workflow(store: store, guards: runtime, user: actor, today: DateOption.today.date, role: role),
                 chain[chain.count - 1], chain)
     }
 
@@ -33,7 +39,7 @@ struct WorkflowOptions: ParsableArguments {
     /// (`CommandLanguage`) and exits with status 2. Once the change is committed, the
     /// households it changed are re-screened as of today (`rescreen`).
     func perform(_ body: (Workflow, _ zh: Bool) async throws -> String) async throws {
-        let (workflow, _, chain) = try open()
+        let (workflow, _, chain) = try await open()
         let zh = CommandLanguage.current == .chinese
         let before = try workflow.store.lastAuditID()
         do {

@@ -12,6 +12,8 @@ public struct PluginDeclarations: Sendable {
     public var parameters: [ParameterDeclaration]
     /// Guards on monitoring transitions.
     public var guards: [GuardDeclaration]
+    /// Who may take which workflow step (`dixian.permit`), one entry per step declared.
+    public var permits: [PermitDeclaration]
     /// Working-day calendars.
     public var calendars: [CalendarDeclaration]
     /// Deadlines: the work each household owes, with due dates.
@@ -99,6 +101,27 @@ public struct GuardDeclaration: Hashable, Sendable {
     public var declaration: Declaration
     /// The transition it guards.
     public var transition: MonitoringTransition
+}
+
+/// The roles that may take a workflow step.
+public struct PermitDeclaration: Hashable, Sendable {
+    /// The step's id (its name), location and source.
+    public var declaration: Declaration
+    /// The step.
+    public var step: WorkflowStep
+    /// The roles that may take it, as declared.
+    public var roles: [UserRole]
+
+    /// Who may take a step no plugin of the chain permits, or any step without a plugin: the
+    /// county administrator alone (the county holds every power of the registry it runs).
+    public static let unlisted: [UserRole] = [.countyAdministrator]
+}
+
+extension PluginDeclarations {
+    /// The roles that may take `step`: those the chain declared, or `PermitDeclaration.unlisted`.
+    public func roles(allowedTo step: WorkflowStep) -> [UserRole] {
+        permits.first { $0.step == step }?.roles ?? PermitDeclaration.unlisted
+    }
 }
 
 /// A deadline: a function over a household that says what it still owes and by when.
@@ -228,6 +251,12 @@ extension PluginDeclarations {
         guards = list("guards").compactMap { entry in
             MonitoringTransition(rawValue: entry["transition"].stringValue ?? "").map {
                 GuardDeclaration(declaration: declaration(entry), transition: $0)
+            }
+        }
+        permits = list("permits").compactMap { entry in
+            WorkflowStep(rawValue: entry["id"].stringValue ?? "").map {
+                PermitDeclaration(declaration: declaration(entry), step: $0,
+                                  roles: (entry["roles"].tableValue?.array ?? []).compactMap { $0.stringValue.flatMap(UserRole.init(rawValue:)) })
             }
         }
         calendars = list("calendars").map { entry in

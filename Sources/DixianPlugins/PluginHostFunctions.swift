@@ -28,6 +28,8 @@ struct PluginHostFunctions {
                 "risk_types": RiskType.allCases.map(\.rawValue),
                 "severities": Severity.allCases.map(\.rawValue),
                 "transitions": MonitoringTransition.allCases.map(\.rawValue),
+                "steps": WorkflowStep.allCases.map(\.rawValue),
+                "roles": UserRole.allCases.map(\.rawValue),
             ])
             stack.pushCallerLocationFunction()
             workingDays.push(onto: stack)

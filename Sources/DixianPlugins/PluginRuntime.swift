@@ -54,7 +54,7 @@ public final class PluginRuntime {
     public var plugin: PluginManifest { chain[chain.count - 1] }
 
     /// The folders of a plugin whose `.lua` files are loaded, in this order, after `parameters.lua`.
-    public static let declarationFolders = ["calendars", "checks", "guards", "deadlines", "checklists", "reports"]
+    public static let declarationFolders = ["calendars", "checks", "guards", "roles", "deadlines", "checklists", "reports"]
 
     /// Loads `chain` into `state`: for each plugin, base first, `parameters.lua` and then every
     /// `.lua` file of `declarationFolders` in name order, each in the plugin's own environment.

@@ -121,6 +121,6 @@ public enum ViewPurpose: CaseIterable, Sendable {
 
     /// The plugin folders whose scripts never see this purpose's views.
     var unreadFolders: Set<String> {
-        Set(["checks", "guards", "deadlines", "checklists", "reports", "spec"]).subtracting(folders)
+        Set(["checks", "guards", "roles", "deadlines", "checklists", "reports", "spec"]).subtracting(folders)
     }
 }

@@ -231,8 +231,9 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         }
     }
 
-    /// Runs a workflow action as `user` on `household` (nil: an action that takes several new
-    /// ids, which runs alone): refusals become 422 in the plugin's language, stale writes 409.
+    /// Runs a workflow action as `user`, in their role, on `household` (nil: an action that
+    /// takes several new ids, which runs alone): a step outside the role becomes 403, logged,
+    /// other refusals 422, each in the plugin's language; stale writes 409.
     /// Once the action is committed, the household is re-screened, in its lane, before the
     /// answer goes out: its findings and deadline items are then today's (`LiveScreening`).
     func act<T: Sendable>(
@@ -247,7 +248,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
                 // registry's write lock it is tried again, then refused with 503.
                 let result = try await StoreBusy.retrying {
                     try await self.runtimes.withRuntime(on: LocalDate.today) { runtime in
-                        try await body(Workflow(store: self.store, guards: runtime, user: user.actor, today: LocalDate.today))
+                        try await body(Workflow(store: self.store, guards: runtime, user: user.actor, today: LocalDate.today, role: user.role))
                     }
                 }
                 if let household { await self.rescreen(household, as: user) }
@@ -255,6 +256,12 @@ public final class DixianServer<Store: ServerStore>: Sendable {
             }
         } catch let error as WorkflowError {
             if case .notFound = error { throw ProblemDetails(.notFound, detail: .refusal(error.text(in: plugin.language))) }
+            if case .notPermitted(let step, let role, _) = error {
+                Self.logger.notice("a step outside the user's role was refused",
+                                   metadata: ["user": "\(user.name)", "role": "\(role.rawValue)", "step": "\(step.rawValue)",
+                                              "household": "\(household ?? "")"])
+                throw ProblemDetails(.forbidden, detail: .refusal(error.text(in: plugin.language)))
+            }
             throw ProblemDetails(.unprocessableContent, detail: .refusal(error.text(in: plugin.language)))
         } catch let error as RegistryStoreError where error.isStale {
             throw ProblemDetails(.conflict, detail: .recordChanged)

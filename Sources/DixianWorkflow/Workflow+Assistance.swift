@@ -4,6 +4,7 @@ extension Workflow {
     /// Records the yearly adjustment (动态调整) of plan `planID` on `date`. A plan whose episode's
     /// risk is eliminated is no longer adjusted.
     public func adjustPlan(_ planID: Int64, on date: LocalDate) async throws {
+        try permit(.planAdjust)
         try requirePast(date)
         var plan = try await record(AssistancePlan.self, id: planID)
         if date < plan.madeOn { throw WorkflowError.dateBefore(date, plan.madeOn, .planMade) }
@@ -17,6 +18,7 @@ extension Workflow {
     /// Adds a measure to a plan; its id is assigned. Returns the id.
     @discardableResult
     public func addMeasure(_ measure: Measure) async throws -> Int64 {
+        try permit(.measureAdd)
         let plan = try await record(AssistancePlan.self, id: measure.planID)
         if measure.startsOn < plan.madeOn { throw WorkflowError.dateBefore(measure.startsOn, plan.madeOn, .planMade) }
         if measure.dueOn < measure.startsOn { throw WorkflowError.dateBefore(measure.dueOn, measure.startsOn, .measureStart) }
@@ -30,6 +32,7 @@ extension Workflow {
 
     /// Marks measure `measureID` done on `date`.
     public func completeMeasure(_ measureID: Int64, on date: LocalDate) async throws {
+        try permit(.measureDone)
         try requirePast(date)
         var measure = try await record(Measure.self, id: measureID)
         if measure.doneOn != nil { throw WorkflowError.alreadyClosed(.measure, String(measureID)) }
@@ -41,6 +44,7 @@ extension Workflow {
     /// Records a visit; its id is assigned. Returns the id.
     @discardableResult
     public func recordVisit(_ visit: Visit) async throws -> Int64 {
+        try permit(.visit)
         try requirePast(visit.visitedOn)
         _ = try await household(visit.householdNumber)
         try Self.require([.visitor: visit.visitor])

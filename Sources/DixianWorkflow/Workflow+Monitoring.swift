@@ -18,6 +18,7 @@ extension Workflow {
     func reporting(household number: String, channel: DiscoveryChannel, on date: LocalDate, by person: String, notes: String)
         async throws -> (Int64, [RegistryChange])
     {
+        try permit(.report)
         try requirePast(date)
         let household = try await household(number)
         let episodes = try await records(MonitoringEpisode.self, where: "household_number", equals: number)
@@ -64,6 +65,7 @@ extension Workflow {
         episode episodeID: Int64, on date: LocalDate, by person: String, newRecordIn table: RegistryTable?,
         _ action: (Int64) -> MonitoringAction
     ) async throws -> Int64 {
+        try permit(WorkflowStep(action(0)))
         try requirePast(date)
         let episode = try await record(MonitoringEpisode.self, id: episodeID)
         let household = try await household(episode.householdNumber)

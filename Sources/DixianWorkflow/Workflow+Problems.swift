@@ -4,6 +4,7 @@ extension Workflow {
     /// Opens a problem in the ledger (建立台账、拉条挂账); its id is assigned. Returns the id.
     @discardableResult
     public func openProblem(_ problem: Problem) async throws -> Int64 {
+        try permit(.problemOpen)
         try requirePast(problem.foundOn)
         if let number = problem.householdNumber { _ = try await household(number) }
         try Self.require([.foundBy: problem.foundBy, .description: problem.description,
@@ -21,6 +22,7 @@ extension Workflow {
     /// Closes problem `problemID` on `date` with the fix that was made (办结销号): a problem is
     /// never closed without a recorded fix.
     public func closeProblem(_ problemID: Int64, fix: String, on date: LocalDate) async throws {
+        try permit(.problemClose)
         try requirePast(date)
         var problem = try await record(Problem.self, id: problemID)
         if problem.closedOn != nil { throw WorkflowError.alreadyClosed(.problem, String(problemID)) }
@@ -40,6 +42,7 @@ extension Workflow {
     public func openProblems(
         fromRun runID: Int64, checks: Set<String>, days: Int, unit: String, person: String, measure: String
     ) async throws -> Int {
+        try permit(.problemOpen)
         guard let run = try store.screeningRun(id: runID) else { throw WorkflowError.noScreeningRun(runID) }
         try Self.require([.responsibleUnit: unit, .responsiblePerson: person, .measure: measure])
         let foundBy = "screening run \(runID) (\(run.pluginID) \(run.pluginVersion))"

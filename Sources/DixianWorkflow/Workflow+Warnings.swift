@@ -55,6 +55,8 @@ extension Workflow {
     /// Returns the new episode's id when one was opened.
     @discardableResult
     public func closeWarning(_ warningID: Int64, result: String, on date: LocalDate, reportBy: String? = nil) async throws -> Int64? {
+        try permit(.warningClose)
+        if reportBy != nil { try permit(.report) }
         try requirePast(date)
         var warning = try await record(DepartmentWarning.self, id: warningID)
         if warning.closedOn != nil { throw WorkflowError.alreadyClosed(.departmentWarning, String(warningID)) }

@@ -2,8 +2,9 @@ import DixianCore
 import DixianPlugins
 
 /// The actions officials take on the registry: monitoring transitions, plans, measures,
-/// visits, problems and department warnings. Each is validated, asked of the plugin's guards
-/// where the plugin declares any for it, and applied in one transaction, audited as `user`.
+/// visits, problems and department warnings. Each is allowed to `role` by the plugin's role
+/// table (`permit`), validated, asked of the plugin's guards where the plugin declares any for
+/// it, and applied in one transaction, audited as `user`.
 public struct Workflow {
     /// The registry, in either store.
     public let store: any RegistryStore & HouseholdViewSource & ScreeningRunStore
@@ -13,13 +14,27 @@ public struct Workflow {
     public let user: String
     /// Today: nothing is recorded as done later than this.
     public let today: LocalDate
+    /// The role `user` acts in: the steps it may take are the plugin's (`permit`).
+    public let role: UserRole
 
-    /// A workflow on `store`, guarded by `guards`' plugin, audited as `user`, on `today`.
-    public init(store: any RegistryStore & HouseholdViewSource & ScreeningRunStore, guards: PluginRuntime?, user: String, today: LocalDate) {
+    /// A workflow on `store`, guarded by `guards`' plugin, audited as `user` acting in `role`,
+    /// on `today`. The county administrator is the role of the county office at its own
+    /// console and command line (see `WorkflowOptions`); the server passes its user's.
+    public init(store: any RegistryStore & HouseholdViewSource & ScreeningRunStore, guards: PluginRuntime?, user: String, today: LocalDate,
+                role: UserRole = .countyAdministrator) {
         self.store = store
         self.guards = guards
         self.user = user
         self.today = today
+        self.role = role
+    }
+
+    /// Refuses `step` unless the plugin's role table lets `role` take it (without a plugin, or
+    /// for a step it does not list, only the county administrator may). Asked before anything
+    /// else, so that a refusal reads and changes nothing.
+    func permit(_ step: WorkflowStep) throws {
+        let allowed = guards?.declarations.roles(allowedTo: step) ?? PermitDeclaration.unlisted
+        if !allowed.contains(role) { throw WorkflowError.notPermitted(step, role, allowed) }
     }
 
     /// Refuses `date` when it is after today: work is recorded when it has been done.
@@ -78,6 +93,8 @@ public enum WorkflowError: Error, Hashable, MessageCatalogue {
     /// A plan of an episode whose risk is eliminated is no longer adjusted (seed rule of the
     /// national guidance: 风险已消除的监测对象不再进行动态调整).
     case eliminatedPlan(Int64)
+    /// The plugin's role table does not let the role take the step (the roles it allows).
+    case notPermitted(WorkflowStep, UserRole, [UserRole])
 
     public var texts: (chinese: String, english: String) {
         switch self {
@@ -98,6 +115,9 @@ public enum WorkflowError: Error, Hashable, MessageCatalogue {
         case .eliminatedPlan(let id):
             ("帮扶计划\(id)对应的监测对象风险已消除，不再进行动态调整",
              "plan \(id) belongs to an episode whose risk is eliminated; it is no longer adjusted")
+        case .notPermitted(let step, let role, let allowed):
+            ("\(role.chineseName)不能办理“\(step.chineseName)”：此环节由\(allowed.map(\.chineseName).joined(separator: "、"))办理",
+             "a \(role.rawValue) may not take the step \(step.rawValue): it is for \(allowed.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
@@ -105,7 +125,8 @@ public enum WorkflowError: Error, Hashable, MessageCatalogue {
         let may = LocalDate(year: 2024, month: 5, day: 1)!, june = LocalDate(year: 2024, month: 6, day: 1)!
         return [.notFound(.household, "620621100201000123"), .noScreeningRun(7), .monitoring(.reasonsRequired(.sendBack)),
                 .alreadyClosed(.problem, "3"), .emptyText(RequiredText.allCases[0]), .dateBefore(may, june, EarlierDate.allCases[0]),
-                .futureDate(june, may), .eliminatedPlan(5)]
+                .futureDate(june, may), .eliminatedPlan(5),
+                .notPermitted(.approve, .villageCadre, [.countyAdministrator])]
     }
 
     private static func chineseName(of table: RegistryTable) -> String {

@@ -15,7 +15,7 @@ struct ShippedCitationsTests {
     }
 
     /// Every text `declarations` hold that officials see: titles and sources of every rule,
-    /// parameter, calendar, checklist and report (a duty's source is the message of its row of
+    /// permit, parameter, calendar, checklist and report (a duty's source is the message of its row of
     /// `dixian due`), why a parameter is unset, checklist columns, sign-off lines, report
     /// descriptions, and spec names.
     static func shown(in declarations: PluginDeclarations) -> [Shown] {
@@ -28,6 +28,7 @@ struct ShippedCitationsTests {
         for check in declarations.checks + declarations.assetChecks { add(check.declaration, [check.group]) }
         for parameter in declarations.parameters { add(parameter.declaration, parameter.values.map(\.unset)) }
         for guardDeclaration in declarations.guards { add(guardDeclaration.declaration) }
+        for permit in declarations.permits { add(permit.declaration) }
         for calendar in declarations.calendars { add(calendar.declaration) }
         for deadline in declarations.deadlines { add(deadline.declaration, [deadline.responsible]) }
         for duty in declarations.duties { add(duty.declaration, [duty.responsible]) }

@@ -1,4 +1,5 @@
 import DixianPlugins
+import DixianTestSupport
 import Foundation
 
 /// Plugin folders written for one test and removed after it.
@@ -12,18 +13,7 @@ struct TemporaryPlugins {
     /// Writes plugin `id` with `files` (path → text); `plugin.lua` is made unless given.
     @discardableResult
     func write(_ id: String, extends base: String? = "national", _ files: [String: String]) throws -> URL {
-        let directory = root.appendingPathComponent(id)
-        var all = files
-        if all["plugin.lua"] == nil {
-            let extends = base.map { "extends = '\($0)', " } ?? ""
-            all["plugin.lua"] = "return { id = '\(id)', name = '\(id)', api = 1, version = '1.0', areas = { '620621' }, \(extends)language = 'zh' }"
-        }
-        for (path, text) in all {
-            let file = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
-        return directory
+        try PluginFolder.write(id, extends: base, files, in: root)
     }
 
     /// The catalog over these plugins, then the shipped ones.

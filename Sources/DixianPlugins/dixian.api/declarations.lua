@@ -1,5 +1,5 @@
 -- The declarations plugins make while they load: parameters, checks, asset checks, guards,
--- calendars, deadlines, duties, checklists, reports, exports and specs, each checked and
+-- permits, calendars, deadlines, duties, checklists, reports, exports and specs, each checked and
 -- located at the plugin line that made it. Returns the public `dixian` table (before it is
 -- made read-only), the lists declared so far, the loading state and parameter lookup.
 local support, dates, date, documents, vocabulary = ...
@@ -12,13 +12,15 @@ local parse_date, checked_date = dates.parse, dates.checked
 local read_columns = documents.read_columns
 local RISK_TYPES, SEVERITIES, TRANSITIONS = vocabulary.risk_types, vocabulary.severities, vocabulary.transitions
 local RISK, SEVERITY, TRANSITION = set_of(RISK_TYPES), set_of(SEVERITIES), set_of(TRANSITIONS)
+local STEPS, ROLES = vocabulary.steps, vocabulary.roles
+local STEP, ROLE = set_of(STEPS), set_of(ROLES)
 
 local API_VERSION = 1
 
 -- Everything declared so far, in declaration order.
 local declared = {
   parameters = {}, checks = {}, asset_checks = {}, guards = {}, calendars = {},
-  deadlines = {}, duties = {}, checklists = {}, reports = {}, specs = {},
+  deadlines = {}, duties = {}, checklists = {}, reports = {}, specs = {}, permits = {},
 }
 
 -- The plugin whose files are loading (host.install sets it), and whether declarations are
@@ -204,6 +206,33 @@ function api.guard(spec)
     run = need(where, what, spec, 'run', 'function'),
     source = optional(where, what, spec, 'source', 'string'),
     description = optional(where, what, spec, 'description', 'string'),
+  }, spec.override, where)
+end
+
+local PERMIT_FIELDS = set_of { 'step', 'roles', 'source', 'note', 'override' }
+
+--- dixian.permit { step, roles = { role, ... }, source, note, override }: the roles of the
+--- server's users that may take a workflow step (a monitoring transition, an elimination
+--- stage, a visit, a plan, a measure, a problem, a warning's verification). A step no plugin
+--- of the chain permits is the county administrator's alone.
+function api.permit(spec)
+  local where = caller(2)
+  while_loading(where, 'dixian.permit')
+  local what = format("permit '%s'", type(spec) == 'table' and tostring(spec.step) or '?')
+  check_fields(where, what, spec, PERMIT_FIELDS)
+  local step = need(where, what, spec, 'step', 'string')
+  if not STEP[step] then fail(where, "%s: unknown step '%s' (known: %s)", what, step, concat(STEPS, ', ')) end
+  local roles = need(where, what, spec, 'roles', 'table')
+  if #roles == 0 then fail(where, '%s: roles must list at least one role (known: %s)', what, concat(ROLES, ', ')) end
+  local copy = {}
+  for i, role in ipairs(roles) do
+    if not ROLE[role] then fail(where, "%s: unknown role '%s' (known: %s)", what, tostring(role), concat(ROLES, ', ')) end
+    copy[i] = role
+  end
+  declare(declared.permits, 'permit', step, {
+    roles = copy,
+    source = optional(where, what, spec, 'source', 'string'),
+    note = optional(where, what, spec, 'note', 'string'),
   }, spec.override, where)
 end
 

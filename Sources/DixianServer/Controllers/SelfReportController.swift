@@ -65,7 +65,8 @@ struct SelfReportController<Store: ServerStore>: Sendable {
 
     /// Takes a self-report: for the member with that ID number and name, a monitoring episode
     /// opens (channel self-report); when none can (no such member, the name does not match, or
-    /// the household's episode is open already), the report is kept as a warning awaiting
+    /// the household's episode is open already, or the county's role table does not let the
+    /// village, which receives the form, report), the report is kept as a warning awaiting
     /// verification (department `other`), which staff see with the department warnings: matched
     /// to the household when the ID number is registered, for the county to trace otherwise.
     func take(resident: ResidentID, name: String, notes: String) async throws {
@@ -79,7 +80,7 @@ struct SelfReportController<Store: ServerStore>: Sendable {
                                               by: "农户自主申报:\(name)", notes: notes)
                 }
                 return
-            } catch let problem as ProblemDetails where problem.status == .unprocessableContent {
+            } catch let problem as ProblemDetails where [.unprocessableContent, .forbidden].contains(problem.status) {
                 refusal = problem.detail?.text(in: .chinese)
             }
         }
