@@ -90,6 +90,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         let pages = router.group().add(middleware: FormCSRFMiddleware(server: self))
         pages.addRoutes(SessionController(server: self).routes)
         pages.addRoutes(DashboardController(server: self).routes, atPath: "dashboard")
+        pages.addRoutes(HouseholdPageController(server: self).routes, atPath: "households")
         router.addRoutes(OpenAPIController(document: openAPIDocument).routes, atPath: "openapi.json")
         allowed.learn(router.routes)
         return router
