@@ -113,8 +113,16 @@ struct HouseholdPage {
         }
         var fields: [String] = []
         if entry.action == .update, let before = fieldValues(entry.before), let after = fieldValues(entry.after) {
+            // Each column under its interchange header (Chinese), amounts in yuan as the files write them.
+            let layout = RegistryTable(rawValue: entry.table)?.valueType.layout
             for name in Set(before.keys).union(after.keys).sorted() where before[name] != after[name] {
-                fields.append("\(name)：\(masked(before[name] ?? "")) → \(masked(after[name] ?? ""))")
+                let field = layout?.fields.first { $0.storedName == name }
+                func shown(_ value: String?) -> String {
+                    guard let value else { return "" }
+                    if let field, field.storedName != field.name, let fen = Int64(value) { return "\(Money(fen: fen))" }
+                    return masked(value)
+                }
+                fields.append("\(field?.header ?? name)：\(shown(before[name])) → \(shown(after[name]))")
             }
         }
         return Change(at: beijingTime(entry.at), actor: entry.actor, what: "\(tableNames[entry.table] ?? entry.table) \(masked(entry.key))",

@@ -102,6 +102,9 @@ struct HouseholdPageTests {
             .insert(.visit(Visit(id: 2, householdNumber: number, visitedOn: LocalDate(iso: "2024-11-02")!, visitor: "李帮扶", role: .helper,
                                  notes: "门口写着 \(script)"))),
         ], as: "test")
+        var household = try #require(try await store.household(number: number))
+        household.helper = "王帮扶"
+        try await store.apply([.update(.household(household))], as: "user:cadre")
         try await Application(router: server.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, as: "cadre")
             let page = try await browser.get(client, "/households/\(number)")
@@ -111,7 +114,7 @@ struct HouseholdPageTests {
                 #expect(page.page.contains(">\(heading)"), "no section \(heading)")
             }
             for shown in ["张三户", "王芳", Fixtures.spouse.residentID.masked, "残疾3级", "2023", "基本医疗</dt><dd>未保障", "符合认定标准", "落实医疗救助",
-                          "了解治疗进展", "医疗保障未落实", "个人自付医疗费用超过2万元", "光伏扶贫电站", "test 新增 家庭成员"] {
+                          "了解治疗进展", "医疗保障未落实", "user:cadre 修改 户 ", "李帮扶 → 王帮扶", "个人自付医疗费用超过2万元", "光伏扶贫电站", "test 新增 家庭成员"] {
                 #expect(page.page.contains(shown), "\(shown) is not on the page")
             }
             #expect(page.page.firstMatch(of: fullResidentID) == nil, "an ID number in full")
