@@ -113,13 +113,15 @@ struct HouseholdPage {
         }
         var fields: [String] = []
         if entry.action == .update, let before = fieldValues(entry.before), let after = fieldValues(entry.after) {
-            // Each column under its interchange header (Chinese), amounts in yuan as the files write them.
+            // Each column under its interchange header (Chinese), amounts in yuan and flags as 是/否, as
+            // the files write them.
             let layout = RegistryTable(rawValue: entry.table)?.valueType.layout
             for name in Set(before.keys).union(after.keys).sorted() where before[name] != after[name] {
                 let field = layout?.fields.first { $0.storedName == name }
                 func shown(_ value: String?) -> String {
                     guard let value else { return "" }
                     if let field, field.storedName != field.name, let fen = Int64(value) { return "\(Money(fen: fen))" }
+                    if field?.kind == .flag { return ["1", "true"].contains(value) ? "是" : "否" }
                     return masked(value)
                 }
                 fields.append("\(field?.header ?? name)：\(shown(before[name])) → \(shown(after[name]))")
