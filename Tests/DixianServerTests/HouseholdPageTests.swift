@@ -138,7 +138,9 @@ struct HouseholdPageTests {
             let elsewhere = try await township.get(client, "/households/\(ServerAccessTests.elsewhere.number)")
             let missing = try await township.get(client, "/households/6206211002019999")
             let malformed = try await township.get(client, "/households/abc")
-            for answer in [elsewhere, missing, malformed] {
+            let anID = try await township.get(client, "/households/\(Fixtures.head.residentID.rawValue)")
+            #expect(anID.page.firstMatch(of: fullResidentID) == nil, "the path's ID number is masked: \(anID.page)")
+            for answer in [elsewhere, missing, malformed, anID] {
                 #expect(answer.status == .notFound && answer.page.contains("<h1>未找到</h1>"), "\(answer.page)")
             }
             #expect(elsewhere.page.replacing(ServerAccessTests.elsewhere.number, with: "N") == missing.page.replacing("6206211002019999", with: "N"))

@@ -1,6 +1,5 @@
 import DixianCore
 import DixianInterchange
-import DixianReports
 import DixianWorkflow
 import Hummingbird
 
@@ -24,7 +23,7 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
         var search = HouseholdSearchForm(request)
         let csrf = context.sessions.session?.csrf
         guard !search.text.isEmpty else { return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil)) }
-        let places = (try? PlaceNames.of(server.chain)) ?? [:]
+        let places = server.placeNames
         guard let query = search.query(places: places, areas: user.areas) else {
             return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil),
                                status: search.problem == nil ? .ok : .badRequest)
@@ -67,13 +66,14 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
         }
         return server.page(PageTemplates.household(
             user: user, csrf: context.sessions.session?.csrf, dossier: dossier, findings: findings, due: due, assets: assets,
-            places: (try? PlaceNames.of(server.chain)) ?? [:]))
+            places: server.placeNames))
     }
 
     /// The 404 page, for a household that does not exist or lies outside the user's areas.
     private func notFound(_ number: String) -> Response {
         server.page(PageTemplates.message(title: ServerMessage.title(code: 404, phrase: "").text(in: server.plugin.language),
-                                          text: ServerMessage.noHousehold(number).text(in: server.plugin.language)), status: .notFound)
+                                          text: ServerMessage.noHousehold(HouseholdPage.masked(number)).text(in: server.plugin.language)),
+                    status: .notFound)
     }
 
     /// The 403 page, for a role that may not read households.
