@@ -179,6 +179,8 @@ let package = Package(
                 .embedInCode("Resources/bars.mustache"),
                 .embedInCode("Resources/password.mustache"),
                 .embedInCode("Resources/signed-in.mustache"),
+                .embedInCode("Resources/find.mustache"),
+                .embedInCode("Resources/household.mustache"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -202,7 +202,7 @@ public protocol BookkeepingSource: Sendable {
 
 /// A store every command and the server can run on: the registry, its household views and
 /// screening runs, and the server's users. Both stores are one; callers do not know which.
-public protocol ServerStore: RegistryStore, HouseholdViewSource, UserStore, ScreeningRunStore {}
+public protocol ServerStore: RegistryStore, HouseholdViewSource, UserStore, ScreeningRunStore, HouseholdSearch {}
 
 /// An error of a store that says the registry was busy with another writer (a lock, a
 /// serialization failure, a deadlock): worth trying again.

@@ -75,6 +75,7 @@ enum PostgresSchema {
         ("v10: wake-up dates", wakeDates),
         ("v11: deadline items by township", deadlineItemsByTownship),
         ("v12: users' password hashes, audited as replaced, never shown", passwordHashes),
+        ("v13: households found by name and by the last digits of an ID number", HouseholdSearchIndexes.sql),
     ]
 
     /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line

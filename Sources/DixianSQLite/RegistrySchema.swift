@@ -73,6 +73,9 @@ enum RegistrySchema {
             try db.execute(sql: "ALTER TABLE server_user ADD COLUMN password_hash TEXT")
             try AuditSeal.recreateUserTriggersWithPasswords(db)
         }
+        migrator.registerMigration("v17: households found by name and by the last digits of an ID number") { db in
+            try db.execute(sql: HouseholdSearchIndexes.sql)
+        }
         return migrator
     }
 

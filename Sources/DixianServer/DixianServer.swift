@@ -36,6 +36,9 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     let sessions = MemoryPersistDriver()
     /// Failed sign-ins by user name, for the lock-out.
     let signIns = SignInThrottle()
+    /// Township (and, where the geography has them, village) names by area code, from the
+    /// plugin chain's geography, read once; empty without one.
+    let placeNames: [String: String]
 
     /// A server over `store` with `chain`'s rules; the public self-report form takes at most
     /// `selfReportLimit` submissions a minute (or `selfReportWindow`) from one address.
@@ -56,6 +59,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         users = UserCache(store, freshness: 10)
         selfReports = RateLimiter(limit: options.selfReportLimit, window: TimeInterval(options.selfReportWindow.components.seconds))
         openAPIDocument = try OpenAPIDocument.served(for: chain[chain.count - 1])
+        placeNames = (try? PlaceNames.of(chain)) ?? [:]
     }
 
     /// The plugin asked for.
@@ -90,6 +94,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         let pages = router.group().add(middleware: FormCSRFMiddleware(server: self))
         pages.addRoutes(SessionController(server: self).routes)
         pages.addRoutes(DashboardController(server: self).routes, atPath: "dashboard")
+        pages.addRoutes(HouseholdPageController(server: self).routes, atPath: "households")
         router.addRoutes(OpenAPIController(document: openAPIDocument).routes, atPath: "openapi.json")
         allowed.learn(router.routes)
         return router

@@ -16,6 +16,7 @@ enum PageTemplates {
             ("message", PackageResources.message_mustache), ("login", PackageResources.login_mustache),
             ("dashboard", PackageResources.dashboard_mustache), ("bars", PackageResources.bars_mustache),
             ("password", PackageResources.password_mustache), ("signed-in", PackageResources.signed_in_mustache),
+            ("find", PackageResources.find_mustache), ("household", PackageResources.household_mustache),
         ]
         var library = MustacheLibrary()
         for (name, bytes) in files {

@@ -1,9 +1,9 @@
 import DixianCore
 
-/// Everything the registry holds about one household, for `dixian household show`: the
-/// household and its members, incomes, surveys, monitoring with every step, plans with their
-/// measures, visits, problems, the department warnings about its members, and how many
-/// audited changes it has.
+/// Everything the registry holds about one household, for `dixian household show` and the
+/// server's household page: the household and its members, incomes, surveys, monitoring with
+/// every step, plans with their measures, visits, problems, the department warnings about its
+/// members, and its audited changes (the page lists them; `household show` counts them).
 public struct HouseholdDossier: Sendable {
     /// The household.
     public var household: Household
@@ -23,8 +23,10 @@ public struct HouseholdDossier: Sendable {
     public var problems: [Problem]
     /// Department warnings about its members.
     public var warnings: [DepartmentWarning]
+    /// Every audited change to the household and its records, oldest first.
+    public var auditTrail: [AuditEntry]
     /// How many audited changes the household and its records have.
-    public var auditedChanges: Int
+    public var auditedChanges: Int { auditTrail.count }
     /// Its work done after its due dates, as the plugin's deadlines report it (Minqin: the
     /// 一键报贫 steps done late in the year), by date done; empty without a plugin.
     public var doneLate: [DueList.Item] = []
@@ -60,7 +62,7 @@ extension Workflow {
             surveys: try await hanging(GuaranteeSurvey.self), episodes: episodes, plans: plans,
             visits: try await hanging(Visit.self).sorted { $0.visitedOn < $1.visitedOn },
             problems: try await hanging(Problem.self), warnings: warnings.sorted { $0.receivedOn < $1.receivedOn },
-            auditedChanges: try await store.auditTrail(ofHousehold: number).count)
+            auditTrail: try await store.auditTrail(ofHousehold: number))
         try await addDoneLate(to: &dossier, asOf: asOf ?? today)
         return dossier
     }

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// The server's pages in headless Chromium, driven through the DevTools protocol: a household
-/// submits the self-report form, an official signs in and reads the dashboard. The run leaves
+/// submits the self-report form, an official signs in, reads the dashboard, finds a household
+/// and opens its page (at a 390-pixel phone width). The run leaves
 /// a screenshot of each in the `screenshots` folder beside the package.
 @Suite(.serialized)
 struct BrowserPagesTests {
@@ -80,6 +81,23 @@ struct BrowserPagesTests {
             assert '防返贫监测看板' in text and '农户类别' in text, text
             assert evaluate("document.querySelectorAll('svg rect').length") > 0
             shot('dashboard.png')
+            # 查户 and the household page on a 390-pixel phone screen: nothing wider than it.
+            call('Emulation.setDeviceMetricsOverride', width=390, height=844, deviceScaleFactor=1, mobile=True)
+            evaluate("document.querySelector('a[href=\"/households/find\"]').click()")
+            wait_ready()
+            evaluate("document.getElementById('q').value = %s" % json.dumps(name))
+            evaluate("document.querySelector('form[role=search]').submit()")
+            wait_ready()
+            text = evaluate('document.body.innerText')
+            assert '查找结果' in text and name in text, text
+            assert evaluate('document.documentElement.scrollWidth') <= 390, evaluate('document.documentElement.scrollWidth')
+            shot('find.png')
+            evaluate("document.querySelector('ul.results a').click()")
+            wait_ready()
+            text = evaluate('document.body.innerText')
+            assert '家庭成员' in text and '变更记录' in text and name in text, text
+            assert evaluate('document.documentElement.scrollWidth') <= 390, evaluate('document.documentElement.scrollWidth')
+            shot('household.png')
             print('browser session done')
         finally:
             chrome.kill()
@@ -120,7 +138,7 @@ struct BrowserPagesTests {
         ])
         #expect(outcome.status == 0, Comment(rawValue: outcome.output))
         #expect(outcome.output.contains("browser session done"))
-        for file in ["self-report-form.png", "self-report-accepted.png", "login.png", "dashboard.png"] {
+        for file in ["self-report-form.png", "self-report-accepted.png", "login.png", "dashboard.png", "find.png", "household.png"] {
             let size = (try? FileManager.default.attributesOfItem(atPath: Self.screenshots.appendingPathComponent(file).path)[.size] as? Int) ?? 0
             #expect(size > 1000, "\(file)")
         }

@@ -38,7 +38,7 @@ struct DashboardController<Store: ServerStore>: Sendable {
             overdue.append(("部门预警待核实", work.warnings.count))
         }
         let merged = Dictionary(overdue, uniquingKeysWith: +).sorted { $0.key < $1.key }
-        let places = (try? PlaceNames.of(server.chain)) ?? [:]
+        let places = server.placeNames
         return PageTemplates.dashboard(
             county: server.plugin.name, user: user, csrf: csrf, today: today,
             categories: HouseholdCategory.allCases.map { ($0.chineseName, categories[$0] ?? 0) },

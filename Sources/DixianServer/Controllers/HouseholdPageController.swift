@@ -1,0 +1,84 @@
+import DixianCore
+import DixianInterchange
+import DixianWorkflow
+import Hummingbird
+
+/// The pages staff look households up on: `/households/find` (查户: by name, ID number or its
+/// last digits, household number, or place; paged) and `/households/{number}` (the household's
+/// file). Only households within the signed-in user's areas are ever found or shown; one
+/// outside them is the same 404 page as one that does not exist.
+struct HouseholdPageController<Store: ServerStore>: Sendable {
+    let server: DixianServer<Store>
+
+    var routes: RouteCollection<ServerContext> {
+        RouteCollection(context: ServerContext.self)
+            .get("find", use: find)
+            .get(":number", use: show)
+    }
+
+    /// The search form and, when a search is given, a page of what it finds.
+    @Sendable func find(_ request: Request, context: ServerContext) async throws -> Response {
+        guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+        guard user.may(.read) else { return forbidden() }
+        var search = HouseholdSearchForm(request)
+        let csrf = context.sessions.session?.csrf
+        guard !search.text.isEmpty else { return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil)) }
+        let places = server.placeNames
+        guard let query = search.query(places: places, areas: user.areas) else {
+            return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil),
+                               status: search.problem == nil ? .ok : .badRequest)
+        }
+        let hits = try await server.store.findHouseholds(query, within: user.areas, limit: HouseholdSearchForm.pageSize + 1,
+                                                         offset: (search.page - 1) * HouseholdSearchForm.pageSize)
+        search.hasNext = hits.count > HouseholdSearchForm.pageSize
+        var rows: [PageTemplates.FoundHousehold] = []
+        for hit in hits.prefix(HouseholdSearchForm.pageSize) {
+            guard let household = try await server.store.household(number: hit.number) else { continue }
+            let members = try await server.store.members(ofHousehold: hit.number)
+            rows.append(.init(household, matched: members.first { $0.residentID.rawValue == hit.residentID }, members: members.count,
+                              places: places))
+        }
+        return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: rows))
+    }
+
+    /// The household's file: members, incomes, guarantees, monitoring with every step, plans
+    /// and measures, visits, problems, warnings, its village's assets, its current findings and
+    /// deadline items, and its audit history.
+    @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
+        guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+        guard user.may(.read) else { return forbidden() }
+        let number = try context.parameters.require("number")
+        // A number outside the user's areas is not looked up: the answer is the same as for none.
+        guard Household.numberProblem(number) == nil, user.covers(number),
+            try await server.store.household(number: number) != nil
+        else { return notFound(number) }
+        let today = LocalDate.today
+        let dossier = try await server.runtimes.withRuntime(on: today) { runtime in
+            try await Workflow(store: server.store, guards: runtime, user: user.actor, today: today).dossier(of: number)
+        }
+        let plugin = server.plugin.id, store = server.store
+        let (findings, due) = try await server.offload {
+            (try store.currentFindings(plugin: plugin, area: nil, households: [number]), try store.deadlineItems(plugin: plugin, households: [number]))
+        }
+        let village = dossier.household.area.villageCode
+        let assets = try await store.records(in: .asset, where: "village_code", equals: village).compactMap { record -> Asset? in
+            if case .asset(let asset) = record { asset } else { nil }
+        }
+        return server.page(PageTemplates.household(
+            user: user, csrf: context.sessions.session?.csrf, dossier: dossier, findings: findings, due: due, assets: assets,
+            places: server.placeNames))
+    }
+
+    /// The 404 page, for a household that does not exist or lies outside the user's areas.
+    private func notFound(_ number: String) -> Response {
+        server.page(PageTemplates.message(title: ServerMessage.title(code: 404, phrase: "").text(in: server.plugin.language),
+                                          text: ServerMessage.noHousehold(HouseholdPage.masked(number)).text(in: server.plugin.language)),
+                    status: .notFound)
+    }
+
+    /// The 403 page, for a role that may not read households.
+    private func forbidden() -> Response {
+        server.page(PageTemplates.message(title: ServerMessage.title(code: 403, phrase: "").text(in: server.plugin.language),
+                                          text: ServerMessage.notAllowed.text(in: server.plugin.language)), status: .forbidden)
+    }
+}
