@@ -1,5 +1,6 @@
 import ArgumentParser
 import DixianInterchange
+import DixianPlugins
 import DixianScreening
 import DixianSQLite
 import Foundation
@@ -57,8 +58,15 @@ extension Dixian.Import {
                     }
                 } else {
                     let store = try registry.open(creating: true)
-                    // The plugin is loaded before the import, so that one that does not load stops it.
-                    let chain = try plugin.map { try plugins.chain(of: $0) }
+                    // A plugin that does not load does not stop the import: its households then wait for
+                    // dixian screen --changed, as the message says.
+                    var chain: [PluginManifest]?
+                    do {
+                        chain = try plugin.map { try plugins.chain(of: $0) }
+                    } catch {
+                        printError(CommandMessage.rescreenFailed(FailureText.of(error, in: CommandLanguage.current) ?? "\(error)")
+                            .shown.terminalEscaped)
+                    }
                     let before = try store.lastAuditID()
                     report = try await ProgressLine.showing(.importing) { try await source.apply(to: store, as: actor, progress: $0) }
                     if let chain {

@@ -38,13 +38,11 @@ public struct CurrentState: Hashable, Sendable {
     }
 
     /// True when the state can be moved on to `date` by re-screening only the households woken
-    /// or changed since (`dixian screen --changed` on a later day): the same rules, an area that
-    /// holds the one asked for, an earlier date, and no date in between on which everything
-    /// must be screened again.
+    /// or changed since (`dixian screen --changed` on a later day): the same rules, the same
+    /// area (a narrower one would leave the rest of the state's area behind on the old date),
+    /// an earlier date, and no date in between on which everything must be screened again.
     public func advances(to date: LocalDate, area requested: String?, fingerprint print: String) -> Bool {
-        guard asOf < date, fingerprint == print, wakesOn.map({ date < $0 }) ?? true else { return false }
-        guard let area else { return true }
-        return requested?.hasPrefix(area) ?? false
+        asOf < date && fingerprint == print && (wakesOn.map { date < $0 } ?? true) && area == requested
     }
 
     /// True when the findings of `area` (nil: all) are current for a screening on `asOf` with
@@ -94,6 +92,18 @@ public struct CurrentState: Hashable, Sendable {
         kept.deadlines = kept.deadlines && deadlines
         kept.wakesOn = Self.earlier(kept.wakesOn, wakesOn)
         return kept
+    }
+
+    /// The wake-up dates to keep for `households`, chosen and screened on `date` with `wakes`,
+    /// while this state stays on an earlier date (`after` keeps it): each no later than the day
+    /// after the state's date, so that moving the state on to any later date, one before `date`
+    /// included, screens them again on that date. The same `wakes` otherwise.
+    public func wakes(_ wakes: [String: LocalDate], ofChosen households: [String], screenedOn date: LocalDate) -> [String: LocalDate] {
+        guard asOf < date else { return wakes }
+        let cap = asOf.adding(days: 1)
+        var capped = wakes
+        for household in households { capped[household] = min(wakes[household] ?? cap, cap) }
+        return capped
     }
 
     /// The earlier of two dates, either of which may be missing.

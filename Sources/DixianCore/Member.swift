@@ -61,13 +61,14 @@ public struct Member: Hashable, Sendable {
     public func age(on date: LocalDate) -> Int { residentID.age(on: date) }
 
     /// The first day after `date` on which the member's age is not what it is on `date`: the
-    /// next birthday (a birthday on 29 February counts from 1 March in common years).
-    public func nextBirthday(after date: LocalDate) -> LocalDate {
+    /// next birthday (a birthday on 29 February counts from 1 March in common years); nil when
+    /// it would fall after 9999.
+    public func nextBirthday(after date: LocalDate) -> LocalDate? {
         let birth = residentID.birthDate
-        func birthday(in year: Int) -> LocalDate {
-            LocalDate(year: year, month: birth.month, day: birth.day) ?? LocalDate(year: year, month: 3, day: 1)!
+        func birthday(in year: Int) -> LocalDate? {
+            LocalDate(year: year, month: birth.month, day: birth.day) ?? LocalDate(year: year, month: 3, day: 1)
         }
-        let this = birthday(in: date.year)
-        return date < this ? this : birthday(in: date.year + 1)
+        if let this = birthday(in: date.year), date < this { return this }
+        return birthday(in: date.year + 1)
     }
 }

@@ -2,6 +2,13 @@ import Crypto
 import Foundation
 
 extension PluginManifest {
+    /// The revision of what the host itself decides about a screening besides the plugin API's
+    /// Lua: the views' fields and the records they hold as of a date (`ViewDating`), ages and
+    /// birthdays, wake-up dates. Part of the fingerprint: raise it with any change to those, so
+    /// that the first run after an upgrade is a whole one instead of trusting a state the old
+    /// host kept.
+    static let hostScreeningRevision = 1
+
     /// A SHA-256 digest (hex) of what a plugin chain screens with: the host's own Lua modules
     /// of the plugin API (which a new Dixian may change), each plugin's id and every file under
     /// its folder except its specs, by relative path. Two runs with the same
@@ -10,6 +17,7 @@ extension PluginManifest {
     /// without raising the plugin's version still changes it.
     public static func fingerprint(of chain: [PluginManifest]) throws -> String {
         var hash = SHA256()
+        hash.update(data: Data("host \(hostScreeningRevision)\n".utf8))
         for module in PluginAPIModules.modules + [PluginAPIModules.entry] {
             hash.update(data: Data("api \(module.name) \(module.source.count)\n".utf8))
             hash.update(data: module.source)

@@ -55,10 +55,14 @@ extension PostgresRegistry: ScreeningRunStore {
                         try connection.rows("DELETE FROM current_state WHERE plugin_id <> $1", [recorded.pluginID])
                     }
                     try Self.replace(deadlineItems: items ?? [], of: recorded, id: id, households: households, on: connection)
-                    try Self.replace(wakes: kept.wakes, of: recorded, households: households, on: connection)
+                    let previous = try Self.currentState(plugin: recorded.pluginID, on: connection)
+                    let chosen = households != nil && !coversArea
+                    let wakes = chosen ? previous?.wakes(kept.wakes, ofChosen: households ?? [], screenedOn: recorded.asOf) ?? kept.wakes
+                        : kept.wakes
+                    try Self.replace(wakes: wakes, of: recorded, households: households, on: connection)
                     let state = CurrentState.after(recorded, id: id, fingerprint: fingerprint, households: households,
                                                    advances: coversArea, since: since, deadlines: items != nil, wakesOn: kept.wakesOn,
-                                                   previous: try Self.currentState(plugin: recorded.pluginID, on: connection))
+                                                   previous: previous)
                     try connection.rows("DELETE FROM current_state WHERE plugin_id = $1", [recorded.pluginID])
                     if let state {
                         try connection.rows("""
@@ -270,7 +274,8 @@ extension PostgresRegistry: ScreeningRunStore {
                                       on connection: Connection) throws -> [DeadlineItem]
     {
         let columns = "position, household_number, township_code, deadline_id, title, responsible, person, due_on, done_on, message"
-        // A date's text is digits and hyphens: written into the statement as it is.
+        // A date's text is digits and hyphens: written into the statement as it is. due_on is
+        // never NULL, so the two selections are `due_on <= X OR done_on IS NOT NULL`, split.
         let selection = through.map { through in """
             SELECT \(columns) FROM due_item WHERE plugin_id = $1 AND \(scope.sql) AND due_on <= '\(through.description)'::date
             UNION ALL

@@ -45,10 +45,11 @@ extension SQLiteRegistry: ScreeningRunStore {
                 try db.execute(sql: "DELETE FROM current_state WHERE plugin_id <> ?", arguments: [run.pluginID])
             }
             try Self.replace(deadlineItems: items ?? [], of: run, id: id, households: households, in: db)
-            try Self.replace(wakes: kept.wakes, of: run, households: households, in: db)
+            let previous = try Self.currentState(plugin: run.pluginID, db)
+            let wakes = chosen ? previous?.wakes(kept.wakes, ofChosen: households ?? [], screenedOn: run.asOf) ?? kept.wakes : kept.wakes
+            try Self.replace(wakes: wakes, of: run, households: households, in: db)
             let state = CurrentState.after(run, id: id, fingerprint: fingerprint, households: households, advances: coversArea, since: since,
-                                           deadlines: items != nil, wakesOn: kept.wakesOn,
-                                           previous: try Self.currentState(plugin: run.pluginID, db))
+                                           deadlines: items != nil, wakesOn: kept.wakesOn, previous: previous)
             try db.execute(sql: "DELETE FROM current_state WHERE plugin_id = ?", arguments: [run.pluginID])
             if let state {
                 try db.execute(sql: """
@@ -317,7 +318,8 @@ extension SQLiteRegistry: ScreeningRunStore {
                                       _ db: Database) throws -> [DeadlineItem]
     {
         let columns = "position, \(Self.deadlineColumns)"
-        // A date's text is digits and hyphens: written into the statement as it is.
+        // A date's text is digits and hyphens: written into the statement as it is. due_on is
+        // never NULL, so the two selections are `due_on <= X OR done_on IS NOT NULL`, split.
         let selection = through.map { through in """
             SELECT \(columns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) AND due_on <= '\(through.description)'
             UNION ALL

@@ -14,7 +14,7 @@ final class WakeDates: Sendable {
         var batch: [(String, LocalDate)] = []
         batch.reserveCapacity(views.count)
         for (index, view) in views.enumerated() {
-            var wake = view.members.lazy.map { $0.nextBirthday(after: asOf) }.min()
+            var wake = view.members.lazy.compactMap { $0.nextBirthday(after: asOf) }.min()
             for date in [checks[index], deadlines[index]] {
                 if let date, wake.map({ date < $0 }) ?? true { wake = date }
             }

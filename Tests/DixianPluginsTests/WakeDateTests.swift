@@ -46,6 +46,9 @@ struct WakeDateTests {
         ("if ctx.after('2024-06-01') then return 'x' end", nil),
         ("if ctx.within('2024-06-25', 10) then return 'x' end", "2024-07-06"),
         ("if ctx.within('2024-06-01', 10) then return 'x' end", nil),
+        // A comparison with the open-ended 9999-12-31 never wakes, and does not hide another read.
+        ("if ctx.after('9999-12-31') then return 'x' end", nil),
+        ("if ctx.within('9999-12-01', 100) and ctx.day == 1 then return 'x' end", "2024-07-01"),
         // The earliest of several reads.
         ("if ctx.year == 2024 and ctx.before('2024-09-01') and ctx.within('2024-06-29', 3) then return 'x' end", "2024-07-03"),
     ] as [(String, String?)])
@@ -83,6 +86,27 @@ struct WakeDateTests {
         #expect(message.hasPrefix("wakes/checks/a.lua:2: the date must be a date written YYYY-MM-DD"), "\(message)")
     }
 
+    /// The context's real table is out of a script's reach: pairs hands out no table, and the
+    /// sandbox's rawset refuses the context as it refuses the libraries, so no script can write
+    /// a date past the wake-up tracking (or change what later checks see).
+    @Test(arguments: [
+        ("local _, t = pairs(ctx); return t == nil and 'hidden'", nil),
+        ("rawset(ctx, 'year', 2030)", "attempt to modify a read-only table"),
+        ("rawset(ctx.params, 'x', 1)", "attempt to modify a read-only table"),
+        ("return ctx.within('2024-06-01', 1.5) and 'x'", "ctx.within: days must be a whole number"),
+    ] as [(String, String?)])
+    func aScriptCannotReachTheContextBehindItsProxy(_ body: String, _ refusal: String?) throws {
+        defer { plugins.remove() }
+        let runtime = try runtime(["checks/a.lua": "dixian.check { id = 'a', title = 't', run = function(h, ctx)\n\(body)\nend }"])
+        let outcome = try runtime.screen([household("1")])
+        if let refusal {
+            let message = try #require(outcome.failures.first?.message, "\(body)")
+            #expect(message.contains(refusal), "\(message)")
+        } else {
+            #expect(outcome.failures.isEmpty && outcome.findings.first?.message == "hidden", "\(outcome)")
+        }
+    }
+
     @Test func aMembersNextBirthdayIsTheDayTheirAgeChanges() throws {
         func member(born: String) throws -> Member {
             Member(residentID: try ResidentID(areaCode: "620621", birthDate: LocalDate(iso: born)!, sequence: 31),
@@ -92,7 +116,8 @@ struct WakeDateTests {
         #expect(try member(born: "1964-06-30").nextBirthday(after: Self.asOf) == LocalDate(iso: "2025-06-30"))
         #expect(try member(born: "1964-02-29").nextBirthday(after: Self.asOf) == LocalDate(iso: "2025-03-01"))
         let leap = try member(born: "1964-02-29")
-        let day = leap.nextBirthday(after: LocalDate(iso: "2025-01-01")!)
+        let day = try #require(leap.nextBirthday(after: LocalDate(iso: "2025-01-01")!))
         #expect(leap.age(on: day) == leap.age(on: day.adding(days: -1)) + 1)
+        #expect(try member(born: "1964-07-10").nextBirthday(after: LocalDate(iso: "9999-08-01")!) == nil)
     }
 }

@@ -1,8 +1,9 @@
 -- The context a check reads (`ctx`): the assessment date, the parameters in force on it, and
 -- the helpers that depend on it. Read-only: a check cannot change what the next one sees.
 local support, dates, declarations, calendar = ...
-local error, ipairs, rawget, setmetatable, type = error, ipairs, rawget, setmetatable, type
+local error, ipairs, rawget, setmetatable = error, ipairs, rawget, setmetatable
 local format = string.format
+local math_type = math.type
 local guarded, read_only = support.guarded, support.read_only
 local parse_date, checked_date = dates.parse, dates.checked
 local day_number, from_day_number = dates.day_number, dates.from_day_number
@@ -20,8 +21,11 @@ local places = {}  -- names of area codes, set by the host (host.set_places)
 -- a check that compares through them is woken only then. nil: nothing read of the date.
 local wake
 
--- Moves the subject's wake-up date to `date` if that is earlier.
+-- Moves the subject's wake-up date to `date` if that is earlier. A date after 9999-12-31
+-- (a comparison with an open-ended 9999-12-31) never comes: it is no wake-up date, and as
+-- text it would sort before the real ones.
 local function wake_on(date)
+  if #date ~= 10 then return end
   if wake == nil or date < wake then wake = date end
 end
 
@@ -81,6 +85,7 @@ function context.make(as_of, check_findings)
       wake_on(on)
       return date_fields[key]
     end,
+    __metatable = false,
   }
   local ctx
   ctx = guarded(setmetatable({
@@ -98,10 +103,10 @@ function context.make(as_of, check_findings)
       return false
     end,
     -- ctx.within(date, days): the assessment date is no more than `days` days after `date`
-    -- (true up to date + days).
+    -- (true up to date + days; true before `date` too).
     within = function(date, days)
       checked_date(date, 'the date', 2)
-      if type(days) ~= 'number' then error('ctx.within: days must be a number', 2) end
+      if math_type(days) ~= 'integer' then error('ctx.within: days must be a whole number', 2) end
       local last = day_number(parse_date(date)) + days
       if today <= last then wake_on(from_day_number(last + 1)) return true end
       return false

@@ -52,15 +52,29 @@ end
 -- table (one table __index hop, no function call), writes raise naming the field and the
 -- plugin line. Lua has no cheaper way to refuse writes to fields that exist.
 
+-- The sandbox's rawset refuses the tables marked here (the prelude's private global; absent in
+-- a state made without the prelude).
+local mark_read_only = sandbox_mark_read_only or function() end  -- luacheck: ignore 113
+
 -- A proxy of `real`; writing field k raises format(refusal, k).
 function support.guarded(real, refusal)
-  return setmetatable({}, {
+  local proxy = setmetatable({}, {
     __index = real,
     __newindex = function(_, key) error(format(refusal, tostring(key)), 2) end,
     __len = function() return #real end,
-    __pairs = function() return next, real, nil end,
+    -- An iterator that does not hand out `real` (next, real would).
+    __pairs = function()
+      local key
+      return function()
+        local value
+        key, value = next(real, key)
+        return key, value
+      end
+    end,
     __metatable = false,
   })
+  mark_read_only(proxy)
+  return proxy
 end
 local guarded = support.guarded
 

@@ -12,6 +12,11 @@ local load, collectgarbage, concat = load, collectgarbage, table.concat
 -- Tables shared by every environment of the state are handed out as read-only proxies.
 local frozen = setmetatable({}, { __mode = 'k' })
 
+-- Host code loaded after the prelude (the plugin API) marks its own read-only proxies here, so
+-- that a plugin's rawset refuses them too. A private global: plugins never see the state's
+-- globals.
+function G.sandbox_mark_read_only(proxy) frozen[proxy] = true end
+
 local function freeze(real, name)
   local proxy = {}
   frozen[proxy] = true
