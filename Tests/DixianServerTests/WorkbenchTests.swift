@@ -127,6 +127,11 @@ struct WorkbenchTests {
             #expect(verified.status == .seeOther && verified.location == "\(path)?done=verify#work", "\(verified.page)")
             let toAnswer = try await township.get(client, path)
             #expect(toAnswer.page.contains("入户核实属实") && toAnswer.page.contains("action=\"\(path)/episodes/\(episode)/answer\""))
+            // Not accepted without reasons: the lifecycle's refusal, in Chinese, above the forms.
+            let unreasoned = try await township.post(client, "\(path)/episodes/\(episode)/answer",
+                                                     [("accepted", "no"), ("reasons", " "), ("version", try #require(version(toAnswer.page)))])
+            #expect(unreasoned.status == .unprocessableContent && unreasoned.page.contains("未办理：</strong>“反馈”须书面说明原因"),
+                    "\(unreasoned.page)")
             let answered = try await township.post(client, "\(path)/episodes/\(episode)/answer",
                                                    [("accepted", "yes"), ("version", try #require(version(toAnswer.page)))])
             #expect(answered.status == .seeOther, "\(answered.page)")
@@ -142,6 +147,10 @@ struct WorkbenchTests {
                                               [("risk-illness", "on"), ("kind", "sudden-hardship"), ("version", try #require(version(toApprove.page)))])
             #expect(forged.status == .forbidden && forged.page.contains("村干部不能办理“审批认定”：此环节由县级管理员办理"), "\(forged.page)")
             #expect(try await latestStatus(store, number) == .accepted)
+            // An auditor reads the page and is offered no form.
+            var auditor = try await Browser.signIn(client, as: "auditor")
+            let read = try await auditor.get(client, path)
+            #expect(read.status == .ok && !read.page.contains("<h2 id=\"work\">办理</h2>") && !read.page.contains("method=\"post\" action=\"/households"))
         }
     }
 
