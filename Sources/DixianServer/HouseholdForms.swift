@@ -4,7 +4,8 @@ import DixianWorkflow
 import Foundation
 
 /// The forms for the work on the household page (`household.mustache`): record a visit, report
-/// a risk, and the step the latest episode's stage is waiting for (verify, answer, approve).
+/// a risk, and the steps the latest episode's stage is waiting for (verify, answer, approve;
+/// once identified, the plan and the next stage of the elimination procedure).
 /// Only the forms the user's role may take at the episode's current stage are shown (the
 /// plugin's role table, `dixian.permit`); the server still refuses a forged post, through the
 /// workflow (`HouseholdFormController`).
@@ -15,12 +16,12 @@ import Foundation
 struct HouseholdForms: Sendable {
     struct Option: Sendable { let value: String, label: String, selected: Bool }
     /// A monitoring step's form on the latest episode.
-    struct Step: Sendable { let episode: Int64, step: String, heading: String }
+    struct Step: Sendable { let episode: Int64, step: String, heading: String, stage: String? }
 
     let csrf: String, today: String, version: String
     let visit: Bool, visitorRoles: [Option]
     let report: Bool, channels: [Option]
-    let verify: Step?, answer: Step?, approve: Step?
+    let verify: Step?, answer: Step?, approve: Step?, plan: Step?, eliminate: Step?
     let risks: [Option], kinds: [Option]
     /// Whether any form is shown (stored: the templates read stored properties only).
     let any: Bool
@@ -40,16 +41,23 @@ struct HouseholdForms: Sendable {
         // (the lifecycle refuses it: a new risk of an eliminated household is relabelled).
         report = may(.report) && latest.map { !MonitoringLifecycle.openStatuses.contains($0.status) && $0.status != .eliminated } ?? true
         channels = DiscoveryChannel.allCases.filter { $0 != .selfReport }.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
-        func step(_ step: WorkflowStep, _ status: MonitoringStatus, _ heading: String) -> Step? {
+        func step(_ step: WorkflowStep, _ status: MonitoringStatus, _ heading: String, stage: EliminationStage? = nil) -> Step? {
             guard let latest, latest.status == status, may(step) else { return nil }
-            return Step(episode: latest.id, step: step.rawValue, heading: heading)
+            return Step(episode: latest.id, step: step.monitoring?.transition.rawValue ?? step.rawValue,
+                        heading: "\(heading)（第 \(latest.id) 号监测记录）", stage: stage?.rawValue)
         }
-        verify = step(.verify, .reported, "核实（第 \(latest?.id ?? 0) 号监测记录）")
-        answer = step(.answer, .verified, "反馈核实结果（第 \(latest?.id ?? 0) 号监测记录）")
-        approve = step(.approve, .accepted, "审批认定（第 \(latest?.id ?? 0) 号监测记录）")
+        verify = step(.verify, .reported, "核实")
+        answer = step(.answer, .verified, "反馈核实结果")
+        approve = step(.approve, .accepted, "审批认定")
+        // One plan an episode: a plan made is adjusted, not made again.
+        let planned = latest.map { latest in dossier.plans.contains { $0.plan.episodeID == latest.id } } ?? true
+        plan = planned ? nil : step(.plan, .identified, "制定帮扶计划")
+        let steps = latest.map { latest in dossier.episodes.first { $0.episode.id == latest.id }?.steps ?? [] } ?? []
+        let next = MonitoringLifecycle.nextEliminationStage(after: steps)
+        eliminate = step(WorkflowStep(.eliminate(next, notes: "")), .identified, "风险消除·\(next.chineseName)", stage: next)
         risks = RiskType.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: latest?.riskTypes.contains($0) ?? false) }
         kinds = MonitoredKind.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
-        any = visit || report || verify != nil || answer != nil || approve != nil
+        any = visit || report || verify != nil || answer != nil || approve != nil || plan != nil || eliminate != nil
     }
 
     /// The household's monitoring version: its latest episode and step ids and each episode's

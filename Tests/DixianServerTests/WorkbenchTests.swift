@@ -96,7 +96,7 @@ struct WorkbenchTests {
     }
 
     @Test(arguments: ServerBackend.allCases)
-    func aCadreReportsATownshipUserVerifiesAndAnswersAndACadresForgedApprovalIsRefused(_ backend: ServerBackend) async throws {
+    func aCadreReportsTheTownshipVerifiesAndAnswersACadresForgedApprovalIsRefusedAndTheCountyApprovesAndPlans(_ backend: ServerBackend) async throws {
         try await Self.reportVerifyAnswer(on: try backend.open())
     }
 
@@ -147,6 +147,20 @@ struct WorkbenchTests {
                                               [("risk-illness", "on"), ("kind", "sudden-hardship"), ("version", try #require(version(toApprove.page)))])
             #expect(forged.status == .forbidden && forged.page.contains("村干部不能办理“审批认定”：此环节由县级管理员办理"), "\(forged.page)")
             #expect(try await latestStatus(store, number) == .accepted)
+            // The county approves and makes the plan through the forms; then the village's first
+            // elimination stage is offered to the cadre, the county's last one to no one yet.
+            let approved = try await admin.post(client, "\(path)/episodes/\(episode)/approve",
+                                                [("risk-illness", "on"), ("kind", "sudden-hardship"), ("version", try #require(version(toApprove.page)))])
+            #expect(approved.status == .seeOther, "\(approved.page)")
+            #expect(try await latestStatus(store, number) == .identified)
+            let toPlan = try await admin.get(client, path)
+            #expect(toPlan.page.contains("action=\"\(path)/episodes/\(episode)/plan\""))
+            let planned = try await admin.post(client, "\(path)/episodes/\(episode)/plan", [("version", try #require(version(toPlan.page)))])
+            #expect(planned.status == .seeOther, "\(planned.page)")
+            #expect(try await store.records(in: .assistancePlan, where: "household_number", equals: number).count == 1)
+            let toEliminate = try await cadre.get(client, path)
+            #expect(!toEliminate.page.contains("/plan\"") && toEliminate.page.contains("风险消除·入户核实（第 \(episode) 号监测记录）")
+                && toEliminate.page.contains("name=\"stage\" value=\"household-check\""), "\(toEliminate.page)")
             // An auditor reads the page and is offered no form.
             var auditor = try await Browser.signIn(client, as: "auditor")
             let read = try await auditor.get(client, path)

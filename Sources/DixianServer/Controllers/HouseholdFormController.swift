@@ -3,8 +3,8 @@ import DixianWorkflow
 import Hummingbird
 
 /// The forms of the household page (`HouseholdForms`): record a visit
-/// (`/households/{number}/visit`), report a risk (`…/report`), and verify, answer or approve
-/// the latest episode (`…/episodes/{id}/verify`). Each runs the workflow as the API does
+/// (`/households/{number}/visit`), report a risk (`…/report`), and verify, answer, approve,
+/// plan or take the next elimination stage of the latest episode (`…/episodes/{id}/verify`). Each runs the workflow as the API does
 /// (`DixianServer.act`: the role table, the plugin's guards, one audited transaction, the live
 /// re-screening); `FormCSRFMiddleware` has checked its token. A refusal (role, area, guard,
 /// lifecycle, a stale form, a field out of bounds) is the household page again with the
@@ -15,7 +15,7 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
 
     /// What a form did, named in the page it leads back to (`?done=visit`).
     enum Done: String, Sendable {
-        case visit, report, verify, answer, approve
+        case visit, report, verify, answer, approve, plan, eliminate
 
         /// The notice the page shows.
         var notice: String {
@@ -25,6 +25,8 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
             case .verify: "核实情况已登记。"
             case .answer: "核实结果已反馈。"
             case .approve: "已审批认定为监测对象。"
+            case .plan: "帮扶计划已制定。"
+            case .eliminate: "风险消除环节已登记。"
             }
         }
     }
@@ -68,7 +70,7 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
         }
     }
 
-    /// Verifies, answers or approves episode `:id` of the household.
+    /// Verifies, answers, approves, plans or takes an elimination stage of episode `:id` of the household.
     @Sendable func step(_ request: Request, context: ServerContext) async throws -> Response {
         let name = try context.parameters.require("step")
         guard let done = Done(rawValue: name), done != .visit, done != .report,
@@ -84,6 +86,8 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
             case .approve:
                 let risks = RiskType.allCases.filter { fields["risk-\($0.rawValue)"] != nil }
                 action = .approve(riskTypes: Set(risks), kind: try server.term(fields["kind"], field: "kind"))
+            case .plan: action = .plan(planID: 0)
+            case .eliminate: action = .eliminate(try server.term(fields["stage"], field: "stage"), notes: text.notes)
             default: action = .verify(notes: text.notes)
             }
             // The episode must be the household's: one of another household is not looked at.
@@ -94,7 +98,8 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
             _ = try await server.act(as: user, on: number) { workflow in
                 try workflow.permit(WorkflowStep(action))
                 try await requireCurrent(fields["version"], of: number, in: workflow)
-                return try await workflow.take(action, episode: id, on: on, by: user.actor)
+                if case .plan = action { return try await workflow.makePlan(episode: id, on: on, by: user.actor) }
+                return try await workflow.take(action, episode: id, on: on, by: user.actor).id
             }
         }
     }
@@ -147,6 +152,6 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
     /// The forms' fields by the labels the page gives them.
     private static var labels: [String: String] {
         ["on": "日期", "visitor": "走访人", "role": "走访人身份", "notes": "情况说明", "reasons": "原因", "channel": "发现途径",
-         "kind": "监测对象类别", "risk_types": "风险类型"]
+         "kind": "监测对象类别", "risk_types": "风险类型", "stage": "风险消除环节"]
     }
 }
