@@ -181,6 +181,7 @@ let package = Package(
                 .embedInCode("Resources/signed-in.mustache"),
                 .embedInCode("Resources/find.mustache"),
                 .embedInCode("Resources/household.mustache"),
+                .embedInCode("Resources/work.mustache"),
             ],
             swiftSettings: swiftSettings
         ),

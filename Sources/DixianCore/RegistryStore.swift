@@ -20,6 +20,11 @@ public protocol RegistryStore: Sendable {
     /// in key order. `column` is one of the table's interchange columns.
     func records(in table: RegistryTable, where column: String, equals value: String) async throws -> [RegistryRecord]
 
+    /// The records of `table` whose `column` lies from `lower` up to (not including) `upper`,
+    /// in key order: the records of the households within an area (`area` to `area + ":"`,
+    /// as `HouseholdPartition` reads them), through the column's index.
+    func records(in table: RegistryTable, where column: String, from lower: String, below upper: String) async throws -> [RegistryRecord]
+
     /// An identifier not yet used in `table` (one keyed by an integer id).
     func nextIdentifier(in table: RegistryTable) async throws -> Int64
 

@@ -277,6 +277,18 @@ public final class PostgresRegistry: RegistryStore {
         }.map { try codec.record($0) }
     }
 
+    public func records(in table: RegistryTable, where column: String, from lower: String, below upper: String) async throws -> [RegistryRecord] {
+        let codec = codec(table)
+        guard let stored = codec.stored.first(where: { $0.name == column }) else {
+            throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) has no column \(column)")
+        }
+        return try await pool.withConnection { connection in
+            try await connection.arrays(
+                "\(codec.selectSQL) WHERE t.\(stored.quoted) >= \(stored.parameter(1)) AND t.\(stored.quoted) < \(stored.parameter(2)) \(codec.orderSQL)",
+                [lower, upper])
+        }.map { try codec.record($0) }
+    }
+
     public func nextIdentifier(in table: RegistryTable) async throws -> Int64 {
         try await nextIdentifiers(in: table, count: 1)[0]
     }

@@ -182,6 +182,17 @@ public final class SQLiteRegistry: RegistryStore {
         }
     }
 
+    public func records(in table: RegistryTable, where column: String, from lower: String, below upper: String) async throws -> [RegistryRecord] {
+        let type = table.rowType
+        let quoted = SQLiteLayout.quoted(column)
+        guard type.columns.contains(quoted) else {
+            throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) has no column \(column)")
+        }
+        return try await writer.read { db in
+            try Self.fetchRecords(type, db, where: "\(quoted) >= ? AND \(quoted) < ? ORDER BY \(type.order.joined(separator: ", "))", [lower, upper])
+        }
+    }
+
     public func nextIdentifier(in table: RegistryTable) async throws -> Int64 {
         try await writer.read { db in
             try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM \(table.rowType.table)") ?? 1

@@ -95,6 +95,8 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         pages.addRoutes(SessionController(server: self).routes)
         pages.addRoutes(DashboardController(server: self).routes, atPath: "dashboard")
         pages.addRoutes(HouseholdPageController(server: self).routes, atPath: "households")
+        pages.addRoutes(HouseholdFormController(server: self).routes, atPath: "households")
+        pages.addRoutes(WorkPageController(server: self).routes, atPath: "work")
         router.addRoutes(OpenAPIController(document: openAPIDocument).routes, atPath: "openapi.json")
         allowed.learn(router.routes)
         return router

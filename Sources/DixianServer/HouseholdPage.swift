@@ -28,9 +28,15 @@ struct HouseholdPage {
     let members: [Member], incomes: [Income], surveys: [Survey], episodes: [Episode], plans: [Plan], visits: [Visit]
     let problems: [Problem], warnings: [Warning], assets: [Asset], findings: [Finding], due: [Due], changes: [Change]
     let changeCount: Int, changesShown: Int, memberCount: Int, hasIncomes: Bool
+    /// The forms for the work the user may do here (nil: none); a refusal of the last form
+    /// posted, or a notice of what it did.
+    let forms: HouseholdForms?, problem: String?, notice: String?
 
     init(user: ServerUser, csrf: String?, dossier: HouseholdDossier, findings: [DixianCore.Finding], due: [DeadlineItem],
-         assets: [DixianCore.Asset], places: [String: String]) {
+         assets: [DixianCore.Asset], places: [String: String], forms: HouseholdForms?, problem: String?, notice: String?) {
+        self.forms = forms
+        self.problem = problem
+        self.notice = notice
         let household = dossier.household
         self.user = user.name
         role = user.role.chineseName

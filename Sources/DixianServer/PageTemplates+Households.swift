@@ -56,9 +56,12 @@ extension PageTemplates {
 
     /// The household page of `dossier`, with its current `findings` and deadline items `due`, the
     /// `assets` of its village, and its audit trail (newest first, at most `HouseholdPage.trailLength`).
+    /// `forms` are those the user may use, `problem` the refusal of the form last posted, `notice` what it did.
     static func household(user: ServerUser, csrf: String?, dossier: HouseholdDossier, findings: [Finding], due: [DeadlineItem],
-                          assets: [Asset], places: [String: String]) -> String {
-        let page = HouseholdPage(user: user, csrf: csrf, dossier: dossier, findings: findings, due: due, assets: assets, places: places)
+                          assets: [Asset], places: [String: String], forms: HouseholdForms? = nil, problem: String? = nil,
+                          notice: String? = nil) -> String {
+        let page = HouseholdPage(user: user, csrf: csrf, dossier: dossier, findings: findings, due: due, assets: assets, places: places,
+                                 forms: forms, problem: problem, notice: notice)
         return document(title: "\(dossier.household.headName)户 \(dossier.household.number)", body: render("household", page))
     }
 }

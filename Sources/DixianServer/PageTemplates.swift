@@ -17,6 +17,7 @@ enum PageTemplates {
             ("dashboard", PackageResources.dashboard_mustache), ("bars", PackageResources.bars_mustache),
             ("password", PackageResources.password_mustache), ("signed-in", PackageResources.signed_in_mustache),
             ("find", PackageResources.find_mustache), ("household", PackageResources.household_mustache),
+            ("work", PackageResources.work_mustache),
         ]
         var library = MustacheLibrary()
         for (name, bytes) in files {
@@ -89,21 +90,24 @@ enum PageTemplates {
     }
 
     /// The dashboard of `user`'s areas on `today`: households by category, monitored
-    /// households by risk type and township, and the count of each kind of work overdue.
+    /// households by risk type and township, the count of each kind of work overdue, and the
+    /// counts of the user's `work` (我的待办).
     /// `csrf` is the token of the session's forms (signing out); nil for a user signed in with a
     /// token, who has no session and no sign-out form.
     static func dashboard(county: String, user: ServerUser, csrf: String?, today: LocalDate, categories: [(String, Int)],
-                          risks: [(String, Int)], townships: [(String, Int)], overdue: [(String, Int)]) -> String {
+                          risks: [(String, Int)], townships: [(String, Int)], overdue: [(String, Int)], work: MyWork) -> String {
         struct Row { let label: String, count: Int }
         struct Values {
             let county: String, user: String, role: String, areas: String, today: String, total: Int, csrf: String?
             let categories: String, risks: String, townships: String, overdue: [Row]
+            let reports: Int, selfReports: Int, workItems: Int, workOverdue: Int
         }
         let values = Values(
             county: county, user: user.name, role: user.role.chineseName, areas: user.areas.joined(separator: "、"),
             today: today.description, total: categories.reduce(0) { $0 + $1.1 }, csrf: csrf,
             categories: bars(categories, color: "#2f6fad"), risks: bars(risks, color: "#c0392b"),
-            townships: bars(townships, color: "#16a085"), overdue: overdue.map { Row(label: $0.0, count: $0.1) })
+            townships: bars(townships, color: "#16a085"), overdue: overdue.map { Row(label: $0.0, count: $0.1) },
+            reports: work.reports.count, selfReports: work.selfReportCount, workItems: work.items.count, workOverdue: work.overdueCount)
         return document(title: "\(county)防返贫监测看板", body: render("dashboard", values))
     }
 }

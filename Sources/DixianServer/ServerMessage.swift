@@ -101,6 +101,9 @@ public enum ServerMessage: MessageCatalogue, Hashable {
     /// A refusal the plugin or the workflow wrote (or a plugin's error), already in the
     /// plugin's language.
     case refusal(String)
+    /// A form of the household page posted after the household's monitoring changed (someone
+    /// reported a risk or took a step since the page was opened).
+    case formStale
 
     /// The level of an area code a parameter names.
     public enum AreaLevel: String, Sendable, Hashable {
@@ -120,7 +123,7 @@ public enum ServerMessage: MessageCatalogue, Hashable {
             .notATerm(RiskType.termNames), .notADepartment, .notAResidentID, .field(.tooLong(count: 120, limit: 100)),
             .fieldSeparator, .reportReceivedTitle, .reportReceived, .signInFailed, .signInLocked(until: "14:05"),
             .passwordTooShort(minimum: 8), .passwordTooLong(maximumBytes: 72), .passwordsDiffer, .currentPasswordWrong,
-            .passwordChangedTitle, .passwordChanged, .formExpiredTitle, .formExpired, .refusal("该户不在监测范围内"),
+            .passwordChangedTitle, .passwordChanged, .formExpiredTitle, .formExpired, .refusal("该户不在监测范围内"), .formStale,
         ]
     }
 
@@ -192,6 +195,9 @@ public enum ServerMessage: MessageCatalogue, Hashable {
             ("表单已过期，或不是从本系统的页面提交的。请返回上一页，刷新后重新提交。",
              "the form has expired or was not sent from this server's pages: go back, reload it and send it again")
         case .refusal(let message): (message, message)
+        case .formStale:
+            ("打开此页面后，该户的监测记录已有新的办理，本次提交未办理。请查看最新情况后重新填写。",
+             "the household's monitoring changed since this page was opened; nothing was done: look at it again and fill the form anew")
         }
     }
 

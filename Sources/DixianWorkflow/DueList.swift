@@ -252,7 +252,7 @@ public struct DueScan: Sendable {
     }
 
     /// Problems and measures due by `horizon`, and every warning awaiting verification.
-    private static func openWork(
+    package static func openWork(
         of store: some RegistryStore, area: String?, through horizon: LocalDate, language: Language
     ) async throws -> [DueList.Item] {
         let zh = language == .chinese

@@ -32,7 +32,7 @@ public struct Workflow {
     /// Refuses `step` unless the plugin's role table lets `role` take it (without a plugin, or
     /// for a step it does not list, only the county administrator may). Asked before anything
     /// else, so that a refusal reads and changes nothing.
-    func permit(_ step: WorkflowStep) throws {
+    public func permit(_ step: WorkflowStep) throws {
         let allowed = guards?.declarations.roles(allowedTo: step) ?? PermitDeclaration.unlisted
         if !allowed.contains(role) { throw WorkflowError.notPermitted(step, role, allowed) }
     }

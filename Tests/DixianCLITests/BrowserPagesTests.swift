@@ -4,7 +4,9 @@ import Testing
 
 /// The server's pages in headless Chromium, driven through the DevTools protocol: a household
 /// submits the self-report form, an official signs in, reads the dashboard, finds a household
-/// and opens its page (at a 390-pixel phone width). The run leaves
+/// and opens its page (at a 390-pixel phone width); a village cadre records a visit and reports
+/// a risk through the household page's forms, and the township finds the report in 我的待办 and
+/// verifies it. The run leaves
 /// a screenshot of each in the `screenshots` folder beside the package.
 @Suite(.serialized)
 struct BrowserPagesTests {
@@ -15,7 +17,7 @@ struct BrowserPagesTests {
     static let session = #"""
         import base64, json, subprocess, sys, tempfile, time, urllib.request
         import websocket
-        base, name, resident, password, shots, chromium = sys.argv[1:7]
+        base, name, resident, password, shots, chromium, number, head = sys.argv[1:9]
         for _ in range(100):  # the server is starting
             try:
                 urllib.request.urlopen(base + '/openapi.json')
@@ -98,6 +100,53 @@ struct BrowserPagesTests {
             assert '家庭成员' in text and '变更记录' in text and name in text, text
             assert evaluate('document.documentElement.scrollWidth') <= 390, evaluate('document.documentElement.scrollWidth')
             shot('household.png')
+            # The workbench at the phone width: a village cadre finds a household, records a visit and
+            # reports a risk; the township sees the report in 我的待办 and verifies it.
+            def sign_in_as(user):
+                evaluate("document.querySelector('form[action=\"/logout\"]').submit()")
+                wait_ready()
+                load(base + '/login')
+                evaluate("document.getElementById('name').value = %s" % json.dumps(user))
+                evaluate("document.getElementById('password').value = %s" % json.dumps(password))
+                evaluate("document.querySelector('form').submit()")
+                wait_ready()
+            def submit(action, fields):
+                for field, value in fields.items():
+                    evaluate("document.getElementById(%s).value = %s" % (json.dumps(field), json.dumps(value)))
+                evaluate("document.querySelector('form[action$=%s]').submit()" % json.dumps(action))
+                wait_ready()
+                return evaluate('document.body.innerText')
+            def fits():
+                assert evaluate('document.documentElement.scrollWidth') <= 390, evaluate('document.documentElement.scrollWidth')
+            sign_in_as('cadre')
+            load(base + '/households/find')
+            evaluate("document.getElementById('q').value = %s" % json.dumps(head))
+            evaluate("document.querySelector('form[role=search]').submit()")
+            wait_ready()
+            evaluate("document.querySelector('a[href=\"/households/%s\"]').click()" % number)
+            wait_ready()
+            text = evaluate('document.body.innerText')
+            assert '登记走访' in text and '报告风险' in text and '审批认定' not in text, text
+            fits()
+            shot('household-forms.png')
+            text = submit('/visit', {'visit-notes': '入户了解家中收入和就医情况'})
+            assert '走访已登记' in text and '入户了解家中收入和就医情况' in text, text
+            shot('visit-recorded.png')
+            text = submit('/report', {'report-notes': '户主突发重病，医疗支出大'})
+            assert '风险已报告' in text and '基层干部排查，已上报' in text, text
+            shot('risk-reported.png')
+            sign_in_as('township')
+            load(base + '/work')
+            text = evaluate('document.body.innerText')
+            assert '我的待办' in text and head in text, text
+            fits()
+            shot('my-work.png')
+            evaluate("document.querySelector('#inbox ~ ul a[href=\"/households/%s\"]').click()" % number)
+            wait_ready()
+            text = submit('/verify', {'verify-notes': '入户核实，情况属实'})
+            assert '核实情况已登记' in text and '入户核实，情况属实' in text and '反馈核实结果' in text, text
+            fits()
+            shot('verified.png')
             print('browser session done')
         finally:
             chrome.kill()
@@ -122,6 +171,14 @@ struct BrowserPagesTests {
         let added = try await DixianProcess.run(["user", "add", "--db", db, "--name", "county", "--role", "county-administrator", "--area", "620621",
                                                  "--password-file", passwordFile.path])
         #expect(added.status == 0)
+        // A household with no episode, for the village cadre to report; the cadre of its village
+        // and the staff of its township.
+        let quiet = try #require(try rows("households.csv").first { !monitored.contains($0[0]) && $0[0] != member[1] })
+        for (name, role, area) in [("cadre", "village-cadre", String(quiet[0].prefix(12))), ("township", "township-staff", String(quiet[0].prefix(9)))] {
+            let user = try await DixianProcess.run(["user", "add", "--db", db, "--name", name, "--role", role, "--area", area,
+                                                    "--password-file", passwordFile.path])
+            #expect(user.status == 0)
+        }
 
         let port = 20_000 + Int.random(in: 0..<20_000)
         let server = Process()
@@ -134,11 +191,12 @@ struct BrowserPagesTests {
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         let outcome = try await Tool.run(OpenPyXL.python.path, [
             "-c", Self.session, "http://127.0.0.1:\(port)", member[2], member[0],
-            password, Self.screenshots.path, Chromium.executable,
+            password, Self.screenshots.path, Chromium.executable, quiet[0], quiet[3],
         ])
         #expect(outcome.status == 0, Comment(rawValue: outcome.output))
         #expect(outcome.output.contains("browser session done"))
-        for file in ["self-report-form.png", "self-report-accepted.png", "login.png", "dashboard.png", "find.png", "household.png"] {
+        for file in ["self-report-form.png", "self-report-accepted.png", "login.png", "dashboard.png", "find.png", "household.png",
+                     "household-forms.png", "visit-recorded.png", "risk-reported.png", "my-work.png", "verified.png"] {
             let size = (try? FileManager.default.attributesOfItem(atPath: Self.screenshots.appendingPathComponent(file).path)[.size] as? Int) ?? 0
             #expect(size > 1000, "\(file)")
         }

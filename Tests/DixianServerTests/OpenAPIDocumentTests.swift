@@ -15,7 +15,8 @@ struct OpenAPIDocumentTests {
     /// The routes that are the server's pages, not the API, and so not in the document.
     static let pages: Set<String> = ["GET /", "GET /self-report", "POST /self-report", "GET /login", "POST /login", "GET /dashboard",
                                      "POST /logout", "GET /password", "POST /password", "GET /openapi.json",
-                                     "GET /households/find", "GET /households/{number}"]
+                                     "GET /households/find", "GET /households/{number}", "POST /households/{number}/visit",
+                                     "POST /households/{number}/report", "POST /households/{number}/episodes/{id}/{step}", "GET /work"]
 
     /// The document served at `/openapi.json`.
     static func served() async throws -> [String: Any] {

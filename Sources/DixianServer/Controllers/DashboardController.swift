@@ -39,11 +39,12 @@ struct DashboardController<Store: ServerStore>: Sendable {
         }
         let merged = Dictionary(overdue, uniquingKeysWith: +).sorted { $0.key < $1.key }
         let places = server.placeNames
+        let work = try await MyWork.load(for: user, server: server, today: today)
         return PageTemplates.dashboard(
             county: server.plugin.name, user: user, csrf: csrf, today: today,
             categories: HouseholdCategory.allCases.map { ($0.chineseName, categories[$0] ?? 0) },
             risks: risks.sorted { $0.value > $1.value }.map { ($0.key.chineseName, $0.value) },
             townships: townships.sorted { $0.key < $1.key }.map { (places[$0.key] ?? $0.key, $0.value) },
-            overdue: merged.map { ($0.key, $0.value) })
+            overdue: merged.map { ($0.key, $0.value) }, work: work)
     }
 }

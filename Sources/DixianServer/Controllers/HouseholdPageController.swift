@@ -1,6 +1,7 @@
 import DixianCore
 import DixianInterchange
 import DixianWorkflow
+import HTTPTypes
 import Hummingbird
 
 /// The pages staff look households up on: `/households/find` (查户: by name, ID number or its
@@ -48,13 +49,23 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
         guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
         guard user.may(.read) else { return forbidden() }
         let number = try context.parameters.require("number")
+        let notice = request.uri.queryParameters.get("done").flatMap(HouseholdFormController<Store>.Done.init(rawValue:))?.notice
+        return try await page(number, user: user, context: context, notice: notice)
+    }
+
+    /// The household page of `number` for `user`, with `problem` (the refusal of a form,
+    /// answered with `status`) or `notice` (what a form did) above its forms.
+    func page(_ number: String, user: ServerUser, context: ServerContext, problem: String? = nil, notice: String? = nil,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
         // A number outside the user's areas is not looked up: the answer is the same as for none.
         guard Household.numberProblem(number) == nil, user.covers(number),
             try await server.store.household(number: number) != nil
         else { return notFound(number) }
         let today = LocalDate.today
-        let dossier = try await server.runtimes.withRuntime(on: today) { runtime in
-            try await Workflow(store: server.store, guards: runtime, user: user.actor, today: today).dossier(of: number)
+        let csrf = context.sessions.session?.csrf
+        let (dossier, forms) = try await server.runtimes.withRuntime(on: today) { runtime in
+            let dossier = try await Workflow(store: server.store, guards: runtime, user: user.actor, today: today).dossier(of: number)
+            return (dossier, HouseholdForms(user: user, csrf: csrf, dossier: dossier, declarations: runtime.declarations, today: today))
         }
         let plugin = server.plugin.id, store = server.store
         let (findings, due) = try await server.offload {
@@ -65,19 +76,19 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
             if case .asset(let asset) = record { asset } else { nil }
         }
         return server.page(PageTemplates.household(
-            user: user, csrf: context.sessions.session?.csrf, dossier: dossier, findings: findings, due: due, assets: assets,
-            places: server.placeNames))
+            user: user, csrf: csrf, dossier: dossier, findings: findings, due: due, assets: assets,
+            places: server.placeNames, forms: forms, problem: problem, notice: notice), status: status)
     }
 
     /// The 404 page, for a household that does not exist or lies outside the user's areas.
-    private func notFound(_ number: String) -> Response {
+    func notFound(_ number: String) -> Response {
         server.page(PageTemplates.message(title: ServerMessage.title(code: 404, phrase: "").text(in: server.plugin.language),
                                           text: ServerMessage.noHousehold(HouseholdPage.masked(number)).text(in: server.plugin.language)),
                     status: .notFound)
     }
 
     /// The 403 page, for a role that may not read households.
-    private func forbidden() -> Response {
+    func forbidden() -> Response {
         server.page(PageTemplates.message(title: ServerMessage.title(code: 403, phrase: "").text(in: server.plugin.language),
                                           text: ServerMessage.notAllowed.text(in: server.plugin.language)), status: .forbidden)
     }

@@ -1,0 +1,30 @@
+import DixianCore
+import Hummingbird
+
+/// `/work` (我的待办): the signed-in user's inbox of reports not yet decided (一键报贫 on top) and the due and overdue items of
+/// their areas (`MyWork`), filtered by village and by kind, each linked to its household page.
+struct WorkPageController<Store: ServerStore>: Sendable {
+    let server: DixianServer<Store>
+
+    var routes: RouteCollection<ServerContext> {
+        RouteCollection(context: ServerContext.self).get(use: show)
+    }
+
+    /// The page (signed out: to `/login`; a role that does not read households: 403).
+    @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
+        guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+        guard user.may(.read) else { throw ProblemDetails.forbidden }
+        let query = request.uri.queryParameters
+        // A filter that is not a village code or a kind's id is taken as none.
+        let village = query.get("village").flatMap { $0.count == 12 && $0.allSatisfy { $0.isASCII && $0.isNumber } ? $0 : nil } ?? ""
+        let kind = query.get("kind").flatMap { $0.count <= 100 ? $0 : nil } ?? ""
+        let work = try await MyWork.load(for: user, server: server, today: LocalDate.today)
+        let matching = work.matching(village: village, kind: kind)
+        var heads: [String: String] = [:]
+        for number in Set(work.reports.map(\.householdNumber) + matching.prefix(PageTemplates.workPageLength).compactMap(\.householdNumber)) {
+            heads[number] = try await server.store.household(number: number)?.headName
+        }
+        return server.page(PageTemplates.work(user: user, csrf: context.sessions.session?.csrf, work: work, matching: matching,
+                                              village: village, kind: kind, heads: heads, places: server.placeNames))
+    }
+}

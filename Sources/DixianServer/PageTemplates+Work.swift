@@ -1,0 +1,54 @@
+import DixianCore
+import DixianWorkflow
+import Foundation
+
+/// The values of 我的待办 (`work.mustache`).
+extension PageTemplates {
+    /// The most items the page lists; the filters narrow a longer list.
+    static let workPageLength = 100
+
+    /// 我的待办 of `user`: the inbox of reports not yet decided, then the first of the items `matching` the
+    /// filters `village` and `kind` (empty: all), each with its household's head where `heads`
+    /// knows it; the filters offer the villages and kinds of all of `work`'s items.
+    static func work(user: ServerUser, csrf: String?, work: MyWork, matching: [DueList.Item], village: String, kind: String,
+                     heads: [String: String], places: [String: String]) -> String {
+        struct Option { let value: String, label: String, selected: Bool }
+        struct Report { let number: String, head: String, place: String, channel: String, selfReport: Bool, reportedOn: String, status: String, days: Int }
+        struct Row {
+            let number: String?, head: String, place: String, title: String, dueOn: String?, overdue: Bool, daysOverdue: Int
+            let message: String, responsible: String
+        }
+        struct Values {
+            let user: String, role: String, csrf: String?, today: String, horizon: Int
+            let reports: [Report], hasReports: Bool, villages: [Option], kinds: [Option], filtered: Bool
+            let rows: [Row], hasRows: Bool, total: Int, shown: Int, overdue: Int, truncated: Bool
+        }
+        let today = work.today
+        func whereIs(_ number: String?) -> String {
+            guard let number, let area = Area(villageCode: String(number.prefix(12))) else { return "" }
+            return PageTemplates.place(area, places)
+        }
+        let reports = work.reports.map {
+            Report(number: $0.householdNumber, head: heads[$0.householdNumber] ?? $0.householdNumber, place: whereIs($0.householdNumber),
+                   channel: $0.channel.chineseName, selfReport: $0.channel == .selfReport, reportedOn: "\($0.reportedOn)", status: $0.status.chineseName, days: max(0, $0.reportedOn.days(until: today)))
+        }
+        let villages = Set(work.items.compactMap { $0.householdNumber.map(MyWork.village) }).sorted()
+        var kindLabels: [String: String] = [:]
+        for item in work.items { kindLabels[MyWork.kind(of: item)] = item.title }
+        let rows = matching.prefix(workPageLength).map { item in
+            Row(number: item.householdNumber, head: item.householdNumber.flatMap { heads[$0] } ?? "", place: whereIs(item.householdNumber),
+                title: item.title, dueOn: item.dueOn.map { "\($0)" }, overdue: work.isOverdue(item),
+                daysOverdue: item.dueOn.map { max(0, $0.days(until: today)) } ?? 0, message: item.message,
+                responsible: [item.responsible, item.person ?? ""].filter { !$0.isEmpty }.joined(separator: " "))
+        }
+        let values = Values(
+            user: user.name, role: user.role.chineseName, csrf: csrf, today: "\(today)", horizon: MyWork.horizonDays,
+            reports: reports, hasReports: !reports.isEmpty,
+            villages: villages.map { Option(value: $0, label: places[$0] ?? $0, selected: $0 == village) },
+            kinds: kindLabels.sorted { $0.value < $1.value }.map { Option(value: $0.key, label: $0.value, selected: $0.key == kind) },
+            filtered: !village.isEmpty || !kind.isEmpty,
+            rows: Array(rows), hasRows: !rows.isEmpty, total: matching.count, shown: rows.count,
+            overdue: matching.count(where: work.isOverdue), truncated: matching.count > rows.count)
+        return document(title: "我的待办", body: render("work", values))
+    }
+}
