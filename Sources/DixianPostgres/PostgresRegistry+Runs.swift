@@ -249,7 +249,7 @@ extension PostgresRegistry: ScreeningRunStore {
                 guard let state = try Self.currentState(plugin: plugin, on: connection), state.deadlines,
                       state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
                 else { return nil }
-                let marks = try Self.scope(area: area, households: nil, assets: false, from: 1)
+                let marks = Self.markScope(area: area, from: 1)
                 guard try connection.rows("SELECT 1 FROM household_dirty WHERE \(marks.sql) LIMIT 1", marks.parameters).isEmpty else {
                     return nil
                 }
@@ -317,7 +317,8 @@ extension PostgresRegistry: ScreeningRunStore {
     }
 
     public func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64] {
-        let scope = try Self.scope(area: area, households: households, assets: false, from: 2)
+        let scope = try households.map { try Self.scope(area: area, households: $0, assets: false, from: 2) }
+            ?? Self.markScope(area: area, from: 2)
         let rows = try pool.withConnection { connection in
             // Changes after an audit entry are found through the audit trail's key, not by a scan of every mark.
             try connection.rows("""
@@ -363,6 +364,14 @@ extension PostgresRegistry: ScreeningRunStore {
         return ("""
             (household_number LIKE $\(first)
              OR household_number IN (SELECT number FROM household WHERE village_code LIKE $\(first)) \(ofAssets))
+            """, [area + "%"])
+    }
+
+    /// The condition on a change mark that selects those of households in `area` (nil for all), as on SQLite.
+    private static func markScope(area: String?, from first: Int) -> (sql: String, parameters: [String?]) {
+        guard let area else { return ("true", []) }
+        return ("""
+            (household_number LIKE $\(first) OR (SELECT village_code FROM household WHERE number = household_number) LIKE $\(first))
             """, [area + "%"])
     }
 

@@ -159,7 +159,8 @@ extension SQLiteRegistry: ScreeningRunStore {
 
     public func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64] {
         try writer.read { db in
-            let scope = try Self.scope(area: area, households: households, assets: false, from: 2)
+            let scope = try households.map { try Self.scope(area: area, households: $0, assets: false, from: 2) }
+                ?? Self.markScope(area: area, from: 2)
             // Changes after an audit entry are found through the audit trail's key, not by a scan of every mark.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT household_number, audit_id FROM household_dirty
@@ -194,6 +195,16 @@ extension SQLiteRegistry: ScreeningRunStore {
         return ("""
             (household_number GLOB ?\(first)
              OR household_number IN (SELECT number FROM household WHERE village_code GLOB ?\(first)) \(ofAssets))
+            """, [area + "*"])
+    }
+
+    /// The condition on a change mark (`household_dirty`) that selects those of households in
+    /// `area` (nil for all), its parameter numbered `first`. The marks are few: each mark's
+    /// household is read, rather than the marks probed for each of the area's households.
+    private static func markScope(area: String?, from first: Int) -> (sql: String, arguments: StatementArguments) {
+        guard let area else { return ("1", []) }
+        return ("""
+            (household_number GLOB ?\(first) OR (SELECT village_code FROM household WHERE number = household_number) GLOB ?\(first))
             """, [area + "*"])
     }
 
@@ -236,19 +247,50 @@ extension SQLiteRegistry: ScreeningRunStore {
                 """, arguments: [run.pluginID] + scope.arguments)
             while let row = try rows.next() { try body(try deadlineItem(row)) }
         }, to: sorted))
-        let delete = try db.cachedStatement(sql: "DELETE FROM due_item WHERE plugin_id = ? AND household_number = ?")
-        for household in changed {
-            try delete.execute(arguments: [run.pluginID, household])
-        }
+        guard !changed.isEmpty else { return }
+        // A changed household's stored rows are rewritten in place, in order, and only the
+        // surplus deleted or added: an item whose person or message changed rewrites its row,
+        // not every index (an item's position and due date seldom change).
+        var positions: [String: [Int64]] = [:]
+        let stored = try Row.fetchCursor(db, sql: """
+            SELECT household_number, position FROM due_item
+            WHERE plugin_id = ?1 AND household_number IN (SELECT value FROM json_each(?2)) ORDER BY household_number, position
+            """, arguments: [run.pluginID, try json(changed.sorted())])
+        while let row = try stored.next() { positions[row[0], default: []].append(row[1]) }
+        let update = try db.cachedStatement(sql: """
+            UPDATE due_item SET plugin_version = ?, as_of = ?, run_id = ?, township_code = ?, deadline_id = ?, title = ?,
+              responsible = ?, person = ?, due_on = ?, done_on = ?, message = ?
+            WHERE position = ?
+            """)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO due_item (plugin_id, plugin_version, as_of, run_id, \(deadlineColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for item in sorted where changed.contains(item.householdNumber) {
-            try insert.execute(arguments: [
-                run.pluginID, run.pluginVersion, run.asOf.description, id, item.householdNumber, item.townshipCode, item.deadlineID,
-                item.title, item.responsible, item.person, item.dueOn.description, item.doneOn?.description, item.message,
-            ])
+        let delete = try db.cachedStatement(sql: "DELETE FROM due_item WHERE position = ?")
+        var start = sorted.startIndex
+        while start < sorted.endIndex {
+            let household = sorted[start].householdNumber
+            var end = start
+            while end < sorted.endIndex, sorted[end].householdNumber == household { end += 1 }
+            defer { start = end }
+            guard changed.contains(household) else { continue }
+            let rows = positions.removeValue(forKey: household) ?? []
+            for (offset, item) in sorted[start..<end].enumerated() {
+                let fields: [(any DatabaseValueConvertible)?] = [
+                    item.townshipCode, item.deadlineID, item.title, item.responsible, item.person, item.dueOn.description,
+                    item.doneOn?.description, item.message,
+                ]
+                if offset < rows.count {
+                    let stamp: [(any DatabaseValueConvertible)?] = [run.pluginVersion, run.asOf.description, id]
+                    try update.execute(arguments: StatementArguments(stamp + fields + [rows[offset]]))
+                } else {
+                    let stamp: [(any DatabaseValueConvertible)?] = [run.pluginID, run.pluginVersion, run.asOf.description, id, household]
+                    try insert.execute(arguments: StatementArguments(stamp + fields))
+                }
+            }
+            for position in rows.dropFirst(end - start) { try delete.execute(arguments: [position]) }
         }
+        // Households whose every item is gone.
+        for position in positions.values.joined() { try delete.execute(arguments: [position]) }
     }
 
     /// The deadline item in `row`'s `deadlineColumns`.
@@ -288,7 +330,7 @@ extension SQLiteRegistry: ScreeningRunStore {
             guard let state = try Self.currentState(plugin: plugin, db), state.deadlines,
                   state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
             else { return nil }
-            let marks = try Self.scope(area: area, households: nil, assets: false, from: 1)
+            let marks = Self.markScope(area: area, from: 1)
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household_dirty WHERE \(marks.sql))",
                                     arguments: marks.arguments) == false else { return nil }
             return try Self.deadlineItems(plugin: plugin, in: Self.itemScope(area: area, from: 2), through: through, db)
