@@ -76,6 +76,9 @@ enum RegistrySchema {
         migrator.registerMigration("v17: households found by name and by the last digits of an ID number") { db in
             try db.execute(sql: HouseholdSearchIndexes.sql)
         }
+        migrator.registerMigration("v18: places: the county, its townships and villages, named, with village facts") { db in
+            try createPlaces(db)
+        }
         return migrator
     }
 
@@ -173,6 +176,12 @@ enum RegistrySchema {
 
     /// Each transition of an episode becomes a dated, attributed step; an episode can now wait
     /// for approval after a positive answer (status `accepted`), which its CHECK must allow.
+    /// The place table, from its record layout, audited like the other registry tables.
+    private static func createPlaces(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE place (\n  " + SQLiteLayout.columnDefinitions(of: Place.layout).joined(separator: ",\n  ") + "\n)")
+        try AuditTrail.createTriggers(forTable: "place", in: db)
+    }
+
     private static func createMonitoringSteps(_ db: Database) throws {
         try db.execute(sql: "PRAGMA legacy_alter_table = ON")
         try db.execute(sql: """
