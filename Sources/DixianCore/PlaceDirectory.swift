@@ -23,7 +23,7 @@ public struct PlaceDirectory: Sendable {
 
     /// The places of `store`'s place table, read without holding a thread (the server's).
     public static func load(from store: any RegistryStore) async throws -> PlaceDirectory {
-        PlaceDirectory(try await store.records(in: .place, where: "code", from: "0", below: ":").compactMap { record in
+        PlaceDirectory(try await store.records(in: .place, where: "code", from: "0", below: ":").compactMap { record -> Place? in
             if case .place(let place) = record { place } else { nil }
         })
     }
@@ -34,17 +34,10 @@ public struct PlaceDirectory: Sendable {
     /// Names by code, for the templates and plugins that take a dictionary.
     public var names: [String: String] { places.mapValues(\.name) }
 
-    /// The village of a 12-digit code as people read it: its township's name and its own
-    /// (`薛百镇红沙岗村`), the part that is known, or the code when neither is.
-    public func villageLabel(_ code: String) -> String {
-        let township = name(of: String(code.prefix(Area.townshipDigits))) ?? ""
-        guard let village = name(of: code) else { return township.isEmpty ? code : township + " " + code }
-        return township + village
-    }
-
     /// The villages of the township with `code` (every village when nil), in code order.
     public func villages(in township: String? = nil) -> [Place] {
-        places.values.filter { $0.level == .village && (township.map($0.code.hasPrefix) ?? true) }.sorted { $0.code < $1.code }
+        places.values.filter { place in place.level == .village && township.map { place.code.hasPrefix($0) } ?? true }
+            .sorted { $0.code < $1.code }
     }
 
     /// The codes of the villages whose name holds `text` (`红沙` finds 红沙岗村), in code order.

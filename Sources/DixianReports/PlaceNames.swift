@@ -38,7 +38,7 @@ public enum PlaceNames {
         let held = try PlaceDirectory.read(from: store)
         let missing = try geographyPlaces(of: chain).filter { held.places[$0.code] == nil }
         guard !missing.isEmpty else { return 0 }
-        try await store.apply(missing.map { .insert(.place($0)) }, as: actor)
+        try await store.apply(missing.map { RegistryChange.insert(.place($0)) }, as: actor)
         return missing.count
     }
 }

@@ -18,11 +18,12 @@ struct VillageNames {
 
     init(seed: UInt64) { random = SplitMix64(seed: seed ^ 0x5649_4C4C_4147_4553) }
 
-    /// The villages of a township, their codes given: each named once within the township, and
-    /// about one in twelve hit by a disaster between 2022-07-01 and 2024-06-30.
+    /// The villages of a township, their codes given: each named once within the township.
+    /// A disaster (a storm, hail, drought…) strikes about two townships in five, once, on a day
+    /// between 2022-07-01 and 2024-06-30: one of their villages and about a quarter of the others.
     mutating func villages(codes: [String]) -> [Place] {
         var used = Set<String>()
-        return codes.map { code in
+        let names = codes.map { _ in
             var name = random.pick(Self.firsts) + random.pick(Self.endings)
             var attempt = 1
             while used.contains(name) {
@@ -30,10 +31,18 @@ struct VillageNames {
                 name = random.pick(Self.firsts) + (attempt > 20 ? "\(attempt)" : "") + random.pick(Self.endings)
             }
             used.insert(name)
-            guard random.chance(1.0 / 12) else { return Place(code: code, name: name, level: .village) }
-            return Place(code: code, name: name, level: .village,
-                         disasterOn: random.day(from: LocalDate(year: 2022, month: 7, day: 1)!, to: SyntheticCounty.asOf),
-                         disaster: random.pick(Self.disasters))
+            return name
+        }
+        var hit = Set<Int>()
+        var event: (on: LocalDate, what: String)?
+        if random.chance(0.4) {
+            event = (random.day(from: LocalDate(year: 2022, month: 7, day: 1)!, to: SyntheticCounty.asOf), random.pick(Self.disasters))
+            hit.insert(random.int(0...(codes.count - 1)))
+            for index in codes.indices where random.chance(0.25) { hit.insert(index) }
+        }
+        return codes.indices.map { index in
+            guard let event, hit.contains(index) else { return Place(code: codes[index], name: names[index], level: .village) }
+            return Place(code: codes[index], name: names[index], level: .village, disasterOn: event.on, disaster: event.what)
         }
     }
 }

@@ -17,7 +17,7 @@ import Testing
         return directory
     }
 
-    static func stores() throws -> [any RegistryStore & BookkeepingSource] {
+    static func stores() throws -> [any RegistryStore] {
         [try SQLiteRegistry(), try PostgresRegistry(url: try TestPostgres.newDatabase())]
     }
 
@@ -40,8 +40,6 @@ import Testing
             #expect(hit.isDisasterHit && hit.disaster == "暴雨洪涝" && hit.parentCode == "620621100" && hit.notes == "东片农田受淹")
             #expect(directory.villageCodes(named: "新河") == ["620621100202"])
             #expect(try await PlaceDirectory.load(from: store).names == directory.names)
-            let trail = try await store.lastAuditID()
-            #expect(trail >= 4, "every place is audited as inserted")
         }
     }
 
