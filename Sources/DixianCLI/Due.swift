@@ -1,6 +1,7 @@
 import ArgumentParser
 import DixianCore
 import DixianPlugins
+import DixianReports
 import DixianSQLite
 import DixianWorkflow
 import Foundation
@@ -54,10 +55,8 @@ extension Dixian {
             let scan = DueScan(chain: chain, asOf: asOf.date, area: area,
                                withinDays: within, workers: workers, limits: sandbox.limits)
             let list = try await scan.run(on: store)
-            let names = (try? CountyGeography.load(plugin: manifest.id, from: plugins.searchPath)).map { geography in
-                Dictionary(uniqueKeysWithValues: geography.townships.indices.map { (geography.townshipCode($0), geography.townships[$0]) })
-            } ?? [:]
-            let output = DueOutput(list: list, plugin: manifest, townshipNames: names, language: CommandLanguage.current)
+            let names = (try? PlaceNames.of(chain, store: store)) ?? [:]
+            let output = DueOutput(list: list, plugin: manifest, placeNames: names, language: CommandLanguage.current)
             try OutputFile.write(to: out) { write in try output.write(format, limit: limit, to: write) }
             if !list.failures.isEmpty { throw ExitCode(3) }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DixianInterchange
 import DixianPlugins
+import DixianReports
 import DixianScreening
 import DixianSQLite
 import Foundation
@@ -78,6 +79,10 @@ extension Dixian.Import {
                     }
                 }
                 guard report.problems.isEmpty else { throw ImportRejected(report: report) }
+                if !dryRun, let plugin, let chain = try? plugins.chain(of: plugin) {
+                    // The county and its townships are named from the plugin's geography where no places file named them.
+                    try await PlaceNames.recordGeography(of: chain, in: try registry.open(), as: actor)
+                }
                 print(CommandMessage.imported(dryRun: dryRun, rows: report.totalRows, files: report.rowCounts.map { "\($0.file) \($0.rows)" }).shown)
                 rescreen?()
             } catch let rejection as ImportRejected {

@@ -46,6 +46,14 @@ public enum FieldMessage: MessageCatalogue, Hashable {
     case controlCharacter(code: String, position: Int, freeText: Bool)
     /// Not a 12-digit village code.
     case notAVillageCode(String)
+    /// Not a division code of 6, 9 or 12 digits (county, township, village).
+    case notAPlaceCode(String)
+    /// A place's level that is not the one its code's length tells (`level`).
+    case placeLevelMismatch(String, level: PlaceLevel)
+    /// A parent code that is not the prefix of the place's code (`expected`, nil for a county).
+    case parentCodeMismatch(String, expected: String?)
+    /// A disaster described without its date.
+    case disasterWithoutDate
     /// A monitored household without its kind.
     case monitoredKindMissing
     /// A kind of monitored household on a household that is not monitored.
@@ -93,7 +101,9 @@ public enum FieldMessage: MessageCatalogue, Hashable {
             .residentID(.checkCharacter(expected: "X", found: "1")), .residentIDStoredAsNumber("6.20621199001011E+17"),
             .residentIDBornInFuture(day), .notUTF8, .tooLong(count: 120, limit: 100),
             .controlCharacter(code: "U+0007", position: 3, freeText: false), .controlCharacter(code: "U+0007", position: 3, freeText: true),
-            .notAVillageCode("6206"), .monitoredKindMissing, .monitoredKindUnmonitored(MonitoredKind.allCases[0]),
+            .notAVillageCode("6206"), .notAPlaceCode("62062"), .placeLevelMismatch("620621100", level: .township),
+            .parentCodeMismatch("620621", expected: "620621100"), .parentCodeMismatch("62", expected: nil), .disasterWithoutDate,
+            .monitoredKindMissing, .monitoredKindUnmonitored(MonitoredKind.allCases[0]),
             .retiredSchoolStage("vocational"), .retiredSchoolStage("职业教育"), .retiredSchoolStage("大专及以上"),
             .schoolStatusWithoutStage, .identifiedOnMissing(.identified), .riskTypesMissing, .eliminatedOnMismatch,
             .stageMismatch, .acceptedMismatch, .warningResultMissing, .dueBeforeStart(day, starts: day.adding(days: 1)),
@@ -142,6 +152,17 @@ public enum FieldMessage: MessageCatalogue, Hashable {
              "holds the control character \(code) at character \(position)"
                 + (freeText ? "" : " (only free-text columns such as notes may hold tabs and line breaks)"))
         case .notAVillageCode(let value): ("“\(value)”不是 12 位村级行政区划代码", "'\(value)' is not a 12-digit village code")
+        case .notAPlaceCode(let value):
+            ("“\(value)”不是行政区划代码（县 6 位、乡镇 9 位、村 12 位数字）", "'\(value)' is not a division code (6 digits for a county, 9 for a township, 12 for a village)")
+        case .placeLevelMismatch(let code, let level):
+            ("与行政区划代码 \(code) 不符：该代码是\(level.chineseName)级", "does not agree with code \(code), which is of a \(level.rawValue)")
+        case .parentCodeMismatch(let given, let expected):
+            if let expected {
+                ("“\(given)”不是上级代码 \(expected)（行政区划代码的前几位）", "'\(given)' is not the parent code \(expected) (the code's prefix)")
+            } else {
+                ("“\(given)”：县没有上级代码", "'\(given)': a county has no parent code")
+            }
+        case .disasterWithoutDate: ("为空，而已填写受灾情况", "is empty, but a disaster is described")
         case .monitoredKindMissing: ("为空，而监测户须填写监测对象类别", "is empty, but a monitored household needs its kind")
         case .monitoredKindUnmonitored(let kind):
             ("为“\(kind.chineseName)”，但该户不是监测户", "is \(kind.rawValue), but the household is not monitored")

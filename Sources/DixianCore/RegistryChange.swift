@@ -1,5 +1,7 @@
 /// One record of the registry, of any kind.
 public enum RegistryRecord: Hashable, Sendable {
+    /// A place: the county, a township or a village.
+    case place(Place)
     /// A household.
     case household(Household)
     /// A member.
@@ -48,6 +50,8 @@ public enum RegistryChange: Hashable, Sendable {
 
 /// The kinds of record the registry holds, one table each.
 public enum RegistryTable: String, CaseIterable, Sendable {
+    /// Places (first: nothing refers to them by key, and an import gives names first).
+    case place
     /// Households.
     case household
     /// Members.

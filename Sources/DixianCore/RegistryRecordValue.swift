@@ -10,6 +10,7 @@ extension RegistryRecord {
     /// The record itself.
     public var value: any RegistryRecordValue {
         switch self {
+        case .place(let record): record
         case .household(let record): record
         case .member(let record): record
         case .income(let record): record
@@ -33,6 +34,7 @@ extension RegistryTable {
     /// The type of the records in this table.
     public var valueType: any RegistryRecordValue.Type {
         switch self {
+        case .place: Place.self
         case .household: Household.self
         case .member: Member.self
         case .income: IncomeRecord.self
@@ -50,6 +52,11 @@ extension RegistryTable {
         case .assetDistribution: AssetDistribution.self
         }
     }
+}
+
+extension Place: RegistryRecordValue {
+    public static let registryTable = RegistryTable.place
+    public var registryRecord: RegistryRecord { .place(self) }
 }
 
 extension Household: RegistryRecordValue {

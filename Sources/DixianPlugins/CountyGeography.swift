@@ -1,3 +1,4 @@
+import DixianCore
 import Foundation
 import LuaHost
 
@@ -14,6 +15,13 @@ public struct CountyGeography: Sendable, Hashable {
 
     /// The 9-digit code of township `index`.
     public func townshipCode(_ index: Int) -> String { code + String(100 + index) }
+
+    /// The county and its townships as places, so that their names exist in a registry that
+    /// was never given a places file.
+    public var places: [Place] {
+        [Place(code: code, name: name, level: .county)]
+            + townships.indices.map { Place(code: townshipCode($0), name: townships[$0], level: .township) }
+    }
 
     /// Loads `geography.lua` of plugin `id` from the first of `pluginDirectories` that has it,
     /// running it in the sandbox.

@@ -15,10 +15,13 @@ enum PostgresSchema {
     struct Table {
         let table: RegistryTable
         let household: String
+        /// Whether migration v1 made it (and its audit trigger); a later one makes its own.
+        let isOriginal: Bool
 
-        init(_ table: RegistryTable, household: String) {
+        init(_ table: RegistryTable, household: String, original: Bool = true) {
             self.table = table
             self.household = household
+            self.isOriginal = original
         }
 
         /// The record layout.
@@ -50,6 +53,7 @@ enum PostgresSchema {
         Table(.asset, household: "NULL"),
         Table(.assetIncome, household: "NULL"),
         Table(.assetDistribution, household: "NULL"),
+        Table(.place, household: "NULL", original: false),
     ]
 
     /// The migrations, oldest first.
@@ -76,7 +80,14 @@ enum PostgresSchema {
         ("v11: deadline items by township", deadlineItemsByTownship),
         ("v12: users' password hashes, audited as replaced, never shown", passwordHashes),
         ("v13: households found by name and by the last digits of an ID number", HouseholdSearchIndexes.sql),
+        ("v14: places: the county, its townships and villages, named, with village facts", places),
     ]
+
+    /// The place table, from its record layout, audited like the other registry tables.
+    private static var places: String {
+        "CREATE TABLE place (\n  " + TableCodec.columnDefinitions(of: Place.layout).joined(separator: ",\n  ") + "\n);\n"
+            + auditTrigger(tables.first { $0.table == .place }!)
+    }
 
     /// Brings the tables made before the record layouts (DixianCore, `RecordLayout`) in line
     /// with them and with SQLite: amounts are whole fen in `<name>_fen bigint` (they were yuan
@@ -332,9 +343,16 @@ enum PostgresSchema {
             CREATE INDEX audit_by_household ON audit (household_number, id);
 
             """
-        for table in tables {
-            let key = table.key.map { "r.\($0)::text" }.joined(separator: " || '/' || ")
-            sql += """
+        for table in tables where table.isOriginal {
+            sql += auditTrigger(table)
+        }
+        return sql
+    }
+
+    /// The trigger function auditing `table`'s changes, and its trigger.
+    private static func auditTrigger(_ table: Table) -> String {
+        let key = table.key.map { "r.\($0)::text" }.joined(separator: " || '/' || ")
+        return """
                 CREATE FUNCTION audit_\(table.name)() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
                   who text COLLATE "C" := current_setting('dixian.actor', true);
@@ -353,8 +371,6 @@ enum PostgresSchema {
                   FOR EACH ROW EXECUTE FUNCTION audit_\(table.name)();
 
                 """
-        }
-        return sql
     }
 
     /// The audit trail made append-only and chained. Each entry holds the hash of its

@@ -54,7 +54,7 @@ public struct ChecklistRun: Sendable {
                       progress: (@Sendable (Int) -> Void)? = nil) throws -> Summary {
         let chain = self.chain, asOf = self.asOf, id = checklistID
         let area = try chain[chain.count - 1].area(requested: self.area)
-        let places = try PlaceNames.of(chain)
+        let places = try PlaceNames.of(chain, store: source as? any RegistryStore)
         let unchecked = Mutex(true)  // the parameters are the same in every state: asked once
         let pool = try LuaStatePool(size: workers, limits: limits) { state in
             let runtime = try PluginRuntime(chain: chain, state: state)

@@ -45,7 +45,7 @@ public struct ReportRun: Sendable {
         }
         try runtime.requireParameters(on: asOf, for: .reports)
         try runtime.prepare(asOf: asOf)
-        try runtime.setPlaceNames(try PlaceNames.of(chain))
+        try runtime.setPlaceNames(try PlaceNames.of(chain, store: store))
         guard let report = runtime.declarations.reports.first(where: { $0.id == reportID }) else {
             throw PluginError(.declaration, plugin: plugin.id,
                               said: .noReport(plugin: plugin.id, id: reportID, known: runtime.declarations.reports.map(\.id)))
@@ -53,7 +53,7 @@ public struct ReportRun: Sendable {
         let due = report.needs.contains("due")
             ? try await DueScan(chain: chain, asOf: asOf, area: self.area, limits: limits).run(on: store, progress: progress) : nil
         let queries = ReportQueries(store: store, asOf: asOf, area: area, plugin: plugin, declarations: runtime.declarations,
-                                    places: try PlaceNames.of(chain), due: due)
+                                    places: try PlaceNames.of(chain, store: store), due: due)
         // The script's queries read the registry synchronously: they run on a thread of their
         // own, never blocking one of the concurrency pool's (a server renders reports too).
         let rendering = Unchecked(value: (runtime, queries, reportID))

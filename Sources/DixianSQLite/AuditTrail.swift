@@ -55,9 +55,10 @@ enum AuditTrail {
         AuditedTable(name: "asset", key: ["id"], household: "NULL"),
         AuditedTable(name: "asset_income", key: ["asset_id", "year"], household: "NULL"),
         AuditedTable(name: "asset_distribution", key: ["asset_id", "year", "purpose"], household: "NULL"),
+        AuditedTable(name: "place", key: ["code"], household: "NULL"),
     ]
 
-    /// The tables whose changes can concern a household (assets hang from villages).
+    /// The tables whose changes can concern a household (assets and places hang from villages).
     static var householdTables: [String] { tables.filter { $0.household != "NULL" }.map(\.name) }
 
     /// A household's trail, oldest first: one search of `audit_by_household` per table, since

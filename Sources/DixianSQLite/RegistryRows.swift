@@ -1,6 +1,7 @@
 import DixianCore
 
 // Every registry record is a row of its table, as its layout describes it.
+extension Place: RegistryRow {}
 extension Household: RegistryRow {}
 extension Member: RegistryRow {}
 extension IncomeRecord: RegistryRow {}

@@ -76,6 +76,9 @@ enum RegistrySchema {
         migrator.registerMigration("v17: households found by name and by the last digits of an ID number") { db in
             try db.execute(sql: HouseholdSearchIndexes.sql)
         }
+        migrator.registerMigration("v18: places: the county, its townships and villages, named, with village facts") { db in
+            try createPlaces(db)
+        }
         return migrator
     }
 
@@ -169,6 +172,12 @@ enum RegistrySchema {
             """)
         try db.execute(sql: "PRAGMA legacy_alter_table = OFF")
         try AuditTrail.createTriggers(forTable: "member", in: db)
+    }
+
+    /// The place table, from its record layout, audited like the other registry tables.
+    private static func createPlaces(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE place (\n  " + SQLiteLayout.columnDefinitions(of: Place.layout).joined(separator: ",\n  ") + "\n)")
+        try AuditTrail.createTriggers(forTable: "place", in: db)
     }
 
     /// Each transition of an episode becomes a dated, attributed step; an episode can now wait

@@ -36,9 +36,9 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     let sessions = MemoryPersistDriver()
     /// Failed sign-ins by user name, for the lock-out.
     let signIns = SignInThrottle()
-    /// Township (and, where the geography has them, village) names by area code, from the
-    /// plugin chain's geography, read once; empty without one.
-    let placeNames: [String: String]
+    /// The county's and townships' names by area code, from the plugin chain's geography, read
+    /// once; empty without one. `placeNames()` adds the registry's places to them.
+    let geographyNames: [String: String]
 
     /// A server over `store` with `chain`'s rules; the public self-report form takes at most
     /// `selfReportLimit` submissions a minute (or `selfReportWindow`) from one address.
@@ -59,7 +59,13 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         users = UserCache(store, freshness: 10)
         selfReports = RateLimiter(limit: options.selfReportLimit, window: TimeInterval(options.selfReportWindow.components.seconds))
         openAPIDocument = try OpenAPIDocument.served(for: chain[chain.count - 1])
-        placeNames = (try? PlaceNames.of(chain)) ?? [:]
+        geographyNames = (try? PlaceNames.of(chain)) ?? [:]
+    }
+
+    /// Names by area code: the geography's, and the registry's place table's (read on each
+    /// call, so that a places file imported while the server runs shows at once), which win.
+    func placeNames() async throws -> [String: String] {
+        geographyNames.merging(try await PlaceDirectory.load(from: store).names) { $1 }
     }
 
     /// The plugin asked for.

@@ -90,23 +90,34 @@ enum PageTemplates {
     }
 
     /// The dashboard of `user`'s areas on `today`: households by category, monitored
-    /// households by risk type and township, the count of each kind of work overdue, and the
-    /// counts of the user's `work` (我的待办).
+    /// households by risk type and by township (and, for a township user, by village), each
+    /// place linked to 查户 of its households, the count of each kind of work overdue, linked to
+    /// 我的待办, and the counts of the user's `work`. Places are shown by name where `places`
+    /// (names by code) has them; `townships` and `villages` are (code, count).
     /// `csrf` is the token of the session's forms (signing out); nil for a user signed in with a
     /// token, who has no session and no sign-out form.
-    static func dashboard(county: String, user: ServerUser, csrf: String?, today: LocalDate, categories: [(String, Int)],
-                          risks: [(String, Int)], townships: [(String, Int)], overdue: [(String, Int)], work: MyWork) -> String {
+    static func dashboard(county: String, user: ServerUser, csrf: String?, today: LocalDate, places: [String: String],
+                          categories: [(String, Int)], risks: [(String, Int)], townships: [(String, Int)],
+                          villages: [(String, Int)], overdue: [(String, Int)], work: MyWork) -> String {
         struct Row { let label: String, count: Int }
+        struct PlaceRow { let label: String, count: Int, link: String }
         struct Values {
             let county: String, user: String, role: String, areas: String, today: String, total: Int, csrf: String?
-            let categories: String, risks: String, townships: String, overdue: [Row]
+            let categories: String, risks: String, townships: String, townshipRows: [PlaceRow], villageRows: [PlaceRow]
+            let hasVillages: Bool, overdue: [Row]
             let reports: Int, selfReports: Int, workItems: Int, workOverdue: Int
         }
+        func rows(_ counts: [(String, Int)]) -> [PlaceRow] {
+            counts.map { code, count in PlaceRow(label: places[code] ?? code, count: count, link: "/households/find?by=place&q=\(code)") }
+        }
         let values = Values(
-            county: county, user: user.name, role: user.role.chineseName, areas: user.areas.joined(separator: "、"),
+            county: county, user: user.name, role: user.role.chineseName,
+            areas: user.areas.map { places[$0] ?? $0 }.joined(separator: "、"),
             today: today.description, total: categories.reduce(0) { $0 + $1.1 }, csrf: csrf,
             categories: bars(categories, color: "#2f6fad"), risks: bars(risks, color: "#c0392b"),
-            townships: bars(townships, color: "#16a085"), overdue: overdue.map { Row(label: $0.0, count: $0.1) },
+            townships: bars(townships.map { (places[$0.0] ?? $0.0, $0.1) }, color: "#16a085"),
+            townshipRows: rows(townships), villageRows: rows(villages), hasVillages: !villages.isEmpty,
+            overdue: overdue.map { Row(label: $0.0, count: $0.1) },
             reports: work.reports.count, selfReports: work.selfReportCount, workItems: work.items.count, workOverdue: work.overdueCount)
         return document(title: "\(county)防返贫监测看板", body: render("dashboard", values))
     }

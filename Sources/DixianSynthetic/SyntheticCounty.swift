@@ -6,7 +6,8 @@ import Foundation
 /// A synthetic county in the interchange format: the county's real code and townships, valid
 /// ID numbers, and households, members, incomes, guarantees, monitoring, assistance and assets
 /// drawn to meet the figures of the county's profile (its plugin's `profile.lua`). The same
-/// county, size and seed always give the same files.
+/// county, size and seed always give the same files. Its places name the county, its
+/// townships and villages (`VillageNames`).
 public struct SyntheticCounty: Sendable {
     /// The county.
     public let geography: CountyGeography
@@ -61,10 +62,21 @@ public struct SyntheticCounty: Sendable {
         let villagesPerTownship = max(1, min(999, (households + geography.townships.count * 400 - 1)
                                                     / (geography.townships.count * 400)))
         let villageCount = geography.townships.count * villagesPerTownship
+        var names = VillageNames(seed: seed)
+        var places: [String: Place] = [:]
+        try body(.place(geography.places[0]), nil)
         for village in 0..<villageCount {
+            let township = village / villagesPerTownship
+            let code = geography.townshipCode(township) + (village % villagesPerTownship + 1).zeroPadded(3)
+            if village % villagesPerTownship == 0 {
+                // A township's place, then its villages', in code order, named once for the whole township.
+                try body(.place(geography.places[township + 1]), nil)
+                let codes = (1...villagesPerTownship).map { geography.townshipCode(township) + $0.zeroPadded(3) }
+                places = Dictionary(uniqueKeysWithValues: names.villages(codes: codes).map { ($0.code, $0) })
+            }
             let share = households / villageCount + (village < households % villageCount ? 1 : 0)
             guard share > 0 else { continue }
-            let code = geography.townshipCode(village / villagesPerTownship) + (village % villagesPerTownship + 1).zeroPadded(3)
+            try body(.place(places[code]!), nil)
             generator.villageStaff = VillageStaff(using: &generator.random)
             for sequence in 1...share {
                 for (record, size) in generator.household(number: code + sequence.zeroPadded(4), villageCode: code) {

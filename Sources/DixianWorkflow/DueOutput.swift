@@ -17,16 +17,17 @@ public struct DueOutput {
 
     let list: DueList
     let plugin: PluginManifest
-    let townshipNames: [String: String]
+    let placeNames: [String: String]
     let language: Language
 
     /// An output of `list`, made with `plugin`, in `language` (unless given, the locale's or
     /// else the plugin's: `Language.shown`);
-    /// townships are shown with their names where `townshipNames` (code → name) has them.
-    public init(list: DueList, plugin: PluginManifest, townshipNames: [String: String] = [:], language: Language? = nil) {
+    /// townships and households' villages are shown with their names where `placeNames`
+    /// (code → name) has them.
+    public init(list: DueList, plugin: PluginManifest, placeNames: [String: String] = [:], language: Language? = nil) {
         self.list = list
         self.plugin = plugin
-        self.townshipNames = townshipNames
+        self.placeNames = placeNames
         self.language = language ?? Language.shown(environment: ProcessInfo.processInfo.environment, plugin: plugin.language)
     }
 
@@ -83,7 +84,7 @@ public struct DueOutput {
             let days = DueList.daysLate(item)
             lines.append("    " + [
                 say(.doneOn(item.doneOn!)), say(.dueBy(item.dueOn!)), say(.daysLate(days)), item.title,
-                item.householdNumber.map { say(.household) + $0 } ?? "", item.message,
+                item.householdNumber.map(householdLabel) ?? "", item.message,
             ].filter { !$0.isEmpty }.joined(separator: "  "))
         }
         if list.doneLate.count > limit {
@@ -111,7 +112,7 @@ public struct DueOutput {
                 lines.append("  " + responsible)
             }
             lines.append("    " + [status(item), item.dueOn?.description ?? "          ", item.title,
-                                   item.householdNumber.map { say(.household) + $0 } ?? "", item.message]
+                                   item.householdNumber.map(householdLabel) ?? "", item.message]
                 .filter { !$0.isEmpty }.joined(separator: "  "))
             shown += 1
         }
@@ -133,7 +134,12 @@ public struct DueOutput {
 
     private func townshipLabel(_ code: String?) -> String {
         guard let code else { return say(.countyLevel) }
-        return townshipNames[code].map { "\($0)（\(code)）" } ?? code
+        return placeNames[code].map { "\($0)（\(code)）" } ?? code
+    }
+
+    /// A household's number, with its village's name after it when the names hold it.
+    private func householdLabel(_ number: String) -> String {
+        say(.household) + number + (placeNames[String(number.prefix(12))].map { "（\($0)）" } ?? "")
     }
 
     private func status(_ item: DueList.Item) -> String {
@@ -155,7 +161,7 @@ public struct DueOutput {
             let days = late ? String(DueList.daysLate(item)) : list.isOverdue(item) ? String(list.daysOverdue(item)) : ""
             let fields = [
                 item.source.text, item.title, item.householdNumber ?? "", item.township ?? "",
-                item.township.flatMap { townshipNames[$0] } ?? "", item.responsible, item.person ?? "",
+                item.township.flatMap { placeNames[$0] } ?? "", item.responsible, item.person ?? "",
                 item.dueOn?.description ?? "", days, item.message, item.doneOn?.description ?? "",
             ]
             try write(fields.map(\.csvField).joined(separator: ",") + "\n")

@@ -141,6 +141,7 @@ public enum WorkflowError: Error, Hashable, MessageCatalogue {
         case .visit: "走访记录"
         case .problem: "问题"
         case .asset: "资产"
+        case .place: "行政区划"
         default: table.rawValue
         }
     }

@@ -27,7 +27,7 @@ struct SpreadsheetImportTests {
         let copy = try SQLiteRegistry()
         let report = try await RegistryImport(path: xlsx).apply(to: copy, as: "import")
         #expect(report.totalRows == Fixtures.everyKind.count)
-        #expect(report.rowCounts.first?.file == "households.csv")
+        #expect(report.rowCounts.map(\.file).prefix(2) == ["places.csv", "households.csv"])  // read as their CSVs, in the layout's order
         try await RegistryExport.write(from: copy, to: again, idNumbers: .unmasked(by: "test"))
         #expect(try ImportExportTests.files(in: again) == ImportExportTests.files(in: csv))
     }

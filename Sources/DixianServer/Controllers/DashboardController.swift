@@ -38,13 +38,25 @@ struct DashboardController<Store: ServerStore>: Sendable {
             overdue.append(("部门预警待核实", work.warnings.count))
         }
         let merged = Dictionary(overdue, uniquingKeysWith: +).sorted { $0.key < $1.key }
-        let places = server.placeNames
+        let places = try await server.placeNames()
         let work = try await MyWork.load(for: user, server: server, today: today)
         return PageTemplates.dashboard(
-            county: server.plugin.name, user: user, csrf: csrf, today: today,
+            county: server.plugin.name, user: user, csrf: csrf, today: today, places: places,
             categories: HouseholdCategory.allCases.map { ($0.chineseName, categories[$0] ?? 0) },
             risks: risks.sorted { $0.value > $1.value }.map { ($0.key.chineseName, $0.value) },
-            townships: townships.sorted { $0.key < $1.key }.map { (places[$0.key] ?? $0.key, $0.value) },
+            townships: townships.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            villages: try await monitoredByVillage(of: user, places: places),
             overdue: merged.map { ($0.key, $0.value) }, work: work)
+    }
+
+    /// For a township user (every area a township), the monitored households of each named
+    /// village of those townships, by code in code order; empty for anyone else.
+    func monitoredByVillage(of user: ServerUser, places: [String: String]) async throws -> [(String, Int)] {
+        guard !user.areas.isEmpty, user.areas.allSatisfy({ $0.count == Area.townshipDigits }) else { return [] }
+        var rows: [(String, Int)] = []
+        for village in places.keys.filter({ code in code.count == 12 && user.areas.contains { code.hasPrefix($0) } }).sorted() {
+            rows.append((village, try await server.store.householdSummary(area: village).monitoredByTownship.values.reduce(0, +)))
+        }
+        return rows
     }
 }

@@ -24,7 +24,7 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
         var search = HouseholdSearchForm(request)
         let csrf = context.sessions.session?.csrf
         guard !search.text.isEmpty else { return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil)) }
-        let places = server.placeNames
+        let places = try await server.placeNames()
         guard let query = search.query(places: places, areas: user.areas) else {
             return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil),
                                status: search.problem == nil ? .ok : .badRequest)
@@ -77,7 +77,7 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
         }
         return server.page(PageTemplates.household(
             user: user, csrf: csrf, dossier: dossier, findings: findings, due: due, assets: assets,
-            places: server.placeNames, forms: forms, problem: problem, notice: notice), status: status)
+            places: try await server.placeNames(), forms: forms, problem: problem, notice: notice), status: status)
     }
 
     /// The 404 page, for a household that does not exist or lies outside the user's areas.

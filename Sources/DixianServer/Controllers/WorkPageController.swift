@@ -25,6 +25,6 @@ struct WorkPageController<Store: ServerStore>: Sendable {
             heads[number] = try await server.store.household(number: number)?.headName
         }
         return server.page(PageTemplates.work(user: user, csrf: context.sessions.session?.csrf, work: work, matching: matching,
-                                              village: village, kind: kind, heads: heads, places: server.placeNames))
+                                              village: village, kind: kind, heads: heads, places: try await server.placeNames()))
     }
 }
