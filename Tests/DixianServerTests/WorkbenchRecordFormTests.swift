@@ -102,9 +102,11 @@ struct WorkbenchRecordFormTests {
                 let tokenless = try await cadre.post(client, form, [("description", "x")], csrf: .some(nil))
                 #expect(tokenless.status == .forbidden && tokenless.page.contains("表单已过期"), "\(form)")
             }
-            let outside = try await cadre.post(client, "/households/\(ServerAccessTests.elsewhere.number)/problems/2/close",
-                                               [("fix", "x"), ("version", RecordVersion.of(foreign))])
-            #expect(outside.status == .notFound)
+            let elsewhere = "/households/\(ServerAccessTests.elsewhere.number)"
+            for form in ["problems/2/close", "problems", "measures/1/done", "plans/1/measures", "warnings/1/close"] {
+                let outside = try await cadre.post(client, "\(elsewhere)/\(form)", [("fix", "x"), ("version", RecordVersion.of(foreign))])
+                #expect(outside.status == .notFound, "\(form)")
+            }
         }
         let measures = try await store.records(in: .measure, where: "plan_id", equals: "1").compactMap { $0.value as? Measure }
         #expect(measures.count == 2 && measures.first { $0.id == 1 }?.doneOn == LocalDate.today)
@@ -131,6 +133,7 @@ struct WorkbenchRecordFormTests {
             let page = try await cadre.get(client, path)
             let note = try #require(page.page.firstMatch(of: /<p class="guard refused" id="eliminate-guard">([^<]*)<\/p>/), "\(page.page)")
             #expect(note.output.1.hasPrefix("风险消除条件未满足：七不消："), "\(note.output.1)")
+            #expect(page.page.contains("aria-describedby=\"eliminate-guard\""), "a screen reader reads the verdict with the button")
             #expect(!page.page.contains("/relabel\""), "the cadre does not relabel: no form for it")
             let eliminate = "\(path)/episodes/1/eliminate"
             let refused = try await cadre.post(client, eliminate, [("stage", "household-check"), ("version", try #require(version(page.page, form: eliminate)))])
@@ -168,6 +171,10 @@ struct WorkbenchRecordFormTests {
             #expect(sentBack.status == .seeOther, "\(sentBack.page)")
             let stale = try await cadre.post(client, followUp, [("notes", "晚了"), ("version", try #require(version(toSendBack.page, form: followUp)))])
             #expect(stale.status == .conflict, "\(stale.page)")
+            // Outside the user's areas: the same 404 as no household.
+            let outside = try await cadre.post(client, "/households/\(ServerAccessTests.elsewhere.number)/episodes/1/follow-up",
+                                               [("version", cadreVersion)])
+            #expect(outside.status == .notFound)
             // Without the CSRF token: refused.
             let tokenless = try await admin.post(client, relabel, [("risk-schooling", "on")], csrf: .some(nil))
             #expect(tokenless.status == .forbidden && tokenless.page.contains("表单已过期"))
