@@ -5,7 +5,11 @@ import Foundation
 
 /// The forms for the work on the household page (`household.mustache`): record a visit, report
 /// a risk, and the steps the latest episode's stage is waiting for (verify, answer, approve;
-/// once identified, the plan and the next stage of the elimination procedure).
+/// once identified, the plan, the next stage of the elimination procedure and relabelling;
+/// once eliminated, follow-up, send-back and relabelling), and the forms on its records
+/// (`HouseholdRecordForms`: measures, problems, department warnings).
+/// Where the plugin declares guards for a step, its form shows what they would say now
+/// (`Step.guardNote`), from `Workflow.guardRefusals`; submitting asks them again.
 /// Only the forms the user's role may take at the episode's current stage are shown (the
 /// plugin's role table, `dixian.permit`); the server still refuses a forged post, through the
 /// workflow (`HouseholdFormController`).
@@ -15,20 +19,33 @@ import Foundation
 /// stale, as the API refuses an edit whose `If-Match` is stale.
 struct HouseholdForms: Sendable {
     struct Option: Sendable { let value: String, label: String, selected: Bool }
-    /// A monitoring step's form on the latest episode.
-    struct Step: Sendable { let episode: Int64, step: String, heading: String, stage: String? }
+    /// A monitoring step's form on the latest episode, with the verdict of the plugin's guards
+    /// of its transition as they would judge it now (nil: the plugin declares none).
+    struct Step: Sendable {
+        let episode: Int64, step: String, heading: String, stage: String?
+        let guardNote: String?, guardAllows: Bool
+    }
 
     let csrf: String, today: String, version: String
     let visit: Bool, visitorRoles: [Option]
     let report: Bool, channels: [Option]
     let verify: Step?, answer: Step?, approve: Step?, plan: Step?, eliminate: Step?
-    let risks: [Option], kinds: [Option]
+    let followUp: Step?, sendBack: Step?, relabel: Step?
+    /// The report form's guard verdict (nil: none declared, or no report form).
+    let reportGuard: String?, reportGuardAllows: Bool
+    /// The risk types for approval (the episode's checked) and for relabelling (none checked).
+    let risks: [Option], newRisks: [Option], kinds: [Option]
+    /// The forms on the household's measures, problems and warnings.
+    let records: HouseholdRecordForms
     /// Whether any form is shown (stored: the templates read stored properties only).
     let any: Bool
 
     /// The forms `user` may use on the household of `dossier` on `today`, by the role table
-    /// `declarations`; nil when the role does no work or the page has no session (no token to post).
-    init?(user: ServerUser, csrf: String?, dossier: HouseholdDossier, declarations: PluginDeclarations, today: LocalDate) {
+    /// `declarations`, each monitoring form with `verdicts`, the refusals of the plugin's guards
+    /// by transition (none: they allow it; absent: none declared); nil when the role does no
+    /// work or the page has no session (no token to post).
+    init?(user: ServerUser, csrf: String?, dossier: HouseholdDossier, declarations: PluginDeclarations, today: LocalDate,
+          verdicts: [MonitoringTransition: [String]] = [:]) {
         guard let csrf, user.may(.work) else { return nil }
         func may(_ step: WorkflowStep) -> Bool { declarations.roles(allowedTo: step).contains(user.role) }
         self.csrf = csrf
@@ -41,23 +58,37 @@ struct HouseholdForms: Sendable {
         // (the lifecycle refuses it: a new risk of an eliminated household is relabelled).
         report = may(.report) && latest.map { !MonitoringLifecycle.openStatuses.contains($0.status) && $0.status != .eliminated } ?? true
         channels = DiscoveryChannel.allCases.filter { $0 != .selfReport }.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
-        func step(_ step: WorkflowStep, _ status: MonitoringStatus, _ heading: String, stage: EliminationStage? = nil) -> Step? {
-            guard let latest, latest.status == status, may(step) else { return nil }
-            return Step(episode: latest.id, step: step.monitoring?.transition.rawValue ?? step.rawValue,
-                        heading: "\(heading)（第 \(latest.id) 号监测记录）", stage: stage?.rawValue)
+        reportGuard = report ? verdicts[.report].map { Self.guardNote(.report, $0) } : nil
+        reportGuardAllows = verdicts[.report]?.isEmpty ?? true
+        func step(_ step: WorkflowStep, _ statuses: Set<MonitoringStatus>, _ heading: String, stage: EliminationStage? = nil) -> Step? {
+            guard let latest, statuses.contains(latest.status), may(step), let transition = step.monitoring?.transition else { return nil }
+            return Step(episode: latest.id, step: transition.rawValue, heading: "\(heading)（第 \(latest.id) 号监测记录）",
+                        stage: stage?.rawValue, guardNote: verdicts[transition].map { Self.guardNote(transition, $0) },
+                        guardAllows: verdicts[transition]?.isEmpty ?? true)
         }
-        verify = step(.verify, .reported, "核实")
-        answer = step(.answer, .verified, "反馈核实结果")
-        approve = step(.approve, .accepted, "审批认定")
+        verify = step(.verify, [.reported], "核实")
+        answer = step(.answer, [.verified], "反馈核实结果")
+        approve = step(.approve, [.accepted], "审批认定")
         // One plan an episode: a plan made is adjusted, not made again.
         let planned = latest.map { latest in dossier.plans.contains { $0.plan.episodeID == latest.id } } ?? true
-        plan = planned ? nil : step(.plan, .identified, "制定帮扶计划")
+        plan = planned ? nil : step(.plan, [.identified], "制定帮扶计划")
         let steps = latest.map { latest in dossier.episodes.first { $0.episode.id == latest.id }?.steps ?? [] } ?? []
         let next = MonitoringLifecycle.nextEliminationStage(after: steps)
-        eliminate = step(WorkflowStep(.eliminate(next, notes: "")), .identified, "风险消除·\(next.chineseName)", stage: next)
+        eliminate = step(WorkflowStep(.eliminate(next, notes: "")), [.identified], "风险消除·\(next.chineseName)", stage: next)
+        followUp = step(.followUp, [.eliminated], "跟踪回访（回头看）")
+        sendBack = step(.sendBack, [.eliminated], "回退（退回监测）")
+        relabel = step(.relabel, [.identified, .eliminated], "风险再标注（改标）")
         risks = RiskType.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: latest?.riskTypes.contains($0) ?? false) }
         kinds = MonitoredKind.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
-        any = visit || report || verify != nil || answer != nil || approve != nil || plan != nil || eliminate != nil
+        newRisks = RiskType.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) }
+        records = HouseholdRecordForms(dossier: dossier, may: may, mayReport: may(.report))
+        any = visit || report || [verify, answer, approve, plan, eliminate, followUp, sendBack, relabel].contains { $0 != nil } || records.any
+    }
+
+    /// What the guards of `transition` would say, in Chinese: each reason, or that they allow it.
+    static func guardNote(_ transition: MonitoringTransition, _ refusals: [String]) -> String {
+        let what = transition == .eliminate ? "风险消除条件" : "“\(transition.chineseName)”的条件"
+        return refusals.isEmpty ? "\(what)已满足（提交时将再次核对）。" : "\(what)未满足：" + refusals.joined(separator: "；")
     }
 
     /// The household's monitoring version: its latest episode and step ids and each episode's

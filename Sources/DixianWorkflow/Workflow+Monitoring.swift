@@ -92,15 +92,22 @@ extension Workflow {
     /// reasons when they refuse, or when one of them fails (a transition is never allowed
     /// because a guard could not answer).
     private func ask(_ transition: MonitoringTransition, about number: String, on date: LocalDate) async throws {
-        guard let guards, guards.declarations.guards.contains(where: { $0.transition == transition }) else { return }
+        guard let reasons = try await guardRefusals(transition, about: number, on: date), !reasons.isEmpty else { return }
+        throw WorkflowError.monitoring(.guarded(transition, reasons))
+    }
+
+    /// What the plugin's guards of `transition` would say of household `number` as of `date`,
+    /// changing nothing: nil when the plugin declares no guard for it, no reasons when they
+    /// allow it, else each refusal as `title：reason` and each guard that failed to answer.
+    /// The household page shows this beside a form before it is submitted; taking the step
+    /// asks the guards again (`ask`), so the verdict shown never stands in for that.
+    public func guardRefusals(_ transition: MonitoringTransition, about number: String, on date: LocalDate) async throws -> [String]? {
+        guard let guards, guards.declarations.guards.contains(where: { $0.transition == transition }) else { return nil }
         guard let view = try await store.householdView(number, asOf: date) else {
             throw WorkflowError.notFound(.household, number)
         }
         try guards.prepare(asOf: date)
         let verdict = try guards.guardVerdict(transition, for: view)
-        guard verdict.allows else {
-            let reasons = verdict.reasons.map { "\($0.title)：\($0.reason)" } + verdict.failures
-            throw WorkflowError.monitoring(.guarded(transition, reasons))
-        }
+        return verdict.allows ? [] : verdict.reasons.map { "\($0.title)：\($0.reason)" } + verdict.failures
     }
 }

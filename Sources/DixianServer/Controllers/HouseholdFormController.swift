@@ -4,18 +4,25 @@ import Hummingbird
 
 /// The forms of the household page (`HouseholdForms`): record a visit
 /// (`/households/{number}/visit`), report a risk (`…/report`), and verify, answer, approve,
-/// plan or take the next elimination stage of the latest episode (`…/episodes/{id}/verify`). Each runs the workflow as the API does
+/// plan, take the next elimination stage of, follow up, send back or relabel the latest
+/// episode (`…/episodes/{id}/verify`); and the forms on its records
+/// (`HouseholdFormController+Records`). Each runs the workflow as the API does
 /// (`DixianServer.act`: the role table, the plugin's guards, one audited transaction, the live
 /// re-screening); `FormCSRFMiddleware` has checked its token. A refusal (role, area, guard,
 /// lifecycle, a stale form, a field out of bounds) is the household page again with the
-/// reason above the forms, in the status the API would give; success leads back to the page.
+/// reason above the forms, in the status the API would give; success leads back to the page,
+/// which shows once what the form did (`SignInSession.flash`).
 struct HouseholdFormController<Store: ServerStore>: Sendable {
     let server: DixianServer<Store>
     var pages: HouseholdPageController<Store> { HouseholdPageController(server: server) }
 
-    /// What a form did, named in the page it leads back to (`?done=visit`).
+    /// What a form did (the monitoring steps by the path of their form).
     enum Done: String, Sendable {
         case visit, report, verify, answer, approve, plan, eliminate
+        case followUp = "follow-up"
+        case sendBack = "send-back"
+        case relabel
+        case measureAdd, measureDone, problemOpen, problemClose, warningClose
 
         /// The notice the page shows.
         var notice: String {
@@ -27,6 +34,14 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
             case .approve: "已审批认定为监测对象。"
             case .plan: "帮扶计划已制定。"
             case .eliminate: "风险消除环节已登记。"
+            case .followUp: "跟踪回访已登记。"
+            case .sendBack: "已退回监测。"
+            case .relabel: "风险已再标注。"
+            case .measureAdd: "帮扶措施已添加。"
+            case .measureDone: "帮扶措施已标记完成。"
+            case .problemOpen: "问题已登记入台账。"
+            case .problemClose: "问题已办结销号。"
+            case .warningClose: "预警核实已办结。"
             }
         }
     }
@@ -36,6 +51,11 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
             .post(":number/visit", use: visit)
             .post(":number/report", use: report)
             .post(":number/episodes/:id/:step", use: step)
+            .post(":number/plans/:id/measures", use: addMeasure)
+            .post(":number/measures/:id/done", use: finishMeasure)
+            .post(":number/problems", use: openProblem)
+            .post(":number/problems/:id/close", use: closeProblem)
+            .post(":number/warnings/:id/close", use: closeWarning)
     }
 
     /// The texts of a visit form, held to the API's bounds (`DixianServer.checkText`).
@@ -70,12 +90,11 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
         }
     }
 
-    /// Verifies, answers, approves, plans or takes an elimination stage of episode `:id` of the household.
+    /// Verifies, answers, approves, plans, takes an elimination stage of, follows up, sends back
+    /// or relabels episode `:id` of the household.
     @Sendable func step(_ request: Request, context: ServerContext) async throws -> Response {
         let name = try context.parameters.require("step")
-        guard let done = Done(rawValue: name), done != .visit, done != .report,
-            let id = context.parameters.get("id").flatMap(Int64.init), id > 0
-        else { throw HTTPError(.notFound) }
+        guard let done = Done(rawValue: name), EpisodeStep(rawValue: name) != nil, let id = Self.id(context) else { throw HTTPError(.notFound) }
         return try await submit(request, context: context, done) { user, number, fields in
             let text = StepText(notes: fields["notes"] ?? "", reasons: fields["reasons"] ?? "")
             try DixianServer<Store>.checkText(of: text)
@@ -84,10 +103,12 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
             switch done {
             case .answer: action = .answer(accepted: fields["accepted"] != "no", reasons: text.reasons)
             case .approve:
-                let risks = RiskType.allCases.filter { fields["risk-\($0.rawValue)"] != nil }
-                action = .approve(riskTypes: Set(risks), kind: try server.term(fields["kind"], field: "kind"))
+                action = .approve(riskTypes: Self.risks(fields), kind: try server.term(fields["kind"], field: "kind"))
             case .plan: action = .plan(planID: 0)
             case .eliminate: action = .eliminate(try server.term(fields["stage"], field: "stage"), notes: text.notes)
+            case .followUp: action = .followUp(notes: text.notes)
+            case .sendBack: action = .sendBack(reasons: text.reasons)
+            case .relabel: action = .relabel(riskTypes: Self.risks(fields), notes: text.notes)
             default: action = .verify(notes: text.notes)
             }
             // The episode must be the household's: one of another household is not looked at.
@@ -104,9 +125,20 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
         }
     }
 
+    /// The risk types a form checked (`risk-illness`).
+    static func risks(_ fields: [String: String]) -> Set<RiskType> {
+        Set(RiskType.allCases.filter { fields["risk-\($0.rawValue)"] != nil })
+    }
+
+    /// The record id of the path (`:id`), nil when it is not a positive integer.
+    static func id(_ context: ServerContext) -> Int64? {
+        context.parameters.get("id").flatMap(Int64.init).flatMap { $0 > 0 ? $0 : nil }
+    }
+
     /// Runs form `done` of household `:number` for the signed-in user with the form's fields:
-    /// to the household page on success, the page with the refusal otherwise.
-    private func submit(
+    /// to the household page on success, with what it did held in the session to be shown
+    /// once; the page with the refusal otherwise.
+    func submit(
         _ request: Request, context: ServerContext, _ done: Done,
         _ body: (ServerUser, String, [String: String]) async throws -> Void
     ) async throws -> Response {
@@ -121,11 +153,15 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
         } catch let problem as ProblemDetails {
             return try await pages.page(number, user: user, context: context, problem: text(of: problem), status: problem.status)
         }
-        return Response(status: .seeOther, headers: [.location: "/households/\(number)?done=\(done.rawValue)#work"])
+        if var session = context.sessions.session {
+            session.flash = done.notice
+            _ = context.sessions.updateSession(session)
+        }
+        return Response(status: .seeOther, headers: [.location: "/households/\(number)#work"])
     }
 
     /// The form's date (`on`), today when left empty.
-    private func date(_ fields: [String: String]) throws -> LocalDate {
+    func date(_ fields: [String: String]) throws -> LocalDate {
         try server.date(fields["on"].flatMap(\.nonEmpty), field: "on")
     }
 
@@ -152,6 +188,9 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
     /// The forms' fields by the labels the page gives them.
     private static var labels: [String: String] {
         ["on": "日期", "visitor": "走访人", "role": "走访人身份", "notes": "情况说明", "reasons": "原因", "channel": "发现途径",
-         "kind": "监测对象类别", "risk_types": "风险类型", "stage": "风险消除环节"]
+         "kind": "监测对象类别", "risk_types": "风险类型", "stage": "风险消除环节", "plan": "帮扶计划", "type": "措施类型",
+         "description": "内容", "responsible_unit": "责任单位", "responsible_person": "责任人", "starts_on": "开始日期",
+         "due_on": "完成期限", "found_by": "发现途径", "measure": "整改措施", "deadline": "整改期限", "fix": "整改情况",
+         "result": "核实结果"]
     }
 }

@@ -49,8 +49,7 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
         guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
         guard user.may(.read) else { return forbidden() }
         let number = try context.parameters.require("number")
-        let notice = request.uri.queryParameters.get("done").flatMap(HouseholdFormController<Store>.Done.init(rawValue:))?.notice
-        return try await page(number, user: user, context: context, notice: notice)
+        return try await page(number, user: user, context: context, notice: takeFlash(context))
     }
 
     /// The household page of `number` for `user`, with `problem` (the refusal of a form,
@@ -64,8 +63,25 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
         let today = LocalDate.today
         let csrf = context.sessions.session?.csrf
         let (dossier, forms) = try await server.runtimes.withRuntime(on: today) { runtime in
-            let dossier = try await Workflow(store: server.store, guards: runtime, user: user.actor, today: today).dossier(of: number)
-            return (dossier, HouseholdForms(user: user, csrf: csrf, dossier: dossier, declarations: runtime.declarations, today: today))
+            let workflow = Workflow(store: server.store, guards: runtime, user: user.actor, today: today, role: user.role)
+            let dossier = try await workflow.dossier(of: number)
+            // What the plugin's guards would say of each guarded transition now, for a user
+            // who may work (none is asked for a reader's page).
+            var verdicts: [MonitoringTransition: [String]] = [:]
+            if user.may(.work), csrf != nil {
+                for transition in Set(runtime.declarations.guards.map(\.transition)) {
+                    do {
+                        verdicts[transition] = try await workflow.guardRefusals(transition, about: number, on: today)
+                    } catch {
+                        // The page is shown all the same; submitting asks the guards again.
+                        DixianServer<Store>.logger.warning("a guard could not judge the household for its page",
+                                                           metadata: ["household": "\(number)", "error": "\(error)"])
+                        verdicts[transition] = ["本县规则现在无法判断，提交时将再次核对"]
+                    }
+                }
+            }
+            return (dossier, HouseholdForms(user: user, csrf: csrf, dossier: dossier, declarations: runtime.declarations, today: today,
+                                            verdicts: verdicts))
         }
         let plugin = server.plugin.id, store = server.store
         let (findings, due) = try await server.offload {
@@ -78,6 +94,14 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
         return server.page(PageTemplates.household(
             user: user, csrf: csrf, dossier: dossier, findings: findings, due: due, assets: assets,
             places: try await server.placeNames(), forms: forms, problem: problem, notice: notice), status: status)
+    }
+
+    /// The session's notice of what the last form did, cleared so that it is shown once.
+    private func takeFlash(_ context: ServerContext) -> String? {
+        guard var session = context.sessions.session, let flash = session.flash else { return nil }
+        session.flash = nil
+        _ = context.sessions.updateSession(session)
+        return flash
     }
 
     /// The 404 page, for a household that does not exist or lies outside the user's areas.

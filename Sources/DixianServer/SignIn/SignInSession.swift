@@ -3,7 +3,7 @@ import Foundation
 
 /// What a signed-in browser's session holds (in `DixianServer.sessions`, under the random id of
 /// its `dixian_session` cookie): whose it is, the CSRF token every form of the session must
-/// send back, and the stamp of the password it was signed in with.
+/// send back, the stamp of the password it was signed in with, and a notice to show once.
 public struct SignInSession: Codable, Sendable, Equatable {
     /// The user's name.
     public var user: String
@@ -11,6 +11,9 @@ public struct SignInSession: Codable, Sendable, Equatable {
     public var csrf: String
     /// `Password.stamp(of:)` of the user's password hash when the session began.
     public var stamp: String
+    /// What the last form posted did, in Chinese: set when it succeeds, shown by the next page
+    /// that shows notices (the household page), then cleared.
+    public var flash: String?
 
     /// A new session of `user`, with a new CSRF token.
     init(user: ServerUser) {
