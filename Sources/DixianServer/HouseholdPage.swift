@@ -161,21 +161,40 @@ struct HouseholdPage {
 
     /// `text` with every 18-character ID number in it masked as `ResidentID.masked` masks one.
     static func masked(_ text: String) -> String {
-        text.replacing(fullResidentID) { match in
+        // Most values hold no run of 17 digits: the regular expression, slow in Swift, is spared them.
+        var run = 0
+        guard text.utf8.contains(where: { byte in
+            run = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? run + 1 : 0
+            return run == 17
+        }) else { return text }
+        return text.replacing(fullResidentID) { match in
             (try? ResidentID(String(match.output)))?.masked ?? String(match.output.prefix(6)) + "********" + String(match.output.suffix(4))
         }
     }
 
-    /// A UTC time of the audit trail (`2024-10-08T09:30:00.000Z`) as Beijing time, to the minute.
+    /// A UTC time of the audit trail (`2024-10-08T09:30:00.000Z`) as Beijing time, to the minute
+    /// (UTC+8: China has kept no summer time since 1991). Read by its fixed positions, not by a
+    /// date formatter, which ICU builds anew at a cost the history's every line paid.
     static func beijingTime(_ utc: String) -> String {
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = parser.date(from: utc) ?? ISO8601DateFormatter().date(from: utc) else { return utc }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        let digits = Array(utc.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= digits.count else { return nil }
+            var value = 0
+            for byte in digits[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard digits.count >= 17, digits[4] == UInt8(ascii: "-"), digits[10] == UInt8(ascii: "T"),
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), hour < 24, minute < 60,
+              var date = LocalDate(year: year, month: month, day: day)
+        else { return utc }
+        let beijingHour = hour + 8
+        if beijingHour >= 24 { date = date.adding(days: 1) }
+        func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(date) \(twoDigits(beijingHour % 24)):\(twoDigits(minute))"
     }
 }
 

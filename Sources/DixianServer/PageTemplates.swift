@@ -32,7 +32,7 @@ enum PageTemplates {
 
     /// Template `name` rendered with `values` (a struct, whose properties the template names).
     static func render(_ name: String, _ values: Any) -> String {
-        guard let text = library.render(values, withTemplate: name) else { preconditionFailure("no page template \(name).mustache") }
+        guard let text = library.render(TemplateValues.tree(values) ?? values, withTemplate: name) else { preconditionFailure("no page template \(name).mustache") }
         return text
     }
 
