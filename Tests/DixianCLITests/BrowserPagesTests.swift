@@ -7,8 +7,8 @@ import Testing
 /// household reports online; the county reads the dashboard and a household; a village cadre
 /// finds a household by its head's name, records a visit, reports a risk and opens a problem;
 /// township staff find the report in 我的待办, verify and answer; a cadre's forged approval is
-/// refused; the county approves, makes the plan and takes the four elimination stages until the
-/// risk is eliminated. Every page is checked for ID numbers in full and for the escaping of the
+/// refused; the county approves, makes the plan, adds a measure and takes the four elimination
+/// stages until the risk is eliminated. Every page is checked for ID numbers in full and for the escaping of the
 /// hostile text typed into the forms, and left as `.build/screenshots/<store>-NN-<page>.png`.
 @Suite(.serialized)
 struct BrowserPagesTests {
@@ -24,7 +24,7 @@ struct BrowserPagesTests {
     static let pages = [
         "self-report-form", "self-report-accepted", "login", "dashboard", "find", "household", "cadre-find", "cadre-household",
         "visit-recorded", "risk-reported", "problem-opened", "township-work", "township-household", "verified", "answered",
-        "cadre-approve-refused", "county-work", "county-household", "approved", "planned", "eliminate-household-check",
+        "cadre-approve-refused", "county-work", "county-household", "approved", "planned", "measure-added", "eliminate-household-check",
         "eliminate-public-review", "eliminate-village-review", "eliminate-county-approval", "county-dashboard",
     ]
 

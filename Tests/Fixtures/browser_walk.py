@@ -7,8 +7,8 @@ A household submits the self-report form (member NAME, ID number RESIDENT); the 
 reads the dashboard, finds that household and opens its page; a village cadre finds household
 NUMBER by its head's name HEAD, records a visit, reports a risk and opens a problem; township
 staff find the report in 我的待办, verify and answer; the cadre's forged approval is refused; the
-county approves, makes the plan and takes the four stages of the elimination procedure until
-the risk is eliminated. Every user signs in with PASSWORD. Each page is saved as
+county approves, makes the plan, adds a measure and takes the four stages of the elimination
+procedure until the risk is eliminated. Every user signs in with PASSWORD. Each page is saved as
 SHOTS/STORE-NN-PAGE.png; no page's HTML holds an ID number in full (any, and the comma-separated
 SECRETS above all), and the text typed into the forms, which holds markup and quotes, is shown
 as typed and escaped in the HTML, as is the self-reporting household's head's name (韩 and the
@@ -123,6 +123,18 @@ try:
         body = text()
         assert '防返贫监测看板' in body and '退出登录' in body and user in body, body
         return body
+    def find(query):
+        # 查户 from the link every signed-in page has, by name.
+        evaluate("document.querySelector('a[href=\"/households/find\"]').click()")
+        wait_ready()
+        assert '查户' in text(), text()
+        evaluate("document.getElementById('q').value = %s" % json.dumps(query))
+        evaluate("document.querySelector('form[role=search]').submit()")
+        wait_ready()
+        body = text()
+        assert '查找结果' in body and query in body, body
+        fits('find')
+        return body
     def open_household():
         evaluate("document.querySelector('a[href=\"/households/%s\"]').click()" % number)
         wait_ready()
@@ -151,15 +163,7 @@ try:
     body = sign_in('county')
     assert '农户类别' in body and evaluate("document.querySelectorAll('svg rect').length") > 0, body
     shot('dashboard')
-    evaluate("document.querySelector('a[href=\"/households/find\"]').click()")
-    wait_ready()
-    assert '查户' in text(), text()
-    evaluate("document.getElementById('q').value = %s" % json.dumps(name))
-    evaluate("document.querySelector('form[role=search]').submit()")
-    wait_ready()
-    body = text()
-    assert '查找结果' in body and name in body, body
-    fits('find')
+    find(name)
     # The self-reporting household's head's name holds the hostile text: shown as typed, escaped.
     shot('find', hostile=True)
     evaluate("document.querySelector('ul.results a').click()")
@@ -173,14 +177,7 @@ try:
     # A village cadre finds the household by its head's name, records a visit, reports a risk
     # and opens a problem.
     sign_in('cadre')
-    evaluate("document.querySelector('a[href=\"/households/find\"]').click()")
-    wait_ready()
-    evaluate("document.getElementById('q').value = %s" % json.dumps(head))
-    evaluate("document.querySelector('form[role=search]').submit()")
-    wait_ready()
-    body = text()
-    assert '查找结果' in body and head in body, body
-    fits('find')
+    find(head)
     shot('cadre-find')
     body = open_household()
     assert '登记走访' in body and '报告风险' in body and '审批认定' not in body, body
@@ -247,8 +244,8 @@ try:
     body = text()
     assert '审批认定' not in body and '已审批认定为监测对象' not in body, body
 
-    # The county finds the answered report in 我的待办, approves, makes the plan and takes the
-    # four stages of the elimination procedure.
+    # The county finds the answered report in 我的待办, approves, makes the plan (with a measure)
+    # and takes the four stages of the elimination procedure.
     sign_in('county')
     evaluate("document.querySelector('a[href=\"/work\"]').click()")
     wait_ready()
@@ -266,8 +263,15 @@ try:
     assert '制定帮扶计划' in body, body
     shot('approved', hostile=True)
     body = submit('/plan', {}, '帮扶计划已制定')
-    assert '风险消除·入户核实' in body and '风险消除条件已满足' in body, body
+    assert '风险消除·入户核实' in body and '风险消除条件已满足' in body and '添加帮扶措施' in body, body
     shot('planned', hostile=True)
+    # A measure of the plan, its description hostile.
+    measure = '医疗救助' + HOSTILE
+    prefix = evaluate("document.querySelector('form[action$=\"/measures\"] textarea').id").rsplit('-', 1)[0]
+    body = submit('/measures', {prefix + '-description': measure, prefix + '-unit': '县医保局', prefix + '-person': '王科长',
+                                prefix + '-due': '2099-12-31'}, '帮扶措施已添加')
+    assert measure in body, body
+    shot('measure-added', hostile=True)
     stages = [('入户核实', 'household-check'), ('民主评议和公示', 'public-review'), ('村级评议', 'village-review'),
               ('县级审核批准和公告', 'county-approval')]
     for index, (stage, slug) in enumerate(stages):
