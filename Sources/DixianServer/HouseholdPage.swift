@@ -116,13 +116,14 @@ struct HouseholdPage {
         changeCount = trail.count
         memberCount = members.count
         hasIncomes = !incomes.isEmpty
-        changes = trail.suffix(Self.trailLength).reversed().map(Self.change)
+        changes = trail.suffix(Self.trailLength).reversed().map { Self.change($0, details: details) }
         changesShown = changes.count
     }
 
     /// An audit entry as the page shows it: Beijing time, who, which record, and the fields an
-    /// update changed (before → after), every ID number in them masked.
-    static func change(_ entry: AuditEntry) -> Change {
+    /// update changed (before → after), every ID number in them masked; without `details`
+    /// (`showsPersonalDetails(to:)`), names masked and health and disability hidden too.
+    static func change(_ entry: AuditEntry, details: Bool = true) -> Change {
         let action = switch entry.action {
         case .insert: "新增"
         case .update: "修改"
@@ -137,6 +138,10 @@ struct HouseholdPage {
                 let field = layout?.fields.first { $0.storedName == name }
                 func shown(_ value: String?) -> String {
                     guard let value else { return "" }
+                    if !details, let field {
+                        if Self.nameFields.contains(field.storedName) { return maskedName(value) }
+                        if Self.healthFields.contains(field.storedName) { return "已隐藏" }
+                    }
                     if let field, field.storedName != field.name, let fen = Int64(value) { return "\(Money(fen: fen))" }
                     if field?.kind == .flag { return ["1", "true"].contains(value) ? "是" : "否" }
                     return masked(value)
@@ -156,6 +161,10 @@ struct HouseholdPage {
     static func showsPersonalDetails(to user: ServerUser) -> Bool {
         user.may(.work)
     }
+
+    /// The registry's fields that hold a name of a household member, and those that hold
+    /// health or disability (by stored name).
+    static let nameFields: Set<String> = ["name", "head_name"], healthFields: Set<String> = ["health", "disability_grade"]
 
     /// What stands for a member's health and disability where they are hidden.
     static let hiddenHealth = "健康和残疾情况已隐藏"
