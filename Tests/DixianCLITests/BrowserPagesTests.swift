@@ -22,7 +22,7 @@ struct BrowserPagesTests {
 
     /// The pages the walk saves, in order.
     static let pages = [
-        "self-report-form", "self-report-accepted", "login", "dashboard", "find", "household", "cadre-find", "cadre-household",
+        "self-report-refused", "self-report-form", "self-report-accepted", "login", "dashboard", "password", "find", "household", "cadre-find", "cadre-household",
         "visit-recorded", "risk-reported", "problem-opened", "township-work", "township-household", "verified", "answered",
         "cadre-approve-refused", "county-work", "county-household", "approved", "planned", "measure-added", "eliminate-household-check",
         "eliminate-public-review", "eliminate-village-review", "eliminate-county-approval", "county-dashboard",

@@ -3,16 +3,17 @@ DevTools protocol at a 390-pixel phone width (BrowserPagesTests runs it on each 
 
     browser_walk.py BASE STORE NAME RESIDENT PASSWORD SHOTS CHROMIUM NUMBER HEAD SECRETS
 
-A household submits the self-report form (member NAME, ID number RESIDENT); the county signs in,
-reads the dashboard, finds that household and opens its page; a village cadre finds household
-NUMBER by its head's name HEAD, records a visit, reports a risk and opens a problem; township
-staff find the report in 我的待办, verify and answer; the cadre's forged approval is refused; the
-county approves, makes the plan, adds a measure and takes the four stages of the elimination
-procedure until the risk is eliminated. Every user signs in with PASSWORD. Each page is saved as
-SHOTS/STORE-NN-PAGE.png; no page's HTML holds an ID number in full (any, and the comma-separated
-SECRETS above all), and the text typed into the forms, which holds markup and quotes, is shown
-as typed and escaped in the HTML, as is the self-reporting household's head's name (韩 and the
-same text, given by the test's files). Prints `browser session done` at the end.
+A household submits the self-report form, sent back once (markup and quotes typed in it shown
+again as typed), then taken (member NAME, ID number RESIDENT); the county signs in, reads the
+dashboard and the password form, finds that household and opens its page; a village cadre finds
+household NUMBER by its head's name HEAD, records a visit, reports a risk and opens a problem;
+township staff find the report in 我的待办, verify and answer; the cadre's forged approval is
+refused; the county approves, makes the plan, adds a measure and takes the four stages of the
+elimination procedure until the risk is eliminated. Every user signs in with PASSWORD. Each page
+is saved as SHOTS/STORE-NN-PAGE.png; no page's HTML holds an ID number in full (any, and the
+comma-separated SECRETS above all), and the text typed into the forms, which holds markup and
+quotes, is shown as typed and escaped in the HTML, as is the self-reporting household's head's
+name (韩 and the same text, given by the test's files). Prints `browser session done` at the end.
 """
 import base64, json, re, subprocess, sys, tempfile, time, urllib.request
 import websocket
@@ -96,7 +97,23 @@ try:
     # A phone: 390 pixels wide, throughout.
     call('Emulation.setDeviceMetricsOverride', width=390, height=844, deviceScaleFactor=1, mobile=True)
 
-    # The public: 一键报贫.
+    # The public: 一键报贫, first sent back (no ID number) with what was typed, markup and quotes
+    # in it, shown again as typed: in the fields' values, no element of its own.
+    load(base + '/self-report')
+    assert '防止返贫一键申报' in text(), text()
+    elements = evaluate("document.querySelectorAll('*').length")
+    evaluate("document.getElementById('name').value = %s" % json.dumps('韩' + HOSTILE))
+    evaluate("document.getElementById('resident_id').value = '12345'")
+    evaluate("document.getElementById('difficulty').value = %s" % json.dumps(HOSTILE))
+    evaluate("document.querySelector('form').submit()")
+    wait_ready()
+    assert '身份证号不正确' in text(), text()
+    assert evaluate("document.getElementById('name').value") == '韩' + HOSTILE, evaluate("document.getElementById('name').outerHTML")
+    assert evaluate("document.getElementById('difficulty').value") == HOSTILE, evaluate("document.getElementById('difficulty').outerHTML")
+    assert evaluate("document.querySelectorAll('script').length") == 0
+    assert evaluate("document.querySelectorAll('*').length") <= elements + 5, evaluate('document.documentElement.outerHTML')
+    fits('self-report')
+    shot('self-report-refused', refetch=False)
     load(base + '/self-report')
     assert '防止返贫一键申报' in text(), text()
     evaluate("document.getElementById('name').value = %s" % json.dumps(name))
@@ -163,6 +180,11 @@ try:
     body = sign_in('county')
     assert '农户类别' in body and evaluate("document.querySelectorAll('svg rect').length") > 0, body
     shot('dashboard')
+    evaluate("document.querySelector('a[href=\"/password\"]').click()")
+    wait_ready()
+    assert '修改密码' in text() and '新密码' in text(), text()
+    fits('password')
+    shot('password')
     find(name)
     # The self-reporting household's head's name holds the hostile text: shown as typed, escaped.
     shot('find', hostile=True)
