@@ -5,6 +5,7 @@ enum DossierLabel: MessageCatalogue, Hashable {
     case late(days: Int, due: LocalDate)
     case householdNumber
     case head
+    case township
     case village
     case helper
     case members
@@ -44,7 +45,7 @@ enum DossierLabel: MessageCatalogue, Hashable {
 
     static var samples: [DossierLabel] {
         [
-            .late(days: 3, due: LocalDate(year: 2024, month: 6, day: 30)!), .householdNumber, .head, .village, .helper, .members,
+            .late(days: 3, due: LocalDate(year: 2024, month: 6, day: 30)!), .householdNumber, .head, .township, .village, .helper, .members,
             .disabilityGrade(3), .uninsured, .incomes, .perCapita, .net, .latestSurvey,
             .allMet, .someUnmet, .episode, .accepted, .rejected, .doneLate,
             .deadlinesFailed, .plan, .made, .adjusted, .measureDone, .measureOpen,
@@ -58,7 +59,8 @@ enum DossierLabel: MessageCatalogue, Hashable {
         case .late(let days, let due): ("逾期\(days)天（应于\(due)前）：", "\(days) days late (due \(due)): ")
         case .householdNumber: ("户编号", "Household")
         case .head: ("户主", "head")
-        case .village: ("村", "Village")
+        case .township: ("乡镇", "Township")
+        case .village: ("村", "village")
         case .helper: ("帮扶责任人", "helper")
         case .members: ("家庭成员", "Members")
         case .disabilityGrade(let grade): ("残疾\(grade)级", "disability grade \(grade)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DixianCore
+import DixianReports
 import DixianWorkflow
 
 extension Dixian {
@@ -17,18 +18,29 @@ extension Dixian {
             @OptionGroup var options: WorkflowOptions
 
             func run() async throws {
+                let chain = try options.plugins.chain(of: options.plugin)
                 try await options.perform { workflow, zh in
-                    HouseholdText(dossier: try await workflow.dossier(of: household, asOf: asOf.date), language: CommandLanguage.current).text
+                    // Places named as `dixian due` names them: the plugin's geography and the registry's place table.
+                    let names = (try? PlaceNames.of(chain, store: workflow.store)) ?? [:]
+                    return HouseholdText(dossier: try await workflow.dossier(of: household, asOf: asOf.date), language: CommandLanguage.current,
+                                         placeNames: names).text
                 }
             }
         }
     }
 }
 
-/// A household's dossier as text, in `language`.
+/// A household's dossier as text, in `language`; its township and village by name where
+/// `placeNames` (by area code) names them, with the code.
 struct HouseholdText {
     let dossier: HouseholdDossier
     let language: Language
+    var placeNames: [String: String] = [:]
+
+    /// A place by name with its code in brackets (`红沙岗镇（620621100）`), or the code alone.
+    private func place(_ code: String) -> String {
+        placeNames[code].map { $0 + DossierLabel.bracketed(code).text(in: language) } ?? code
+    }
 
     private func term(_ value: some OfficialTerm) -> String { value.name(in: language) }
 
@@ -43,7 +55,8 @@ struct HouseholdText {
         var lines = [
             DossierLabel.householdNumber.text(in: language) + " \(h.number)  " + DossierLabel.head.text(in: language) + " \(h.headName)  "
                 + term(h.category) + (h.monitoredKind.map { DossierLabel.bracketed(term($0)).text(in: language) } ?? ""),
-            DossierLabel.village.text(in: language) + " \(h.area.villageCode)" + (h.area.group.map { " \($0)" } ?? "")
+            DossierLabel.township.text(in: language) + " \(place(h.area.townshipCode))  "
+                + DossierLabel.village.text(in: language) + " \(place(h.area.villageCode))" + (h.area.group.map { " \($0)" } ?? "")
                 + "  " + DossierLabel.helper.text(in: language) + " \(h.helper ?? "—")",
         ]
         lines.append("")

@@ -31,6 +31,9 @@ struct HouseholdPage {
     /// The forms for the work the user may do here (nil: none); a refusal of the last form
     /// posted, or a notice of what it did.
     let forms: HouseholdForms?, problem: String?, notice: String?
+    /// Why names, health and disability are hidden, for a role that does not work on the
+    /// household (nil: they are shown).
+    let personalNote: String?
 
     init(user: ServerUser, csrf: String?, dossier: HouseholdDossier, findings: [DixianCore.Finding], due: [DeadlineItem],
          assets: [DixianCore.Asset], places: [String: String], forms: HouseholdForms?, problem: String?, notice: String?) {
@@ -38,21 +41,29 @@ struct HouseholdPage {
         self.problem = problem
         self.notice = notice
         let household = dossier.household
+        let details = Self.showsPersonalDetails(to: user)
+        personalNote = details ? nil : "按个人信息保护要求，\(user.role.chineseName)查看时成员姓名、健康状况和残疾情况已隐藏。"
         self.user = user.name
         role = user.role.chineseName
         self.csrf = csrf
         number = household.number
-        head = household.headName
+        head = details ? household.headName : Self.maskedName(household.headName)
         place = PageTemplates.place(household.area, places)
         category = PageTemplates.category(household)
         helper = household.helper ?? "—"
         flags = Self.flagNames.filter { household.flags.contains($0.0) }.map(\.1).joined(separator: "、").nonEmpty
         members = dossier.members.map { member in
-            var facts = [member.laborCapacity.chineseName, member.health.chineseName]
-            if let grade = member.disabilityGrade { facts.append("残疾\(grade)级") }
+            var facts = [member.laborCapacity.chineseName]
+            if details {
+                facts.append(member.health.chineseName)
+                if let grade = member.disabilityGrade { facts.append("残疾\(grade)级") }
+            } else {
+                facts.append(Self.hiddenHealth)
+            }
             if let stage = member.schoolStage { facts.append(stage.chineseName) }
             if !member.medicalInsurance { facts.append("未参加基本医保") }
-            return Member(name: member.name, residentID: member.residentID.masked, relation: member.relation, facts: facts.joined(separator: "，"))
+            return Member(name: details ? member.name : Self.maskedName(member.name), residentID: member.residentID.masked,
+                          relation: member.relation, facts: facts.joined(separator: "，"))
         }
         let size = Int64(max(dossier.members.count, 1))
         incomes = dossier.incomes.sorted { $0.year > $1.year }.map {
@@ -105,13 +116,14 @@ struct HouseholdPage {
         changeCount = trail.count
         memberCount = members.count
         hasIncomes = !incomes.isEmpty
-        changes = trail.suffix(Self.trailLength).reversed().map(Self.change)
+        changes = trail.suffix(Self.trailLength).reversed().map { Self.change($0, details: details) }
         changesShown = changes.count
     }
 
     /// An audit entry as the page shows it: Beijing time, who, which record, and the fields an
-    /// update changed (before → after), every ID number in them masked.
-    static func change(_ entry: AuditEntry) -> Change {
+    /// update changed (before → after), every ID number in them masked; without `details`
+    /// (`showsPersonalDetails(to:)`), names masked and health and disability hidden too.
+    static func change(_ entry: AuditEntry, details: Bool = true) -> Change {
         let action = switch entry.action {
         case .insert: "新增"
         case .update: "修改"
@@ -126,6 +138,10 @@ struct HouseholdPage {
                 let field = layout?.fields.first { $0.storedName == name }
                 func shown(_ value: String?) -> String {
                     guard let value else { return "" }
+                    if !details, let field {
+                        if Self.nameFields.contains(field.storedName) { return maskedName(value) }
+                        if Self.healthFields.contains(field.storedName) { return "已隐藏" }
+                    }
                     if let field, field.storedName != field.name, let fen = Int64(value) { return "\(Money(fen: fen))" }
                     if field?.kind == .flag { return ["1", "true"].contains(value) ? "是" : "否" }
                     return masked(value)
@@ -135,6 +151,29 @@ struct HouseholdPage {
         }
         return Change(at: beijingTime(entry.at), actor: entry.actor, what: "\(tableNames[entry.table] ?? entry.table) \(masked(entry.key))",
                       action: action, fields: fields, hasFields: !fields.isEmpty)
+    }
+
+    /// Whether `user` sees the members' names, health and disability in full: the staff who
+    /// work on households (village cadres, township staff, the county administrator), who only
+    /// ever see those of their own areas. A role that reads without working (the auditor) sees
+    /// names masked to the surname and neither health nor disability; ID numbers are masked
+    /// for every role.
+    static func showsPersonalDetails(to user: ServerUser) -> Bool {
+        user.may(.work)
+    }
+
+    /// The registry's fields that hold a name of a household member, and those that hold
+    /// health or disability (by stored name).
+    static let nameFields: Set<String> = ["name", "head_name"], healthFields: Set<String> = ["health", "disability_grade"]
+
+    /// What stands for a member's health and disability where they are hidden.
+    static let hiddenHealth = "健康和残疾情况已隐藏"
+
+    /// A name masked to its first character (the surname), each other character a `*`:
+    /// 张三丰 → 张**.
+    static func maskedName(_ name: String) -> String {
+        guard let first = name.first else { return name }
+        return String(first) + String(repeating: "*", count: max(name.count - 1, 1))
     }
 
     /// The household's flags, as staff call them.

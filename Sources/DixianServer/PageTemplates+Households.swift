@@ -11,13 +11,16 @@ extension PageTemplates {
         /// The member the search matched, with the ID number masked.
         let matched: String?
 
-        init(_ household: Household, matched: Member?, members: Int, places: [String: String]) {
+        /// The row of `household`; names masked to the surname unless `details`
+        /// (`HouseholdPage.showsPersonalDetails(to:)`).
+        init(_ household: Household, matched: Member?, members: Int, places: [String: String], details: Bool) {
+            func name(_ name: String) -> String { details ? name : HouseholdPage.maskedName(name) }
             number = household.number
-            head = household.headName
+            head = name(household.headName)
             place = PageTemplates.place(household.area, places)
             category = PageTemplates.category(household)
             self.members = members
-            self.matched = matched.map { "\($0.name)（\($0.relation)）\($0.residentID.masked)" }
+            self.matched = matched.map { "\(name($0.name))（\($0.relation)）\($0.residentID.masked)" }
         }
     }
 
@@ -62,6 +65,6 @@ extension PageTemplates {
                           notice: String? = nil) -> String {
         let page = HouseholdPage(user: user, csrf: csrf, dossier: dossier, findings: findings, due: due, assets: assets, places: places,
                                  forms: forms, problem: problem, notice: notice)
-        return document(title: "\(dossier.household.headName)户 \(dossier.household.number)", body: render("household", page))
+        return document(title: "\(page.head)户 \(dossier.household.number)", body: render("household", page))
     }
 }

@@ -123,6 +123,9 @@ struct WorkflowCommandTests {
         #expect(shown.output.contains("监测记录 \(episode)  农户自主申报  2024-09-27  已核实"))
         #expect(shown.output.contains("2024-09-30  核实  王核查"))
         #expect(shown.output.contains("********"))
+        // The township and village by name, with their codes, as `dixian due` names them.
+        let township = String(household.prefix(9)), village = String(household.prefix(12))
+        #expect(shown.output.contains(try Regex("乡镇 [^（\\s]+（\(township)）  村 [^（\\s]+（\(village)）")), "\(shown.output)")
     }
 
     @Test func aPluginInZhCNGetsEveryRefusalOfMonitorVerifyInChinese() async throws {

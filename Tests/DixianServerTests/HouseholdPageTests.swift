@@ -126,6 +126,58 @@ struct HouseholdPageTests {
         }
     }
 
+    /// Names, health and disability are for the staff who work on the household: the village
+    /// cadre, township staff and county administrator see them; the auditor sees names masked
+    /// to the surname (on 查户's results too) and neither health nor disability; nobody sees an
+    /// ID number in full.
+    @Test(arguments: ServerBackend.allCases)
+    func onlyStaffWhoWorkOnTheHouseholdSeeNamesHealthAndDisability(_ backend: ServerBackend) async throws {
+        try await Self.personalDetails(on: try backend.open())
+    }
+
+    private static func personalDetails(on store: some ServerStore) async throws {
+        let (server, _) = try await ServerAccessTests.server(store)
+        let number = Fixtures.household.number
+        // The spouse's name and disability grade corrected: the page's history shows both changes.
+        var spouse = Fixtures.spouse
+        spouse.name = "王芳芳"
+        spouse.disabilityGrade = 2
+        try await store.apply([.update(.member(spouse))], as: "user:cadre")
+        try await Application(router: server.router()).test(.router) { client in
+            for name in ["cadre", "township", "admin"] {
+                var browser = try await Browser.signIn(client, as: name)
+                let page = try await browser.get(client, "/households/\(number)")
+                #expect(page.status == .ok)
+                for shown in ["<title>张三户", "<h1>张三户</h1>", "<strong>王芳芳</strong>", "<strong>张小明</strong>", Fixtures.head.health.chineseName,
+                              "残疾2级", "王芳 → 王芳芳", "3 → 2"] {
+                    #expect(page.page.contains(shown), "\(name): \(shown) is not on the page")
+                }
+                #expect(!page.page.contains("健康和残疾情况已隐藏") && !page.page.contains("personal-note"), "\(name)")
+                #expect(page.page.firstMatch(of: fullResidentID) == nil, "\(name): an ID number in full")
+            }
+            var auditor = try await Browser.signIn(client, as: "auditor")
+            let page = try await auditor.get(client, "/households/\(number)")
+            #expect(page.status == .ok)
+            for shown in ["<title>张*户", "<h1>张*户</h1>", "<strong>王**</strong>", "<strong>张**</strong>", "健康和残疾情况已隐藏",
+                          "王* → 王**", "已隐藏 → 已隐藏",
+                          "审计人员查看时成员姓名、健康状况和残疾情况已隐藏", Fixtures.spouse.residentID.masked] {
+                #expect(page.page.contains(shown), "auditor: \(shown) is not on the page")
+            }
+            for hidden in ["张三", "王芳", "张小明", Fixtures.head.health.chineseName, "残疾2级", "残疾3级", "3 → 2"] {
+                #expect(!page.page.contains(hidden), "auditor: \(hidden) is on the page")
+            }
+            #expect(page.page.firstMatch(of: fullResidentID) == nil, "auditor: an ID number in full")
+            // 查户 finds by name, and lists the names masked too.
+            let found = try await search(&auditor, client, "name", "王芳芳")
+            let results = try #require(found.page.firstRange(of: "<ul class=\"results\">").map { found.page[$0.lowerBound...] })
+            #expect(links(found.page) == [number] && results.contains("张*户") && results.contains("王**（配偶）"), "\(found.page)")
+            #expect(!results.contains("张三") && !results.contains("王芳"), "\(results)")
+            var township = try await Browser.signIn(client, as: "township")
+            let shown = try await search(&township, client, "name", "王芳芳")
+            #expect(shown.page.contains("王芳芳（配偶）") && shown.page.contains("张三"), "\(shown.page)")
+        }
+    }
+
     @Test(arguments: ServerBackend.allCases)
     func aHouseholdOutsideTheUsersAreasIsTheSame404AsOneThatDoesNotExist(_ backend: ServerBackend) async throws {
         try await Self.outsideIsNotFound(on: try backend.open())

@@ -37,7 +37,7 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
             guard let household = try await server.store.household(number: hit.number) else { continue }
             let members = try await server.store.members(ofHousehold: hit.number)
             rows.append(.init(household, matched: members.first { $0.residentID.rawValue == hit.residentID }, members: members.count,
-                              places: places))
+                              places: places, details: HouseholdPage.showsPersonalDetails(to: user)))
         }
         return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: rows))
     }
