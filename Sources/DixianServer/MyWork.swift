@@ -56,8 +56,12 @@ struct MyWork: Sendable {
                 items += try await scan.run(on: store).items.filter { if case .duty = $0.source { false } else { true } }
             }
         }
+        // Nearest first. A township has thousands of items: each one's key is made once (the
+        // source's text is built anew each time it is asked for), and the positions are sorted
+        // rather than the items, which are large to copy.
         let undated = LocalDate(year: 9999, month: 12, day: 31)!
-        items.sort { ($0.dueOn ?? undated, $0.householdNumber ?? "", $0.source.text) < ($1.dueOn ?? undated, $1.householdNumber ?? "", $1.source.text) }
+        let keys = items.map { ($0.dueOn ?? undated, $0.householdNumber ?? "", $0.source.text) }
+        items = items.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }.map { items[$0] }
         reports.sort { ($0.channel == .selfReport ? 0 : 1, $0.reportedOn, $0.id) < ($1.channel == .selfReport ? 0 : 1, $1.reportedOn, $1.id) }
         return MyWork(reports: reports, items: items, today: today)
     }

@@ -1,7 +1,17 @@
 -- wrk: GET the staff's pages as signed-in people. $REQUESTS holds one request a line,
 -- "<session cookie><TAB><path>"; each request takes a random line. Any status but 200 counts
 -- as an error (see done()), so a page that redirects to /login or refuses is not a fast success.
+-- With $THINK_MS ("1000-3000"), each connection is a person who reads a page for a random time in
+-- that range before asking for the next; without it, connections ask again at once.
 local requests = {}
+local think = os.getenv("THINK_MS")
+local fastest, slowest = (think or ""):match("^(%d+)-(%d+)$")
+
+if fastest then
+  function delay()
+    return math.random(tonumber(fastest), tonumber(slowest))
+  end
+end
 
 function init()
   for line in io.lines(os.getenv("REQUESTS")) do
@@ -15,8 +25,4 @@ function request()
   return wrk.format("GET", chosen.path, { ["Cookie"] = chosen.cookie })
 end
 
-function done(summary, latency)
-  io.write(string.format("requests %d, p50 %.1f ms, p99 %.1f ms, socket errors %d, non-2xx %d\n", summary.requests,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
-end
+done = dofile("scripts/wrk/summary.lua")  -- run from the checkout, as scripts/bench does

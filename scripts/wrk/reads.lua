@@ -16,8 +16,4 @@ function response(status)
   if status ~= 200 then failures = failures + 1 end
 end
 
-function done(summary, latency)
-  io.write(string.format("requests %d, p50 %.1f ms, p99 %.1f ms, socket errors %d, non-2xx %d\n", summary.requests,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
-end
+done = dofile("scripts/wrk/summary.lua")  -- run from the checkout, as scripts/bench does
