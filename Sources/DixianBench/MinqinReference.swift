@@ -17,6 +17,8 @@ struct MinqinReference {
     let recentEventDays = 365
     /// six_must_check.accident_days.
     let accidentDays = 365
+    /// six_must_check.hospital_days.
+    let hospitalDays = 365
 
     /// One finding: the check's id and the message officials read.
     struct Finding {
@@ -127,6 +129,14 @@ struct MinqinReference {
         var items: [String] = []
         if household.flags.contains(.minimumLivingAllowance) { items.append("农村低保对象") }
         if household.flags.contains(.extremePovertySupport) { items.append("特困供养对象") }
+        let stays = view.hospitalStays.filter { stay in
+            stay.admittedOn <= asOf && (stay.dischargedOn.map { $0.days(until: asOf) <= hospitalDays } ?? true)
+        }
+        if !stays.isEmpty {
+            items.append("有病人住院（" + stays.map { stay in
+                (view.members.first { $0.residentID == stay.residentID }?.name ?? "家庭成员") + " \(stay.admittedOn)入院"
+            }.joined(separator: "、") + "）")
+        }
         let students = names(view) {
             $0.schoolStatus == .enrolled
                 && [.seniorSecondary, .secondaryVocational, .higherVocational, .tertiary].contains($0.schoolStage)

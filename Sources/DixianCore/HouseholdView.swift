@@ -24,6 +24,9 @@ public struct HouseholdView: Equatable, Sendable {
     /// Visits, oldest first: when and in which role (visitor names and notes are not needed to judge
     /// frequency and are not read).
     public var visits: [VisitEntry]
+    /// Its members' hospital stays admitted on or before the assessment date, oldest first
+    /// (a stay's discharge is shown as recorded, even when it came later).
+    public var hospitalStays: [HospitalStay]
 
     /// One visit as a check sees it.
     public struct VisitEntry: Hashable, Sendable {
@@ -43,7 +46,8 @@ public struct HouseholdView: Equatable, Sendable {
     public init(
         household: Household, members: [Member] = [], incomes: [IncomeRecord] = [],
         monthlyIncomes: [MonthlyIncome] = [], latestSurvey: GuaranteeSurvey? = nil,
-        episodes: [MonitoringEpisode] = [], steps: [MonitoringStep] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = []
+        episodes: [MonitoringEpisode] = [], steps: [MonitoringStep] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = [],
+        hospitalStays: [HospitalStay] = []
     ) {
         self.household = household
         self.members = members
@@ -54,6 +58,7 @@ public struct HouseholdView: Equatable, Sendable {
         self.steps = steps
         self.plans = plans
         self.visits = visits
+        self.hospitalStays = hospitalStays
     }
 
     /// The household size as the registry counts it: its members.

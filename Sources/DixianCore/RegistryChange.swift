@@ -26,6 +26,8 @@ public enum RegistryRecord: Hashable, Sendable {
     case visit(Visit)
     /// A problem in the ledger.
     case problem(Problem)
+    /// A member's hospital stay.
+    case hospitalStay(HospitalStay)
     /// An asset.
     case asset(Asset)
     /// A year's income of an asset.
@@ -76,6 +78,8 @@ public enum RegistryTable: String, CaseIterable, Sendable {
     case visit
     /// The problem ledger.
     case problem
+    /// Members' hospital stays.
+    case hospitalStay = "hospital_stay"
     /// Assets.
     case asset
     /// Asset income by year.

@@ -23,6 +23,7 @@ extension RegistryRecord {
         case .measure(let record): record
         case .visit(let record): record
         case .problem(let record): record
+        case .hospitalStay(let record): record
         case .asset(let record): record
         case .assetIncome(let record): record
         case .assetDistribution(let record): record
@@ -47,6 +48,7 @@ extension RegistryTable {
         case .measure: Measure.self
         case .visit: Visit.self
         case .problem: Problem.self
+        case .hospitalStay: HospitalStay.self
         case .asset: Asset.self
         case .assetIncome: AssetIncome.self
         case .assetDistribution: AssetDistribution.self
@@ -57,6 +59,11 @@ extension RegistryTable {
 extension Place: RegistryRecordValue {
     public static let registryTable = RegistryTable.place
     public var registryRecord: RegistryRecord { .place(self) }
+}
+
+extension HospitalStay: RegistryRecordValue {
+    public static let registryTable = RegistryTable.hospitalStay
+    public var registryRecord: RegistryRecord { .hospitalStay(self) }
 }
 
 extension Household: RegistryRecordValue {

@@ -21,6 +21,7 @@ public enum ViewDating: Hashable, Sendable {
         case .monitoringStep: .date(column: "taken_on")
         case .assistancePlan: .date(column: "made_on")
         case .visit: .date(column: "visited_on")
+        case .hospitalStay: .date(column: "admitted_on")
         default: nil
         }
     }

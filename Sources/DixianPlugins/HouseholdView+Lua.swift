@@ -2,7 +2,8 @@ import DixianCore
 import LuaHost
 
 /// A household view as checks see it: a Lua table of the household's fields, its members,
-/// incomes by year, latest guarantee survey, monitoring episodes with their steps, plans and visits (the
+/// incomes by year, latest guarantee survey, monitoring episodes with their steps, plans, visits and
+/// hospital stays (the
 /// shape is documented in docs/plugin-api.md, "The household view"). Ages are counted on the
 /// assessment date; amounts are in yuan. ID numbers are not in the view.
 ///
@@ -117,6 +118,12 @@ struct LuaHouseholdView: LuaPushable {
         list(.visits, view.visits, fields: 2, stack, keys) { visit, stack in
             stack.setField("visited_on", visit.visitedOn)
             stack.setField("role", visit.role.rawValue)
+        }
+        // A stay names its member (`name`) when the household holds the member; never the ID number.
+        let stays = ViewLayouts.hospitalStay
+        list(.hospitalStays, view.hospitalStays, fields: stays.fields.count + 1, stack, keys) { stay, stack in
+            stays.fill(stay, stack)
+            if let member = view.members.first(where: { $0.residentID == stay.residentID }) { stack.setField("name", member.name) }
         }
     }
 

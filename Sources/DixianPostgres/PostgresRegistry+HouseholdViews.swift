@@ -20,7 +20,7 @@ struct ViewQuery: Sendable {
     /// The kinds of record a view holds, in the order they are read for each household.
     static let kinds: [RegistryTable] = [
         .household, .member, .income, .monthlyIncome, .guaranteeSurvey, .monitoringEpisode, .monitoringStep,
-        .assistancePlan, .visit,
+        .assistancePlan, .visit, .hospitalStay,
     ]
 
     /// How a kind's records are ordered within a household, and which a view holds as of a date.
@@ -35,6 +35,7 @@ struct ViewQuery: Sendable {
         case .monitoringStep: ["episode_id", "taken_on", "id"]
         case .assistancePlan: ["id"]
         case .visit: ["visited_on", "role"]
+        case .hospitalStay: ["admitted_on", "id"]
         default: preconditionFailure("a household view holds no \(table.rawValue)")
         }
         return (order, ViewDating.of(table))
@@ -231,6 +232,7 @@ struct ViewQuery: Sendable {
             } catch {
                 throw Self.unreadable("visit", error)
             }
+        case .hospitalStay: view.hospitalStays.append(try record(HospitalStay.self, cursor, kind: kind, household: number))
         default: preconditionFailure("a household view holds no \(Self.kinds[kind].rawValue)")
         }
     }
@@ -279,6 +281,7 @@ struct ViewQuery: Sendable {
         case .monitoringStep(let step): view.steps.append(step)
         case .assistancePlan(let plan): view.plans.append(plan)
         case .visit(let visit): view.visits.append(HouseholdView.VisitEntry(visitedOn: visit.visitedOn, role: visit.role))
+        case .hospitalStay(let stay): view.hospitalStays.append(stay)
         default: break
         }
     }

@@ -14,6 +14,7 @@ extension AssistancePlan: RegistryRow {}
 extension Measure: RegistryRow {}
 extension Visit: RegistryRow {}
 extension Problem: RegistryRow {}
+extension HospitalStay: RegistryRow {}
 extension Asset: RegistryRow {}
 extension AssetIncome: RegistryRow {}
 extension AssetDistribution: RegistryRow {}

@@ -79,6 +79,9 @@ enum RegistrySchema {
         migrator.registerMigration("v18: places: the county, its townships and villages, named, with village facts") { db in
             try createPlaces(db)
         }
+        migrator.registerMigration("v19: members' hospital stays (住院)") { db in
+            try createHospitalStays(db)
+        }
         return migrator
     }
 
@@ -178,6 +181,16 @@ enum RegistrySchema {
     private static func createPlaces(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE place (\n  " + SQLiteLayout.columnDefinitions(of: Place.layout).joined(separator: ",\n  ") + "\n)")
         try AuditTrail.createTriggers(forTable: "place", in: db)
+    }
+
+    /// Members' hospital stays, from their record layout, audited (a change marks the household),
+    /// indexed for the household views that read them by admission.
+    private static func createHospitalStays(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE hospital_stay (\n  "
+            + (SQLiteLayout.columnDefinitions(of: HospitalStay.layout)
+                + ["FOREIGN KEY (household_number) REFERENCES household (number)"]).joined(separator: ",\n  ") + "\n)")
+        try db.execute(sql: "CREATE INDEX hospital_stay_by_household ON hospital_stay (household_number, admitted_on)")
+        try AuditTrail.createTriggers(forTable: "hospital_stay", in: db)
     }
 
     /// Each transition of an episode becomes a dated, attributed step; an episode can now wait

@@ -44,14 +44,16 @@ dixian.check {
   group = '风险排查',
   severity = 'medium',
   source = '民农领发〔2024〕9号附件2 二.9：开展"六必查"，对农村低保和特困供养对象、有病人住院家庭、供养高中和大专学生家庭、残疾人家庭、突发意外家庭、有投诉举报情况的农户，严格核查认定',
-  description = 'Households not monitored. An accident counts for six_must_check.accident_days after it was reported. '
-    .. 'Hospital stays and complaints are not in the registry and are not judged here.',
+  description = 'Households not monitored. An accident counts for six_must_check.accident_days after it was reported; '
+    .. 'a hospital stay while the member is in hospital and six_must_check.hospital_days after the discharge. '
+    .. 'Complaints are not in the registry and are not judged here.',
   run = function(h, ctx)
     local why = m.six_must_check(h, ctx)
     if not why then return nil end
     local reasons = {}
     if why.allowance then reasons[#reasons + 1] = '农村低保对象' end
     if why.support then reasons[#reasons + 1] = '特困供养对象' end
+    if why.hospital then reasons[#reasons + 1] = '有病人住院（' .. table.concat(why.hospital, '、') .. '）' end
     if why.students then reasons[#reasons + 1] = '供养高中和大专学生（' .. table.concat(why.students, '、') .. '）' end
     if why.disabled then reasons[#reasons + 1] = '残疾人家庭（' .. table.concat(why.disabled, '、') .. '）' end
     if why.accidents then

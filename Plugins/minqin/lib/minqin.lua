@@ -379,12 +379,19 @@ local SIX_MUST_CHECK_STAGES = {
 }
 
 --- Why h, not monitored, is a 六必查 household, or nil: { allowance, support = true, students,
---- disabled = lists of names, accidents = list of dates }. An accident counts for
---- six_must_check.accident_days after it was reported. Hospital stays and complaints are
---- not in the registry.
+--- disabled = lists of names, accidents = list of dates, hospital = list of '<name> <admitted_on>入院' }.
+--- An accident counts for six_must_check.accident_days after it was reported; a hospital stay
+--- while the member is in hospital and six_must_check.hospital_days after the discharge.
+--- Complaints are not in the registry.
 function M.six_must_check(h, ctx)
   if h.category == 'monitored' then return nil end
-  local students, disabled, accidents
+  local students, disabled, accidents, hospital
+  for _, stay in ipairs(h.hospital_stays) do
+    if not ctx.before(stay.admitted_on)
+        and (stay.discharged_on == nil or ctx.within(stay.discharged_on, ctx.params.six_must_check.hospital_days)) then
+      hospital = append(hospital, (stay.name or '家庭成员') .. ' ' .. stay.admitted_on .. '入院')
+    end
+  end
   for _, p in ipairs(h.members) do
     if p.school_status == 'enrolled' and SIX_MUST_CHECK_STAGES[p.school_stage] then
       students = append(students, p.name)
@@ -397,8 +404,9 @@ function M.six_must_check(h, ctx)
     end
   end
   local allowance, support = h.minimum_living_allowance or nil, h.extreme_poverty_support or nil
-  if not (allowance or support or students or disabled or accidents) then return nil end
-  return { allowance = allowance, support = support, students = students, disabled = disabled, accidents = accidents }
+  if not (allowance or support or students or disabled or accidents or hospital) then return nil end
+  return { allowance = allowance, support = support, students = students, disabled = disabled, accidents = accidents,
+    hospital = hospital }
 end
 
 -- The guarantees of a survey (两不愁三保障 and 饮水安全), with their names and risk types.

@@ -81,6 +81,62 @@ dixian.spec('六必查: an accident reported on 2023-06-30 is 366 days before 20
   as_of = '2024-06-30', household = accident('2023-06-30'), excludes = { 'minqin.six-must-check' },
 })
 
+-- 有病人住院家庭: in hospital, or discharged within six_must_check.hospital_days (365).
+local function in_hospital(stay)
+  return { members = { { age = 45, name = '王建军' }, { age = 70, name = '王德福' } }, incomes = well_off,
+    hospital_stays = { stay } }
+end
+
+dixian.spec('六必查: a member discharged from hospital in May 2024, not monitored', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2024-05-02', discharged_on = '2024-05-14', cost = 18600,
+    reimbursed = 12000 }),
+  findings = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a member still in hospital on the assessment date', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2024-06-25', cost = 3000 }),
+  includes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: discharged on 2023-06-30, 366 days before 2024-06-30: outside the year', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2023-06-20', discharged_on = '2023-06-30', cost = 9000 }),
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: discharged on 2023-07-01 is within the year of 2024-06-30', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2023-06-20', discharged_on = '2023-07-01', cost = 9000 }),
+  includes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a stay admitted after the assessment date is not yet in view', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2024-07-02', discharged_on = '2024-07-09', cost = 5000 }),
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a monitored household with a member in hospital is already monitored', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'monitored', monitored_kind = 'marginal', members = { { age = 45, name = '王建军' } }, incomes = well_off,
+    episodes = { { reported_on = '2024-03-01', identified_on = '2024-03-10', risk_types = { 'illness' } } },
+    hospital_stays = { { admitted_on = '2024-05-02', discharged_on = '2024-05-14', cost = 18600 } },
+  },
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('走访清单: 有病人住院 names the member and the admission', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2024-05-02', discharged_on = '2024-05-14', cost = 18600 }),
+  checklist = {
+    id = 'six-musts-visit-list',
+    row = { hospital = '王德福 2024-05-02入院', allowance = '', students = '', complaint = '' },
+  },
+})
+
 dixian.spec('整户无劳动能力: marked eliminated is a finding (二.15)', {
   as_of = '2024-06-30',
   household = {
