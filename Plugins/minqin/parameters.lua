@@ -90,7 +90,7 @@ dixian.parameter('six_must_visit', {
 
 dixian.parameter('six_must_check', {
   title = '六必查',
-  source = '民农领发〔2024〕9号附件2 二.9（开展"六必查"，对……有病人住院家庭……突发意外家庭……严格核查认定）',
+  source = '民农领发〔2024〕9号附件2 二.9（开展"六必查"，对……有病人住院家庭……突发意外家庭、有投诉举报情况的农户，严格核查认定）',
   value = {
     -- 突发意外家庭: a household counts while its accident (an episode with the risk type 因意外事故)
     -- was reported within this many days. The seed gives no window: the county's own choice, one
@@ -100,6 +100,9 @@ dixian.parameter('six_must_check', {
     -- discharged) and for this many days after the discharge. The seed gives no window either:
     -- the county's own choice, the same year as accident_days.
     hospital_days = 365,
+    -- 有投诉举报情况的农户: a household counts while a complaint about it is open, and for this
+    -- many days after one was received. No window in the seed: the county's own choice, a year.
+    complaint_days = 365,
   },
 })
 

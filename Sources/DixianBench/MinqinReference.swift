@@ -19,6 +19,8 @@ struct MinqinReference {
     let accidentDays = 365
     /// six_must_check.hospital_days.
     let hospitalDays = 365
+    /// six_must_check.complaint_days.
+    let complaintDays = 365
 
     /// One finding: the check's id and the message officials read.
     struct Finding {
@@ -146,6 +148,12 @@ struct MinqinReference {
         if !disabledMembers.isEmpty { items.append("残疾人家庭（\(disabledMembers)）") }
         let accidents = recentEpisodes(view, within: accidentDays, [.accident])
         if !accidents.isEmpty { items.append(accidents.map { "突发意外（\($0.reportedOn)）" }.joined(separator: "；")) }
+        let complaints = view.complaints.filter {
+            $0.receivedOn <= asOf && ($0.closedOn == nil || $0.receivedOn.days(until: asOf) <= complaintDays)
+        }
+        if !complaints.isEmpty {
+            items.append("有投诉举报（" + complaints.map { "\($0.receivedOn)（\($0.channel.chineseName)）" }.joined(separator: "、") + "）")
+        }
         if !items.isEmpty {
             found.append(Finding(check: "minqin.six-must-check", message: "六必查：" + items.joined(separator: "；") + "，应严格核查，符合条件的纳入监测"))
         }

@@ -27,6 +27,9 @@ public struct HouseholdView: Equatable, Sendable {
     /// Its members' hospital stays admitted on or before the assessment date, oldest first
     /// (a stay's discharge is shown as recorded, even when it came later).
     public var hospitalStays: [HospitalStay]
+    /// Complaints about it received on or before the assessment date, oldest first (a closing
+    /// is shown as recorded, even when it came later).
+    public var complaints: [Complaint]
 
     /// One visit as a check sees it.
     public struct VisitEntry: Hashable, Sendable {
@@ -47,7 +50,7 @@ public struct HouseholdView: Equatable, Sendable {
         household: Household, members: [Member] = [], incomes: [IncomeRecord] = [],
         monthlyIncomes: [MonthlyIncome] = [], latestSurvey: GuaranteeSurvey? = nil,
         episodes: [MonitoringEpisode] = [], steps: [MonitoringStep] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = [],
-        hospitalStays: [HospitalStay] = []
+        hospitalStays: [HospitalStay] = [], complaints: [Complaint] = []
     ) {
         self.household = household
         self.members = members
@@ -59,6 +62,7 @@ public struct HouseholdView: Equatable, Sendable {
         self.plans = plans
         self.visits = visits
         self.hospitalStays = hospitalStays
+        self.complaints = complaints
     }
 
     /// The household size as the registry counts it: its members.

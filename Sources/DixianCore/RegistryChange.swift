@@ -28,6 +28,8 @@ public enum RegistryRecord: Hashable, Sendable {
     case problem(Problem)
     /// A member's hospital stay.
     case hospitalStay(HospitalStay)
+    /// A complaint about a household.
+    case complaint(Complaint)
     /// An asset.
     case asset(Asset)
     /// A year's income of an asset.
@@ -80,6 +82,8 @@ public enum RegistryTable: String, CaseIterable, Sendable {
     case problem
     /// Members' hospital stays.
     case hospitalStay = "hospital_stay"
+    /// Complaints about households.
+    case complaint
     /// Assets.
     case asset
     /// Asset income by year.

@@ -24,6 +24,7 @@ extension RegistryRecord {
         case .visit(let record): record
         case .problem(let record): record
         case .hospitalStay(let record): record
+        case .complaint(let record): record
         case .asset(let record): record
         case .assetIncome(let record): record
         case .assetDistribution(let record): record
@@ -49,6 +50,7 @@ extension RegistryTable {
         case .visit: Visit.self
         case .problem: Problem.self
         case .hospitalStay: HospitalStay.self
+        case .complaint: Complaint.self
         case .asset: Asset.self
         case .assetIncome: AssetIncome.self
         case .assetDistribution: AssetDistribution.self
@@ -64,6 +66,11 @@ extension Place: RegistryRecordValue {
 extension HospitalStay: RegistryRecordValue {
     public static let registryTable = RegistryTable.hospitalStay
     public var registryRecord: RegistryRecord { .hospitalStay(self) }
+}
+
+extension Complaint: RegistryRecordValue {
+    public static let registryTable = RegistryTable.complaint
+    public var registryRecord: RegistryRecord { .complaint(self) }
 }
 
 extension Household: RegistryRecordValue {

@@ -22,6 +22,7 @@ public enum ViewDating: Hashable, Sendable {
         case .assistancePlan: .date(column: "made_on")
         case .visit: .date(column: "visited_on")
         case .hospitalStay: .date(column: "admitted_on")
+        case .complaint: .date(column: "received_on")
         default: nil
         }
     }

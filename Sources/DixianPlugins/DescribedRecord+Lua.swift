@@ -39,13 +39,14 @@ struct LuaViewFields<R: DescribedRecord>: Sendable {
 }
 
 /// Fields a check reads of records filled whole (monitoring episodes and steps, plans, monthly
-/// incomes, hospital stays): the view fields of their layouts, made once.
+/// incomes, hospital stays, complaints): the view fields of their layouts, made once.
 enum ViewLayouts {
     static let monthlyIncome = LuaViewFields<MonthlyIncome>()
     static let episode = LuaViewFields<MonitoringEpisode>()
     static let step = LuaViewFields<MonitoringStep>()
     static let plan = LuaViewFields<AssistancePlan>()
     static let hospitalStay = LuaViewFields<HospitalStay>()
+    static let complaint = LuaViewFields<Complaint>()
 }
 
 extension LuaViewFields {

@@ -2,8 +2,8 @@ import DixianCore
 import LuaHost
 
 /// A household view as checks see it: a Lua table of the household's fields, its members,
-/// incomes by year, latest guarantee survey, monitoring episodes with their steps, plans, visits and
-/// hospital stays (the
+/// incomes by year, latest guarantee survey, monitoring episodes with their steps, plans, visits,
+/// hospital stays and complaints (the
 /// shape is documented in docs/plugin-api.md, "The household view"). Ages are counted on the
 /// assessment date; amounts are in yuan. ID numbers are not in the view.
 ///
@@ -125,6 +125,8 @@ struct LuaHouseholdView: LuaPushable {
             stays.fill(stay, stack)
             if let member = view.members.first(where: { $0.residentID == stay.residentID }) { stack.setField("name", member.name) }
         }
+        let complaints = ViewLayouts.complaint
+        list(.complaints, view.complaints, fields: complaints.fields.count, stack, keys, fill: complaints.fill)
     }
 
     /// Sets field `key` of the table on top of the stack to `value`, when `key` is among the

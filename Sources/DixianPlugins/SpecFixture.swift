@@ -14,7 +14,7 @@ struct SpecFixture {
         let fields = try table(value, "household", allowed: [
             "number", "village", "group", "head_name", "category", "monitored_kind", "relocated", "minimum_living_allowance",
             "extreme_poverty_support", "no_member_able_to_work", "left_behind", "helper", "members", "incomes",
-            "monthly_incomes", "survey", "episodes", "plans", "visits", "hospital_stays",
+            "monthly_incomes", "survey", "episodes", "plans", "visits", "hospital_stays", "complaints",
         ])
         let number = try text(fields["number"], "household.number") ?? "SPEC-0001"
         let villageCode = try text(fields["village"], "household.village") ?? defaultVillage
@@ -54,6 +54,9 @@ struct SpecFixture {
             visits: try list(fields["visits"], "household.visits").enumerated().map { try visit($1, index: $0) },
             hospitalStays: try list(fields["hospital_stays"], "household.hospital_stays").enumerated().map {
                 try hospitalStay($1, index: $0, household: number, members: members)
+            },
+            complaints: try list(fields["complaints"], "household.complaints").enumerated().map {
+                try complaint($1, index: $0, household: number)
             })
     }
 
@@ -239,6 +242,19 @@ struct SpecFixture {
             id: Int64(index + 1), householdNumber: household, residentID: member.residentID, admittedOn: admitted,
             dischargedOn: discharged, hospital: try text(fields["hospital"], "\(path).hospital") ?? "县人民医院", cost: cost,
             reimbursed: reimbursed)
+    }
+
+    /// A complaint: `received_on`, `channel` (hotline by default), `summary`, `closed_on`.
+    private func complaint(_ value: LuaValue, index: Int, household: String) throws -> Complaint {
+        let path = "household.complaints[\(index + 1)]"
+        let fields = try table(value, path, allowed: ["received_on", "channel", "summary", "closed_on"])
+        guard let received = try date(fields["received_on"], "\(path).received_on") else { throw problem("\(path) needs received_on") }
+        let closed = try date(fields["closed_on"], "\(path).closed_on")
+        if let closed, closed < received { throw problem("\(path).closed_on is before received_on") }
+        return Complaint(
+            id: Int64(index + 1), householdNumber: household, receivedOn: received,
+            channel: try term(fields["channel"], "\(path).channel") ?? .hotline,
+            summary: try text(fields["summary"], "\(path).summary") ?? "反映帮扶政策落实问题", closedOn: closed)
     }
 
     private func visit(_ value: LuaValue, index: Int) throws -> HouseholdView.VisitEntry {

@@ -20,7 +20,7 @@ struct ViewQuery: Sendable {
     /// The kinds of record a view holds, in the order they are read for each household.
     static let kinds: [RegistryTable] = [
         .household, .member, .income, .monthlyIncome, .guaranteeSurvey, .monitoringEpisode, .monitoringStep,
-        .assistancePlan, .visit, .hospitalStay,
+        .assistancePlan, .visit, .hospitalStay, .complaint,
     ]
 
     /// How a kind's records are ordered within a household, and which a view holds as of a date.
@@ -36,6 +36,7 @@ struct ViewQuery: Sendable {
         case .assistancePlan: ["id"]
         case .visit: ["visited_on", "role"]
         case .hospitalStay: ["admitted_on", "id"]
+        case .complaint: ["received_on", "id"]
         default: preconditionFailure("a household view holds no \(table.rawValue)")
         }
         return (order, ViewDating.of(table))
@@ -233,6 +234,7 @@ struct ViewQuery: Sendable {
                 throw Self.unreadable("visit", error)
             }
         case .hospitalStay: view.hospitalStays.append(try record(HospitalStay.self, cursor, kind: kind, household: number))
+        case .complaint: view.complaints.append(try record(Complaint.self, cursor, kind: kind, household: number))
         default: preconditionFailure("a household view holds no \(Self.kinds[kind].rawValue)")
         }
     }
@@ -282,6 +284,7 @@ struct ViewQuery: Sendable {
         case .assistancePlan(let plan): view.plans.append(plan)
         case .visit(let visit): view.visits.append(HouseholdView.VisitEntry(visitedOn: visit.visitedOn, role: visit.role))
         case .hospitalStay(let stay): view.hospitalStays.append(stay)
+        case .complaint(let complaint): view.complaints.append(complaint)
         default: break
         }
     }

@@ -15,6 +15,7 @@ extension Measure: RegistryRow {}
 extension Visit: RegistryRow {}
 extension Problem: RegistryRow {}
 extension HospitalStay: RegistryRow {}
+extension Complaint: RegistryRow {}
 extension Asset: RegistryRow {}
 extension AssetIncome: RegistryRow {}
 extension AssetDistribution: RegistryRow {}

@@ -82,6 +82,9 @@ enum RegistrySchema {
         migrator.registerMigration("v19: members' hospital stays (住院)") { db in
             try createHospitalStays(db)
         }
+        migrator.registerMigration("v20: complaints about households (投诉举报)") { db in
+            try createComplaints(db)
+        }
         return migrator
     }
 
@@ -191,6 +194,16 @@ enum RegistrySchema {
                 + ["FOREIGN KEY (household_number) REFERENCES household (number)"]).joined(separator: ",\n  ") + "\n)")
         try db.execute(sql: "CREATE INDEX hospital_stay_by_household ON hospital_stay (household_number, admitted_on)")
         try AuditTrail.createTriggers(forTable: "hospital_stay", in: db)
+    }
+
+    /// Complaints about households, from their record layout, audited (a change marks the
+    /// household), indexed for the household views that read them by receipt.
+    private static func createComplaints(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE complaint (\n  "
+            + (SQLiteLayout.columnDefinitions(of: Complaint.layout)
+                + ["FOREIGN KEY (household_number) REFERENCES household (number)"]).joined(separator: ",\n  ") + "\n)")
+        try db.execute(sql: "CREATE INDEX complaint_by_household ON complaint (household_number, received_on)")
+        try AuditTrail.createTriggers(forTable: "complaint", in: db)
     }
 
     /// Each transition of an episode becomes a dated, attributed step; an episode can now wait

@@ -80,6 +80,7 @@ private struct HouseholdViewReader {
     private var plans: StatementCursor
     private var visits: StatementCursor
     private var hospitalStays: StatementCursor
+    private var complaints: StatementCursor
 
     private let roles = TermMatcher<VisitorRole>()
     /// Where each cursor's fields are, looked up once per reader rather than once per record.
@@ -88,7 +89,7 @@ private struct HouseholdViewReader {
         income: CursorLayout.of(IncomeRecord.self), monthly: CursorLayout.of(MonthlyIncome.self),
         survey: CursorLayout.of(GuaranteeSurvey.self), episode: CursorLayout.of(MonitoringEpisode.self),
         step: CursorLayout.of(MonitoringStep.self), plan: CursorLayout.of(AssistancePlan.self),
-        hospitalStay: CursorLayout.of(HospitalStay.self))
+        hospitalStay: CursorLayout.of(HospitalStay.self), complaint: CursorLayout.of(Complaint.self))
 
     init(_ db: Database, partition: HouseholdPartition, asOf: LocalDate, range bounds: [String]) throws {
         // A range of numbers, or the partition's chosen households (a JSON array).
@@ -143,6 +144,10 @@ private struct HouseholdViewReader {
         hospitalStays = try StatementCursor(db, table: "hospital_stay", sql: """
             SELECT household_number, \(columns(HospitalStay.self)) FROM hospital_stay
             WHERE \(within) AND admitted_on <= ? ORDER BY household_number, admitted_on, id
+            """, arguments: range + [date])
+        complaints = try StatementCursor(db, table: "complaint", sql: """
+            SELECT household_number, \(columns(Complaint.self)) FROM complaint
+            WHERE \(within) AND received_on <= ? ORDER BY household_number, received_on, id
             """, arguments: range + [date])
     }
 
@@ -212,6 +217,7 @@ private struct HouseholdViewReader {
             try visits.advance()
         }
         try Self.read(&hospitalStays, layouts.hospitalStay, key, number, into: &view.hospitalStays)
+        try Self.read(&complaints, layouts.complaint, key, number, into: &view.complaints)
     }
 }
 

@@ -1,6 +1,7 @@
 import DixianCore
 
-/// The registry facts drawn after a household's other records (issue 18): hospital stays. They
+/// The registry facts drawn after a household's other records (issue 18): hospital stays and
+/// complaints. They
 /// are drawn from a stream of their own (`factsRandom`), so that adding them left every other
 /// record of a generated county as it was.
 extension HouseholdGenerator {
@@ -47,6 +48,27 @@ extension HouseholdGenerator {
             return numbered
         }
     }
+
+    /// The complaints about the household in the year before `asOf` (投诉举报): fewer than one
+    /// household in a hundred, likelier for one whose application was rejected or whose income
+    /// is below the line unmonitored; most closed within weeks.
+    mutating func makeComplaints(_ household: Household, _ draft: Draft) -> [Complaint] {
+        let likelier = draft.history == .pending(.rejected) || draft.missed
+        guard factsRandom.chance(likelier ? 0.04 : 0.004) else { return [] }
+        let received = factsRandom.day(from: asOf.adding(days: -364), to: asOf)
+        let closed = received.adding(days: factsRandom.int(3...45))
+        let (channel, summary) = factsRandom.pick(likelier ? Self.rejectedComplaints : Self.complaints)
+        return [Complaint(id: nextID(&nextComplaint), householdNumber: household.number, receivedOn: received, channel: channel,
+                          summary: summary, closedOn: closed <= asOf ? closed : nil)]
+    }
+
+    static let complaints: [(ComplaintChannel, String)] = [
+        (.hotline, "反映帮扶政策落实不到位"), (.petition, "反映低保评定不公"), (.online, "反映危房改造补助未到位"),
+        (.hotline, "反映产业奖补资金未发放"), (.inspection, "督查发现帮扶措施不精准"), (.other, "反映邻里宅基地纠纷"),
+    ]
+    static let rejectedComplaints: [(ComplaintChannel, String)] = [
+        (.hotline, "反映申报监测对象未被纳入"), (.petition, "对监测对象认定结果有异议"), (.online, "反映家庭困难未得到帮扶"),
+    ]
 
     /// The hospital of the prefecture-level city the seriously ill are sent to.
     static let cityHospital = "市人民医院"

@@ -58,6 +58,8 @@ public enum Fixtures {
             .hospitalStay(HospitalStay(id: 1, householdNumber: household.number, residentID: head.residentID,
                                        admittedOn: LocalDate(iso: "2024-09-10")!, dischargedOn: LocalDate(iso: "2024-09-24")!,
                                        hospital: "民勤县人民医院", cost: Money(yuan: 36800), reimbursed: Money(yuan: 25760))),
+            .complaint(Complaint(id: 1, householdNumber: household.number, receivedOn: LocalDate(iso: "2024-09-20")!, channel: .hotline,
+                                 summary: "反映医疗费用报销慢", closedOn: LocalDate(iso: "2024-09-30")!)),
             .asset(Asset(id: 1, project: "光伏扶贫电站", assetClass: .operating, value: Money(yuan: 1_200_000),
                          villageCode: village.villageCode, custodian: "村集体经济合作社", ownershipRegistered: true,
                          status: .inUse, formedOn: LocalDate(iso: "2019-06-30")!)),

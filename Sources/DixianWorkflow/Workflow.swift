@@ -143,6 +143,7 @@ public enum WorkflowError: Error, Hashable, MessageCatalogue {
         case .asset: "资产"
         case .place: "行政区划"
         case .hospitalStay: "住院记录"
+        case .complaint: "投诉举报"
         default: table.rawValue
         }
     }

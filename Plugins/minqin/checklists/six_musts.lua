@@ -1,7 +1,7 @@
 -- 六必访、六必查走访清单: seed 003 附件2 二.9 names six kinds of household to visit (六必访) and
 -- six to check (六必查). The list has a row for every household on either list, the reason
 -- under its own column (the members it concerns, or 是), and the visit's columns for the
--- visitor. What the registry does not hold (单亲, 有投诉举报) is left for the visitor to fill in.
+-- visitor. What the registry does not hold (单亲) is left for the visitor to fill in.
 local m = require('lib.minqin')
 
 local household = dixian.import('household_columns')
@@ -53,6 +53,7 @@ dixian.checklist {
       row.students, row.disabled_family = names(check.students), names(check.disabled)
       row.accident = names(check.accidents)
       row.hospital = names(check.hospital)
+      row.complaint = names(check.complaints)
     end
     return row
   end,

@@ -46,7 +46,7 @@ dixian.check {
   source = '民农领发〔2024〕9号附件2 二.9：开展"六必查"，对农村低保和特困供养对象、有病人住院家庭、供养高中和大专学生家庭、残疾人家庭、突发意外家庭、有投诉举报情况的农户，严格核查认定',
   description = 'Households not monitored. An accident counts for six_must_check.accident_days after it was reported; '
     .. 'a hospital stay while the member is in hospital and six_must_check.hospital_days after the discharge. '
-    .. 'Complaints are not in the registry and are not judged here.',
+    .. 'A complaint counts while open and six_must_check.complaint_days after it was received.',
   run = function(h, ctx)
     local why = m.six_must_check(h, ctx)
     if not why then return nil end
@@ -61,6 +61,7 @@ dixian.check {
       for i, day in ipairs(why.accidents) do list[i] = '突发意外（' .. day .. '）' end
       reasons[#reasons + 1] = table.concat(list, '；')
     end
+    if why.complaints then reasons[#reasons + 1] = '有投诉举报（' .. table.concat(why.complaints, '、') .. '）' end
     return '六必查：' .. table.concat(reasons, '；') .. '，应严格核查，符合条件的纳入监测'
   end,
 }

@@ -327,6 +327,11 @@ local function recent_episodes(h, ctx, within_days, risks)
   return found
 end
 
+-- Complaint channels as officials name them.
+local COMPLAINT_CHANNELS = {
+  hotline = '12317热线', petition = '信访', online = '网络平台', inspection = '督查巡查', other = '其他',
+}
+
 local EVENT_RISKS = { ['natural-disaster'] = true, accident = true }
 local ACCIDENT_RISKS = { accident = true }
 
@@ -379,13 +384,20 @@ local SIX_MUST_CHECK_STAGES = {
 }
 
 --- Why h, not monitored, is a 六必查 household, or nil: { allowance, support = true, students,
---- disabled = lists of names, accidents = list of dates, hospital = list of '<name> <admitted_on>入院' }.
---- An accident counts for six_must_check.accident_days after it was reported; a hospital stay
---- while the member is in hospital and six_must_check.hospital_days after the discharge.
---- Complaints are not in the registry.
+--- disabled = lists of names, accidents = list of dates, hospital = list of '<name> <admitted_on>入院',
+--- complaints = list of '<received_on>（<channel>）' }. An accident counts for
+--- six_must_check.accident_days after it was reported; a hospital stay while the member is in
+--- hospital and six_must_check.hospital_days after the discharge; a complaint while open and
+--- six_must_check.complaint_days after it was received.
 function M.six_must_check(h, ctx)
   if h.category == 'monitored' then return nil end
-  local students, disabled, accidents, hospital
+  local students, disabled, accidents, hospital, complaints
+  for _, complaint in ipairs(h.complaints) do
+    if not ctx.before(complaint.received_on)
+        and (complaint.closed_on == nil or ctx.within(complaint.received_on, ctx.params.six_must_check.complaint_days)) then
+      complaints = append(complaints, complaint.received_on .. '（' .. (COMPLAINT_CHANNELS[complaint.channel] or complaint.channel) .. '）')
+    end
+  end
   for _, stay in ipairs(h.hospital_stays) do
     if not ctx.before(stay.admitted_on)
         and (stay.discharged_on == nil or ctx.within(stay.discharged_on, ctx.params.six_must_check.hospital_days)) then
@@ -404,9 +416,9 @@ function M.six_must_check(h, ctx)
     end
   end
   local allowance, support = h.minimum_living_allowance or nil, h.extreme_poverty_support or nil
-  if not (allowance or support or students or disabled or accidents or hospital) then return nil end
+  if not (allowance or support or students or disabled or accidents or hospital or complaints) then return nil end
   return { allowance = allowance, support = support, students = students, disabled = disabled, accidents = accidents,
-    hospital = hospital }
+    hospital = hospital, complaints = complaints }
 end
 
 -- The guarantees of a survey (两不愁三保障 and 饮水安全), with their names and risk types.

@@ -137,6 +137,41 @@ dixian.spec('走访清单: 有病人住院 names the member and the admission', 
   },
 })
 
+-- 有投诉举报情况的农户: open, or received within six_must_check.complaint_days (365).
+local function complained(complaint)
+  return { members = { { age = 45, name = '李春花' } }, incomes = well_off, complaints = { complaint } }
+end
+
+dixian.spec('六必查: a complaint received in March 2024 and closed, not monitored', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2024-03-02', channel = 'hotline', closed_on = '2024-03-20' }),
+  findings = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a complaint of 2022 still open', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2022-05-10', channel = 'petition' }),
+  includes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a complaint received on 2023-06-30 and closed is 366 days before 2024-06-30: outside the year', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2023-06-30', channel = 'online', closed_on = '2023-07-15' }),
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a complaint received after the assessment date is not yet in view', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2024-07-01', channel = 'hotline' }),
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('走访清单: 有投诉举报 gives the date and the channel', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2024-03-02', channel = 'hotline', closed_on = '2024-03-20' }),
+  checklist = { id = 'six-musts-visit-list', row = { complaint = '2024-03-02（12317热线）', hospital = '' } },
+})
+
 dixian.spec('整户无劳动能力: marked eliminated is a finding (二.15)', {
   as_of = '2024-06-30',
   household = {
