@@ -85,6 +85,10 @@ dixian.parameter('six_must_visit', {
     -- 遭遇重大变故和自然灾害的家庭: risks labelled within this many days. Not in the seed: the
     -- county's own choice, one year, the span of the 2024 work points it screens.
     recent_event_days = 365,
+    -- 单亲: a parent raising a child younger than this alone (the registry records no marital
+    -- status: read from the members' relations, lib/minqin.lua M.single_parents). Not in the
+    -- seed; 18, the age of majority (民法典 第十七条): a county parameter.
+    single_parent_child_age = 18,
   },
 })
 

@@ -15,6 +15,8 @@ struct MinqinReference {
     let chronicShare = 0.3
     let elderlyAge = 60
     let recentEventDays = 365
+    /// six_must_visit.single_parent_child_age.
+    let singleParentChildAge = 18
     /// six_must_check.accident_days.
     let accidentDays = 365
     /// six_must_check.hospital_days.
@@ -102,6 +104,27 @@ struct MinqinReference {
         }
     }
 
+    /// The names of the household's single parents (`M.single_parents`): the head with a child
+    /// under `childAge` and no spouse; the head's only grown child with a grandchild under it
+    /// and no child-in-law.
+    static func singleParents(_ view: HouseholdView, asOf: LocalDate, childAge: Int) -> [String] {
+        let headChildren: Set = ["之子", "之女", "子", "女", "儿子", "女儿", "长子", "次子", "长女", "次女"]
+        let headPartners: Set = ["配偶", "妻", "夫", "妻子", "丈夫"]
+        let grandchildren: Set = ["之孙子", "之孙女", "孙子", "孙女"]
+        let childPartners: Set = ["之儿媳", "儿媳", "之女婿", "女婿"]
+        let others = view.members.filter { !$0.isHead }
+        let head = view.members.first { $0.isHead }
+        let minors = others.contains { headChildren.contains($0.relation) && $0.age(on: asOf) < childAge }
+        let grown = others.filter { headChildren.contains($0.relation) && $0.age(on: asOf) >= childAge }
+        var parents: [String] = []
+        if let head, minors, !others.contains(where: { headPartners.contains($0.relation) }) { parents.append(head.name) }
+        if grown.count == 1, !others.contains(where: { childPartners.contains($0.relation) }),
+            others.contains(where: { grandchildren.contains($0.relation) && $0.age(on: asOf) < childAge }) {
+            parents.append(grown[0].name)
+        }
+        return parents
+    }
+
     /// minqin.six-must-visit and minqin.six-must-check (`M.six_must_visit`, `M.six_must_check`).
     private func sixMustFindings(_ view: HouseholdView, into found: inout [Finding]) {
         let household = view.household
@@ -118,6 +141,8 @@ struct MinqinReference {
         let disabled = names(view) { $0.disabilityGrade.map(severeGrades.contains) ?? false }
         if !disabled.isEmpty { reasons.append("重度残疾人（\(disabled)）") }
         if household.flags.contains(.leftBehind) { reasons.append("留守老人妇女儿童") }
+        let singleParents = Self.singleParents(view, asOf: asOf, childAge: singleParentChildAge)
+        if !singleParents.isEmpty { reasons.append("单亲（" + singleParents.joined(separator: "、") + "）") }
         let frail = names(view) {
             $0.age(on: asOf) >= elderlyAge && $0.laborCapacity == .none && ($0.health != .healthy || $0.disabilityGrade != nil)
         }

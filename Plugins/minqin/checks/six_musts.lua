@@ -10,7 +10,8 @@ dixian.check {
   severity = 'medium',
   source = '民农领发〔2024〕9号附件2 二.9：坚持"六必访"，对大病重病患者、负担较重的慢性病患者、重度残疾人、留守老人妇女儿童、单亲和失能老年人、遭遇重大变故和自然灾害的家庭实行重点排查',
   description = 'One finding per household, its message naming every reason and its risk types those of the reasons '
-    .. '(illness, disability, lack of labour, the event\'s own). 单亲 (single parents) is not in the registry and is not judged here.',
+    .. '(illness, disability, lack of labour, the event\'s own). 单亲 is read from the members\' relations '
+    .. '(lib/minqin.lua M.single_parents: a parent with a child under six_must_visit.single_parent_child_age and no spouse in the household).',
   run = function(h, ctx)
     local why = m.six_must_visit(h, ctx)
     if not why then return nil end
@@ -25,6 +26,7 @@ dixian.check {
     if why.chronic then reason('负担较重的慢性病患者（' .. table.concat(why.chronic, '、') .. '）', 'illness') end
     if why.disabled then reason('重度残疾人（' .. table.concat(why.disabled, '、') .. '）', 'disability') end
     if why.left_behind then reason('留守老人妇女儿童', 'other') end
+    if why.single_parents then reason('单亲（' .. table.concat(why.single_parents, '、') .. '）', 'other') end
     if why.frail then reason('失能老年人（' .. table.concat(why.frail, '、') .. '）', 'lack-of-labor') end
     if why.event then
       local kinds = {}

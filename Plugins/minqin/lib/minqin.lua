@@ -347,13 +347,47 @@ local function severe_grades(rule)
   return set
 end
 
---- Why h is a 六必访 household, or nil: { serious, chronic, disabled, frail = lists of names,
---- left_behind = true, event = the episode of a recent disaster or accident }. 单亲 (single
---- parents) is not in the registry.
+-- The relations (与户主关系) M.single_parents reads, as the registry writes them; other words
+-- are not read.
+local HEAD_CHILDREN = {
+  ['之子'] = true, ['之女'] = true, ['子'] = true, ['女'] = true, ['儿子'] = true, ['女儿'] = true,
+  ['长子'] = true, ['次子'] = true, ['长女'] = true, ['次女'] = true,
+}
+local HEAD_PARTNERS = { ['配偶'] = true, ['妻'] = true, ['夫'] = true, ['妻子'] = true, ['丈夫'] = true }
+local GRANDCHILDREN = { ['之孙子'] = true, ['之孙女'] = true, ['孙子'] = true, ['孙女'] = true }
+local CHILD_PARTNERS = { ['之儿媳'] = true, ['儿媳'] = true, ['之女婿'] = true, ['女婿'] = true }
+
+--- The names of h's single parents (单亲), or nil. The registry records no marital status, so
+--- they are read from the members' relations (this plugin's reading): the head, with a son or
+--- daughter younger than six_must_visit.single_parent_child_age and no spouse in the household;
+--- the head's only grown son or daughter, with a grandchild of that age and no daughter- or
+--- son-in-law in the household.
+function M.single_parents(h, ctx)
+  local age = ctx.params.six_must_visit.single_parent_child_age
+  local head, head_partner, minors, grown, grand_minors, child_partner = nil, false, false, {}, false, false
+  for _, p in ipairs(h.members) do
+    local relation = p.relation
+    if p.is_head then head = p
+    elseif HEAD_PARTNERS[relation] then head_partner = true
+    elseif HEAD_CHILDREN[relation] then
+      if p.age < age then minors = true else grown[#grown + 1] = p end
+    elseif GRANDCHILDREN[relation] then
+      if p.age < age then grand_minors = true end
+    elseif CHILD_PARTNERS[relation] then child_partner = true end
+  end
+  local parents
+  if head and minors and not head_partner then parents = append(parents, head.name) end
+  if grand_minors and #grown == 1 and not child_partner then parents = append(parents, grown[1].name) end
+  return parents
+end
+
+--- Why h is a 六必访 household, or nil: { serious, chronic, disabled, single_parents, frail =
+--- lists of names, left_behind = true, event = the episode of a recent disaster or accident }.
 function M.six_must_visit(h, ctx)
   local rule = ctx.params.six_must_visit
   local severe = severe_grades(rule)
   local serious, chronic, disabled, frail
+  local single_parents = M.single_parents(h, ctx)
   for _, p in ipairs(h.members) do
     if p.health == 'serious-illness' then serious = append(serious, p.name)
     elseif p.health == 'chronic-illness' then chronic = append(chronic, p.name) end
@@ -371,8 +405,9 @@ function M.six_must_visit(h, ctx)
   local events = #h.episodes > 0 and recent_episodes(h, ctx, rule.recent_event_days, EVENT_RISKS) or nil
   local event = events and events[#events] or nil
   local left_behind = h.left_behind or nil
-  if not (serious or chronic or disabled or left_behind or frail or event) then return nil end
-  return { serious = serious, chronic = chronic, disabled = disabled, left_behind = left_behind, frail = frail, event = event }
+  if not (serious or chronic or disabled or left_behind or single_parents or frail or event) then return nil end
+  return { serious = serious, chronic = chronic, disabled = disabled, left_behind = left_behind,
+    single_parents = single_parents, frail = frail, event = event }
 end
 
 -- 供养高中和大专学生家庭 (seed 003 附件2 二.9): the stages read as 高中 and 大专. 高中 is taken as

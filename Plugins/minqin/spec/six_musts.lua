@@ -172,6 +172,50 @@ dixian.spec('走访清单: 有投诉举报 gives the date and the channel', {
   checklist = { id = 'six-musts-visit-list', row = { complaint = '2024-03-02（12317热线）', hospital = '' } },
 })
 
+-- 单亲: read from the relations; a child under six_must_visit.single_parent_child_age (18).
+dixian.spec('六必访: 单亲, a mother raising her 12-year-old son alone', {
+  as_of = '2024-06-30',
+  household = {
+    members = { { age = 38, name = '张秀兰', sex = 'female' }, { age = 12, name = '张浩', relation = '之子' } },
+    incomes = well_off,
+  },
+  includes = { 'minqin.six-must-visit' },
+})
+
+dixian.spec('六必访: 单亲, the head\'s widowed son with a 9-year-old daughter', {
+  as_of = '2024-06-30',
+  household = {
+    members = {
+      { age = 66, name = '刘福', relation = '户主' }, { age = 64, name = '赵桂英', relation = '配偶', sex = 'female' },
+      { age = 36, name = '刘强', relation = '之子' }, { age = 9, name = '刘欣', relation = '之孙女', sex = 'female' },
+    },
+    incomes = well_off,
+  },
+  includes = { 'minqin.six-must-visit' },
+  checklist = { id = 'six-musts-visit-list', row = { frail = '刘强（单亲）' } },
+})
+
+dixian.spec('六必访: a couple with a 12-year-old son is not 单亲', {
+  as_of = '2024-06-30',
+  household = {
+    members = {
+      { age = 40, name = '张建国' }, { age = 38, name = '王秀兰', relation = '配偶', sex = 'female' },
+      { age = 12, name = '张浩', relation = '之子' },
+    },
+    incomes = well_off,
+  },
+  excludes = { 'minqin.six-must-visit' },
+})
+
+dixian.spec('六必访: a widow living with her 18-year-old son is not 单亲 (the child is grown)', {
+  as_of = '2024-06-30',
+  household = {
+    members = { { age = 45, name = '张秀兰', sex = 'female' }, { age = 18, name = '张浩', relation = '之子' } },
+    incomes = well_off,
+  },
+  excludes = { 'minqin.six-must-visit' },
+})
+
 dixian.spec('整户无劳动能力: marked eliminated is a finding (二.15)', {
   as_of = '2024-06-30',
   household = {
