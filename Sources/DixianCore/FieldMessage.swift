@@ -84,6 +84,8 @@ public enum FieldMessage: MessageCatalogue, Hashable {
     case reimbursedOverCost(Money, cost: Money)
     /// A complaint closed before it was received.
     case closedBeforeReceipt(LocalDate, received: LocalDate)
+    /// A loan repaid before it was lent.
+    case repaidBeforeBorrowing(LocalDate, borrowed: LocalDate)
     /// A household number (`shown` quoted) that is not `digits` digits, its village code and
     /// `sequence` more.
     case householdNumberLength(String, digits: Int, sequence: Int)
@@ -114,7 +116,8 @@ public enum FieldMessage: MessageCatalogue, Hashable {
             .schoolStatusWithoutStage, .identifiedOnMissing(.identified), .riskTypesMissing, .eliminatedOnMismatch,
             .stageMismatch, .acceptedMismatch, .warningResultMissing, .dueBeforeStart(day, starts: day.adding(days: 1)),
             .fixMismatch, .dischargedBeforeAdmission(day, admitted: day.adding(days: 1)),
-            .reimbursedOverCost(Money(yuan: 5000), cost: Money(yuan: 4000)), .closedBeforeReceipt(day, received: day.adding(days: 1)), .householdNumberLength("\"62062110\"", digits: 16, sequence: 4),
+            .reimbursedOverCost(Money(yuan: 5000), cost: Money(yuan: 4000)), .closedBeforeReceipt(day, received: day.adding(days: 1)),
+            .repaidBeforeBorrowing(day, borrowed: day.adding(days: 1)), .householdNumberLength("\"62062110\"", digits: 16, sequence: 4),
             .householdNumberVillage("6206211000010001", villageCode: "620621100002"), .unreadableStoredValue("holds 'x'"),
         ]
     }
@@ -189,6 +192,8 @@ public enum FieldMessage: MessageCatalogue, Hashable {
             ("\(reimbursed) 元超过住院总费用 \(cost) 元", "\(reimbursed) yuan is more than the stay's cost, \(cost) yuan")
         case .closedBeforeReceipt(let closed, let received):
             ("\(closed) 早于受理日期 \(received)", "\(closed) is before the complaint was received, \(received)")
+        case .repaidBeforeBorrowing(let repaid, let borrowed):
+            ("\(repaid) 早于放贷日期 \(borrowed)", "\(repaid) is before the loan was made, \(borrowed)")
         case .fixMismatch: ("问题在且仅在填写整改措施时办结：整改措施与办结日期须同时填写", "a problem is closed exactly when its fix is recorded")
         case .householdNumberLength(let shown, let digits, let sequence):
             ("户编号 \(shown) 不是 \(digits) 位数字（村级代码加 \(sequence) 位顺序号）",

@@ -30,6 +30,9 @@ public struct HouseholdView: Equatable, Sendable {
     /// Complaints about it received on or before the assessment date, oldest first (a closing
     /// is shown as recorded, even when it came later).
     public var complaints: [Complaint]
+    /// Its microcredit loans made on or before the assessment date, oldest first (a repayment
+    /// is shown as recorded, even when it came later).
+    public var loans: [MicrocreditLoan]
 
     /// One visit as a check sees it.
     public struct VisitEntry: Hashable, Sendable {
@@ -50,7 +53,8 @@ public struct HouseholdView: Equatable, Sendable {
         household: Household, members: [Member] = [], incomes: [IncomeRecord] = [],
         monthlyIncomes: [MonthlyIncome] = [], latestSurvey: GuaranteeSurvey? = nil,
         episodes: [MonitoringEpisode] = [], steps: [MonitoringStep] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = [],
-        hospitalStays: [HospitalStay] = [], complaints: [Complaint] = []
+        hospitalStays: [HospitalStay] = [], complaints: [Complaint] = [],
+        loans: [MicrocreditLoan] = []
     ) {
         self.household = household
         self.members = members
@@ -63,6 +67,7 @@ public struct HouseholdView: Equatable, Sendable {
         self.visits = visits
         self.hospitalStays = hospitalStays
         self.complaints = complaints
+        self.loans = loans
     }
 
     /// The household size as the registry counts it: its members.

@@ -30,6 +30,8 @@ public enum RegistryRecord: Hashable, Sendable {
     case hospitalStay(HospitalStay)
     /// A complaint about a household.
     case complaint(Complaint)
+    /// A household's microcredit loan.
+    case microcreditLoan(MicrocreditLoan)
     /// An asset.
     case asset(Asset)
     /// A year's income of an asset.
@@ -84,6 +86,8 @@ public enum RegistryTable: String, CaseIterable, Sendable {
     case hospitalStay = "hospital_stay"
     /// Complaints about households.
     case complaint
+    /// Households' microcredit loans.
+    case microcreditLoan = "microcredit_loan"
     /// Assets.
     case asset
     /// Asset income by year.

@@ -25,6 +25,7 @@ extension RegistryRecord {
         case .problem(let record): record
         case .hospitalStay(let record): record
         case .complaint(let record): record
+        case .microcreditLoan(let record): record
         case .asset(let record): record
         case .assetIncome(let record): record
         case .assetDistribution(let record): record
@@ -51,6 +52,7 @@ extension RegistryTable {
         case .problem: Problem.self
         case .hospitalStay: HospitalStay.self
         case .complaint: Complaint.self
+        case .microcreditLoan: MicrocreditLoan.self
         case .asset: Asset.self
         case .assetIncome: AssetIncome.self
         case .assetDistribution: AssetDistribution.self
@@ -71,6 +73,11 @@ extension HospitalStay: RegistryRecordValue {
 extension Complaint: RegistryRecordValue {
     public static let registryTable = RegistryTable.complaint
     public var registryRecord: RegistryRecord { .complaint(self) }
+}
+
+extension MicrocreditLoan: RegistryRecordValue {
+    public static let registryTable = RegistryTable.microcreditLoan
+    public var registryRecord: RegistryRecord { .microcreditLoan(self) }
 }
 
 extension Household: RegistryRecordValue {

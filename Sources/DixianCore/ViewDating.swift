@@ -23,6 +23,7 @@ public enum ViewDating: Hashable, Sendable {
         case .visit: .date(column: "visited_on")
         case .hospitalStay: .date(column: "admitted_on")
         case .complaint: .date(column: "received_on")
+        case .microcreditLoan: .date(column: "borrowed_on")
         default: nil
         }
     }

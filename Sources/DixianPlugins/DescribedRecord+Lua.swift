@@ -39,7 +39,7 @@ struct LuaViewFields<R: DescribedRecord>: Sendable {
 }
 
 /// Fields a check reads of records filled whole (monitoring episodes and steps, plans, monthly
-/// incomes, hospital stays, complaints): the view fields of their layouts, made once.
+/// incomes, hospital stays, complaints, loans): the view fields of their layouts, made once.
 enum ViewLayouts {
     static let monthlyIncome = LuaViewFields<MonthlyIncome>()
     static let episode = LuaViewFields<MonitoringEpisode>()
@@ -47,6 +47,7 @@ enum ViewLayouts {
     static let plan = LuaViewFields<AssistancePlan>()
     static let hospitalStay = LuaViewFields<HospitalStay>()
     static let complaint = LuaViewFields<Complaint>()
+    static let loan = LuaViewFields<MicrocreditLoan>()
 }
 
 extension LuaViewFields {

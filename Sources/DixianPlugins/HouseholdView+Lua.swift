@@ -3,7 +3,7 @@ import LuaHost
 
 /// A household view as checks see it: a Lua table of the household's fields, its members,
 /// incomes by year, latest guarantee survey, monitoring episodes with their steps, plans, visits,
-/// hospital stays and complaints (the
+/// hospital stays, complaints and microcredit loans (the
 /// shape is documented in docs/plugin-api.md, "The household view"). Ages are counted on the
 /// assessment date; amounts are in yuan. ID numbers are not in the view.
 ///
@@ -127,6 +127,8 @@ struct LuaHouseholdView: LuaPushable {
         }
         let complaints = ViewLayouts.complaint
         list(.complaints, view.complaints, fields: complaints.fields.count, stack, keys, fill: complaints.fill)
+        let loans = ViewLayouts.loan
+        list(.loans, view.loans, fields: loans.fields.count, stack, keys, fill: loans.fill)
     }
 
     /// Sets field `key` of the table on top of the stack to `value`, when `key` is among the

@@ -14,7 +14,7 @@ struct SpecFixture {
         let fields = try table(value, "household", allowed: [
             "number", "village", "group", "head_name", "category", "monitored_kind", "relocated", "minimum_living_allowance",
             "extreme_poverty_support", "no_member_able_to_work", "left_behind", "helper", "members", "incomes",
-            "monthly_incomes", "survey", "episodes", "plans", "visits", "hospital_stays", "complaints",
+            "monthly_incomes", "survey", "episodes", "plans", "visits", "hospital_stays", "complaints", "loans",
         ])
         let number = try text(fields["number"], "household.number") ?? "SPEC-0001"
         let villageCode = try text(fields["village"], "household.village") ?? defaultVillage
@@ -57,7 +57,8 @@ struct SpecFixture {
             },
             complaints: try list(fields["complaints"], "household.complaints").enumerated().map {
                 try complaint($1, index: $0, household: number)
-            })
+            },
+            loans: try list(fields["loans"], "household.loans").enumerated().map { try loan($1, index: $0, household: number) })
     }
 
     /// An asset written in a spec: `project`, `class`, `value`, `village`, `custodian`,
@@ -255,6 +256,21 @@ struct SpecFixture {
             id: Int64(index + 1), householdNumber: household, receivedOn: received,
             channel: try term(fields["channel"], "\(path).channel") ?? .hotline,
             summary: try text(fields["summary"], "\(path).summary") ?? "反映帮扶政策落实问题", closedOn: closed)
+    }
+
+    /// A microcredit loan: `borrowed_on`, `due_on` (three years later by default), `amount`
+    /// (50,000 yuan by default), `purpose` (`household-use` by default), `repaid_on`.
+    private func loan(_ value: LuaValue, index: Int, household: String) throws -> MicrocreditLoan {
+        let path = "household.loans[\(index + 1)]"
+        let fields = try table(value, path, allowed: ["borrowed_on", "due_on", "amount", "purpose", "repaid_on"])
+        guard let borrowed = try date(fields["borrowed_on"], "\(path).borrowed_on") else { throw problem("\(path) needs borrowed_on") }
+        let due = try date(fields["due_on"], "\(path).due_on") ?? borrowed.adding(months: 36)
+        guard due >= borrowed else { throw problem("\(path).due_on is before borrowed_on") }
+        let repaid = try date(fields["repaid_on"], "\(path).repaid_on")
+        if let repaid, repaid < borrowed { throw problem("\(path).repaid_on is before borrowed_on") }
+        let amount = fields["amount"] == nil ? Money(yuan: 50000) : try money(fields["amount"], "\(path).amount")
+        return MicrocreditLoan(id: Int64(index + 1), householdNumber: household, borrowedOn: borrowed, dueOn: due, amount: amount,
+                               purpose: try term(fields["purpose"], "\(path).purpose") ?? .householdUse, repaidOn: repaid)
     }
 
     private func visit(_ value: LuaValue, index: Int) throws -> HouseholdView.VisitEntry {

@@ -20,7 +20,7 @@ struct ViewQuery: Sendable {
     /// The kinds of record a view holds, in the order they are read for each household.
     static let kinds: [RegistryTable] = [
         .household, .member, .income, .monthlyIncome, .guaranteeSurvey, .monitoringEpisode, .monitoringStep,
-        .assistancePlan, .visit, .hospitalStay, .complaint,
+        .assistancePlan, .visit, .hospitalStay, .complaint, .microcreditLoan,
     ]
 
     /// How a kind's records are ordered within a household, and which a view holds as of a date.
@@ -37,6 +37,7 @@ struct ViewQuery: Sendable {
         case .visit: ["visited_on", "role"]
         case .hospitalStay: ["admitted_on", "id"]
         case .complaint: ["received_on", "id"]
+        case .microcreditLoan: ["borrowed_on", "id"]
         default: preconditionFailure("a household view holds no \(table.rawValue)")
         }
         return (order, ViewDating.of(table))
@@ -235,6 +236,7 @@ struct ViewQuery: Sendable {
             }
         case .hospitalStay: view.hospitalStays.append(try record(HospitalStay.self, cursor, kind: kind, household: number))
         case .complaint: view.complaints.append(try record(Complaint.self, cursor, kind: kind, household: number))
+        case .microcreditLoan: view.loans.append(try record(MicrocreditLoan.self, cursor, kind: kind, household: number))
         default: preconditionFailure("a household view holds no \(Self.kinds[kind].rawValue)")
         }
     }
@@ -285,6 +287,7 @@ struct ViewQuery: Sendable {
         case .visit(let visit): view.visits.append(HouseholdView.VisitEntry(visitedOn: visit.visitedOn, role: visit.role))
         case .hospitalStay(let stay): view.hospitalStays.append(stay)
         case .complaint(let complaint): view.complaints.append(complaint)
+        case .microcreditLoan(let loan): view.loans.append(loan)
         default: break
         }
     }

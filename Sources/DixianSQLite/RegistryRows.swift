@@ -16,6 +16,7 @@ extension Visit: RegistryRow {}
 extension Problem: RegistryRow {}
 extension HospitalStay: RegistryRow {}
 extension Complaint: RegistryRow {}
+extension MicrocreditLoan: RegistryRow {}
 extension Asset: RegistryRow {}
 extension AssetIncome: RegistryRow {}
 extension AssetDistribution: RegistryRow {}

@@ -85,6 +85,9 @@ enum RegistrySchema {
         migrator.registerMigration("v20: complaints about households (投诉举报)") { db in
             try createComplaints(db)
         }
+        migrator.registerMigration("v21: households' microcredit loans (小额信贷)") { db in
+            try createMicrocreditLoans(db)
+        }
         return migrator
     }
 
@@ -204,6 +207,16 @@ enum RegistrySchema {
                 + ["FOREIGN KEY (household_number) REFERENCES household (number)"]).joined(separator: ",\n  ") + "\n)")
         try db.execute(sql: "CREATE INDEX complaint_by_household ON complaint (household_number, received_on)")
         try AuditTrail.createTriggers(forTable: "complaint", in: db)
+    }
+
+    /// Households' microcredit loans, like complaints: from their layout, audited, indexed for
+    /// the household views that read them by the day they were lent.
+    private static func createMicrocreditLoans(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE microcredit_loan (\n  "
+            + (SQLiteLayout.columnDefinitions(of: MicrocreditLoan.layout)
+                + ["FOREIGN KEY (household_number) REFERENCES household (number)"]).joined(separator: ",\n  ") + "\n)")
+        try db.execute(sql: "CREATE INDEX microcredit_loan_by_household ON microcredit_loan (household_number, borrowed_on)")
+        try AuditTrail.createTriggers(forTable: "microcredit_loan", in: db)
     }
 
     /// Each transition of an episode becomes a dated, attributed step; an episode can now wait

@@ -81,6 +81,7 @@ private struct HouseholdViewReader {
     private var visits: StatementCursor
     private var hospitalStays: StatementCursor
     private var complaints: StatementCursor
+    private var loans: StatementCursor
 
     private let roles = TermMatcher<VisitorRole>()
     /// Where each cursor's fields are, looked up once per reader rather than once per record.
@@ -89,7 +90,8 @@ private struct HouseholdViewReader {
         income: CursorLayout.of(IncomeRecord.self), monthly: CursorLayout.of(MonthlyIncome.self),
         survey: CursorLayout.of(GuaranteeSurvey.self), episode: CursorLayout.of(MonitoringEpisode.self),
         step: CursorLayout.of(MonitoringStep.self), plan: CursorLayout.of(AssistancePlan.self),
-        hospitalStay: CursorLayout.of(HospitalStay.self), complaint: CursorLayout.of(Complaint.self))
+        hospitalStay: CursorLayout.of(HospitalStay.self), complaint: CursorLayout.of(Complaint.self),
+        loan: CursorLayout.of(MicrocreditLoan.self))
 
     init(_ db: Database, partition: HouseholdPartition, asOf: LocalDate, range bounds: [String]) throws {
         // A range of numbers, or the partition's chosen households (a JSON array).
@@ -148,6 +150,10 @@ private struct HouseholdViewReader {
         complaints = try StatementCursor(db, table: "complaint", sql: """
             SELECT household_number, \(columns(Complaint.self)) FROM complaint
             WHERE \(within) AND received_on <= ? ORDER BY household_number, received_on, id
+            """, arguments: range + [date])
+        loans = try StatementCursor(db, table: "microcredit_loan", sql: """
+            SELECT household_number, \(columns(MicrocreditLoan.self)) FROM microcredit_loan
+            WHERE \(within) AND borrowed_on <= ? ORDER BY household_number, borrowed_on, id
             """, arguments: range + [date])
     }
 
@@ -218,6 +224,7 @@ private struct HouseholdViewReader {
         }
         try Self.read(&hospitalStays, layouts.hospitalStay, key, number, into: &view.hospitalStays)
         try Self.read(&complaints, layouts.complaint, key, number, into: &view.complaints)
+        try Self.read(&loans, layouts.loan, key, number, into: &view.loans)
     }
 }
 

@@ -1,7 +1,7 @@
 import DixianCore
 
-/// The registry facts drawn after a household's other records (issue 18): hospital stays and
-/// complaints. They
+/// The registry facts drawn after a household's other records (issue 18): hospital stays,
+/// complaints and microcredit loans. They
 /// are drawn from a stream of their own (`factsRandom`), so that adding them left every other
 /// record of a generated county as it was.
 extension HouseholdGenerator {
@@ -69,6 +69,22 @@ extension HouseholdGenerator {
     static let rejectedComplaints: [(ComplaintChannel, String)] = [
         (.hotline, "反映申报监测对象未被纳入"), (.petition, "对监测对象认定结果有异议"), (.online, "反映家庭困难未得到帮扶"),
     ]
+
+    /// A microcredit loan (小额信贷) for a fifth of 脱贫 and monitored households that can work:
+    /// 50,000 yuan or less, for three years (a few for one), lent from 2021 on; most used by
+    /// the household (户贷户用), a few lent on to an enterprise (户贷企用); most due ones repaid
+    /// in time, a few overdue.
+    mutating func makeLoans(_ household: Household, _ draft: Draft) -> [MicrocreditLoan] {
+        guard draft.category != .general, !draft.flags.contains(.noMemberAbleToWork), factsRandom.chance(0.2) else { return [] }
+        let borrowed = factsRandom.day(from: LocalDate(year: 2021, month: 1, day: 1)!, to: asOf.adding(days: -30))
+        let due = borrowed.adding(months: factsRandom.chance(0.15) ? 12 : 36).adding(days: -1)
+        var repaid: LocalDate?
+        if due <= asOf, !factsRandom.chance(0.04) { repaid = min(asOf, due.adding(days: -factsRandom.int(0...60))) }
+        else if factsRandom.chance(0.05) { repaid = factsRandom.day(from: borrowed.adding(days: 30), to: asOf) }
+        return [MicrocreditLoan(id: nextID(&nextLoan), householdNumber: household.number, borrowedOn: borrowed, dueOn: due,
+                                amount: Money(yuan: Int64(factsRandom.pick([10_000, 20_000, 30_000, 50_000, 50_000]))),
+                                purpose: factsRandom.chance(0.06) ? .enterpriseUse : .householdUse, repaidOn: repaid)]
+    }
 
     /// The hospital of the prefecture-level city the seriously ill are sent to.
     static let cityHospital = "市人民医院"

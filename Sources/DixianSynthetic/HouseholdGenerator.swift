@@ -14,7 +14,7 @@ struct HouseholdGenerator {
     private var usedIDs: Set<Int> = []
     var nextEpisode: Int64 = 1, nextStep: Int64 = 1, nextWarning: Int64 = 1, nextPlan: Int64 = 1, nextMeasure: Int64 = 1
     var nextVisit: Int64 = 1, nextProblem: Int64 = 1, nextAsset: Int64 = 1, nextHospitalStay: Int64 = 1
-    var nextComplaint: Int64 = 1
+    var nextComplaint: Int64 = 1, nextLoan: Int64 = 1
     /// The stream the registry facts added later are drawn from (`HouseholdGenerator+Facts.swift`).
     var factsRandom: SplitMix64
     /// The staff of the village being generated: its resident team, cadres and helpers.
@@ -50,6 +50,7 @@ struct HouseholdGenerator {
         records += makeProblems(number, survey).map { ($0.registryRecord, nil) }
         records += makeHospitalStays(household, draft.members).map { ($0.registryRecord, nil) }
         records += makeComplaints(household, draft).map { ($0.registryRecord, nil) }
+        records += makeLoans(household, draft).map { ($0.registryRecord, nil) }
         return records
     }
 

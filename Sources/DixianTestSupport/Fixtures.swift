@@ -60,6 +60,8 @@ public enum Fixtures {
                                        hospital: "民勤县人民医院", cost: Money(yuan: 36800), reimbursed: Money(yuan: 25760))),
             .complaint(Complaint(id: 1, householdNumber: household.number, receivedOn: LocalDate(iso: "2024-09-20")!, channel: .hotline,
                                  summary: "反映医疗费用报销慢", closedOn: LocalDate(iso: "2024-09-30")!)),
+            .microcreditLoan(MicrocreditLoan(id: 1, householdNumber: household.number, borrowedOn: LocalDate(iso: "2022-04-15")!,
+                                             dueOn: LocalDate(iso: "2025-04-14")!, amount: Money(yuan: 50000), purpose: .householdUse)),
             .asset(Asset(id: 1, project: "光伏扶贫电站", assetClass: .operating, value: Money(yuan: 1_200_000),
                          villageCode: village.villageCode, custodian: "村集体经济合作社", ownershipRegistered: true,
                          status: .inUse, formedOn: LocalDate(iso: "2019-06-30")!)),

@@ -144,6 +144,7 @@ public enum WorkflowError: Error, Hashable, MessageCatalogue {
         case .place: "行政区划"
         case .hospitalStay: "住院记录"
         case .complaint: "投诉举报"
+        case .microcreditLoan: "小额信贷"
         default: table.rawValue
         }
     }
