@@ -375,7 +375,7 @@ function M.single_parents(h, ctx)
       if p.age < age then grand_minors = true end
     elseif CHILD_PARTNERS[relation] then child_partner = true end
   end
-  local parents
+  local parents = nil
   if head and minors and not head_partner then parents = append(parents, head.name) end
   if grand_minors and #grown == 1 and not child_partner then parents = append(parents, grown[1].name) end
   return parents
