@@ -80,13 +80,13 @@ enum RegistrySchema {
             try createPlaces(db)
         }
         migrator.registerMigration("v19: members' hospital stays (住院)") { db in
-            try createHospitalStays(db)
+            try createHouseholdRecords(.hospitalStay, db)
         }
         migrator.registerMigration("v20: complaints about households (投诉举报)") { db in
-            try createComplaints(db)
+            try createHouseholdRecords(.complaint, db)
         }
         migrator.registerMigration("v21: households' microcredit loans (小额信贷)") { db in
-            try createMicrocreditLoans(db)
+            try createHouseholdRecords(.microcreditLoan, db)
         }
         return migrator
     }
@@ -189,34 +189,17 @@ enum RegistrySchema {
         try AuditTrail.createTriggers(forTable: "place", in: db)
     }
 
-    /// Members' hospital stays, from their record layout, audited (a change marks the household),
-    /// indexed for the household views that read them by admission.
-    private static func createHospitalStays(_ db: Database) throws {
-        try db.execute(sql: "CREATE TABLE hospital_stay (\n  "
-            + (SQLiteLayout.columnDefinitions(of: HospitalStay.layout)
+    /// A dated table of household records (hospital stays, complaints, microcredit loans): its
+    /// columns from its record layout, its household referred to, indexed for the household
+    /// views that read it by its date (`ViewDating`), audited (a change marks the household).
+    private static func createHouseholdRecords(_ table: RegistryTable, _ db: Database) throws {
+        guard case .date(let dated) = ViewDating.of(table) else { preconditionFailure("\(table.rawValue) is not dated by a day") }
+        let name = table.rawValue
+        try db.execute(sql: "CREATE TABLE \(name) (\n  "
+            + (SQLiteLayout.columnDefinitions(of: table.valueType.layout)
                 + ["FOREIGN KEY (household_number) REFERENCES household (number)"]).joined(separator: ",\n  ") + "\n)")
-        try db.execute(sql: "CREATE INDEX hospital_stay_by_household ON hospital_stay (household_number, admitted_on)")
-        try AuditTrail.createTriggers(forTable: "hospital_stay", in: db)
-    }
-
-    /// Complaints about households, from their record layout, audited (a change marks the
-    /// household), indexed for the household views that read them by receipt.
-    private static func createComplaints(_ db: Database) throws {
-        try db.execute(sql: "CREATE TABLE complaint (\n  "
-            + (SQLiteLayout.columnDefinitions(of: Complaint.layout)
-                + ["FOREIGN KEY (household_number) REFERENCES household (number)"]).joined(separator: ",\n  ") + "\n)")
-        try db.execute(sql: "CREATE INDEX complaint_by_household ON complaint (household_number, received_on)")
-        try AuditTrail.createTriggers(forTable: "complaint", in: db)
-    }
-
-    /// Households' microcredit loans, like complaints: from their layout, audited, indexed for
-    /// the household views that read them by the day they were lent.
-    private static func createMicrocreditLoans(_ db: Database) throws {
-        try db.execute(sql: "CREATE TABLE microcredit_loan (\n  "
-            + (SQLiteLayout.columnDefinitions(of: MicrocreditLoan.layout)
-                + ["FOREIGN KEY (household_number) REFERENCES household (number)"]).joined(separator: ",\n  ") + "\n)")
-        try db.execute(sql: "CREATE INDEX microcredit_loan_by_household ON microcredit_loan (household_number, borrowed_on)")
-        try AuditTrail.createTriggers(forTable: "microcredit_loan", in: db)
+        try db.execute(sql: "CREATE INDEX \(name)_by_household ON \(name) (household_number, \(dated))")
+        try AuditTrail.createTriggers(forTable: name, in: db)
     }
 
     /// Each transition of an episode becomes a dated, attributed step; an episode can now wait
