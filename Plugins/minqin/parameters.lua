@@ -85,17 +85,28 @@ dixian.parameter('six_must_visit', {
     -- 遭遇重大变故和自然灾害的家庭: risks labelled within this many days. Not in the seed: the
     -- county's own choice, one year, the span of the 2024 work points it screens.
     recent_event_days = 365,
+    -- 单亲: a parent raising a child younger than this alone (the registry records no marital
+    -- status: read from the members' relations, lib/minqin.lua M.single_parents). Not in the
+    -- seed; 18, the age of majority (民法典 第十七条): a county parameter.
+    single_parent_child_age = 18,
   },
 })
 
 dixian.parameter('six_must_check', {
   title = '六必查',
-  source = '民农领发〔2024〕9号附件2 二.9（开展"六必查"，对……突发意外家庭……严格核查认定）',
+  source = '民农领发〔2024〕9号附件2 二.9（开展"六必查"，对……有病人住院家庭……突发意外家庭、有投诉举报情况的农户，严格核查认定）',
   value = {
     -- 突发意外家庭: a household counts while its accident (an episode with the risk type 因意外事故)
     -- was reported within this many days. The seed gives no window: the county's own choice, one
     -- year, the span of the work points (民勤县2024年……工作要点) and of 六必访's recent_event_days.
     accident_days = 365,
+    -- 有病人住院家庭: a household counts while a member is in hospital (admitted, not yet
+    -- discharged) and for this many days after the discharge. The seed gives no window either:
+    -- the county's own choice, the same year as accident_days.
+    hospital_days = 365,
+    -- 有投诉举报情况的农户: a household counts while a complaint about it is open, and for this
+    -- many days after one was received. No window in the seed: the county's own choice, a year.
+    complaint_days = 365,
   },
 })
 

@@ -15,8 +15,14 @@ struct MinqinReference {
     let chronicShare = 0.3
     let elderlyAge = 60
     let recentEventDays = 365
+    /// six_must_visit.single_parent_child_age.
+    let singleParentChildAge = 18
     /// six_must_check.accident_days.
     let accidentDays = 365
+    /// six_must_check.hospital_days.
+    let hospitalDays = 365
+    /// six_must_check.complaint_days.
+    let complaintDays = 365
 
     /// One finding: the check's id and the message officials read.
     struct Finding {
@@ -98,6 +104,27 @@ struct MinqinReference {
         }
     }
 
+    /// The names of the household's single parents (`M.single_parents`): the head with a child
+    /// under `childAge` and no spouse; the head's only grown child with a grandchild under it
+    /// and no child-in-law.
+    static func singleParents(_ view: HouseholdView, asOf: LocalDate, childAge: Int) -> [String] {
+        let headChildren: Set = ["之子", "之女", "子", "女", "儿子", "女儿", "长子", "次子", "长女", "次女"]
+        let headPartners: Set = ["配偶", "妻", "夫", "妻子", "丈夫"]
+        let grandchildren: Set = ["之孙子", "之孙女", "孙子", "孙女"]
+        let childPartners: Set = ["之儿媳", "儿媳", "之女婿", "女婿"]
+        let others = view.members.filter { !$0.isHead }
+        let head = view.members.first { $0.isHead }
+        let minors = others.contains { headChildren.contains($0.relation) && $0.age(on: asOf) < childAge }
+        let grown = others.filter { headChildren.contains($0.relation) && $0.age(on: asOf) >= childAge }
+        var parents: [String] = []
+        if let head, minors, !others.contains(where: { headPartners.contains($0.relation) }) { parents.append(head.name) }
+        if grown.count == 1, !others.contains(where: { childPartners.contains($0.relation) }),
+            others.contains(where: { grandchildren.contains($0.relation) && $0.age(on: asOf) < childAge }) {
+            parents.append(grown[0].name)
+        }
+        return parents
+    }
+
     /// minqin.six-must-visit and minqin.six-must-check (`M.six_must_visit`, `M.six_must_check`).
     private func sixMustFindings(_ view: HouseholdView, into found: inout [Finding]) {
         let household = view.household
@@ -114,6 +141,8 @@ struct MinqinReference {
         let disabled = names(view) { $0.disabilityGrade.map(severeGrades.contains) ?? false }
         if !disabled.isEmpty { reasons.append("重度残疾人（\(disabled)）") }
         if household.flags.contains(.leftBehind) { reasons.append("留守老人妇女儿童") }
+        let singleParents = Self.singleParents(view, asOf: asOf, childAge: singleParentChildAge)
+        if !singleParents.isEmpty { reasons.append("单亲（" + singleParents.joined(separator: "、") + "）") }
         let frail = names(view) {
             $0.age(on: asOf) >= elderlyAge && $0.laborCapacity == .none && ($0.health != .healthy || $0.disabilityGrade != nil)
         }
@@ -127,6 +156,14 @@ struct MinqinReference {
         var items: [String] = []
         if household.flags.contains(.minimumLivingAllowance) { items.append("农村低保对象") }
         if household.flags.contains(.extremePovertySupport) { items.append("特困供养对象") }
+        let stays = view.hospitalStays.filter { stay in
+            stay.admittedOn <= asOf && (stay.dischargedOn.map { $0.days(until: asOf) <= hospitalDays } ?? true)
+        }
+        if !stays.isEmpty {
+            items.append("有病人住院（" + stays.map { stay in
+                (view.members.first { $0.residentID == stay.residentID }?.name ?? "家庭成员") + " \(stay.admittedOn)入院"
+            }.joined(separator: "、") + "）")
+        }
         let students = names(view) {
             $0.schoolStatus == .enrolled
                 && [.seniorSecondary, .secondaryVocational, .higherVocational, .tertiary].contains($0.schoolStage)
@@ -136,6 +173,12 @@ struct MinqinReference {
         if !disabledMembers.isEmpty { items.append("残疾人家庭（\(disabledMembers)）") }
         let accidents = recentEpisodes(view, within: accidentDays, [.accident])
         if !accidents.isEmpty { items.append(accidents.map { "突发意外（\($0.reportedOn)）" }.joined(separator: "；")) }
+        let complaints = view.complaints.filter {
+            $0.receivedOn <= asOf && ($0.closedOn == nil || $0.receivedOn.days(until: asOf) <= complaintDays)
+        }
+        if !complaints.isEmpty {
+            items.append("有投诉举报（" + complaints.map { "\($0.receivedOn)（\($0.channel.chineseName)）" }.joined(separator: "、") + "）")
+        }
         if !items.isEmpty {
             found.append(Finding(check: "minqin.six-must-check", message: "六必查：" + items.joined(separator: "；") + "，应严格核查，符合条件的纳入监测"))
         }

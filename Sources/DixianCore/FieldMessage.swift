@@ -78,6 +78,14 @@ public enum FieldMessage: MessageCatalogue, Hashable {
     case dueBeforeStart(LocalDate, starts: LocalDate)
     /// A problem's closing date without its fix, or a fix without the date.
     case fixMismatch
+    /// A discharge before the admission.
+    case dischargedBeforeAdmission(LocalDate, admitted: LocalDate)
+    /// More reimbursed than the stay cost.
+    case reimbursedOverCost(Money, cost: Money)
+    /// A complaint closed before it was received.
+    case closedBeforeReceipt(LocalDate, received: LocalDate)
+    /// A loan repaid before it was lent.
+    case repaidBeforeBorrowing(LocalDate, borrowed: LocalDate)
     /// A household number (`shown` quoted) that is not `digits` digits, its village code and
     /// `sequence` more.
     case householdNumberLength(String, digits: Int, sequence: Int)
@@ -107,7 +115,9 @@ public enum FieldMessage: MessageCatalogue, Hashable {
             .retiredSchoolStage("vocational"), .retiredSchoolStage("职业教育"), .retiredSchoolStage("大专及以上"),
             .schoolStatusWithoutStage, .identifiedOnMissing(.identified), .riskTypesMissing, .eliminatedOnMismatch,
             .stageMismatch, .acceptedMismatch, .warningResultMissing, .dueBeforeStart(day, starts: day.adding(days: 1)),
-            .fixMismatch, .householdNumberLength("\"62062110\"", digits: 16, sequence: 4),
+            .fixMismatch, .dischargedBeforeAdmission(day, admitted: day.adding(days: 1)),
+            .reimbursedOverCost(Money(yuan: 5000), cost: Money(yuan: 4000)), .closedBeforeReceipt(day, received: day.adding(days: 1)),
+            .repaidBeforeBorrowing(day, borrowed: day.adding(days: 1)), .householdNumberLength("\"62062110\"", digits: 16, sequence: 4),
             .householdNumberVillage("6206211000010001", villageCode: "620621100002"), .unreadableStoredValue("holds 'x'"),
         ]
     }
@@ -176,6 +186,14 @@ public enum FieldMessage: MessageCatalogue, Hashable {
         case .acceptedMismatch: ("只有流转为农户答复时才填写，且此时必须填写", "must be set exactly when the transition is answer")
         case .warningResultMissing: ("为空，而已办结的预警须填写处理结果", "is empty, but a closed warning needs its recorded result")
         case .dueBeforeStart(let due, let starts): ("\(due) 早于开始日期 \(starts)", "\(due) is before the start, \(starts)")
+        case .dischargedBeforeAdmission(let discharged, let admitted):
+            ("\(discharged) 早于入院日期 \(admitted)", "\(discharged) is before the admission, \(admitted)")
+        case .reimbursedOverCost(let reimbursed, let cost):
+            ("\(reimbursed) 元超过住院总费用 \(cost) 元", "\(reimbursed) yuan is more than the stay's cost, \(cost) yuan")
+        case .closedBeforeReceipt(let closed, let received):
+            ("\(closed) 早于受理日期 \(received)", "\(closed) is before the complaint was received, \(received)")
+        case .repaidBeforeBorrowing(let repaid, let borrowed):
+            ("\(repaid) 早于放贷日期 \(borrowed)", "\(repaid) is before the loan was made, \(borrowed)")
         case .fixMismatch: ("问题在且仅在填写整改措施时办结：整改措施与办结日期须同时填写", "a problem is closed exactly when its fix is recorded")
         case .householdNumberLength(let shown, let digits, let sequence):
             ("户编号 \(shown) 不是 \(digits) 位数字（村级代码加 \(sequence) 位顺序号）",

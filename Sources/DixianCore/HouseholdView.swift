@@ -24,6 +24,15 @@ public struct HouseholdView: Equatable, Sendable {
     /// Visits, oldest first: when and in which role (visitor names and notes are not needed to judge
     /// frequency and are not read).
     public var visits: [VisitEntry]
+    /// Its members' hospital stays admitted on or before the assessment date, oldest first
+    /// (a stay's discharge is shown as recorded, even when it came later).
+    public var hospitalStays: [HospitalStay]
+    /// Complaints about it received on or before the assessment date, oldest first (a closing
+    /// is shown as recorded, even when it came later).
+    public var complaints: [Complaint]
+    /// Its microcredit loans made on or before the assessment date, oldest first (a repayment
+    /// is shown as recorded, even when it came later).
+    public var loans: [MicrocreditLoan]
 
     /// One visit as a check sees it.
     public struct VisitEntry: Hashable, Sendable {
@@ -43,7 +52,9 @@ public struct HouseholdView: Equatable, Sendable {
     public init(
         household: Household, members: [Member] = [], incomes: [IncomeRecord] = [],
         monthlyIncomes: [MonthlyIncome] = [], latestSurvey: GuaranteeSurvey? = nil,
-        episodes: [MonitoringEpisode] = [], steps: [MonitoringStep] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = []
+        episodes: [MonitoringEpisode] = [], steps: [MonitoringStep] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = [],
+        hospitalStays: [HospitalStay] = [], complaints: [Complaint] = [],
+        loans: [MicrocreditLoan] = []
     ) {
         self.household = household
         self.members = members
@@ -54,6 +65,9 @@ public struct HouseholdView: Equatable, Sendable {
         self.steps = steps
         self.plans = plans
         self.visits = visits
+        self.hospitalStays = hospitalStays
+        self.complaints = complaints
+        self.loans = loans
     }
 
     /// The household size as the registry counts it: its members.

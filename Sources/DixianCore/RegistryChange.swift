@@ -26,6 +26,12 @@ public enum RegistryRecord: Hashable, Sendable {
     case visit(Visit)
     /// A problem in the ledger.
     case problem(Problem)
+    /// A member's hospital stay.
+    case hospitalStay(HospitalStay)
+    /// A complaint about a household.
+    case complaint(Complaint)
+    /// A household's microcredit loan.
+    case microcreditLoan(MicrocreditLoan)
     /// An asset.
     case asset(Asset)
     /// A year's income of an asset.
@@ -76,6 +82,12 @@ public enum RegistryTable: String, CaseIterable, Sendable {
     case visit
     /// The problem ledger.
     case problem
+    /// Members' hospital stays.
+    case hospitalStay = "hospital_stay"
+    /// Complaints about households.
+    case complaint
+    /// Households' microcredit loans.
+    case microcreditLoan = "microcredit_loan"
     /// Assets.
     case asset
     /// Asset income by year.

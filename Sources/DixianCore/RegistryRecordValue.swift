@@ -23,6 +23,9 @@ extension RegistryRecord {
         case .measure(let record): record
         case .visit(let record): record
         case .problem(let record): record
+        case .hospitalStay(let record): record
+        case .complaint(let record): record
+        case .microcreditLoan(let record): record
         case .asset(let record): record
         case .assetIncome(let record): record
         case .assetDistribution(let record): record
@@ -47,6 +50,9 @@ extension RegistryTable {
         case .measure: Measure.self
         case .visit: Visit.self
         case .problem: Problem.self
+        case .hospitalStay: HospitalStay.self
+        case .complaint: Complaint.self
+        case .microcreditLoan: MicrocreditLoan.self
         case .asset: Asset.self
         case .assetIncome: AssetIncome.self
         case .assetDistribution: AssetDistribution.self
@@ -57,6 +63,21 @@ extension RegistryTable {
 extension Place: RegistryRecordValue {
     public static let registryTable = RegistryTable.place
     public var registryRecord: RegistryRecord { .place(self) }
+}
+
+extension HospitalStay: RegistryRecordValue {
+    public static let registryTable = RegistryTable.hospitalStay
+    public var registryRecord: RegistryRecord { .hospitalStay(self) }
+}
+
+extension Complaint: RegistryRecordValue {
+    public static let registryTable = RegistryTable.complaint
+    public var registryRecord: RegistryRecord { .complaint(self) }
+}
+
+extension MicrocreditLoan: RegistryRecordValue {
+    public static let registryTable = RegistryTable.microcreditLoan
+    public var registryRecord: RegistryRecord { .microcreditLoan(self) }
 }
 
 extension Household: RegistryRecordValue {

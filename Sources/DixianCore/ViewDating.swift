@@ -21,6 +21,9 @@ public enum ViewDating: Hashable, Sendable {
         case .monitoringStep: .date(column: "taken_on")
         case .assistancePlan: .date(column: "made_on")
         case .visit: .date(column: "visited_on")
+        case .hospitalStay: .date(column: "admitted_on")
+        case .complaint: .date(column: "received_on")
+        case .microcreditLoan: .date(column: "borrowed_on")
         default: nil
         }
     }

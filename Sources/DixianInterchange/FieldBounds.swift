@@ -43,7 +43,7 @@ package struct FieldBounds: Sendable {
     }
 
     /// Columns of free text, which may run to `longTextLimit` characters and several lines.
-    static let longTextColumns: Set<String> = ["notes", "description", "measure", "fix", "reason", "reasons", "result", "purpose"]
+    static let longTextColumns: Set<String> = ["notes", "description", "measure", "fix", "reason", "reasons", "result", "purpose", "summary"]
     /// The most characters a free-text field holds.
     package static let longTextLimit = 2000
     /// The most characters any other field holds (a name, an actor, a unit, a code).

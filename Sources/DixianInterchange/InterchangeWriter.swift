@@ -29,6 +29,8 @@ public final class InterchangeWriter {
             fields[Member.position(of: "resident_id")] = member.residentID.masked
         case .departmentWarning(let warning) where maskIDNumbers:
             fields[DepartmentWarning.position(of: "resident_id")] = warning.residentID.masked
+        case .hospitalStay(let stay) where maskIDNumbers:
+            fields[HospitalStay.position(of: "resident_id")] = stay.residentID.masked
         case .household:
             fields[Household.position(of: "size")] = householdSize.map(String.init) ?? ""
         default:

@@ -39,12 +39,15 @@ struct LuaViewFields<R: DescribedRecord>: Sendable {
 }
 
 /// Fields a check reads of records filled whole (monitoring episodes and steps, plans, monthly
-/// incomes): the view fields of their layouts, made once.
+/// incomes, hospital stays, complaints, loans): the view fields of their layouts, made once.
 enum ViewLayouts {
     static let monthlyIncome = LuaViewFields<MonthlyIncome>()
     static let episode = LuaViewFields<MonitoringEpisode>()
     static let step = LuaViewFields<MonitoringStep>()
     static let plan = LuaViewFields<AssistancePlan>()
+    static let hospitalStay = LuaViewFields<HospitalStay>()
+    static let complaint = LuaViewFields<Complaint>()
+    static let loan = LuaViewFields<MicrocreditLoan>()
 }
 
 extension LuaViewFields {

@@ -2,7 +2,8 @@ import DixianCore
 import LuaHost
 
 /// A household view as checks see it: a Lua table of the household's fields, its members,
-/// incomes by year, latest guarantee survey, monitoring episodes with their steps, plans and visits (the
+/// incomes by year, latest guarantee survey, monitoring episodes with their steps, plans, visits,
+/// hospital stays, complaints and microcredit loans (the
 /// shape is documented in docs/plugin-api.md, "The household view"). Ages are counted on the
 /// assessment date; amounts are in yuan. ID numbers are not in the view.
 ///
@@ -118,6 +119,16 @@ struct LuaHouseholdView: LuaPushable {
             stack.setField("visited_on", visit.visitedOn)
             stack.setField("role", visit.role.rawValue)
         }
+        // A stay names its member (`name`) when the household holds the member; never the ID number.
+        let stays = ViewLayouts.hospitalStay
+        list(.hospitalStays, view.hospitalStays, fields: stays.fields.count + 1, stack, keys) { stay, stack in
+            stays.fill(stay, stack)
+            if let member = view.members.first(where: { $0.residentID == stay.residentID }) { stack.setField("name", member.name) }
+        }
+        let complaints = ViewLayouts.complaint
+        list(.complaints, view.complaints, fields: complaints.fields.count, stack, keys, fill: complaints.fill)
+        let loans = ViewLayouts.loan
+        list(.loans, view.loans, fields: loans.fields.count, stack, keys, fill: loans.fill)
     }
 
     /// Sets field `key` of the table on top of the stack to `value`, when `key` is among the

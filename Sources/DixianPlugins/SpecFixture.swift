@@ -14,7 +14,7 @@ struct SpecFixture {
         let fields = try table(value, "household", allowed: [
             "number", "village", "group", "head_name", "category", "monitored_kind", "relocated", "minimum_living_allowance",
             "extreme_poverty_support", "no_member_able_to_work", "left_behind", "helper", "members", "incomes",
-            "monthly_incomes", "survey", "episodes", "plans", "visits",
+            "monthly_incomes", "survey", "episodes", "plans", "visits", "hospital_stays", "complaints", "loans",
         ])
         let number = try text(fields["number"], "household.number") ?? "SPEC-0001"
         let villageCode = try text(fields["village"], "household.village") ?? defaultVillage
@@ -51,7 +51,14 @@ struct SpecFixture {
             latestSurvey: try fields["survey"].map { try survey($0, household: number) },
             episodes: episodes.map(\.0), steps: episodes.flatMap(\.1),
             plans: try list(fields["plans"], "household.plans").enumerated().map { try plan($1, index: $0, household: number) },
-            visits: try list(fields["visits"], "household.visits").enumerated().map { try visit($1, index: $0) })
+            visits: try list(fields["visits"], "household.visits").enumerated().map { try visit($1, index: $0) },
+            hospitalStays: try list(fields["hospital_stays"], "household.hospital_stays").enumerated().map {
+                try hospitalStay($1, index: $0, household: number, members: members)
+            },
+            complaints: try list(fields["complaints"], "household.complaints").enumerated().map {
+                try complaint($1, index: $0, household: number)
+            },
+            loans: try list(fields["loans"], "household.loans").enumerated().map { try loan($1, index: $0, household: number) })
     }
 
     /// An asset written in a spec: `project`, `class`, `value`, `village`, `custodian`,
@@ -216,6 +223,54 @@ struct SpecFixture {
             id: Int64(try integer(fields["id"], "\(path).id") ?? index + 1), householdNumber: household,
             episodeID: try integer(fields["episode_id"], "\(path).episode_id").map(Int64.init), madeOn: made,
             adjustedOn: try date(fields["adjusted_on"], "\(path).adjusted_on"))
+    }
+
+    /// A stay of the member named `member` (the first member when not given): `admitted_on`,
+    /// `discharged_on`, `hospital`, `cost` and `reimbursed` in yuan.
+    private func hospitalStay(_ value: LuaValue, index: Int, household: String, members: [Member]) throws -> HospitalStay {
+        let path = "household.hospital_stays[\(index + 1)]"
+        let fields = try table(value, path, allowed: ["member", "admitted_on", "discharged_on", "hospital", "cost", "reimbursed"])
+        guard let admitted = try date(fields["admitted_on"], "\(path).admitted_on") else { throw problem("\(path) needs admitted_on") }
+        let name = try text(fields["member"], "\(path).member")
+        guard let member = name.map({ name in members.first { $0.name == name } }) ?? members.first else {
+            throw problem("\(path).member must name one of the household's members" + (name.map { ", got \($0)" } ?? ""))
+        }
+        let discharged = try date(fields["discharged_on"], "\(path).discharged_on")
+        if let discharged, discharged < admitted { throw problem("\(path).discharged_on is before admitted_on") }
+        let cost = try money(fields["cost"], "\(path).cost"), reimbursed = try money(fields["reimbursed"], "\(path).reimbursed")
+        guard reimbursed <= cost else { throw problem("\(path).reimbursed is more than its cost") }
+        return HospitalStay(
+            id: Int64(index + 1), householdNumber: household, residentID: member.residentID, admittedOn: admitted,
+            dischargedOn: discharged, hospital: try text(fields["hospital"], "\(path).hospital") ?? "县人民医院", cost: cost,
+            reimbursed: reimbursed)
+    }
+
+    /// A complaint: `received_on`, `channel` (hotline by default), `summary`, `closed_on`.
+    private func complaint(_ value: LuaValue, index: Int, household: String) throws -> Complaint {
+        let path = "household.complaints[\(index + 1)]"
+        let fields = try table(value, path, allowed: ["received_on", "channel", "summary", "closed_on"])
+        guard let received = try date(fields["received_on"], "\(path).received_on") else { throw problem("\(path) needs received_on") }
+        let closed = try date(fields["closed_on"], "\(path).closed_on")
+        if let closed, closed < received { throw problem("\(path).closed_on is before received_on") }
+        return Complaint(
+            id: Int64(index + 1), householdNumber: household, receivedOn: received,
+            channel: try term(fields["channel"], "\(path).channel") ?? .hotline,
+            summary: try text(fields["summary"], "\(path).summary") ?? "反映帮扶政策落实问题", closedOn: closed)
+    }
+
+    /// A microcredit loan: `borrowed_on`, `due_on` (three years later by default), `amount`
+    /// (50,000 yuan by default), `purpose` (`household-use` by default), `repaid_on`.
+    private func loan(_ value: LuaValue, index: Int, household: String) throws -> MicrocreditLoan {
+        let path = "household.loans[\(index + 1)]"
+        let fields = try table(value, path, allowed: ["borrowed_on", "due_on", "amount", "purpose", "repaid_on"])
+        guard let borrowed = try date(fields["borrowed_on"], "\(path).borrowed_on") else { throw problem("\(path) needs borrowed_on") }
+        let due = try date(fields["due_on"], "\(path).due_on") ?? borrowed.adding(months: 36)
+        guard due >= borrowed else { throw problem("\(path).due_on is before borrowed_on") }
+        let repaid = try date(fields["repaid_on"], "\(path).repaid_on")
+        if let repaid, repaid < borrowed { throw problem("\(path).repaid_on is before borrowed_on") }
+        let amount = fields["amount"] == nil ? Money(yuan: 50000) : try money(fields["amount"], "\(path).amount")
+        return MicrocreditLoan(id: Int64(index + 1), householdNumber: household, borrowedOn: borrowed, dueOn: due, amount: amount,
+                               purpose: try term(fields["purpose"], "\(path).purpose") ?? .householdUse, repaidOn: repaid)
     }
 
     private func visit(_ value: LuaValue, index: Int) throws -> HouseholdView.VisitEntry {

@@ -25,7 +25,7 @@ struct ViewKeys {
             }
             let catalogue = viewNames(Household.self, .household) + [("township", .household), ("county", .household)]
                 + ["members", "incomes", "survey", "monthly_incomes", "episodes"].map { ($0, Record.household) }
-                + [("steps", .episode), ("plans", .household), ("visits", .household)]
+                + [("steps", .episode), ("plans", .household), ("visits", .household), ("hospital_stays", .household), ("complaints", .household), ("loans", .household)]
                 + viewNames(Member.self, .member) + [("is_head", .member), ("age", .member), ("sex", .member)]
                 + viewNames(IncomeRecord.self, .income) + [("net", .income), ("per_capita", .income)]
                 + viewNames(GuaranteeSurvey.self, .survey)
@@ -44,15 +44,16 @@ struct ViewKeys {
         static let size = named("size"), township = named("township"), county = named("county")
         static let members = named("members"), incomes = named("incomes"), survey = named("survey")
         static let monthlyIncomes = named("monthly_incomes"), episodes = named("episodes"), steps = named("steps", in: .episode)
-        static let plans = named("plans"), visits = named("visits")
+        static let plans = named("plans"), visits = named("visits"), hospitalStays = named("hospital_stays")
+        static let complaints = named("complaints"), loans = named("loans")
         static let isHead = named("is_head", in: .member), age = named("age", in: .member), sex = named("sex", in: .member)
         static let net = named("net", in: .income), perCapita = named("per_capita", in: .income)
 
         static func < (left: Key, right: Key) -> Bool { left.rawValue < right.rawValue }
     }
 
-    /// A kind of table in a view. Episodes (with their steps), plans, visits and monthly
-    /// incomes are always filled whole: they are few, and their tables carry no metatable.
+    /// A kind of table in a view. Episodes (with their steps), plans, visits, hospital stays,
+    /// complaints, loans and monthly incomes are always filled whole: they are few, and their tables carry no metatable.
     enum Record: String, CaseIterable, Sendable {
         case household, member, income, survey, episode
     }

@@ -20,7 +20,7 @@ struct ViewQuery: Sendable {
     /// The kinds of record a view holds, in the order they are read for each household.
     static let kinds: [RegistryTable] = [
         .household, .member, .income, .monthlyIncome, .guaranteeSurvey, .monitoringEpisode, .monitoringStep,
-        .assistancePlan, .visit,
+        .assistancePlan, .visit, .hospitalStay, .complaint, .microcreditLoan,
     ]
 
     /// How a kind's records are ordered within a household, and which a view holds as of a date.
@@ -35,6 +35,9 @@ struct ViewQuery: Sendable {
         case .monitoringStep: ["episode_id", "taken_on", "id"]
         case .assistancePlan: ["id"]
         case .visit: ["visited_on", "role"]
+        case .hospitalStay: ["admitted_on", "id"]
+        case .complaint: ["received_on", "id"]
+        case .microcreditLoan: ["borrowed_on", "id"]
         default: preconditionFailure("a household view holds no \(table.rawValue)")
         }
         return (order, ViewDating.of(table))
@@ -231,6 +234,9 @@ struct ViewQuery: Sendable {
             } catch {
                 throw Self.unreadable("visit", error)
             }
+        case .hospitalStay: view.hospitalStays.append(try record(HospitalStay.self, cursor, kind: kind, household: number))
+        case .complaint: view.complaints.append(try record(Complaint.self, cursor, kind: kind, household: number))
+        case .microcreditLoan: view.loans.append(try record(MicrocreditLoan.self, cursor, kind: kind, household: number))
         default: preconditionFailure("a household view holds no \(Self.kinds[kind].rawValue)")
         }
     }
@@ -279,6 +285,9 @@ struct ViewQuery: Sendable {
         case .monitoringStep(let step): view.steps.append(step)
         case .assistancePlan(let plan): view.plans.append(plan)
         case .visit(let visit): view.visits.append(HouseholdView.VisitEntry(visitedOn: visit.visitedOn, role: visit.role))
+        case .hospitalStay(let stay): view.hospitalStays.append(stay)
+        case .complaint(let complaint): view.complaints.append(complaint)
+        case .microcreditLoan(let loan): view.loans.append(loan)
         default: break
         }
     }

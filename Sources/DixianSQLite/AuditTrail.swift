@@ -56,6 +56,9 @@ enum AuditTrail {
         AuditedTable(name: "asset_income", key: ["asset_id", "year"], household: "NULL"),
         AuditedTable(name: "asset_distribution", key: ["asset_id", "year", "purpose"], household: "NULL"),
         AuditedTable(name: "place", key: ["code"], household: "NULL"),
+        AuditedTable(name: "hospital_stay", key: ["id"], household: "R.household_number"),
+        AuditedTable(name: "complaint", key: ["id"], household: "R.household_number"),
+        AuditedTable(name: "microcredit_loan", key: ["id"], household: "R.household_number"),
     ]
 
     /// The tables whose changes can concern a household (assets and places hang from villages).

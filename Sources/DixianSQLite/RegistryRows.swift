@@ -14,6 +14,9 @@ extension AssistancePlan: RegistryRow {}
 extension Measure: RegistryRow {}
 extension Visit: RegistryRow {}
 extension Problem: RegistryRow {}
+extension HospitalStay: RegistryRow {}
+extension Complaint: RegistryRow {}
+extension MicrocreditLoan: RegistryRow {}
 extension Asset: RegistryRow {}
 extension AssetIncome: RegistryRow {}
 extension AssetDistribution: RegistryRow {}

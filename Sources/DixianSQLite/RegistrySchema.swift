@@ -79,6 +79,15 @@ enum RegistrySchema {
         migrator.registerMigration("v18: places: the county, its townships and villages, named, with village facts") { db in
             try createPlaces(db)
         }
+        migrator.registerMigration("v19: members' hospital stays (住院)") { db in
+            try createHouseholdRecords(.hospitalStay, db)
+        }
+        migrator.registerMigration("v20: complaints about households (投诉举报)") { db in
+            try createHouseholdRecords(.complaint, db)
+        }
+        migrator.registerMigration("v21: households' microcredit loans (小额信贷)") { db in
+            try createHouseholdRecords(.microcreditLoan, db)
+        }
         return migrator
     }
 
@@ -178,6 +187,19 @@ enum RegistrySchema {
     private static func createPlaces(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE place (\n  " + SQLiteLayout.columnDefinitions(of: Place.layout).joined(separator: ",\n  ") + "\n)")
         try AuditTrail.createTriggers(forTable: "place", in: db)
+    }
+
+    /// A dated table of household records (hospital stays, complaints, microcredit loans): its
+    /// columns from its record layout, its household referred to, indexed for the household
+    /// views that read it by its date (`ViewDating`), audited (a change marks the household).
+    private static func createHouseholdRecords(_ table: RegistryTable, _ db: Database) throws {
+        guard case .date(let dated) = ViewDating.of(table) else { preconditionFailure("\(table.rawValue) is not dated by a day") }
+        let name = table.rawValue
+        try db.execute(sql: "CREATE TABLE \(name) (\n  "
+            + (SQLiteLayout.columnDefinitions(of: table.valueType.layout)
+                + ["FOREIGN KEY (household_number) REFERENCES household (number)"]).joined(separator: ",\n  ") + "\n)")
+        try db.execute(sql: "CREATE INDEX \(name)_by_household ON \(name) (household_number, \(dated))")
+        try AuditTrail.createTriggers(forTable: name, in: db)
     }
 
     /// Each transition of an episode becomes a dated, attributed step; an episode can now wait

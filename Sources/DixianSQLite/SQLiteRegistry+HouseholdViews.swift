@@ -79,6 +79,9 @@ private struct HouseholdViewReader {
     private var steps: StatementCursor
     private var plans: StatementCursor
     private var visits: StatementCursor
+    private var hospitalStays: StatementCursor
+    private var complaints: StatementCursor
+    private var loans: StatementCursor
 
     private let roles = TermMatcher<VisitorRole>()
     /// Where each cursor's fields are, looked up once per reader rather than once per record.
@@ -86,7 +89,9 @@ private struct HouseholdViewReader {
         household: CursorLayout.of(Household.self), member: CursorLayout.of(Member.self),
         income: CursorLayout.of(IncomeRecord.self), monthly: CursorLayout.of(MonthlyIncome.self),
         survey: CursorLayout.of(GuaranteeSurvey.self), episode: CursorLayout.of(MonitoringEpisode.self),
-        step: CursorLayout.of(MonitoringStep.self), plan: CursorLayout.of(AssistancePlan.self))
+        step: CursorLayout.of(MonitoringStep.self), plan: CursorLayout.of(AssistancePlan.self),
+        hospitalStay: CursorLayout.of(HospitalStay.self), complaint: CursorLayout.of(Complaint.self),
+        loan: CursorLayout.of(MicrocreditLoan.self))
 
     init(_ db: Database, partition: HouseholdPartition, asOf: LocalDate, range bounds: [String]) throws {
         // A range of numbers, or the partition's chosen households (a JSON array).
@@ -137,6 +142,18 @@ private struct HouseholdViewReader {
         visits = try StatementCursor(db, table: "visit", sql: """
             SELECT household_number, visited_on, role FROM visit
             WHERE \(within) AND visited_on <= ? ORDER BY household_number, visited_on, role
+            """, arguments: range + [date])
+        hospitalStays = try StatementCursor(db, table: "hospital_stay", sql: """
+            SELECT household_number, \(columns(HospitalStay.self)) FROM hospital_stay
+            WHERE \(within) AND admitted_on <= ? ORDER BY household_number, admitted_on, id
+            """, arguments: range + [date])
+        complaints = try StatementCursor(db, table: "complaint", sql: """
+            SELECT household_number, \(columns(Complaint.self)) FROM complaint
+            WHERE \(within) AND received_on <= ? ORDER BY household_number, received_on, id
+            """, arguments: range + [date])
+        loans = try StatementCursor(db, table: "microcredit_loan", sql: """
+            SELECT household_number, \(columns(MicrocreditLoan.self)) FROM microcredit_loan
+            WHERE \(within) AND borrowed_on <= ? ORDER BY household_number, borrowed_on, id
             """, arguments: range + [date])
     }
 
@@ -205,6 +222,9 @@ private struct HouseholdViewReader {
                 visitedOn: try c.date(1, column: "visited_on"), role: try c.term(2, column: "role", roles)))
             try visits.advance()
         }
+        try Self.read(&hospitalStays, layouts.hospitalStay, key, number, into: &view.hospitalStays)
+        try Self.read(&complaints, layouts.complaint, key, number, into: &view.complaints)
+        try Self.read(&loans, layouts.loan, key, number, into: &view.loans)
     }
 }
 

@@ -186,7 +186,7 @@ struct HouseholdPage {
     static let tableNames = [
         "household": "户", "member": "家庭成员", "income": "年收入", "monthly_income": "月收入", "guarantee_survey": "两不愁三保障",
         "monitoring_episode": "监测记录", "monitoring_step": "监测步骤", "department_warning": "部门预警", "assistance_plan": "帮扶计划",
-        "measure": "帮扶措施", "visit": "走访", "problem": "问题",
+        "measure": "帮扶措施", "visit": "走访", "problem": "问题", "hospital_stay": "住院", "complaint": "投诉举报", "microcredit_loan": "小额信贷",
     ]
 
     /// A record's fields from its audited JSON, each value as text.

@@ -13,7 +13,10 @@ struct HouseholdGenerator {
     var random: SplitMix64
     private var usedIDs: Set<Int> = []
     var nextEpisode: Int64 = 1, nextStep: Int64 = 1, nextWarning: Int64 = 1, nextPlan: Int64 = 1, nextMeasure: Int64 = 1
-    var nextVisit: Int64 = 1, nextProblem: Int64 = 1, nextAsset: Int64 = 1
+    var nextVisit: Int64 = 1, nextProblem: Int64 = 1, nextAsset: Int64 = 1, nextHospitalStay: Int64 = 1
+    var nextComplaint: Int64 = 1, nextLoan: Int64 = 1
+    /// The stream the registry facts added later are drawn from (`HouseholdGenerator+Facts.swift`).
+    var factsRandom: SplitMix64
     /// The staff of the village being generated: its resident team, cadres and helpers.
     var villageStaff = VillageStaff()
     let asOf = SyntheticCounty.asOf
@@ -23,6 +26,7 @@ struct HouseholdGenerator {
         self.profile = profile
         self.calibration = calibration
         self.random = SplitMix64(seed: seed)
+        self.factsRandom = SplitMix64(seed: seed ^ 0x5EED_FAC7_0000_0018)
     }
 
     /// The household and its records; the household comes with its size.
@@ -44,6 +48,9 @@ struct HouseholdGenerator {
         records += makeWarnings(draft.members).map { ($0.registryRecord, nil) }
         records += makeVisits(household, draft).map { ($0.registryRecord, nil) }
         records += makeProblems(number, survey).map { ($0.registryRecord, nil) }
+        records += makeHospitalStays(household, draft.members).map { ($0.registryRecord, nil) }
+        records += makeComplaints(household, draft).map { ($0.registryRecord, nil) }
+        records += makeLoans(household, draft).map { ($0.registryRecord, nil) }
         return records
     }
 

@@ -142,6 +142,9 @@ public enum WorkflowError: Error, Hashable, MessageCatalogue {
         case .problem: "问题"
         case .asset: "资产"
         case .place: "行政区划"
+        case .hospitalStay: "住院记录"
+        case .complaint: "投诉举报"
+        case .microcreditLoan: "小额信贷"
         default: table.rawValue
         }
     }

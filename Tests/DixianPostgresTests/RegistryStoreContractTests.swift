@@ -65,7 +65,7 @@ func contents(of store: any RegistryStore) throws -> [RegistryTable: [RegistryRe
             as: "township:孙镇长")
 
         let trail = try await store.auditTrail(ofHousehold: moved.number)
-        #expect(trail.count == 14 + 2)
+        #expect(trail.count == 17 + 2)
         let update = try #require(trail.first { $0.action == .update })
         #expect(update.actor == "township:孙镇长" && update.table == "household")
         #expect(update.before?.contains("\"helper\":\"李帮扶\"") == true)

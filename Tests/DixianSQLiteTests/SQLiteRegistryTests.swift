@@ -80,7 +80,7 @@ struct SQLiteRegistryTests {
         try await registry.apply(Fixtures.everyKind.map { .insert($0) } + [.update(.member(renamed))], as: "导入:张")
 
         let trail = try await registry.auditTrail(ofHousehold: Fixtures.household.number)
-        #expect(trail.map(\.action) == Array(repeating: .insert, count: 14) + [.update])
+        #expect(trail.map(\.action) == Array(repeating: .insert, count: 17) + [.update])
         #expect(trail.allSatisfy { $0.actor == "导入:张" })
         #expect(Set(trail.map(\.table)) == Set(AuditTrail.householdTables))
         let update = try #require(trail.last)

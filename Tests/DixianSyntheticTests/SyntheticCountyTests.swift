@@ -29,7 +29,7 @@ struct SyntheticCountyTests {
         defer { try? FileManager.default.removeItem(at: generated); try? FileManager.default.removeItem(at: exported) }
         let counts = try SyntheticCounty.load(plugin: "minqin", from: [Self.plugins], households: 3000, seed: 7).write(to: generated).rows
         for table in ["households.csv", "members.csv", "monitoring_episodes.csv", "measures.csv", "visits.csv",
-                      "department_warnings.csv", "problems.csv", "assets.csv", "asset_distributions.csv"] {
+                      "department_warnings.csv", "problems.csv", "hospital_stays.csv", "complaints.csv", "microcredit_loans.csv", "assets.csv", "asset_distributions.csv"] {
             #expect((counts.first { $0.file == table }?.rows ?? 0) > 0, "\(table) is empty")
         }
 

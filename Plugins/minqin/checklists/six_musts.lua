@@ -1,8 +1,7 @@
 -- 六必访、六必查走访清单: seed 003 附件2 二.9 names six kinds of household to visit (六必访) and
 -- six to check (六必查). The list has a row for every household on either list, the reason
 -- under its own column (the members it concerns, or 是), and the visit's columns for the
--- visitor. What the registry does not hold (单亲, 有病人住院, 有投诉举报) is left for the visitor
--- to fill in.
+-- visitor; 单亲 is read from the members' relations (lib/minqin.lua M.single_parents).
 local m = require('lib.minqin')
 
 local household = dixian.import('household_columns')
@@ -43,7 +42,10 @@ dixian.checklist {
     if visit then
       row.serious, row.chronic, row.disabled = names(visit.serious), names(visit.chronic), names(visit.disabled)
       row.left_behind = visit.left_behind and '是' or nil
-      row.frail = names(visit.frail)
+      local frail = {}
+      for _, name in ipairs(visit.single_parents or {}) do frail[#frail + 1] = name .. '（单亲）' end
+      for _, name in ipairs(visit.frail or {}) do frail[#frail + 1] = name end
+      row.frail = #frail > 0 and table.concat(frail, '、') or nil
       row.event = visit.event and visit.event.reported_on or nil
     end
     if check then
@@ -53,6 +55,8 @@ dixian.checklist {
       row.allowance = #kinds > 0 and table.concat(kinds, '、') or nil
       row.students, row.disabled_family = names(check.students), names(check.disabled)
       row.accident = names(check.accidents)
+      row.hospital = names(check.hospital)
+      row.complaint = names(check.complaints)
     end
     return row
   end,

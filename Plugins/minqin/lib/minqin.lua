@@ -327,6 +327,11 @@ local function recent_episodes(h, ctx, within_days, risks)
   return found
 end
 
+-- Complaint channels as officials name them.
+local COMPLAINT_CHANNELS = {
+  hotline = '12317热线', petition = '信访', online = '网络平台', inspection = '督查巡查', other = '其他',
+}
+
 local EVENT_RISKS = { ['natural-disaster'] = true, accident = true }
 local ACCIDENT_RISKS = { accident = true }
 
@@ -342,13 +347,47 @@ local function severe_grades(rule)
   return set
 end
 
---- Why h is a 六必访 household, or nil: { serious, chronic, disabled, frail = lists of names,
---- left_behind = true, event = the episode of a recent disaster or accident }. 单亲 (single
---- parents) is not in the registry.
+-- The relations (与户主关系) M.single_parents reads, as the registry writes them; other words
+-- are not read.
+local HEAD_CHILDREN = {
+  ['之子'] = true, ['之女'] = true, ['子'] = true, ['女'] = true, ['儿子'] = true, ['女儿'] = true,
+  ['长子'] = true, ['次子'] = true, ['长女'] = true, ['次女'] = true,
+}
+local HEAD_PARTNERS = { ['配偶'] = true, ['妻'] = true, ['夫'] = true, ['妻子'] = true, ['丈夫'] = true }
+local GRANDCHILDREN = { ['之孙子'] = true, ['之孙女'] = true, ['孙子'] = true, ['孙女'] = true }
+local CHILD_PARTNERS = { ['之儿媳'] = true, ['儿媳'] = true, ['之女婿'] = true, ['女婿'] = true }
+
+--- The names of h's single parents (单亲), or nil. The registry records no marital status, so
+--- they are read from the members' relations (this plugin's reading): the head, with a son or
+--- daughter younger than six_must_visit.single_parent_child_age and no spouse in the household;
+--- the head's only grown son or daughter, with a grandchild of that age and no daughter- or
+--- son-in-law in the household.
+function M.single_parents(h, ctx)
+  local age = ctx.params.six_must_visit.single_parent_child_age
+  local head, head_partner, minors, grown, grand_minors, child_partner = nil, false, false, {}, false, false
+  for _, p in ipairs(h.members) do
+    local relation = p.relation
+    if p.is_head then head = p
+    elseif HEAD_PARTNERS[relation] then head_partner = true
+    elseif HEAD_CHILDREN[relation] then
+      if p.age < age then minors = true else grown[#grown + 1] = p end
+    elseif GRANDCHILDREN[relation] then
+      if p.age < age then grand_minors = true end
+    elseif CHILD_PARTNERS[relation] then child_partner = true end
+  end
+  local parents = nil
+  if head and minors and not head_partner then parents = append(parents, head.name) end
+  if grand_minors and #grown == 1 and not child_partner then parents = append(parents, grown[1].name) end
+  return parents
+end
+
+--- Why h is a 六必访 household, or nil: { serious, chronic, disabled, single_parents, frail =
+--- lists of names, left_behind = true, event = the episode of a recent disaster or accident }.
 function M.six_must_visit(h, ctx)
   local rule = ctx.params.six_must_visit
   local severe = severe_grades(rule)
   local serious, chronic, disabled, frail
+  local single_parents = M.single_parents(h, ctx)
   for _, p in ipairs(h.members) do
     if p.health == 'serious-illness' then serious = append(serious, p.name)
     elseif p.health == 'chronic-illness' then chronic = append(chronic, p.name) end
@@ -366,8 +405,9 @@ function M.six_must_visit(h, ctx)
   local events = #h.episodes > 0 and recent_episodes(h, ctx, rule.recent_event_days, EVENT_RISKS) or nil
   local event = events and events[#events] or nil
   local left_behind = h.left_behind or nil
-  if not (serious or chronic or disabled or left_behind or frail or event) then return nil end
-  return { serious = serious, chronic = chronic, disabled = disabled, left_behind = left_behind, frail = frail, event = event }
+  if not (serious or chronic or disabled or left_behind or single_parents or frail or event) then return nil end
+  return { serious = serious, chronic = chronic, disabled = disabled, left_behind = left_behind,
+    single_parents = single_parents, frail = frail, event = event }
 end
 
 -- 供养高中和大专学生家庭 (seed 003 附件2 二.9): the stages read as 高中 and 大专. 高中 is taken as
@@ -379,12 +419,26 @@ local SIX_MUST_CHECK_STAGES = {
 }
 
 --- Why h, not monitored, is a 六必查 household, or nil: { allowance, support = true, students,
---- disabled = lists of names, accidents = list of dates }. An accident counts for
---- six_must_check.accident_days after it was reported. Hospital stays and complaints are
---- not in the registry.
+--- disabled = lists of names, accidents = list of dates, hospital = list of '<name> <admitted_on>入院',
+--- complaints = list of '<received_on>（<channel>）' }. An accident counts for
+--- six_must_check.accident_days after it was reported; a hospital stay while the member is in
+--- hospital and six_must_check.hospital_days after the discharge; a complaint while open and
+--- six_must_check.complaint_days after it was received.
 function M.six_must_check(h, ctx)
   if h.category == 'monitored' then return nil end
-  local students, disabled, accidents
+  local students, disabled, accidents, hospital, complaints
+  for _, complaint in ipairs(h.complaints) do
+    if not ctx.before(complaint.received_on)
+        and (complaint.closed_on == nil or ctx.within(complaint.received_on, ctx.params.six_must_check.complaint_days)) then
+      complaints = append(complaints, complaint.received_on .. '（' .. (COMPLAINT_CHANNELS[complaint.channel] or complaint.channel) .. '）')
+    end
+  end
+  for _, stay in ipairs(h.hospital_stays) do
+    if not ctx.before(stay.admitted_on)
+        and (stay.discharged_on == nil or ctx.within(stay.discharged_on, ctx.params.six_must_check.hospital_days)) then
+      hospital = append(hospital, (stay.name or '家庭成员') .. ' ' .. stay.admitted_on .. '入院')
+    end
+  end
   for _, p in ipairs(h.members) do
     if p.school_status == 'enrolled' and SIX_MUST_CHECK_STAGES[p.school_stage] then
       students = append(students, p.name)
@@ -397,8 +451,9 @@ function M.six_must_check(h, ctx)
     end
   end
   local allowance, support = h.minimum_living_allowance or nil, h.extreme_poverty_support or nil
-  if not (allowance or support or students or disabled or accidents) then return nil end
-  return { allowance = allowance, support = support, students = students, disabled = disabled, accidents = accidents }
+  if not (allowance or support or students or disabled or accidents or hospital or complaints) then return nil end
+  return { allowance = allowance, support = support, students = students, disabled = disabled, accidents = accidents,
+    hospital = hospital, complaints = complaints }
 end
 
 -- The guarantees of a survey (两不愁三保障 and 饮水安全), with their names and risk types.

@@ -81,6 +81,141 @@ dixian.spec('六必查: an accident reported on 2023-06-30 is 366 days before 20
   as_of = '2024-06-30', household = accident('2023-06-30'), excludes = { 'minqin.six-must-check' },
 })
 
+-- 有病人住院家庭: in hospital, or discharged within six_must_check.hospital_days (365).
+local function in_hospital(stay)
+  return { members = { { age = 45, name = '王建军' }, { age = 70, name = '王德福' } }, incomes = well_off,
+    hospital_stays = { stay } }
+end
+
+dixian.spec('六必查: a member discharged from hospital in May 2024, not monitored', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2024-05-02', discharged_on = '2024-05-14', cost = 18600,
+    reimbursed = 12000 }),
+  findings = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a member still in hospital on the assessment date', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2024-06-25', cost = 3000 }),
+  includes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: discharged on 2023-06-30, 366 days before 2024-06-30: outside the year', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2023-06-20', discharged_on = '2023-06-30', cost = 9000 }),
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: discharged on 2023-07-01 is within the year of 2024-06-30', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2023-06-20', discharged_on = '2023-07-01', cost = 9000 }),
+  includes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a stay admitted after the assessment date is not yet in view', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2024-07-02', discharged_on = '2024-07-09', cost = 5000 }),
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a monitored household with a member in hospital is already monitored', {
+  as_of = '2024-06-30',
+  household = {
+    category = 'monitored', monitored_kind = 'marginal', members = { { age = 45, name = '王建军' } }, incomes = well_off,
+    episodes = { { reported_on = '2024-03-01', identified_on = '2024-03-10', risk_types = { 'illness' } } },
+    hospital_stays = { { admitted_on = '2024-05-02', discharged_on = '2024-05-14', cost = 18600 } },
+  },
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('走访清单: 有病人住院 names the member and the admission', {
+  as_of = '2024-06-30',
+  household = in_hospital({ member = '王德福', admitted_on = '2024-05-02', discharged_on = '2024-05-14', cost = 18600 }),
+  checklist = {
+    id = 'six-musts-visit-list',
+    row = { hospital = '王德福 2024-05-02入院', allowance = '', students = '', complaint = '' },
+  },
+})
+
+-- 有投诉举报情况的农户: open, or received within six_must_check.complaint_days (365).
+local function complained(complaint)
+  return { members = { { age = 45, name = '李春花' } }, incomes = well_off, complaints = { complaint } }
+end
+
+dixian.spec('六必查: a complaint received in March 2024 and closed, not monitored', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2024-03-02', channel = 'hotline', closed_on = '2024-03-20' }),
+  findings = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a complaint of 2022 still open', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2022-05-10', channel = 'petition' }),
+  includes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a complaint received on 2023-06-30 and closed is 366 days before 2024-06-30: outside the year', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2023-06-30', channel = 'online', closed_on = '2023-07-15' }),
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('六必查: a complaint received after the assessment date is not yet in view', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2024-07-01', channel = 'hotline' }),
+  excludes = { 'minqin.six-must-check' },
+})
+
+dixian.spec('走访清单: 有投诉举报 gives the date and the channel', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2024-03-02', channel = 'hotline', closed_on = '2024-03-20' }),
+  checklist = { id = 'six-musts-visit-list', row = { complaint = '2024-03-02（12317热线）', hospital = '' } },
+})
+
+-- 单亲: read from the relations; a child under six_must_visit.single_parent_child_age (18).
+dixian.spec('六必访: 单亲, a mother raising her 12-year-old son alone', {
+  as_of = '2024-06-30',
+  household = {
+    members = { { age = 38, name = '张秀兰', sex = 'female' }, { age = 12, name = '张浩', relation = '之子' } },
+    incomes = well_off,
+  },
+  includes = { 'minqin.six-must-visit' },
+})
+
+dixian.spec('六必访: 单亲, the head\'s widowed son with a 9-year-old daughter', {
+  as_of = '2024-06-30',
+  household = {
+    members = {
+      { age = 66, name = '刘福', relation = '户主' }, { age = 64, name = '赵桂英', relation = '配偶', sex = 'female' },
+      { age = 36, name = '刘强', relation = '之子' }, { age = 9, name = '刘欣', relation = '之孙女', sex = 'female' },
+    },
+    incomes = well_off,
+  },
+  includes = { 'minqin.six-must-visit' },
+  checklist = { id = 'six-musts-visit-list', row = { frail = '刘强（单亲）' } },
+})
+
+dixian.spec('六必访: a couple with a 12-year-old son is not 单亲', {
+  as_of = '2024-06-30',
+  household = {
+    members = {
+      { age = 40, name = '张建国' }, { age = 38, name = '王秀兰', relation = '配偶', sex = 'female' },
+      { age = 12, name = '张浩', relation = '之子' },
+    },
+    incomes = well_off,
+  },
+  excludes = { 'minqin.six-must-visit' },
+})
+
+dixian.spec('六必访: a widow living with her 18-year-old son is not 单亲 (the child is grown)', {
+  as_of = '2024-06-30',
+  household = {
+    members = { { age = 45, name = '张秀兰', sex = 'female' }, { age = 18, name = '张浩', relation = '之子' } },
+    incomes = well_off,
+  },
+  excludes = { 'minqin.six-must-visit' },
+})
+
 dixian.spec('整户无劳动能力: marked eliminated is a finding (二.15)', {
   as_of = '2024-06-30',
   household = {

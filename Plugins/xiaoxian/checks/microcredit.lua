@@ -1,0 +1,39 @@
+-- 大排查 二(八) 产业发展方面 (seed 002), its microcredit items: "是否存在“户贷企用”或变相“户贷企用”
+-- 等问题，是否有贷款逾期不还". The registry holds households' microcredit loans (小额信贷); 应贷尽贷
+-- (符合贷款条件、有发展生产意愿) and 贴息 need facts it does not hold: see docs/rules.md.
+
+dixian.check {
+  id = 'xiaoxian.microcredit-enterprise-use',
+  title = '小额信贷"户贷企用"',
+  group = '产业发展',
+  severity = 'high',
+  source = '萧乡振办〔2021〕7号 二(八)：贷款用途是否符合规定，是否存在“户贷企用”或变相“户贷企用”等问题',
+  description = 'A loan recorded as 户贷企用 and not repaid on the assessment date.',
+  run = function(h, ctx)
+    local found = {}
+    for _, loan in ipairs(h.loans) do
+      if loan.purpose == 'enterprise-use' and (loan.repaid_on == nil or ctx.before(loan.repaid_on)) then
+        found[#found + 1] = loan.borrowed_on .. '放贷'
+      end
+    end
+    if #found > 0 then return '小额信贷户贷企用（' .. table.concat(found, '、') .. '）' end
+  end,
+}
+
+dixian.check {
+  id = 'xiaoxian.microcredit-overdue',
+  title = '小额信贷逾期未还',
+  group = '产业发展',
+  severity = 'high',
+  source = '萧乡振办〔2021〕7号 二(八)：是否有贷款逾期不还',
+  description = 'A loan due before the assessment date and not repaid by then (overdue is derived, never stored).',
+  run = function(h, ctx)
+    local found = {}
+    for _, loan in ipairs(h.loans) do
+      if ctx.after(loan.due_on) and (loan.repaid_on == nil or ctx.before(loan.repaid_on)) then
+        found[#found + 1] = loan.due_on .. '到期'
+      end
+    end
+    if #found > 0 then return '小额信贷逾期未还（' .. table.concat(found, '、') .. '）' end
+  end,
+}
