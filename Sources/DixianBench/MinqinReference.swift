@@ -174,7 +174,7 @@ struct MinqinReference {
         let accidents = recentEpisodes(view, within: accidentDays, [.accident])
         if !accidents.isEmpty { items.append(accidents.map { "突发意外（\($0.reportedOn)）" }.joined(separator: "；")) }
         let complaints = view.complaints.filter {
-            $0.receivedOn <= asOf && ($0.closedOn == nil || $0.receivedOn.days(until: asOf) <= complaintDays)
+            $0.receivedOn <= asOf && ($0.closedOn.map { asOf < $0 } ?? true || $0.receivedOn.days(until: asOf) <= complaintDays)
         }
         if !complaints.isEmpty {
             items.append("有投诉举报（" + complaints.map { "\($0.receivedOn)（\($0.channel.chineseName)）" }.joined(separator: "、") + "）")

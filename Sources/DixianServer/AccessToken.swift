@@ -50,6 +50,19 @@ public enum AccessToken {
 }
 
 extension Sequence<UInt8> {
+    /// The bytes as the letters a to p, one for each half byte. For what pages carry (form
+    /// tokens, record versions): without digits, a token can never read as an ID number, whose
+    /// run of 17 digits the pages are checked for (in hexadecimal, 64 random digits hold such a
+    /// run about once in a hundred).
+    var letters: String {
+        var text: [UInt8] = []
+        for byte in self {
+            text.append(UInt8(ascii: "a") + (byte >> 4))
+            text.append(UInt8(ascii: "a") + (byte & 0x0F))
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// The bytes in lowercase hexadecimal, two digits each.
     var hexadecimal: String {
         let digits = Array("0123456789abcdef".utf8)

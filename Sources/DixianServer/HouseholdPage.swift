@@ -105,12 +105,15 @@ struct HouseholdPage {
             Asset(project: $0.project, kind: $0.assetClass.chineseName, value: "\($0.value)", status: $0.status.chineseName,
                   custodian: $0.custodian ?? "—")
         }
+        // The rules' messages name members with their illnesses and stays (六必访, 六必查): hidden as health is.
         self.findings = findings.map {
-            Finding(severity: $0.severity.chineseName, message: $0.message, risks: $0.riskTypes.map(\.chineseName).joined(separator: "、").nonEmpty)
+            Finding(severity: $0.severity.chineseName, message: details ? $0.message : Self.hiddenMessage,
+                    risks: $0.riskTypes.map(\.chineseName).joined(separator: "、").nonEmpty)
         }
         self.due = due.sorted { ($0.dueOn, $0.title) < ($1.dueOn, $1.title) }.map {
             Due(title: $0.title, dueOn: "\($0.dueOn)", state: $0.doneOn.map { "\($0) 完成（逾期）" } ?? "未完成",
-                responsible: [$0.responsible, $0.person ?? ""].filter { !$0.isEmpty }.joined(separator: " "), message: $0.message.nonEmpty)
+                responsible: [$0.responsible, $0.person ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
+                message: details ? $0.message.nonEmpty : Self.hiddenMessage)
         }
         let trail = dossier.auditTrail
         changeCount = trail.count
@@ -140,7 +143,7 @@ struct HouseholdPage {
                     guard let value else { return "" }
                     if !details, let field {
                         if Self.nameFields.contains(field.storedName) { return maskedName(value) }
-                        if Self.healthFields.contains(field.storedName) { return "已隐藏" }
+                        if Self.healthFields.contains(field.storedName) || Self.healthTables.contains(entry.table) { return "已隐藏" }
                     }
                     if let field, field.storedName != field.name, let fen = Int64(value) { return "\(Money(fen: fen))" }
                     if field?.kind == .flag { return ["1", "true"].contains(value) ? "是" : "否" }
@@ -166,8 +169,15 @@ struct HouseholdPage {
     /// health or disability (by stored name).
     static let nameFields: Set<String> = ["name", "head_name"], healthFields: Set<String> = ["health", "disability_grade"]
 
+    /// The registry's tables whose every field is about health (a hospital stay's dates, hospital and cost).
+    static let healthTables: Set<String> = ["hospital_stay"]
+
     /// What stands for a member's health and disability where they are hidden.
     static let hiddenHealth = "健康和残疾情况已隐藏"
+
+    /// What stands for a rule's message (which may name a member and an illness) where personal
+    /// details are hidden.
+    static let hiddenMessage = "说明含个人信息，已隐藏"
 
     /// A name masked to its first character (the surname), each other character a `*`:
     /// 张三丰 → 张**.

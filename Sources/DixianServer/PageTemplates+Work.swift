@@ -10,7 +10,7 @@ extension PageTemplates {
     /// 我的待办 of `user`: the inbox of reports not yet decided, then the first of the items `matching` the
     /// filters `village` and `kind` (empty: all), each with its household's head where `heads`
     /// knows it; the filters offer the villages and kinds of all of `work`'s items.
-    static func work(user: ServerUser, csrf: String?, work: MyWork, matching: [DueList.Item], village: String, kind: String,
+    static func work(user: ServerUser, csrf: String?, work: MyWork, details: Bool, matching: [DueList.Item], village: String, kind: String,
                      heads: [String: String], places: [String: String]) -> String {
         struct Option { let value: String, label: String, selected: Bool }
         struct Report { let number: String, head: String, place: String, channel: String, selfReport: Bool, reportedOn: String, status: String, days: Int }
@@ -38,7 +38,7 @@ extension PageTemplates {
         let rows = matching.prefix(workPageLength).map { item in
             Row(number: item.householdNumber, head: item.householdNumber.flatMap { heads[$0] } ?? "", place: whereIs(item.householdNumber),
                 title: item.title, dueOn: item.dueOn.map { "\($0)" }, overdue: work.isOverdue(item),
-                daysOverdue: item.dueOn.map { max(0, $0.days(until: today)) } ?? 0, message: item.message,
+                daysOverdue: item.dueOn.map { max(0, $0.days(until: today)) } ?? 0, message: details ? item.message : HouseholdPage.hiddenMessage,
                 responsible: [item.responsible, item.person ?? ""].filter { !$0.isEmpty }.joined(separator: " "))
         }
         let values = Values(

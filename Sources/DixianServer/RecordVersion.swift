@@ -10,6 +10,6 @@ enum RecordVersion {
     static func of(_ record: some Hashable & Sendable) -> String {
         // The record's every field with its name and type, as Swift prints it.
         let digest = SHA256.hash(data: Data(String(reflecting: record).utf8))
-        return digest.prefix(12).hexadecimal
+        return digest.prefix(12).letters  // shown in the form: letters, never a run of digits
     }
 }

@@ -25,6 +25,8 @@ struct SignInTests {
             let form = try await browser.get(client, "/login")
             #expect(form.status == .ok && form.page.contains("<label for=\"password\">密码</label>"), "\(form.page)")
             #expect(form.page.contains("name=\"csrf\" value=\"\(browser.csrf)\"") && browser.csrf.count == 64, "\(form.page)")
+            // Letters only: a token in digits could hold a run that reads as an ID number.
+            #expect(browser.csrf.allSatisfy { ("a"..."p").contains($0) }, "\(browser.csrf)")
             let signedIn = try await browser.signIn(client, name: "township", password: ServerAccessTests.password(of: "township"))
             #expect(signedIn.status == .seeOther && signedIn.location == "/dashboard")
             #expect(browser.cookies["dixian_session"] != nil)

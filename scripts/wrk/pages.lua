@@ -25,4 +25,5 @@ function request()
   return wrk.format("GET", chosen.path, { ["Cookie"] = chosen.cookie })
 end
 
-done = dofile("scripts/wrk/summary.lua")  -- run from the checkout, as scripts/bench does
+local shared = dofile("scripts/wrk/summary.lua")  -- run from the checkout, as scripts/bench does
+setup, response, done = shared.setup, shared.response, shared.done

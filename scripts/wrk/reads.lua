@@ -2,7 +2,6 @@
 -- with $TOKEN. Any status but 200 counts as an error (see done()).
 local numbers = {}
 local token = os.getenv("TOKEN")
-local failures = 0
 
 function init()
   for line in io.lines(os.getenv("NUMBERS")) do numbers[#numbers + 1] = line end
@@ -12,8 +11,6 @@ function request()
   return wrk.format("GET", "/api/v1/households/" .. numbers[math.random(#numbers)], { ["Authorization"] = "Bearer " .. token })
 end
 
-function response(status)
-  if status ~= 200 then failures = failures + 1 end
-end
 
-done = dofile("scripts/wrk/summary.lua")  -- run from the checkout, as scripts/bench does
+local shared = dofile("scripts/wrk/summary.lua")  -- run from the checkout, as scripts/bench does
+setup, response, done = shared.setup, shared.response, shared.done

@@ -422,14 +422,15 @@ local SIX_MUST_CHECK_STAGES = {
 --- disabled = lists of names, accidents = list of dates, hospital = list of '<name> <admitted_on>入院',
 --- complaints = list of '<received_on>（<channel>）' }. An accident counts for
 --- six_must_check.accident_days after it was reported; a hospital stay while the member is in
---- hospital and six_must_check.hospital_days after the discharge; a complaint while open and
---- six_must_check.complaint_days after it was received.
+--- hospital and six_must_check.hospital_days after the discharge; a complaint while open on the
+--- assessment date (closed later, or not yet) and six_must_check.complaint_days after it was received.
 function M.six_must_check(h, ctx)
   if h.category == 'monitored' then return nil end
   local students, disabled, accidents, hospital, complaints
   for _, complaint in ipairs(h.complaints) do
     if not ctx.before(complaint.received_on)
-        and (complaint.closed_on == nil or ctx.within(complaint.received_on, ctx.params.six_must_check.complaint_days)) then
+        and (complaint.closed_on == nil or ctx.before(complaint.closed_on)
+          or ctx.within(complaint.received_on, ctx.params.six_must_check.complaint_days)) then
       complaints = append(complaints, complaint.received_on .. '（' .. (COMPLAINT_CHANNELS[complaint.channel] or complaint.channel) .. '）')
     end
   end

@@ -154,6 +154,12 @@ dixian.spec('六必查: a complaint of 2022 still open', {
   includes = { 'minqin.six-must-check' },
 })
 
+dixian.spec('六必查: a complaint of 2022 closed only after the assessment date was still open on it', {
+  as_of = '2024-06-30',
+  household = complained({ received_on = '2022-05-10', channel = 'petition', closed_on = '2024-08-01' }),
+  includes = { 'minqin.six-must-check' },
+})
+
 dixian.spec('六必查: a complaint received on 2023-06-30 and closed is 366 days before 2024-06-30: outside the year', {
   as_of = '2024-06-30',
   household = complained({ received_on = '2023-06-30', channel = 'online', closed_on = '2023-07-15' }),

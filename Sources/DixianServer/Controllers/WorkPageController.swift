@@ -20,11 +20,15 @@ struct WorkPageController<Store: ServerStore>: Sendable {
         let kind = query.get("kind").flatMap { $0.count <= 100 ? $0 : nil } ?? ""
         let work = try await MyWork.load(for: user, server: server, today: LocalDate.today)
         let matching = work.matching(village: village, kind: kind)
+        // Names and the rules' messages (which may name an illness) as the household page shows them to this role.
+        let details = HouseholdPage.showsPersonalDetails(to: user)
         var heads: [String: String] = [:]
         for number in Set(work.reports.map(\.householdNumber) + matching.prefix(PageTemplates.workPageLength).compactMap(\.householdNumber)) {
-            heads[number] = try await server.store.household(number: number)?.headName
+            if let head = try await server.store.household(number: number)?.headName {
+                heads[number] = details ? head : HouseholdPage.maskedName(head)
+            }
         }
-        return server.page(PageTemplates.work(user: user, csrf: context.sessions.session?.csrf, work: work, matching: matching,
+        return server.page(PageTemplates.work(user: user, csrf: context.sessions.session?.csrf, work: work, details: details, matching: matching,
                                               village: village, kind: kind, heads: heads, places: try await server.placeNames()))
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 public struct SignInSession: Codable, Sendable, Equatable {
     /// The user's name.
     public var user: String
-    /// The session's CSRF token: 32 random bytes in hexadecimal.
+    /// The session's CSRF token: 32 random bytes as letters.
     public var csrf: String
     /// `Password.stamp(of:)` of the user's password hash when the session began.
     public var stamp: String
@@ -27,10 +27,10 @@ public struct SignInSession: Codable, Sendable, Equatable {
         !user.revoked && user.passwordHash != nil && stamp == Password.stamp(of: user.passwordHash)
     }
 
-    /// 32 random bytes in hexadecimal: a CSRF token (of a session, or of the sign-in form).
+    /// 32 random bytes as letters (`letters`): a CSRF token (of a session, or of the sign-in form).
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }.hexadecimal
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }.letters
     }
 
     /// How long a session lasts from sign-in: a working day and its evening.
