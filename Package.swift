@@ -247,7 +247,7 @@ let package = Package(
             name: "DixianServerTests",
             dependencies: [
                 "DixianServer", "DixianSQLite", "DixianPostgres", "DixianCore", "DixianPlugins", "DixianScreening", "DixianTestSupport",
-                "DixianWorkflow",
+                "DixianWorkflow", "DixianInterchange", "DixianSynthetic",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -25,6 +25,16 @@ public protocol RegistryStore: Sendable {
     /// as `HouseholdPartition` reads them), through the column's index.
     func records(in table: RegistryTable, where column: String, from lower: String, below upper: String) async throws -> [RegistryRecord]
 
+    /// The records of `table` whose `column` is one of `values`, in key order: a page's
+    /// households read together rather than one by one.
+    func records(in table: RegistryTable, where column: String, isOneOf values: [String]) async throws -> [RegistryRecord]
+
+    /// The records of `table` whose `column` lies from `lower` up to (not including) `upper`
+    /// and whose `other` column is one of `values`, in key order: the episodes of an area
+    /// that are waiting for a decision, without reading the others.
+    func records(in table: RegistryTable, where column: String, from lower: String, below upper: String,
+                 and other: String, isOneOf values: [String]) async throws -> [RegistryRecord]
+
     /// An identifier not yet used in `table` (one keyed by an integer id).
     func nextIdentifier(in table: RegistryTable) async throws -> Int64
 

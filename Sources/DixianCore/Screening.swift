@@ -235,6 +235,14 @@ public protocol ScreeningRunStore: Sendable {
     func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?, through: LocalDate?) throws
         -> [DeadlineItem]?
 
+    /// The open deadline items (work not done) of plugin `plugin` for the households in `area`
+    /// due by `through`, as a work list's page for `filter` of at most `limit` items, overdue
+    /// meaning due before `asOf`: the same as `DeadlineItemPage(of:filter:today:limit:)` on
+    /// those items, counted and picked by the store. Nil when the stored items are not current
+    /// for `asOf` and `fingerprint`, as for `storedDeadlineItems`.
+    func openDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String, through: LocalDate,
+                           filter: DeadlineItemPage.Filter, limit: Int) throws -> DeadlineItemPage?
+
     /// The stored deadline items of plugin `plugin` for `households`, by household then as
     /// found, whatever run stored them: what the household page shows as the household's due work.
     func deadlineItems(plugin: String, households: [String]) throws -> [DeadlineItem]

@@ -246,15 +246,62 @@ extension PostgresRegistry: ScreeningRunStore {
         try pool.withConnection { connection in
             // One snapshot for the state, the marks and the items, as SQLite reads them.
             try connection.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
-                guard let state = try Self.currentState(plugin: plugin, on: connection), state.deadlines,
-                      state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
-                else { return nil }
-                let marks = Self.markScope(area: area, from: 1)
-                guard try connection.rows("SELECT 1 FROM household_dirty WHERE \(marks.sql) LIMIT 1", marks.parameters).isEmpty else {
+                guard try Self.itemsAreCurrent(plugin: plugin, fingerprint: fingerprint, asOf: asOf, area: area, on: connection) else {
                     return nil
                 }
                 return try Self.deadlineItems(plugin: plugin, in: Self.itemScope(area: area, from: 2),
                                               through: through, on: connection)
+            }
+        }
+    }
+
+    /// Whether plugin `plugin`'s stored deadline items of `area` are current for a run on
+    /// `asOf` with `fingerprint`, as on SQLite.
+    private static func itemsAreCurrent(plugin: String, fingerprint: String, asOf: LocalDate, area: String?,
+                                        on connection: Connection) throws -> Bool {
+        guard let state = try currentState(plugin: plugin, on: connection), state.deadlines,
+              state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
+        else { return false }
+        let marks = markScope(area: area, from: 1)
+        return try connection.rows("SELECT 1 FROM household_dirty WHERE \(marks.sql) LIMIT 1", marks.parameters).isEmpty
+    }
+
+    public func openDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String, through: LocalDate,
+                                  filter: DeadlineItemPage.Filter, limit: Int) throws -> DeadlineItemPage?
+    {
+        try pool.withConnection { connection in
+            try connection.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+                guard try Self.itemsAreCurrent(plugin: plugin, fingerprint: fingerprint, asOf: asOf, area: area, on: connection) else {
+                    return nil
+                }
+                let scope = try Self.itemScope(area: area, from: 2)
+                // Dates are digits and hyphens, written into the statement as they are; text is
+                // ordered by its bytes ("C"), as Swift and SQLite order it.
+                let open = "plugin_id = $1 AND \(scope.sql) AND done_on IS NULL AND due_on <= '\(through.description)'::date"
+                let tallies = try connection.rows("""
+                    SELECT substr(household_number, 1, 12) COLLATE "C" AS village, deadline_id COLLATE "C", min(title), count(*)::text,
+                           count(*) FILTER (WHERE due_on < '\(asOf.description)'::date)::text
+                    FROM due_item WHERE \(open) GROUP BY 1, 2 ORDER BY 1, 2
+                    """, [plugin] + scope.parameters).map { row in
+                    DeadlineItemPage.Tally(village: row[0] ?? "", deadlineID: row[1] ?? "", title: row[2] ?? "",
+                                           count: Int(row[3] ?? "") ?? 0, overdue: Int(row[4] ?? "") ?? 0)
+                }
+                var picked = "", parameters: [String?] = [plugin] + scope.parameters
+                if let village = filter.village {
+                    parameters.append(village)
+                    picked += " AND substr(household_number, 1, 12) = $\(parameters.count)"
+                }
+                if let deadline = filter.deadlineID {
+                    parameters.append(deadline)
+                    picked += " AND deadline_id = $\(parameters.count)"
+                }
+                let items = try connection.rows("""
+                    SELECT household_number, township_code, deadline_id, title, responsible, person, due_on::text, done_on::text, message
+                    FROM due_item WHERE \(open)\(picked)
+                    ORDER BY due_on, household_number COLLATE "C", deadline_id COLLATE "C", responsible COLLATE "C",
+                             coalesce(person, '') COLLATE "C", message COLLATE "C", position LIMIT \(max(0, limit))
+                    """, parameters).map(Self.deadlineItem)
+                return DeadlineItemPage(tallies: tallies, items: items)
             }
         }
     }
@@ -542,7 +589,7 @@ extension PostgresRegistry: ScreeningRunStore {
         }
     }
 
-    private static func json(_ value: some Encodable) throws -> String {
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)

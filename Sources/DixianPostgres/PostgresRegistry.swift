@@ -268,25 +268,48 @@ public final class PostgresRegistry: RegistryStore {
     }
 
     public func records(in table: RegistryTable, where column: String, equals value: String) async throws -> [RegistryRecord] {
-        let codec = codec(table)
-        guard let stored = codec.stored.first(where: { $0.name == column }) else {
-            throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) has no column \(column)")
-        }
+        let codec = codec(table), stored = try Self.column(column, of: table, codec)
         return try await pool.withConnection { connection in
             try await connection.arrays("\(codec.selectSQL) WHERE t.\(stored.quoted) = \(stored.parameter(1)) \(codec.orderSQL)", [value])
         }.map { try codec.record($0) }
     }
 
     public func records(in table: RegistryTable, where column: String, from lower: String, below upper: String) async throws -> [RegistryRecord] {
-        let codec = codec(table)
-        guard let stored = codec.stored.first(where: { $0.name == column }) else {
-            throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) has no column \(column)")
-        }
+        let codec = codec(table), stored = try Self.column(column, of: table, codec)
         return try await pool.withConnection { connection in
             try await connection.arrays(
                 "\(codec.selectSQL) WHERE t.\(stored.quoted) >= \(stored.parameter(1)) AND t.\(stored.quoted) < \(stored.parameter(2)) \(codec.orderSQL)",
                 [lower, upper])
         }.map { try codec.record($0) }
+    }
+
+    public func records(in table: RegistryTable, where column: String, isOneOf values: [String]) async throws -> [RegistryRecord] {
+        let codec = codec(table), stored = try Self.column(column, of: table, codec)
+        return try await pool.withConnection { connection in
+            try await connection.arrays("""
+                \(codec.selectSQL) WHERE t.\(stored.quoted) = ANY (SELECT jsonb_array_elements_text($1::jsonb)::\(stored.type)) \(codec.orderSQL)
+                """, [try Self.json(values)])
+        }.map { try codec.record($0) }
+    }
+
+    public func records(in table: RegistryTable, where column: String, from lower: String, below upper: String,
+                        and other: String, isOneOf values: [String]) async throws -> [RegistryRecord] {
+        let codec = codec(table), stored = try Self.column(column, of: table, codec), otherStored = try Self.column(other, of: table, codec)
+        return try await pool.withConnection { connection in
+            try await connection.arrays("""
+                \(codec.selectSQL) WHERE t.\(stored.quoted) >= \(stored.parameter(1)) AND t.\(stored.quoted) < \(stored.parameter(2))
+                AND t.\(otherStored.quoted) = ANY (SELECT jsonb_array_elements_text($3::jsonb)::\(otherStored.type)) \(codec.orderSQL)
+                """, [lower, upper, try Self.json(values)])
+        }.map { try codec.record($0) }
+    }
+
+    /// Interchange column `column` of `table` as `codec` stores it.
+    /// - Throws: `RegistryStoreError` when the table has no such column.
+    private static func column(_ column: String, of table: RegistryTable, _ codec: TableCodec) throws -> TableCodec.StoredColumn {
+        guard let stored = codec.stored.first(where: { $0.name == column }) else {
+            throw RegistryStoreError(changeIndex: 0, message: "\(table.rawValue) has no column \(column)")
+        }
+        return stored
     }
 
     public func nextIdentifier(in table: RegistryTable) async throws -> Int64 {
@@ -399,10 +422,12 @@ public final class PostgresRegistry: RegistryStore {
                 SELECT \(head) \(codec(.problem).fieldsArray) FROM problem t LEFT JOIN household h ON h.number = t.household_number
                 WHERE t.closed_on IS NULL AND \(within) ORDER BY t.deadline, t.id
                 """, [bounds.low, bounds.high])
+            // A household's number begins with its village code: a plan's household number is
+            // within the area's bounds, which the plans' index finds without reading every household.
             let measures = try await connection.arrays("""
                 SELECT \(head) \(codec(.measure).fieldsArray) FROM measure t
                 JOIN assistance_plan a ON a.id = t.plan_id JOIN household h ON h.number = a.household_number
-                WHERE t.done_on IS NULL AND \(within) ORDER BY t.due_on, t.id
+                WHERE t.done_on IS NULL AND a.household_number >= $1 AND a.household_number < $2 ORDER BY t.due_on, t.id
                 """, [bounds.low, bounds.high])
             let warnings = try await connection.arrays("""
                 SELECT \(head) \(codec(.departmentWarning).fieldsArray) FROM department_warning t

@@ -327,13 +327,53 @@ extension SQLiteRegistry: ScreeningRunStore {
         -> [DeadlineItem]?
     {
         try writer.read { db in
-            guard let state = try Self.currentState(plugin: plugin, db), state.deadlines,
-                  state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
-            else { return nil }
-            let marks = Self.markScope(area: area, from: 1)
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household_dirty WHERE \(marks.sql))",
-                                    arguments: marks.arguments) == false else { return nil }
+            guard try Self.itemsAreCurrent(plugin: plugin, fingerprint: fingerprint, asOf: asOf, area: area, db) else { return nil }
             return try Self.deadlineItems(plugin: plugin, in: Self.itemScope(area: area, from: 2), through: through, db)
+        }
+    }
+
+    /// Whether plugin `plugin`'s stored deadline items of `area` are current for a run on
+    /// `asOf` with `fingerprint`: its state covers them with its items, and no household of
+    /// the area has changed since.
+    private static func itemsAreCurrent(plugin: String, fingerprint: String, asOf: LocalDate, area: String?, _ db: Database) throws -> Bool {
+        guard let state = try currentState(plugin: plugin, db), state.deadlines,
+              state.covers(area: area, asOf: asOf, fingerprint: fingerprint)
+        else { return false }
+        let marks = markScope(area: area, from: 1)
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household_dirty WHERE \(marks.sql))",
+                                 arguments: marks.arguments) == false
+    }
+
+    public func openDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String, through: LocalDate,
+                                  filter: DeadlineItemPage.Filter, limit: Int) throws -> DeadlineItemPage?
+    {
+        try writer.read { db in
+            guard try Self.itemsAreCurrent(plugin: plugin, fingerprint: fingerprint, asOf: asOf, area: area, db) else { return nil }
+            let scope = try Self.itemScope(area: area, from: 2)
+            // Dates are digits and hyphens, written into the statement as they are.
+            let open = "plugin_id = ?1 AND \(scope.sql) AND done_on IS NULL AND due_on <= '\(through.description)'"
+            let tallies = try Row.fetchAll(db, sql: """
+                SELECT substr(household_number, 1, 12) AS village, deadline_id, min(title), count(*), sum(due_on < '\(asOf.description)')
+                FROM due_item WHERE \(open) GROUP BY village, deadline_id ORDER BY village, deadline_id
+                """, arguments: [plugin] + scope.arguments).map { row in
+                DeadlineItemPage.Tally(village: row[0], deadlineID: row[1], title: row[2], count: row[3], overdue: row[4])
+            }
+            var picked = "", arguments: StatementArguments = [plugin] + scope.arguments
+            if let village = filter.village {
+                picked += " AND substr(household_number, 1, 12) = ?"
+                arguments += [village]
+            }
+            if let deadline = filter.deadlineID {
+                picked += " AND deadline_id = ?"
+                arguments += [deadline]
+            }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Self.deadlineColumns) FROM due_item WHERE \(open)\(picked)
+                ORDER BY due_on, household_number, deadline_id, responsible, coalesce(person, ''), message, position LIMIT \(max(0, limit))
+                """, arguments: arguments)
+            var items: [DeadlineItem] = []
+            while let row = try rows.next() { items.append(try Self.deadlineItem(row)) }
+            return DeadlineItemPage(tallies: tallies, items: items)
         }
     }
 
@@ -513,7 +553,7 @@ extension SQLiteRegistry: ScreeningRunStore {
         }
     }
 
-    private static func json(_ value: some Encodable) throws -> String {
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)

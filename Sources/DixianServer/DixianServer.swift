@@ -39,6 +39,9 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The county's and townships' names by area code, from the plugin chain's geography, read
     /// once; empty without one. `placeNames()` adds the registry's places to them.
     let geographyNames: [String: String]
+    /// The fingerprint of the rules as loaded (`PluginManifest.fingerprint(of:)`), which the
+    /// stored deadline items must carry to be read as current.
+    let fingerprint: String
 
     /// A server over `store` with `chain`'s rules; the public self-report form takes at most
     /// `selfReportLimit` submissions a minute (or `selfReportWindow`) from one address.
@@ -60,6 +63,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         selfReports = RateLimiter(limit: options.selfReportLimit, window: TimeInterval(options.selfReportWindow.components.seconds))
         openAPIDocument = try OpenAPIDocument.served(for: chain[chain.count - 1])
         geographyNames = (try? PlaceNames.of(chain)) ?? [:]
+        fingerprint = try PluginManifest.fingerprint(of: chain)
     }
 
     /// Names by area code: the geography's, and the registry's place table's (read on each

@@ -4,14 +4,11 @@ import Foundation
 
 /// The values of 我的待办 (`work.mustache`).
 extension PageTemplates {
-    /// The most items the page lists; the filters narrow a longer list.
-    static let workPageLength = 100
-
-    /// 我的待办 of `user`: the inbox of reports not yet decided, then the first of the items `matching` the
-    /// filters `village` and `kind` (empty: all), each with its household's head where `heads`
-    /// knows it; the filters offer the villages and kinds of all of `work`'s items.
-    static func work(user: ServerUser, csrf: String?, work: MyWork, details: Bool, matching: [DueList.Item], village: String, kind: String,
-                     heads: [String: String], places: [String: String]) -> String {
+    /// 我的待办 of `user`: the inbox of reports not yet decided, then the page of the items
+    /// `work`'s filter picks, each with its household's head where `heads` knows it, and links
+    /// to the pages before and after it; the filters offer the villages and kinds of all of
+    /// `work`'s items.
+    static func work(user: ServerUser, csrf: String?, work: MyWork, details: Bool, heads: [String: String], places: [String: String]) -> String {
         struct Option { let value: String, label: String, selected: Bool }
         struct Report { let number: String, head: String, place: String, channel: String, selfReport: Bool, reportedOn: String, status: String, days: Int }
         struct Row {
@@ -21,7 +18,8 @@ extension PageTemplates {
         struct Values {
             let user: String, role: String, csrf: String?, today: String, horizon: Int
             let reports: [Report], hasReports: Bool, villages: [Option], kinds: [Option], filtered: Bool
-            let rows: [Row], hasRows: Bool, total: Int, shown: Int, overdue: Int, truncated: Bool
+            let rows: [Row], hasRows: Bool, total: Int, overdue: Int, page: Int, pages: Int, paged: Bool
+            let previous: String?, next: String?
         }
         let today = work.today
         func whereIs(_ number: String?) -> String {
@@ -32,10 +30,13 @@ extension PageTemplates {
             Report(number: $0.householdNumber, head: heads[$0.householdNumber] ?? $0.householdNumber, place: whereIs($0.householdNumber),
                    channel: $0.channel.chineseName, selfReport: $0.channel == .selfReport, reportedOn: "\($0.reportedOn)", status: $0.status.chineseName, days: max(0, $0.reportedOn.days(until: today)))
         }
-        let villages = Set(work.items.compactMap { $0.householdNumber.map(MyWork.village) }).sorted()
-        var kindLabels: [String: String] = [:]
-        for item in work.items { kindLabels[MyWork.kind(of: item)] = item.title }
-        let rows = matching.prefix(workPageLength).map { item in
+        let village = work.filter.village, kind = work.filter.kind
+        func link(_ page: Int) -> String {
+            let filters = [("village", village), ("kind", kind)].filter { !$0.1.isEmpty }
+                .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&" }.joined()
+            return "/work?\(filters)page=\(page)"
+        }
+        let rows = work.items.map { item in
             Row(number: item.householdNumber, head: item.householdNumber.flatMap { heads[$0] } ?? "", place: whereIs(item.householdNumber),
                 title: item.title, dueOn: item.dueOn.map { "\($0)" }, overdue: work.isOverdue(item),
                 daysOverdue: item.dueOn.map { max(0, $0.days(until: today)) } ?? 0, message: details ? item.message : HouseholdPage.hiddenMessage,
@@ -44,11 +45,12 @@ extension PageTemplates {
         let values = Values(
             user: user.name, role: user.role.chineseName, csrf: csrf, today: "\(today)", horizon: MyWork.horizonDays,
             reports: reports, hasReports: !reports.isEmpty,
-            villages: villages.map { Option(value: $0, label: places[$0] ?? $0, selected: $0 == village) },
-            kinds: kindLabels.sorted { $0.value < $1.value }.map { Option(value: $0.key, label: $0.value, selected: $0.key == kind) },
+            villages: work.villages.map { Option(value: $0, label: places[$0] ?? $0, selected: $0 == village) },
+            kinds: work.kinds.sorted { $0.value < $1.value }.map { Option(value: $0.key, label: $0.value, selected: $0.key == kind) },
             filtered: !village.isEmpty || !kind.isEmpty,
-            rows: Array(rows), hasRows: !rows.isEmpty, total: matching.count, shown: rows.count,
-            overdue: matching.count(where: work.isOverdue), truncated: matching.count > rows.count)
+            rows: rows, hasRows: !rows.isEmpty, total: work.total, overdue: work.overdueCount,
+            page: work.page, pages: work.pages, paged: work.pages > 1,
+            previous: work.page > 1 ? link(min(work.page, work.pages + 1) - 1) : nil, next: work.page < work.pages ? link(work.page + 1) : nil)
         return document(title: "我的待办", body: render("work", values))
     }
 }

@@ -118,7 +118,7 @@ enum PageTemplates {
             townships: bars(townships.map { (places[$0.0] ?? $0.0, $0.1) }, color: "#16a085"),
             townshipRows: rows(townships), villageRows: rows(villages), hasVillages: !villages.isEmpty,
             overdue: overdue.map { Row(label: $0.0, count: $0.1) },
-            reports: work.reports.count, selfReports: work.selfReportCount, workItems: work.items.count, workOverdue: work.overdueCount)
+            reports: work.reports.count, selfReports: work.selfReportCount, workItems: work.total, workOverdue: work.overdueCount)
         return document(title: "\(county)防返贫监测看板", body: render("dashboard", values))
     }
 }

@@ -11,6 +11,11 @@ enum TemplateValues {
     /// `value` with its structs and classes as dictionaries, its arrays' elements likewise;
     /// nil for an absent optional.
     static func tree(_ value: Any) -> Any? {
+        // The leaves most fields hold, without the cost of reflecting on them.
+        switch value {
+        case is String, is Int, is Bool: return value
+        default: break
+        }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:

@@ -1,5 +1,9 @@
 import DixianCore
+import DixianInterchange
+import DixianPlugins
+import DixianScreening
 import DixianServer
+import DixianSynthetic
 import DixianTestSupport
 import Foundation
 import Hummingbird
@@ -212,5 +216,101 @@ struct WorkbenchTests {
         #expect(!trail.contains { $0.actor == "user:township" }, "a stale form changes nothing")
         #expect(try await store.records(in: .visit, where: "household_number", equals: quiet.number).isEmpty)
         #expect(try await store.records(in: .visit, where: "household_number", equals: ServerAccessTests.elsewhere.number).isEmpty)
+    }
+
+    @Test(arguments: ServerBackend.allCases)
+    func myWorkReadFromTheStoredItemsIsTheListTheDeadlinesGive(_ backend: ServerBackend) async throws {
+        try await Self.storedAndComputedWork(on: try backend.open(), and: try backend.open())
+    }
+
+    /// 我的待办 of a registry whose deadline items a screening keeps current for today (read as
+    /// counts and a page from the store) is the page of the same registry whose deadlines are
+    /// run for the request, for every filter the page offers.
+    private static func storedAndComputedWork<Screened: ServerStore, Computed: ServerStore>(on screened: Screened, and computed: Computed) async throws {
+        let (server, _) = try await ServerAccessTests.server(screened)
+        let (computing, _) = try await ServerAccessTests.server(computed)
+        let engine = ScreeningEngine(chain: server.chain, options: .init(asOf: LocalDate.today, actor: "test", workers: 1))
+        _ = try engine.runChanged(on: screened)
+        let fingerprint = try PluginManifest.fingerprint(of: server.chain)
+        let stored = try screened.openDeadlineItems(plugin: "minqin", fingerprint: fingerprint, asOf: LocalDate.today, area: "620621100",
+                                                    through: LocalDate.today.adding(days: 7), filter: .init(village: nil, deadlineID: nil), limit: 1)
+        #expect(stored.map { !$0.tallies.isEmpty } == true, "the screened registry's items are current and not none")
+        #expect(try computed.openDeadlineItems(plugin: "minqin", fingerprint: fingerprint, asOf: LocalDate.today, area: "620621100",
+                                               through: LocalDate.today.adding(days: 7), filter: .init(village: nil, deadlineID: nil), limit: 1) == nil)
+        func pages<Store: ServerStore>(_ server: DixianServer<Store>) async throws -> [String] {
+            try await Application(router: server.router()).test(.router) { client in
+                var township = try await Browser.signIn(client, as: "township")
+                let all = try await township.get(client, "/work").page
+                let options = all.matches(of: /<option value="([^"]+)"/).map { String($0.output.1) }
+                #expect(options.count >= 2, "\(all)")
+                var pages = [all]
+                for option in options {
+                    let filter = option.count == 12 && option.allSatisfy(\.isNumber) ? "village" : "kind"
+                    pages.append(try await township.get(client, "/work?\(filter)=\(option)").page)
+                }
+                return pages.map { $0.replacing(/name="csrf" value="[^"]*"/, with: "") }
+            }
+        }
+        let fromStore = try await pages(server), fromDeadlines = try await pages(computing)
+        #expect(fromStore.count == fromDeadlines.count)
+        for (read, ran) in zip(fromStore, fromDeadlines) {
+            #expect(read == ran)
+        }
+    }
+
+    @Test(arguments: ServerBackend.allCases)
+    func myWorkPagesThroughEveryItemOfAGeneratedTownship(_ backend: ServerBackend) async throws {
+        let generated = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-work-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: generated) }
+        try SyntheticCounty.load(plugin: "minqin", from: [ServerAccessTests.plugins], households: 1500, seed: 20).write(to: generated)
+        try await Self.pagesThroughATownship(of: generated, on: try backend.open(), and: try backend.open())
+    }
+
+    /// A township of a generated county owes more than a page: 我的待办's pages, followed by
+    /// their 下一页 links, list each item once, nearest first, as many as the page counts; the
+    /// pages read from the stored items are those of the deadlines run for the request.
+    private static func pagesThroughATownship<Screened: ServerStore, Computed: ServerStore>(
+        of generated: URL, on screened: Screened, and computed: Computed
+    ) async throws {
+        let catalog = PluginCatalog(searchPath: [ServerAccessTests.plugins])
+        let chain = try catalog.chain(for: try catalog.plugin("minqin"))
+        var (_, user) = AccessToken.issue(name: "township", role: .townshipStaff, areas: ["620621100"], expiresOn: LocalDate(iso: "2099-12-31")!)
+        user.passwordHash = Password.hash(ServerAccessTests.password(of: "township"), cost: 4)
+        for store in [screened as any ServerStore, computed] {
+            try await RegistryImport(path: generated).apply(to: store, as: "import")
+            try await store.saveUser(user)
+        }
+        _ = try ScreeningEngine(chain: chain, options: .init(asOf: LocalDate.today, actor: "test", workers: 2)).runChanged(on: screened)
+        func pages<Store: ServerStore>(_ store: Store) async throws -> [String] {
+            try await Application(router: try DixianServer(store: store, chain: chain).router()).test(.router) { client in
+                var township = try await Browser.signIn(client, as: "township")
+                var pages: [String] = [], next: String? = "/work"
+                while let uri = next, pages.count < 100 {
+                    let page = try await township.get(client, uri)
+                    #expect(page.status == .ok)
+                    pages.append(page.page.replacing(/name="csrf" value="[^"]*"/, with: ""))
+                    next = page.page.firstMatch(of: /<a href="([^"]*)" rel="next">/).map { String($0.output.1).replacing("&amp;", with: "&") }
+                }
+                return pages
+            }
+        }
+        let read = try await pages(screened), ran = try await pages(computed)
+        #expect(read.count > 2, "a township of 1,500 households owes more than two pages")
+        #expect(read == ran)
+        let total = try #require(read[0].firstMatch(of: /期限事项（共 ([0-9]+) 项/).flatMap { Int($0.output.1) })
+        // Each item once (its whole text), in the order the pages give them.
+        let items = read.flatMap { page in
+            page.matches(of: /<li( class="overdue")?>((?s).*?)<\/li>/).map { String($0.output.2) }.filter { $0.contains("前<br>") }
+        }
+        let dates = read.flatMap { page in page.matches(of: /，([0-9]{4}-[0-9]{2}-[0-9]{2}) 前/).map { String($0.output.1) } }
+        #expect(items.count == total && Set(items).count == total, "\(items.count) items listed of \(total)")
+        #expect(dates == dates.sorted(), "nearest first across the pages")
+        #expect(read.last!.contains("第 \(read.count) 页，共 \(read.count) 页"))
+        // A page past the last is the last.
+        let beyond = try await Application(router: try DixianServer(store: screened, chain: chain).router()).test(.router) { client in
+            var township = try await Browser.signIn(client, as: "township")
+            return try await township.get(client, "/work?page=900").page.replacing(/name="csrf" value="[^"]*"/, with: "")
+        }
+        #expect(beyond == read.last!)
     }
 }
