@@ -18,11 +18,14 @@ public struct Asset: Hashable, Sendable {
     public var status: AssetStatus
     /// When it was formed.
     public var formedOn: LocalDate
+    /// The day its current `status` began (状态起始日期): when it fell idle or was lost, or
+    /// went back into use; nil when the ledger does not say. Never before `formedOn`.
+    public var statusSince: LocalDate?
 
     /// An asset record.
     public init(
         id: Int64, project: String, assetClass: AssetClass, value: Money, villageCode: String, custodian: String?,
-        ownershipRegistered: Bool, status: AssetStatus, formedOn: LocalDate
+        ownershipRegistered: Bool, status: AssetStatus, formedOn: LocalDate, statusSince: LocalDate? = nil
     ) {
         self.id = id
         self.project = project
@@ -33,6 +36,7 @@ public struct Asset: Hashable, Sendable {
         self.ownershipRegistered = ownershipRegistered
         self.status = status
         self.formedOn = formedOn
+        self.statusSince = statusSince
     }
 }
 

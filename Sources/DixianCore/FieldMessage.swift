@@ -86,6 +86,8 @@ public enum FieldMessage: MessageCatalogue, Hashable {
     case closedBeforeReceipt(LocalDate, received: LocalDate)
     /// A loan repaid before it was lent.
     case repaidBeforeBorrowing(LocalDate, borrowed: LocalDate)
+    /// An asset's status that began before the asset was formed.
+    case statusBeforeFormation(LocalDate, formed: LocalDate)
     /// A household number (`shown` quoted) that is not `digits` digits, its village code and
     /// `sequence` more.
     case householdNumberLength(String, digits: Int, sequence: Int)
@@ -117,7 +119,8 @@ public enum FieldMessage: MessageCatalogue, Hashable {
             .stageMismatch, .acceptedMismatch, .warningResultMissing, .dueBeforeStart(day, starts: day.adding(days: 1)),
             .fixMismatch, .dischargedBeforeAdmission(day, admitted: day.adding(days: 1)),
             .reimbursedOverCost(Money(yuan: 5000), cost: Money(yuan: 4000)), .closedBeforeReceipt(day, received: day.adding(days: 1)),
-            .repaidBeforeBorrowing(day, borrowed: day.adding(days: 1)), .householdNumberLength("\"62062110\"", digits: 16, sequence: 4),
+            .repaidBeforeBorrowing(day, borrowed: day.adding(days: 1)), .statusBeforeFormation(day, formed: day.adding(days: 1)),
+            .householdNumberLength("\"62062110\"", digits: 16, sequence: 4),
             .householdNumberVillage("6206211000010001", villageCode: "620621100002"), .unreadableStoredValue("holds 'x'"),
         ]
     }
@@ -194,6 +197,8 @@ public enum FieldMessage: MessageCatalogue, Hashable {
             ("\(closed) 早于受理日期 \(received)", "\(closed) is before the complaint was received, \(received)")
         case .repaidBeforeBorrowing(let repaid, let borrowed):
             ("\(repaid) 早于放贷日期 \(borrowed)", "\(repaid) is before the loan was made, \(borrowed)")
+        case .statusBeforeFormation(let since, let formed):
+            ("\(since) 早于资产形成日期 \(formed)", "\(since) is before the asset was formed, \(formed)")
         case .fixMismatch: ("问题在且仅在填写整改措施时办结：整改措施与办结日期须同时填写", "a problem is closed exactly when its fix is recorded")
         case .householdNumberLength(let shown, let digits, let sequence):
             ("户编号 \(shown) 不是 \(digits) 位数字（村级代码加 \(sequence) 位顺序号）",

@@ -3,7 +3,7 @@
 
 extension Asset: DescribedRecord {
     public enum Field: Int, RecordField {
-        case id, project, assetClass, value, villageCode, custodian, ownershipRegistered, status, formedOn
+        case id, project, assetClass, value, villageCode, custodian, ownershipRegistered, status, formedOn, statusSince
 
         public static let fields = describeAll()
 
@@ -18,6 +18,7 @@ extension Asset: DescribedRecord {
             case .ownershipRegistered: FieldDescription("ownership_registered", "是否确权登记", .flag)
             case .status: FieldDescription("status", "使用状态", .term(AssetStatus.self))
             case .formedOn: FieldDescription("formed_on", "形成日期", .date)
+            case .statusSince: FieldDescription("status_since", "状态起始日期", .date, .optional)
             }
         }
     }
@@ -35,6 +36,7 @@ extension Asset: DescribedRecord {
         case .ownershipRegistered: .flag(ownershipRegistered)
         case .status: .text(status.rawValue)
         case .formedOn: .date(formedOn)
+        case .statusSince: .optional(statusSince)
         }
     }
 
@@ -43,10 +45,15 @@ extension Asset: DescribedRecord {
         guard Area(villageCode: village) != nil else {
             throw FieldError(column: "village_code", .notAVillageCode(village))
         }
+        let formed = try row.date(Field.formedOn)
+        let since = try row.optionalDate(Field.statusSince)
+        if let since, since < formed {
+            throw FieldError(column: "status_since", .statusBeforeFormation(since, formed: formed))
+        }
         self.init(id: try row.identifier(Field.id), project: try row.text(Field.project), assetClass: try row.term(Field.assetClass),
                   value: try row.money(Field.value), villageCode: village, custodian: try row.optionalText(Field.custodian),
                   ownershipRegistered: try row.flag(Field.ownershipRegistered), status: try row.term(Field.status),
-                  formedOn: try row.date(Field.formedOn))
+                  formedOn: formed, statusSince: since)
     }
 }
 

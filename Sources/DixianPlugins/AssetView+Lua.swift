@@ -14,6 +14,7 @@ struct LuaAssetView: LuaPushable {
         case ownershipRegistered = "ownership_registered"
         case status
         case formedOn = "formed_on"
+        case statusSince = "status_since"
         case incomes, distributions
 
         static let names = allCases.map(\.rawValue)
@@ -40,6 +41,7 @@ struct LuaAssetView: LuaPushable {
         stack.setField(Field.ownershipRegistered.rawValue, asset.ownershipRegistered)
         stack.setField(Field.status.rawValue, asset.status.rawValue)
         stack.setField(Field.formedOn.rawValue, asset.formedOn.description)
+        stack.setField(Field.statusSince.rawValue, asset.statusSince?.description)
         stack.setField(Field.incomes.rawValue, Pushed { stack in
             stack.pushTable(fieldCount: view.incomes.count)
             for income in view.incomes {

@@ -109,13 +109,14 @@ public enum PluginSpecRunner {
     }
 
     /// Runs `screen` and compares the checks that fired with the expectations.
+    /// `messages` are pairs of a check id and a text one of its findings' messages must contain.
     private static func findingProblems(
-        exact: [String]?, includes: [String]?, excludes: [String]?, checks: [CheckDeclaration], kind: String,
-        seen: inout Observations, _ screen: () throws(LuaError) -> BatchOutcome
+        exact: [String]?, includes: [String]?, excludes: [String]?, messages: [(id: String, text: String)], checks: [CheckDeclaration],
+        kind: String, seen: inout Observations, _ screen: () throws(LuaError) -> BatchOutcome
     ) -> [SpecProblem] {
         let known = Set(checks.map(\.id))
         var problems: [SpecProblem] = []
-        for id in (exact ?? []) + (includes ?? []) + (excludes ?? []) where !known.contains(id) {
+        for id in (exact ?? []) + (includes ?? []) + (excludes ?? []) + messages.map(\.id) where !known.contains(id) {
             problems.append(.undeclaredCheck(id))
         }
         let outcome: BatchOutcome
@@ -138,9 +139,25 @@ public enum PluginSpecRunner {
         }
         for id in includes ?? [] where fired[id] == nil { problems.append(.findingMissing(id)) }
         for id in excludes ?? [] where fired[id] != nil { problems.append(.findingUnexpected(id, found: describe(id))) }
+        for (id, text) in messages where !(fired[id] ?? []).contains(where: { $0.contains(text) }) {
+            problems.append(.messageMissing(id, wanted: text, messages: fired[id] ?? []))
+        }
         for id in (exact ?? []) + (includes ?? []) where fired[id] != nil { seen.fire(kind, id) }
         for id in excludes ?? [] where fired[id] == nil { seen.keepQuiet(kind, id) }
         return problems
+    }
+
+    /// A spec's `messages` (`{ ['minqin.asset-idle-or-lost'] = '自2023年5月起闲置' }`) as pairs of a
+    /// check id and the text, in the ids' order; none when absent, nil when it is not that shape.
+    private static func messageTexts(_ value: LuaValue) -> [(id: String, text: String)]? {
+        if value == .nil { return [] }
+        guard let table = value.tableValue else { return nil }
+        var pairs: [(id: String, text: String)] = []
+        for (key, text) in table.fields {
+            guard let id = key.stringValue, let text = text.stringValue else { return nil }
+            pairs.append((id, text))
+        }
+        return table.array.isEmpty ? pairs.sorted { $0.id < $1.id } : nil
     }
 
     /// A calendar spec: `calendar = { id, working = { dates }, not_working = { dates },
@@ -284,29 +301,29 @@ public enum PluginSpecRunner {
             spec[field].tableValue.map { $0.array.compactMap(\.stringValue) }
         }
         let exact = ids("findings"), includes = ids("includes"), excludes = ids("excludes")
+        guard let messages = messageTexts(spec["messages"]) else { return [.messagesShape] }
+        let expectsFindings = exact != nil || includes != nil || excludes != nil || !messages.isEmpty
         let fixture = SpecFixture(spec: name, asOf: asOf, defaultVillage: village)
         if spec["asset"] != .nil {
             let asset = try fixture.asset(from: spec["asset"])
-            guard exact != nil || includes != nil || excludes != nil else {
+            guard expectsFindings else {
                 return [.assetExpectsNothing]
             }
-            return findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.assetChecks,
-                                   kind: "asset check", seen: &seen) { () throws(LuaError) in
+            return findingProblems(exact: exact, includes: includes, excludes: excludes, messages: messages,
+                                   checks: runtime.declarations.assetChecks, kind: "asset check", seen: &seen) { () throws(LuaError) in
                 try runtime.screenAssets([asset])
             }
         }
         let view = try fixture.view(from: spec["household"])
         let transition = spec["guard"].stringValue.flatMap(MonitoringTransition.init(rawValue:))
         let checklist = spec["checklist"], due = spec["due"], notDue = ids("not_due")
-        guard exact != nil || includes != nil || excludes != nil || transition != nil || checklist != .nil || due != .nil
-            || notDue != nil
-        else {
+        guard expectsFindings || transition != nil || checklist != .nil || due != .nil || notDue != nil else {
             return [.expectsNothing]
         }
         var problems: [SpecProblem] = []
-        if exact != nil || includes != nil || excludes != nil {
-            problems += findingProblems(exact: exact, includes: includes, excludes: excludes, checks: runtime.declarations.checks,
-                                        kind: "check", seen: &seen) { () throws(LuaError) in
+        if expectsFindings {
+            problems += findingProblems(exact: exact, includes: includes, excludes: excludes, messages: messages,
+                                        checks: runtime.declarations.checks, kind: "check", seen: &seen) { () throws(LuaError) in
                 try runtime.screen([view])
             }
         }

@@ -62,12 +62,12 @@ struct SpecFixture {
     }
 
     /// An asset written in a spec: `project`, `class`, `value`, `village`, `custodian`,
-    /// `ownership_registered`, `status`, `formed_on`, `incomes` (`{ { year =, income = } }`) and
+    /// `ownership_registered`, `status`, `formed_on`, `status_since`, `incomes` (`{ { year =, income = } }`) and
     /// `distributions` (`{ { year =, purpose =, amount = } }`), amounts in yuan.
     func asset(from value: LuaValue) throws -> AssetView {
         let fields = try table(value, "asset", allowed: [
-            "project", "class", "value", "village", "custodian", "ownership_registered", "status", "formed_on", "incomes",
-            "distributions",
+            "project", "class", "value", "village", "custodian", "ownership_registered", "status", "formed_on", "status_since",
+            "incomes", "distributions",
         ])
         let village = try text(fields["village"], "asset.village") ?? defaultVillage
         guard village.count == 12, village.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -79,7 +79,8 @@ struct SpecFixture {
             villageCode: village, custodian: try text(fields["custodian"], "asset.custodian"),
             ownershipRegistered: try bool(fields["ownership_registered"], "asset.ownership_registered") ?? true,
             status: try term(fields["status"], "asset.status") ?? .inUse,
-            formedOn: try date(fields["formed_on"], "asset.formed_on") ?? LocalDate(year: 2020, month: 1, day: 1)!)
+            formedOn: try date(fields["formed_on"], "asset.formed_on") ?? LocalDate(year: 2020, month: 1, day: 1)!,
+            statusSince: try date(fields["status_since"], "asset.status_since"))
         let incomes = try list(fields["incomes"], "asset.incomes").enumerated().map { index, entry in
             let path = "asset.incomes[\(index + 1)]"
             let income = try table(entry, path, allowed: ["year", "income"])

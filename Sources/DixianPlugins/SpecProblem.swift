@@ -17,6 +17,10 @@ public enum SpecProblem: MessageCatalogue, Hashable {
     case findingMissing(String)
     /// `excludes` named a check that fired: its id, then the id with its messages.
     case findingUnexpected(String, found: String)
+    /// `messages` wanted a finding of a check whose message contains a text; the check's messages.
+    case messageMissing(String, wanted: String, messages: [String])
+    /// `messages` that is not a table of check ids to texts.
+    case messagesShape
     /// A date of a calendar spec that is not YYYY-MM-DD.
     case notADate(String)
     /// A date expected to be a working day of the calendar that is not.
@@ -97,6 +101,12 @@ public enum SpecProblem: MessageCatalogue, Hashable {
             return ("应有“\(id)”的发现，未出现", "expected a finding of \(id); none came")
         case .findingUnexpected(let id, let found):
             return ("不应有“\(id)”的发现，实有：\(found)", "expected no finding of \(id), got \(found)")
+        case .messageMissing(let id, let wanted, let messages):
+            let (chinese, english) = list(messages, ("该检查未出现发现", "the check found nothing"))
+            return ("应有“\(id)”的发现包含“\(wanted)”；实际：\(chinese)",
+                    "expected a finding of \(id) containing '\(wanted)'; got: \(english)")
+        case .messagesShape:
+            return ("messages 须为 { [检查编号] = 应包含的文字 } 的表", "messages must be a table of check ids to the texts their messages contain")
         case .notADate(let text):
             return ("“\(text)”不是日期", "'\(text)' is not a date")
         case .notAWorkingDay(let day, let calendar):
@@ -153,10 +163,10 @@ public enum SpecProblem: MessageCatalogue, Hashable {
         case .asOfShape:
             return ("as_of 须为日期，写作 YYYY-MM-DD", "as_of must be a date written YYYY-MM-DD")
         case .assetExpectsNothing:
-            return ("规格未给出预期：须给出 findings、includes 或 excludes", "the spec expects nothing: give findings, includes or excludes")
+            return ("规格未给出预期：须给出 findings、includes、excludes 或 messages", "the spec expects nothing: give findings, includes, excludes or messages")
         case .expectsNothing:
-            return ("规格未给出预期：须给出 findings、includes、excludes、guard、checklist、due 或 not_due",
-                    "the spec expects nothing: give findings, includes, excludes, guard, checklist, due or not_due")
+            return ("规格未给出预期：须给出 findings、includes、excludes、messages、guard、checklist、due 或 not_due",
+                    "the spec expects nothing: give findings, includes, excludes, messages, guard, checklist, due or not_due")
         case .guardFailed(let message):
             return ("把关规则出错：\(message)", "a guard failed: \(message)")
         case .refusedShape:
@@ -179,6 +189,8 @@ public enum SpecProblem: MessageCatalogue, Hashable {
         return [
             .undeclaredCheck("minqin.x"), .checksStopped("指令预算用尽"), .checkFailed("nil 值"), .findingsMissing(["minqin.income-below-line"]),
             .findingsUnexpected(["minqin.x（收入低于监测线）"]), .findingMissing("minqin.x"), .findingUnexpected("minqin.x", found: "minqin.x（收入低于监测线）"),
+            .messageMissing("minqin.x", wanted: "自2023年5月起", messages: ["养殖暖棚闲置"]), .messageMissing("minqin.x", wanted: "已7个月", messages: []),
+            .messagesShape,
             .notADate("2024-13-01"), .notAWorkingDay("2024-10-01", calendar: "cn"), .notADayOff("2024-10-08", calendar: "cn"),
             .workingDays(count: 3, from: day, reached: later, calendar: "cn", expected: "2024-10-10"), .calendarSpecShape,
             .noCalendar("gs", declared: ["cn"]), .checklistSpecShape, .noChecklist("ledger"), .notListed, .listed,

@@ -87,6 +87,8 @@ enum PostgresSchema {
         ("v15: members' hospital stays (住院)", householdRecords(.hospitalStay)),
         ("v16: complaints about households (投诉举报)", householdRecords(.complaint)),
         ("v17: households' microcredit loans (小额信贷)", householdRecords(.microcreditLoan)),
+        // The audit trigger writes whole rows (row_to_json), so the new column is in its entries unchanged.
+        ("v18: the date an asset's status began (状态起始日期)", "ALTER TABLE asset ADD COLUMN status_since date;"),
     ]
 
     /// The place table, from its record layout, audited like the other registry tables.

@@ -88,6 +88,9 @@ enum RegistrySchema {
         migrator.registerMigration("v21: households' microcredit loans (小额信贷)") { db in
             try createHouseholdRecords(.microcreditLoan, db)
         }
+        migrator.registerMigration("v22: the date an asset's status began (状态起始日期)") { db in
+            try addAssetStatusSince(db)
+        }
         return migrator
     }
 
@@ -108,6 +111,15 @@ enum RegistrySchema {
         for table in ["household", "monitoring_episode", "monitoring_step"] {
             try AuditTrail.createTriggers(forTable: table, in: db)
         }
+    }
+
+    /// An asset's `status_since`, empty for the assets stored before. The audit triggers list
+    /// the table's columns, so they are made again around the change: an entry written after
+    /// it shows the new column, and adding it, the schema's change, is not audited.
+    private static func addAssetStatusSince(_ db: Database) throws {
+        try AuditTrail.dropTriggers(forTable: "asset", in: db)
+        try db.execute(sql: "ALTER TABLE asset ADD COLUMN status_since TEXT CHECK (length(status_since) = 10)")
+        try AuditTrail.createTriggers(forTable: "asset", in: db)
     }
 
     /// Disclosures of personal data (unmasked exports): append-only, no row is changed or removed.

@@ -19,6 +19,9 @@ struct HouseholdPage {
     struct Problem { let description: String, foundBy: String, responsible: String, deadline: String, state: String }
     struct Warning { let receivedOn: String, department: String, residentID: String, reason: String, state: String }
     struct Asset { let project: String, kind: String, value: String, status: String, custodian: String }
+    struct HospitalStay { let member: String, residentID: String, period: String, hospital: String, cost: String }
+    struct Complaint { let receivedOn: String, channel: String, summary: String, state: String }
+    struct Loan { let borrowedOn: String, dueOn: String, amount: String, purpose: String, state: String }
     struct Finding { let severity: String, message: String, risks: String? }
     struct Due { let title: String, dueOn: String, state: String, responsible: String, message: String? }
     struct Change { let at: String, actor: String, what: String, action: String, fields: [String], hasFields: Bool }
@@ -27,6 +30,7 @@ struct HouseholdPage {
     let number: String, head: String, place: String, category: String, helper: String, flags: String?
     let members: [Member], incomes: [Income], surveys: [Survey], episodes: [Episode], plans: [Plan], visits: [Visit]
     let problems: [Problem], warnings: [Warning], assets: [Asset], findings: [Finding], due: [Due], changes: [Change]
+    let hospitalStays: [HospitalStay], complaints: [Complaint], loans: [Loan]
     let changeCount: Int, changesShown: Int, memberCount: Int, hasIncomes: Bool
     /// The forms for the work the user may do here (nil: none); a refusal of the last form
     /// posted, or a notice of what it did.
@@ -101,9 +105,29 @@ struct HouseholdPage {
             Warning(receivedOn: "\($0.receivedOn)", department: $0.department.chineseName, residentID: $0.residentID.masked, reason: $0.reason,
                     state: $0.result.map { "核实结果：\($0)" } ?? "待核实")
         }
+        // A stay is health data, like the health it follows from: only its member, masked, shows without `details`.
+        let names = Dictionary(dossier.members.map { ($0.residentID, $0.name) }, uniquingKeysWith: { first, _ in first })
+        hospitalStays = dossier.hospitalStays.reversed().map { stay in
+            let name = names[stay.residentID] ?? "—"
+            guard details else {
+                return HospitalStay(member: Self.maskedName(name), residentID: stay.residentID.masked, period: Self.hiddenStay,
+                                    hospital: Self.hiddenStay, cost: Self.hiddenStay)
+            }
+            return HospitalStay(member: name, residentID: stay.residentID.masked,
+                                period: "\(stay.admittedOn) 入院，" + (stay.dischargedOn.map { "\($0) 出院" } ?? "尚未出院"),
+                                hospital: stay.hospital, cost: "总费用 \(stay.cost) 元，已报销 \(stay.reimbursed) 元，自付 \(stay.outOfPocket) 元")
+        }
+        complaints = dossier.complaints.reversed().map {
+            Complaint(receivedOn: "\($0.receivedOn)", channel: $0.channel.chineseName, summary: $0.summary,
+                      state: $0.closedOn.map { "\($0) 办结" } ?? "未办结")
+        }
+        loans = dossier.loans.reversed().map {
+            Loan(borrowedOn: "\($0.borrowedOn)", dueOn: "\($0.dueOn)", amount: "\($0.amount)", purpose: $0.purpose.chineseName,
+                 state: $0.repaidOn.map { "\($0) 还清" } ?? "未还清")
+        }
         self.assets = assets.map {
-            Asset(project: $0.project, kind: $0.assetClass.chineseName, value: "\($0.value)", status: $0.status.chineseName,
-                  custodian: $0.custodian ?? "—")
+            Asset(project: $0.project, kind: $0.assetClass.chineseName, value: "\($0.value)",
+                  status: $0.status.chineseName + ($0.statusSince.map { "（自 \($0) 起）" } ?? ""), custodian: $0.custodian ?? "—")
         }
         // The rules' messages name members with their illnesses and stays (六必访, 六必查): hidden as health is.
         self.findings = findings.map {
@@ -174,6 +198,9 @@ struct HouseholdPage {
 
     /// What stands for a member's health and disability where they are hidden.
     static let hiddenHealth = "健康和残疾情况已隐藏"
+
+    /// What stands for a hospital stay's dates, hospital and cost where personal details are hidden.
+    static let hiddenStay = "已隐藏"
 
     /// What stands for a rule's message (which may name a member and an illness) where personal
     /// details are hidden.

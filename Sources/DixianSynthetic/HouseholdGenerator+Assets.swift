@@ -3,8 +3,9 @@ import DixianCore
 extension HouseholdGenerator {
     /// One to three assets in a village formed by assistance projects from 2016 to 2021, with
     /// the income of the operating ones and its uses. Nearly all are in use, registered and in
-    /// someone's care; a few are idle or lost, and now and then a year's income is handed out
-    /// per head (简单分红) instead of going to the uses the rules allow.
+    /// someone's care; a few are idle or lost, since a day a year or more after they were formed
+    /// and a month or more before the county's date (`statusSince`), and now and then a year's
+    /// income is handed out per head (简单分红) instead of going to the uses the rules allow.
     mutating func assets(villageCode: String) -> [RegistryRecord] {
         var records: [RegistryRecord] = []
         for _ in 0..<random.int(1...3) {
@@ -15,11 +16,14 @@ extension HouseholdGenerator {
             case .household: random.pick(["到户基础母牛", "到户养殖圈舍", "到户果树苗木"])
             }
             let status: AssetStatus = [.inUse, .idle, .lost][random.weighted([97.5, 2, 0.5])]
-            let asset = Asset(
+            var asset = Asset(
                 id: nextID(&nextAsset), project: project, assetClass: assetClass, value: Money(yuan: Int64(random.int(50...2000) * 1000)),
                 villageCode: villageCode, custodian: random.chance(0.99) ? "村股份经济合作社" : nil,
                 ownershipRegistered: random.chance(0.985), status: status,
                 formedOn: LocalDate(year: random.int(2016...2021), month: random.int(1...12), day: random.int(1...28))!)
+            if status != .inUse {
+                asset.statusSince = assetStatusRandom.day(from: asset.formedOn.adding(days: 365), to: asOf.adding(days: -30))
+            }
             records.append(asset.registryRecord)
             guard assetClass == .operating, status == .inUse else { continue }
             for year in Self.incomeYears {

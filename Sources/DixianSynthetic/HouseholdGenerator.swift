@@ -17,6 +17,9 @@ struct HouseholdGenerator {
     var nextComplaint: Int64 = 1, nextLoan: Int64 = 1
     /// The stream the registry facts added later are drawn from (`HouseholdGenerator+Facts.swift`).
     var factsRandom: SplitMix64
+    /// The stream the days idle and lost assets' statuses began are drawn from, so that dating
+    /// them left every other record of a generated county as it was.
+    var assetStatusRandom: SplitMix64
     /// The staff of the village being generated: its resident team, cadres and helpers.
     var villageStaff = VillageStaff()
     let asOf = SyntheticCounty.asOf
@@ -27,6 +30,7 @@ struct HouseholdGenerator {
         self.calibration = calibration
         self.random = SplitMix64(seed: seed)
         self.factsRandom = SplitMix64(seed: seed ^ 0x5EED_FAC7_0000_0018)
+        self.assetStatusRandom = SplitMix64(seed: seed ^ 0xA55E_7DA7_0000_0018)
     }
 
     /// The household and its records; the household comes with its size.

@@ -64,7 +64,7 @@ public enum Fixtures {
                                              dueOn: LocalDate(iso: "2025-04-14")!, amount: Money(yuan: 50000), purpose: .householdUse)),
             .asset(Asset(id: 1, project: "光伏扶贫电站", assetClass: .operating, value: Money(yuan: 1_200_000),
                          villageCode: village.villageCode, custodian: "村集体经济合作社", ownershipRegistered: true,
-                         status: .inUse, formedOn: LocalDate(iso: "2019-06-30")!)),
+                         status: .inUse, formedOn: LocalDate(iso: "2019-06-30")!, statusSince: LocalDate(iso: "2021-04-01")!)),
             .assetIncome(AssetIncome(assetID: 1, year: 2023, income: Money(yuan: 96000))),
             .assetDistribution(AssetDistribution(assetID: 1, year: 2023, purpose: "公益岗位工资", amount: Money(yuan: 60000))),
         ]

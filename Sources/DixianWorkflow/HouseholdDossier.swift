@@ -23,6 +23,12 @@ public struct HouseholdDossier: Sendable {
     public var problems: [Problem]
     /// Department warnings about its members.
     public var warnings: [DepartmentWarning]
+    /// Its members' hospital stays (住院), by admission.
+    public var hospitalStays: [HospitalStay] = []
+    /// Complaints about it (投诉举报), by the day each was received.
+    public var complaints: [Complaint] = []
+    /// Its microcredit loans (小额信贷), by the day each was lent.
+    public var loans: [MicrocreditLoan] = []
     /// Every audited change to the household and its records, oldest first.
     public var auditTrail: [AuditEntry]
     /// How many audited changes the household and its records have.
@@ -62,6 +68,9 @@ extension Workflow {
             surveys: try await hanging(GuaranteeSurvey.self), episodes: episodes, plans: plans,
             visits: try await hanging(Visit.self).sorted { $0.visitedOn < $1.visitedOn },
             problems: try await hanging(Problem.self), warnings: warnings.sorted { $0.receivedOn < $1.receivedOn },
+            hospitalStays: try await hanging(HospitalStay.self).sorted { ($0.admittedOn, $0.id) < ($1.admittedOn, $1.id) },
+            complaints: try await hanging(Complaint.self).sorted { ($0.receivedOn, $0.id) < ($1.receivedOn, $1.id) },
+            loans: try await hanging(MicrocreditLoan.self).sorted { ($0.borrowedOn, $0.id) < ($1.borrowedOn, $1.id) },
             auditTrail: try await store.auditTrail(ofHousehold: number))
         try await addDoneLate(to: &dossier, asOf: asOf ?? today)
         return dossier

@@ -40,6 +40,11 @@ struct ImportExportTests {
         let households = try Self.files(in: first)["households.csv"]!
         #expect(households.hasPrefix("number,village_code,group,head_name,category,monitored_kind,size,"))
         #expect(households.contains(",monitored,sudden-hardship,3,false,true,"))
+        // The day the asset's status began (issue 18) goes out and comes back in with the rest.
+        let assets = try Self.files(in: first)["assets.csv"]!
+        #expect(assets.contains(",formed_on,status_since\n") && assets.contains(",in-use,2019-06-30,2021-04-01\n"), "\(assets)")
+        #expect(try await copy.records(in: .asset, where: "id", equals: "1")
+            == Fixtures.everyKind.filter { if case .asset = $0 { true } else { false } })
     }
 
     @Test func exportMasksIDNumbersByDefault() async throws {

@@ -110,7 +110,7 @@ struct HouseholdPageTests {
             let page = try await browser.get(client, "/households/\(number)")
             #expect(page.status == .ok)
             for heading in ["基本情况", "家庭成员", "家庭收入", "两不愁三保障", "监测记录", "帮扶计划与措施", "走访记录", "问题整改", "部门预警",
-                            "当前筛查发现", "当前期限事项", "本村扶贫资产", "变更记录"] {
+                            "住院", "投诉举报", "小额信贷", "当前筛查发现", "当前期限事项", "本村扶贫资产", "变更记录"] {
                 #expect(page.page.contains(">\(heading)"), "no section \(heading)")
             }
             for shown in ["张三户", "王芳", Fixtures.spouse.residentID.masked, "残疾3级", "2023", "基本医疗</dt><dd>未保障", "符合认定标准", "落实医疗救助",
@@ -175,6 +175,58 @@ struct HouseholdPageTests {
             var township = try await Browser.signIn(client, as: "township")
             let shown = try await search(&township, client, "name", "王芳芳")
             #expect(shown.page.contains("王芳芳（配偶）") && shown.page.contains("张三"), "\(shown.page)")
+        }
+    }
+
+    /// Issue 18's records on the page: hospital stays (住院), complaints (投诉举报) and
+    /// microcredit loans (小额信贷). A stay is health data: the auditor sees its member masked
+    /// and nothing of its dates, hospital or cost. A complaint's text, which anyone may have
+    /// submitted, is escaped.
+    @Test(arguments: ServerBackend.allCases)
+    func hospitalStaysComplaintsAndLoansAreShownTheStaysHiddenFromTheAuditor(_ backend: ServerBackend) async throws {
+        try await Self.staysComplaintsAndLoans(on: try backend.open())
+    }
+
+    private static func staysComplaintsAndLoans(on store: some ServerStore) async throws {
+        let (server, _) = try await ServerAccessTests.server(store)
+        let number = Fixtures.household.number
+        let script = "<script>alert(1)</script>"
+        try await store.apply([
+            .insert(.complaint(Complaint(id: 2, householdNumber: number, receivedOn: LocalDate(iso: "2024-10-05")!, channel: .online,
+                                         summary: "举报冒领补贴 \(script)"))),
+            .insert(.hospitalStay(HospitalStay(id: 2, householdNumber: number, residentID: Fixtures.spouse.residentID,
+                                               admittedOn: LocalDate(iso: "2024-11-01")!, hospital: "武威市人民医院", cost: Money(yuan: 5000)))),
+        ], as: "test")
+        try await Application(router: server.router()).test(.router) { client in
+            var cadre = try await Browser.signIn(client, as: "cadre")
+            let page = try await cadre.get(client, "/households/\(number)")
+            #expect(page.status == .ok)
+            for shown in [">住院</h2>", ">投诉举报</h2>", ">小额信贷</h2>",
+                          "<strong>张三</strong> <span class=\"id\">\(Fixtures.head.residentID.masked)</span>：2024-09-10 入院，2024-09-24 出院",
+                          "民勤县人民医院；总费用 36800 元，已报销 25760 元，自付 11040 元",
+                          "<strong>王芳</strong> <span class=\"id\">\(Fixtures.spouse.residentID.masked)</span>：2024-11-01 入院，尚未出院",
+                          "2024-09-20 12317热线：反映医疗费用报销慢", "2024-09-30 办结", "2024-10-05 网络平台：举报冒领补贴 ", "未办结",
+                          "2022-04-15 放贷 50000 元，户贷户用", "到期 2025-04-14，未还清"] {
+                #expect(page.page.contains(shown), "cadre: \(shown) is not on the page")
+            }
+            #expect(!page.page.contains(script) && page.page.contains("举报冒领补贴 &lt;script&gt;alert(1)&lt;/script&gt;"),
+                    "the complaint's text is escaped")
+            // Newest first, as the other records are.
+            let later = try #require(page.page.range(of: "2024-11-01 入院")), earlier = try #require(page.page.range(of: "2024-09-10 入院"))
+            #expect(later.lowerBound < earlier.lowerBound)
+            #expect(page.page.firstMatch(of: fullResidentID) == nil, "an ID number in full")
+
+            var auditor = try await Browser.signIn(client, as: "auditor")
+            let audited = try await auditor.get(client, "/households/\(number)")
+            #expect(audited.status == .ok)
+            for shown in [">住院</h2>", "<strong>张*</strong> <span class=\"id\">\(Fixtures.head.residentID.masked)</span>：已隐藏<br><span class=\"note\">已隐藏；已隐藏</span>",
+                          "<strong>王*</strong>", "2024-09-20 12317热线：反映医疗费用报销慢", "2022-04-15 放贷 50000 元"] {
+                #expect(audited.page.contains(shown), "auditor: \(shown) is not on the page")
+            }
+            for hidden in ["民勤县人民医院", "武威市人民医院", "入院", "出院", "36800", "25760", "11040", "张三", "王芳"] {
+                #expect(!audited.page.contains(hidden), "auditor: \(hidden) is on the page")
+            }
+            #expect(!audited.page.contains(script), "the complaint's text is escaped for the auditor too")
         }
     }
 

@@ -1,4 +1,5 @@
 -- 加强资金项目监管 (seed 004 四.2, 四.3) and the 光伏收益分配 risk point of 二.1.
+local status = dixian.import('asset_status')
 dixian.asset_check {
   id = 'binxian.asset-no-custodian',
   title = '项目资产未明确管护责任主体',
@@ -60,9 +61,13 @@ dixian.asset_check {
   group = '项目资产',
   severity = 'high',
   source = '宾农工组办发〔2021〕33号 四.2：定期跟踪运行情况，及时化解潜在风险，确保项目持续发挥效益',
-  description = 'The registry holds an asset\'s status but not the date it began, so how long it has been idle is not judged.',
+  description = 'The message says since when the asset has been idle or lost when the ledger holds the date its status began (状态起始日期); the seed sets no length of time that makes it a finding, so every idle or lost asset is one.',
   run = function(asset, ctx)
-    if asset.status == 'idle' then return asset.project .. '处于闲置状态，未持续发挥效益' end
-    if asset.status == 'lost' then return asset.project .. '已流失，应及时化解风险、追回资产' end
+    if asset.status == 'idle' then
+      return asset.project .. (status.since(asset, ctx, '闲置') or '处于闲置状态') .. '，未持续发挥效益'
+    end
+    if asset.status == 'lost' then
+      return asset.project .. (status.since(asset, ctx, '流失') or '已流失') .. '，应及时化解风险、追回资产'
+    end
   end,
 }

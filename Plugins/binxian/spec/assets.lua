@@ -44,6 +44,24 @@ dixian.spec('a lost asset', {
   includes = { 'binxian.asset-idle-or-lost' },
 })
 
+dixian.spec('an asset idle since February: the message says since when (状态起始日期)', {
+  as_of = '2021-09-19',
+  asset = { project = '村级扶贫车间', class = 'operating', custodian = '村集体', status = 'idle', status_since = '2021-02-01' },
+  messages = { ['binxian.asset-idle-or-lost'] = '村级扶贫车间自2021年2月起闲置，已7个月，未持续发挥效益' },
+})
+
+dixian.spec('a lost asset whose loss is dated says since when', {
+  as_of = '2021-09-19',
+  asset = { project = '到户养殖圈舍', class = 'household', custodian = '农户', status = 'lost', status_since = '2020-09-30' },
+  messages = { ['binxian.asset-idle-or-lost'] = '到户养殖圈舍自2020年9月起流失，已11个月，应及时化解风险、追回资产' },
+})
+
+dixian.spec('an asset back in use since a date is neither idle nor lost', {
+  as_of = '2021-09-19',
+  asset = { project = '村级扶贫车间', class = 'operating', custodian = '村集体', status = 'in-use', status_since = '2021-06-01' },
+  excludes = { 'binxian.asset-idle-or-lost' },
+})
+
 dixian.spec('an asset in use with a custodian whose income went to upkeep: none of the asset checks fires', {
   as_of = '2021-09-19',
   asset = {

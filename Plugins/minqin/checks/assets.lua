@@ -1,5 +1,7 @@
 -- Assistance project assets. seed 003 (正文) 三(二)9：开展2024年实施项目资产确权登记工作……做到台账完善，
 -- 权属明确，颁证到位；及时开展经营性项目资产绩效评价，坚决防止资产闲置或流失。
+local status = dixian.import('asset_status')
+
 dixian.asset_check {
   id = 'minqin.asset-ownership-unregistered',
   title = '帮扶项目资产未确权登记',
@@ -19,11 +21,12 @@ dixian.asset_check {
   group = '项目资产',
   severity = 'high',
   source = '民农领发〔2024〕9号 三(二)9：坚决防止资产闲置或流失',
+  description = 'The message says since when, when the ledger holds the date the status began (状态起始日期); the seed sets no length of time.',
   run = function(asset, ctx)
     if asset.status == 'idle' then
-      return string.format('%s闲置，应盘活利用', asset.project)
+      return string.format('%s%s，应盘活利用', asset.project, status.since(asset, ctx, '闲置') or '闲置')
     elseif asset.status == 'lost' then
-      return string.format('%s流失或损毁，应追责并补救', asset.project)
+      return string.format('%s%s，应追责并补救', asset.project, status.since(asset, ctx, '流失或损毁') or '流失或损毁')
     end
   end,
 }

@@ -1,4 +1,6 @@
 -- 帮扶项目资产 (seed 001 (七); seed 000 二(二)3 on 扶贫（移民）资产闲置、收益未分配).
+local status = dixian.import('asset_status')
+
 dixian.parameter('asset_allowed_uses', {
   title = '经营性资产收益的重点用途',
   source = '宁党发〔2021〕15号 (七)：资产收益重点用于项目运行管护、巩固拓展脱贫攻坚成果、村级公益事业等；用途按这些关键字识别，关键字由县里设定',
@@ -70,11 +72,12 @@ dixian.asset_check {
   group = '查漏补缺·漏扶',
   severity = 'medium',
   source = '宁党农发〔2021〕7号 二(二)3：扶贫（移民）资产闲置、收益未分配；宁党发〔2021〕15号 (七)：确保继续发挥作用……防止资产流失和被侵占',
+  description = 'The message says since when, when the ledger holds the date the status began (状态起始日期); the seeds set no length of time.',
   run = function(asset, ctx)
     if asset.status == 'idle' then
-      return string.format('%s闲置，未发挥作用', asset.project)
+      return string.format('%s%s，未发挥作用', asset.project, status.since(asset, ctx, '闲置') or '闲置')
     elseif asset.status == 'lost' then
-      return string.format('%s流失或被侵占', asset.project)
+      return asset.project .. (status.since(asset, ctx, '流失或被侵占') or '流失或被侵占')
     end
   end,
 }

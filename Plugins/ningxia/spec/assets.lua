@@ -60,6 +60,13 @@ dixian.spec('a lost asset (宁党发〔2021〕15号 (七) 防止资产流失)', 
   findings = { 'ningxia.asset-idle-lost' },
 })
 
+dixian.spec('a lost asset whose loss is dated: the message says since when (状态起始日期)', {
+  as_of = '2020-06-15',
+  asset = { project = '养殖圈棚', class = 'household', status = 'lost', status_since = '2019-11-03' },
+  findings = { 'ningxia.asset-idle-lost' },
+  messages = { ['ningxia.asset-idle-lost'] = '养殖圈棚自2019年11月起流失或被侵占，已7个月' },
+})
+
 dixian.spec('an asset in use is neither idle nor lost', {
   as_of = '2020-06-15',
   asset = { project = '移民村冷库', class = 'operating', custodian = '村集体经济合作社', status = 'in-use' },

@@ -1,8 +1,10 @@
 -- 大排查 二(八) 光伏 and 二(九) 扶贫项目资产管理 (seed 002), on the registry's assets. The
--- registry holds no date an asset's status began, so 利用率不高 is judged only as 闲置; 资金保障
--- and 户贷企用 are not held (docs/rules.md). Group ASSET_GROUP: the self-inspection report counts
--- the findings of this group as assets, not households.
+-- registry holds no utilisation rate, so 利用率不高 is judged only as 闲置, whose message says
+-- since when where the ledger holds the date the status began; 资金保障 is not held
+-- (docs/rules.md). Group ASSET_GROUP: the self-inspection report counts the findings of this
+-- group as assets, not households.
 local X = require('lib.xiaoxian')
+local status = dixian.import('asset_status')
 
 dixian.asset_check {
   id = 'xiaoxian.asset-idle',
@@ -11,7 +13,9 @@ dixian.asset_check {
   severity = 'medium',
   source = '萧乡振办〔2021〕7号 二(九)：是否存在扶贫项目资产利用率不高甚至处于闲置状态、没有持续发挥效益问题',
   run = function(asset, ctx)
-    if asset.status == 'idle' then return asset.project .. '处于闲置状态，没有持续发挥效益' end
+    if asset.status == 'idle' then
+      return asset.project .. (status.since(asset, ctx, '闲置') or '处于闲置状态') .. '，没有持续发挥效益'
+    end
   end,
 }
 

@@ -6,6 +6,13 @@ dixian.spec('an idle asset', {
   findings = { 'xiaoxian.asset-idle' },
 })
 
+dixian.spec('an asset idle since May: the message says since when (状态起始日期)', {
+  as_of = '2021-12-20',
+  asset = { project = '扶贫车间', class = 'operating', custodian = '村集体', status = 'idle', status_since = '2021-05-10' },
+  findings = { 'xiaoxian.asset-idle' },
+  messages = { ['xiaoxian.asset-idle'] = '扶贫车间自2021年5月起闲置，已7个月，没有持续发挥效益' },
+})
+
 dixian.spec('an operating asset lost', {
   as_of = '2021-12-20',
   asset = { project = '养殖场', class = 'operating', custodian = '村集体', status = 'lost' },

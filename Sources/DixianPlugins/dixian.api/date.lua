@@ -79,6 +79,16 @@ function date.add_months(d, n)
   local last = MONTH_DAYS[m] + ((m == 2 and is_leap(y)) and 1 or 0)
   return format('%04d-%02d-%02d', y, m, day < last and day or last)
 end
+--- dixian.date.months_between(a, b): whole months from date a to date b, counted as add_months
+--- counts them (negative when b is earlier): 2024-01-31 to 2024-02-29 is 1, to 2024-02-28 is 0.
+function date.months_between(a, b)
+  local ay, am = checked_date(a, 'the first date', 2)
+  local by, bm = checked_date(b, 'the second date', 2)
+  local months = (by - ay) * 12 + (bm - am)
+  if months > 0 and date.add_months(a, months) > b then return months - 1 end
+  if months < 0 and date.add_months(a, months) < b then return months + 1 end
+  return months
+end
 --- dixian.date.parts(d): year, month, day as numbers.
 function date.parts(d) return checked_date(d, 'the date', 2) end
 --- dixian.date.weekday(d): 1 for Monday to 7 for Sunday.

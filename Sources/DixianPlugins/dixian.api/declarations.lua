@@ -444,9 +444,9 @@ function api.import(name)
   return export.value
 end
 
-local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'calendar', 'checklist', 'asset', 'due', 'not_due', 'duty' }
+local SPEC_FIELDS = set_of { 'as_of', 'household', 'findings', 'includes', 'excludes', 'guard', 'refused', 'reasons', 'messages', 'calendar', 'checklist', 'asset', 'due', 'not_due', 'duty' }
 
---- dixian.spec(name, { as_of, household, findings | includes | excludes | due | not_due, guard, refused, reasons } | { as_of, calendar } | { as_of, duty })
+--- dixian.spec(name, { as_of, household, findings | includes | excludes | messages | due | not_due, guard, refused, reasons } | { as_of, calendar } | { as_of, duty })
 function api.spec(name, spec)
   local where = caller(2)
   while_loading(where, 'dixian.spec')

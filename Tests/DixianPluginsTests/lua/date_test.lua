@@ -28,6 +28,20 @@ function tests.adding_months_clamps_to_the_end_of_the_month()
   assert(date.add_months('2024-03-31', -1) == '2024-02-29')
 end
 
+function tests.whole_months_between_are_counted_as_adding_months_counts()
+  assert(date.months_between('2023-05-10', '2023-12-31') == 7)
+  assert(date.months_between('2023-05-10', '2023-12-09') == 6, 'the seventh month is not full until the 10th')
+  assert(date.months_between('2023-05-10', '2023-12-10') == 7)
+  assert(date.months_between('2024-01-31', '2024-02-29') == 1, 'add_months clamps to the end of February')
+  assert(date.months_between('2024-01-31', '2024-02-28') == 0)
+  assert(date.months_between('2024-06-30', '2024-06-30') == 0)
+  assert(date.months_between('2024-03-15', '2024-02-20') == 0, 'less than a month earlier')
+  assert(date.months_between('2024-03-31', '2024-02-29') == -1)
+  assert(date.months_between('2021-12-20', '2024-06-30') == 30)
+  local ok, problem = pcall(date.months_between, '2024-06-30', '2024-06-31')
+  assert(not ok and problem:find("the second date must be a date written YYYY-MM-DD, got '2024-06-31'", 1, true), problem)
+end
+
 function tests.days_between_weekdays_and_adding_days()
   assert(date.days_between('2024-06-01', '2024-06-30') == 29)
   assert(date.days_between('2024-06-30', '2024-06-01') == -29)
