@@ -62,6 +62,29 @@ struct RequestLogTests {
         #expect(Set(logged.compactMap { $0.metadata["hb.request.id"] }).count == 3, "each request its own id")
     }
 
+    /// Issue 23: an action's line says how long its household's re-screening took, the time
+    /// live screening adds to it; a read's says nothing of the kind.
+    @Test func anActionsLineCarriesItsReScreeningTime() async throws {
+        let (server, tokens) = try await ServerAccessTests.server()
+        let lines = Recorder.Lines()
+        try await Application(router: server.router(), logger: Self.logger(lines)).test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/visits", method: .post, headers: ServerAccessTests.bearer(tokens["cadre"]),
+                body: ByteBuffer(string: #"{"household": "\#(Fixtures.household.number)", "visitor": "李帮扶", "role": "helper"}"#)
+            ) { #expect($0.status == .created) }
+            try await client.execute(uri: "/api/v1/households/\(Fixtures.household.number)", method: .get,
+                                     headers: ServerAccessTests.bearer(tokens["admin"])) { #expect($0.status == .ok) }
+        }
+        let logged = lines.lines.withLock { $0 }.filter { $0.metadata["hb.request.route"] != nil }
+        #expect(logged.count == 2, "\(logged.map(\.message))")
+        let action = try #require(logged.first), read = try #require(logged.last)
+        let rescreen = try #require(action.metadata["dixian.rescreen_ms"].flatMap(Double.init), "\(action)")
+        #expect(rescreen > 0 && rescreen <= Double(action.metadata["hb.request.duration_ms"] ?? "") ?? 0)
+        #expect(action.message.hasPrefix("POST /api/v1/visits 201 ") && action.message.hasSuffix(" ms (re-screening \(action.metadata["dixian.rescreen_ms"]!) ms)"),
+                "\(action.message)")
+        #expect(read.metadata["dixian.rescreen_ms"] == nil && !read.message.contains("re-screening"))
+    }
+
     @Test func aResidentIDOrANameInAQueryPathOrBodyIsNotLogged() async throws {
         let (server, tokens) = try await ServerAccessTests.server()
         let lines = Recorder.Lines()

@@ -2,17 +2,8 @@
 -- "<session cookie><TAB><path>"; each request takes a random line. Any status but 200 counts
 -- as an error (see done()), so a page that redirects to /login or refuses is not a fast success.
 -- With $THINK_MS ("1000-3000"), each connection is a person who reads a page for a random time in
--- that range before asking for the next; without it, connections ask again at once.
+-- that range before asking for the next (summary.lua); without it, connections ask again at once.
 local requests = {}
-local think = os.getenv("THINK_MS")
-local fastest, slowest = (think or ""):match("^(%d+)-(%d+)$")
-
-if fastest then
-  function delay()
-    return math.random(tonumber(fastest), tonumber(slowest))
-  end
-end
-
 function init()
   for line in io.lines(os.getenv("REQUESTS")) do
     local cookie, path = line:match("^([^\t]+)\t(.+)$")
@@ -26,4 +17,4 @@ function request()
 end
 
 local shared = dofile("scripts/wrk/summary.lua")  -- run from the checkout, as scripts/bench does
-setup, response, done = shared.setup, shared.response, shared.done
+setup, response, done, delay = shared.setup, shared.response, shared.done, shared.delay

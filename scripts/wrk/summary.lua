@@ -1,9 +1,10 @@
 -- wrk: what the load scripts share. `setup` keeps every thread, `response` counts in each thread
--- the answers that are not 200 (wrk itself counts only those from 400 up, so a redirect to
--- /login would pass as a fast success), and `done` prints the line scripts/bench reads:
--- requests, p50 and p99 latency, socket errors, and the answers that were not 200.
+-- the answers that are not `expected` (200 unless a script sets it; wrk itself counts only those
+-- from 400 up, so a redirect to /login would pass as a fast success), and `done` prints the line
+-- scripts/bench reads: requests, p50 and p99 latency, socket errors, and the answers that were
+-- not the one expected.
 local threads = {}
-local shared = {}
+local shared = { expected = 200 }
 
 function shared.setup(thread)
   threads[#threads + 1] = thread
@@ -11,8 +12,17 @@ end
 
 failures = 0  -- per thread, read by done() through thread:get
 
+-- With $THINK_MS ("1000-3000"), each connection is a person who waits a random time in that range
+-- (reading a page) before the next request; without it, connections ask again at once.
+local fastest, slowest = (os.getenv("THINK_MS") or ""):match("^(%d+)-(%d+)$")
+if fastest then
+  function shared.delay()
+    return math.random(tonumber(fastest), tonumber(slowest))
+  end
+end
+
 function shared.response(status)
-  if status ~= 200 then failures = failures + 1 end
+  if status ~= shared.expected then failures = failures + 1 end
 end
 
 function shared.done(summary, latency)
