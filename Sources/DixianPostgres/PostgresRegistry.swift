@@ -408,7 +408,6 @@ public final class PostgresRegistry: RegistryStore {
 
     public func openWork(area: String?) async throws -> OpenWork {
         let bounds = Self.areaBounds(area)
-        let within = "(h.number IS NULL OR (h.village_code >= $1 AND h.village_code < $2))"
         func entries<R>(_ rows: [[String]], _ table: RegistryTable, _ unwrap: (RegistryRecord) -> R?) throws -> [OpenWork.Entry<R>] {
             try rows.compactMap { row in
                 guard let record = unwrap(try codec(table).record(row, from: 2)) else { return nil }
@@ -416,23 +415,25 @@ public final class PostgresRegistry: RegistryStore {
                                       villageCode: row[1].isEmpty ? nil : row[1])
             }
         }
+        // As on SQLite: a household's number begins with its village code, and a problem, a plan
+        // and a member name their household, so each is chosen by the range of its household
+        // number and its village read from it, without reading the household.
+        @Sendable func head(_ column: String) -> String { "ARRAY[coalesce(\(column), ''), coalesce(substr(\(column), 1, 12), '')] ||" }
+        @Sendable func inArea(_ column: String) -> String { "(\(column) >= $1 AND \(column) < $2)" }
         let (problems, measures, warnings) = try await pool.withConnection { connection in
-            let head = "ARRAY[coalesce(h.number, ''), coalesce(h.village_code, '')] ||"
             let problems = try await connection.arrays("""
-                SELECT \(head) \(codec(.problem).fieldsArray) FROM problem t LEFT JOIN household h ON h.number = t.household_number
-                WHERE t.closed_on IS NULL AND \(within) ORDER BY t.deadline, t.id
+                SELECT \(head("t.household_number")) \(codec(.problem).fieldsArray) FROM problem t
+                WHERE t.closed_on IS NULL AND (t.household_number IS NULL OR \(inArea("t.household_number"))) ORDER BY t.deadline, t.id
                 """, [bounds.low, bounds.high])
-            // A household's number begins with its village code: a plan's household number is
-            // within the area's bounds, which the plans' index finds without reading every household.
             let measures = try await connection.arrays("""
-                SELECT \(head) \(codec(.measure).fieldsArray) FROM measure t
-                JOIN assistance_plan a ON a.id = t.plan_id JOIN household h ON h.number = a.household_number
-                WHERE t.done_on IS NULL AND a.household_number >= $1 AND a.household_number < $2 ORDER BY t.due_on, t.id
+                SELECT \(head("a.household_number")) \(codec(.measure).fieldsArray) FROM measure t
+                JOIN assistance_plan a ON a.id = t.plan_id
+                WHERE t.done_on IS NULL AND \(inArea("a.household_number")) ORDER BY t.due_on, t.id
                 """, [bounds.low, bounds.high])
             let warnings = try await connection.arrays("""
-                SELECT \(head) \(codec(.departmentWarning).fieldsArray) FROM department_warning t
-                LEFT JOIN member m ON m.resident_id = t.resident_id LEFT JOIN household h ON h.number = m.household_number
-                WHERE t.closed_on IS NULL AND \(within) ORDER BY t.received_on, t.id
+                SELECT \(head("m.household_number")) \(codec(.departmentWarning).fieldsArray) FROM department_warning t
+                LEFT JOIN member m ON m.resident_id = t.resident_id
+                WHERE t.closed_on IS NULL AND (m.household_number IS NULL OR \(inArea("m.household_number"))) ORDER BY t.received_on, t.id
                 """, [bounds.low, bounds.high])
             return (problems, measures, warnings)
         }

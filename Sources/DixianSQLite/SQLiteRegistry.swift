@@ -242,37 +242,35 @@ public final class SQLiteRegistry: RegistryStore {
     }
 
     public func openWork(area: String?) async throws -> OpenWork {
-        let inArea = Self.areaCondition(area, column: "h.village_code")
-        let arguments = StatementArguments(Self.areaArguments(area).map { Optional($0) })
-        // A household's number begins with its village code: a plan's household number is
-        // within the area's range, which the plans' index finds without reading every household.
-        let planInArea = area == nil ? "1" : "a.household_number >= ? AND a.household_number < ?"
-        let planArguments: StatementArguments = area.map { [$0, $0 + ":"] } ?? []
+        // A household's number begins with its village code, and a problem, a plan and a member
+        // name their household: each is chosen by the range of its household number, and its
+        // village read from it, without reading the household. (A problem of no household, and
+        // a warning that matches no member, are every area's.)
+        @Sendable func inArea(_ column: String) -> String { area == nil ? "1" : "(\(column) >= ?1 AND \(column) < ?2)" }
+        let arguments: StatementArguments = area.map { [$0, $0 + ":"] } ?? []
         return try await writer.read { db in
-            func entries<R: RegistryRow>(_: R.Type, _ sql: String, household: String, village: String,
-                                         bound: StatementArguments? = nil) throws -> [OpenWork.Entry<R>] {
-                try Row.fetchAll(db, sql: sql, arguments: bound ?? arguments).map { row in
-                    OpenWork.Entry(record: try R(row: row), householdNumber: row[household], villageCode: row[village])
+            func entries<R: RegistryRow>(_: R.Type, _ sql: String) throws -> [OpenWork.Entry<R>] {
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    OpenWork.Entry(record: try R(row: row), householdNumber: row["h_number"], villageCode: row["h_village"])
                 }
             }
             let problems = try entries(Problem.self, """
-                SELECT p.*, h.number AS h_number, h.village_code AS h_village FROM problem p
-                LEFT JOIN household h ON h.number = p.household_number
-                WHERE p.closed_on IS NULL AND (h.number IS NULL OR \(inArea))
+                SELECT p.*, p.household_number AS h_number, substr(p.household_number, 1, 12) AS h_village FROM problem p
+                WHERE p.closed_on IS NULL AND (p.household_number IS NULL OR \(inArea("p.household_number")))
                 ORDER BY p.deadline, p.id
-                """, household: "h_number", village: "h_village")
+                """)
             let measures = try entries(Measure.self, """
-                SELECT m.*, h.number AS h_number, h.village_code AS h_village FROM measure m
-                JOIN assistance_plan a ON a.id = m.plan_id JOIN household h ON h.number = a.household_number
-                WHERE m.done_on IS NULL AND \(planInArea)
+                SELECT m.*, a.household_number AS h_number, substr(a.household_number, 1, 12) AS h_village FROM measure m
+                JOIN assistance_plan a ON a.id = m.plan_id
+                WHERE m.done_on IS NULL AND \(inArea("a.household_number"))
                 ORDER BY m.due_on, m.id
-                """, household: "h_number", village: "h_village", bound: planArguments)
+                """)
             let warnings = try entries(DepartmentWarning.self, """
-                SELECT w.*, h.number AS h_number, h.village_code AS h_village FROM department_warning w
-                LEFT JOIN member m ON m.resident_id = w.resident_id LEFT JOIN household h ON h.number = m.household_number
-                WHERE w.closed_on IS NULL AND (h.number IS NULL OR \(inArea))
+                SELECT w.*, m.household_number AS h_number, substr(m.household_number, 1, 12) AS h_village FROM department_warning w
+                LEFT JOIN member m ON m.resident_id = w.resident_id
+                WHERE w.closed_on IS NULL AND (m.household_number IS NULL OR \(inArea("m.household_number")))
                 ORDER BY w.received_on, w.id
-                """, household: "h_number", village: "h_village")
+                """)
             return OpenWork(problems: problems, measures: measures, warnings: warnings)
         }
     }
