@@ -17,13 +17,11 @@ struct ConcurrentRescreeningTests {
         defer { try? FileManager.default.removeItem(at: fixture.root) }
         let store = try backend.open()
         let chain = try fixture.chain()
-        let deadlines = fixture.root.appendingPathComponent("test/deadlines")
-        try FileManager.default.createDirectory(at: deadlines, withIntermediateDirectories: true)
-        try """
+        try fixture.deadlines("""
             dixian.deadline { id = 'assign-helper', title = '确定帮扶人', responsible = '乡镇人民政府', run = function(h, ctx)
               if h.helper == nil then return { due_on = dixian.date.add_days(ctx.as_of, 10), message = '为' .. h.head_name .. '确定帮扶人' } end
             end }
-            """.write(to: deadlines.appendingPathComponent("a.lua"), atomically: true, encoding: .utf8)
+            """)
         var households = CurrentFindingsTests.households(24)
         try await store.apply(households.map { .insert(.household($0)) }, as: "test")
         let asOf = CurrentFindingsTests.asOf

@@ -35,6 +35,13 @@ struct CurrentFindingsTests {
         }
     }
 
+    /// Writes `lua` as the deadlines of the plugin `chain` makes.
+    func deadlines(_ lua: String) throws {
+        let folder = root.appendingPathComponent("test/deadlines")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try lua.write(to: folder.appendingPathComponent("a.lua"), atomically: true, encoding: .utf8)
+    }
+
     /// A plugin with a check whose finding a helper removes, one that flags lifted households,
     /// and `more` checks.
     func chain(_ more: String = "") throws -> [PluginManifest] {

@@ -18,9 +18,7 @@ struct DeadlineItemPageTests {
         let chain = try fixture.chain()
         // Two deadlines over two villages: one due on days around the date (some overdue, several
         // households on the same day), one due on each household's own day; a third that is done.
-        let deadlines = fixture.root.appendingPathComponent("test/deadlines")
-        try FileManager.default.createDirectory(at: deadlines, withIntermediateDirectories: true)
-        try """
+        try fixture.deadlines("""
             local function n(h) return tonumber(string.sub(h.number, -2)) end
             dixian.deadline { id = 'b-visit', title = '走访', responsible = '村委会', run = function(h, ctx)
               return { due_on = dixian.date.add_days(ctx.as_of, n(h) % 5 - 2), message = '走访' .. h.head_name }
@@ -31,7 +29,7 @@ struct DeadlineItemPageTests {
             dixian.deadline { id = 'c-late', title = '已逾期办结', responsible = '乡镇人民政府', run = function(h, ctx)
               return { due_on = dixian.date.add_days(ctx.as_of, -30), done_on = dixian.date.add_days(ctx.as_of, -1), message = '迟办' }
             end }
-            """.write(to: deadlines.appendingPathComponent("a.lua"), atomically: true, encoding: .utf8)
+            """)
         let villages = ["620621101001", "620621101002"]
         let households = (1...24).map { index in
             let village = villages[index % 2]

@@ -35,15 +35,13 @@ struct IncrementalScreeningPropertyTests {
             end }
             """)
         // A deadline whose items follow the records and the date.
-        let deadlines = fixture.root.appendingPathComponent("test/deadlines")
-        try FileManager.default.createDirectory(at: deadlines, withIntermediateDirectories: true)
-        try """
+        try fixture.deadlines("""
             dixian.deadline { id = 'assign-helper', title = '确定帮扶人', responsible = '乡镇人民政府', run = function(h, ctx)
               if h.helper == nil then
                 return { due_on = dixian.date.add_days(ctx.as_of, ctx.month), message = '为' .. h.head_name .. '确定帮扶人' }
               end
             end }
-            """.write(to: deadlines.appendingPathComponent("a.lua"), atomically: true, encoding: .utf8)
+            """)
         var random = SplitMix64(seed: 23)
         var present = CurrentFindingsTests.households(12)
         var nextNumber = present.count + 1
