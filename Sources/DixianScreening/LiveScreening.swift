@@ -9,11 +9,9 @@ import Synchronization
 /// follow every visit, report or step without a rerun of the county. The plugin chain is loaded
 /// once per date and kept, so a re-screening costs the household's checks and deadlines and one
 /// short recording transaction. The plugin's files are read again, and their fingerprint
-/// taken again, with each new date, as a whole run would. Up to `concurrency` re-screenings
-/// run at once (a server on PostgreSQL takes actions on different households at once); the
-/// store records them one at a time, each against the current state as it then is. A
-/// re-screening that fails leaves the households marked changed, for the next
-/// `dixian screen --changed`.
+/// taken again, with each new date, as a whole run would. Re-screenings run one at a time
+/// (they are recorded one at a time in any case). A re-screening that fails leaves the
+/// households marked changed, for the next `dixian screen --changed`.
 public final class LiveScreening: Sendable {
     /// The plugin chain (the plugin asked for last).
     public let chain: [PluginManifest]
@@ -24,9 +22,6 @@ public final class LiveScreening: Sendable {
         var pool: LuaStatePool<PluginRuntime>
     }
     private let loaded = Mutex<Loaded?>(nil)
-
-    /// How many re-screenings may run at once: the Lua states kept for them.
-    public static let concurrency = 2
 
     /// Live screening with `chain`, each state within `limits`.
     public init(chain: [PluginManifest], limits: LuaLimits = LuaLimits()) {
@@ -39,19 +34,16 @@ public final class LiveScreening: Sendable {
     @discardableResult
     public func rescreen(_ households: [String], on date: LocalDate, actor: String,
                          in store: some HouseholdViewSource & ScreeningRunStore & RegistryStore) throws -> ScreeningEngine.Outcome {
-        // The states of the date are made once; a re-screening then waits only for a free state
-        // (and the store's recording), not for the others to finish.
-        let current = try loaded.withLock { loaded in
+        try loaded.withLock { loaded in
             if loaded?.date != date {
                 loaded = Loaded(date: date, fingerprint: try PluginManifest.fingerprint(of: chain),
-                                pool: try LuaStatePool(chain: chain, asOf: date, size: Self.concurrency, limits: limits))
+                                pool: try LuaStatePool(chain: chain, asOf: date, size: 1, limits: limits))
             }
-            return loaded!
+            let engine = ScreeningEngine(
+                chain: chain, options: .init(asOf: date, actor: actor, workers: 1, limits: limits),
+                fingerprint: loaded!.fingerprint, pool: loaded!.pool)
+            return try engine.run(on: store, households: households)
         }
-        let engine = ScreeningEngine(
-            chain: chain, options: .init(asOf: date, actor: actor, workers: 1, limits: limits),
-            fingerprint: current.fingerprint, pool: current.pool)
-        return try engine.run(on: store, households: households)
     }
 
     /// What `rescreenChanged(after:…)` did.

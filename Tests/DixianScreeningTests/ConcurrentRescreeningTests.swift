@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// A server on PostgreSQL takes actions on different households at once, and re-screens each
-/// household after its action (`LiveScreening`): re-screenings that run together, on both
+/// household after its action (`LiveScreening`): re-screenings asked for together, on both
 /// stores, leave the findings, deadline items and marks a full run would, and no change
 /// unscreened.
 @Suite(.serialized)
