@@ -290,14 +290,14 @@ extension DixianServer {
     /// Re-screens `household` after `user`'s action on it. A failure (a plugin parameter unset
     /// for today, a check that cannot load) does not undo the action, which is committed: it
     /// is logged, and the household stays marked for the next `dixian screen --changed`.
-    /// The time it takes goes to the request's log line (`RequestTiming`).
+    /// The time a re-screening that succeeded took goes to the request's log line (`RequestTiming`).
     func rescreen(_ household: String, as user: ServerUser) async {
         let start = ContinuousClock.now
-        defer { RequestTiming.current?.addRescreen(ContinuousClock.now - start) }
         do {
             _ = try await offload { [live, store] in
                 try live.rescreen([household], on: LocalDate.today, actor: user.actor, in: store).run.id
             }
+            RequestTiming.current?.addRescreen(ContinuousClock.now - start)
         } catch {
             Self.logger.warning("re-screening after a change failed; the household stays marked for dixian screen --changed",
                                 metadata: ["household": "\(household)", "error": "\(error)"])

@@ -117,8 +117,10 @@ struct HouseholdPage {
                                 period: "\(stay.admittedOn) 入院，" + (stay.dischargedOn.map { "\($0) 出院" } ?? "尚未出院"),
                                 hospital: stay.hospital, cost: "总费用 \(stay.cost) 元，已报销 \(stay.reimbursed) 元，自付 \(stay.outOfPocket) 元")
         }
+        // A complaint's text is free text anyone may have written, which may name an illness: hidden
+        // without `details`, as the rules' messages are.
         complaints = dossier.complaints.reversed().map {
-            Complaint(receivedOn: "\($0.receivedOn)", channel: $0.channel.chineseName, summary: $0.summary,
+            Complaint(receivedOn: "\($0.receivedOn)", channel: $0.channel.chineseName, summary: details ? $0.summary : Self.hiddenMessage,
                       state: $0.closedOn.map { "\($0) 办结" } ?? "未办结")
         }
         loans = dossier.loans.reversed().map {

@@ -19,8 +19,8 @@ struct MyWork: Sendable {
     static let horizonDays = 7
     /// The items a page lists, for a phone; the filters narrow the list and the pages go through it.
     static let pageLength = 30
-    /// The last page one may ask for.
-    static let lastPage = 1000
+    /// The last page one may ask for (a whole county's work fills thousands; its villages and kinds narrow it).
+    static let lastPage = 100
 
     /// The items of one kind in one village.
     struct Tally: Sendable, Hashable {
@@ -71,8 +71,11 @@ struct MyWork: Sendable {
     /// How many of those are overdue.
     var overdueCount: Int { picked.reduce(0) { $0 + $1.overdue } }
 
-    /// How many pages the items the filter picks fill (at least one).
-    var pages: Int { max(1, (total + Self.pageLength - 1) / Self.pageLength) }
+    /// How many pages the items the filter picks fill (at least one, at most `lastPage`).
+    var pages: Int { min(max(1, (total + Self.pageLength - 1) / Self.pageLength), Self.lastPage) }
+
+    /// Whether the items the filter picks fill more than `lastPage` pages, the rest reached only by filtering.
+    var cutOff: Bool { total > Self.lastPage * Self.pageLength }
 
     /// The villages holding items, by code.
     var villages: [String] { Array(Set(tallies.map(\.village).filter { !$0.isEmpty })).sorted() }

@@ -44,7 +44,7 @@ extension PageTemplates {
             let searched: Bool, rows: [FoundHousehold], hasRows: Bool, page: Int, previous: String?, next: String?
         }
         func link(_ page: Int, _ text: String = search.shownText) -> String {
-            "/households/find?by=\(search.kind.rawValue)&q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&page=\(page)"
+            "/households/find?by=\(search.kind.rawValue)&q=\(text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")&page=\(page)"
         }
         let rows = results ?? []
         let values = Values(

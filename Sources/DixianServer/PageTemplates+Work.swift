@@ -4,6 +4,9 @@ import Foundation
 
 /// The values of 我的待办 (`work.mustache`).
 extension PageTemplates {
+    /// The characters a link's query value keeps as they are (RFC 3986's unreserved ones, ASCII).
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
     /// 我的待办 of `user`: the inbox of reports not yet decided, then the page of the items
     /// `work`'s filter picks, each with its household's head where `heads` knows it, and links
     /// to the pages before and after it; the filters offer the villages and kinds of all of
@@ -18,7 +21,7 @@ extension PageTemplates {
         struct Values {
             let user: String, role: String, csrf: String?, today: String, horizon: Int
             let reports: [Report], hasReports: Bool, villages: [Option], kinds: [Option], filtered: Bool
-            let rows: [Row], hasRows: Bool, total: Int, overdue: Int, page: Int, pages: Int, paged: Bool
+            let rows: [Row], hasRows: Bool, total: Int, overdue: Int, page: Int, pages: Int, paged: Bool, cutOff: Bool, listed: Int
             let previous: String?, next: String?
         }
         let today = work.today
@@ -33,7 +36,7 @@ extension PageTemplates {
         let village = work.filter.village, kind = work.filter.kind
         func link(_ page: Int) -> String {
             let filters = [("village", village), ("kind", kind)].filter { !$0.1.isEmpty }
-                .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&" }.joined()
+                .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "")&" }.joined()
             return "/work?\(filters)page=\(page)"
         }
         let rows = work.items.map { item in
@@ -49,7 +52,7 @@ extension PageTemplates {
             kinds: work.kinds.sorted { $0.value < $1.value }.map { Option(value: $0.key, label: $0.value, selected: $0.key == kind) },
             filtered: !village.isEmpty || !kind.isEmpty,
             rows: rows, hasRows: !rows.isEmpty, total: work.total, overdue: work.overdueCount,
-            page: work.page, pages: work.pages, paged: work.pages > 1,
+            page: work.page, pages: work.pages, paged: work.pages > 1, cutOff: work.cutOff, listed: MyWork.lastPage * MyWork.pageLength,
             previous: work.page > 1 ? link(min(work.page, work.pages + 1) - 1) : nil, next: work.page < work.pages ? link(work.page + 1) : nil)
         return document(title: "我的待办", body: render("work", values))
     }

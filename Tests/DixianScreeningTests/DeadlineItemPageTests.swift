@@ -39,25 +39,30 @@ struct DeadlineItemPageTests {
         try await store.apply(households.map { .insert(.household($0)) }, as: "test")
         let asOf = CurrentFindingsTests.asOf, horizon = asOf.adding(days: 7)
         let fingerprint = try PluginManifest.fingerprint(of: chain)
-        func page(_ filter: DeadlineItemPage.Filter, limit: Int) throws -> DeadlineItemPage? {
-            try store.openDeadlineItems(plugin: "test", fingerprint: fingerprint, asOf: asOf, area: "620621101", through: horizon,
+        func page(_ filter: DeadlineItemPage.Filter, limit: Int, area: String = "620621101") throws -> DeadlineItemPage? {
+            try store.openDeadlineItems(plugin: "test", fingerprint: fingerprint, asOf: asOf, area: area, through: horizon,
                                         filter: filter, limit: limit)
         }
         #expect(try page(.init(village: nil, deadlineID: nil), limit: 5) == nil, "no run has stored the items yet")
         _ = try ScreeningEngine(chain: chain, options: .init(asOf: asOf, actor: "测试", workers: 1)).runChanged(on: store)
-        let stored = try #require(try store.storedDeadlineItems(plugin: "test", fingerprint: fingerprint, asOf: asOf,
-                                                                 area: "620621101", through: horizon))
-        let open = stored.filter { $0.doneOn == nil && $0.dueOn <= horizon }
-        #expect(open.count < stored.count, "the work done late is not a person's work")
-        for village in [nil] + villages.map(Optional.some) {
-            for deadline in [nil, "a-plan", "b-visit", "c-late"] {
-                for limit in [0, 3, 100] {
-                    let filter = DeadlineItemPage.Filter(village: village, deadlineID: deadline)
-                    let expected = DeadlineItemPage(of: open, filter: filter, today: asOf, limit: limit)
-                    #expect(try page(filter, limit: limit) == expected, "\(filter) \(limit)")
+        // The county, the township and a village (each area scope of the stores).
+        for area in ["620621", "620621101", villages[1]] {
+            let stored = try #require(try store.storedDeadlineItems(plugin: "test", fingerprint: fingerprint, asOf: asOf,
+                                                                     area: area, through: horizon))
+            let open = stored.filter { $0.doneOn == nil && $0.dueOn <= horizon }
+            #expect(open.count < stored.count, "the work done late is not a person's work")
+            for village in [nil] + villages.map(Optional.some) {
+                for deadline in [nil, "a-plan", "b-visit", "c-late"] {
+                    for limit in [0, 3, 100] {
+                        let filter = DeadlineItemPage.Filter(village: village, deadlineID: deadline)
+                        let expected = DeadlineItemPage(of: open, filter: filter, today: asOf, limit: limit)
+                        #expect(try page(filter, limit: limit, area: area) == expected, "\(area) \(filter) \(limit)")
+                    }
                 }
             }
         }
+        let open = try #require(try store.storedDeadlineItems(plugin: "test", fingerprint: fingerprint, asOf: asOf,
+                                                               area: "620621101", through: horizon)).filter { $0.doneOn == nil && $0.dueOn <= horizon }
         let all = try #require(try page(.init(village: nil, deadlineID: nil), limit: 100))
         #expect(all.tallies.map(\.count).reduce(0, +) == open.count)
         #expect(all.tallies.contains { $0.overdue > 0 } && all.tallies.contains { $0.overdue < $0.count })

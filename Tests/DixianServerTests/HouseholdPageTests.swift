@@ -220,10 +220,10 @@ struct HouseholdPageTests {
             let audited = try await auditor.get(client, "/households/\(number)")
             #expect(audited.status == .ok)
             for shown in [">住院</h2>", "<strong>张*</strong> <span class=\"id\">\(Fixtures.head.residentID.masked)</span>：已隐藏<br><span class=\"note\">已隐藏；已隐藏</span>",
-                          "<strong>王*</strong>", "2024-09-20 12317热线：反映医疗费用报销慢", "2022-04-15 放贷 50000 元"] {
+                          "<strong>王*</strong>", "2024-09-20 12317热线：说明含个人信息，已隐藏", "2022-04-15 放贷 50000 元"] {
                 #expect(audited.page.contains(shown), "auditor: \(shown) is not on the page")
             }
-            for hidden in ["民勤县人民医院", "武威市人民医院", "入院", "出院", "36800", "25760", "11040", "张三", "王芳"] {
+            for hidden in ["民勤县人民医院", "武威市人民医院", "入院", "出院", "36800", "25760", "11040", "张三", "王芳", "反映医疗费用报销慢"] {
                 #expect(!audited.page.contains(hidden), "auditor: \(hidden) is on the page")
             }
             #expect(!audited.page.contains(script), "the complaint's text is escaped for the auditor too")
