@@ -103,14 +103,15 @@ struct MyWork: Sendable {
             reports += try await store.records(in: .monitoringEpisode, where: "household_number", from: area, below: area + ":",
                                                and: "status", isOneOf: undecided.map(\.rawValue))
                 .compactMap { $0.value as? MonitoringEpisode }
-            let page = try await server.offload {
+            // The area's items up to the page asked for: merged with the open work, they hold its items.
+            let stored = try await server.offload {
                 try store.openDeadlineItems(plugin: plugin.id, fingerprint: fingerprint, asOf: today, area: area, through: horizon,
                                             filter: deadlineFilter, limit: page * pageLength)
             }
             var counted: [DueList.Item]
-            if let page {
-                items += page.items.map(DueList.Item.init)
-                tallies += page.tallies.map {
+            if let stored {
+                items += stored.items.map(DueList.Item.init)
+                tallies += stored.tallies.map {
                     Tally(village: $0.village, kind: $0.deadlineID, title: $0.title, count: $0.count, overdue: $0.overdue)
                 }
                 counted = try await DueScan.openWork(of: store, area: area, through: horizon, language: plugin.language)

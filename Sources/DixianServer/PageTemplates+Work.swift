@@ -53,7 +53,7 @@ extension PageTemplates {
             filtered: !village.isEmpty || !kind.isEmpty,
             rows: rows, hasRows: !rows.isEmpty, total: work.total, overdue: work.overdueCount,
             page: work.page, pages: work.pages, paged: work.pages > 1, cutOff: work.cutOff, listed: MyWork.lastPage * MyWork.pageLength,
-            previous: work.page > 1 ? link(min(work.page, work.pages + 1) - 1) : nil, next: work.page < work.pages ? link(work.page + 1) : nil)
+            previous: work.page > 1 ? link(work.page - 1) : nil, next: work.page < work.pages ? link(work.page + 1) : nil)
         return document(title: "我的待办", body: render("work", values))
     }
 }
