@@ -6,10 +6,10 @@ import DixianSQLite
 import Foundation
 
 /// The registry at `db`, which must exist (commands that only read or add to a registry do
-/// not create an empty one by mistake).
-func existingRegistry(_ db: String) throws -> SQLiteRegistry {
+/// not create an empty one by mistake), read through its memory map when `memoryMapped`.
+func existingRegistry(_ db: String, memoryMapped: Bool = false) throws -> SQLiteRegistry {
     guard FileManager.default.fileExists(atPath: db) else { throw ValidationError(CommandMessage.registryMissing(db).shown) }
-    return try SQLiteRegistry(path: db)
+    return try SQLiteRegistry(path: db, memoryMapped: memoryMapped)
 }
 
 /// Writes a line to standard error.
@@ -47,10 +47,12 @@ struct StoreOptions: ParsableArguments {
         if sqlitePath == nil && postgresURL == nil { throw ValidationError(ConfigurationMessages.noRegistry) }
     }
 
-    /// The registry; a SQLite file must exist unless `creating`.
-    func open(creating: Bool = false) throws -> any ServerStore {
+    /// The registry; a SQLite file must exist unless `creating`, and is read through its memory
+    /// map when `memoryMapped` (the server: `SQLiteRegistry.init(path:memoryMapped:)`).
+    func open(creating: Bool = false, memoryMapped: Bool = false) throws -> any ServerStore {
         if let url = postgresURL { return try PostgresRegistry(url: url) }
-        return creating ? try SQLiteRegistry(path: sqlitePath!) : try existingRegistry(existingSQLiteFile())
+        return creating ? try SQLiteRegistry(path: sqlitePath!, memoryMapped: memoryMapped)
+            : try existingRegistry(existingSQLiteFile(), memoryMapped: memoryMapped)
     }
 
     /// The SQLite file, which must exist: refused naming where it was given when it does not.

@@ -59,7 +59,7 @@ extension Dixian {
         @OptionGroup var plugins: PluginSearchOptions
 
         func run() async throws {
-            try await serve(try registry.open())
+            try await serve(try registry.open(memoryMapped: true))
         }
 
         private func serve(_ store: some ServerStore) async throws {

@@ -17,8 +17,13 @@ public final class SQLiteRegistry: RegistryStore {
     let pendingChanges = Mutex(0)
 
     /// Opens (creating if needed) the registry database at `path` and brings its schema up to date.
-    public convenience init(path: String) throws {
-        try self.init(path: path, temporaryDirectory: nil, connection: .pool)
+    /// With `memoryMapped`, pages are read through the file's memory map (`PRAGMA mmap_size`,
+    /// as far as SQLite maps, 2 GB as Debian builds it) rather than copied in by a system call
+    /// each: a server's many small reads of a large registry spent a fifth of their time in those
+    /// copies. The process's resident memory then counts the registry pages it has read, and a
+    /// file truncated under it ends the process (SIGBUS) where a read would fail: for the server.
+    public convenience init(path: String, memoryMapped: Bool = false) throws {
+        try self.init(path: path, temporaryDirectory: nil, connection: .pool, memoryMapped: memoryMapped)
     }
 
     /// Opens the registry at `path` for an administrator's session: one connection, on which
@@ -42,7 +47,7 @@ public final class SQLiteRegistry: RegistryStore {
         case building
     }
 
-    init(path: String, temporaryDirectory: URL?, connection: Connection) throws {
+    init(path: String, temporaryDirectory: URL?, connection: Connection, memoryMapped: Bool = false) throws {
         _ = Self.memoryStatisticsOff
         let session = connection == .session
         var configuration = Configuration()
@@ -57,10 +62,7 @@ public final class SQLiteRegistry: RegistryStore {
             } else {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            // Pages are read from the file's memory map (as far as SQLite maps, 2 GB as Debian
-            // builds it) rather than copied in by a system call each: a server's many small
-            // reads of a large registry spent a fifth of their time in those copies.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
+            if memoryMapped { try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
             // Every change goes through the audit triggers, so every INSERT, UPDATE or DELETE is
             // a statement that writes several rows and may abort: SQLite keeps a statement
             // journal of the pages it touches, so that it can be undone alone. In a file (the
