@@ -66,42 +66,15 @@ public enum TestPostgres {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("scripts/postgres")
 
-    /// Runs a program; returns its standard output, or throws with its standard error.
-    ///
-    /// Spawned and waited for with `posix_spawn` and `waitpid`: Foundation's `Process` can miss
-    /// the exit of a child while tests start in parallel, and wait for ever (and a server the
-    /// program starts would hold a pipe open).
+    /// Runs a program (`ChildProcess.run`); returns its standard output, or throws with its
+    /// standard error.
     @discardableResult
     public static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dixian-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outputPath = folder.appendingPathComponent("out").path, errorPath = folder.appendingPathComponent("err").path
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp = variables.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-
-        var child = pid_t()
-        let spawned = posix_spawn(&child, program, &actions, nil, argv, envp)
-        guard spawned == 0 else {
-            throw TestPostgresError(message: "\(program) could not be started: \(String(cString: strerror(spawned)))")
+        let child = try ChildProcess.run(program, arguments, environment: environment)
+        guard child.status == 0 && !child.signalled else {
+            throw TestPostgresError(message: "\(program) \(arguments.joined(separator: " ")) failed: \(child.errorOutput)")
         }
-        var status: Int32 = 0
-        while waitpid(child, &status, 0) == -1 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        guard status == 0 else {
-            let problem = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-            throw TestPostgresError(message: "\(program) \(arguments.joined(separator: " ")) failed: \(problem)")
-        }
-        return text
+        return child.output
     }
 }
 

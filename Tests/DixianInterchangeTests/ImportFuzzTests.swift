@@ -25,7 +25,7 @@ struct ImportFuzzTests {
         let base = try await offThePool { try Self.generatedCounty(in: folder.appendingPathComponent("base")) }
         var random = SplitMix64(seed: Self.seed)
         var imported = 0, refused = 0
-        let peakBefore = Self.peakResidentBytes(RUSAGE_SELF)
+        let peakBefore = ChildProcess.peakResidentBytesOfThisProcess()
         for run in 0..<Self.runs {
             var files = base
             var applied: [String] = []
@@ -57,13 +57,13 @@ struct ImportFuzzTests {
                 let db = folder.appendingPathComponent("child-\(run).sqlite").path
                 let child = try await offThePool { try Self.importInChild(directory, db: db) }
                 #expect(!FileManager.default.fileExists(atPath: db + ".importing"), "dixian import left \(db).importing (\(context))")
-                #expect(child.reason == .exit, "dixian import was killed by signal \(child.status) (\(context))")
+                #expect(!child.signalled, "dixian import was killed by signal \(child.status) (\(context))")
                 #expect(child.status == (succeeded ? 0 : 1), "dixian import exited \(child.status) (\(context))")
+                #expect(child.peakResidentBytes < 1 << 30, "dixian import held \(child.peakResidentBytes) bytes (\(context))")
             }
         }
         #expect(imported > 0 && refused > 0, "imported \(imported), refused \(refused)")
-        #expect(Self.peakResidentBytes(RUSAGE_CHILDREN) < 1 << 30)
-        #expect(Self.peakResidentBytes(RUSAGE_SELF) - peakBefore < 1 << 30)
+        #expect(ChildProcess.peakResidentBytesOfThisProcess() - peakBefore < 1 << 30)
     }
 
     // MARK: The county and its mutations
@@ -288,22 +288,8 @@ struct ImportFuzzTests {
     }
 
     /// Imports `directory` into a new registry at `db` with a `dixian import` process.
-    static func importInChild(_ directory: URL, db: String) throws -> (reason: Process.TerminationReason, status: Int32) {
-        let process = Process()
-        process.executableURL = dixianExecutable
-        process.environment = DixianTestEnvironment.isolated
-        process.arguments = ["import", directory.path, "--db", db]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationReason, process.terminationStatus)
-    }
-
-    /// The most memory this process, or the largest of its finished children, has held.
-    static func peakResidentBytes(_ who: __rusage_who) -> Int {
-        var usage = rusage()
-        getrusage(who.rawValue, &usage)
-        return usage.ru_maxrss * 1024
+    static func importInChild(_ directory: URL, db: String) throws -> ChildProcess {
+        try ChildProcess.run(dixianExecutable.path, ["import", directory.path, "--db", db],
+                             environment: DixianTestEnvironment.isolated, inherit: false)
     }
 }

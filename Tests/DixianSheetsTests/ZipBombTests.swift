@@ -58,13 +58,6 @@ struct ZipBombTests {
         try Data(bytes).write(to: url)
     }
 
-    /// The most memory the process has held, in bytes.
-    static func peakResidentBytes() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss * 1024
-    }
-
     @Test(arguments: ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"])
     func aPartDeclaredLargerThanTheLimitIsRefusedBeforeItIsRead(bomb: String) throws {
         let url = try Self.workbook(bomb: bomb, size: 300 << 20, lying: false)
@@ -87,7 +80,7 @@ struct ZipBombTests {
     func aPartThatLiesAboutItsSizeIsRefusedOnceItsInflatedBytesPassTheLimit(bomb: String) throws {
         let url = try Self.workbook(bomb: bomb, size: 256 << 20, lying: true)
         defer { try? FileManager.default.removeItem(at: url) }
-        let peakBefore = Self.peakResidentBytes()
+        let peakBefore = ChildProcess.peakResidentBytesOfThisProcess()
         do {
             _ = try XLSXReader(url: url, limits: .init(partBytes: 4 << 20)).rows()
             Issue.record("a workbook inflating to 256 MiB was read under a limit of 4 MiB")
@@ -95,7 +88,7 @@ struct ZipBombTests {
             #expect(error.description.hasPrefix("\(bomb) inflates to more than 4 MiB"))
         }
         // Reading the whole part would have held 256 MiB at least (twice that, as text).
-        #expect(Self.peakResidentBytes() - peakBefore < 128 << 20)
+        #expect(ChildProcess.peakResidentBytesOfThisProcess() - peakBefore < 128 << 20)
     }
 
     @Test func aCellBeyondTheLastColumnIsRefusedNotAllocated() throws {
