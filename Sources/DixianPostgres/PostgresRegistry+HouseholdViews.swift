@@ -159,6 +159,14 @@ struct ViewQuery: Sendable {
         ("SELECT household_view($1, $2, $3, $4)", [number, asOf.description, String(asOf.year), String(asOf.year * 100 + asOf.month)])
     }
 
+    /// The call that reads `households` as of `asOf`, in their order, one row each (none for a
+    /// household not in the registry), and its parameters.
+    func call(households: [String], asOf: LocalDate) -> (sql: String, parameters: [String?]) {
+        ("SELECT household_view(n, $2, $3, $4) FROM unnest($1::text[]) WITH ORDINALITY AS u(n, i) ORDER BY i",
+         ["{" + households.map(Self.arrayElement).joined(separator: ",") + "}", asOf.description, String(asOf.year),
+          String(asOf.year * 100 + asOf.month)])
+    }
+
     /// The views the rows of `queries` describe (each kind's rows, in the order of `kinds`), in
     /// household order. A record whose household is not among the partition's households (one
     /// outside its area, in its range of numbers) is passed over.
@@ -343,9 +351,25 @@ extension PostgresRegistry: HouseholdViewSource {
         }
     }
 
+    /// The most chosen households read through `household_view`, one statement for them all,
+    /// rather than with a query for each kind of record (twelve round trips and a transaction's
+    /// two, which a live re-screening of one household would spend).
+    static let viewCallLimit = 64
+
     public func readViews(
         in partition: HouseholdPartition, asOf: LocalDate, batchSize: Int, _ body: ([HouseholdView]) throws -> Void
     ) throws {
+        if let households = partition.households, households.count <= Self.viewCallLimit {
+            let call = views.call(households: households, asOf: asOf)
+            let rows = try pool.withConnection { connection in try connection.arrays(call.sql, call.parameters) }
+            let read = try rows.compactMap { (row: [String]) -> HouseholdView? in
+                guard let view = try views.view([row]) else { return nil }
+                // Only those in the partition's area, as the queries' bounds on the village code.
+                return partition.area.map(view.household.area.isWithin) ?? true ? view : nil
+            }
+            if !read.isEmpty { try body(read) }
+            return
+        }
         let queries = views.queries(partition, asOf: asOf)
         // One snapshot for the nine queries, so that no change lands between them (in a
         // console session, the session's own transaction).

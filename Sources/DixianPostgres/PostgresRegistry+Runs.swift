@@ -34,7 +34,8 @@ extension PostgresRegistry: ScreeningRunStore {
                     }
                     // A run that covers the area screened its assets too: their findings follow the households'.
                     let current = try Self.current(plugin: recorded.pluginID,
-                                                   in: try Self.scope(area: recorded.area, households: households, from: 2), on: connection)
+                                                   in: try Self.scope(area: recorded.area, households: households, from: 2),
+                                                   few: Self.few(households), on: connection)
                         + (coversArea ? try Self.current(plugin: recorded.pluginID, in: Self.assetScope(area: recorded.area, from: 2),
                                                         on: connection) : [])
                     try Self.record(FindingChanges(current: current, screened: findings), run: recorded, id: id, on: connection)
@@ -113,7 +114,7 @@ extension PostgresRegistry: ScreeningRunStore {
         var gone: [String] = []
         try Self.forEachRow("""
             SELECT household_number, wake_on::text FROM household_wake WHERE plugin_id = $1 AND \(scope.sql)
-            """, [run.pluginID] + scope.parameters, on: connection) { row in
+            """, [run.pluginID] + scope.parameters, few: few(households), on: connection) { row in
             guard let household = row[0] else { return }
             if let wake = pending[household] {
                 if wake.description == row[1] { pending.removeValue(forKey: household) }
@@ -187,7 +188,7 @@ extension PostgresRegistry: ScreeningRunStore {
             try Self.forEachRow("""
                 SELECT \(deadlineColumns.replacingOccurrences(of: "due_on, done_on", with: "due_on::text, done_on::text"))
                 FROM due_item WHERE plugin_id = $1 AND \(scope.sql) ORDER BY household_number, position
-                """, [run.pluginID] + scope.parameters, on: connection) { row in try body(try deadlineItem(row)) }
+                """, [run.pluginID] + scope.parameters, few: few(households), on: connection) { row in try body(try deadlineItem(row)) }
         }, to: sorted)
         for start in stride(from: 0, to: changed.count, by: findingsPerStatement) {
             try connection.run("""
@@ -381,10 +382,13 @@ extension PostgresRegistry: ScreeningRunStore {
     }
 
     public func currentFindings(plugin: String, area: String?, households: [String]?) throws -> [Finding] {
-        try pool.withConnection { connection in
-            try connection.transaction {
-                try Self.current(plugin: plugin, in: try Self.scope(area: area, households: households, from: 2), on: connection).map(\.finding)
-            }
+        let scope = try Self.scope(area: area, households: households, from: 2)
+        // A few households' are read in one statement; an area's through a cursor, in a transaction.
+        guard !Self.few(households) else {
+            return try pool.withConnection { connection in try Self.current(plugin: plugin, in: scope, few: true, on: connection).map(\.finding) }
+        }
+        return try pool.withConnection { connection in
+            try connection.transaction { try Self.current(plugin: plugin, in: scope, on: connection).map(\.finding) }
         }
     }
 
@@ -436,10 +440,23 @@ extension PostgresRegistry: ScreeningRunStore {
     /// A finding's columns as text, in the order `finding(_:from:in:)` reads them.
     private static let findingColumns = "household_number, asset_id::text, township_code, check_id, severity, risk_types, message"
 
+    /// The most households a run may choose for their rows to be read in one statement rather
+    /// than through a cursor (a live re-screening's, which would spend three round trips where one does).
+    static let fewHouseholds = 10_000
+
+    /// Whether the rows of `households` (nil: an area's) are few enough to read at once.
+    private static func few(_ households: [String]?) -> Bool {
+        households.map { $0.count <= fewHouseholds } ?? false
+    }
+
     /// Reads the rows of `sql` (with `parameters`) through a cursor, 5,000 at a time: inside a
-    /// transaction, which the caller opens.
-    private static func forEachRow(_ sql: String, _ parameters: [String?], on connection: Connection,
+    /// transaction, which the caller opens. With `few`, they are read at once.
+    private static func forEachRow(_ sql: String, _ parameters: [String?], few: Bool = false, on connection: Connection,
                                    _ body: ([String?]) throws -> Void) throws {
+        if few {
+            for row in try connection.rows(sql, parameters) { try body(row) }
+            return
+        }
         try connection.rows("DECLARE found NO SCROLL CURSOR FOR \(sql)", parameters)
         while true {
             let batch = try connection.rows("FETCH 5000 FROM found")
@@ -451,14 +468,14 @@ extension PostgresRegistry: ScreeningRunStore {
     }
 
     /// The current findings of `plugin` within `scope` (its parameters from $2), each with its position.
-    private static func current(plugin: String, in scope: (sql: String, parameters: [String?]), on connection: Connection)
-        throws -> [(id: Int64, finding: Finding)]
+    private static func current(plugin: String, in scope: (sql: String, parameters: [String?]), few: Bool = false,
+                                on connection: Connection) throws -> [(id: Int64, finding: Finding)]
     {
         var found: [(id: Int64, finding: Finding)] = []
         try forEachRow("""
             SELECT position::text, \(findingColumns) FROM current_finding WHERE plugin_id = $1 AND \(scope.sql)
             ORDER BY \(findingOrder("current_finding")), current_finding.position
-            """, [plugin] + scope.parameters, on: connection) { row in
+            """, [plugin] + scope.parameters, few: few, on: connection) { row in
             found.append((Int64(row[0] ?? "") ?? 0, try finding(row, from: 1, in: "current_finding")))
         }
         return found

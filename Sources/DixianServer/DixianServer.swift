@@ -21,8 +21,9 @@ public final class DixianServer<Store: ServerStore>: Sendable {
     /// The plugin chain (the plugin asked for last).
     public let chain: [PluginManifest]
     let runtimes: RuntimeLender
-    /// Re-screens the household of each action once it is committed.
-    let live: LiveScreening
+    /// Re-screens the household of each action once it is committed (`LiveScreening`), those
+    /// waiting together.
+    let rescreens: RescreenBatches
     let writes = WriteQueue()
     /// The users, read from the registry at most every 10 seconds each.
     let users: UserCache<Store>
@@ -58,7 +59,10 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         self.chain = chain
         self.options = options
         runtimes = try RuntimeLender(chain: chain)
-        live = LiveScreening(chain: chain)
+        let live = LiveScreening(chain: chain)
+        rescreens = RescreenBatches { households, actor in
+            _ = try live.rescreen(households, on: LocalDate.today, actor: actor, in: store)
+        }
         users = UserCache(store, freshness: 10)
         selfReports = RateLimiter(limit: options.selfReportLimit, window: TimeInterval(options.selfReportWindow.components.seconds))
         openAPIDocument = try OpenAPIDocument.served(for: chain[chain.count - 1])
@@ -290,13 +294,12 @@ extension DixianServer {
     /// Re-screens `household` after `user`'s action on it. A failure (a plugin parameter unset
     /// for today, a check that cannot load) does not undo the action, which is committed: it
     /// is logged, and the household stays marked for the next `dixian screen --changed`.
-    /// The time a re-screening that succeeded took goes to the request's log line (`RequestTiming`).
+    /// The time a re-screening that succeeded took, with its wait for the one before it
+    /// (`RescreenBatches`), goes to the request's log line (`RequestTiming`).
     func rescreen(_ household: String, as user: ServerUser) async {
         let start = ContinuousClock.now
         do {
-            _ = try await offload { [live, store] in
-                try live.rescreen([household], on: LocalDate.today, actor: user.actor, in: store).run.id
-            }
+            try await rescreens.rescreen(household, actor: user.actor)
             RequestTiming.current?.addRescreen(ContinuousClock.now - start)
         } catch {
             Self.logger.warning("re-screening after a change failed; the household stays marked for dixian screen --changed",
