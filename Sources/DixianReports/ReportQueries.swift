@@ -208,6 +208,7 @@ final class ReportQueries: @unchecked Sendable {
                 "township_name": .string(places[township] ?? township), "custodian": asset.custodian.map(LuaValue.string) ?? .nil,
                 "registered": .boolean(asset.ownershipRegistered), "status": .string(asset.status.rawValue),
                 "status_name": .string(asset.status.chineseName), "formed_on": .string(asset.formedOn.description),
+                "status_since": asset.statusSince.map { .string($0.description) } ?? .nil,
                 "income": .number(Self.yuan(view.incomes.filter { $0.year == year }.map(\.income))),
                 "distributed": .number(Self.yuan(view.distributions.filter { $0.year == year }.map(\.amount))),
             ]))

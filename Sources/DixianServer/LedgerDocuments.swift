@@ -31,6 +31,8 @@ struct AssetDocument: Encodable, Sendable {
     /// Who keeps it, absent when no one is named.
     var custodian: String?
     var status: String
+    /// The first day of its status (the ledger's 状态起始日期), absent when the ledger does not say.
+    var statusSince: String?
     var registered: Bool
 
     init(_ asset: Asset) {
@@ -41,6 +43,7 @@ struct AssetDocument: Encodable, Sendable {
         village = asset.villageCode
         custodian = asset.custodian
         status = asset.status.rawValue
+        statusSince = asset.statusSince?.description
         registered = asset.ownershipRegistered
     }
 }

@@ -23,6 +23,9 @@ struct AssetLedgerReportTests {
             "| 合计 | 4 | 1800000 | 70000 | 45000 | 1 | 1 | 1 |",
             "| 三雷镇 | 2 | 1100000 | 60000 | 40000 | 0 | 0 | 1 |",
             "| 东坝镇 | 2 | 700000 | 10000 | 5000 | 1 | 1 | 0 |",
+            // The detail row carries the day the workshop's status began; the others hold none.
+            "| 闲置（自2023-09-01起） |",
+            "| 正常使用 |",
             "以下2个资产闲置、未确权或未明确管护主体，应明确管护责任、办理确权登记、盘活闲置资产。",
         ] {
             #expect(text.contains(line), "missing: \(line)\n\(text)")

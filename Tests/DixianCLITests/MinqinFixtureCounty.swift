@@ -83,15 +83,15 @@ struct MinqinFixtureCounty {
             3,6206211012010001,东坝镇,2023-11-20,务工收入下降,东坝镇,吴干部,就业帮扶,2024-08-31,,
             """,
         // 2023: the solar station earned 60000 and paid out 40000; the greenhouse (lost) 10000
-        // and 5000. The road has no custodian; the workshop is idle and not registered; the
-        // sheep were handed out after the report's date.
+        // and 5000. The road has no custodian; the workshop is idle (since 1 September 2023) and
+        // not registered; the sheep were handed out after the report's date.
         "assets.csv": """
-            id,project,asset_class,value,village_code,custodian,ownership_registered,status,formed_on
-            1,光伏电站,operating,800000,620621100201,村集体经济合作社,是,in-use,2019-06-30
-            2,村级道路,public-welfare,300000,620621100201,,是,in-use,2020-05-01
-            3,扶贫车间,operating,500000,620621101201,东坝镇,否,idle,2018-06-30
-            4,到户羊只,household,20000,620621101201,赵四,是,in-use,2024-08-01
-            5,温室大棚,operating,200000,620621101201,东坝镇,是,lost,2021-03-01
+            id,project,asset_class,value,village_code,custodian,ownership_registered,status,formed_on,status_since
+            1,光伏电站,operating,800000,620621100201,村集体经济合作社,是,in-use,2019-06-30,
+            2,村级道路,public-welfare,300000,620621100201,,是,in-use,2020-05-01,
+            3,扶贫车间,operating,500000,620621101201,东坝镇,否,idle,2018-06-30,2023-09-01
+            4,到户羊只,household,20000,620621101201,赵四,是,in-use,2024-08-01,
+            5,温室大棚,operating,200000,620621101201,东坝镇,是,lost,2021-03-01,
             """,
         "asset_incomes.csv": """
             asset_id,year,income
@@ -107,14 +107,18 @@ struct MinqinFixtureCounty {
     ]
 
     let scratch: TemporaryFolder
+    /// The fixture's files, with the rows a test added.
+    let files: [String: String]
 
-    init(_ name: String) {
+    /// The fixture, with `rows` (file name → lines, without the header) added to its files.
+    init(_ name: String, adding rows: [String: String] = [:]) {
         scratch = TemporaryFolder(name)
+        files = Self.files.merging(rows) { fixture, added in fixture + "\n" + added }
     }
 
     /// The fixture imported: the registry's path.
     func registry() async throws -> String {
-        try await scratch.importedRegistry(Self.files)
+        try await scratch.importedRegistry(files)
     }
 
     /// Writes plugin `id` (files: path → text) in the scratch folder's `plugins`; its path.

@@ -39,6 +39,7 @@ struct ControllerRoutesTests {
                 let rows = try #require((try Self.json(response) as? [String: Any])?["items"] as? [[String: Any]])
                 #expect(rows.map { $0["project"] as? String } == ["光伏扶贫电站"])
                 #expect(rows.first?["village"] as? String == Fixtures.village.villageCode && rows.first?["registered"] as? Bool == true)
+                #expect(rows.first?["status_since"] as? String == "2021-04-01", "the day its status began")
             }
             try await client.execute(uri: "/api/v1/assets", method: .get, headers: ServerAccessTests.bearer(tokens["department"])) {
                 #expect($0.status == .forbidden)

@@ -2,8 +2,8 @@
 -- of project assets records (class 公益性/经营性/确权到户, value, village, custodian, ownership,
 -- use, yearly income and its distribution) is the registry's asset ledger; the report adds the
 -- totals by class and township and names the assets that need attention (idle, ownership not
--- registered, no custodian). Income and distributions are those of the year before the report's
--- date, the last whole year.
+-- registered, no custodian), each status with the day it began where the ledger holds it.
+-- Income and distributions are those of the year before the report's date, the last whole year.
 local T = dixian.import('report_tables')
 
 local SUMS = { 'assets', 'value', 'income', 'distributed', 'idle', 'unregistered', 'no_custodian' }
@@ -49,6 +49,8 @@ dixian.report {
       if not asset.registered then why[#why + 1] = '未确权' end
       if asset.custodian == nil then why[#why + 1] = '未明确管护主体' end
       asset.attention = table.concat(why, '、')
+      -- The day the status began (the ledger's 状态起始日期), where it holds one, beside the status.
+      if asset.status_since then asset.status_name = string.format('%s（自%s起）', asset.status_name, asset.status_since) end
       asset.value, asset.income, asset.distributed = T.yuan(asset.value), T.yuan(asset.income), T.yuan(asset.distributed)
       if #why > 0 then attention[#attention + 1] = asset end
     end
@@ -81,7 +83,7 @@ dixian.report {
             { key = 'value', title = '资产原值（元）', width = 14 },
             { key = 'custodian', title = '管护主体', width = 16 },
             { key = 'registered', title = '是否确权' },
-            { key = 'status_name', title = '使用状态' },
+            { key = 'status_name', title = '使用状态', width = 14 },
             { key = 'income', title = '收益（元）', group = year .. '年度' },
             { key = 'distributed', title = '分配（元）', group = year .. '年度' },
             { key = 'attention', title = '需关注问题', width = 20 },

@@ -1,6 +1,6 @@
 -- 大排查 二(八) 光伏 and 二(九) 扶贫项目资产管理 (seed 002), on the registry's assets. The
--- registry holds no utilisation rate, so 利用率不高 is judged only as 闲置, whose message says
--- since when where the ledger holds the date the status began; 资金保障 is not held
+-- registry holds no utilisation rate, so 利用率不高 is judged only as 闲置. The messages of 闲置 and
+-- 流失 say since when where the ledger holds the date the status began; 资金保障 is not held
 -- (docs/rules.md). Group ASSET_GROUP: the self-inspection report counts the findings of this
 -- group as assets, not households.
 local X = require('lib.xiaoxian')
@@ -26,7 +26,10 @@ dixian.asset_check {
   severity = 'high',
   source = '萧乡振办〔2021〕7号 二(九)：是否存在经营性资产流失风险',
   run = function(asset, ctx)
-    if asset.class == 'operating' and asset.status == 'lost' then return asset.project .. '（经营性资产）已流失或损毁' end
+    if asset.class == 'operating' and asset.status == 'lost' then
+      local since = status.since(asset, ctx, '流失或损毁')
+      return asset.project .. '（经营性资产）' .. (since or '已流失或损毁')
+    end
   end,
 }
 

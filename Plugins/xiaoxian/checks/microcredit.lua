@@ -2,6 +2,11 @@
 -- 等问题，是否有贷款逾期不还". The registry holds households' microcredit loans (小额信贷); 应贷尽贷
 -- (符合贷款条件、有发展生产意愿) and 贴息 need facts it does not hold: see docs/rules.md.
 
+--- Whether `loan` is not yet repaid on the assessment date (repaid later counts as outstanding then).
+local function outstanding(loan, ctx)
+  return loan.repaid_on == nil or ctx.before(loan.repaid_on)
+end
+
 dixian.check {
   id = 'xiaoxian.microcredit-enterprise-use',
   title = '小额信贷"户贷企用"',
@@ -12,7 +17,7 @@ dixian.check {
   run = function(h, ctx)
     local found = {}
     for _, loan in ipairs(h.loans) do
-      if loan.purpose == 'enterprise-use' and (loan.repaid_on == nil or ctx.before(loan.repaid_on)) then
+      if loan.purpose == 'enterprise-use' and outstanding(loan, ctx) then
         found[#found + 1] = loan.borrowed_on .. '放贷'
       end
     end
@@ -30,7 +35,7 @@ dixian.check {
   run = function(h, ctx)
     local found = {}
     for _, loan in ipairs(h.loans) do
-      if ctx.after(loan.due_on) and (loan.repaid_on == nil or ctx.before(loan.repaid_on)) then
+      if ctx.after(loan.due_on) and outstanding(loan, ctx) then
         found[#found + 1] = loan.due_on .. '到期'
       end
     end

@@ -17,6 +17,14 @@ dixian.spec('an operating asset lost', {
   as_of = '2021-12-20',
   asset = { project = '养殖场', class = 'operating', custodian = '村集体', status = 'lost' },
   findings = { 'xiaoxian.operating-asset-lost' },
+  messages = { ['xiaoxian.operating-asset-lost'] = '养殖场（经营性资产）已流失或损毁' },
+})
+
+dixian.spec('an operating asset lost since a month the ledger holds', {
+  as_of = '2021-12-20',
+  asset = { project = '养殖场', class = 'operating', custodian = '村集体', status = 'lost', status_since = '2021-03-15' },
+  findings = { 'xiaoxian.operating-asset-lost' },
+  messages = { ['xiaoxian.operating-asset-lost'] = '养殖场（经营性资产）自2021年3月起流失或损毁，已9个月' },
 })
 
 dixian.spec('a lost asset that is not operating is outside 经营性资产流失', {
