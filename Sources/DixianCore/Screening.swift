@@ -124,7 +124,7 @@ public struct HouseholdPartition: Hashable, Sendable {
     /// Only households whose village code starts with this prefix.
     public var area: String?
     /// Only these households (in number order), when given: a re-screening's chosen households,
-    /// read with one query per kind of record rather than one partition each.
+    /// read together rather than a partition each (a store reads a few of them in one statement).
     public var households: [String]?
 
     /// A partition.

@@ -135,7 +135,7 @@ struct ViewQuery: Sendable {
     /// The queries that read `partition` as of `asOf`, one for each of `kinds`, and their parameters.
     func queries(_ partition: HouseholdPartition, asOf: LocalDate) -> [(sql: String, parameters: [String?])] {
         let numbers = partition.numbers
-        let range: [String?] = partition.households.map { ["{" + $0.map(Self.arrayElement).joined(separator: ",") + "}", nil] }
+        let range: [String?] = partition.households.map { [Self.arrayLiteral($0), nil] }
             ?? [numbers.from, numbers.upTo]
         let area = PostgresRegistry.areaBounds(partition.area)
         return zip(Self.kinds, partition.households == nil ? rangeQueries : listQueries).map { table, sql in
@@ -147,6 +147,11 @@ struct ViewQuery: Sendable {
             }
             return (sql, range + third)
         }
+    }
+
+    /// `texts` as a PostgreSQL array literal (`text[]`).
+    private static func arrayLiteral(_ texts: [String]) -> String {
+        "{" + texts.map(arrayElement).joined(separator: ",") + "}"
     }
 
     /// `text` as an element of a PostgreSQL array literal: quoted, its quotes and backslashes escaped.
@@ -163,7 +168,7 @@ struct ViewQuery: Sendable {
     /// household not in the registry), and its parameters.
     func call(households: [String], asOf: LocalDate) -> (sql: String, parameters: [String?]) {
         ("SELECT household_view(n, $2, $3, $4) FROM unnest($1::text[]) WITH ORDINALITY AS u(n, i) ORDER BY i",
-         ["{" + households.map(Self.arrayElement).joined(separator: ",") + "}", asOf.description, String(asOf.year),
+         [Self.arrayLiteral(households), asOf.description, String(asOf.year),
           String(asOf.year * 100 + asOf.month)])
     }
 
@@ -360,26 +365,32 @@ extension PostgresRegistry: HouseholdViewSource {
         in partition: HouseholdPartition, asOf: LocalDate, batchSize: Int, _ body: ([HouseholdView]) throws -> Void
     ) throws {
         if let households = partition.households, households.count <= Self.viewCallLimit {
-            let call = views.call(households: households, asOf: asOf)
+            // Each household once, as the queries read them.
+            var seen = Set<String>()
+            let call = views.call(households: households.filter { seen.insert($0).inserted }, asOf: asOf)
             let rows = try pool.withConnection { connection in try connection.arrays(call.sql, call.parameters) }
             let read = try rows.compactMap { (row: [String]) -> HouseholdView? in
                 guard let view = try views.view([row]) else { return nil }
                 // Only those in the partition's area, as the queries' bounds on the village code.
                 return partition.area.map(view.household.area.isWithin) ?? true ? view : nil
             }
-            if !read.isEmpty { try body(read) }
+            try Self.deliver(read, batchSize: batchSize, to: body)
             return
         }
         let queries = views.queries(partition, asOf: asOf)
-        // One snapshot for the nine queries, so that no change lands between them (in a
+        // One snapshot for the twelve queries, so that no change lands between them (in a
         // console session, the session's own transaction).
         let rows = try pool.withConnection { connection in
             try connection.transaction(Connection.snapshot) { try connection.firstCellsOfEach(queries) }
         }
-        let all = try views.views(rows)
+        try Self.deliver(try views.views(rows), batchSize: batchSize, to: body)
+    }
+
+    /// Hands `views` to `body`, at most `batchSize` at a time.
+    private static func deliver(_ views: [HouseholdView], batchSize: Int, to body: ([HouseholdView]) throws -> Void) throws {
         var start = 0
-        while start < all.count {
-            try body(Array(all[start..<min(start + batchSize, all.count)]))
+        while start < views.count {
+            try body(Array(views[start..<min(start + batchSize, views.count)]))
             start += batchSize
         }
     }

@@ -441,7 +441,9 @@ extension PostgresRegistry: ScreeningRunStore {
     private static let findingColumns = "household_number, asset_id::text, township_code, check_id, severity, risk_types, message"
 
     /// The most households a run may choose for their rows to be read in one statement rather
-    /// than through a cursor (a live re-screening's, which would spend three round trips where one does).
+    /// than through a cursor, which spends three round trips where one does: as many as a
+    /// command or the server re-screens itself (`LiveScreening.rescreenedAtOnce`), and
+    /// `dixian screen --changed` when no more changed.
     static let fewHouseholds = 10_000
 
     /// Whether the rows of `households` (nil: an area's) are few enough to read at once.

@@ -6,7 +6,8 @@ import Synchronization
 /// run one at a time (`LiveScreening`), and on PostgreSQL one takes tens of round trips, so that
 /// actions arriving together used to wait in a queue, each for all those before it. A batch
 /// costs little more than one household, and no action waits for more than the batch running
-/// when it asked and its own.
+/// when it asked and its own. (On SQLite the server's actions run one at a time, each with its
+/// re-screening, so that a batch there holds one household.)
 ///
 /// Each batch runs on a thread of its own (`run` blocks on the registry); the thread ends when
 /// no household is waiting. A batch that fails fails every action waiting on it, which then logs

@@ -10,11 +10,14 @@ public struct ChildProcess: Sendable {
     public let status: Int32
     /// Whether it was killed by a signal rather than exiting.
     public let signalled: Bool
-    /// The most memory this one child held (its own `ru_maxrss`, from `wait4`).
+    /// The most memory this one child held: its `VmHWM` (`/proc/PID/status`), read every
+    /// `samplingInterval` while it ran, the last time at most that long before it exited; the
+    /// mark only rises, so what it misses is the growth of those last milliseconds.
     ///
-    /// `getrusage(RUSAGE_CHILDREN)` would give the largest of every child the test process has
-    /// waited for, and tests run in parallel start browsers and servers much larger than the
-    /// program a test watches.
+    /// Neither `getrusage(RUSAGE_CHILDREN)` nor the child's own `ru_maxrss` (from `wait4`) will
+    /// do: the first is the largest of every child the test process has waited for (tests in
+    /// parallel start browsers and servers), and the second starts, at `exec`, from the peak of
+    /// the test process itself (Linux keeps the larger of the old and the new image's mark).
     public let peakResidentBytes: Int
     /// What it wrote to standard output and standard error.
     public let output: String, errorOutput: String
@@ -31,7 +34,7 @@ public struct ChildProcess: Sendable {
 
     /// Runs `program` with `arguments` and waits for it.
     ///
-    /// Spawned and waited for with `posix_spawn` and `wait4`: Foundation's `Process` can miss
+    /// Spawned with `posix_spawn` and waited for with `waitpid`: Foundation's `Process` can miss
     /// the exit of a child while tests start in parallel, and wait for ever (and a server the
     /// program starts would hold a pipe open). `environment` is merged over this process's
     /// unless `inherit` is false, when it is the whole environment.
@@ -57,18 +60,45 @@ public struct ChildProcess: Sendable {
         var child = pid_t()
         let spawned = posix_spawn(&child, program, &actions, nil, argv, envp)
         guard spawned == 0 else {
-            throw TestPostgresError(message: "\(program) could not be started: \(String(cString: strerror(spawned)))")
+            throw ChildProcessError(message: "\(program) could not be started: \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(child, &status, 0, &usage) == -1 && errno == EINTR {}
+        var peak = 0
+        while true {
+            let waited = waitpid(child, &status, WNOHANG)
+            if waited == child { break }
+            guard waited == 0 || errno == EINTR else {
+                throw ChildProcessError(message: "\(program) could not be waited for: \(String(cString: strerror(errno)))")
+            }
+            peak = max(peak, Self.highWaterMark(of: child) ?? 0)
+            usleep(samplingInterval)
+        }
         // The wait status's layout (<sys/wait.h>): the low seven bits are the killing signal, or 0
         // for an exit whose status is the next byte.
         let signal = status & 0x7F
         return ChildProcess(
             status: signal == 0 ? (status >> 8) & 0xFF : signal, signalled: signal != 0,
-            peakResidentBytes: usage.ru_maxrss * 1024,
+            peakResidentBytes: peak,
             output: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
             errorOutput: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
     }
+
+    /// How often a running child's memory is read, in microseconds.
+    public static let samplingInterval: UInt32 = 2_000
+
+    /// The `VmHWM` of process `pid` in bytes; nil once it has exited (or never was).
+    static func highWaterMark(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
+    }
+}
+
+/// A program could not be started or waited for.
+public struct ChildProcessError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let message: String
+    public var description: String { message }
 }

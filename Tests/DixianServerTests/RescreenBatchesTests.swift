@@ -53,9 +53,12 @@ struct RescreenBatchesTests {
         runs.gate.signal()
         #expect(await first.value)
         for action in waiting { #expect(await action.value) }
+        // Once none waits the thread ends; a later action starts another.
+        try await Self.until { batches.waitingCount == 0 }
+        #expect(await Self.started(batches, "E", as: "丁").value)
         let recorded = runs.batches.withLock { $0 }
-        #expect(recorded.map(\.households) == [["A"], ["B", "C", "D"]])
-        #expect(recorded.map(\.actor) == ["甲", "丙, 乙, 甲"])
+        #expect(recorded.map(\.households) == [["A"], ["B", "C", "D"], ["E"]])
+        #expect(recorded.map(\.actor) == ["甲", "丙, 乙, 甲", "丁"])
     }
 
     @Test func aBatchThatFailsFailsEveryActionWaitingOnIt() async throws {

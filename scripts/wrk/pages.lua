@@ -5,6 +5,7 @@
 -- that range before asking for the next (summary.lua); without it, connections ask again at once.
 local requests = {}
 function init()
+  seed_random()
   for line in io.lines(os.getenv("REQUESTS")) do
     local cookie, path = line:match("^([^\t]+)\t(.+)$")
     if cookie then requests[#requests + 1] = { cookie = cookie, path = path } end

@@ -4,6 +4,7 @@ local numbers = {}
 local token = os.getenv("TOKEN")
 
 function init()
+  seed_random()
   for line in io.lines(os.getenv("NUMBERS")) do numbers[#numbers + 1] = line end
 end
 

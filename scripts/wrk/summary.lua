@@ -8,6 +8,14 @@ local shared = { expected = 200 }
 
 function shared.setup(thread)
   threads[#threads + 1] = thread
+  thread:set("thread_number", #threads)
+end
+
+-- Seeds the thread's random choices by the clock and its number (call it from init): wrk starts
+-- every thread's Lua from the same seed, so that without it a warm-up and the run measured after
+-- it would ask for the same households in the same order, and each thread the same as the other.
+function seed_random()
+  math.randomseed(os.time() * 64 + (thread_number or 0))
 end
 
 failures = 0  -- per thread, read by done() through thread:get

@@ -4,6 +4,7 @@
 -- With $THINK_MS ("1000-3000"), each connection is a person who records a visit after that long (summary.lua).
 local numbers = {}
 function init()
+  seed_random()
   for line in io.lines(os.getenv("NUMBERS")) do numbers[#numbers + 1] = line end
 end
 

@@ -50,7 +50,7 @@ dixian.report {
       if asset.custodian == nil then why[#why + 1] = '未明确管护主体' end
       asset.attention = table.concat(why, '、')
       -- The day the status began (the ledger's 状态起始日期), where it holds one, beside the status.
-      if asset.status_since then asset.status_name = string.format('%s（自%s起）', asset.status_name, asset.status_since) end
+      if asset.status_since and asset.status_since <= ctx.as_of then asset.status_name = string.format('%s（自%s起）', asset.status_name, asset.status_since) end
       asset.value, asset.income, asset.distributed = T.yuan(asset.value), T.yuan(asset.income), T.yuan(asset.distributed)
       if #why > 0 then attention[#attention + 1] = asset end
     end
