@@ -37,47 +37,63 @@ public struct DeadlineItem: Hashable, Sendable {
 }
 
 extension DeadlineItem {
+    /// A household whose stored deadline items differ from a run's: the list of its items is
+    /// not the same, in the same order.
+    public struct Replacement<StoredID> {
+        /// The household.
+        public var household: String
+        /// Its stored items, each with the store's id for it, in stored order.
+        public var stored: [(id: StoredID, item: DeadlineItem)]
+        /// Its items as the run found them, in the order found.
+        public var items: ArraySlice<DeadlineItem>
+    }
+
     /// The households whose deadline items differ between those stored and `items` (sorted by
-    /// household, each household's in the order found): a household whose list of items is not
-    /// the same, in the same order. `stored` hands every stored item of the households screened
-    /// to its argument, by household, each household's in order. Lets a run rewrite only the
-    /// households whose items changed, not every item of its area.
-    public static func householdsChanged(
-        from stored: ((DeadlineItem) throws -> Void) throws -> Void, to items: [DeadlineItem]
-    ) rethrows -> [String] {
-        var changed: [String] = []
+    /// household, each household's in the order found), with both lists of each. `stored`
+    /// hands every stored item of the households screened, with its id, to its argument, by
+    /// household, each household's in order. Lets a run rewrite only the households whose
+    /// items changed, not every item of its area.
+    public static func replacements<StoredID>(
+        from stored: ((StoredID, DeadlineItem) throws -> Void) throws -> Void, to items: [DeadlineItem]
+    ) rethrows -> [Replacement<StoredID>] {
+        var changed: [Replacement<StoredID>] = []
         var next = items.startIndex
-        var household: String?
-        var held: [DeadlineItem] = []
-        // The new items of `number`, passing (as changed) households before it that have no stored items.
-        func newItems(of number: String) -> ArraySlice<DeadlineItem> {
-            while next < items.endIndex, items[next].householdNumber < number {
-                let passed = items[next].householdNumber
-                changed.append(passed)
-                while next < items.endIndex, items[next].householdNumber == passed { next += 1 }
-            }
+        var held: [(id: StoredID, item: DeadlineItem)] = []
+        // The new items of the household after `next`'s.
+        func newItems() -> ArraySlice<DeadlineItem> {
             let first = next
-            while next < items.endIndex, items[next].householdNumber == number { next += 1 }
+            while next < items.endIndex, items[next].householdNumber == items[first].householdNumber { next += 1 }
             return items[first..<next]
         }
+        // Compares the household `held`, passing (as changed) households before it that have no stored items.
         func compare() {
-            guard let number = household else { return }
-            if !held.elementsEqual(newItems(of: number)) { changed.append(number) }
+            guard let number = held.first?.item.householdNumber else { return }
+            while next < items.endIndex, items[next].householdNumber < number {
+                changed.append(Replacement(household: items[next].householdNumber, stored: [], items: newItems()))
+            }
+            let found = next < items.endIndex && items[next].householdNumber == number ? newItems() : []
+            if !held.lazy.map(\.item).elementsEqual(found, by: { $0.isIdentical(to: $1) }) { changed.append(Replacement(household: number, stored: held, items: found)) }
         }
-        try stored { item in
-            if item.householdNumber != household {
+        try stored { id, item in
+            if item.householdNumber != held.first?.item.householdNumber {
                 compare()
-                household = item.householdNumber
                 held.removeAll(keepingCapacity: true)
             }
-            held.append(item)
+            held.append((id, item))
         }
         compare()
         while next < items.endIndex {
-            let passed = items[next].householdNumber
-            changed.append(passed)
-            while next < items.endIndex, items[next].householdNumber == passed { next += 1 }
+            changed.append(Replacement(household: items[next].householdNumber, stored: [], items: newItems()))
         }
         return changed
+    }
+}
+
+extension DeadlineItem {
+    /// Whether `other` is this item, its texts byte for byte (`sameBytes`).
+    public func isIdentical(to other: DeadlineItem) -> Bool {
+        dueOn == other.dueOn && doneOn == other.doneOn && sameBytes(message, other.message) && sameBytes(deadlineID, other.deadlineID)
+            && sameBytes(householdNumber, other.householdNumber) && sameBytes(townshipCode, other.townshipCode)
+            && sameBytes(title, other.title) && sameBytes(responsible, other.responsible) && sameBytes(person, other.person)
     }
 }

@@ -10,10 +10,35 @@ public struct FindingChanges<StoredID: Hashable & Sendable>: Sendable {
     public var closed: [(id: StoredID, finding: Finding)]
 
     /// The changes from `current` (the stored findings of exactly the screened subjects) to `screened`.
+    ///
+    /// Most subjects (a household, an asset) are found as they were. Both lists are walked
+    /// subject by subject (`current` as stored, in subject order; `screened` put in that
+    /// order), and a subject whose findings are identical, in the same order, is passed over:
+    /// only the others are compared as multisets, which hashes each finding. Any order of
+    /// `current` gives the same changes; its subject order makes the walk match the most.
     public init(current: [(id: StoredID, finding: Finding)], screened: [Finding]) {
-        let difference = MultisetDifference(from: current.map(\.finding), to: screened)
+        let found = screened.indices.sorted { Finding.precedes(screened[$0], screened[$1]) || (Finding.sameSubject(screened[$0], screened[$1]) && $0 < $1) }
+        var old: [Int] = [], new: [Int] = []
+        var stored = 0, next = 0
+        while stored < current.count || next < found.count {
+            // The subject at the head of the list whose head comes first, and its findings in each list.
+            let head = next == found.count || (stored < current.count && !Finding.precedes(screened[found[next]], current[stored].finding))
+                ? current[stored].finding : screened[found[next]]
+            let storedEnd = current[stored...].firstIndex { !Finding.sameSubject($0.finding, head) } ?? current.count
+            let nextEnd = found[next...].firstIndex { !Finding.sameSubject(screened[$0], head) } ?? found.count
+            let same = storedEnd - stored == nextEnd - next
+                && zip(current[stored..<storedEnd], found[next..<nextEnd]).allSatisfy { $0.finding.isIdentical(to: screened[$1]) }
+            if !same {
+                old += stored..<storedEnd
+                new += found[next..<nextEnd]
+            }
+            stored = storedEnd
+            next = nextEnd
+        }
+        new.sort()
+        let difference = MultisetDifference(from: old.map { current[$0].finding }, to: new.map { screened[$0] })
         opened = difference.added
-        closed = difference.removed.map { current[$0] }
+        closed = difference.removed.map { current[old[$0]] }
     }
 
     /// True when the screening changed nothing.
@@ -49,5 +74,30 @@ public struct MultisetDifference<Element: Hashable> {
                 added.append(element)
             }
         }
+    }
+}
+
+extension Finding {
+    /// Whether `a`'s subject comes before `b`'s: households by number, then assets by id (the
+    /// order stores read current findings in).
+    static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+        switch (a.householdNumber, b.householdNumber) {
+        case let (first?, second?): first < second
+        case (.some, nil): true
+        case (nil, .some): false
+        case (nil, nil): (a.assetID ?? 0) < (b.assetID ?? 0)
+        }
+    }
+
+    /// Whether `a` and `b` are about the same household or asset.
+    static func sameSubject(_ a: Finding, _ b: Finding) -> Bool {
+        a.householdNumber == b.householdNumber && a.assetID == b.assetID
+    }
+
+    /// Whether `other` is this finding, its texts byte for byte (`sameBytes`).
+    func isIdentical(to other: Finding) -> Bool {
+        sameBytes(checkID, other.checkID) && sameBytes(message, other.message) && severity == other.severity
+            && riskTypes == other.riskTypes && sameBytes(townshipCode, other.townshipCode) && householdNumber == other.householdNumber
+            && assetID == other.assetID
     }
 }

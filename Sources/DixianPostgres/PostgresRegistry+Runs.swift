@@ -181,15 +181,16 @@ extension PostgresRegistry: ScreeningRunStore {
     private static func replace(deadlineItems items: [DeadlineItem], of run: ScreeningRun, id: Int64, households: [String]?,
                                 on connection: Connection) throws {
         let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
-        // Only the households whose items changed are rewritten, as on SQLite.
+        // Only the households whose items changed are rewritten: deleted and inserted again
+        // (SQLite rewrites only their rows that changed, in place).
         var sorted = items
         sorted.sort { $0.householdNumber < $1.householdNumber }  // stable: each household's in the order found
-        let changed = try DeadlineItem.householdsChanged(from: { body in
+        let changed = try DeadlineItem.replacements(from: { body in
             try Self.forEachRow("""
                 SELECT \(deadlineColumns.replacingOccurrences(of: "due_on, done_on", with: "due_on::text, done_on::text"))
                 FROM due_item WHERE plugin_id = $1 AND \(scope.sql) ORDER BY household_number, position
-                """, [run.pluginID] + scope.parameters, few: few(households), on: connection) { row in try body(try deadlineItem(row)) }
-        }, to: sorted)
+                """, [run.pluginID] + scope.parameters, few: few(households), on: connection) { row in try body((), try deadlineItem(row)) }
+        }, to: sorted).map(\.household)
         for start in stride(from: 0, to: changed.count, by: findingsPerStatement) {
             try connection.run("""
                 DELETE FROM due_item WHERE plugin_id = ($2::text[])[1] AND household_number = ANY ($1::text[])

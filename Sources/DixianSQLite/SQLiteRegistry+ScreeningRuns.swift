@@ -32,9 +32,9 @@ extension SQLiteRegistry: ScreeningRunStore {
                 + (coversArea ? try Self.current(plugin: run.pluginID, in: Self.assetScope(area: run.area, from: 2), db) : [])
             try Self.record(FindingChanges(current: current, screened: screened), run: run, id: id, in: db)
             if coversArea { run = try Self.countWholeArea(of: run, id: id, in: db) }
-            let clear = try db.cachedStatement(sql: "DELETE FROM household_dirty WHERE household_number = ? AND audit_id = ?")
+            let clear = try db.cachedStatement(sql: "DELETE FROM household_dirty WHERE household_number = ? AND audit_id = ?").sqliteStatement
             for (household, audit) in marks {
-                try clear.execute(arguments: [household, audit])
+                try Self.step(clear, in: db) { $0.add(household, audit) }
             }
             try db.execute(sql: """
                 INSERT INTO household_dirty (household_number, audit_id)
@@ -95,27 +95,26 @@ extension SQLiteRegistry: ScreeningRunStore {
         let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
         var pending = wakes
         var gone: [String] = []
-        let stored = try Row.fetchCursor(db, sql: """
+        try forEachRow(db, table: "household_wake", sql: """
             SELECT household_number, wake_on FROM household_wake WHERE plugin_id = ?1 AND \(scope.sql)
-            """, arguments: [run.pluginID] + scope.arguments)
-        while let row = try stored.next() {
-            let household: String = row[0]
+            """, arguments: [run.pluginID] + scope.arguments) { row in
+            let household = row.string(0)
             if let wake = pending[household] {
-                if wake.description == row[1] as String { pending.removeValue(forKey: household) }
+                if wake == row.parsedDate(1) { pending.removeValue(forKey: household) }
             } else {
                 gone.append(household)
             }
         }
-        let delete = try db.cachedStatement(sql: "DELETE FROM household_wake WHERE plugin_id = ? AND household_number = ?")
+        let delete = try db.cachedStatement(sql: "DELETE FROM household_wake WHERE plugin_id = ? AND household_number = ?").sqliteStatement
         for household in gone {
-            try delete.execute(arguments: [run.pluginID, household])
+            try step(delete, in: db) { $0.add(run.pluginID, household) }
         }
         let write = try db.cachedStatement(sql: """
             INSERT INTO household_wake (plugin_id, household_number, wake_on) VALUES (?, ?, ?)
             ON CONFLICT (plugin_id, household_number) DO UPDATE SET wake_on = excluded.wake_on
-            """)
+            """).sqliteStatement
         for (household, wake) in pending {
-            try write.execute(arguments: [run.pluginID, household, wake.description])
+            try step(write, in: db) { $0.add(run.pluginID, household, wake) }
         }
     }
 
@@ -221,13 +220,13 @@ extension SQLiteRegistry: ScreeningRunStore {
     private static func current(plugin: String, in scope: (sql: String, arguments: StatementArguments), _ db: Database)
         throws -> [(id: Int64, finding: Finding)]
     {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT position, \(findingColumns) FROM current_finding WHERE plugin_id = ? AND \(scope.sql)
-            ORDER BY \(findingOrder), position
-            """, arguments: [plugin] + scope.arguments)
         var found: [(id: Int64, finding: Finding)] = []
-        while let row = try rows.next() {
-            found.append((row[0], try finding(row, from: 1, in: "current_finding")))
+        var reader = FindingReader(table: "current_finding")
+        try forEachRow(db, table: "current_finding", sql: """
+            SELECT \(findingColumns), position FROM current_finding WHERE plugin_id = ? AND \(scope.sql)
+            ORDER BY \(findingOrder), position
+            """, arguments: [plugin] + scope.arguments) { row in
+            found.append((Int64(row.int(7)), try reader.finding(row)))
         }
         return found
     }
@@ -237,68 +236,55 @@ extension SQLiteRegistry: ScreeningRunStore {
     private static func replace(deadlineItems items: [DeadlineItem], of run: ScreeningRun, id: Int64, households: [String]?,
                                 in db: Database) throws {
         let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
-        // Only the households whose items changed are rewritten: a whole run on a day of a
-        // million items holds the write lock for the changes, not for every item.
+        // Only the items that changed are written: a whole run on a day of a million items
+        // holds the write lock for the changes, not for every item.
         var sorted = items
         sorted.sort { $0.householdNumber < $1.householdNumber }  // stable: each household's in the order found
-        let changed = Set(try DeadlineItem.householdsChanged(from: { body in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(deadlineColumns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) ORDER BY household_number, position
-                """, arguments: [run.pluginID] + scope.arguments)
-            while let row = try rows.next() { try body(try deadlineItem(row)) }
-        }, to: sorted))
-        guard !changed.isEmpty else { return }
+        let replacements = try DeadlineItem.replacements(from: { body in
+            try forEachRow(db, table: "due_item", sql: """
+                SELECT \(deadlineColumns), position FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) ORDER BY household_number, position
+                """, arguments: [run.pluginID] + scope.arguments) { row in try body(Int64(row.int(9)), try DeadlineItem(row)) }
+        }, to: sorted)
+        guard !replacements.isEmpty else { return }
         // A changed household's stored rows are rewritten in place, in order, and only the
-        // surplus deleted or added: an item whose person or message changed rewrites its row,
-        // not every index (an item's position and due date seldom change).
-        var positions: [String: [Int64]] = [:]
-        let stored = try Row.fetchCursor(db, sql: """
-            SELECT household_number, position FROM due_item
-            WHERE plugin_id = ?1 AND household_number IN (SELECT value FROM json_each(?2)) ORDER BY household_number, position
-            """, arguments: [run.pluginID, try json(changed.sorted())])
-        while let row = try stored.next() { positions[row[0], default: []].append(row[1]) }
+        // surplus deleted or added. A row keeps its household; one whose township and dates
+        // stay too (its person or message changed) is rewritten without touching an index.
         let update = try db.cachedStatement(sql: """
-            UPDATE due_item SET plugin_version = ?, as_of = ?, run_id = ?, township_code = ?, deadline_id = ?, title = ?,
-              responsible = ?, person = ?, due_on = ?, done_on = ?, message = ?
+            UPDATE due_item SET plugin_version = ?, as_of = ?, run_id = ?, deadline_id = ?, title = ?, responsible = ?, person = ?,
+              message = ?, township_code = ?, due_on = ?, done_on = ?
             WHERE position = ?
-            """)
+            """).sqliteStatement
+        let rewrite = try db.cachedStatement(sql: """
+            UPDATE due_item SET plugin_version = ?, as_of = ?, run_id = ?, deadline_id = ?, title = ?, responsible = ?, person = ?,
+              message = ?
+            WHERE position = ?
+            """).sqliteStatement
         let insert = try db.cachedStatement(sql: """
             INSERT INTO due_item (plugin_id, plugin_version, as_of, run_id, \(deadlineColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let delete = try db.cachedStatement(sql: "DELETE FROM due_item WHERE position = ?")
-        var start = sorted.startIndex
-        while start < sorted.endIndex {
-            let household = sorted[start].householdNumber
-            var end = start
-            while end < sorted.endIndex, sorted[end].householdNumber == household { end += 1 }
-            defer { start = end }
-            guard changed.contains(household) else { continue }
-            let rows = positions.removeValue(forKey: household) ?? []
-            for (offset, item) in sorted[start..<end].enumerated() {
-                let fields: [(any DatabaseValueConvertible)?] = [
-                    item.townshipCode, item.deadlineID, item.title, item.responsible, item.person, item.dueOn.description,
-                    item.doneOn?.description, item.message,
-                ]
-                if offset < rows.count {
-                    let stamp: [(any DatabaseValueConvertible)?] = [run.pluginVersion, run.asOf.description, id]
-                    try update.execute(arguments: StatementArguments(stamp + fields + [rows[offset]]))
-                } else {
-                    let stamp: [(any DatabaseValueConvertible)?] = [run.pluginID, run.pluginVersion, run.asOf.description, id, household]
-                    try insert.execute(arguments: StatementArguments(stamp + fields))
+            """).sqliteStatement
+        let delete = try db.cachedStatement(sql: "DELETE FROM due_item WHERE position = ?").sqliteStatement
+        for replacement in replacements {
+            for (offset, item) in replacement.items.enumerated() {
+                guard offset < replacement.stored.count else {
+                    try step(insert, in: db) { values in
+                        values.add(run.pluginID, run.pluginVersion, run.asOf, id, item.householdNumber, item.townshipCode,
+                                   item.deadlineID, item.title, item.responsible, item.person, item.dueOn, item.doneOn, item.message)
+                    }
+                    continue
+                }
+                let (position, old) = replacement.stored[offset]
+                guard !old.isIdentical(to: item) else { continue }
+                let indexed = old.townshipCode == item.townshipCode && old.dueOn == item.dueOn && old.doneOn == item.doneOn
+                try step(indexed ? rewrite : update, in: db) { values in
+                    values.add(run.pluginVersion, run.asOf, id, item.deadlineID, item.title, item.responsible, item.person, item.message)
+                    if !indexed { values.add(item.townshipCode, item.dueOn, item.doneOn) }
+                    values.add(position)
                 }
             }
-            for position in rows.dropFirst(end - start) { try delete.execute(arguments: [position]) }
+            for (position, _) in replacement.stored.dropFirst(replacement.items.count) {
+                try step(delete, in: db) { $0.add(position) }
+            }
         }
-        // Households whose every item is gone.
-        for position in positions.values.joined() { try delete.execute(arguments: [position]) }
-    }
-
-    /// The deadline item in `row`'s `deadlineColumns`.
-    private static func deadlineItem(_ row: Row) throws -> DeadlineItem {
-        DeadlineItem(
-            deadlineID: row[2], title: row[3], householdNumber: row[0], townshipCode: row[1], responsible: row[4], person: row[5],
-            dueOn: try row.date("due_on", in: "due_item"), doneOn: try (row["done_on"] as String?).map { _ in try row.date("done_on", in: "due_item") },
-            message: row[8])
     }
 
     public func lastAuditID() throws -> Int64 {
@@ -320,7 +306,7 @@ extension SQLiteRegistry: ScreeningRunStore {
                             assetsSince: row[6])
     }
 
-    /// A deadline item's columns, in the order `storedDeadlineItems` reads them.
+    /// A deadline item's columns, in the order `DeadlineItem.init(_:)` reads them from a `StatementCursor`.
     private static let deadlineColumns = "household_number, township_code, deadline_id, title, responsible, person, due_on, done_on, message"
 
     public func storedDeadlineItems(plugin: String, fingerprint: String, asOf: LocalDate, area: String?, through: LocalDate?) throws
@@ -367,12 +353,11 @@ extension SQLiteRegistry: ScreeningRunStore {
                 picked += " AND deadline_id = ?"
                 arguments += [deadline]
             }
-            let rows = try Row.fetchCursor(db, sql: """
+            var items: [DeadlineItem] = []
+            try Self.forEachRow(db, table: "due_item", sql: """
                 SELECT \(Self.deadlineColumns) FROM due_item WHERE \(open)\(picked)
                 ORDER BY due_on, household_number, deadline_id, responsible, coalesce(person, ''), message, position LIMIT \(max(0, limit))
-                """, arguments: arguments)
-            var items: [DeadlineItem] = []
-            while let row = try rows.next() { items.append(try Self.deadlineItem(row)) }
+                """, arguments: arguments, cached: false) { row in items.append(try DeadlineItem(row)) }
             return DeadlineItemPage(tallies: tallies, items: items)
         }
     }
@@ -409,28 +394,36 @@ extension SQLiteRegistry: ScreeningRunStore {
             WHERE plugin_id = ?1 AND \(scope.sql) AND done_on IS NOT NULL AND due_on > '\(through.description)'
             """
         } ?? "SELECT \(columns) FROM due_item WHERE plugin_id = ?1 AND \(scope.sql)"
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(Self.deadlineColumns) FROM (\(selection)) ORDER BY household_number, position
-            """, arguments: [plugin] + scope.arguments)
         var items: [DeadlineItem] = []
-        while let row = try rows.next() { items.append(try deadlineItem(row)) }
+        try forEachRow(db, table: "due_item", sql: """
+            SELECT \(Self.deadlineColumns) FROM (\(selection)) ORDER BY household_number, position
+            """, arguments: [plugin] + scope.arguments, cached: through == nil) { row in items.append(try DeadlineItem(row)) }
         return items
     }
 
-    /// A finding's columns, in the order `finding(_:from:in:)` reads them.
+    /// A finding's columns, in the order `FindingReader` reads them.
     private static let findingColumns = "household_number, asset_id, township_code, check_id, severity, risk_types, message"
 
-    /// The finding in `row`'s `findingColumns` from column `first` on.
-    private static func finding(_ row: Row, from first: Int, in table: String) throws -> Finding {
-        let severityText: String = row[first + 4]
-        guard let severity = Severity(rawValue: severityText) else {
-            throw DatabaseError(message: "\(table).severity holds '\(severityText)', which Dixian cannot read")
+    /// Steps through the rows of `sql`, handing each to `body` (as a cursor standing on it).
+    /// `cached` as for `StatementCursor`.
+    private static func forEachRow(_ db: Database, table: String, sql: String, arguments: StatementArguments, cached: Bool = true,
+                                   _ body: (StatementCursor) throws -> Void) throws {
+        let rows = try StatementCursor(db, table: table, sql: sql, arguments: arguments, cached: cached)
+        while rows.hasRow {
+            try body(rows)
+            try rows.advance()
         }
-        let risks: String = row[first + 5]
-        return Finding(
-            householdNumber: row[first], assetID: row[first + 1], townshipCode: row[first + 2], checkID: row[first + 3],
-            severity: severity, riskTypes: risks.split(separator: ";").compactMap { RiskType(rawValue: String($0)) },
-            message: row[first + 6])
+    }
+
+    /// Runs `statement` once (an insert, update or delete), its parameters bound by `bind`.
+    private static func step(_ statement: OpaquePointer?, in db: Database, _ bind: (inout ColumnValues) -> Void) throws {
+        sqlite3_reset(statement)
+        var values = ColumnValues(binding: statement!)
+        bind(&values)
+        let status = sqlite3_step(statement)
+        guard status == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
 
     /// Applies `changes` of run `id` to the current findings and records them as its events.
@@ -443,15 +436,6 @@ extension SQLiteRegistry: ScreeningRunStore {
             INSERT INTO current_finding (plugin_id, plugin_version, as_of, opened_run, \(findingColumns))
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).sqliteStatement
-        func step(_ statement: OpaquePointer?, _ bind: (inout ColumnValues) -> Void) throws {
-            sqlite3_reset(statement)
-            var values = ColumnValues(binding: statement!)
-            bind(&values)
-            let status = sqlite3_step(statement)
-            guard status == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-        }
         var riskTexts: [[RiskType]: String] = [:]  // findings mostly repeat their check's risk types
         func risks(_ finding: Finding) -> String {
             if let text = riskTexts[finding.riskTypes] { return text }
@@ -464,18 +448,18 @@ extension SQLiteRegistry: ScreeningRunStore {
                        finding.severity.rawValue, risks(finding), finding.message)
         }
         for (position, finding) in changes.closed {
-            try step(remove) { $0.add(position) }
-            try step(event) { values in
+            try step(remove, in: db) { $0.add(position) }
+            try step(event, in: db) { values in
                 values.add(id, run.pluginID, "closed")
                 add(finding, to: &values)
             }
         }
         for finding in changes.opened {
-            try step(open) { values in
+            try step(open, in: db) { values in
                 values.add(run.pluginID, run.pluginVersion, run.asOf, id)
                 add(finding, to: &values)
             }
-            try step(event) { values in
+            try step(event, in: db) { values in
                 values.add(id, run.pluginID, "opened")
                 add(finding, to: &values)
             }
@@ -514,15 +498,10 @@ extension SQLiteRegistry: ScreeningRunStore {
     public func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws {
         try writer.read { db in
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM screening_finding WHERE run_id = ?)", arguments: [id]) == true {
-                let rows = try Row.fetchCursor(db, sql: """
+                var reader = FindingReader(table: "screening_finding", separator: ",")  // listed with ',' before the record layouts
+                try Self.forEachRow(db, table: "screening_finding", sql: """
                     SELECT \(Self.findingColumns) FROM screening_finding WHERE run_id = ? ORDER BY position
-                    """, arguments: [id])
-                while let row = try rows.next() {
-                    var finding = try Self.finding(row, from: 0, in: "screening_finding")
-                    let risks: String = row[5]  // listed with ',' before the record layouts
-                    finding.riskTypes = risks.split(separator: ",").compactMap { RiskType(rawValue: String($0)) }
-                    try body(finding)
-                }
+                    """, arguments: [id]) { row in try body(try reader.finding(row)) }
                 return
             }
             guard let run = try Row.fetchOne(db, sql: """
@@ -539,16 +518,15 @@ extension SQLiteRegistry: ScreeningRunStore {
                 return
             }
             let scope = try Self.scope(area: run[1], households: nil, from: 3)
-            let rows = try Row.fetchCursor(db, sql: """
+            var reader = FindingReader(table: "finding_event")
+            try Self.forEachRow(db, table: "finding_event", sql: """
                 SELECT \(Self.findingColumns), SUM(CASE change WHEN 'opened' THEN 1 ELSE -1 END) AS open
                 FROM finding_event WHERE plugin_id = ? AND run_id <= ? AND \(scope.sql)
                 GROUP BY \(Self.findingColumns) HAVING open > 0
                 ORDER BY \(Self.findingOrder), MIN(id)
-                """, arguments: [plugin, id] + scope.arguments)
-            while let row = try rows.next() {
-                let finding = try Self.finding(row, from: 0, in: "finding_event")
-                let open: Int = row[7]
-                for _ in 0..<open { try body(finding) }
+                """, arguments: [plugin, id] + scope.arguments) { row in
+                let finding = try reader.finding(row)
+                for _ in 0..<row.int(7) { try body(finding) }
             }
         }
     }

@@ -17,10 +17,16 @@ final class StatementCursor {
     /// Prepares `sql` on `db` (once per connection: the statement is cached and reset for the
     /// next cursor; a server reads one household after another), binds `arguments` (text or
     /// integers) and steps to the first row. A connection runs one cursor per SQL text at a time.
-    init(_ db: Database, table: String, sql: String, arguments: [any DatabaseValueConvertible]) throws {
-        let prepared = try db.cachedStatement(sql: sql)
+    convenience init(_ db: Database, table: String, sql: String, arguments: [any DatabaseValueConvertible]) throws {
+        try self.init(db, table: table, sql: sql, arguments: StatementArguments(arguments))
+    }
+
+    /// Prepares `sql` on `db` with `arguments`, as above; unless `cached` (a statement whose
+    /// text holds values, made anew for each cursor).
+    init(_ db: Database, table: String, sql: String, arguments: StatementArguments, cached: Bool = true) throws {
+        let prepared = try cached ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql)
         sqlite3_reset(prepared.sqliteStatement)
-        try prepared.setArguments(StatementArguments(arguments))
+        try prepared.setArguments(arguments)
         self.prepared = prepared
         statement = prepared.sqliteStatement
         self.table = table
