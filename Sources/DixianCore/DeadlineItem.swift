@@ -42,8 +42,10 @@ extension DeadlineItem {
     public struct Replacement<StoredID> {
         /// The household.
         public var household: String
-        /// Its stored items, each with the store's id for it, in stored order.
-        public var stored: [(id: StoredID, item: DeadlineItem)]
+        /// Its stored items, in stored order: the store's id for each, and whether it is
+        /// identical to the run's item at the same offset (only ids are kept: a whole run may
+        /// replace a million items).
+        public var stored: [(id: StoredID, unchanged: Bool)]
         /// Its items as the run found them, in the order found.
         public var items: ArraySlice<DeadlineItem>
     }
@@ -72,7 +74,12 @@ extension DeadlineItem {
                 changed.append(Replacement(household: items[next].householdNumber, stored: [], items: newItems()))
             }
             let found = next < items.endIndex && items[next].householdNumber == number ? newItems() : []
-            if !held.lazy.map(\.item).elementsEqual(found, by: { $0.isIdentical(to: $1) }) { changed.append(Replacement(household: number, stored: held, items: found)) }
+            let stored = held.enumerated().map { offset, held in
+                (id: held.id, unchanged: offset < found.count && held.item.isIdentical(to: found[found.startIndex + offset]))
+            }
+            if stored.count != found.count || !stored.allSatisfy(\.unchanged) {
+                changed.append(Replacement(household: number, stored: stored, items: found))
+            }
         }
         try stored { id, item in
             if item.householdNumber != held.first?.item.householdNumber {

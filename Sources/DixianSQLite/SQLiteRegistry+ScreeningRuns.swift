@@ -231,6 +231,15 @@ extension SQLiteRegistry: ScreeningRunStore {
         return found
     }
 
+    /// A stored deadline item's row, and the columns of it that `due_item`'s indexes hold
+    /// besides its household's (a row whose township and dates stay is rewritten without them).
+    private struct StoredItem {
+        var position: Int64
+        var townshipCode: String
+        var dueOn: LocalDate
+        var doneOn: LocalDate?
+    }
+
     /// Replaces the deadline items of the households `run` screened (`households`, or those in
     /// its area) with `items`.
     private static func replace(deadlineItems items: [DeadlineItem], of run: ScreeningRun, id: Int64, households: [String]?,
@@ -243,7 +252,10 @@ extension SQLiteRegistry: ScreeningRunStore {
         let replacements = try DeadlineItem.replacements(from: { body in
             try forEachRow(db, table: "due_item", sql: """
                 SELECT \(deadlineColumns), position FROM due_item WHERE plugin_id = ?1 AND \(scope.sql) ORDER BY household_number, position
-                """, arguments: [run.pluginID] + scope.arguments) { row in try body(Int64(row.int(9)), try DeadlineItem(row)) }
+                """, arguments: [run.pluginID] + scope.arguments) { row in
+                let item = try DeadlineItem(row)
+                try body(StoredItem(position: Int64(row.int(9)), townshipCode: item.townshipCode, dueOn: item.dueOn, doneOn: item.doneOn), item)
+            }
         }, to: sorted)
         guard !replacements.isEmpty else { return }
         // A changed household's stored rows are rewritten in place, in order, and only the
@@ -272,17 +284,17 @@ extension SQLiteRegistry: ScreeningRunStore {
                     }
                     continue
                 }
-                let (position, old) = replacement.stored[offset]
-                guard !old.isIdentical(to: item) else { continue }
+                let (old, unchanged) = replacement.stored[offset]
+                guard !unchanged else { continue }
                 let indexed = old.townshipCode == item.townshipCode && old.dueOn == item.dueOn && old.doneOn == item.doneOn
                 try step(indexed ? rewrite : update, in: db) { values in
                     values.add(run.pluginVersion, run.asOf, id, item.deadlineID, item.title, item.responsible, item.person, item.message)
                     if !indexed { values.add(item.townshipCode, item.dueOn, item.doneOn) }
-                    values.add(position)
+                    values.add(old.position)
                 }
             }
-            for (position, _) in replacement.stored.dropFirst(replacement.items.count) {
-                try step(delete, in: db) { $0.add(position) }
+            for (old, _) in replacement.stored.dropFirst(replacement.items.count) {
+                try step(delete, in: db) { $0.add(old.position) }
             }
         }
     }

@@ -69,6 +69,12 @@ struct DeadlineItemReplacementTests {
         let replacements = try DeadlineItem.replacements(from: { body in for (id, item) in stored { try body(id, item) } }, to: items)
         #expect(replacements.map(\.household) == ["2", "3", "4"])
         #expect(replacements.map { $0.stored.map(\.id) } == [[12], [], [13]])
+        #expect(replacements.map { $0.stored.map(\.unchanged) } == [[false], [], [false]])
+        let longer = try DeadlineItem.replacements(from: { body in for (id, item) in stored { try body(id, item) } },
+                                                   to: [item("1", "甲"), item("1", "庚"), item("1", "乙")] + items.dropFirst(2))
+        #expect(longer.first?.household == "1")
+        #expect(longer.first?.stored.map(\.unchanged) == [true, false], "乙 is not at its offset")
+        #expect(longer.first?.items.count == 3)
         #expect(replacements.map { Array($0.items) } == [[item("2", "丙", person: "王帮扶")], [item("3", "己")], []])
         #expect(try DeadlineItem.replacements(from: { body in for (id, item) in stored { try body(id, item) } }, to: stored.map(\.1)).isEmpty)
     }
