@@ -60,6 +60,7 @@ extension DeadlineItem {
     ) rethrows -> [Replacement<StoredID>] {
         var changed: [Replacement<StoredID>] = []
         var next = items.startIndex
+        var household: String?
         var held: [(id: StoredID, item: DeadlineItem)] = []
         // The new items of the household after `next`'s.
         func newItems() -> ArraySlice<DeadlineItem> {
@@ -69,21 +70,21 @@ extension DeadlineItem {
         }
         // Compares the household `held`, passing (as changed) households before it that have no stored items.
         func compare() {
-            guard let number = held.first?.item.householdNumber else { return }
+            guard let number = household else { return }
             while next < items.endIndex, items[next].householdNumber < number {
                 changed.append(Replacement(household: items[next].householdNumber, stored: [], items: newItems()))
             }
             let found = next < items.endIndex && items[next].householdNumber == number ? newItems() : []
-            let stored = held.enumerated().map { offset, held in
-                (id: held.id, unchanged: offset < found.count && held.item.isIdentical(to: found[found.startIndex + offset]))
+            func unchanged(_ offset: Int) -> Bool {
+                offset < found.count && held[offset].item.isIdentical(to: found[found.startIndex + offset])
             }
-            if stored.count != found.count || !stored.allSatisfy(\.unchanged) {
-                changed.append(Replacement(household: number, stored: stored, items: found))
-            }
+            guard held.count != found.count || !held.indices.allSatisfy(unchanged) else { return }
+            changed.append(Replacement(household: number, stored: held.indices.map { (held[$0].id, unchanged($0)) }, items: found))
         }
         try stored { id, item in
-            if item.householdNumber != held.first?.item.householdNumber {
+            if item.householdNumber != household {
                 compare()
+                household = item.householdNumber
                 held.removeAll(keepingCapacity: true)
             }
             held.append((id, item))

@@ -3,8 +3,10 @@
 /// with what it writes again.
 func sameBytes(_ a: String?, _ b: String?) -> Bool {
     switch (a, b) {
-    case (nil, nil): true
-    case let (first?, second?): first.utf8.elementsEqual(second.utf8)
-    default: false
+    case (nil, nil): return true
+    case var (first?, second?):
+        // Their contiguous UTF-8 (a string read from the store already is), compared as buffers.
+        return first.withUTF8 { one in second.withUTF8 { other in one.count == other.count && one.elementsEqual(other) } }
+    default: return false
     }
 }

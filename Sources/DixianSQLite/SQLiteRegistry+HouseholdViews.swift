@@ -98,7 +98,7 @@ private struct HouseholdViewReader {
         let within: String, range: [any DatabaseValueConvertible]
         if let chosen = partition.households {
             within = "household_number IN (SELECT value FROM json_each(?))"
-            range = [String(decoding: try JSONEncoder().encode(chosen), as: UTF8.self)]
+            range = [SQLiteRegistry.jsonArray(chosen)]
         } else {
             within = "household_number >= ? AND household_number < ?"
             range = bounds

@@ -185,7 +185,7 @@ extension SQLiteRegistry: ScreeningRunStore {
         throws -> (sql: String, arguments: StatementArguments)
     {
         if let households {
-            return ("household_number IN (SELECT value FROM json_each(?\(first)))", [try json(households)])
+            return ("household_number IN (SELECT value FROM json_each(?\(first)))", [jsonArray(households)])
         }
         guard let area else { return ("1", []) }
         // The pattern is the bound value itself (not an expression), so that SQLite can turn the

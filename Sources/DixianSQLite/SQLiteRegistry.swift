@@ -200,7 +200,7 @@ public final class SQLiteRegistry: RegistryStore {
         return try await writer.read { db in
             try Self.fetchRecords(table.rowType, db, where: """
                 \(quoted) IN (SELECT value FROM json_each(?)) ORDER BY \(table.rowType.order.joined(separator: ", "))
-                """, [try Self.json(values)])
+                """, [Self.jsonArray(values)])
         }
     }
 
@@ -211,7 +211,7 @@ public final class SQLiteRegistry: RegistryStore {
             try Self.fetchRecords(table.rowType, db, where: """
                 \(quoted) >= ? AND \(quoted) < ? AND \(otherQuoted) IN (SELECT value FROM json_each(?))
                 ORDER BY \(table.rowType.order.joined(separator: ", "))
-                """, [lower, upper, try Self.json(values)])
+                """, [lower, upper, Self.jsonArray(values)])
         }
     }
 
