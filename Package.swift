@@ -182,6 +182,7 @@ let package = Package(
                 .embedInCode("Resources/find.mustache"),
                 .embedInCode("Resources/household.mustache"),
                 .embedInCode("Resources/work.mustache"),
+                .embedInCode("Resources/reports.mustache"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -111,6 +111,7 @@ public final class DixianServer<Store: ServerStore>: Sendable {
         pages.addRoutes(HouseholdPageController(server: self).routes, atPath: "households")
         pages.addRoutes(HouseholdFormController(server: self).routes, atPath: "households")
         pages.addRoutes(WorkPageController(server: self).routes, atPath: "work")
+        pages.addRoutes(ReportsPageController(server: self).routes, atPath: "reports")
         router.addRoutes(OpenAPIController(document: openAPIDocument).routes, atPath: "openapi.json")
         allowed.learn(router.routes)
         return router

@@ -17,7 +17,7 @@ enum PageTemplates {
             ("dashboard", PackageResources.dashboard_mustache), ("bars", PackageResources.bars_mustache),
             ("password", PackageResources.password_mustache), ("signed-in", PackageResources.signed_in_mustache),
             ("find", PackageResources.find_mustache), ("household", PackageResources.household_mustache),
-            ("work", PackageResources.work_mustache),
+            ("work", PackageResources.work_mustache), ("reports", PackageResources.reports_mustache),
         ]
         var library = MustacheLibrary()
         for (name, bytes) in files {

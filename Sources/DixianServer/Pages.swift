@@ -1,3 +1,4 @@
+import DixianCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,6 +8,20 @@ extension DixianServer {
     /// An HTML page response.
     func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A staff page for the signed-in user, who may read: signed out, a redirect to `/login`;
+    /// a role that does not read, the 403 page.
+    func readerPage(_ context: ServerContext, _ page: (ServerUser) async throws -> Response) async throws -> Response {
+        guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+        guard user.may(.read) else { return forbiddenPage() }
+        return try await page(user)
+    }
+
+    /// The 403 page, for a role that may not read households.
+    func forbiddenPage() -> Response {
+        page(PageTemplates.message(title: ServerMessage.title(code: 403, phrase: "").text(in: plugin.language),
+                                   text: ServerMessage.notAllowed.text(in: plugin.language)), status: .forbidden)
     }
 
     /// A url-encoded form's fields.

@@ -16,7 +16,7 @@ struct OpenAPIDocumentTests {
     static let pages: Set<String> = ["GET /", "GET /self-report", "POST /self-report", "GET /login", "POST /login", "GET /dashboard",
                                      "POST /logout", "GET /password", "POST /password", "GET /openapi.json",
                                      "GET /households/find", "GET /households/{number}", "POST /households/{number}/visit",
-                                     "POST /households/{number}/report", "POST /households/{number}/episodes/{id}/{step}", "GET /work",
+                                     "POST /households/{number}/report", "POST /households/{number}/episodes/{id}/{step}", "GET /work", "GET /reports",
                                      "POST /households/{number}/plans/{id}/measures", "POST /households/{number}/measures/{id}/done",
                                      "POST /households/{number}/problems", "POST /households/{number}/problems/{id}/close",
                                      "POST /households/{number}/warnings/{id}/close"]

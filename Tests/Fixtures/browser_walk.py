@@ -309,6 +309,18 @@ try:
     load(base + '/dashboard')
     assert '防返贫监测看板' in text(), text()
     shot('county-dashboard')
+    # The county finds the reports through the bar and opens one, printable, for its area.
+    evaluate("document.querySelector('a[href=\"/reports\"]').click()")
+    wait_ready()
+    body = text()
+    assert '报表' in body and '扶贫项目资产台账' in body and '防止返贫监测对象识别和风险消除情况月报' in body, body
+    fits('reports')
+    shot('county-reports')
+    evaluate("document.querySelector('a[href^=\"/api/v1/reports/asset-ledger?\"]').click()")
+    wait_ready()
+    body = text()
+    assert '扶贫项目资产台账' in body and '资产个数' in body, body
+    shot('county-asset-ledger')
     print('pages: ' + ' '.join(pages))
     print('browser session done')
 finally:

@@ -14,9 +14,9 @@ struct DashboardController<Store: ServerStore>: Sendable {
 
     /// The dashboard page.
     @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
-        guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
-        guard user.may(.read) else { throw ProblemDetails.forbidden }
-        return server.page(try await dashboard(for: user, csrf: context.sessions.session?.csrf))
+        try await server.readerPage(context) { user in
+            server.page(try await dashboard(for: user, csrf: context.sessions.session?.csrf))
+        }
     }
 
     /// The dashboard of `user`'s areas: households by category, monitored households by risk

@@ -144,7 +144,7 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
     ) async throws -> Response {
         guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
         let number = try context.parameters.require("number")
-        guard user.may(.read) else { return pages.forbidden() }
+        guard user.may(.read) else { return server.forbiddenPage() }
         guard Household.numberProblem(number) == nil, user.covers(number) else { return pages.notFound(number) }
         let fields = try await server.form(request)
         do {

@@ -19,37 +19,36 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
 
     /// The search form and, when a search is given, a page of what it finds.
     @Sendable func find(_ request: Request, context: ServerContext) async throws -> Response {
-        guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
-        guard user.may(.read) else { return forbidden() }
-        var search = HouseholdSearchForm(request)
-        let csrf = context.sessions.session?.csrf
-        guard !search.text.isEmpty else { return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil)) }
-        let places = try await server.placeNames()
-        guard let query = search.query(places: places, areas: user.areas) else {
-            return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil),
-                               status: search.problem == nil ? .ok : .badRequest)
+        try await server.readerPage(context) { user in
+            var search = HouseholdSearchForm(request)
+            let csrf = context.sessions.session?.csrf
+            guard !search.text.isEmpty else { return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil)) }
+            let places = try await server.placeNames()
+            guard let query = search.query(places: places, areas: user.areas) else {
+                return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: nil),
+                                   status: search.problem == nil ? .ok : .badRequest)
+            }
+            let hits = try await server.store.findHouseholds(query, within: user.areas, limit: HouseholdSearchForm.pageSize + 1,
+                                                             offset: (search.page - 1) * HouseholdSearchForm.pageSize)
+            search.hasNext = hits.count > HouseholdSearchForm.pageSize
+            var rows: [PageTemplates.FoundHousehold] = []
+            for hit in hits.prefix(HouseholdSearchForm.pageSize) {
+                guard let household = try await server.store.household(number: hit.number) else { continue }
+                let members = try await server.store.members(ofHousehold: hit.number)
+                rows.append(.init(household, matched: members.first { $0.residentID.rawValue == hit.residentID }, members: members.count,
+                                  places: places, details: HouseholdPage.showsPersonalDetails(to: user)))
+            }
+            return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: rows))
         }
-        let hits = try await server.store.findHouseholds(query, within: user.areas, limit: HouseholdSearchForm.pageSize + 1,
-                                                         offset: (search.page - 1) * HouseholdSearchForm.pageSize)
-        search.hasNext = hits.count > HouseholdSearchForm.pageSize
-        var rows: [PageTemplates.FoundHousehold] = []
-        for hit in hits.prefix(HouseholdSearchForm.pageSize) {
-            guard let household = try await server.store.household(number: hit.number) else { continue }
-            let members = try await server.store.members(ofHousehold: hit.number)
-            rows.append(.init(household, matched: members.first { $0.residentID.rawValue == hit.residentID }, members: members.count,
-                              places: places, details: HouseholdPage.showsPersonalDetails(to: user)))
-        }
-        return server.page(PageTemplates.find(user: user, csrf: csrf, search: search, results: rows))
     }
 
     /// The household's file: members, incomes, guarantees, monitoring with every step, plans
     /// and measures, visits, problems, warnings, its village's assets, its current findings and
     /// deadline items, and its audit history.
     @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
-        guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
-        guard user.may(.read) else { return forbidden() }
-        let number = try context.parameters.require("number")
-        return try await page(number, user: user, context: context, notice: takeFlash(context))
+        try await server.readerPage(context) { user in
+            try await page(try context.parameters.require("number"), user: user, context: context, notice: takeFlash(context))
+        }
     }
 
     /// The household page of `number` for `user`, with `problem` (the refusal of a form,
@@ -109,11 +108,5 @@ struct HouseholdPageController<Store: ServerStore>: Sendable {
         server.page(PageTemplates.message(title: ServerMessage.title(code: 404, phrase: "").text(in: server.plugin.language),
                                           text: ServerMessage.noHousehold(HouseholdPage.masked(number)).text(in: server.plugin.language)),
                     status: .notFound)
-    }
-
-    /// The 403 page, for a role that may not read households.
-    func forbidden() -> Response {
-        server.page(PageTemplates.message(title: ServerMessage.title(code: 403, phrase: "").text(in: server.plugin.language),
-                                          text: ServerMessage.notAllowed.text(in: server.plugin.language)), status: .forbidden)
     }
 }

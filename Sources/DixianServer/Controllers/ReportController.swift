@@ -27,6 +27,18 @@ struct ReportController<Store: ServerStore>: Sendable {
         return bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: "-") }
     }
 
+    /// Whether reports can be rendered for `user`: a report covers one area, so a user of
+    /// several must be a county administrator (whose reports cover the plugin's whole area).
+    static func mayRender(for user: ServerUser) -> Bool {
+        user.areas.count == 1 || user.role == .countyAdministrator
+    }
+
+    /// The area `user`'s reports cover (`mayRender(for:)`): their one area, or nil for the
+    /// plugin's whole area.
+    static func area(for user: ServerUser) -> String? {
+        user.role == .countyAdministrator && user.areas.count != 1 ? nil : user.areas.first
+    }
+
     /// The report as of `as_of` (today if not given) in `format` (HTML if not given).
     @Sendable func render(_ request: Request, context: ServerContext) async throws -> Response {
         let user = try context.require(.read)
@@ -38,10 +50,8 @@ struct ReportController<Store: ServerStore>: Sendable {
         guard let sheet = SheetFormat(rawValue: format), sheet != .xlsx, sheet != .pdf else {
             throw ProblemDetails.badField("format", .reportFormats)
         }
-        guard user.areas.count == 1 || user.role == .countyAdministrator else {
-            throw ProblemDetails.badField("area", .reportNeedsOneArea)
-        }
-        let area = user.role == .countyAdministrator && user.areas.count != 1 ? nil : user.areas[0]
+        guard Self.mayRender(for: user) else { throw ProblemDetails.badField("area", .reportNeedsOneArea) }
+        let area = Self.area(for: user)
         let document: SheetDocument
         do {
             document = try await ReportRun(chain: server.chain, reportID: id, asOf: asOf, area: area).render(from: server.store)
