@@ -42,10 +42,9 @@ extension DeadlineItem {
     public struct Replacement<StoredID> {
         /// The household.
         public var household: String
-        /// Its stored items, in stored order: the store's id for each, and whether it is
-        /// identical to the run's item at the same offset (only ids are kept: a whole run may
-        /// replace a million items).
-        public var stored: [(id: StoredID, unchanged: Bool)]
+        /// The store's ids of its stored items, in stored order (what the store handed over with
+        /// each item, not the item: a whole run may replace a million of them).
+        public var stored: [StoredID]
         /// Its items as the run found them, in the order found.
         public var items: ArraySlice<DeadlineItem>
     }
@@ -75,11 +74,8 @@ extension DeadlineItem {
                 changed.append(Replacement(household: items[next].householdNumber, stored: [], items: newItems()))
             }
             let found = next < items.endIndex && items[next].householdNumber == number ? newItems() : []
-            func unchanged(_ offset: Int) -> Bool {
-                offset < found.count && held[offset].item.isIdentical(to: found[found.startIndex + offset])
-            }
-            guard held.count != found.count || !held.indices.allSatisfy(unchanged) else { return }
-            changed.append(Replacement(household: number, stored: held.indices.map { (held[$0].id, unchanged($0)) }, items: found))
+            guard !held.lazy.map(\.item).elementsEqual(found) else { return }
+            changed.append(Replacement(household: number, stored: held.map(\.id), items: found))
         }
         try stored { id, item in
             if item.householdNumber != household {
@@ -94,14 +90,5 @@ extension DeadlineItem {
             changed.append(Replacement(household: items[next].householdNumber, stored: [], items: newItems()))
         }
         return changed
-    }
-}
-
-extension DeadlineItem {
-    /// Whether `other` is this item, its texts byte for byte (`sameBytes`).
-    public func isIdentical(to other: DeadlineItem) -> Bool {
-        dueOn == other.dueOn && doneOn == other.doneOn && sameBytes(message, other.message) && sameBytes(deadlineID, other.deadlineID)
-            && sameBytes(householdNumber, other.householdNumber) && sameBytes(townshipCode, other.townshipCode)
-            && sameBytes(title, other.title) && sameBytes(responsible, other.responsible) && sameBytes(person, other.person)
     }
 }

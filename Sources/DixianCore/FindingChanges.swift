@@ -13,10 +13,16 @@ public struct FindingChanges<StoredID: Hashable & Sendable>: Sendable {
     ///
     /// Most subjects (a household, an asset) are found as they were. Both lists are walked
     /// subject by subject (`current` as stored, in subject order; `screened` put in that
-    /// order), and a subject whose findings are identical, in the same order, is passed over:
+    /// order), and a subject whose findings are the same, in the same order, is passed over:
     /// only the others are compared as multisets, which hashes each finding. Any order of
     /// `current` gives the same changes; its subject order makes the walk match the most.
     public init(current: [(id: StoredID, finding: Finding)], screened: [Finding]) {
+        // A first run, or one that found nothing: no finding is compared, or copied.
+        guard !current.isEmpty, !screened.isEmpty else {
+            opened = screened
+            closed = current
+            return
+        }
         let found = screened.indices.sorted { Finding.precedes(screened[$0], screened[$1]) || (Finding.sameSubject(screened[$0], screened[$1]) && $0 < $1) }
         var old: [Int] = [], new: [Int] = []
         var stored = 0, next = 0
@@ -27,7 +33,7 @@ public struct FindingChanges<StoredID: Hashable & Sendable>: Sendable {
             let storedEnd = current[stored...].firstIndex { !Finding.sameSubject($0.finding, head) } ?? current.count
             let nextEnd = found[next...].firstIndex { !Finding.sameSubject(screened[$0], head) } ?? found.count
             let same = storedEnd - stored == nextEnd - next
-                && zip(current[stored..<storedEnd], found[next..<nextEnd]).allSatisfy { $0.finding.isIdentical(to: screened[$1]) }
+                && zip(current[stored..<storedEnd], found[next..<nextEnd]).allSatisfy { $0.finding == screened[$1] }
             if !same {
                 old += stored..<storedEnd
                 new += found[next..<nextEnd]
@@ -92,12 +98,5 @@ extension Finding {
     /// Whether `a` and `b` are about the same household or asset.
     static func sameSubject(_ a: Finding, _ b: Finding) -> Bool {
         a.householdNumber == b.householdNumber && a.assetID == b.assetID
-    }
-
-    /// Whether `other` is this finding, its texts byte for byte (`sameBytes`).
-    func isIdentical(to other: Finding) -> Bool {
-        sameBytes(checkID, other.checkID) && sameBytes(message, other.message) && severity == other.severity
-            && riskTypes == other.riskTypes && sameBytes(townshipCode, other.townshipCode) && householdNumber == other.householdNumber
-            && assetID == other.assetID
     }
 }

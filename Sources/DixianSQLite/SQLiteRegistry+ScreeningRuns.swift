@@ -232,7 +232,7 @@ extension SQLiteRegistry: ScreeningRunStore {
     }
 
     /// A stored deadline item's row, and the columns of it that `due_item`'s indexes hold
-    /// besides its household's (a row whose township and dates stay is rewritten without them).
+    /// besides its household (a row whose township and dates stay is rewritten without them).
     private struct StoredItem {
         var position: Int64
         var townshipCode: String
@@ -245,8 +245,8 @@ extension SQLiteRegistry: ScreeningRunStore {
     private static func replace(deadlineItems items: [DeadlineItem], of run: ScreeningRun, id: Int64, households: [String]?,
                                 in db: Database) throws {
         let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
-        // Only the items that changed are written: a whole run on a day of a million items
-        // holds the write lock for the changes, not for every item.
+        // Only the households whose items changed are written: a whole run on a day of a
+        // million items holds the write lock for the changes, not for every item.
         var sorted = items
         sorted.sort { $0.householdNumber < $1.householdNumber }  // stable: each household's in the order found
         let replacements = try DeadlineItem.replacements(from: { body in
@@ -258,9 +258,10 @@ extension SQLiteRegistry: ScreeningRunStore {
             }
         }, to: sorted)
         guard !replacements.isEmpty else { return }
-        // A changed household's stored rows are rewritten in place, in order, and only the
-        // surplus deleted or added. A row keeps its household; one whose township and dates
-        // stay too (its person or message changed) is rewritten without touching an index.
+        // A changed household's stored rows are rewritten in place, in order (each then stamped
+        // with this run, as on PostgreSQL), and only the surplus deleted or added. A row keeps
+        // its household; one whose township and dates stay too (its person or message changed,
+        // or another of the household's items) is rewritten without touching an index.
         let update = try db.cachedStatement(sql: """
             UPDATE due_item SET plugin_version = ?, as_of = ?, run_id = ?, deadline_id = ?, title = ?, responsible = ?, person = ?,
               message = ?, township_code = ?, due_on = ?, done_on = ?
@@ -284,16 +285,15 @@ extension SQLiteRegistry: ScreeningRunStore {
                     }
                     continue
                 }
-                let (old, unchanged) = replacement.stored[offset]
-                guard !unchanged else { continue }
-                let indexed = old.townshipCode == item.townshipCode && old.dueOn == item.dueOn && old.doneOn == item.doneOn
-                try step(indexed ? rewrite : update, in: db) { values in
+                let old = replacement.stored[offset]
+                let placeKept = old.townshipCode == item.townshipCode && old.dueOn == item.dueOn && old.doneOn == item.doneOn
+                try step(placeKept ? rewrite : update, in: db) { values in
                     values.add(run.pluginVersion, run.asOf, id, item.deadlineID, item.title, item.responsible, item.person, item.message)
-                    if !indexed { values.add(item.townshipCode, item.dueOn, item.doneOn) }
+                    if !placeKept { values.add(item.townshipCode, item.dueOn, item.doneOn) }
                     values.add(old.position)
                 }
             }
-            for (old, _) in replacement.stored.dropFirst(replacement.items.count) {
+            for old in replacement.stored.dropFirst(replacement.items.count) {
                 try step(delete, in: db) { $0.add(old.position) }
             }
         }

@@ -4,10 +4,11 @@ import GRDB
 import GRDBSQLite
 
 /// A prepared statement stepped directly through SQLite's C API, for the reads where GRDB's
-/// row decoding would dominate (screening reads every row of a county).
+/// row decoding would dominate (screening reads every row of a county; a run's recording, its
+/// current findings, deadline items and wake-up dates).
 ///
-/// Rows must be ordered by their household number in column 0, so that several cursors can be
-/// merged household by household without making a string per row.
+/// Cursors merged household by household (`compareHousehold(with:)`) must have their rows
+/// ordered by the household number in column 0: they are compared without making a string per row.
 final class StatementCursor {
     private let statement: OpaquePointer
     private let table: String
@@ -49,7 +50,8 @@ final class StatementCursor {
         case SQLITE_ROW: hasRow = true
         case SQLITE_DONE: hasRow = false
         default:
-            throw CorruptRow(table: table, column: "*", value: String(cString: sqlite3_errstr(status)))
+            // Interrupted, an I/O error, a full disk: SQLite's own error, as GRDB reports it.
+            throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
         }
     }
 

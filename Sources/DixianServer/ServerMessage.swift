@@ -42,6 +42,11 @@ public enum ServerMessage: MessageCatalogue, Hashable {
     case reportFormats
     /// A report asked by a user of several areas.
     case reportNeedsOneArea
+    /// The reports page for a user of several areas.
+    case reportsNeedOneArea
+    /// The reports page's date `typed`, not a date (`within` nil) or outside `within`: today's
+    /// reports are listed instead.
+    case reportDateRefused(typed: String, today: LocalDate, within: ClosedRange<LocalDate>?)
     /// Not written as a report id.
     case notAReportID(maxLength: Int)
     /// Not an episode id.
@@ -116,7 +121,10 @@ public enum ServerMessage: MessageCatalogue, Hashable {
             .ifMatchNeeded, .methodNotAllowed(["GET", "PUT"]), .householdChanged, .recordChanged, .noScreeningRun(plugin: "minqin"),
             .bodyTimedOut(seconds: 10),
             .httpError(code: 413, phrase: "Content Too Large"), .httpError(code: 418, phrase: "I'm a teapot"),
-            .mustNotBeEmpty, .mustNotBeNull, .reportFormats, .reportNeedsOneArea, .notAnEpisodeID(max: Int64.max), .notAReportID(maxLength: 64),
+            .mustNotBeEmpty, .mustNotBeNull, .reportFormats, .reportNeedsOneArea, .reportsNeedOneArea,
+            .reportDateRefused(typed: "2024-13-45", today: LocalDate(year: 2024, month: 10, day: 31)!, within: nil),
+            .reportDateRefused(typed: "1999-12-31", today: LocalDate(year: 2024, month: 10, day: 31)!,
+                               within: LocalDate(year: 2000, month: 1, day: 1)!...LocalDate(year: 2099, month: 12, day: 31)!), .notAnEpisodeID(max: Int64.max), .notAReportID(maxLength: 64),
             .notAParameter(allowed: []), .notAParameter(allowed: ["township", "limit"]), .givenTwice, .wholeNumber(from: 1, to: 500),
             .areaCodeRequired(digits: 9, what: .township), .areaCodeRequired(digits: 12, what: .village), .required, .wrongType, .notTheJSON,
             .notADate, .dateOutside(from: LocalDate(year: 2000, month: 1, day: 1)!, to: LocalDate(year: 2099, month: 12, day: 31)!),
@@ -152,6 +160,15 @@ public enum ServerMessage: MessageCatalogue, Hashable {
         case .mustNotBeNull: ("不能为 null：不填的字段请省略", "must not be null: leave out a field not given")
         case .reportFormats: ("须为 html、md 或 csv", "must be html, md or csv")
         case .reportNeedsOneArea: ("一份报表只涵盖一个区域：请用只负责一个区域的用户请求", "a report covers one area: ask with a user of one area")
+        case .reportsNeedOneArea:
+            ("一份报表只涵盖一个区域。您的账号负责多个区域，不能在此出具报表；需要时请县里开通只负责一个区域的账号。",
+             "a report covers one area, and your account has several: no report can be made here; ask the county for an account of one area")
+        case .reportDateRefused(let typed, let today, .none):
+            ("截至日期“\(typed)”不是有效日期（须为 YYYY-MM-DD）。下面按今天（\(today)）列出报表。",
+             "the date \"\(typed)\" is not a date (YYYY-MM-DD): the reports below are as of today (\(today))")
+        case .reportDateRefused(let typed, let today, let within?):
+            ("截至日期“\(typed)”须在 \(within.lowerBound) 至 \(within.upperBound) 之间。下面按今天（\(today)）列出报表。",
+             "the date \(typed) must be from \(within.lowerBound) to \(within.upperBound): the reports below are as of today (\(today))")
         case .notAReportID(let maxLength):
             ("须为报表编号：小写字母、数字和连字符，至多 \(maxLength) 个字符", "must be a report id: lowercase letters, digits and hyphens, at most \(maxLength)")
         case .notAnEpisodeID(let max): ("须为监测记录编号：1 至 \(max) 之间的整数", "must be an episode id: a whole number from 1 to \(max)")

@@ -68,14 +68,16 @@ struct DeadlineItemReplacementTests {
         let items = [item("1", "甲"), item("1", "乙"), item("2", "丙", person: "王帮扶"), item("3", "己"), item("5", "戊")]
         let replacements = try DeadlineItem.replacements(from: { body in for (id, item) in stored { try body(id, item) } }, to: items)
         #expect(replacements.map(\.household) == ["2", "3", "4"])
-        #expect(replacements.map { $0.stored.map(\.id) } == [[12], [], [13]])
-        #expect(replacements.map { $0.stored.map(\.unchanged) } == [[false], [], [false]])
-        let longer = try DeadlineItem.replacements(from: { body in for (id, item) in stored { try body(id, item) } },
-                                                   to: [item("1", "甲"), item("1", "庚"), item("1", "乙")] + items.dropFirst(2))
-        #expect(longer.first?.household == "1")
-        #expect(longer.first?.stored.map(\.unchanged) == [true, false], "乙 is not at its offset")
-        #expect(longer.first?.items.count == 3)
+        #expect(replacements.map(\.stored) == [[12], [], [13]])
         #expect(replacements.map { Array($0.items) } == [[item("2", "丙", person: "王帮扶")], [item("3", "己")], []])
         #expect(try DeadlineItem.replacements(from: { body in for (id, item) in stored { try body(id, item) } }, to: stored.map(\.1)).isEmpty)
+        // Households new before the first stored and after the last; a shifted list; nothing stored; nothing found.
+        let around = try DeadlineItem.replacements(from: { body in for (id, item) in stored { try body(id, item) } },
+                                                   to: [item("0", "庚"), item("1", "乙"), item("1", "甲")] + items.dropFirst(2) + [item("9", "辛")])
+        #expect(around.map(\.household) == ["0", "1", "2", "3", "4", "9"])
+        #expect(around.map(\.stored) == [[], [10, 11], [12], [], [13], []])
+        #expect(try DeadlineItem.replacements(from: { (_: (Int, DeadlineItem) throws -> Void) in }, to: items).map(\.household) == ["1", "2", "3", "5"])
+        let gone = try DeadlineItem.replacements(from: { body in for (id, item) in stored { try body(id, item) } }, to: [])
+        #expect(gone.map(\.household) == ["1", "2", "4", "5"] && gone.allSatisfy(\.items.isEmpty))
     }
 }

@@ -231,6 +231,48 @@ struct CurrentFindingsTests {
                 "a change after the run began is marked again")
     }
 
+    /// A re-screening's deadline items replace those stored for its households, whatever
+    /// changed: a list that grows, shrinks or is reordered, an item done late, a township or a
+    /// person changed, a household whose items are all gone; and the store's indexes stay whole.
+    @Test(arguments: Backend.allCases)
+    func aRescreeningsDeadlineItemsReplaceTheStoredOnesWhateverChanged(_ backend: Backend) async throws {
+        let store = try backend.open()
+        let numbers = Self.households(3).map(\.number)
+        func item(_ household: Int, _ id: String, due: String, done: String? = nil, township: String = "620621101",
+                  person: String? = "李帮扶") -> DeadlineItem {
+            DeadlineItem(deadlineID: id, title: "期限\(id)", householdNumber: numbers[household], townshipCode: township, responsible: "帮扶责任人",
+                         person: person, dueOn: LocalDate(iso: due)!, doneOn: done.map { LocalDate(iso: $0)! }, message: "\(id)应办")
+        }
+        let steps: [[DeadlineItem]] = [
+            [item(0, "x", due: "2024-07-01"), item(0, "y", due: "2024-07-05"), item(1, "z", due: "2024-07-02")],
+            [item(0, "x", due: "2024-07-01", person: "王帮扶"), item(0, "y", due: "2024-07-05"), item(0, "w", due: "2024-08-01"),
+             item(2, "v", due: "2024-07-03")],
+            [item(0, "y", due: "2024-07-05", done: "2024-07-10"), item(0, "x", due: "2024-07-01", person: "王帮扶"),
+             item(2, "v", due: "2024-07-03", township: "620621100")],
+            [item(2, "v", due: "2024-07-03", township: "620621100", person: nil)],
+        ]
+        for (index, items) in steps.enumerated() {
+            let run = ScreeningRun(actor: "测试", pluginID: "test", pluginVersion: "1.0", asOf: Self.asOf, area: "620621",
+                                   startedAt: "", finishedAt: "x", householdCount: 3, findingsByCheck: [:], failures: [])
+            _ = try store.recordScreening(households: numbers, coversArea: false, clearing: [:], since: try store.lastAuditID(),
+                                          fingerprint: "f", upkeep: { RunUpkeep(deadlineItems: items) }) { _ in run }
+            let stored = try store.deadlineItems(plugin: "test", households: numbers)
+            #expect(stored == items.enumerated().sorted { ($0.element.householdNumber, $0.offset) < ($1.element.householdNumber, $1.offset) }
+                .map(\.element), "step \(index + 1)")
+            if let registry = store as? SQLiteRegistry {
+                let integrity = try await registry.writer.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+                #expect(integrity == ["ok"], "step \(index + 1)")
+                let byTownship = try await registry.writer.read {
+                    try String.fetchAll($0, sql: """
+                        SELECT deadline_id FROM due_item INDEXED BY due_item_by_township
+                        WHERE plugin_id = 'test' AND township_code = '620621100' AND due_on <= '2024-12-31'
+                        """)
+                }
+                #expect(byTownship == (index >= 2 ? ["v"] : []), "the township's index finds its items, step \(index + 1)")
+            }
+        }
+    }
+
     /// The rows of `finding_event`.
     static func eventCount(in store: any ServerStore) throws -> Int {
         let sql = "SELECT count(*)::text FROM finding_event"

@@ -309,17 +309,21 @@ try:
     load(base + '/dashboard')
     assert '防返贫监测看板' in text(), text()
     shot('county-dashboard')
-    # The county finds the reports through the bar and opens one, printable, for its area.
+    # The county finds the reports through the bar, picks a date and opens one, printable, for
+    # its area, as of the date picked.
     evaluate("document.querySelector('a[href=\"/reports\"]').click()")
     wait_ready()
     body = text()
-    assert '报表' in body and '扶贫项目资产台账' in body and '防止返贫监测对象识别和风险消除情况月报' in body, body
+    assert evaluate("document.querySelector('h1').innerText") == '报表', body
+    assert '扶贫项目资产台账' in body and '防止返贫监测对象识别和风险消除情况月报' in body, body
     fits('reports')
     shot('county-reports')
-    evaluate("document.querySelector('a[href^=\"/api/v1/reports/asset-ledger?\"]').click()")
+    evaluate("document.getElementById('as_of').value = '2024-10-31'")
+    evaluate("document.querySelector('button[formaction=\"/api/v1/reports/asset-ledger\"]:not([name])').click()")
     wait_ready()
     body = text()
-    assert '扶贫项目资产台账' in body and '资产个数' in body, body
+    assert evaluate('location.search') == '?as_of=2024-10-31', evaluate('location.href')
+    assert '扶贫项目资产台账' in body and '资产个数' in body and '2024-10-31' in body, body
     shot('county-asset-ledger')
     print('pages: ' + ' '.join(pages))
     print('browser session done')

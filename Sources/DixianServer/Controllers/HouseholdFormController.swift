@@ -142,22 +142,22 @@ struct HouseholdFormController<Store: ServerStore>: Sendable {
         _ request: Request, context: ServerContext, _ done: Done,
         _ body: (ServerUser, String, [String: String]) async throws -> Void
     ) async throws -> Response {
-        guard let user = context.user else { return Response(status: .seeOther, headers: [.location: "/login"]) }
-        let number = try context.parameters.require("number")
-        guard user.may(.read) else { return server.forbiddenPage() }
-        guard Household.numberProblem(number) == nil, user.covers(number) else { return pages.notFound(number) }
-        let fields = try await server.form(request)
-        do {
-            guard user.may(.work) else { throw ProblemDetails.forbidden }
-            try await body(user, number, fields)
-        } catch let problem as ProblemDetails {
-            return try await pages.page(number, user: user, context: context, problem: text(of: problem), status: problem.status)
+        try await server.readerPage(context) { user in
+            let number = try context.parameters.require("number")
+            guard Household.numberProblem(number) == nil, user.covers(number) else { return pages.notFound(number) }
+            let fields = try await server.form(request)
+            do {
+                guard user.may(.work) else { throw ProblemDetails.forbidden }
+                try await body(user, number, fields)
+            } catch let problem as ProblemDetails {
+                return try await pages.page(number, user: user, context: context, problem: text(of: problem), status: problem.status)
+            }
+            if var session = context.sessions.session {
+                session.flash = done.notice
+                _ = context.sessions.updateSession(session)
+            }
+            return Response(status: .seeOther, headers: [.location: "/households/\(number)#work"])
         }
-        if var session = context.sessions.session {
-            session.flash = done.notice
-            _ = context.sessions.updateSession(session)
-        }
-        return Response(status: .seeOther, headers: [.location: "/households/\(number)#work"])
     }
 
     /// The form's date (`on`), today when left empty.

@@ -27,16 +27,10 @@ struct ReportController<Store: ServerStore>: Sendable {
         return bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: "-") }
     }
 
-    /// Whether reports can be rendered for `user`: a report covers one area, so a user of
-    /// several must be a county administrator (whose reports cover the plugin's whole area).
-    static func mayRender(for user: ServerUser) -> Bool {
-        user.areas.count == 1 || user.role == .countyAdministrator
-    }
-
-    /// The area `user`'s reports cover (`mayRender(for:)`): their one area, or nil for the
-    /// plugin's whole area.
+    /// The area `user`'s reports cover: their one area; nil for a user of several (a report
+    /// covers one area, and none is more than what the user was given).
     static func area(for user: ServerUser) -> String? {
-        user.role == .countyAdministrator && user.areas.count != 1 ? nil : user.areas.first
+        user.areas.count == 1 ? user.areas[0] : nil
     }
 
     /// The report as of `as_of` (today if not given) in `format` (HTML if not given).
@@ -50,8 +44,7 @@ struct ReportController<Store: ServerStore>: Sendable {
         guard let sheet = SheetFormat(rawValue: format), sheet != .xlsx, sheet != .pdf else {
             throw ProblemDetails.badField("format", .reportFormats)
         }
-        guard Self.mayRender(for: user) else { throw ProblemDetails.badField("area", .reportNeedsOneArea) }
-        let area = Self.area(for: user)
+        guard let area = Self.area(for: user) else { throw ProblemDetails.badField("area", .reportNeedsOneArea) }
         let document: SheetDocument
         do {
             document = try await ReportRun(chain: server.chain, reportID: id, asOf: asOf, area: area).render(from: server.store)
