@@ -182,7 +182,7 @@ extension PostgresRegistry: ScreeningRunStore {
                                 on connection: Connection) throws {
         let scope = try Self.scope(area: run.area, households: households, assets: false, from: 2)
         // Only the households whose items changed are rewritten: deleted and inserted again
-        // (SQLite rewrites only their rows that changed, in place).
+        // (SQLite rewrites their rows in place), every item stamped with this run.
         var sorted = items
         sorted.sort { $0.householdNumber < $1.householdNumber }  // stable: each household's in the order found
         let changed = try DeadlineItem.replacements(from: { body in

@@ -221,7 +221,7 @@ extension SQLiteRegistry: ScreeningRunStore {
         throws -> [(id: Int64, finding: Finding)]
     {
         var found: [(id: Int64, finding: Finding)] = []
-        var reader = FindingReader(table: "current_finding")
+        var reader = FindingReader()
         try forEachRow(db, table: "current_finding", sql: """
             SELECT \(findingColumns), position FROM current_finding WHERE plugin_id = ? AND \(scope.sql)
             ORDER BY \(findingOrder), position
@@ -510,7 +510,7 @@ extension SQLiteRegistry: ScreeningRunStore {
     public func forEachFinding(ofRun id: Int64, _ body: (Finding) throws -> Void) throws {
         try writer.read { db in
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM screening_finding WHERE run_id = ?)", arguments: [id]) == true {
-                var reader = FindingReader(table: "screening_finding", separator: ",")  // listed with ',' before the record layouts
+                var reader = FindingReader(separator: ",")  // listed with ',' before the record layouts
                 try Self.forEachRow(db, table: "screening_finding", sql: """
                     SELECT \(Self.findingColumns) FROM screening_finding WHERE run_id = ? ORDER BY position
                     """, arguments: [id]) { row in try body(try reader.finding(row)) }
@@ -530,7 +530,7 @@ extension SQLiteRegistry: ScreeningRunStore {
                 return
             }
             let scope = try Self.scope(area: run[1], households: nil, from: 3)
-            var reader = FindingReader(table: "finding_event")
+            var reader = FindingReader()
             try Self.forEachRow(db, table: "finding_event", sql: """
                 SELECT \(Self.findingColumns), SUM(CASE change WHEN 'opened' THEN 1 ELSE -1 END) AS open
                 FROM finding_event WHERE plugin_id = ? AND run_id <= ? AND \(scope.sql)

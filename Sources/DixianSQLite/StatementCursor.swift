@@ -22,8 +22,8 @@ final class StatementCursor {
         try self.init(db, table: table, sql: sql, arguments: StatementArguments(arguments))
     }
 
-    /// Prepares `sql` on `db` with `arguments`, as above; unless `cached` (a statement whose
-    /// text holds values, made anew for each cursor).
+    /// Prepares `sql` on `db` with `arguments`, as above; with `cached` false, anew for this
+    /// cursor and not kept (a statement whose text holds values, such as a date).
     init(_ db: Database, table: String, sql: String, arguments: StatementArguments, cached: Bool = true) throws {
         let prepared = try cached ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql)
         sqlite3_reset(prepared.sqliteStatement)

@@ -5,15 +5,13 @@ import DixianCore
 /// and the findings runs stored before them. The risk types of each distinct text are split
 /// once (findings mostly repeat their check's).
 struct FindingReader {
-    /// The table read, for errors.
-    let table: String
     /// What separates the risk types (runs stored before the record layouts used ',').
     let separator: Character
     private var risks: [String: [RiskType]] = [:]
     private let severities = TermMatcher<Severity>()
 
-    init(table: String, separator: Character = ";") {
-        self.table = table
+    /// A reader of risk types separated by `separator`.
+    init(separator: Character = ";") {
         self.separator = separator
     }
 
