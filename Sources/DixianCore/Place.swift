@@ -2,8 +2,8 @@
 /// village, with its name, so that people read names where records hold codes, and the
 /// village-level facts the rules ask about (a village hit by a disaster, 受灾村).
 ///
-/// A village with no monitored household in three years (空白村) is not stored: it is derived
-/// from the monitoring episodes (`PlaceDirectory.blankVillages`).
+/// A village with no monitored household (空白村) is not stored: a county's report derives it
+/// from the monitoring episodes as its seed defines it (Minqin's `focus-villages` report).
 public struct Place: Hashable, Sendable {
     /// The division code: 6 digits for the county (GB/T 2260), 9 for a township, 12 for a village.
     public var code: String

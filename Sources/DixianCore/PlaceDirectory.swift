@@ -1,5 +1,5 @@
 /// The registry's places by code, for showing names where records hold codes, finding
-/// villages by name, and the village-level facts derived from other records (空白村).
+/// villages by name.
 public struct PlaceDirectory: Sendable {
     /// The places by code.
     public private(set) var places: [String: Place] = [:]
@@ -44,20 +44,5 @@ public struct PlaceDirectory: Sendable {
     public func villageCodes(named text: String) -> [String] {
         guard !text.isEmpty else { return [] }
         return villages().filter { $0.name.contains(text) }.map(\.code)
-    }
-
-    /// The villages (within `area`, a code prefix, when given) with no monitored household in
-    /// the three years up to `day` (空白村): none of their households has an episode identified
-    /// on or before `day` and not eliminated before three years earlier. Derived, never stored:
-    /// `episodes` are the registry's monitoring episodes.
-    public func blankVillages(asOf day: LocalDate, episodes: [MonitoringEpisode], within area: String? = nil) -> [Place] {
-        let windowStart = day.adding(months: -36)
-        var monitored = Set<String>()
-        for episode in episodes {
-            guard let identified = episode.identifiedOn, identified <= day else { continue }
-            if let eliminated = episode.eliminatedOn, eliminated < windowStart { continue }
-            monitored.insert(String(episode.householdNumber.prefix(12)))
-        }
-        return villages(in: area).filter { !monitored.contains($0.code) }
     }
 }

@@ -93,22 +93,4 @@ import Testing
         _ = try await postgres.copy(from: sqlite, as: "test")
         #expect(try PlaceDirectory.read(from: postgres).places == places.places)
     }
-
-    @Test func aBlankVillageIsOneWithNoMonitoredHouseholdInThreeYears() {
-        let directory = PlaceDirectory([
-            Place(code: "620621100201", name: "红沙岗村", level: .village), Place(code: "620621100202", name: "新河村", level: .village),
-            Place(code: "620621100203", name: "东湖村", level: .village),
-        ])
-        let day = LocalDate(iso: "2024-06-30")!
-        func episode(_ number: String, identified: String, eliminated: String?) -> MonitoringEpisode {
-            MonitoringEpisode(id: 1, householdNumber: number, channel: .cadreVisit, reportedOn: LocalDate(iso: identified)!,
-                              status: eliminated == nil ? .identified : .eliminated, riskTypes: [.illness],
-                              identifiedOn: LocalDate(iso: identified), eliminatedOn: eliminated.flatMap { LocalDate(iso: $0) })
-        }
-        let episodes = [
-            episode("6206211002010001", identified: "2019-03-01", eliminated: nil),         // monitored to this day
-            episode("6206211002020001", identified: "2018-03-01", eliminated: "2020-12-31"), // eliminated before the three years
-        ]
-        #expect(directory.blankVillages(asOf: day, episodes: episodes).map(\.name) == ["新河村", "东湖村"])
-    }
 }
