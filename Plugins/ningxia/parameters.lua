@@ -96,3 +96,33 @@ dixian.parameter('elimination_rules', {
     plan_in_place = true,       -- 本次监测制定了"一户一策"帮扶方案（seed 000 二(二)3）
   },
 })
+
+dixian.parameter('labour_ages', {
+  title = '劳动力年龄（周岁）',
+  source = '宁党发〔2021〕15号名词解释2①、⑥、3④及(六)只说“劳动力”“主要劳动力”“有劳动能力”，未给出年龄；16至60周岁由县里设定，非文件规定',
+  value = { from = 16, to = 60 },
+})
+
+dixian.parameter('compulsory_school_ages', {
+  title = '义务教育阶段适龄儿童、少年年龄（周岁）',
+  source = '宁党发〔2021〕15号 (五)“义务教育阶段适龄儿童少年”、宁党农发〔2021〕7号 二(二)2“义务教育控辍保学”均未给出年龄；6至15周岁由县里设定，非文件规定',
+  value = { from = 6, to = 15 },
+})
+
+dixian.parameter('unable_to_study_grades', {
+  title = '身体原因不具备学习条件的残疾等级',
+  source = '宁党发〔2021〕15号 (五)“除身体原因不具备学习条件外”，未说明哪些儿童；取一、二级（重度）残疾，由县里设定，非文件规定',
+  value = { 1, 2 },
+})
+
+dixian.parameter('unable_to_study_serious_illness', {
+  title = '患大病重病视为身体原因不具备学习条件',
+  source = '宁党发〔2021〕15号 (五)“除身体原因不具备学习条件外”，未说明哪些儿童；患大病重病的儿童视为身体原因，由县里设定，非文件规定',
+  value = true,
+})
+
+dixian.parameter('loan_review_days', {
+  title = '小额信贷到期前风险评估的提前天数',
+  source = '宁党农发〔2021〕7号 二(二)3 只说“贷款到期前开展风险评估”，未给出提前多少天；30天由县里设定，非文件规定',
+  value = 30,
+})

@@ -31,7 +31,7 @@ dixian.check {
   run = function(h, ctx)
     local gaps, risks = {}, {}
     local dropouts = N.names(h, function(p)
-      return p.age >= 6 and p.age <= 15 and p.school_status == 'dropped-out' and not N.unfit_for_school(p)
+      return N.of_compulsory_school_age(p, ctx) and p.school_status == 'dropped-out' and not N.unfit_for_school(p, ctx)
     end)
     if dropouts ~= '' then gaps[#gaps + 1] = '义务教育控辍保学反弹（' .. dropouts .. '）'; risks[#risks + 1] = 'schooling' end
     local uninsured = N.names(h, function(p) return not p.medical_insurance end)
@@ -78,7 +78,7 @@ dixian.check {
     if not h.relocated then return nil end
     local able = 0
     for _, p in ipairs(h.members) do
-      if p.labor_capacity ~= 'none' and p.age >= 16 and p.age <= 60 and p.school_status ~= 'enrolled' then
+      if p.labor_capacity ~= 'none' and N.of_working_age(p, ctx) and p.school_status ~= 'enrolled' then
         able = able + 1
         if N.stably_employed(p, ctx) then return nil end
       end

@@ -2,9 +2,7 @@
 -- from work (with seed 001 (九)), and wage and operating income that stopped growing.
 local N = require('lib.ningxia')
 
-local function in_scope(h)
-  return h.category == 'lifted' or h.category == 'monitored'
-end
+local in_scope = N.lifted_or_monitored
 
 dixian.check {
   id = 'ningxia.safety-net',

@@ -76,10 +76,17 @@ function N.spending_or_drop(h, ctx)
   return nil
 end
 
---- A main labourer (16 to 60) who lost all or part of their capacity to a disability.
-function N.disabled_labourers(h)
+--- Whether member p is of working age: `labour_ages` (16 to 60, the county's choice: the seeds
+--- say 劳动力 and give no ages).
+function N.of_working_age(p, ctx)
+  local ages = ctx.params.labour_ages
+  return p.age >= ages.from and p.age <= ages.to
+end
+
+--- A main labourer (of working age) who lost all or part of their capacity to a disability.
+function N.disabled_labourers(h, ctx)
   return names(h, function(p)
-    return p.disability_grade ~= nil and p.age >= 16 and p.age <= 60 and p.labor_capacity ~= 'full'
+    return p.disability_grade ~= nil and N.of_working_age(p, ctx) and p.labor_capacity ~= 'full'
   end)
 end
 
@@ -89,13 +96,13 @@ function N.stably_employed(p, ctx)
   return p.local_work or p.public_welfare_post or p.migrant_work_months >= ctx.params.stable_work_months
 end
 
---- Factor ① of 名词解释2 (就业不稳): labourers (16 to 60, fully able, not at school) whose only
+--- Factor ① of 名词解释2 (就业不稳): labourers (of working age, fully able, not at school) whose only
 --- work on record is migrant work of fewer than `stable_work_months` months. A member with no
 --- job on record at all (a farmer on their own land) has shown no unstable employment, and
 --- 内生动力不足 is a judgement the registry does not hold.
 function N.unstable_workers(h, ctx)
   return names(h, function(p)
-    return p.labor_capacity == 'full' and p.age >= 16 and p.age <= 60 and p.school_status ~= 'enrolled'
+    return p.labor_capacity == 'full' and N.of_working_age(p, ctx) and p.school_status ~= 'enrolled'
       and p.migrant_work_months > 0 and not N.stably_employed(p, ctx)
   end)
 end
@@ -112,10 +119,27 @@ function N.stable_industry(h, ctx)
 end
 
 --- 除身体原因不具备学习条件 (seed 001 (五)): the registry does not record why a child is out of
---- school, so a severe disability (grade 1 or 2) or a serious illness stands for the physical
---- reason; the county confirms it on the visit.
-function N.unfit_for_school(p)
-  return (p.disability_grade ~= nil and p.disability_grade <= 2) or p.health == 'serious-illness'
+--- school, so a disability of the grades `unable_to_study_grades` (1 and 2) or, when
+--- `unable_to_study_serious_illness`, a serious illness stands for the physical reason (both the
+--- county's choice); the county confirms it on the visit.
+function N.unfit_for_school(p, ctx)
+  for _, grade in ipairs(ctx.params.unable_to_study_grades) do
+    if p.disability_grade == grade then return true end
+  end
+  return ctx.params.unable_to_study_serious_illness and p.health == 'serious-illness'
+end
+
+--- Whether member p is of compulsory-school age: `compulsory_school_ages` (6 to 15, the county's
+--- choice: the seeds give no ages).
+function N.of_compulsory_school_age(p, ctx)
+  local ages = ctx.params.compulsory_school_ages
+  return p.age >= ages.from and p.age <= ages.to
+end
+
+--- Whether the household is a 脱贫户 or a 监测户: the 脱贫人口和防止返贫监测对象 of seed 000 二(四)1,
+--- and the 脱贫户、监测对象 whose loans seed 000 二(二)3 has checked (定期排查……贷款情况).
+function N.lifted_or_monitored(h)
+  return h.category == 'lifted' or h.category == 'monitored'
 end
 
 --- 名词解释2: the factors that make a lifted-out household unstable.
@@ -134,7 +158,7 @@ function N.unstable_factors(h, ctx)
   if failed or strain then
     factors[#factors + 1] = '⑤' .. (failed and '因经营亏损（产业失败）' or '') .. (strain or '')
   end
-  local disabled = N.disabled_labourers(h)
+  local disabled = N.disabled_labourers(h, ctx)
   if disabled ~= '' then factors[#factors + 1] = '⑥主要劳动力因残丧失劳动能力（' .. disabled .. '）' end
   return factors
 end
@@ -165,7 +189,7 @@ function N.marginal_factors(h, ctx)
   if event and strain then
     factors[#factors + 1] = '③遭遇重大灾害或突发事件（' .. event.reported_on .. '），' .. strain
   end
-  local disabled = N.disabled_labourers(h)
+  local disabled = N.disabled_labourers(h, ctx)
   if disabled ~= '' then factors[#factors + 1] = '④主要劳动力因残丧失劳动能力（' .. disabled .. '）' end
   return factors
 end

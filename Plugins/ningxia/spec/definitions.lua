@@ -153,3 +153,27 @@ dixian.spec('3②: a 高职 student is a 全日制普通高校 student (含高�
   },
   findings = { 'ningxia.marginal' },
 })
+
+-- The labour ages (labour_ages, 16 to 60: the county's choice, the seeds give none) at their ends:
+-- a lifted household below the line whose one factor is the member of `age`, and whether it is
+-- then 脱贫不稳定 with the factor (`fires`, its words).
+local function labourer(name, member, fires)
+  dixian.spec(name, {
+    as_of = '2020-06-15',
+    household = { category = 'lifted', monthly_incomes = below,
+                  members = { member, { age = 43, sex = 'female', local_work = true } } },
+    [fires and 'includes' or 'excludes'] = { 'ningxia.unstable' },
+    messages = fires and { ['ningxia.unstable'] = fires } or nil,
+  })
+end
+
+labourer('①: a 60-year-old with three months of migrant work is a labourer (labour_ages 16–60)',
+  { age = 60, migrant_work_months = 3 }, '①就业不稳')
+labourer('①: at 61 the same migrant worker is past the labour ages', { age = 61, migrant_work_months = 3 }, false)
+labourer('①: a 16-year-old out of school with three months of migrant work is a labourer',
+  { age = 16, migrant_work_months = 3 }, '①就业不稳')
+labourer('①: a 15-year-old is below the labour ages', { age = 15, migrant_work_months = 3 }, false)
+labourer('⑥: a 60-year-old main labourer partly disabled is a 主要劳动力因残丧失劳动能力',
+  { age = 60, disability_grade = 3, labor_capacity = 'partial' }, '⑥主要劳动力因残丧失劳动能力')
+labourer('⑥: at 61 a partly disabled member is past the labour ages',
+  { age = 61, disability_grade = 3, labor_capacity = 'partial' }, false)

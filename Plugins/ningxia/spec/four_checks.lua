@@ -147,3 +147,40 @@ dixian.spec('查漏补缺·漏扶: a monitored household with a plan and a helpe
   },
   excludes = { 'ningxia.missed-help' },
 })
+
+-- The compulsory-school ages (compulsory_school_ages, 6 to 15) and the physical reasons
+-- (unable_to_study_grades 1–2, unable_to_study_serious_illness): the county's choice, the seeds
+-- give none. Each case: a child who left school, and whether the 漏项 check fires.
+local function dropout(name, child, fires)
+  child.school_status = 'dropped-out'
+  dixian.spec('漏项: ' .. name, {
+    as_of = '2020-06-15',
+    household = { members = { { age = 45, local_work = true }, child }, incomes = comfortable },
+    [fires and 'includes' or 'excludes'] = { 'ningxia.missed-guarantee' },
+    messages = fires and { ['ningxia.missed-guarantee'] = '义务教育控辍保学反弹' } or nil,
+  })
+end
+
+dropout('a 15-year-old who left junior secondary school is of compulsory-school age',
+  { age = 15, school_stage = 'junior-secondary' }, true)
+dropout('at 16 a dropout is past compulsory-school age', { age = 16, school_stage = 'junior-secondary' }, false)
+dropout('a 6-year-old who left primary school is of compulsory-school age', { age = 6, school_stage = 'primary' }, true)
+dropout('a 5-year-old is below compulsory-school age', { age = 5, school_stage = 'primary' }, false)
+dropout('a grade-2 disability is a physical reason (unable_to_study_grades 1–2)',
+  { age = 12, school_stage = 'primary', disability_grade = 2 }, false)
+dropout('a grade-3 disability is not, and the dropout is a gap', { age = 12, school_stage = 'primary', disability_grade = 3 }, true)
+dropout('a serious illness is a physical reason (unable_to_study_serious_illness)',
+  { age = 12, school_stage = 'primary', health = 'serious-illness' }, false)
+dropout('a chronic illness is not', { age = 12, school_stage = 'primary', health = 'chronic-illness' }, true)
+
+dixian.spec('查弱补强: a relocated family whose one member of 60 has no work has a labourer without work', {
+  as_of = '2020-06-15',
+  household = { relocated = true, members = { { age = 60 } }, incomes = comfortable },
+  findings = { 'ningxia.relocation-employment' },
+})
+
+dixian.spec('查弱补强: at 61 the member is past the labour ages, so the family has no labourer', {
+  as_of = '2020-06-15',
+  household = { relocated = true, members = { { age = 61 } }, incomes = comfortable },
+  excludes = { 'ningxia.relocation-employment' },
+})

@@ -2,10 +2,8 @@
 -- 等问题，是否有贷款逾期不还". The registry holds households' microcredit loans (小额信贷); 应贷尽贷
 -- (符合贷款条件、有发展生产意愿) and 贴息 need facts it does not hold: see docs/rules.md.
 
---- Whether `loan` is not yet repaid on the assessment date (repaid later counts as outstanding then).
-local function outstanding(loan, ctx)
-  return loan.repaid_on == nil or ctx.before(loan.repaid_on)
-end
+-- Whether a loan is lent on to an enterprise or overdue on the assessment date: the national helper.
+local loan_status = dixian.import('loan_status')
 
 dixian.check {
   id = 'xiaoxian.microcredit-enterprise-use',
@@ -15,13 +13,8 @@ dixian.check {
   source = '萧乡振办〔2021〕7号 二(八)：贷款用途是否符合规定，是否存在“户贷企用”或变相“户贷企用”等问题',
   description = 'A loan recorded as 户贷企用 and not repaid on the assessment date.',
   run = function(h, ctx)
-    local found = {}
-    for _, loan in ipairs(h.loans) do
-      if loan.purpose == 'enterprise-use' and outstanding(loan, ctx) then
-        found[#found + 1] = loan.borrowed_on .. '放贷'
-      end
-    end
-    if #found > 0 then return '小额信贷户贷企用（' .. table.concat(found, '、') .. '）' end
+    local found = loan_status.listed(h.loans, ctx, loan_status.enterprise_use, function(loan) return loan.borrowed_on .. '放贷' end)
+    if found then return '小额信贷户贷企用（' .. found .. '）' end
   end,
 }
 
@@ -33,12 +26,7 @@ dixian.check {
   source = '萧乡振办〔2021〕7号 二(八)：是否有贷款逾期不还',
   description = 'A loan due before the assessment date and not repaid by then (overdue is derived, never stored).',
   run = function(h, ctx)
-    local found = {}
-    for _, loan in ipairs(h.loans) do
-      if ctx.after(loan.due_on) and outstanding(loan, ctx) then
-        found[#found + 1] = loan.due_on .. '到期'
-      end
-    end
-    if #found > 0 then return '小额信贷逾期未还（' .. table.concat(found, '、') .. '）' end
+    local found = loan_status.listed(h.loans, ctx, loan_status.overdue, function(loan) return loan.due_on .. '到期' end)
+    if found then return '小额信贷逾期未还（' .. found .. '）' end
   end,
 }
