@@ -36,3 +36,12 @@ dixian.parameter('monitoring_line', {
     { from = '2021-01-01', unset = '宾农工组办发〔2021〕33号未给出监测范围；请按黑龙江省当年公布的防止返贫监测范围（家庭年人均纯收入）在县级插件中设定' },
   },
 })
+
+dixian.parameter('recent_event_years', {
+  title = '近期遭受灾害的期间（上溯年数）',
+  unit = '年',
+  source = '宾农工组办发〔2021〕33号 三.1“近期遭受洪涝灾害的村屯”未给出“近期”的期间；取当年和上一年（自上一年1月1日起报告的灾害），由县里设定，非文件规定',
+  -- A disaster reported on or after 1 January of the year this many years before the assessment
+  -- year is recent (lib/binxian.lua B.recent_risk): 1 is the assessment year and the year before.
+  value = 1,
+})

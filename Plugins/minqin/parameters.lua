@@ -119,3 +119,21 @@ dixian.parameter('follow_up_months', {
   -- 对象基础信息进行年度更新): the county's own choice, to be set from its 回头看 notice.
   value = 12,
 })
+
+dixian.parameter('compulsory_school_ages', {
+  title = '义务教育阶段适龄儿童、少年年龄',
+  unit = '周岁',
+  source = '民农领发〔2024〕9号正文三(一)3 推进义务教育控辍保学“常态清零”，未给出义务教育阶段的年龄；'
+    .. '取6至15周岁（义务教育法第十一条：年满六周岁入学，九年义务教育），由县里设定，非文件规定',
+  value = { from = 6, to = 15 },
+})
+
+dixian.parameter('complaint_close_days', {
+  title = '接诉即办：群众申诉投诉的办结时限',
+  unit = '日',
+  source = '民农领发〔2024〕9号附件2 二.4 要求“强化群众申诉信息处理，接诉即办、快速响应”，未给出办结时限；'
+    .. '取15日（借用同条从申报到完成认定不超过15天的时限），由县里设定，非文件规定',
+  -- A complaint still open more than this many days after it was received is a finding
+  -- (checks/monitoring.lua minqin.complaint-open).
+  value = 15,
+})

@@ -3,7 +3,7 @@
 -- named point. The seed counts ten points and names six (种养业经营、扶贫产业项目和光伏收益分配、
 -- 小额贷款收益、务工就业、兜底政策落实、自然灾害); the other four have one column for the visitor.
 -- A point the checks judge reads 无 when they find nothing; a point the registry cannot judge
--- for a household (小额贷款收益; 光伏收益分配 is judged on the assets) is left blank.
+-- for a household (光伏收益分配 is judged on the assets) is left blank.
 local B = require('lib.binxian')
 
 local household = dixian.import('household_columns')
@@ -14,6 +14,7 @@ local POINTS = {
   wages = 'binxian.wage-income-fell',
   safety_net = 'binxian.safety-net-missing',
   disaster = 'binxian.natural-disaster',
+  microcredit = 'binxian.microcredit-income',
 }
 
 dixian.checklist {

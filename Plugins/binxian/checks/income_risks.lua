@@ -1,8 +1,9 @@
 -- 十项减收风险点 (seed 004 二.1): "对涉及种养业经营、扶贫产业项目和光伏收益分配、小额贷款收益、务工就业、
 -- 兜底政策落实、自然灾害等10项可能出现的减收风险点要逐户逐人逐项排查". The seed counts ten points but
--- names six; the other four are not in the seed and are not invented here. Of the six, the
--- registry holds what five need: 小额贷款收益 (microcredit) is not recorded, and 扶贫产业项目和光伏
--- 收益分配 is judged on the assets (checks/assets.lua). The points apply to 脱贫人口 (脱贫户 and the
+-- names six; the other four are not in the seed and are not invented here. Five are judged
+-- here; 扶贫产业项目和光伏收益分配 is judged on the assets (checks/assets.lua). 小额贷款收益 is
+-- read from the households' microcredit loans: the registry records the loans, not what they
+-- earn (this plugin's reading, below). The points apply to 脱贫人口 (脱贫户 and the
 -- 脱贫不稳定户 among the monitored) and 边缘易致贫户 (促进脱贫人口和边缘易致贫人口稳定增收; 二.3
 -- 重点关注脱贫不稳户和边缘易致户): see B.in_scope.
 local B = require('lib.binxian')
@@ -69,5 +70,36 @@ dixian.check {
     if episode then
       return string.format('%s报告遭受自然灾害，应逐户逐项摸排收入、受灾情况，确保基本生活不受影响', episode.reported_on)
     end
+  end,
+}
+
+dixian.check {
+  id = 'binxian.microcredit-income',
+  title = '减收风险点：小额贷款收益',
+  group = '十项减收风险点',
+  risk_types = { 'failed-business' },
+  severity = 'medium',
+  source = '宾农工组办发〔2021〕33号 二.1：小额贷款收益',
+  description = 'This plugin\'s reading of the 小额贷款收益 risk point: the seed names the point but not what puts '
+    .. 'it at risk, and the registry records the loans, not what they earn. A loan overdue on the assessment date '
+    .. '(what it financed has not paid it back; high), or a 户贷企用 loan still owed, whose return to the household '
+    .. 'depends on an enterprise (medium). For 脱贫人口 and 边缘易致贫户 (lib/binxian.lua B.in_scope).',
+  run = function(h, ctx)
+    if not B.in_scope(h) then return nil end
+    local loans, severity = {}, 'medium'
+    for _, loan in ipairs(h.loans) do
+      if B.outstanding(loan, ctx) then
+        local lent = string.format('%s放贷%.0f元%s', loan.borrowed_on, loan.amount,
+          loan.purpose == 'enterprise-use' and '（户贷企用）' or '')
+        if ctx.after(loan.due_on) then
+          loans[#loans + 1] = string.format('%s，%s到期逾期未还', lent, loan.due_on)
+          severity = 'high'
+        elseif loan.purpose == 'enterprise-use' then
+          loans[#loans + 1] = lent .. '，收益依赖企业经营'
+        end
+      end
+    end
+    if #loans == 0 then return nil end
+    return { message = '小额信贷：' .. table.concat(loans, '；') .. '，应核实贷款收益和还款能力', severity = severity }
   end,
 }

@@ -4,6 +4,10 @@
 -- archives and records put in order). The seed gives no date and the public sources searched fix
 -- none, so "by each year's end, from 2021" is the county's own choice: a county that knows the
 -- assessment's date declares this duty again with its day and month (override = true).
+-- The day is not a parameter, on purpose: a duty's `day` and `months` are fixed when the plugin
+-- loads, and a parameter has a value only for an assessment date (ctx.params), which no duty
+-- reads; a parameter here would be one nothing can read. docs/rules.md (seed 004 五) says the
+-- date is the county's reading.
 dixian.duty {
   id = 'binxian.post-evaluation',
   title = '巩固拓展脱贫攻坚成果后评估和年度考核迎评准备',

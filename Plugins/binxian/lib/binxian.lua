@@ -18,15 +18,22 @@ function B.fell(now, before, share)
   return before > 0 and now < before * (1 - share)
 end
 
---- Whether an episode labelled `risk` was reported in the assessment year or the year before.
+--- The first episode labelled `risk` reported recently (近期, seed 004 三.1): from 1 January of
+--- the year `recent_event_years` before the assessment year (1: this year or last year).
 function B.recent_risk(h, ctx, risk)
+  local since = string.format('%04d-01-01', ctx.year - ctx.params.recent_event_years)
   for _, episode in ipairs(h.episodes) do
-    if episode.reported_on >= string.format('%04d-01-01', ctx.year - 1) then
+    if episode.reported_on >= since then
       for _, kind in ipairs(episode.risk_types) do
         if kind == risk then return episode end
       end
     end
   end
+end
+
+--- Whether `loan` is still owed on the assessment date (repaid later counts as owed then).
+function B.outstanding(loan, ctx)
+  return loan.repaid_on == nil or ctx.before(loan.repaid_on)
 end
 
 return B

@@ -63,7 +63,7 @@ dixian.spec('减收风险点清单: a lifted-out household whose wages fell by a
     id = 'income-risk-points',
     row = {
       head_name = '刘长海', category = '脱贫户', size = '2', net = '15000', per_capita = '7500', risk_count = '1',
-      farming = '无', safety_net = '无', disaster = '无', microcredit = '', projects = '', others = '',
+      farming = '无', safety_net = '无', disaster = '无', microcredit = '无', projects = '', others = '',
     },
   },
 })

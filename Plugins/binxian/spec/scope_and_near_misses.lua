@@ -54,13 +54,20 @@ dixian.spec('no one able to work, but 低保 in place: the safety net holds', {
   excludes = { 'binxian.safety-net-missing' },
 })
 
-dixian.spec('a disaster reported on 2019-12-31 is before last year: not a recent risk point in 2021', {
-  as_of = '2021-09-19',
-  household = {
+-- 近期 (recent_event_years 1): from 1 January of the year before the assessment year.
+local function hit_by_disaster(reported_on)
+  return {
     monitored_kind = 'marginal', members = { { age = 40 } }, incomes = { { year = 2020, wage = 30000 } },
-    episodes = { { reported_on = '2019-12-31', identified_on = '2020-01-10', risk_types = { 'natural-disaster' } } },
-  },
-  excludes = { 'binxian.natural-disaster' },
+    episodes = { { reported_on = reported_on, identified_on = '2020-01-10', risk_types = { 'natural-disaster' } } },
+  }
+end
+
+dixian.spec('a disaster reported on 2019-12-31 is before last year: not a recent risk point in 2021', {
+  as_of = '2021-09-19', household = hit_by_disaster('2019-12-31'), excludes = { 'binxian.natural-disaster' },
+})
+
+dixian.spec('a disaster reported on 2020-01-01 is last year\'s: still recent in 2021 (recent_event_years 1)', {
+  as_of = '2021-09-19', household = hit_by_disaster('2020-01-01'), includes = { 'binxian.natural-disaster' },
 })
 
 dixian.spec('rigid spending equal to net income, income steady: not a suspected sudden hardship', {

@@ -11,9 +11,10 @@ dixian.check {
   severity = 'high',
   source = '民农领发〔2024〕9号正文三(一)3：推进义务教育控辍保学"常态清零"……强化供水状况监测，发现问题动态清零',
   description = 'Any household whose latest 两不愁三保障 survey records a guarantee unmet, or with a child of '
-    .. 'compulsory-school age (6 to 15) who dropped out; its risk types are those of the guarantees unmet.',
-  run = function(h)
-    local unmet = m.unmet_guarantees(h)
+    .. 'compulsory-school age (parameter compulsory_school_ages, 6 to 15: the county\'s choice, the seed gives no ages) '
+    .. 'who dropped out; its risk types are those of the guarantees unmet.',
+  run = function(h, ctx)
+    local unmet = m.unmet_guarantees(h, ctx)
     if #unmet == 0 then return nil end
     local what, risks, seen = {}, {}, {}
     for i, u in ipairs(unmet) do

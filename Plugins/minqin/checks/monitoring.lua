@@ -1,5 +1,5 @@
--- Identification and monitoring checks. seed 003 附件2 二.4 (一键报贫, open and done late),
--- 二.12 (一户一策), 二.15 (识别超过两年), 附件1 二.5 and 二.8, 正文三(三)11 (visit frequencies).
+-- Identification and monitoring checks. seed 003 附件2 二.4 (一键报贫, open and done late;
+-- 接诉即办), 二.12 (一户一策), 二.15 (识别超过两年), 附件1 二.5 and 二.8, 正文三(三)11 (visit frequencies).
 local m = require('lib.minqin')
 local days = dixian.date.days_between
 
@@ -91,5 +91,27 @@ dixian.check {
   run = function(h, ctx)
     if not m.visits_checked(h, ctx) then return nil end
     return overdue(m.visit_items(h, ctx), ctx)
+  end,
+}
+
+dixian.check {
+  id = 'minqin.complaint-open',
+  title = '群众申诉投诉超期未办结',
+  group = '风险排查',
+  severity = 'medium',
+  source = '民农领发〔2024〕9号附件2 二.4：强化群众申诉信息处理，接诉即办、快速响应，切实提升群众满意度',
+  description = 'A complaint about the household still open on the assessment date (not closed, or closed later) more than '
+    .. 'complaint_close_days days after it was received. The seed gives no time limit: the parameter is the county\'s choice.',
+  run = function(h, ctx)
+    local items
+    for _, complaint in ipairs(h.complaints) do
+      if m.complaint_open(complaint, ctx) then
+        local close_days = ctx.params.complaint_close_days
+        items = items or {}
+        items[#items + 1] = { due_on = dixian.date.add_days(complaint.received_on, close_days),
+          message = string.format('%s收到投诉举报，尚未办结（接诉即办，%d日内办结）', m.complaint_label(complaint), close_days) }
+      end
+    end
+    return overdue(items, ctx)
   end,
 }

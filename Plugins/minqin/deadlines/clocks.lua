@@ -1,8 +1,8 @@
 -- What `dixian due` lists for Minqin: the clocks of seed 003 附件2 二.4 (一键报贫) and 二.12
 -- (一户一策), the visit duties of 附件1 二.5 and 二.8 and 正文三(三)11, 回头看 after elimination
--- (正文三(一)1, 二.15), the fourth quarter's yearly update (二.16), and the monthly duties of
--- 附件2 二.6 and 二.16. The clocks and visits are counted in lib/minqin.lua, where the checks
--- that flag them overdue read them too.
+-- (正文三(一)1, 二.15, naming the loans still owed), the fourth quarter's yearly update (二.16),
+-- and the monthly duties of 附件2 二.6 and 二.16. The clocks and visits are counted in
+-- lib/minqin.lua, where the checks that flag them overdue read them too.
 local m = require('lib.minqin')
 
 dixian.deadline {
@@ -35,9 +35,12 @@ dixian.deadline {
   id = 'minqin.follow-up',
   title = '风险消除后"回头看"',
   responsible = '乡镇人民政府',
-  source = '民农领发〔2024〕9号正文三(一)1：定期对已消除风险的监测对象开展"回头看"，确保风险稳定消除；附件2 二.15：对已消除风险的监测对象，适时开展"回头看"',
+  source = '民农领发〔2024〕9号正文三(一)1：定期对已消除风险的监测对象开展"回头看"，确保风险稳定消除；附件2 二.15：对已消除风险的监测对象，适时开展"回头看"'
+    .. '……继续落实好已享受但尚未到期的小额信贷……等存在一定时间周期的帮扶措施和政策',
   description = 'A household whose latest episode is eliminated owes a 回头看 (a follow-up step) every '
-    .. 'follow_up_months months after the elimination or the last 回头看.',
+    .. 'follow_up_months months after the elimination or the last 回头看. The item names the microcredit loans '
+    .. 'borrowed on or before the elimination and not repaid on the assessment date, for the cadre to check that '
+    .. 'they go on (附件2 二.15: 继续落实好已享受但尚未到期的小额信贷).',
   run = function(h, ctx)
     local episode = m.latest_episode(h)
     if episode == nil or episode.status ~= 'eliminated' or episode.eliminated_on == nil then return nil end
@@ -46,8 +49,18 @@ dixian.deadline {
       if step.transition == 'follow-up' and step.taken_on > last then last = step.taken_on end
     end
     local months = ctx.params.follow_up_months
-    return { due_on = dixian.date.add_months(last, months),
-      message = string.format('%s风险消除，最近一次"回头看"或消除于%s，每%d个月开展"回头看"', episode.eliminated_on, last, months) }
+    local message = string.format('%s风险消除，最近一次"回头看"或消除于%s，每%d个月开展"回头看"', episode.eliminated_on, last, months)
+    local loans = {}
+    for _, loan in ipairs(h.loans) do
+      if loan.borrowed_on <= episode.eliminated_on and (loan.repaid_on == nil or ctx.before(loan.repaid_on)) then
+        loans[#loans + 1] = string.format('%s放贷%s，%s到期%s', loan.borrowed_on, m.yuan(loan.amount), loan.due_on,
+          ctx.after(loan.due_on) and '，已逾期未还' or '')
+      end
+    end
+    if #loans > 0 then
+      message = message .. '；核实已享受的小额信贷继续落实（' .. table.concat(loans, '；') .. '）'
+    end
+    return { due_on = dixian.date.add_months(last, months), message = message }
   end,
 }
 

@@ -88,7 +88,7 @@ dixian.guard {
     end
     if rule.guarantees then
       if h.survey == nil then reasons[#reasons + 1] = '没有"两不愁三保障"核查记录' end
-      for _, u in ipairs(m.unmet_guarantees(h)) do reasons[#reasons + 1] = u.what end
+      for _, u in ipairs(m.unmet_guarantees(h, ctx)) do reasons[#reasons + 1] = u.what end
     end
     if rule.rigid_spending and income and income.medical_spending + income.education_spending > income.net then
       reasons[#reasons + 1] = string.format('%d年医疗、教育刚性支出%s，超过家庭纯收入%s', income.year,

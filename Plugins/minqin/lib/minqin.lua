@@ -332,6 +332,16 @@ local COMPLAINT_CHANNELS = {
   hotline = '12317热线', petition = '信访', online = '网络平台', inspection = '督查巡查', other = '其他',
 }
 
+--- A complaint as officials name it: '<received_on>（<channel>）'.
+function M.complaint_label(complaint)
+  return complaint.received_on .. '（' .. (COMPLAINT_CHANNELS[complaint.channel] or complaint.channel) .. '）'
+end
+
+--- Whether `complaint` is open on the assessment date (closed later, or not yet).
+function M.complaint_open(complaint, ctx)
+  return complaint.closed_on == nil or ctx.before(complaint.closed_on)
+end
+
 local EVENT_RISKS = { ['natural-disaster'] = true, accident = true }
 local ACCIDENT_RISKS = { accident = true }
 
@@ -429,9 +439,8 @@ function M.six_must_check(h, ctx)
   local students, disabled, accidents, hospital, complaints
   for _, complaint in ipairs(h.complaints) do
     if not ctx.before(complaint.received_on)
-        and (complaint.closed_on == nil or ctx.before(complaint.closed_on)
-          or ctx.within(complaint.received_on, ctx.params.six_must_check.complaint_days)) then
-      complaints = append(complaints, complaint.received_on .. '（' .. (COMPLAINT_CHANNELS[complaint.channel] or complaint.channel) .. '）')
+        and (M.complaint_open(complaint, ctx) or ctx.within(complaint.received_on, ctx.params.six_must_check.complaint_days)) then
+      complaints = append(complaints, M.complaint_label(complaint))
     end
   end
   for _, stay in ipairs(h.hospital_stays) do
@@ -467,9 +476,10 @@ local GUARANTEES = {
 
 --- What of 两不愁三保障 and 饮水安全 h lacks: a list of { what (a phrase saying it), risk_type }, empty when every
 --- guarantee is met. Read from the latest survey (each guarantee; water is enough and of
---- standard quality) and the members: a child of compulsory-school age (6 to 15) who dropped
---- out is 义务教育 unmet whatever the survey says (控辍保学"常态清零"). No survey, no survey items.
-function M.unmet_guarantees(h)
+--- standard quality) and the members: a child of compulsory-school age (the parameter
+--- compulsory_school_ages, 6 to 15) who dropped out is 义务教育 unmet whatever the survey says
+--- (控辍保学"常态清零"). No survey, no survey items.
+function M.unmet_guarantees(h, ctx)
   local unmet = {}
   local survey = h.survey
   if survey ~= nil then
@@ -480,7 +490,8 @@ function M.unmet_guarantees(h)
       unmet[#unmet + 1] = { what = '饮水安全未保障', risk_type = 'drinking-water' }
     end
   end
-  local dropouts = M.names(h, function(p) return p.school_status == 'dropped-out' and p.age >= 6 and p.age <= 15 end)
+  local ages = ctx.params.compulsory_school_ages
+  local dropouts = M.names(h, function(p) return p.school_status == 'dropped-out' and p.age >= ages.from and p.age <= ages.to end)
   if dropouts ~= '' then unmet[#unmet + 1] = { what = '义务教育阶段辍学（' .. dropouts .. '）', risk_type = 'schooling' } end
   return unmet
 end

@@ -89,7 +89,7 @@ dixian.report {
       or string.format('本月一键报贫核查、反馈或认定超时限办结%d项，涉及%d户，合计逾期%d天；%d年以来累计%d项，涉及%d户。',
         late_total, T.sum(late, 'households'), T.sum(late, 'days_late'), ctx.year, T.sum(late_year, 'items'), T.sum(late_year, 'households'))
     local incomplete = not due_list.complete
-      and string.format('截至报告日的待办和逾期清单不完整：有%d处时限规则出错（见 dixian due），第六、七部分的数字不全。', due_list.failures)
+      and string.format('截至报告日的待办和逾期清单不完整：有%d处时限规则出错，第六、七部分的数字和系统“我的待办”所列事项都不全，请县级系统管理员核查。', due_list.failures)
       or nil
     return {
       title = string.format('民勤县防止返贫监测对象识别和风险消除情况月报（%s）', month),

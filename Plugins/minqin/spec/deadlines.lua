@@ -95,6 +95,23 @@ dixian.spec('a 回头看 on 1 September 2024: the next is due on 1 September 202
   due = { { id = 'minqin.follow-up', due_on = '2025-09-01' } },
 })
 
+-- 二.15 继续落实好已享受但尚未到期的小额信贷: the 回头看 item names the loans still owed. The spec
+-- format compares a due item's id and dates, not its message: the message is shown by the
+-- spec below when it fails, and by `dixian due`.
+dixian.spec('eliminated with a loan of 2023 still owed and one repaid: 回头看 is due on 1 March 2025, naming the loan', {
+  as_of = '2024-06-30',
+  household = (function()
+    local h = eliminated({})
+    h.loans = {
+      { borrowed_on = '2023-05-10', due_on = '2026-05-10', amount = 50000 },
+      { borrowed_on = '2022-03-01', due_on = '2025-03-01', amount = 30000, repaid_on = '2024-01-15' },
+      { borrowed_on = '2024-05-01', due_on = '2027-05-01', amount = 20000 },
+    }
+    return h
+  end)(),
+  due = { { id = 'minqin.follow-up', due_on = '2025-03-01' } },
+})
+
 dixian.spec('a household whose application was rejected owes no 回头看 (nor anything else, visited this quarter and last)', {
   as_of = '2024-08-15',
   household = {

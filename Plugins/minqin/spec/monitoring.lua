@@ -1,5 +1,5 @@
--- The clocks of seed 003 附件2 二.4 (一键报贫), 二.12 (一户一策), 二.15 (two years) and the visit
--- duties of 附件1 二.5 and 二.8.
+-- The clocks of seed 003 附件2 二.4 (一键报贫; 接诉即办), 二.12 (一户一策), 二.15 (two years) and
+-- the visit duties of 附件1 二.5 and 二.8.
 
 local well_off = { { year = 2023, wage = 40000 } }
 
@@ -222,3 +222,33 @@ dixian.spec('verified on 28 December 2023 and answered in January: the answer\'s
   },
   excludes = { 'minqin.self-report-late' },
 })
+
+-- 接诉即办 (二.4): a complaint open more than complaint_close_days (15, the county's choice) after receipt.
+local function complaint(received_on, closed_on)
+  return { members = { { age = 40 } }, incomes = well_off,
+    complaints = { { received_on = received_on, channel = 'hotline', closed_on = closed_on } } }
+end
+
+dixian.spec('接诉即办: a complaint received on 1 June and still open on 30 June, 15 days allowed', {
+  as_of = '2024-06-30',
+  household = complaint('2024-06-01'),
+  includes = { 'minqin.complaint-open' },
+  messages = { ['minqin.complaint-open'] = '已逾期14天（应于2024-06-16前）：2024-06-01（12317热线）收到投诉举报，尚未办结' },
+})
+
+dixian.spec('接诉即办: a complaint closed only after the assessment date was still open on it', {
+  as_of = '2024-06-30',
+  household = complaint('2024-06-01', '2024-07-03'),
+  includes = { 'minqin.complaint-open' },
+})
+
+-- Not open past the limit on 30 June: closed in time; closed late, but closed by the date; open
+-- exactly 15 days.
+for _, case in ipairs({
+  { '接诉即办: a complaint received on 1 June and closed on 10 June was closed in time', complaint('2024-06-01', '2024-06-10') },
+  { '接诉即办: a complaint closed late (received 1 April, closed 20 May) is closed by the date, not open',
+    complaint('2024-04-01', '2024-05-20') },
+  { '接诉即办: open 15 days after receipt is still within the limit', complaint('2024-06-15') },
+}) do
+  dixian.spec(case[1], { as_of = '2024-06-30', household = case[2], excludes = { 'minqin.complaint-open' } })
+end
