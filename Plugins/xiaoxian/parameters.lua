@@ -24,6 +24,13 @@ dixian.parameter('medical_burden_share', {
   value = 0.3,
 })
 
+dixian.parameter('reimbursement_days', {
+  title = '住院医疗费用报销时限（出院后天数）',
+  unit = '天',
+  source = '萧乡振办〔2021〕7号 二(五)“住院医疗费用报销不及时”未给出时限：出院超过30天仍无报销金额的视为不及时，30天由县里设定，非文件规定',
+  value = 30,
+})
+
 dixian.parameter('compulsory_completion_age', {
   title = '完成九年义务教育的年龄',
   unit = '周岁',
@@ -61,6 +68,19 @@ dixian.parameter('rural_income_growth', {
   values = {
     { from = '2021-01-01', unset = '请按萧县（或宿州市）统计公报公布的上年农村常住居民人均可支配收入增幅设定，例如 0.1 表示增长10%' },
   },
+})
+
+dixian.parameter('follow_up_visit_days', {
+  title = '脱贫户和监测对象跟踪走访的间隔（天）',
+  unit = '天',
+  source = '萧乡振办〔2021〕7号 二(六)：乡村基层干部、驻村工作队、帮扶责任人是否开展跟踪走访。文件未给出走访频次：90天（每季度一次）由县里设定，非文件规定',
+  value = 90,
+})
+
+dixian.parameter('severe_disability_grades', {
+  title = '重度残疾人的残疾等级',
+  source = '萧乡振办〔2021〕7号 二(十二)“重度残疾人”未给出等级；取一级（极重度）、二级（重度）残疾（残疾人残疾分类和分级 GB/T 26341-2010），由县里设定',
+  value = { 1, 2 },
 })
 
 dixian.parameter('solar_words', {

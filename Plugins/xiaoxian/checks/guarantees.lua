@@ -32,6 +32,30 @@ dixian.check {
 }
 
 dixian.check {
+  id = 'xiaoxian.hospital-reimbursement-late',
+  title = '住院医疗费用报销不及时',
+  group = '三保障和饮水安全',
+  risk_types = { 'illness' },
+  severity = 'medium',
+  source = '萧乡振办〔2021〕7号 二(五)：是否存在因医保信息系统升级改造或异地就医未及时提供相关资料导致住院医疗费用报销不及时问题',
+  description = 'Every household (二(五) 所有农户): a stay discharged more than reimbursement_days before the assessment date with a cost and nothing reimbursed. Whether the delay came from the 医保 system\'s upgrade or from missing papers for 异地就医 is for the visit.',
+  run = function(h, ctx)
+    local days = ctx.params.reimbursement_days
+    local late = {}
+    for _, stay in ipairs(h.hospital_stays) do
+      if stay.discharged_on and stay.cost > 0 and (stay.reimbursed or 0) == 0
+          and ctx.after(dixian.date.add_days(stay.discharged_on, days)) then
+        late[#late + 1] = string.format('%s在%s住院，%s出院，费用%.0f元', stay.name or '家庭成员', stay.hospital, stay.discharged_on, stay.cost)
+      end
+    end
+    if #late > 0 then
+      return string.format('%s；出院超过%d天仍未报销，应核实是否因医保信息系统升级改造或异地就医未及时提供相关资料',
+        table.concat(late, '；'), days)
+    end
+  end,
+}
+
+dixian.check {
   id = 'xiaoxian.medical-burden',
   title = '大病重病监测户医疗费用负担较重',
   group = '三保障和饮水安全',

@@ -48,7 +48,7 @@ dixian.check {
       return '整户丧失劳动能力，未纳入农村低保或特困人员救助供养'
     end
     local needy = names(h, function(p)
-      return p.health == 'serious-illness' or (p.disability_grade ~= nil and p.disability_grade <= 2)
+      return p.health == 'serious-illness' or X.graded(p, ctx.params.severe_disability_grades)
     end)
     if needy ~= '' then
       return '重病患者或重度残疾人（' .. needy .. '）所在家庭未纳入农村低保或特困人员救助供养，应核实'

@@ -33,6 +33,23 @@ function X.assessed_year(ctx)
   return inspection and inspection.year or ctx.year - 1
 end
 
+--- Whether member p's disability grade is one of `grades` (a list of a parameter's grades).
+function X.graded(p, grades)
+  for _, grade in ipairs(grades) do
+    if p.disability_grade == grade then return true end
+  end
+  return false
+end
+
+--- Whether the asset is a 光伏帮扶电站 (seed 002 二(八)): its project names one of the words
+--- of the parameter solar_words (the ledger has no asset type).
+function X.solar(asset, ctx)
+  for _, word in ipairs(ctx.params.solar_words) do
+    if asset.project:find(word, 1, true) then return true end
+  end
+  return false
+end
+
 local COMPULSORY_STAGES = { primary = true, ['junior-secondary'] = true }
 
 --- Why member p is a 失学辍学 child of compulsory age (seed 002 二(五)), or nil: 辍学 when
@@ -43,9 +60,7 @@ local COMPULSORY_STAGES = { primary = true, ['junior-secondary'] = true }
 function X.out_of_school(p, ctx)
   local ages = ctx.params.compulsory_school_ages
   if p.age < ages.from or p.age > ages.to then return nil end
-  for _, grade in ipairs(ctx.params.unable_to_study_grades) do
-    if p.disability_grade == grade then return nil end
-  end
+  if X.graded(p, ctx.params.unable_to_study_grades) then return nil end
   if p.school_status == 'dropped-out' and COMPULSORY_STAGES[p.school_stage] then return '辍学' end
   if (p.school_stage == nil or p.school_stage == 'preschool') and p.age < ctx.params.compulsory_completion_age then
     return '未入学'

@@ -39,10 +39,29 @@ dixian.spec('a public-welfare asset with no custodian', {
   findings = { 'xiaoxian.public-asset-no-custodian' },
 })
 
-dixian.spec('an operating asset with no custodian is outside 公益性资产管理责任', {
+dixian.spec('an operating asset with no custodian is outside 公益性资产管理责任, and not a solar station', {
   as_of = '2021-12-20',
   asset = { project = '扶贫车间', class = 'operating' },
-  excludes = { 'xiaoxian.public-asset-no-custodian' },
+  excludes = { 'xiaoxian.public-asset-no-custodian', 'xiaoxian.solar-no-custodian' },
+})
+
+dixian.spec('光伏管护: an operating solar station with no custodian is found (二(八)), though 二(九) looks only at public-welfare assets', {
+  as_of = '2021-12-20',
+  asset = { project = '村级光伏电站', class = 'operating' },
+  findings = { 'xiaoxian.solar-no-custodian' },
+  messages = { ['xiaoxian.solar-no-custodian'] = '村级光伏电站（光伏帮扶电站）未明确管护主体' },
+})
+
+dixian.spec('光伏管护: a public-welfare solar station with no custodian is found once, as a station', {
+  as_of = '2021-12-20',
+  asset = { project = '光伏扶贫电站', class = 'public-welfare' },
+  findings = { 'xiaoxian.solar-no-custodian' },
+})
+
+dixian.spec('光伏管护: a solar station with its custodian', {
+  as_of = '2021-12-20',
+  asset = { project = '村级光伏电站', class = 'operating', custodian = '村集体' },
+  excludes = { 'xiaoxian.solar-no-custodian' },
 })
 
 dixian.spec('in the 大排查 of December 2021, a solar station with 2021 income and no use recorded for 2021', {

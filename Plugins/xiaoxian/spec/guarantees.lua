@@ -1,5 +1,7 @@
 -- The 大排查 areas of seed 002 二(五), 二(十), 二(十二) and 二(十三).
 local steady = { { year = 2019, wage = 30000 }, { year = 2020, wage = 32000 } }
+-- A 脱贫户's helper visited a month before: no 跟踪走访 finding (二(六)) among the others.
+local visited = { { visited_on = '2021-02-01', role = 'helper' } }
 
 dixian.spec('a 15-year-old who dropped out is found; a 16-year-old is past compulsory age', {
   as_of = '2021-03-01',
@@ -56,7 +58,7 @@ dixian.spec('water: enough but not of standard quality', {
 dixian.spec('a lifted-out household whose 2020 income did not grow over 2019', {
   as_of = '2021-03-01',
   household = {
-    category = 'lifted', helper = '孙帮扶', members = { { age = 40 }, { age = 38, sex = 'female' } },
+    category = 'lifted', helper = '孙帮扶', visits = visited, members = { { age = 40 }, { age = 38, sex = 'female' } },
     incomes = { { year = 2019, wage = 20000 }, { year = 2020, wage = 20000 } },
   },
   findings = { 'xiaoxian.income-growth' },
@@ -65,7 +67,7 @@ dixian.spec('a lifted-out household whose 2020 income did not grow over 2019', {
 dixian.spec('a public-welfare post held by someone unable to work', {
   as_of = '2021-03-01',
   household = {
-    category = 'lifted', helper = '孙帮扶',
+    category = 'lifted', helper = '孙帮扶', visits = visited,
     members = { { age = 70, labor_capacity = 'none', public_welfare_post = true }, { age = 40 } },
     incomes = steady,
   },
@@ -75,7 +77,7 @@ dixian.spec('a public-welfare post held by someone unable to work', {
 dixian.spec('a lifted-out household with no one able to work and no 低保 or 特困', {
   as_of = '2021-03-01',
   household = {
-    category = 'lifted', helper = '孙帮扶',
+    category = 'lifted', helper = '孙帮扶', visits = visited,
     members = { { age = 80, labor_capacity = 'none' } },
     incomes = steady,
   },

@@ -1,7 +1,8 @@
 -- 大排查 二(八) (seed 002): 户贷企用 and 逾期不还 of households' microcredit loans.
 local steady = { { year = 2019, wage = 30000 }, { year = 2020, wage = 32000 } }
 local function borrowing(loan)
-  return { category = 'lifted', helper = '李帮扶', members = { { age = 45 } }, incomes = steady, loans = { loan } }
+  return { category = 'lifted', helper = '李帮扶', members = { { age = 45 } }, incomes = steady, loans = { loan },
+           visits = { { visited_on = '2021-02-01', role = 'helper' } } }
 end
 
 dixian.spec('户贷企用: a loan of 2019 lent on to an enterprise and still owed', {

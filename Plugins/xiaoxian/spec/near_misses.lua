@@ -106,6 +106,18 @@ dixian.spec('a lifted-out household with a seriously ill member and no 低保: t
   includes = { 'xiaoxian.security-not-covered' },
 })
 
+dixian.spec('a lifted-out household with a grade-2 (重度) disabled member and no 低保: to be verified', {
+  as_of = '2021-03-01',
+  household = { category = 'lifted', members = { { age = 50, disability_grade = 2 }, { age = 48 } }, incomes = steady },
+  includes = { 'xiaoxian.security-not-covered' },
+})
+
+dixian.spec('a grade-3 disability is not 重度残疾', {
+  as_of = '2021-03-01',
+  household = { category = 'lifted', members = { { age = 50, disability_grade = 3 }, { age = 48 } }, incomes = steady },
+  excludes = { 'xiaoxian.security-not-covered' },
+})
+
 dixian.spec('a lifted-out household without a helper', {
   as_of = '2021-03-01',
   household = { category = 'lifted', members = { { age = 40 } }, incomes = steady },
