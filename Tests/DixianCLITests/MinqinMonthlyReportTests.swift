@@ -45,6 +45,6 @@ struct MinqinMonthlyReportTests {
                 """,
         ])
         let text = try await county.report("monthly", db, plugin: "minqin-broken", plugins: [plugins])
-        #expect(text.contains("截至报告日的待办和逾期清单不完整：有1处时限规则出错（见 dixian due），第六、七部分的数字不全。"), "\(text)")
+        #expect(text.contains("截至报告日的待办和逾期清单不完整：有1处时限规则出错，第六、七部分的数字和系统“我的待办”所列事项都不全，请县级系统管理员核查。"), "\(text)")
     }
 }

@@ -60,6 +60,14 @@ struct SelfInspectionReportTests {
             id,project,asset_class,value,village_code,custodian,ownership_registered,status,formed_on
             1,扶贫车间,operating,500000,341322100201,村集体,是,idle,2018-06-30
             """,
+        // Each assisted household visited in the 排查 (二(六) 跟踪走访), so no visit finding.
+        "visits.csv": """
+            id,household_number,visited_on,visitor,role
+            1,3413221002010001,2021-12-10,李帮扶,helper
+            2,3413221002010002,2021-12-10,李帮扶,helper
+            3,3413221012010001,2021-12-12,赵帮扶,helper
+            4,3413221012010003,2021-12-12,黄口镇驻村工作队,resident-team
+            """,
     ]
 
     /// The fixture imported: the registry's path.

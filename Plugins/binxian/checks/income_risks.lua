@@ -7,6 +7,7 @@
 -- 脱贫不稳定户 among the monitored) and 边缘易致贫户 (促进脱贫人口和边缘易致贫人口稳定增收; 二.3
 -- 重点关注脱贫不稳户和边缘易致户): see B.in_scope.
 local B = require('lib.binxian')
+local loan_status = dixian.import('loan_status')
 
 
 dixian.check {
@@ -88,7 +89,7 @@ dixian.check {
     if not B.in_scope(h) then return nil end
     local loans, severity = {}, 'medium'
     for _, loan in ipairs(h.loans) do
-      if B.outstanding(loan, ctx) then
+      if loan_status.outstanding(loan, ctx) then
         local lent = string.format('%s放贷%.0f元%s', loan.borrowed_on, loan.amount,
           loan.purpose == 'enterprise-use' and '（户贷企用）' or '')
         if ctx.after(loan.due_on) then

@@ -31,9 +31,4 @@ function B.recent_risk(h, ctx, risk)
   end
 end
 
---- Whether `loan` is still owed on the assessment date (repaid later counts as owed then).
-function B.outstanding(loan, ctx)
-  return loan.repaid_on == nil or ctx.before(loan.repaid_on)
-end
-
 return B

@@ -4,6 +4,7 @@
 -- and the monthly duties of 附件2 二.6 and 二.16. The clocks and visits are counted in
 -- lib/minqin.lua, where the checks that flag them overdue read them too.
 local m = require('lib.minqin')
+local loan_status = dixian.import('loan_status')
 
 dixian.deadline {
   id = 'minqin.self-report',
@@ -52,9 +53,9 @@ dixian.deadline {
     local message = string.format('%s风险消除，最近一次"回头看"或消除于%s，每%d个月开展"回头看"', episode.eliminated_on, last, months)
     local loans = {}
     for _, loan in ipairs(h.loans) do
-      if loan.borrowed_on <= episode.eliminated_on and (loan.repaid_on == nil or ctx.before(loan.repaid_on)) then
+      if loan.borrowed_on <= episode.eliminated_on and loan_status.outstanding(loan, ctx) then
         loans[#loans + 1] = string.format('%s放贷%s，%s到期%s', loan.borrowed_on, m.yuan(loan.amount), loan.due_on,
-          ctx.after(loan.due_on) and '，已逾期未还' or '')
+          loan_status.overdue(loan, ctx) and '，已逾期未还' or '')
       end
     end
     if #loans > 0 then
