@@ -37,6 +37,12 @@ dixian.parameter('monitoring_line', {
   },
 })
 
+dixian.parameter('flood_words', {
+  title = '洪涝灾害的认定用词（村受灾情况中含其一即为洪涝）',
+  source = '宾农工组办发〔2021〕33号 三.1“近期遭受洪涝灾害的村屯”；受灾情况为乡镇填写的文字，按其中是否含“洪”“涝”认定，由县里设定，非文件规定',
+  value = { '洪', '涝' },
+})
+
 dixian.parameter('recent_event_years', {
   title = '近期遭受灾害的期间（上溯年数）',
   unit = '年',

@@ -33,6 +33,10 @@ public struct HouseholdView: Equatable, Sendable {
     /// Its microcredit loans made on or before the assessment date, oldest first (a repayment
     /// is shown as recorded, even when it came later).
     public var loans: [MicrocreditLoan]
+    /// Its village as the registry's places hold it today (name, and the disaster the township
+    /// recorded), nil when the places do not list the village. A disaster recorded for a date
+    /// after the assessment date is not shown to checks (`LuaHouseholdView`).
+    public var village: Place?
 
     /// One visit as a check sees it.
     public struct VisitEntry: Hashable, Sendable {
@@ -54,7 +58,7 @@ public struct HouseholdView: Equatable, Sendable {
         monthlyIncomes: [MonthlyIncome] = [], latestSurvey: GuaranteeSurvey? = nil,
         episodes: [MonitoringEpisode] = [], steps: [MonitoringStep] = [], plans: [AssistancePlan] = [], visits: [VisitEntry] = [],
         hospitalStays: [HospitalStay] = [], complaints: [Complaint] = [],
-        loans: [MicrocreditLoan] = []
+        loans: [MicrocreditLoan] = [], village: Place? = nil
     ) {
         self.household = household
         self.members = members
@@ -68,6 +72,7 @@ public struct HouseholdView: Equatable, Sendable {
         self.hospitalStays = hospitalStays
         self.complaints = complaints
         self.loans = loans
+        self.village = village
     }
 
     /// The household size as the registry counts it: its members.

@@ -3,7 +3,7 @@ import LuaHost
 
 /// A household view as checks see it: a Lua table of the household's fields, its members,
 /// incomes by year, latest guarantee survey, monitoring episodes with their steps, plans, visits,
-/// hospital stays, complaints and microcredit loans (the
+/// hospital stays, complaints and microcredit loans, and its village's name and disaster (the
 /// shape is documented in docs/plugin-api.md, "The household view"). Ages are counted on the
 /// assessment date; amounts are in yuan. ID numbers are not in the view.
 ///
@@ -46,6 +46,12 @@ struct LuaHouseholdView: LuaPushable {
         }
         put(.township, stack, keys, CodePrefix(code: household.area.villageCode, length: 9))
         put(.county, stack, keys, CodePrefix(code: household.area.villageCode, length: 6))
+        // The village's disaster as known on the assessment date: one recorded for a later day is not.
+        let disaster = view.village.flatMap { village in village.disasterOn.map { (on: $0, what: village.disaster) } }
+            .flatMap { $0.on <= asOf ? $0 : nil }
+        put(.villageName, stack, keys, view.village?.name)
+        put(.villageDisasterOn, stack, keys, disaster?.on)
+        put(.villageDisaster, stack, keys, disaster?.what)
         if reusing {
             if fields.contains(.members) {
                 stack.pushReusedTable(fieldAt: keys[.members], ofTableAt: -1, arrayCount: view.members.count)

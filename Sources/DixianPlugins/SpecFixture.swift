@@ -15,6 +15,7 @@ struct SpecFixture {
             "number", "village", "group", "head_name", "category", "monitored_kind", "relocated", "minimum_living_allowance",
             "extreme_poverty_support", "no_member_able_to_work", "left_behind", "helper", "members", "incomes",
             "monthly_incomes", "survey", "episodes", "plans", "visits", "hospital_stays", "complaints", "loans",
+            "village_name", "village_disaster_on", "village_disaster",
         ])
         let number = try text(fields["number"], "household.number") ?? "SPEC-0001"
         let villageCode = try text(fields["village"], "household.village") ?? defaultVillage
@@ -58,7 +59,21 @@ struct SpecFixture {
             complaints: try list(fields["complaints"], "household.complaints").enumerated().map {
                 try complaint($1, index: $0, household: number)
             },
-            loans: try list(fields["loans"], "household.loans").enumerated().map { try loan($1, index: $0, household: number) })
+            loans: try list(fields["loans"], "household.loans").enumerated().map { try loan($1, index: $0, household: number) },
+            village: try village(fields, code: villageCode))
+    }
+
+    /// The household's village as the places would hold it, when the spec gives its name or a
+    /// disaster (`village_name`, `village_disaster_on`, `village_disaster`); nil otherwise.
+    private func village(_ fields: [String: LuaValue], code: String) throws -> Place? {
+        let name = try text(fields["village_name"], "household.village_name")
+        let disasterOn = try date(fields["village_disaster_on"], "household.village_disaster_on")
+        let disaster = try text(fields["village_disaster"], "household.village_disaster")
+        guard name != nil || disasterOn != nil || disaster != nil else { return nil }
+        if disaster != nil && disasterOn == nil {
+            throw problem("household.village_disaster needs household.village_disaster_on, the day the disaster was recorded for")
+        }
+        return Place(code: code, name: name ?? "", level: .village, disasterOn: disasterOn, disaster: disaster ?? "")
     }
 
     /// An asset written in a spec: `project`, `class`, `value`, `village`, `custodian`,

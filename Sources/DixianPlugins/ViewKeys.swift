@@ -24,6 +24,7 @@ struct ViewKeys {
                 R.layout.viewFields.map { ($0.name, record) }
             }
             let catalogue = viewNames(Household.self, .household) + [("township", .household), ("county", .household)]
+                + [("village_name", .household), ("village_disaster_on", .household), ("village_disaster", .household)]
                 + ["members", "incomes", "survey", "monthly_incomes", "episodes"].map { ($0, Record.household) }
                 + [("steps", .episode), ("plans", .household), ("visits", .household), ("hospital_stays", .household), ("complaints", .household), ("loans", .household)]
                 + viewNames(Member.self, .member) + [("is_head", .member), ("age", .member), ("sex", .member)]
@@ -42,6 +43,8 @@ struct ViewKeys {
         }
 
         static let size = named("size"), township = named("township"), county = named("county")
+        static let villageName = named("village_name"), villageDisasterOn = named("village_disaster_on")
+        static let villageDisaster = named("village_disaster")
         static let members = named("members"), incomes = named("incomes"), survey = named("survey")
         static let monthlyIncomes = named("monthly_incomes"), episodes = named("episodes"), steps = named("steps", in: .episode)
         static let plans = named("plans"), visits = named("visits"), hospitalStays = named("hospital_stays")

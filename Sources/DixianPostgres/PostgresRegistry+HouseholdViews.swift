@@ -20,7 +20,7 @@ struct ViewQuery: Sendable {
     /// The kinds of record a view holds, in the order they are read for each household.
     static let kinds: [RegistryTable] = [
         .household, .member, .income, .monthlyIncome, .guaranteeSurvey, .monitoringEpisode, .monitoringStep,
-        .assistancePlan, .visit, .hospitalStay, .complaint, .microcreditLoan,
+        .assistancePlan, .visit, .hospitalStay, .complaint, .microcreditLoan, .place,
     ]
 
     /// How a kind's records are ordered within a household, and which a view holds as of a date.
@@ -38,6 +38,7 @@ struct ViewQuery: Sendable {
         case .hospitalStay: ["admitted_on", "id"]
         case .complaint: ["received_on", "id"]
         case .microcreditLoan: ["borrowed_on", "id"]
+        case .place: []
         default: preconditionFailure("a household view holds no \(table.rawValue)")
         }
         return (order, ViewDating.of(table))
@@ -78,6 +79,11 @@ struct ViewQuery: Sendable {
                 return "SELECT ROW(t.number, \(codec.selectedColumns)) FROM household t "
                     + "WHERE t.number >= $1 AND t.number < $2 AND t.village_code >= $3 AND t.village_code < $4 ORDER BY t.number"
             }
+            if table == .place {
+                // The household's village, joined: in household order like the rest.
+                return "SELECT ROW(h.number, \(codec.selectedColumns)) FROM household h JOIN place t ON t.code = h.village_code "
+                    + "WHERE h.number >= $1 AND h.number < $2 ORDER BY h.number"
+            }
             let (order, asOf) = Self.selection(table)
             // A visit is read for its date and its visitor's role alone.
             let selected = table == .visit ? "t.visited_on, t.role" : codec.selectedColumns
@@ -88,6 +94,7 @@ struct ViewQuery: Sendable {
         }
         listQueries = rangeQueries.map { sql in
             sql.replacingOccurrences(of: "t.number >= $1 AND t.number < $2", with: "t.number = ANY($1::text[]) AND $2::text IS NULL")
+                .replacingOccurrences(of: "h.number >= $1 AND h.number < $2", with: "h.number = ANY($1::text[]) AND $2::text IS NULL")
                 .replacingOccurrences(of: "t.household_number >= $1 AND t.household_number < $2",
                                       with: "t.household_number = ANY($1::text[]) AND $2::text IS NULL")
         }
@@ -114,6 +121,10 @@ struct ViewQuery: Sendable {
             let codec = codecs[table]!
             if table == .household {
                 return "SELECT 0 AS k, '' AS o, ARRAY['0'] || \(codec.fieldsArray) AS f FROM household t WHERE t.number = $1"
+            }
+            if table == .place {
+                return "SELECT \(kind), '', ARRAY['\(kind)'] || \(codec.fieldsArray) FROM household h "
+                    + "JOIN place t ON t.code = h.village_code WHERE h.number = $1"
             }
             let (order, asOf) = selection(table)
             // Text that sorts as the columns do: numbers padded, dates in ISO order; only the
@@ -250,6 +261,7 @@ struct ViewQuery: Sendable {
         case .hospitalStay: view.hospitalStays.append(try record(HospitalStay.self, cursor, kind: kind, household: number))
         case .complaint: view.complaints.append(try record(Complaint.self, cursor, kind: kind, household: number))
         case .microcreditLoan: view.loans.append(try record(MicrocreditLoan.self, cursor, kind: kind, household: number))
+        case .place: view.village = try record(Place.self, cursor, kind: kind, household: nil)
         default: preconditionFailure("a household view holds no \(Self.kinds[kind].rawValue)")
         }
     }
@@ -301,6 +313,7 @@ struct ViewQuery: Sendable {
         case .hospitalStay(let stay): view.hospitalStays.append(stay)
         case .complaint(let complaint): view.complaints.append(complaint)
         case .microcreditLoan(let loan): view.loans.append(loan)
+        case .place(let place): view.village = place
         default: break
         }
     }

@@ -168,7 +168,10 @@ extension PostgresRegistry: ScreeningRunStore {
             case .date(let column): "\(column) > $1::date AND \(column) <= $2::date"
             }
             return "SELECT household_number FROM \(table.rawValue) WHERE \(within)"
-        }
+        } + [
+            // A village's disaster comes into its households' views on its day, as on SQLite.
+            "SELECT h.number FROM place p JOIN household h ON h.village_code = p.code WHERE p.disaster_on > $1::date AND p.disaster_on <= $2::date",
+        ]
         return try pool.withConnection { connection in
             try connection.rows("""
                 SELECT household_number FROM (\(selects.joined(separator: " UNION "))) AS dated WHERE \(scope.sql)
@@ -372,7 +375,10 @@ extension PostgresRegistry: ScreeningRunStore {
             // Changes after an audit entry are found through the audit trail's key, not by a scan of every mark.
             try connection.rows("""
                 SELECT household_number, audit_id::text FROM household_dirty
-                WHERE ($1::bigint = 0 OR household_number IN (SELECT household_number FROM audit WHERE id > $1::bigint)) AND \(scope.sql)
+                WHERE ($1::bigint = 0 OR household_number IN (SELECT household_number FROM audit WHERE id > $1::bigint)
+                       OR household_number IN (SELECT h.number FROM audit a JOIN household h ON h.village_code = a.row_key
+                                               WHERE a.table_name = 'place' AND a.id > $1::bigint))
+                  AND \(scope.sql)
                 """, [String(after)] + scope.parameters)
         }
         var marks: [String: Int64] = [:]

@@ -93,6 +93,23 @@ extension PostgresSchema {
 }
 
 extension PostgresSchema {
+    /// A change to a village's place marks the village's households, whose views carry the
+    /// place, as on SQLite (`RegistrySchema.markVillagesHouseholds`).
+    static let villageMarks = """
+        CREATE FUNCTION audit_marks_village() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('dixian.copying', true) = 'on' THEN RETURN NULL; END IF;
+          INSERT INTO household_dirty (household_number, audit_id)
+            SELECT number, NEW.id FROM household WHERE village_code = NEW.row_key
+            ON CONFLICT (household_number) DO UPDATE SET audit_id = excluded.audit_id;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER marks_village AFTER INSERT ON audit
+          FOR EACH ROW WHEN (NEW.table_name = 'place' AND length(NEW.row_key) = 12) EXECUTE FUNCTION audit_marks_village();
+        """
+}
+
+extension PostgresSchema {
     /// Each household's wake-up date per plugin, the date a plugin's state must be screened
     /// again by, and the household a moved record left marked too, as on SQLite
     /// (`RegistrySchema.createWakeDates`).

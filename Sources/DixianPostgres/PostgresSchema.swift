@@ -89,6 +89,7 @@ enum PostgresSchema {
         ("v17: households' microcredit loans (小额信贷)", householdRecords(.microcreditLoan)),
         // The audit trigger writes whole rows (row_to_json), so the new column is in its entries unchanged.
         ("v18: the date an asset's status began (状态起始日期)", "ALTER TABLE asset ADD COLUMN status_since date;"),
+        ("v19: a change to a village's place marks its households", villageMarks),
     ]
 
     /// The place table, from its record layout, audited like the other registry tables.

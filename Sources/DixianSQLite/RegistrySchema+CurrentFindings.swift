@@ -69,6 +69,21 @@ extension RegistrySchema {
 }
 
 extension RegistrySchema {
+    /// A change to a village's place (its name, a disaster recorded for it) marks the village's
+    /// households, whose views carry the place: `screen --changed` re-screens them.
+    static func markVillagesHouseholds(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER audit_marks_village AFTER INSERT ON audit
+              WHEN NEW.table_name = 'place' AND length(NEW.row_key) = 12 BEGIN
+              INSERT INTO household_dirty (household_number, audit_id)
+                SELECT number, NEW.id FROM household WHERE village_code = NEW.row_key
+                ON CONFLICT (household_number) DO UPDATE SET audit_id = excluded.audit_id;
+            END;
+            """)
+    }
+}
+
+extension RegistrySchema {
     /// The current deadline items of every plugin (issue 23), each plugin's `CurrentState`
     /// (no row while its findings are of mixed dates or rules), and which runs screened chosen
     /// households rather than an area (`screening_run.chosen`).

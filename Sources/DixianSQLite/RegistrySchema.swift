@@ -91,6 +91,9 @@ enum RegistrySchema {
         migrator.registerMigration("v22: the date an asset's status began (状态起始日期)") { db in
             try addAssetStatusSince(db)
         }
+        migrator.registerMigration("v23: a change to a village's place marks its households") { db in
+            try markVillagesHouseholds(db)
+        }
         return migrator
     }
 

@@ -82,6 +82,8 @@ private struct HouseholdViewReader {
     private var hospitalStays: StatementCursor
     private var complaints: StatementCursor
     private var loans: StatementCursor
+    /// Each household's village, from the places, joined in household order.
+    private var villages: StatementCursor
 
     private let roles = TermMatcher<VisitorRole>()
     /// Where each cursor's fields are, looked up once per reader rather than once per record.
@@ -91,7 +93,7 @@ private struct HouseholdViewReader {
         survey: CursorLayout.of(GuaranteeSurvey.self), episode: CursorLayout.of(MonitoringEpisode.self),
         step: CursorLayout.of(MonitoringStep.self), plan: CursorLayout.of(AssistancePlan.self),
         hospitalStay: CursorLayout.of(HospitalStay.self), complaint: CursorLayout.of(Complaint.self),
-        loan: CursorLayout.of(MicrocreditLoan.self))
+        loan: CursorLayout.of(MicrocreditLoan.self), place: CursorLayout.of(Place.self))
 
     init(_ db: Database, partition: HouseholdPartition, asOf: LocalDate, range bounds: [String]) throws {
         // A range of numbers, or the partition's chosen households (a JSON array).
@@ -155,6 +157,12 @@ private struct HouseholdViewReader {
             SELECT household_number, \(columns(MicrocreditLoan.self)) FROM microcredit_loan
             WHERE \(within) AND borrowed_on <= ? ORDER BY household_number, borrowed_on, id
             """, arguments: range + [date])
+        villages = try StatementCursor(db, table: "place", sql: """
+            SELECT h.number, \(Place.columns.map { "p." + $0 }.joined(separator: ", "))
+            FROM household h JOIN place p ON p.code = h.village_code
+            WHERE \(within.replacingOccurrences(of: "household_number", with: "h.number"))
+            ORDER BY h.number
+            """, arguments: range)
     }
 
     /// The next household's view, nil after the last.
@@ -225,6 +233,10 @@ private struct HouseholdViewReader {
         try Self.read(&hospitalStays, layouts.hospitalStay, key, number, into: &view.hospitalStays)
         try Self.read(&complaints, layouts.complaint, key, number, into: &view.complaints)
         try Self.read(&loans, layouts.loan, key, number, into: &view.loans)
+        while try Self.reach(&villages, key) {
+            view.village = try Self.record(villages, layouts.place, household: nil)
+            try villages.advance()
+        }
     }
 }
 

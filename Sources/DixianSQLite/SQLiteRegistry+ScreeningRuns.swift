@@ -149,7 +149,10 @@ extension SQLiteRegistry: ScreeningRunStore {
                 case .date(let column): "\(column) > ?1 AND \(column) <= ?2"
                 }
                 return "SELECT household_number FROM \(table.rawValue) WHERE \(within)"
-            }
+            } + [
+                // A village's disaster comes into its households' views on its day.
+                "SELECT h.number FROM place p JOIN household h ON h.village_code = p.code WHERE p.disaster_on > ?1 AND p.disaster_on <= ?2",
+            ]
             return try String.fetchAll(db, sql: """
                 SELECT household_number FROM (\(selects.joined(separator: " UNION "))) WHERE \(scope.sql)
                 """, arguments: [after.description, date.description] + scope.arguments)
@@ -160,10 +163,14 @@ extension SQLiteRegistry: ScreeningRunStore {
         try writer.read { db in
             let scope = try households.map { try Self.scope(area: area, households: $0, assets: false, from: 2) }
                 ?? Self.markScope(area: area, from: 2)
-            // Changes after an audit entry are found through the audit trail's key, not by a scan of every mark.
+            // Changes after an audit entry are found through the audit trail's key, not by a scan
+            // of every mark; a village's place marks the village's households.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT household_number, audit_id FROM household_dirty
-                WHERE (?1 = 0 OR household_number IN (SELECT household_number FROM audit WHERE id > ?1)) AND \(scope.sql)
+                WHERE (?1 = 0 OR household_number IN (SELECT household_number FROM audit WHERE id > ?1)
+                       OR household_number IN (SELECT h.number FROM audit a JOIN household h ON h.village_code = a.row_key
+                                               WHERE a.table_name = 'place' AND a.id > ?1))
+                  AND \(scope.sql)
                 """, arguments: [after] + scope.arguments)
             var marks: [String: Int64] = [:]
             while let row = try rows.next() { marks[row[0]] = row[1] }

@@ -28,6 +28,10 @@ public enum Fixtures {
         schoolStage: .juniorSecondary, schoolStatus: .enrolled)
 
     /// One record of every kind, referenced ones first.
+    /// The household's village in the places, hit by a flood in November 2024.
+    public static let villagePlace = Place(code: village.villageCode, name: "红沙岗村", level: .village,
+                                           disasterOn: LocalDate(iso: "2024-11-05")!, disaster: "暴雨洪涝")
+
     public static var everyKind: [RegistryRecord] {
         [
             .household(household), .member(head), .member(spouse), .member(child),
@@ -67,6 +71,7 @@ public enum Fixtures {
                          status: .inUse, formedOn: LocalDate(iso: "2019-06-30")!, statusSince: LocalDate(iso: "2021-04-01")!)),
             .assetIncome(AssetIncome(assetID: 1, year: 2023, income: Money(yuan: 96000))),
             .assetDistribution(AssetDistribution(assetID: 1, year: 2023, purpose: "公益岗位工资", amount: Money(yuan: 60000))),
+            .place(villagePlace),
         ]
     }
 }

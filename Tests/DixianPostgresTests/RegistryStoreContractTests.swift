@@ -147,12 +147,48 @@ func contents(of store: any RegistryStore) throws -> [RegistryTable: [RegistryRe
         #expect(late.episodes.map(\.riskTypes) == [[.illness, .disability]])
         #expect(late.steps.count == 1 && late.plans.count == 1 && late.visits.count == 1)
         #expect(late.latestSurvey?.notes == "大病自付费用高")
+        // The village as the places hold it (checks see its disaster only from its day).
+        #expect(early.village == Fixtures.villagePlace && late.village == Fixtures.villagePlace)
         var batches: [[String]] = []
         let partitions = try store.partitions(area: "620621", size: 1)
         #expect(partitions.count == 1)
-        try store.readViews(in: partitions[0], asOf: Fixtures.reportDay, batchSize: 10) { batches.append($0.map(\.household.number)) }
+        try store.readViews(in: partitions[0], asOf: Fixtures.reportDay, batchSize: 10) { views in
+            batches.append(views.map(\.household.number))
+            #expect(views.map(\.village) == [Fixtures.villagePlace])
+        }
         #expect(batches == [[Fixtures.household.number]])
+        let chosen = HouseholdPartition.of(households: [Fixtures.household.number], area: nil)
+        try store.readViews(in: chosen, asOf: Fixtures.reportDay, batchSize: 10) { views in
+            #expect(views.map(\.village) == [Fixtures.villagePlace])
+        }
         #expect(try store.partitions(area: "620622", size: 1).isEmpty)
+    }
+
+    /// A disaster recorded for a village marks the village's households for `screen --changed`,
+    /// and brings them into a date advance's re-screening once its day comes; another
+    /// village's place marks none of them.
+    @Test(arguments: Backend.allCases)
+    func aVillagesPlaceMarksItsHouseholds(_ backend: Backend) async throws {
+        let store = try backend.open()
+        try await store.apply(Fixtures.everyKind.map(RegistryChange.insert), as: "import")
+        let number = Fixtures.household.number
+        let imported = try #require(try store.changedHouseholds(area: nil)[number])
+        var elsewhere = Fixtures.villagePlace
+        elsewhere.code = "620621100202"
+        elsewhere.name = "新河村"
+        try await store.apply([.insert(.place(elsewhere))], as: "乡镇干部")
+        #expect(try store.changedHouseholds(area: nil, households: nil, after: imported).isEmpty)
+        #expect(try store.changedHouseholds(area: nil)[number] == imported)
+        var flooded = Fixtures.villagePlace
+        flooded.disasterOn = LocalDate(iso: "2025-07-02")!
+        flooded.disaster = "暴雨洪涝"
+        try await store.apply([.update(.place(flooded))], as: "乡镇干部")
+        #expect(Array(try store.changedHouseholds(area: nil, households: nil, after: imported).keys) == [number])
+        #expect(try #require(try store.changedHouseholds(area: nil)[number]) > imported)
+        #expect(try store.householdsWithRecords(area: nil, datedAfter: LocalDate(iso: "2025-07-01")!,
+                                                through: LocalDate(iso: "2025-07-02")!) == [number])
+        #expect(try store.householdsWithRecords(area: nil, datedAfter: LocalDate(iso: "2025-07-02")!,
+                                                through: LocalDate(iso: "2025-07-31")!).isEmpty)
     }
 
     @Test(arguments: Backend.allCases)

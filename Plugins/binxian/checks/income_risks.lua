@@ -65,11 +65,40 @@ dixian.check {
   risk_types = { 'natural-disaster' },
   severity = 'high',
   source = '宾农工组办发〔2021〕33号 二.1：自然灾害；三.1：特别是近期遭受洪涝灾害的村屯，要进一步强化排查工作',
+  description = 'A household of 脱贫人口 or 边缘易致贫户 that reported a natural disaster recently, or whose village '
+    .. 'has a disaster recorded recently in the places (受灾日期), both within recent_event_years.',
   run = function(h, ctx)
     if not B.in_scope(h) then return nil end
     local episode = B.recent_risk(h, ctx, 'natural-disaster')
     if episode then
       return string.format('%s报告遭受自然灾害，应逐户逐项摸排收入、受灾情况，确保基本生活不受影响', episode.reported_on)
+    end
+    local village = B.village_disaster(h, ctx)
+    if village then
+      return string.format('所在村（%s）%s遭受%s，应逐户逐项摸排收入、受灾情况，确保基本生活不受影响',
+        village.name, village.on, village.what ~= '' and village.what or '自然灾害')
+    end
+  end,
+}
+
+dixian.check {
+  id = 'binxian.flooded-village',
+  title = '近期遭受洪涝灾害村屯帮扶户摸排名单',
+  list = true,
+  group = '三类户',
+  risk_types = { 'natural-disaster' },
+  severity = 'medium',
+  source = '宾农工组办发〔2021〕33号 三.1：特别是近期遭受洪涝灾害的村屯，要进一步强化排查工作，逐户、逐项摸排帮扶户的收入、受灾等情况',
+  description = 'Every 帮扶户 (脱贫户 and 监测户) of a village whose recorded disaster (places.csv 受灾情况) names a flood '
+    .. '(flood_words), recorded within recent_event_years: the seed asks for each of them to be checked in person.',
+  run = function(h, ctx)
+    if h.category ~= 'lifted' and h.category ~= 'monitored' then return nil end
+    local village = B.village_disaster(h, ctx)
+    if village == nil then return nil end
+    for _, word in ipairs(ctx.params.flood_words) do
+      if string.find(village.what, word, 1, true) then
+        return string.format('所在村（%s）%s遭受%s：逐户、逐项摸排收入、受灾等情况', village.name, village.on, village.what)
+      end
     end
   end,
 }

@@ -18,16 +18,30 @@ function B.fell(now, before, share)
   return before > 0 and now < before * (1 - share)
 end
 
---- The first episode labelled `risk` reported recently (近期, seed 004 三.1): from 1 January of
---- the year `recent_event_years` before the assessment year (1: this year or last year).
+--- The first day of 近期 (seed 004 三.1): 1 January of the year `recent_event_years` before the
+--- assessment year (1: this year or last year).
+local function recent_since(ctx)
+  return string.format('%04d-01-01', ctx.year - ctx.params.recent_event_years)
+end
+
+--- The first episode labelled `risk` reported recently (近期, recent_since).
 function B.recent_risk(h, ctx, risk)
-  local since = string.format('%04d-01-01', ctx.year - ctx.params.recent_event_years)
+  local since = recent_since(ctx)
   for _, episode in ipairs(h.episodes) do
     if episode.reported_on >= since then
       for _, kind in ipairs(episode.risk_types) do
         if kind == risk then return episode end
       end
     end
+  end
+end
+
+--- The disaster recorded for h's village (places.csv 受灾日期, 受灾情况) when it is recent
+--- (recent_since, up to the assessment date): `on`, `what` and the village's `name`; nil otherwise.
+function B.village_disaster(h, ctx)
+  local on = h.village_disaster_on
+  if on ~= nil and on >= recent_since(ctx) then
+    return { on = on, what = h.village_disaster, name = h.village_name or h.village }
   end
 end
 
