@@ -221,9 +221,10 @@ public enum PluginSpecRunner {
         return problems
     }
 
-    /// A deadline spec: `due = { { id = deadline id, due_on = date, done_on = date? }, ... }`, exactly the items
-    /// the deadlines it names give the household (in any order; other deadlines are not
-    /// looked at); `due = {}` expects no item from any deadline.
+    /// A deadline spec: `due = { { id = deadline id, due_on = date, done_on = date?, message = text?,
+    /// message_lacks = text or { texts }? }, ... }`, exactly the items the deadlines it names give
+    /// the household (in any order; other deadlines are not looked at), each item's message
+    /// holding `message` and none of `message_lacks`; `due = {}` expects no item from any deadline.
     private static func dueProblems(_ spec: LuaValue, notDue: [String], view: HouseholdView, runtime: PluginRuntime,
                                     seen: inout Observations) throws -> [SpecProblem] {
         guard spec == .nil || spec.tableValue != nil else { return [.dueSpecShape] }
@@ -254,8 +255,19 @@ public enum PluginSpecRunner {
         let expected = list.array.map {
             "\($0["id"].stringValue ?? "?") \($0["due_on"].stringValue ?? "?")" + ($0["done_on"].stringValue.map { " done \($0)" } ?? "")
         }
-        for item in expected where !actual.contains(item) {
-            problems.append(.itemMissing(item, due: actual))
+        for (index, item) in expected.enumerated() {
+            guard let found = actual.firstIndex(of: item) else {
+                problems.append(.itemMissing(item, due: actual))
+                continue
+            }
+            let spec = list.array[index], message = items[found].message
+            if let text = spec["message"].stringValue, !message.contains(text) {
+                problems.append(.itemMessage(item, text: text, expected: true, message: message))
+            }
+            let lacks = spec["message_lacks"].stringValue.map { [$0] } ?? spec["message_lacks"].tableValue?.array.compactMap(\.stringValue) ?? []
+            for text in lacks where message.contains(text) {
+                problems.append(.itemMessage(item, text: text, expected: false, message: message))
+            }
         }
         for (index, item) in actual.enumerated() where !expected.contains(item) {
             problems.append(.itemUnexpected(item, message: items[index].message))

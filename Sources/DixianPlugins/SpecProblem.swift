@@ -55,6 +55,8 @@ public enum SpecProblem: MessageCatalogue, Hashable {
     case itemMissing(String, due: [String])
     /// An item due that the spec does not expect, with its message.
     case itemUnexpected(String, message: String)
+    /// An item due whose message lacks a text the spec expects in it (or holds one it must not).
+    case itemMessage(String, text: String, expected: Bool, message: String)
     /// No such duty; those declared.
     case noDuty(String, declared: [String])
     /// A duty spec without its window or dates.
@@ -146,6 +148,10 @@ public enum SpecProblem: MessageCatalogue, Hashable {
             return ("应有到期事项\(item)；实际到期：\(chinese)", "expected \(item) to be due; due: \(english)")
         case .itemUnexpected(let item, let message):
             return ("不应有到期事项\(item)（\(message)）", "did not expect \(item) (\(message))")
+        case .itemMessage(let item, let text, let expected, let message):
+            return expected
+                ? ("到期事项\(item)的说明应含“\(text)”，实为：\(message)", "expected the message of \(item) to contain '\(text)'; it is: \(message)")
+                : ("到期事项\(item)的说明不应含“\(text)”，实为：\(message)", "expected the message of \(item) not to contain '\(text)'; it is: \(message)")
         case .noDuty(let id, let declared):
             return ("没有定期工作“\(id)”（已声明：\(declared.joined(separator: "、"))）",
                     "no duty '\(id)' (declared: \(declared.joined(separator: ", ")))")
@@ -196,7 +202,9 @@ public enum SpecProblem: MessageCatalogue, Hashable {
             .noCalendar("gs", declared: ["cn"]), .checklistSpecShape, .noChecklist("ledger"), .notListed, .listed,
             .cell(column: "姓名", expected: "张三", actual: "李四"), .dueSpecShape, .deadlineFailed("nil 值"), .undeclaredDeadline("answer"),
             .dueUnexpectedly("answer", items: ["2024-10-11（核实）"]), .itemMissing("answer 2024-10-11", due: []),
-            .itemUnexpected("answer 2024-10-11", message: "核实"), .noDuty("monthly", declared: ["quarterly"]), .dutySpecShape,
+            .itemUnexpected("answer 2024-10-11", message: "核实"),
+            .itemMessage("answer 2024-10-11", text: "核实", expected: true, message: "反馈"),
+            .itemMessage("answer 2024-10-11", text: "2022-03-01", expected: false, message: "2022-03-01放贷"), .noDuty("monthly", declared: ["quarterly"]), .dutySpecShape,
             .dutyWindow(from: later, through: day), .dutyDates("monthly", actual: [], from: day, through: later, expected: ["2024-10-10"]),
             .asOfShape, .assetExpectsNothing, .expectsNothing, .guardFailed("nil 值"), .refusedShape, .guardsAllowed(.eliminate),
             .guardsRefused(.eliminate, reasons: ["七不消：收入未达标"]), .reasonMissing("收入", reasons: []), .plugin("minqin/spec/a.lua:3：语法错误"),

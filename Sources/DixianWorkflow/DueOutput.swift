@@ -67,6 +67,7 @@ public struct DueOutput {
         if !list.doneLate.isEmpty {
             lines.append(say(.moreDoneLate(list.doneLate.count)))
         }
+        lines += failuresSection()
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -121,15 +122,19 @@ public struct DueOutput {
             lines.append(say(.firstItems(shown: shown, all: list.items.count)))
         }
         lines += doneLateSection(limit: limit)
-        if !list.failures.isEmpty {
-            lines.append("")
-            lines.append(say(.incomplete(failures: list.failures.count)))
-            lines += list.failures.prefix(20).map { "  " + $0 }
-            if list.failures.count > 20 {
-                lines.append(say(.moreFailures))
-            }
-        }
+        lines += failuresSection()
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The deadlines that failed, when any: the list is then incomplete, and says so.
+    private func failuresSection() -> [String] {
+        guard !list.failures.isEmpty else { return [] }
+        var lines = ["", say(.incomplete(failures: list.failures.count))]
+        lines += list.failures.prefix(20).map { "  " + $0 }
+        if list.failures.count > 20 {
+            lines.append(say(.moreFailures))
+        }
+        return lines
     }
 
     private func townshipLabel(_ code: String?) -> String {

@@ -48,6 +48,23 @@ struct SpecCoverageTests {
         #expect(rules["guard small"].map { $0.fires && !$0.quiet } == true, "no spec expects eliminate allowed")
     }
 
+    /// A `due` item's `message` must be in the item's message, its `message_lacks` must not.
+    @Test func aDueItemsMessageIsCheckedWhenTheSpecGivesOne() throws {
+        defer { plugins.remove() }
+        let four = "{ members = { { age = 40 }, { age = 38 }, { age = 12 }, { age = 10 } } }"
+        try plugins.write("covered", extends: nil, ["checks/a.lua": Self.rules, "spec/a.lua": """
+            dixian.spec('holds it', { as_of = '2024-06-30', household = \(four), due = { { id = 'visit', due_on = '2024-07-10', message = '走访' } } })
+            dixian.spec('lacks it', { as_of = '2024-06-30', household = \(four), due = { { id = 'visit', due_on = '2024-07-10', message = '核实' } } })
+            dixian.spec('holds what it must not', { as_of = '2024-06-30', household = \(four),
+              due = { { id = 'visit', due_on = '2024-07-10', message_lacks = { '核实', '走访' } } } })
+            """])
+        let catalog = plugins.catalog
+        let report = try PluginSpecRunner.report(chain: catalog.chain(for: catalog.plugin("covered")), today: nil)
+        #expect(report.results.map(\.passed) == [true, false, false])
+        let said = report.results.dropFirst().map { $0.problems.map { $0.text(in: .chinese) }.joined() }
+        #expect(said == ["到期事项visit 2024-07-10的说明应含“核实”，实为：走访", "到期事项visit 2024-07-10的说明不应含“走访”，实为：走访"])
+    }
+
     @Test func aFailingSpecShowsNothing() throws {
         defer { plugins.remove() }
         try plugins.write("covered", extends: nil, ["checks/a.lua": Self.rules, "spec/a.lua": """

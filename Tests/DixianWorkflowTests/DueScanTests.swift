@@ -32,6 +32,10 @@ struct DueScanTests {
               run = function(h) if h.number:sub(-1) == '2' then error('boom') end end }
             """)
         #expect(list.failures == ["6206211002010002: broken/deadlines/a.lua:2: boom"])
+        // The summary (as `dixian demo` prints it) says the list is incomplete, and why.
+        let catalog = PluginCatalog(searchPath: [MinqinWorkflow.plugins])
+        let summary = DueOutput(list: list, plugin: try catalog.plugin("minqin"), language: .chinese).summary()
+        #expect(summary.contains("清单不完整：以下时限规则出错（共 1 处）。\n  6206211002010002: broken/deadlines/a.lua:2: boom"), "\(summary)")
         // Minqin's visit deadline still lists both households.
         #expect(Set(list.items.filter { $0.source == .deadline("minqin.visits") }.compactMap(\.householdNumber))
             == ["6206211002010001", "6206211002010002"])

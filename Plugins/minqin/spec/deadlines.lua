@@ -95,9 +95,8 @@ dixian.spec('a 回头看 on 1 September 2024: the next is due on 1 September 202
   due = { { id = 'minqin.follow-up', due_on = '2025-09-01' } },
 })
 
--- 二.15 继续落实好已享受但尚未到期的小额信贷: the 回头看 item names the loans still owed. The spec
--- format compares a due item's id and dates, not its message: the message is shown by the
--- spec below when it fails, and by `dixian due`.
+-- 二.15 继续落实好已享受但尚未到期的小额信贷: the 回头看 item names the loans borrowed by the
+-- elimination and still owed; not one repaid, nor one borrowed after.
 dixian.spec('eliminated with a loan of 2023 still owed and one repaid: 回头看 is due on 1 March 2025, naming the loan', {
   as_of = '2024-06-30',
   household = (function()
@@ -109,7 +108,17 @@ dixian.spec('eliminated with a loan of 2023 still owed and one repaid: 回头看
     }
     return h
   end)(),
-  due = { { id = 'minqin.follow-up', due_on = '2025-03-01' } },
+  due = { { id = 'minqin.follow-up', due_on = '2025-03-01', message = '2023-05-10放贷', message_lacks = { '2022-03-01', '2024-05-01', '逾期' } } },
+})
+
+dixian.spec('eliminated with a loan that fell due in January and is not repaid: the 回头看 item says it is overdue', {
+  as_of = '2024-06-30',
+  household = (function()
+    local h = eliminated({})
+    h.loans = { { borrowed_on = '2021-01-10', due_on = '2024-01-10', amount = 30000 } }
+    return h
+  end)(),
+  due = { { id = 'minqin.follow-up', due_on = '2025-03-01', message = '2024-01-10到期，已逾期未还' } },
 })
 
 dixian.spec('a household whose application was rejected owes no 回头看 (nor anything else, visited this quarter and last)', {
