@@ -133,7 +133,8 @@ dixian.parameter('complaint_close_days', {
   unit = '日',
   source = '民农领发〔2024〕9号附件2 二.4 要求“强化群众申诉信息处理，接诉即办、快速响应”，未给出办结时限；'
     .. '取15日（借用同条从申报到完成认定不超过15天的时限），由县里设定，非文件规定',
-  -- A complaint still open more than this many days after it was received is a finding
-  -- (checks/monitoring.lua minqin.complaint-open).
+  -- An open complaint is due this many days after it was received (lib/minqin.lua
+  -- M.complaint_items: the deadline minqin.complaint lists it, the check minqin.complaint-open
+  -- flags it once overdue).
   value = 15,
 })

@@ -98,13 +98,15 @@ dixian.parameter('elimination_rules', {
 })
 
 dixian.parameter('labour_ages', {
-  title = '劳动力年龄（周岁）',
+  title = '劳动力年龄',
+  unit = '周岁',
   source = '宁党发〔2021〕15号名词解释2①、⑥、3④及(六)只说“劳动力”“主要劳动力”“有劳动能力”，未给出年龄；16至60周岁由县里设定，非文件规定',
   value = { from = 16, to = 60 },
 })
 
 dixian.parameter('compulsory_school_ages', {
-  title = '义务教育阶段适龄儿童、少年年龄（周岁）',
+  title = '义务教育阶段适龄儿童、少年年龄',
+  unit = '周岁',
   source = '宁党发〔2021〕15号 (五)“义务教育阶段适龄儿童少年”、宁党农发〔2021〕7号 二(二)2“义务教育控辍保学”均未给出年龄；6至15周岁由县里设定，非文件规定',
   value = { from = 6, to = 15 },
 })
@@ -123,6 +125,7 @@ dixian.parameter('unable_to_study_serious_illness', {
 
 dixian.parameter('loan_review_days', {
   title = '小额信贷到期前风险评估的提前天数',
+  unit = '天',
   source = '宁党农发〔2021〕7号 二(二)3 只说“贷款到期前开展风险评估”，未给出提前多少天；30天由县里设定，非文件规定',
   value = 30,
 })

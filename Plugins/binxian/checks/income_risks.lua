@@ -107,29 +107,31 @@ dixian.check {
   id = 'binxian.microcredit-income',
   title = '减收风险点：小额贷款收益',
   group = '十项减收风险点',
-  risk_types = { 'failed-business' },
+  risk_types = { 'other' },
   severity = 'medium',
   source = '宾农工组办发〔2021〕33号 二.1：小额贷款收益',
   description = 'This plugin\'s reading of the 小额贷款收益 risk point: the seed names the point but not what puts '
     .. 'it at risk, and the registry records the loans, not what they earn. A loan overdue on the assessment date '
-    .. '(what it financed has not paid it back; high), or a 户贷企用 loan still owed, whose return to the household '
-    .. 'depends on an enterprise (medium). For 脱贫人口 and 边缘易致贫户 (lib/binxian.lua B.in_scope).',
+    .. '(high), or a 户贷企用 loan still owed, whose return to the household depends on an enterprise (medium). '
+    .. 'The risk type is 其他 (other); an overdue loan is read as 因产业项目失败 (failed-business), also the plugin\'s '
+    .. 'reading: what the loan financed has not paid it back. A 户贷企用 loan merely owed says nothing of a failed '
+    .. 'project. For 脱贫人口 and 边缘易致贫户 (lib/binxian.lua B.in_scope).',
   run = function(h, ctx)
     if not B.in_scope(h) then return nil end
-    local loans, severity = {}, 'medium'
+    local loans, overdue = {}, false
     for _, loan in ipairs(h.loans) do
-      if loan_status.outstanding(loan, ctx) then
-        local lent = string.format('%s放贷%.0f元%s', loan.borrowed_on, loan.amount,
-          loan.purpose == 'enterprise-use' and '（户贷企用）' or '')
-        if ctx.after(loan.due_on) then
-          loans[#loans + 1] = string.format('%s，%s到期逾期未还', lent, loan.due_on)
-          severity = 'high'
-        elseif loan.purpose == 'enterprise-use' then
-          loans[#loans + 1] = lent .. '，收益依赖企业经营'
-        end
+      local enterprise = loan_status.enterprise_use(loan, ctx)
+      local lent = loan_status.describe(loan) .. (enterprise and '（户贷企用）' or '')
+      if loan_status.overdue(loan, ctx) then
+        loans[#loans + 1] = string.format('%s，%s到期，逾期未还', lent, loan.due_on)
+        overdue = true
+      elseif enterprise then
+        loans[#loans + 1] = lent .. '，收益依赖企业经营'
       end
     end
     if #loans == 0 then return nil end
-    return { message = '小额信贷：' .. table.concat(loans, '；') .. '，应核实贷款收益和还款能力', severity = severity }
+    local message = '小额信贷：' .. table.concat(loans, '；') .. '，应核实贷款收益和还款能力'
+    if overdue then return { message = message, severity = 'high', risk_types = { 'failed-business' } } end
+    return message
   end,
 }

@@ -3,9 +3,9 @@
 local m = require('lib.minqin')
 local days = dixian.date.days_between
 
--- The clocks and visit duties are counted in lib/minqin.lua (M.clocks, M.visit_items), the
--- same ones `dixian due` lists (deadlines/clocks.lua): a check flags exactly the deadline
--- items that are overdue.
+-- The clocks, visit duties and complaints are counted in lib/minqin.lua (M.clocks,
+-- M.visit_items, M.complaint_items), the same ones `dixian due` lists (deadlines/clocks.lua):
+-- a check flags exactly the deadline items that are overdue.
 local function overdue(items, ctx)
   if items == nil then return nil end
   local findings
@@ -100,18 +100,11 @@ dixian.check {
   group = '风险排查',
   severity = 'medium',
   source = '民农领发〔2024〕9号附件2 二.4：强化群众申诉信息处理，接诉即办、快速响应，切实提升群众满意度',
-  description = 'A complaint about the household still open on the assessment date (not closed, or closed later) more than '
-    .. 'complaint_close_days days after it was received. The seed gives no time limit: the parameter is the county\'s choice.',
+  description = 'The overdue items of the deadline minqin.complaint (lib/minqin.lua M.complaint_items): a complaint about '
+    .. 'the household still open on the assessment date (not closed, or closed later) more than complaint_close_days '
+    .. 'days after it was received. The seed gives no time limit: the parameter is the county\'s choice, and the '
+    .. 'message calls it the county\'s (本县办结时限).',
   run = function(h, ctx)
-    local items
-    for _, complaint in ipairs(h.complaints) do
-      if m.complaint_open(complaint, ctx) then
-        local close_days = ctx.params.complaint_close_days
-        items = items or {}
-        items[#items + 1] = { due_on = dixian.date.add_days(complaint.received_on, close_days),
-          message = string.format('%s收到投诉举报，尚未办结（接诉即办，%d日内办结）', m.complaint_label(complaint), close_days) }
-      end
-    end
-    return overdue(items, ctx)
+    return overdue(m.complaint_items(h, ctx), ctx)
   end,
 }

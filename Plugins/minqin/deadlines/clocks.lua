@@ -1,8 +1,8 @@
--- What `dixian due` lists for Minqin: the clocks of seed 003 附件2 二.4 (一键报贫) and 二.12
--- (一户一策), the visit duties of 附件1 二.5 and 二.8 and 正文三(三)11, 回头看 after elimination
--- (正文三(一)1, 二.15, naming the loans still owed), the fourth quarter's yearly update (二.16),
--- and the monthly duties of 附件2 二.6 and 二.16. The clocks and visits are counted in
--- lib/minqin.lua, where the checks that flag them overdue read them too.
+-- What `dixian due` lists for Minqin: the clocks of seed 003 附件2 二.4 (一键报贫; 接诉即办, with
+-- the county's limit) and 二.12 (一户一策), the visit duties of 附件1 二.5 and 二.8 and 正文三(三)11,
+-- 回头看 after elimination (正文三(一)1, 二.15, naming the loans still owed), the fourth quarter's
+-- yearly update (二.16), and the monthly duties of 附件2 二.6 and 二.16. The clocks, visits and
+-- complaints are counted in lib/minqin.lua, where the checks that flag them overdue read them too.
 local m = require('lib.minqin')
 local loan_status = dixian.import('loan_status')
 
@@ -33,6 +33,17 @@ dixian.deadline {
 }
 
 dixian.deadline {
+  id = 'minqin.complaint',
+  title = '群众申诉投诉办结时限（接诉即办）',
+  responsible = '乡镇人民政府',
+  source = '民农领发〔2024〕9号附件2 二.4：强化群众申诉信息处理，接诉即办、快速响应，切实提升群众满意度',
+  description = 'Each complaint about the household open on the date, due complaint_close_days after it was received '
+    .. '(the county\'s limit: the seed gives none); a closed complaint is done. The check minqin.complaint-open flags '
+    .. 'the same items once overdue.',
+  run = function(h, ctx) return m.complaint_items(h, ctx) end,
+}
+
+dixian.deadline {
   id = 'minqin.follow-up',
   title = '风险消除后"回头看"',
   responsible = '乡镇人民政府',
@@ -54,12 +65,12 @@ dixian.deadline {
     local loans = {}
     for _, loan in ipairs(h.loans) do
       if loan.borrowed_on <= episode.eliminated_on and loan_status.outstanding(loan, ctx) then
-        loans[#loans + 1] = string.format('%s放贷%s，%s到期%s', loan.borrowed_on, m.yuan(loan.amount), loan.due_on,
+        loans[#loans + 1] = string.format('%s，%s到期%s', loan_status.describe(loan), loan.due_on,
           loan_status.overdue(loan, ctx) and '，已逾期未还' or '')
       end
     end
     if #loans > 0 then
-      message = message .. '；核实已享受的小额信贷继续落实（' .. table.concat(loans, '；') .. '）'
+      message = message .. '；核实已享受但尚未到期的小额信贷是否继续落实（' .. table.concat(loans, '；') .. '）'
     end
     return { due_on = dixian.date.add_months(last, months), message = message }
   end,

@@ -1,6 +1,7 @@
 -- Helpers shared by Minqin's checks and guards: reading the household view the way the
 -- county's documents count things.
 local M = {}
+local member_status = dixian.import('member_status')
 
 --- The latest yearly income before the assessment year (the last complete year), and its year.
 function M.last_year_income(h, ctx)
@@ -342,20 +343,26 @@ function M.complaint_open(complaint, ctx)
   return complaint.closed_on == nil or ctx.before(complaint.closed_on)
 end
 
+--- The 接诉即办 clock (seed 003 附件2 二.4: 强化群众申诉信息处理，接诉即办): each complaint open on
+--- the assessment date (M.complaint_open), due `complaint_close_days` after it was received, as
+--- deadline items { due_on, message }; nil when none is open. The limit is the county's (the seed
+--- gives none): the message says so. The `minqin.complaint` deadline lists them, the
+--- `minqin.complaint-open` check flags the overdue ones. A complaint closed is done and drops out.
+function M.complaint_items(h, ctx)
+  local items
+  for _, complaint in ipairs(h.complaints) do
+    if M.complaint_open(complaint, ctx) then
+      local close_days = ctx.params.complaint_close_days
+      items = items or {}
+      items[#items + 1] = { due_on = dixian.date.add_days(complaint.received_on, close_days),
+        message = string.format('%s收到投诉举报，尚未办结（接诉即办，本县办结时限%d日）', M.complaint_label(complaint), close_days) }
+    end
+  end
+  return items
+end
+
 local EVENT_RISKS = { ['natural-disaster'] = true, accident = true }
 local ACCIDENT_RISKS = { accident = true }
-
--- The grades that count as severe, as a set, made once per parameter value.
-local severe_sets = setmetatable({}, { __mode = 'k' })
-local function severe_grades(rule)
-  local set = severe_sets[rule]
-  if set == nil then
-    set = {}
-    for _, grade in ipairs(rule.severe_disability_grades) do set[grade] = true end
-    severe_sets[rule] = set
-  end
-  return set
-end
 
 -- The relations (与户主关系) M.single_parents reads, as the registry writes them; other words
 -- are not read.
@@ -395,13 +402,12 @@ end
 --- lists of names, left_behind = true, event = the episode of a recent disaster or accident }.
 function M.six_must_visit(h, ctx)
   local rule = ctx.params.six_must_visit
-  local severe = severe_grades(rule)
   local serious, chronic, disabled, frail
   local single_parents = M.single_parents(h, ctx)
   for _, p in ipairs(h.members) do
     if p.health == 'serious-illness' then serious = append(serious, p.name)
     elseif p.health == 'chronic-illness' then chronic = append(chronic, p.name) end
-    if p.disability_grade ~= nil and severe[p.disability_grade] then disabled = append(disabled, p.name) end
+    if member_status.graded(p.disability_grade, rule.severe_disability_grades) then disabled = append(disabled, p.name) end
     if p.age >= rule.elderly_age and p.labor_capacity == 'none' and (p.health ~= 'healthy' or p.disability_grade ~= nil) then
       frail = append(frail, p.name)
     end
@@ -491,7 +497,7 @@ function M.unmet_guarantees(h, ctx)
     end
   end
   local ages = ctx.params.compulsory_school_ages
-  local dropouts = M.names(h, function(p) return p.school_status == 'dropped-out' and p.age >= ages.from and p.age <= ages.to end)
+  local dropouts = M.names(h, function(p) return p.school_status == 'dropped-out' and member_status.within(p.age, ages) end)
   if dropouts ~= '' then unmet[#unmet + 1] = { what = '义务教育阶段辍学（' .. dropouts .. '）', risk_type = 'schooling' } end
   return unmet
 end

@@ -233,7 +233,14 @@ dixian.spec('接诉即办: a complaint received on 1 June and still open on 30 J
   as_of = '2024-06-30',
   household = complaint('2024-06-01'),
   includes = { 'minqin.complaint-open' },
-  messages = { ['minqin.complaint-open'] = '已逾期14天（应于2024-06-16前）：2024-06-01（12317热线）收到投诉举报，尚未办结' },
+  messages = { ['minqin.complaint-open'] = '已逾期14天（应于2024-06-16前）：2024-06-01（12317热线）收到投诉举报，尚未办结（接诉即办，本县办结时限15日）' },
+})
+
+dixian.spec('接诉即办: open 16 days after receipt (received 14 June) is one day past the limit on 30 June', {
+  as_of = '2024-06-30',
+  household = complaint('2024-06-14'),
+  includes = { 'minqin.complaint-open' },
+  messages = { ['minqin.complaint-open'] = '已逾期1天（应于2024-06-29前）：2024-06-14（12317热线）收到投诉举报' },
 })
 
 dixian.spec('接诉即办: a complaint closed only after the assessment date was still open on it', {

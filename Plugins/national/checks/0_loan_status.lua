@@ -18,6 +18,15 @@ function M.enterprise_use(loan, ctx)
   return loan.purpose == 'enterprise-use' and M.outstanding(loan, ctx)
 end
 
+--- A loan as officials write it: '2019-05-10放贷50000元' (whole yuan without decimals, else two).
+function M.describe(loan)
+  local amount = loan.amount
+  if amount == math.floor(amount) then
+    return string.format('%s放贷%d元', loan.borrowed_on, math.floor(amount))
+  end
+  return string.format('%s放贷%.2f元', loan.borrowed_on, amount)
+end
+
 --- Each loan of `list` that `test(loan, ctx)` keeps, as `describe(loan)`, joined with '、'; nil
 --- when none is kept.
 function M.listed(list, ctx, test, describe)

@@ -3,14 +3,14 @@
 -- 针对脱贫人口的小额信贷政策). The 排查 covers the loans of 脱贫户 and 监测户 (N.lifted_or_monitored).
 -- The registry holds each loan's dates, amount, use (户贷户用/户贷企用) and repayment. It records
 -- no 展期 (an extended loan shows as not repaid after its due date, so 逾期 is what it can see),
--- no risk assessment (deadlines/microcredit.lua lists it as owed until the loan is repaid), and
--- no household's eligibility or wish to borrow, so 应贷尽贷 is not checked.
+-- no risk assessment (deadlines/microcredit.lua reminds the township of it until the due date;
+-- past the due date an unpaid loan is ningxia.microcredit-overdue below), and no household's
+-- eligibility or wish to borrow, so 应贷尽贷 is not checked.
 local N = require('lib.ningxia')
 local loan_status = dixian.import('loan_status')
 
---- '2019-05-10放贷50000元' or '2021-02-27到期，50000元'.
-local function lent(loan) return string.format('%s放贷%.0f元', loan.borrowed_on, loan.amount) end
-local function due(loan) return string.format('%s到期，%.0f元', loan.due_on, loan.amount) end
+--- '2018-02-28放贷50000元，2021-02-27到期'.
+local function due(loan) return loan_status.describe(loan) .. '，' .. loan.due_on .. '到期' end
 
 dixian.check {
   id = 'ningxia.microcredit-enterprise-use',
@@ -21,14 +21,14 @@ dixian.check {
   description = 'A loan of a 脱贫户 or 监测户 recorded as 户贷企用 and not repaid on the assessment date.',
   run = function(h, ctx)
     if not N.lifted_or_monitored(h) then return nil end
-    local found = loan_status.listed(h.loans, ctx, loan_status.enterprise_use, lent)
+    local found = loan_status.listed(h.loans, ctx, loan_status.enterprise_use, loan_status.describe)
     if found then return '小额信贷户贷企用（' .. found .. '），未坚持户借、户用、户还' end
   end,
 }
 
 dixian.check {
   id = 'ningxia.microcredit-overdue',
-  title = '小额信贷到期未还',
+  title = '小额信贷逾期未还',
   group = '查漏补缺·漏扶',
   severity = 'high',
   source = '宁党农发〔2021〕7号 二(二)3：小额信贷到期后展期比例偏高……贷款到期前开展风险评估，降低贷款展期比例',
@@ -37,6 +37,6 @@ dixian.check {
   run = function(h, ctx)
     if not N.lifted_or_monitored(h) then return nil end
     local found = loan_status.listed(h.loans, ctx, loan_status.overdue, due)
-    if found then return '小额信贷到期未还（' .. found .. '），请核实是否展期' end
+    if found then return '小额信贷逾期未还（' .. found .. '），请核实是否展期' end
   end,
 }

@@ -2,6 +2,7 @@
 -- its definitions. Exported as 'ningxia' for the plugins that extend this one.
 local N = {}
 local date = dixian.date
+local member_status = dixian.import('member_status')
 
 --- The rolling window: from the assessment month of last year to last month (界定月份的上年月份至
 --- 当年上一月). Returns per-capita net income over the window, the months found, and the window's
@@ -79,8 +80,7 @@ end
 --- Whether member p is of working age: `labour_ages` (16 to 60, the county's choice: the seeds
 --- say 劳动力 and give no ages).
 function N.of_working_age(p, ctx)
-  local ages = ctx.params.labour_ages
-  return p.age >= ages.from and p.age <= ages.to
+  return member_status.within(p.age, ctx.params.labour_ages)
 end
 
 --- A main labourer (of working age) who lost all or part of their capacity to a disability.
@@ -123,17 +123,14 @@ end
 --- `unable_to_study_serious_illness`, a serious illness stands for the physical reason (both the
 --- county's choice); the county confirms it on the visit.
 function N.unfit_for_school(p, ctx)
-  for _, grade in ipairs(ctx.params.unable_to_study_grades) do
-    if p.disability_grade == grade then return true end
-  end
+  if member_status.graded(p.disability_grade, ctx.params.unable_to_study_grades) then return true end
   return ctx.params.unable_to_study_serious_illness and p.health == 'serious-illness'
 end
 
 --- Whether member p is of compulsory-school age: `compulsory_school_ages` (6 to 15, the county's
 --- choice: the seeds give no ages).
 function N.of_compulsory_school_age(p, ctx)
-  local ages = ctx.params.compulsory_school_ages
-  return p.age >= ages.from and p.age <= ages.to
+  return member_status.within(p.age, ctx.params.compulsory_school_ages)
 end
 
 --- Whether the household is a 脱贫户 or a 监测户: the 脱贫人口和防止返贫监测对象 of seed 000 二(四)1,

@@ -1,6 +1,6 @@
 -- 小额信贷 (宁党农发〔2021〕7号 二(二)3): 户借、户用、户还, loans due and not repaid, and the risk
--- assessment before a loan falls due, for 脱贫户 and 监测户; listed from 30 days before (the
--- county's loan_review_days).
+-- assessment before a loan falls due, for 脱贫户 and 监测户; reminded from 30 days before (the
+-- county's loan_review_days) through the due date.
 local comfortable = { { year = 2018, wage = 38000 }, { year = 2019, wage = 40000 } }
 local function borrowing(loans, category)
   return { category = category or 'lifted', helper = '马帮扶', members = { { age = 45, local_work = true } },
@@ -28,24 +28,38 @@ dixian.spec('户借户用户还: a general household is not among the 脱贫户�
   not_due = { 'ningxia.microcredit-review' },
 })
 
-dixian.spec('到期未还: due on 10 June and not repaid on 15 June; its assessment is overdue too', {
+dixian.spec('逾期未还: due on 10 June and not repaid on 15 June; past its due date it is no longer an assessment reminder', {
   as_of = '2020-06-15',
   household = borrowing({ { borrowed_on = '2017-06-11', due_on = '2020-06-10', amount = 30000 } }),
   findings = { 'ningxia.microcredit-overdue' },
-  messages = { ['ningxia.microcredit-overdue'] = '小额信贷到期未还（2020-06-10到期，30000元），请核实是否展期' },
-  due = { { id = 'ningxia.microcredit-review', due_on = '2020-06-10' } },
+  messages = { ['ningxia.microcredit-overdue'] = '小额信贷逾期未还（2017-06-11放贷30000元，2020-06-10到期），请核实是否展期' },
+  not_due = { 'ningxia.microcredit-review' },
 })
 
-dixian.spec('到期未还: a loan falling due on the assessment day itself is not yet overdue', {
+dixian.spec('逾期未还: due on 14 June and not repaid is overdue on 15 June, the day after', {
+  as_of = '2020-06-15',
+  household = borrowing({ { borrowed_on = '2017-06-15', due_on = '2020-06-14' } }),
+  includes = { 'ningxia.microcredit-overdue' },
+  not_due = { 'ningxia.microcredit-review' },
+})
+
+dixian.spec('逾期未还: a loan falling due on the assessment day itself is not yet overdue, and is reminded that day', {
   as_of = '2020-06-15',
   household = borrowing({ { borrowed_on = '2017-06-16', due_on = '2020-06-15' } }),
   excludes = { 'ningxia.microcredit-overdue' },
   due = { { id = 'ningxia.microcredit-review', due_on = '2020-06-15' } },
 })
 
-dixian.spec('到期未还: a loan repaid on its due date is neither overdue nor owed an assessment', {
+dixian.spec('逾期未还: a loan repaid on its due date is neither overdue nor owed an assessment', {
   as_of = '2020-06-15',
   household = borrowing({ { borrowed_on = '2017-06-11', due_on = '2020-06-10', repaid_on = '2020-06-10' } }),
+  excludes = { 'ningxia.microcredit-overdue' },
+  not_due = { 'ningxia.microcredit-review' },
+})
+
+dixian.spec('逾期未还: a loan due on 10 June and repaid on the assessment day, 15 June, is not overdue on it', {
+  as_of = '2020-06-15',
+  household = borrowing({ { borrowed_on = '2017-06-11', due_on = '2020-06-10', repaid_on = '2020-06-15' } }),
   excludes = { 'ningxia.microcredit-overdue' },
   not_due = { 'ningxia.microcredit-review' },
 })

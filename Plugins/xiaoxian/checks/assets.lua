@@ -53,10 +53,10 @@ dixian.asset_check {
   title = '光伏帮扶电站未明确管护主体',
   group = X.ASSET_GROUP,
   severity = 'medium',
-  source = '萧乡振办〔2021〕7号 二(八)：光伏帮扶电站运维管理是否到位高效；光伏帮扶电站管护是否到位',
+  source = '萧乡振办〔2021〕7号 二(八)：光伏帮扶电站运维管理是否到位高效……光伏帮扶电站管护是否到位',
   description = 'A station (solar_words) of any class, operating ones included, with no custodian (管护主体) recorded. The registry records the custodian, not the upkeep itself, which is for the visit.',
   run = function(asset, ctx)
-    if asset.custodian == nil and X.solar(asset, ctx) then return asset.project .. '（光伏帮扶电站）未明确管护主体，运维管护无人负责' end
+    if asset.custodian == nil and X.solar(asset, ctx) then return asset.project .. '（光伏帮扶电站）未明确管护主体，应明确管护责任' end
   end,
 }
 

@@ -1,6 +1,7 @@
 -- 大排查 二(十) 就业稳岗, 二(十二) 低收入人口常态化帮扶, 二(十三) 收入支出变化 (seed 002).
 local X = require('lib.xiaoxian')
 local names = X.names
+local member_status = dixian.import('member_status')
 
 dixian.check {
   id = 'xiaoxian.income-growth',
@@ -48,7 +49,7 @@ dixian.check {
       return '整户丧失劳动能力，未纳入农村低保或特困人员救助供养'
     end
     local needy = names(h, function(p)
-      return p.health == 'serious-illness' or X.graded(p, ctx.params.severe_disability_grades)
+      return p.health == 'serious-illness' or member_status.graded(p.disability_grade, ctx.params.severe_disability_grades)
     end)
     if needy ~= '' then
       return '重病患者或重度残疾人（' .. needy .. '）所在家庭未纳入农村低保或特困人员救助供养，应核实'

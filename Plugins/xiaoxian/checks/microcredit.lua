@@ -13,7 +13,7 @@ dixian.check {
   source = '萧乡振办〔2021〕7号 二(八)：贷款用途是否符合规定，是否存在“户贷企用”或变相“户贷企用”等问题',
   description = 'A loan recorded as 户贷企用 and not repaid on the assessment date.',
   run = function(h, ctx)
-    local found = loan_status.listed(h.loans, ctx, loan_status.enterprise_use, function(loan) return loan.borrowed_on .. '放贷' end)
+    local found = loan_status.listed(h.loans, ctx, loan_status.enterprise_use, loan_status.describe)
     if found then return '小额信贷户贷企用（' .. found .. '）' end
   end,
 }

@@ -1,5 +1,6 @@
 -- Helpers shared by Xiao County's checks, checklist and report.
 local X = {}
+local member_status = dixian.import('member_status')
 
 --- The group of the asset checks, which the self-inspection report counts as assets.
 X.ASSET_GROUP = '项目资产'
@@ -33,14 +34,6 @@ function X.assessed_year(ctx)
   return inspection and inspection.year or ctx.year - 1
 end
 
---- Whether member p's disability grade is one of `grades` (a list of a parameter's grades).
-function X.graded(p, grades)
-  for _, grade in ipairs(grades) do
-    if p.disability_grade == grade then return true end
-  end
-  return false
-end
-
 --- Whether the asset is a 光伏帮扶电站 (seed 002 二(八)): its project names one of the words
 --- of the parameter solar_words (the ledger has no asset type).
 function X.solar(asset, ctx)
@@ -58,9 +51,8 @@ local COMPULSORY_STAGES = { primary = true, ['junior-secondary'] = true }
 --- who cannot study for physical reasons (除身体原因不具备学习条件外) is excepted. The one
 --- definition of the check and of the 入户排查台账's 是否失学辍学.
 function X.out_of_school(p, ctx)
-  local ages = ctx.params.compulsory_school_ages
-  if p.age < ages.from or p.age > ages.to then return nil end
-  if X.graded(p, ctx.params.unable_to_study_grades) then return nil end
+  if not member_status.within(p.age, ctx.params.compulsory_school_ages) then return nil end
+  if member_status.graded(p.disability_grade, ctx.params.unable_to_study_grades) then return nil end
   if p.school_status == 'dropped-out' and COMPULSORY_STAGES[p.school_stage] then return '辍学' end
   if (p.school_stage == nil or p.school_stage == 'preschool') and p.age < ctx.params.compulsory_completion_age then
     return '未入学'

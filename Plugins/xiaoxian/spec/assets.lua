@@ -49,7 +49,7 @@ dixian.spec('光伏管护: an operating solar station with no custodian is found
   as_of = '2021-12-20',
   asset = { project = '村级光伏电站', class = 'operating' },
   findings = { 'xiaoxian.solar-no-custodian' },
-  messages = { ['xiaoxian.solar-no-custodian'] = '村级光伏电站（光伏帮扶电站）未明确管护主体' },
+  messages = { ['xiaoxian.solar-no-custodian'] = '村级光伏电站（光伏帮扶电站）未明确管护主体，应明确管护责任' },
 })
 
 dixian.spec('光伏管护: a public-welfare solar station with no custodian is found once, as a station', {

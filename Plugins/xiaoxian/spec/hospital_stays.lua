@@ -28,6 +28,16 @@ dixian.spec('still in hospital: nothing to reimburse yet', {
   excludes = { 'xiaoxian.hospital-reimbursement-late' },
 })
 
+dixian.spec('a stay that cost nothing, discharged on 5 September with nothing reimbursed, has nothing to reimburse', {
+  as_of = '2021-12-20',
+  household = (function()
+    local h = stay('2021-09-05')
+    h.hospital_stays[1].cost = 0
+    return h
+  end)(),
+  excludes = { 'xiaoxian.hospital-reimbursement-late' },
+})
+
 dixian.spec('discharged on 20 November: 30 days end on 20 December, the assessment day, not late', {
   as_of = '2021-12-20',
   household = stay('2021-11-20'),

@@ -9,6 +9,7 @@ dixian.spec('户贷企用: a loan of 2019 lent on to an enterprise and still owe
   as_of = '2021-03-01',
   household = borrowing({ borrowed_on = '2019-05-10', due_on = '2022-05-09', purpose = 'enterprise-use' }),
   findings = { 'xiaoxian.microcredit-enterprise-use' },
+  messages = { ['xiaoxian.microcredit-enterprise-use'] = '小额信贷户贷企用（2019-05-10放贷50000元）' },
 })
 
 dixian.spec('户贷企用: repaid before the assessment date is no longer a finding', {
@@ -27,6 +28,12 @@ dixian.spec('逾期: not overdue on its due day', {
   as_of = '2021-03-01',
   household = borrowing({ borrowed_on = '2018-03-02', due_on = '2021-03-01' }),
   findings = {},
+})
+
+dixian.spec('逾期: due on 2021-02-27 and repaid on the assessment day, 2021-03-01, is not overdue on it', {
+  as_of = '2021-03-01',
+  household = borrowing({ borrowed_on = '2018-02-28', due_on = '2021-02-27', repaid_on = '2021-03-01' }),
+  excludes = { 'xiaoxian.microcredit-overdue' },
 })
 
 dixian.spec('逾期: a due loan repaid on time is no finding', {
