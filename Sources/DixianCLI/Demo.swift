@@ -64,7 +64,7 @@ extension Dixian {
             print(ScreeningOutput(run: outcome.run, checks: checks, plugin: manifest).summary(), terminator: "")
             let due = try await DueScan(chain: chain, asOf: SyntheticCounty.asOf, area: nil).run(on: store)
             print("")
-            print(DueOutput(list: due, plugin: manifest).summary(), terminator: "")
+            print(DueOutput(list: due, plugin: manifest).summary().terminalEscaped, terminator: "")  // failures quote registry text
         }
     }
 }

@@ -35,7 +35,8 @@ public struct HouseholdView: Equatable, Sendable {
     public var loans: [MicrocreditLoan]
     /// Its village as the registry's places hold it today (name, and the disaster the township
     /// recorded), nil when the places do not list the village. A disaster recorded for a date
-    /// after the assessment date is not shown to checks (`LuaHouseholdView`).
+    /// after the assessment date is not shown to checks (`LuaHouseholdView`); a place holds only
+    /// the last disaster recorded, so a run for a past date does not see one it replaced.
     public var village: Place?
 
     /// One visit as a check sees it.

@@ -249,7 +249,8 @@ public protocol ScreeningRunStore: Sendable {
 
     /// The households within `area` (a village-code prefix, nil for all) changed since a run
     /// last screened them, each with the audit id of its last change: every change the audit
-    /// trail records marks its household, whoever made it.
+    /// trail records marks its household, whoever made it, and a change to a village's place
+    /// marks the village's households.
     /// Only those of `households`, when given, and only those whose last change is later
     /// than audit entry `after` (0: all).
     func changedHouseholds(area: String?, households: [String]?, after: Int64) throws -> [String: Int64]
@@ -263,7 +264,8 @@ public protocol ScreeningRunStore: Sendable {
 
     /// The households within `area` (nil for all) holding a record that a view as of `date`
     /// shows and one as of `after` does not: a visit, step, report, plan or survey dated
-    /// between them, or an income of a year or month between them.
+    /// between them, or an income of a year or month between them; or whose village's place
+    /// records a disaster dated between them.
     func householdsWithRecords(area: String?, datedAfter after: LocalDate, through date: LocalDate) throws -> [String]
 
     /// The id of the audit trail's last entry (0 when it is empty): changes made after this

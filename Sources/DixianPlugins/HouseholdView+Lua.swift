@@ -26,7 +26,7 @@ struct LuaHouseholdView: LuaPushable {
 
     func push(onto stack: LuaStack) {
         let keys = ViewKeys(stack)
-        stack.pushTable(fieldCount: 24)
+        stack.pushTable(fieldCount: 27)
         tables.household.setAsMetatable(ofTableAt: -1, in: stack)
         fill(stack, keys: keys, reusing: false)
         stack.keepTop(at: keys.base)
@@ -49,7 +49,7 @@ struct LuaHouseholdView: LuaPushable {
         // The village's disaster as known on the assessment date: one recorded for a later day is not.
         let disaster = view.village.flatMap { village in village.disasterOn.map { (on: $0, what: village.disaster) } }
             .flatMap { $0.on <= asOf ? $0 : nil }
-        put(.villageName, stack, keys, view.village?.name)
+        put(.villageName, stack, keys, view.village.flatMap { $0.name.isEmpty ? nil : $0.name })
         put(.villageDisasterOn, stack, keys, disaster?.on)
         put(.villageDisaster, stack, keys, disaster?.what)
         if reusing {

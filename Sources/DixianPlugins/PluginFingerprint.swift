@@ -7,7 +7,7 @@ extension PluginManifest {
     /// birthdays, wake-up dates. Part of the fingerprint: raise it with any change to those, so
     /// that the first run after an upgrade is a whole one instead of trusting a state the old
     /// host kept.
-    static let hostScreeningRevision = 1
+    static let hostScreeningRevision = 2  // 2: the views carry their village (places)
 
     /// A SHA-256 digest (hex) of what a plugin chain screens with: the host's own Lua modules
     /// of the plugin API (which a new Dixian may change), each plugin's id and every file under

@@ -229,6 +229,7 @@ public enum PluginSpecRunner {
                                     seen: inout Observations) throws -> [SpecProblem] {
         guard spec == .nil || spec.tableValue != nil else { return [.dueSpecShape] }
         let list = spec.tableValue ?? LuaTable()
+        guard list.array.allSatisfy(isDueItem) else { return [.dueSpecShape] }
         let outcome = try runtime.deadlines([view])
         var problems: [SpecProblem] = outcome.failures.map { .deadlineFailed($0.message) }
         let deadlines = runtime.declarations.deadlines
@@ -255,17 +256,19 @@ public enum PluginSpecRunner {
         let expected = list.array.map {
             "\($0["id"].stringValue ?? "?") \($0["due_on"].stringValue ?? "?")" + ($0["done_on"].stringValue.map { " done \($0)" } ?? "")
         }
+        // Each expected item takes an actual one of its own (two loans due the same day are two items).
+        var taken = Set<Int>()
         for (index, item) in expected.enumerated() {
-            guard let found = actual.firstIndex(of: item) else {
+            guard let found = actual.indices.first(where: { actual[$0] == item && !taken.contains($0) }) else {
                 problems.append(.itemMissing(item, due: actual))
                 continue
             }
+            taken.insert(found)
             let spec = list.array[index], message = items[found].message
             if let text = spec["message"].stringValue, !message.contains(text) {
                 problems.append(.itemMessage(item, text: text, expected: true, message: message))
             }
-            let lacks = spec["message_lacks"].stringValue.map { [$0] } ?? spec["message_lacks"].tableValue?.array.compactMap(\.stringValue) ?? []
-            for text in lacks where message.contains(text) {
+            for text in Self.texts(spec["message_lacks"]) where message.contains(text) {
                 problems.append(.itemMessage(item, text: text, expected: false, message: message))
             }
         }
@@ -273,6 +276,25 @@ public enum PluginSpecRunner {
             problems.append(.itemUnexpected(item, message: items[index].message))
         }
         return problems
+    }
+
+    /// Whether `value` is an item a `due` spec can list: a table of `id`, `due_on`, `done_on`,
+    /// `message` (a text) and `message_lacks` (a text or a list of texts) and nothing else, so
+    /// that a misspelt key or a wrong type is refused rather than passed over.
+    private static func isDueItem(_ value: LuaValue) -> Bool {
+        guard let table = value.tableValue, table.array.isEmpty else { return false }
+        let known: Set<String> = ["id", "due_on", "done_on", "message", "message_lacks"]
+        for (key, field) in table.fields {
+            guard let name = key.stringValue, known.contains(name) else { return false }
+            let lacks = field.tableValue.map { $0.fields.isEmpty && $0.array.allSatisfy { $0.stringValue != nil } } ?? false
+            guard field.stringValue != nil || (name == "message_lacks" && lacks) else { return false }
+        }
+        return true
+    }
+
+    /// The texts of `value`: one text, or a list of texts.
+    private static func texts(_ value: LuaValue) -> [String] {
+        value.stringValue.map { [$0] } ?? value.tableValue?.array.compactMap(\.stringValue) ?? []
     }
 
     /// A duty spec: `duty = { id, from = date, through = date, due = { dates } }`, exactly the

@@ -135,7 +135,8 @@ public enum SpecProblem: MessageCatalogue, Hashable {
         case .cell(let column, let expected, let actual):
             return ("“\(column)”栏应为“\(expected)”，实为“\(actual)”", "column \(column): expected '\(expected)', got '\(actual)'")
         case .dueSpecShape:
-            return ("due 须为 { id, due_on } 的列表", "due must be a list of { id, due_on }")
+            return ("due 须为 { id, due_on, done_on?, message?, message_lacks? } 的列表（message 为文字，message_lacks 为文字或文字列表）",
+                    "due must be a list of { id, due_on, done_on?, message?, message_lacks? } (message a text, message_lacks a text or a list of texts)")
         case .deadlineFailed(let message):
             return ("时限规则出错：\(message)", "a deadline failed: \(message)")
         case .undeclaredDeadline(let id):

@@ -370,7 +370,7 @@ extension PostgresRegistry: HouseholdViewSource {
     }
 
     /// The most chosen households read through `household_view`, one statement for them all,
-    /// rather than with a query for each kind of record (twelve round trips and a transaction's
+    /// rather than with a query for each kind of record (thirteen round trips and a transaction's
     /// two, which a live re-screening of one household would spend).
     static let viewCallLimit = 64
 
@@ -391,7 +391,7 @@ extension PostgresRegistry: HouseholdViewSource {
             return
         }
         let queries = views.queries(partition, asOf: asOf)
-        // One snapshot for the twelve queries, so that no change lands between them (in a
+        // One snapshot for the thirteen queries, so that no change lands between them (in a
         // console session, the session's own transaction).
         let rows = try pool.withConnection { connection in
             try connection.transaction(Connection.snapshot) { try connection.firstCellsOfEach(queries) }

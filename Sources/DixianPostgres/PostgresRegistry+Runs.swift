@@ -170,7 +170,7 @@ extension PostgresRegistry: ScreeningRunStore {
             return "SELECT household_number FROM \(table.rawValue) WHERE \(within)"
         } + [
             // A village's disaster comes into its households' views on its day, as on SQLite.
-            "SELECT h.number FROM place p JOIN household h ON h.village_code = p.code WHERE p.disaster_on > $1::date AND p.disaster_on <= $2::date",
+            "SELECT number FROM household WHERE village_code IN (SELECT code FROM place WHERE disaster_on > $1::date AND disaster_on <= $2::date)",
         ]
         return try pool.withConnection { connection in
             try connection.rows("""

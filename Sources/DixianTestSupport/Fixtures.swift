@@ -27,11 +27,11 @@ public enum Fixtures {
         householdNumber: household.number, name: "张小明", relation: "之子", laborCapacity: .none,
         schoolStage: .juniorSecondary, schoolStatus: .enrolled)
 
-    /// One record of every kind, referenced ones first.
     /// The household's village in the places, hit by a flood in November 2024.
     public static let villagePlace = Place(code: village.villageCode, name: "红沙岗村", level: .village,
                                            disasterOn: LocalDate(iso: "2024-11-05")!, disaster: "暴雨洪涝")
 
+    /// One record of every kind, referenced ones first.
     public static var everyKind: [RegistryRecord] {
         [
             .household(household), .member(head), .member(spouse), .member(child),

@@ -64,7 +64,7 @@ struct PluginCommandTests {
         // category and members; name, which plugin.lua names (a member field too); and the episodes'
         // steps, always filled with their episodes.
         let line = checked.output.split(separator: "\n").first { $0.contains("检查规则所用农户视图：") }.map(String.init) ?? ""
-        #expect(line.hasPrefix("  检查规则所用农户视图：59 个字段中填充 4 个；未用：number、village、"), "\(checked.output)")
+        #expect(line.hasPrefix("  检查规则所用农户视图：62 个字段中填充 4 个；未用：number、village、"), "\(checked.output)")
         #expect(line.contains("survey") && !line.contains("category") && !line.contains("、members"))
     }
 

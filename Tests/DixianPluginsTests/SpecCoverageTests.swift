@@ -65,6 +65,19 @@ struct SpecCoverageTests {
         #expect(said == ["到期事项visit 2024-07-10的说明应含“核实”，实为：走访", "到期事项visit 2024-07-10的说明不应含“走访”，实为：走访"])
     }
 
+    /// A due item with a misspelt key or a text of the wrong type is refused, not passed over.
+    @Test(arguments: ["messages = '走访'", "message = { '走访' }", "message_lacks = 5", "message_lacks = { 1, '核实' }"])
+    func aDueItemOfAnUnknownShapeIsRefused(field: String) throws {
+        defer { plugins.remove() }
+        let four = "{ members = { { age = 40 }, { age = 38 }, { age = 12 }, { age = 10 } } }"
+        try plugins.write("covered", extends: nil, ["checks/a.lua": Self.rules, "spec/a.lua": """
+            dixian.spec('shape', { as_of = '2024-06-30', household = \(four), due = { { id = 'visit', due_on = '2024-07-10', \(field) } } })
+            """])
+        let catalog = plugins.catalog
+        let report = try PluginSpecRunner.report(chain: catalog.chain(for: catalog.plugin("covered")), today: nil)
+        #expect(report.results.first?.problems == [.dueSpecShape], "\(field)")
+    }
+
     @Test func aFailingSpecShowsNothing() throws {
         defer { plugins.remove() }
         try plugins.write("covered", extends: nil, ["checks/a.lua": Self.rules, "spec/a.lua": """
