@@ -377,7 +377,7 @@ extension PostgresRegistry: ScreeningRunStore {
                 SELECT household_number, audit_id::text FROM household_dirty
                 WHERE ($1::bigint = 0 OR household_number IN (SELECT household_number FROM audit WHERE id > $1::bigint)
                        OR household_number IN (SELECT h.number FROM audit a JOIN household h ON h.village_code = a.row_key
-                                               WHERE a.table_name = 'place' AND a.id > $1::bigint))
+                                               WHERE a.table_name = 'place' AND a.household_number IS NULL AND a.id > $1::bigint))
                   AND \(scope.sql)
                 """, [String(after)] + scope.parameters)
         }

@@ -165,12 +165,13 @@ extension SQLiteRegistry: ScreeningRunStore {
             let scope = try households.map { try Self.scope(area: area, households: $0, assets: false, from: 2) }
                 ?? Self.markScope(area: area, from: 2)
             // Changes after an audit entry are found through the audit trail's key, not by a scan
-            // of every mark; a village's place marks the village's households.
+            // of every mark; a village's place marks the village's households (its audit entries
+            // name no household: the index seeks them by table, then from the entry on).
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT household_number, audit_id FROM household_dirty
                 WHERE (?1 = 0 OR household_number IN (SELECT household_number FROM audit WHERE id > ?1)
                        OR household_number IN (SELECT h.number FROM audit a JOIN household h ON h.village_code = a.row_key
-                                               WHERE a.table_name = 'place' AND a.id > ?1))
+                                               WHERE a.table_name = 'place' AND a.household_number IS NULL AND a.id > ?1))
                   AND \(scope.sql)
                 """, arguments: [after] + scope.arguments)
             var marks: [String: Int64] = [:]
