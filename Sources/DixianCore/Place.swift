@@ -3,7 +3,7 @@
 /// village-level facts the rules ask about (a village hit by a disaster, 受灾村).
 ///
 /// A village with no monitored household (空白村) is not stored: a county's report derives it
-/// from the monitoring episodes as its seed defines it (Minqin's `focus-villages` report).
+/// from the monitoring episodes as its seed defines it, in that county's plugin.
 public struct Place: Hashable, Sendable {
     /// The division code: 6 digits for the county (GB/T 2260), 9 for a township, 12 for a village.
     public var code: String
